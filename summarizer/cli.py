@@ -1,0 +1,153 @@
+"""Command line: ``summarizer summarize``, ``eval``, ``digest``, ``schema``.
+
+Every failure a user can cause ends in one line on stderr and a non-zero exit, never a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from . import render
+from .ingest import InputError
+from .models import SCHEMA_MODELS, Summary
+from .pipeline import BACKENDS, summarize_async
+
+app = typer.Typer(
+    help="Structured, source-grounded summaries of intelligence bulletins.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+err = Console(stderr=True, highlight=False)
+
+
+class Format(str, Enum):
+    json = "json"
+    md = "md"
+    table = "table"
+    html = "html"
+
+
+class Fail(Exception):
+    """A user-facing failure: printed as one line, exit code 2."""
+
+
+def fail(message: str, code: int = 2) -> None:
+    err.print(f"[red]error:[/red] {message}", markup=True, soft_wrap=True)
+    raise typer.Exit(code)
+
+
+def default_backend() -> str:
+    """The backend is chosen explicitly (flag or env), never inferred from which API keys exist."""
+    return os.environ.get("SUMMARIZER_BACKEND", "local")
+
+
+def write_output(text: str, output: Path | None) -> None:
+    """Write to a file atomically (temp file + rename), or to stdout."""
+    if output is None:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        return
+    from .batch import atomic_write
+
+    atomic_write(output, text)
+
+
+def render_one(summary: Summary, source_text: str, fmt: Format, output: Path | None) -> None:
+    if fmt is Format.table and output is None:
+        render.to_table(summary, Console())
+        return
+    if fmt is Format.table:
+        console = Console(record=True, width=140, file=open(os.devnull, "w"))  # noqa: SIM115
+        render.to_table(summary, console)
+        write_output(console.export_text(), output)
+    elif fmt is Format.md:
+        write_output(render.to_markdown(summary), output)
+    elif fmt is Format.html:
+        write_output(render.to_html([(summary, source_text)]), output)
+    else:
+        write_output(render.to_json(summary), output)
+
+
+@app.command()
+def summarize(
+    paths: Annotated[list[str], typer.Argument(help="Bulletin files (.txt .md .html .pdf), directories, globs, or -.")],
+    backend: Annotated[
+        str | None, typer.Option("--backend", "-b", help=f"One of {', '.join(BACKENDS)}; env SUMMARIZER_BACKEND.")
+    ] = None,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.json,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")] = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", help="Batch mode: write one JSON per bulletin plus roll-ups here.")
+    ] = None,
+    keep_ungrounded: Annotated[
+        bool, typer.Option("--keep-ungrounded", help="Keep items whose evidence is not in the text.")
+    ] = False,
+    model: Annotated[str | None, typer.Option(help="Model name (openai backend) or label.")] = None,
+    base_url: Annotated[str | None, typer.Option(help="OpenAI-compatible endpoint; env OPENAI_BASE_URL.")] = None,
+    mode: Annotated[str, typer.Option(help="Instructor mode: tools, json_schema, json, md_json.")] = "tools",
+    model_path: Annotated[Path | None, typer.Option(help="GGUF file for the local backend.")] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Bypass the response cache.")] = False,
+    concurrency: Annotated[int, typer.Option(help="Parallel model calls / bulletins.")] = 4,
+) -> None:
+    """Extract overview points, statements and sanctions from bulletins."""
+    chosen = backend or default_backend()
+    if chosen not in BACKENDS:
+        fail(f"unknown backend {chosen!r}; choose one of {', '.join(BACKENDS)}")
+    settings = dict(
+        model=model, base_url=base_url, mode=mode, model_path=model_path, use_cache=not no_cache,
+        concurrency=concurrency,
+    )
+    from . import batch
+
+    try:
+        files = batch.expand(paths)
+        if out is not None or len(files) > 1:
+            code = batch.run(files, out or Path("results"), chosen, settings, keep_ungrounded, concurrency)
+            raise typer.Exit(code)
+        source_text, summary = batch.run_one(files[0], chosen, settings, keep_ungrounded)
+        render_one(summary, source_text, fmt, output)
+        usage = summary.provenance.usage
+        if chosen != "rules":
+            err.print(
+                f"[dim]{chosen}: {usage.calls} model calls, {usage.cached_calls} cached, "
+                f"{usage.prompt_tokens}+{usage.completion_tokens} tokens; grounding "
+                f"{summary.provenance.grounding.exact} exact, {summary.provenance.grounding.fuzzy} fuzzy, "
+                f"{summary.provenance.grounding.dropped} dropped[/dim]"
+            )
+    except (InputError, batch.BatchError) as exc:
+        fail(str(exc))
+
+
+@app.command()
+def schema(
+    write: Annotated[Path | None, typer.Option(help="Write every schema file into this directory.")] = None,
+    name: Annotated[str, typer.Option(help=f"Which schema to print: {', '.join(SCHEMA_MODELS)}.")] = "summary",
+) -> None:
+    """Print the JSON Schema of the output contract, or regenerate schemas/."""
+    if write is not None:
+        write.mkdir(parents=True, exist_ok=True)
+        for key, model in SCHEMA_MODELS.items():
+            (write / f"{key}.schema.json").write_text(schema_text(model))
+        return
+    if name not in SCHEMA_MODELS:
+        fail(f"unknown schema {name!r}; choose one of {', '.join(SCHEMA_MODELS)}")
+    sys.stdout.write(schema_text(SCHEMA_MODELS[name]))
+
+
+def schema_text(model: type) -> str:
+    return json.dumps(model.model_json_schema(), indent=2, sort_keys=True) + "\n"  # type: ignore[attr-defined]
+
+
+def main() -> None:
+    app()
+
+
+__all__ = ["app", "main", "summarize_async"]

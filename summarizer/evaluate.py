@@ -1,0 +1,1147 @@
+"""Score extracted summaries against hand-labelled gold.
+
+Extracted items are unordered, so each record type is matched one-to-one by optimal assignment on a
+similarity matrix, after gating on key fields (same speaker; same authority and date), and then
+scored field by field, strictly (exact after normalisation) and leniently (similarity-weighted).
+Few documents means wide error bars, so headline F1s carry a bootstrap interval over whole
+documents, and two runs are compared with a paired bootstrap. See DOMAIN.md, "Scoring extraction
+against gold", for why each choice was made.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from datetime import date, datetime
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Literal, TypeVar
+
+import numpy as np
+from anyascii import anyascii
+from pydantic import BaseModel, Field, computed_field
+from rapidfuzz.distance import Indel, JaroWinkler
+from rich.console import Console
+from rich.table import Table
+from scipy.optimize import linear_sum_assignment
+
+from summarizer.models import Gold, OverviewPoint, Sanction, Statement, Summary
+
+# --- settings -----------------------------------------------------------------------------------
+
+NAME_GATE = 0.9
+"""Jaro-Winkler a speaker pair needs (after alias lookup) to be compared at all: 0.88 separates
+Esmail Qa'ani / Ismail Qaani, so transliterations must come from the alias table."""
+AUTHORITY_GATE = 0.85
+"""Organisation names vary more in length ("U.S. Treasury" / "U.S. Treasury Department" = 0.90)."""
+DATE_WINDOW = 3
+"""Days by which a sanction's announced_on may differ from gold and still be the same action."""
+OVERVIEW_CUTOFF = 0.5
+"""Token-overlap F1 under which an overview point is a different point."""
+STATEMENT_CUTOFF = 0.3
+"""Token-overlap F1 of content under which a same-speaker statement is a different statement."""
+SANCTION_CUTOFF = 0.5
+"""Mean of authority, action, date and target agreement under which a gated pair is rejected."""
+RESAMPLES = 1000
+SEED = 0
+
+KINDS = ("overview", "statements", "sanctions")
+RecordKind = Literal["overview", "statements", "sanctions"]
+HEADLINE = ("record_f1", "strict_f1", "lenient_f1")
+"""Metrics per record type that get a bootstrap interval and are compared with a baseline."""
+
+FieldKind = Literal["name", "text", "content", "enum", "date", "int", "names", "set", "reasons"]
+FIELDS: dict[str, dict[str, FieldKind]] = {
+    "overview": {"text": "content"},
+    "statements": {
+        "speaker": "name",
+        "role": "text",
+        "affiliation": "name",
+        "cue": "text",
+        "content": "content",
+        "quote_type": "enum",
+        "statement_type": "enum",
+        "target": "name",
+        "said_on": "date",
+        "cited_outlet": "name",
+        "cited_date": "date",
+        "section": "text",
+    },
+    "sanctions": {
+        "authority": "name",
+        "issuing_country": "name",
+        "action": "enum",
+        "announced_on": "date",
+        "target_count": "int",
+        "targets": "names",
+        "target_countries": "names",
+        "reasons": "reasons",
+        "programs": "set",
+        "beneficiaries": "names",
+        "cited_outlet": "name",
+    },
+}
+"""Scored fields per record type and how each is compared (see :func:`compare`)."""
+BULLETIN_FIELDS = ("title", "publisher", "period_start", "period_end", "editor", "language")
+_BULLETIN_DATES = {"period_start", "period_end"}
+
+Item = OverviewPoint | Statement | Sanction
+T = TypeVar("T")
+
+# --- normalisation ------------------------------------------------------------------------------
+
+_GLUE = re.compile(r"['\"`]|(?<=\b[a-z])\.")  # apostrophes, quotes, abbreviation dots: Qa'ani, U.S.
+_PUNCT = re.compile(r"[^a-z0-9\s]")
+
+
+@lru_cache(maxsize=1 << 16)
+def norm(text: str | None) -> str:
+    """Fold a string to the form two spellings are compared in.
+
+    NFKC, transliteration (anyascii), casefold, apostrophes/quotes/abbreviation dots removed (so
+    "Kata'ib" = "Kataib", "U.S." = "US"), other punctuation to spaces, spaces collapsed.
+    """
+    if not text:
+        return ""
+    folded = anyascii(unicodedata.normalize("NFKC", text)).casefold()
+    return " ".join(_PUNCT.sub(" ", _GLUE.sub("", folded)).split())
+
+
+_DATE_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y", "%B %d %Y", "%Y/%m/%d")
+
+
+def norm_date(value: date | str | None) -> str | None:
+    """A date as ISO ``YYYY-MM-DD``; strings in ISO or common English forms are parsed, others folded."""
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    text = value.strip()
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text[:10]).isoformat()
+    except ValueError:
+        pass
+    cleaned = " ".join(text.replace(".", "").split())
+    for fmt in _DATE_FORMATS:
+        try:
+            return datetime.strptime(cleaned, fmt).date().isoformat()
+        except ValueError:
+            continue
+    return norm(text)
+
+
+@lru_cache(maxsize=1 << 16)
+def _bag(text: str) -> tuple[Counter[str], int]:
+    words = norm(text).split()
+    return Counter(words), len(words)
+
+
+def token_f1(a: str | None, b: str | None) -> float:
+    """Word-overlap F1 (multiset) after normalisation: partial credit for content and reasons."""
+    (ca, na), (cb, nb) = _bag(a or ""), _bag(b or "")
+    if not na or not nb:
+        return float(na == nb)
+    common = sum((ca & cb).values())
+    return 2.0 * common / (na + nb)
+
+
+def text_sim(a: str | None, b: str | None) -> float:
+    """Character similarity (normalised Indel, as rapidfuzz ``ratio``) for short text fields."""
+    return Indel.normalized_similarity(norm(a), norm(b))
+
+
+class Names:
+    """A document's alias table: resolves spellings to a canonical form and compares names.
+
+    Names resolve through the table first (exact after normalisation); only then fuzzily, with
+    Jaro-Winkler against every spelling of the name's group. Two names in different groups are
+    known to be different people and score 0, however close their spellings.
+    """
+
+    def __init__(self, aliases: Iterable[Sequence[str]] = ()) -> None:
+        self._canon: dict[str, str] = {}
+        self._groups: dict[str, list[str]] = {}
+        for group in aliases:
+            spellings = [n for n in (norm(s) for s in group) if n]
+            if not spellings:
+                continue
+            canon = self._canon.get(spellings[0], spellings[0])
+            members = self._groups.setdefault(canon, [canon])
+            for spelling in spellings:
+                if spelling not in self._canon:
+                    self._canon[spelling] = canon
+                    if spelling not in members:
+                        members.append(spelling)
+        self._cache: dict[tuple[str, str], float] = {}
+
+    def resolve(self, name: str | None) -> str:
+        """Normalised canonical spelling of ``name`` (itself, normalised, when not in the table)."""
+        folded = norm(name)
+        return self._canon.get(folded, folded)
+
+    def sim(self, a: str | None, b: str | None) -> float:
+        """Similarity in [0, 1] of two names: 1 when the table says they are one name."""
+        ra, rb = self.resolve(a), self.resolve(b)
+        if ra == rb:
+            return 1.0
+        if not ra or not rb:
+            return 0.0
+        key = (ra, rb)
+        cached = self._cache.get(key)
+        if cached is not None:
+            return cached
+        ga, gb = self._groups.get(ra), self._groups.get(rb)
+        if ga is not None and gb is not None:
+            value = 0.0
+        else:
+            value = max(JaroWinkler.normalized_similarity(x, y) for x in (ga or (ra,)) for y in (gb or (rb,)))
+        self._cache[key] = value
+        return value
+
+
+# --- field comparison ---------------------------------------------------------------------------
+
+
+def _present(value: Any) -> bool:
+    if value is None:
+        return False
+    if isinstance(value, str | list):
+        return bool(value.strip() if isinstance(value, str) else value)
+    return True
+
+
+def _value(item: Item, field: str) -> Any:
+    value = getattr(item, field)
+    if field == "targets":
+        value = [t.name for t in value]
+    if isinstance(value, list):
+        return [v for v in value if isinstance(v, str) and v.strip()]
+    return value
+
+
+def set_f1(a: Iterable[str], b: Iterable[str]) -> float:
+    """F1 of two sets (1.0 when both are empty)."""
+    sa, sb = set(a), set(b)
+    if not sa and not sb:
+        return 1.0
+    return 2.0 * len(sa & sb) / (len(sa) + len(sb))
+
+
+def soft_set_f1(a: Sequence[str], b: Sequence[str], sim: Callable[[str, str], float]) -> float:
+    """Set F1 where elements pair one-to-one by optimal assignment and a pair earns its similarity."""
+    if not a and not b:
+        return 1.0
+    if not a or not b:
+        return 0.0
+    matrix = np.array([[sim(x, y) for y in b] for x in a])
+    rows, cols = linear_sum_assignment(matrix, maximize=True)
+    return 2.0 * float(matrix[rows, cols].sum()) / (len(a) + len(b))
+
+
+def compare(kind: FieldKind, gold: Any, pred: Any, names: Names | None = None) -> tuple[float, float]:
+    """Strict (0/1) and lenient ([0, 1]) credit for one field whose gold and predicted values are both present.
+
+    Names resolve through the alias table; text fields earn character similarity, content and
+    reasons word overlap, list fields set F1; dates, numbers and enums are exact in both modes.
+    """
+    names = names or _NO_ALIASES
+    if kind == "name":
+        strict = float(names.resolve(gold) == names.resolve(pred))
+        return strict, (1.0 if strict else names.sim(gold, pred))
+    if kind == "text":
+        strict = float(norm(gold) == norm(pred))
+        return strict, (1.0 if strict else text_sim(gold, pred))
+    if kind == "content":
+        strict = float(norm(gold) == norm(pred))
+        return strict, (1.0 if strict else token_f1(gold, pred))
+    if kind == "date":
+        same = float(norm_date(gold) == norm_date(pred))
+        return same, same
+    if kind in ("enum", "int"):
+        same = float(str(gold).casefold() == str(pred).casefold())
+        return same, same
+    if kind == "names":
+        ga, pa = {names.resolve(v) for v in gold}, {names.resolve(v) for v in pred}
+        return float(ga == pa), set_f1(ga, pa)
+    gs, ps = {norm(v) for v in gold}, {norm(v) for v in pred}
+    if kind == "set":
+        return float(gs == ps), set_f1(gs, ps)
+    return float(gs == ps), soft_set_f1(sorted(gs), sorted(ps), token_f1)
+
+
+_NO_ALIASES = Names()
+
+# --- report model -------------------------------------------------------------------------------
+
+
+def _f1(tp: float, n_pred: float, n_gold: float) -> float:
+    total = n_pred + n_gold
+    return 2.0 * tp / total if total else 1.0
+
+
+class PRF(BaseModel):
+    """Counts behind precision/recall/F1. With nothing predicted and nothing in gold all three are 1.0;
+    with nothing predicted but something in gold, precision is 0.0 (silence is not precise)."""
+
+    tp: float = 0.0
+    n_pred: int = 0
+    n_gold: int = 0
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def precision(self) -> float:
+        return self.tp / self.n_pred if self.n_pred else float(self.n_gold == 0)
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def recall(self) -> float:
+        return self.tp / self.n_gold if self.n_gold else float(self.n_pred == 0)
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def f1(self) -> float:
+        return _f1(self.tp, self.n_pred, self.n_gold)
+
+    def add(self, other: PRF) -> None:
+        self.tp += other.tp
+        self.n_pred += other.n_pred
+        self.n_gold += other.n_gold
+
+
+class FieldScore(BaseModel):
+    strict: PRF = Field(default_factory=PRF)
+    lenient: PRF = Field(default_factory=PRF)
+
+    def add(self, other: FieldScore) -> None:
+        self.strict.add(other.strict)
+        self.lenient.add(other.lenient)
+
+
+class Outcomes(BaseModel):
+    """Per item: correct (every scored field equal), partial, missed, spurious; ``ignored`` matched optional gold."""
+
+    correct: int = 0
+    partial: int = 0
+    missed: int = 0
+    spurious: int = 0
+    ignored: int = 0
+
+    def add(self, other: Outcomes) -> None:
+        for name in type(self).model_fields:
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+
+class TypeScore(BaseModel):
+    """Scores of one record type: record-level, field-level micro over all fields, and per field."""
+
+    record: PRF = Field(default_factory=PRF)
+    strict: PRF = Field(default_factory=PRF)
+    lenient: PRF = Field(default_factory=PRF)
+    fields: dict[str, FieldScore] = Field(default_factory=dict)
+    outcomes: Outcomes = Field(default_factory=Outcomes)
+
+    def add(self, other: TypeScore) -> None:
+        self.record.add(other.record)
+        self.strict.add(other.strict)
+        self.lenient.add(other.lenient)
+        for name, fs in other.fields.items():
+            self.fields.setdefault(name, FieldScore()).add(fs)
+        self.outcomes.add(other.outcomes)
+
+    def metric(self, name: str) -> float:
+        """``record_f1``, ``strict_precision``, ``lenient_recall``... read from this score."""
+        level, _, stat = name.partition("_")
+        return float(getattr(getattr(self, level), stat))
+
+
+class Diff(BaseModel):
+    """One difference to look at: a missed or spurious item, or a wrong field of a matched pair."""
+
+    doc: str
+    type: RecordKind
+    kind: Literal["missed", "spurious", "wrong"]
+    item: str
+    field: str | None = None
+    gold: Any = None
+    predicted: Any = None
+
+
+class GroundingScore(BaseModel):
+    """Predicted items whose evidence was found in the source; kept apart from gold precision."""
+
+    grounded: int = 0
+    predicted: int = 0
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def rate(self) -> float | None:
+        return self.grounded / self.predicted if self.predicted else None
+
+    def add(self, other: GroundingScore) -> None:
+        self.grounded += other.grounded
+        self.predicted += other.predicted
+
+
+class DocScore(BaseModel):
+    doc: str
+    predicted: bool = True
+    types: dict[str, TypeScore] = Field(default_factory=dict)
+    bulletin: dict[str, bool] = Field(default_factory=dict)
+    grounding: dict[str, GroundingScore] = Field(default_factory=dict)
+    diffs: list[Diff] = Field(default_factory=list)
+
+
+class Interval(BaseModel):
+    low: float
+    high: float
+
+
+class Delta(BaseModel):
+    """Paired-bootstrap comparison of one metric: ``delta`` = run - baseline over the same documents."""
+
+    metric: str
+    value: float
+    baseline: float
+    delta: float
+    low: float
+    high: float
+    n_docs: int
+
+    @property
+    def worse(self) -> bool:
+        """Significantly worse: the whole 95% interval of the delta is below zero."""
+        return self.high < 0
+
+    @property
+    def better(self) -> bool:
+        return self.low > 0
+
+
+class Report(BaseModel):
+    """Everything a scoring run found; ``Report.model_validate_json`` reads back a saved one as a baseline."""
+
+    n_docs: int = 0
+    types: dict[str, TypeScore] = Field(default_factory=dict)
+    bulletin: dict[str, float] = Field(default_factory=dict)
+    grounding: dict[str, GroundingScore] = Field(default_factory=dict)
+    ci: dict[str, Interval] = Field(default_factory=dict)
+    documents: list[DocScore] = Field(default_factory=list)
+    missing_predictions: list[str] = Field(default_factory=list)
+    extra_predictions: list[str] = Field(default_factory=list)
+    settings: dict[str, float] = Field(default_factory=dict)
+
+    def value(self, metric: str) -> float:
+        """Look up a metric by path: ``statements.record_f1``, ``statements.fields.speaker.strict_f1``,
+        ``bulletin.title`` (accuracy), ``grounding.all`` (rate)."""
+        return _lookup(self.types, self.bulletin, self.grounding, metric)
+
+    def headline(self) -> dict[str, float]:
+        return {f"{k}.{m}": self.value(f"{k}.{m}") for k in KINDS for m in HEADLINE}
+
+    def diffs(self) -> list[Diff]:
+        return [d for doc in self.documents for d in doc.diffs]
+
+
+def _lookup(
+    types: Mapping[str, TypeScore],
+    bulletin: Mapping[str, float | bool],
+    grounding: Mapping[str, GroundingScore],
+    metric: str,
+) -> float:
+    parts = metric.split(".")
+    if parts[0] == "bulletin":
+        return float(bulletin.get(parts[1], 0.0))
+    if parts[0] == "grounding":
+        rate = grounding[parts[1]].rate if parts[1] in grounding else None
+        return 1.0 if rate is None else rate
+    ts = types[parts[0]]
+    if parts[1] == "fields":
+        fs = ts.fields[parts[2]]
+        level, _, stat = parts[3].partition("_")
+        return float(getattr(getattr(fs, level), stat))
+    return ts.metric(parts[1])
+
+
+# --- matching -----------------------------------------------------------------------------------
+
+
+def match(
+    preds: Sequence[T], golds: Sequence[T], sim: Callable[[T, T], float], cutoff: float
+) -> tuple[list[tuple[int, int]], list[int], list[int]]:
+    """Pair predictions with gold one-to-one, maximising total similarity (Hungarian assignment).
+
+    ``sim`` returns 0 for pairs its gate rejects; pairs under ``cutoff`` are never matched.
+    Returns (pred index, gold index) pairs, unmatched predictions, unmatched gold.
+    """
+    if not preds or not golds:
+        return [], list(range(len(preds))), list(range(len(golds)))
+    matrix = np.array([[sim(p, g) for g in golds] for p in preds], dtype=float)
+    matrix[matrix < cutoff] = 0.0
+    pairs: list[tuple[int, int]] = []
+    if matrix.any():
+        rows, cols = linear_sum_assignment(matrix, maximize=True)
+        pairs = [(int(r), int(c)) for r, c in zip(rows, cols, strict=True) if matrix[r, c] > 0]
+    used_p, used_g = {p for p, _ in pairs}, {g for _, g in pairs}
+    return (
+        pairs,
+        [i for i in range(len(preds)) if i not in used_p],
+        [j for j in range(len(golds)) if j not in used_g],
+    )
+
+
+def _days(a: date, b: date) -> int:
+    return abs((a - b).days)
+
+
+def _similarity(kind: RecordKind, names: Names) -> tuple[Callable[[Any, Any], float], float]:
+    """The gated similarity and cutoff used to match items of one record type."""
+    if kind == "overview":
+        return (lambda p, g: token_f1(p.text, g.text)), OVERVIEW_CUTOFF
+    if kind == "statements":
+
+        def statement(p: Statement, g: Statement) -> float:
+            if names.sim(p.speaker, g.speaker) < NAME_GATE:
+                return 0.0
+            return token_f1(p.content, g.content)
+
+        return statement, STATEMENT_CUTOFF
+
+    def sanction(p: Sanction, g: Sanction) -> float:
+        authority = names.sim(p.authority, g.authority)
+        if authority < AUTHORITY_GATE:
+            return 0.0
+        parts = [authority, float(p.action == g.action)]
+        if p.announced_on and g.announced_on:
+            days = _days(p.announced_on, g.announced_on)
+            if days > DATE_WINDOW:
+                return 0.0
+            parts.append(1.0 - days / (DATE_WINDOW + 1))
+        if p.targets or g.targets:
+            parts.append(set_f1({names.resolve(t.name) for t in p.targets}, {names.resolve(t.name) for t in g.targets}))
+        return sum(parts) / len(parts)
+
+    return sanction, SANCTION_CUTOFF
+
+
+def _canonical(items: Sequence[T]) -> list[T]:
+    """Items in a fixed order, so that ties in the assignment break the same way whatever the input order."""
+    return sorted(items, key=lambda item: item.model_dump_json())  # type: ignore[attr-defined]
+
+
+def _label(kind: str, item: Any) -> str:
+    if kind == "overview":
+        return _short(item.text, 70)
+    if kind == "statements":
+        return f"{item.speaker}: {_short(item.content, 60)}"
+    when = f" {item.announced_on.isoformat()}" if item.announced_on else ""
+    targets = f" ({', '.join(t.name for t in item.targets[:3])})" if item.targets else ""
+    return f"{item.authority} {item.action}{when}{targets}"
+
+
+def _short(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def _fields_of(kind: str, item: Any) -> dict[str, Any]:
+    return {f: _jsonable(_value(item, f)) for f in FIELDS[kind] if _present(_value(item, f))}
+
+
+def score_type(
+    doc: str,
+    kind: RecordKind,
+    golds: Sequence[Any],
+    preds: Sequence[Any],
+    names: Names | None = None,
+    optional: Sequence[Any] = (),
+) -> tuple[TypeScore, list[Diff]]:
+    """Match and score one record type of one document; returns the counts and the diffs."""
+    names = names or _NO_ALIASES
+    fields = FIELDS[kind]
+    golds, preds = _canonical(golds), _canonical(preds)
+    sim, cutoff = _similarity(kind, names)
+    pairs, spurious, missed = match(preds, golds, sim, cutoff)
+    ignored: set[int] = set()
+    if optional and spurious:
+        extra = [preds[i] for i in spurious]
+        opt_pairs, _, _ = match(extra, _canonical(optional), sim, cutoff)
+        ignored = {spurious[p] for p, _ in opt_pairs}
+        spurious = [i for i in spurious if i not in ignored]
+
+    ts = TypeScore(fields={f: FieldScore() for f in fields})
+    ts.record = PRF(tp=len(pairs), n_pred=len(preds) - len(ignored), n_gold=len(golds))
+    ts.outcomes = Outcomes(missed=len(missed), spurious=len(spurious), ignored=len(ignored))
+    diffs: list[Diff] = []
+    for pi, gi in pairs:
+        pred, gold = preds[pi], golds[gi]
+        all_equal = True
+        for field, fkind in fields.items():
+            gv, pv = _value(gold, field), _value(pred, field)
+            gp, pp = _present(gv), _present(pv)
+            if not gp and not pp:
+                continue
+            strict = lenient = 0.0
+            if gp and pp:
+                strict, lenient = compare(fkind, gv, pv, names)
+            fs = ts.fields[field]
+            fs.strict.tp += strict
+            fs.lenient.tp += lenient
+            fs.strict.n_pred += pp
+            fs.lenient.n_pred += pp
+            fs.strict.n_gold += gp
+            fs.lenient.n_gold += gp
+            if strict < 1.0:
+                all_equal = False
+                item = _label(kind, gold)
+                diffs.append(
+                    Diff(
+                        doc=doc,
+                        type=kind,
+                        kind="wrong",
+                        item=item,
+                        field=field,
+                        gold=_jsonable(gv),
+                        predicted=_jsonable(pv),
+                    )
+                )
+        if all_equal:
+            ts.outcomes.correct += 1
+        else:
+            ts.outcomes.partial += 1
+    for side, indices, items in (("n_pred", spurious, preds), ("n_gold", missed, golds)):
+        for i in indices:
+            for field in fields:
+                if _present(_value(items[i], field)):
+                    fs = ts.fields[field]
+                    setattr(fs.strict, side, getattr(fs.strict, side) + 1)
+                    setattr(fs.lenient, side, getattr(fs.lenient, side) + 1)
+    for i in missed:
+        diffs.append(
+            Diff(doc=doc, type=kind, kind="missed", item=_label(kind, golds[i]), gold=_fields_of(kind, golds[i]))
+        )
+    for i in spurious:
+        diffs.append(
+            Diff(doc=doc, type=kind, kind="spurious", item=_label(kind, preds[i]), predicted=_fields_of(kind, preds[i]))
+        )
+    for fs in ts.fields.values():
+        ts.strict.add(fs.strict)
+        ts.lenient.add(fs.lenient)
+    return ts, diffs
+
+
+def score_document(doc: str, gold: Gold, pred: Summary | None) -> DocScore:
+    """Score one document; a missing prediction counts every gold item as missed."""
+    names = Names(gold.aliases)
+    result = DocScore(doc=doc, predicted=pred is not None)
+    optional: dict[str, Sequence[Any]] = {"statements": gold.optional_statements, "sanctions": gold.optional_sanctions}
+    total = GroundingScore()
+    for kind in KINDS:
+        pred_items: list[Any] = list(getattr(pred, kind)) if pred is not None else []
+        ts, diffs = score_type(doc, kind, getattr(gold, kind), pred_items, names, optional.get(kind, ()))
+        result.types[kind] = ts
+        result.diffs.extend(diffs)
+        grounding = GroundingScore(
+            grounded=sum(item.evidence.status != "ungrounded" for item in pred_items), predicted=len(pred_items)
+        )
+        result.grounding[kind] = grounding
+        total.add(grounding)
+    result.grounding["all"] = total
+    for field in BULLETIN_FIELDS:
+        if pred is None:
+            result.bulletin[field] = False
+            continue
+        gv, pv = getattr(gold.bulletin, field), getattr(pred.bulletin, field)
+        if field in _BULLETIN_DATES:
+            result.bulletin[field] = norm_date(gv) == norm_date(pv)
+        else:
+            result.bulletin[field] = norm(gv) == norm(pv)
+    return result
+
+
+def score(
+    golds: Mapping[str, Gold], preds: Mapping[str, Summary], *, resamples: int = RESAMPLES, seed: int = SEED
+) -> Report:
+    """Score every gold document against its prediction (documents without one count as all missed).
+
+    Headline numbers are micro-averaged over documents; each headline F1 gets a 95% bootstrap interval.
+    """
+    docs = [score_document(stem, golds[stem], preds.get(stem)) for stem in sorted(golds)]
+    return _aggregate(
+        docs,
+        missing=[d.doc for d in docs if not d.predicted],
+        extra=sorted(set(preds) - set(golds)),
+        resamples=resamples,
+        seed=seed,
+    )
+
+
+def _aggregate(docs: list[DocScore], *, missing: list[str], extra: list[str], resamples: int, seed: int) -> Report:
+    report = Report(
+        n_docs=len(docs),
+        documents=docs,
+        missing_predictions=missing,
+        extra_predictions=extra,
+        settings={
+            "name_gate": NAME_GATE,
+            "authority_gate": AUTHORITY_GATE,
+            "date_window_days": DATE_WINDOW,
+            "overview_cutoff": OVERVIEW_CUTOFF,
+            "statement_cutoff": STATEMENT_CUTOFF,
+            "sanction_cutoff": SANCTION_CUTOFF,
+            "resamples": resamples,
+            "seed": seed,
+        },
+    )
+    for kind in KINDS:
+        total = TypeScore(fields={f: FieldScore() for f in FIELDS[kind]})
+        for doc in docs:
+            total.add(doc.types[kind])
+        report.types[kind] = total
+    for key in (*KINDS, "all"):
+        total_g = GroundingScore()
+        for doc in docs:
+            total_g.add(doc.grounding[key])
+        report.grounding[key] = total_g
+    for field in BULLETIN_FIELDS:
+        report.bulletin[field] = sum(d.bulletin[field] for d in docs) / len(docs) if docs else 1.0
+    metrics = [f"{k}.{m}" for k in KINDS for m in HEADLINE]
+    if docs:
+        counts = np.stack([_doc_counts(report, m) for m in metrics], axis=1)  # docs x metrics x 3
+        f1 = _boot_f1(counts, _weights(len(docs), resamples, seed))  # resamples x metrics
+        low, high = np.percentile(f1, [2.5, 97.5], axis=0)
+        report.ci = {m: Interval(low=float(lo), high=float(hi)) for m, lo, hi in zip(metrics, low, high, strict=True)}
+    return report
+
+
+# --- statistics ---------------------------------------------------------------------------------
+
+
+def _prf_of(ts: TypeScore, metric: str) -> PRF:
+    level = metric.partition("_")[0]
+    return getattr(ts, level)
+
+
+def _doc_counts(report: Report, metric: str, docs: Sequence[str] | None = None) -> np.ndarray:
+    """Per-document (tp, n_pred, n_gold) behind a headline metric such as ``statements.record_f1``."""
+    kind, name = metric.split(".")
+    by_doc = {d.doc: d for d in report.documents}
+    rows = []
+    for stem in docs if docs is not None else [d.doc for d in report.documents]:
+        prf = _prf_of(by_doc[stem].types[kind], name)
+        rows.append((prf.tp, prf.n_pred, prf.n_gold))
+    return np.array(rows, dtype=float).reshape(-1, 3)
+
+
+def _weights(n: int, resamples: int, seed: int) -> np.ndarray:
+    """How many times each of ``n`` documents is drawn in each of ``resamples`` bootstrap samples."""
+    rng = np.random.default_rng(seed)
+    draws = rng.integers(0, n, size=(resamples, n))
+    flat = (draws + np.arange(resamples)[:, None] * n).ravel()
+    return np.bincount(flat, minlength=resamples * n).reshape(resamples, n).astype(float)
+
+
+def _boot_f1(counts: np.ndarray, weights: np.ndarray) -> np.ndarray:
+    """Micro F1 = 2 tp / (n_pred + n_gold) for each resample (1.0 where both are zero)."""
+    sums = np.tensordot(weights, counts, axes=(1, 0))  # resamples x ... x 3
+    denom = sums[..., 1] + sums[..., 2]
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where(denom > 0, 2.0 * sums[..., 0] / np.where(denom > 0, denom, 1.0), 1.0)
+
+
+def bootstrap_ci(
+    report: Report, metric: str, *, resamples: int = RESAMPLES, seed: int = SEED, level: float = 0.95
+) -> Interval:
+    """Percentile interval of a headline F1 (``statements.record_f1``) resampling whole documents."""
+    counts = _doc_counts(report, metric)
+    if not len(counts):
+        value = report.value(metric)
+        return Interval(low=value, high=value)
+    f1 = _boot_f1(counts, _weights(len(counts), resamples, seed))
+    tail = (1 - level) / 2 * 100
+    low, high = np.percentile(f1, [tail, 100 - tail])
+    return Interval(low=float(low), high=float(high))
+
+
+def paired_bootstrap(
+    report: Report, baseline: Report, metric: str, *, resamples: int = RESAMPLES, seed: int = SEED, level: float = 0.95
+) -> Delta:
+    """Compare a headline F1 between two runs over the documents both scored, resampling documents in pairs."""
+    base_docs = {d.doc for d in baseline.documents}
+    common = sorted(d.doc for d in report.documents if d.doc in base_docs)
+    run, base = _doc_counts(report, metric, common), _doc_counts(baseline, metric, common)
+    value, base_value = _f1(*run.sum(axis=0)), _f1(*base.sum(axis=0))
+    low = high = value - base_value
+    if common:
+        weights = _weights(len(common), resamples, seed)
+        deltas = _boot_f1(run, weights) - _boot_f1(base, weights)
+        tail = (1 - level) / 2 * 100
+        low, high = (float(x) for x in np.percentile(deltas, [tail, 100 - tail]))
+    return Delta(
+        metric=metric,
+        value=value,
+        baseline=base_value,
+        delta=value - base_value,
+        low=low,
+        high=high,
+        n_docs=len(common),
+    )
+
+
+def compare_reports(
+    report: Report, baseline: Report, *, resamples: int = RESAMPLES, seed: int = SEED
+) -> dict[str, Delta]:
+    """Paired-bootstrap deltas of every headline F1 (run minus baseline)."""
+    return {
+        f"{k}.{m}": paired_bootstrap(report, baseline, f"{k}.{m}", resamples=resamples, seed=seed)
+        for k in KINDS
+        for m in HEADLINE
+    }
+
+
+# --- regression gate ----------------------------------------------------------------------------
+
+_STATS = ("precision", "recall", "f1")
+_TYPE_METRICS = {f"{level}_{stat}" for level in ("record", "strict", "lenient") for stat in _STATS}
+_FIELD_METRICS = {f"{level}_{stat}" for level in ("strict", "lenient") for stat in _STATS}
+
+
+def load_thresholds(path: str | Path) -> dict[str, float]:
+    """Read score floors from TOML into metric paths (see :meth:`Report.value`).
+
+    ``[statements] record_f1 = 0.5`` -> ``statements.record_f1``; ``[statements.fields] speaker = 0.6``
+    floors the field's strict F1, ``content = {lenient_f1 = 0.4}`` another metric; ``[bulletin] title``
+    floors an accuracy, ``[grounding] all`` a grounding rate. Unknown keys are an error, so typos surface.
+    """
+    path = Path(path)
+    with path.open("rb") as fh:
+        data = tomllib.load(fh)
+    floors: dict[str, float] = {}
+
+    def put(key: str, value: Any) -> None:
+        if isinstance(value, bool) or not isinstance(value, int | float) or not 0.0 <= value <= 1.0:
+            raise ValueError(f"{path}: {key} must be a number between 0 and 1, got {value!r}")
+        floors[key] = float(value)
+
+    for section, table in data.items():
+        if not isinstance(table, dict):
+            raise ValueError(f"{path}: top-level key {section!r} must be a table")
+        if section == "bulletin" or section == "grounding":
+            allowed = BULLETIN_FIELDS if section == "bulletin" else (*KINDS, "all")
+            for key, value in table.items():
+                if key not in allowed:
+                    raise ValueError(f"{path}: unknown key {section}.{key}; expected one of {', '.join(allowed)}")
+                put(f"{section}.{key}", value)
+            continue
+        if section not in KINDS:
+            raise ValueError(
+                f"{path}: unknown section [{section}]; expected {', '.join((*KINDS, 'bulletin', 'grounding'))}"
+            )
+        for key, value in table.items():
+            if key == "fields":
+                if not isinstance(value, dict):
+                    raise ValueError(f"{path}: {section}.fields must be a table")
+                for field, floor in value.items():
+                    if field not in FIELDS[section]:
+                        raise ValueError(f"{path}: unknown field {section}.fields.{field}")
+                    if isinstance(floor, dict):
+                        for metric, sub in floor.items():
+                            if metric not in _FIELD_METRICS:
+                                raise ValueError(f"{path}: unknown metric {section}.fields.{field}.{metric}")
+                            put(f"{section}.fields.{field}.{metric}", sub)
+                    else:
+                        put(f"{section}.fields.{field}.strict_f1", floor)
+            elif key in _TYPE_METRICS:
+                put(f"{section}.{key}", value)
+            else:
+                raise ValueError(
+                    f"{path}: unknown metric {section}.{key}; expected one of {', '.join(sorted(_TYPE_METRICS))}"
+                )
+    return floors
+
+
+def check(
+    report: Report,
+    thresholds: Mapping[str, float],
+    baseline: Report | None = None,
+    *,
+    resamples: int = RESAMPLES,
+    seed: int = SEED,
+) -> list[str]:
+    """Human-readable failures: scores under their floor, and headline F1s significantly worse than the baseline.
+
+    "Significantly worse" = the paired-bootstrap 95% interval of (run - baseline) lies entirely below 0.
+    Each such failure names the documents and fields that got worse, to start the investigation.
+    """
+    failures = []
+    for metric, floor in thresholds.items():
+        value = report.value(metric)
+        if value < floor:
+            failures.append(f"{metric} = {value:.3f} is under its floor {floor:.3f}")
+    if baseline is None:
+        return failures
+    for metric, delta in compare_reports(report, baseline, resamples=resamples, seed=seed).items():
+        if not delta.worse:
+            continue
+        message = (
+            f"{metric} fell from {delta.baseline:.3f} to {delta.value:.3f} "
+            f"(Δ {delta.delta:+.3f}, 95% CI [{delta.low:+.3f}, {delta.high:+.3f}], {delta.n_docs} documents)"
+        )
+        docs = _worse_documents(report, baseline, metric)
+        if docs:
+            message += "; worse documents: " + ", ".join(docs)
+        fields = _worse_fields(report, baseline, metric)
+        if fields:
+            message += "; worse fields: " + ", ".join(fields)
+        failures.append(message)
+    return failures
+
+
+def _worse_documents(report: Report, baseline: Report, metric: str, limit: int = 10) -> list[str]:
+    kind, name = metric.split(".")
+    base = {d.doc: d for d in baseline.documents}
+    worse = []
+    for doc in report.documents:
+        if doc.doc in base:
+            now, before = doc.types[kind].metric(name), base[doc.doc].types[kind].metric(name)
+            if now < before:
+                worse.append((now - before, doc.doc, before, now))
+    worse.sort()
+    shown = [f"{stem} ({before:.2f}→{now:.2f})" for _, stem, before, now in worse[:limit]]
+    if len(worse) > limit:
+        shown.append(f"and {len(worse) - limit} more")
+    return shown
+
+
+def _worse_fields(report: Report, baseline: Report, metric: str) -> list[str]:
+    kind, name = metric.split(".")
+    level = "lenient" if name.startswith("lenient") else "strict"
+    worse = []
+    for field, fs in report.types[kind].fields.items():
+        before_fs = baseline.types[kind].fields.get(field)
+        if before_fs is None:
+            continue
+        now, before = getattr(fs, level).f1, getattr(before_fs, level).f1
+        if now < before:
+            worse.append((now - before, f"{field} ({level} F1 {before:.2f}→{now:.2f})"))
+    return [text for _, text in sorted(worse)]
+
+
+# --- I/O ----------------------------------------------------------------------------------------
+
+_GOLD_SUFFIX = ".gold.json"
+
+
+def load_gold(directory: str | Path) -> dict[str, Gold]:
+    """Gold files ``<stem>.gold.json`` in ``directory``, keyed by stem; a bad file names itself in the error."""
+    golds = {}
+    for path in sorted(Path(directory).glob(f"*{_GOLD_SUFFIX}")):
+        golds[path.name.removesuffix(_GOLD_SUFFIX)] = _read(path, Gold)
+    return golds
+
+
+def load_predictions(directory: str | Path) -> dict[str, Summary]:
+    """Predictions ``<stem>.json`` in ``directory`` (gold files beside them are skipped), keyed by stem."""
+    preds = {}
+    for path in sorted(Path(directory).glob("*.json")):
+        if not path.name.endswith(_GOLD_SUFFIX):
+            preds[path.stem] = _read(path, Summary)
+    return preds
+
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def _read(path: Path, model: type[M]) -> M:
+    try:
+        return model.model_validate_json(path.read_bytes())
+    except ValueError as exc:  # pydantic.ValidationError is a ValueError
+        exc.add_note(f"while reading {path}")
+        raise
+
+
+# --- rendering ----------------------------------------------------------------------------------
+
+
+def _fmt(x: float | None) -> str:
+    return "-" if x is None else f"{x:.3f}"
+
+
+def _grounding_line(report: Report) -> str:
+    return ", ".join(f"{k} {_fmt(g.rate)} ({g.grounded}/{g.predicted})" for k, g in report.grounding.items())
+
+
+def _with_ci(value: float, ci: Interval | None) -> str:
+    return f"{value:.3f}" if ci is None else f"{value:.3f} [{ci.low:.2f}, {ci.high:.2f}]"
+
+
+def _cell(value: Any, width: int = 80) -> str:
+    if value is None:
+        text = "∅"
+    elif isinstance(value, dict):
+        text = "; ".join(f"{k}={v}" for k, v in value.items())
+    elif isinstance(value, list):
+        text = ", ".join(str(v) for v in value) or "[]"
+    else:
+        text = str(value)
+    return _short(text, width).replace("|", "\\|").replace("<", "&lt;")
+
+
+def _verdict(delta: Delta) -> str:
+    return "worse" if delta.worse else "better" if delta.better else "no significant change"
+
+
+def to_markdown(report: Report, baseline: Report | None = None, *, max_diffs: int = 200) -> str:
+    """A pull-request comment: headline table with 95% CIs, baseline comparison, per-field tables,
+    bulletin accuracy, grounding, and field-level diffs folded in ``<details>``."""
+    lines = [f"### Extraction eval: {report.n_docs} documents", ""]
+    if report.missing_predictions:
+        lines += [f"No prediction for {len(report.missing_predictions)}: {', '.join(report.missing_predictions)}", ""]
+    lines += [
+        "| Type | Record P | Record R | Record F1 (95% CI) | Field F1 strict (95% CI) | Field F1 lenient (95% CI) "
+        "| Correct | Partial | Missed | Spurious |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for kind in KINDS:
+        ts, o = report.types[kind], report.types[kind].outcomes
+        ci = [report.ci.get(f"{kind}.{m}") for m in HEADLINE]
+        lines.append(
+            f"| {kind} | {ts.record.precision:.3f} | {ts.record.recall:.3f} | {_with_ci(ts.record.f1, ci[0])} "
+            f"| {_with_ci(ts.strict.f1, ci[1])} | {_with_ci(ts.lenient.f1, ci[2])} "
+            f"| {o.correct} | {o.partial} | {o.missed} | {o.spurious} |"
+        )
+    deltas: dict[str, Delta] = {}
+    if baseline is not None:
+        settings = report.settings
+        deltas = compare_reports(
+            report, baseline, resamples=int(settings.get("resamples", RESAMPLES)), seed=int(settings.get("seed", SEED))
+        )
+        lines += [
+            "",
+            "**Compared with baseline** (paired bootstrap over the same documents)",
+            "",
+            "| Metric | Baseline | This run | Δ (95% CI) | |",
+            "|---|---:|---:|---:|---|",
+        ]
+        for metric, d in deltas.items():
+            mark = "🔴 " if d.worse else "🟢 " if d.better else ""
+            lines.append(
+                f"| {metric} | {d.baseline:.3f} | {d.value:.3f} | {d.delta:+.3f} [{d.low:+.3f}, {d.high:+.3f}] "
+                f"| {mark}{_verdict(d)} |"
+            )
+    for kind in KINDS:
+        ts = report.types[kind]
+        base_ts = baseline.types.get(kind) if baseline is not None else None
+        lines += ["", f"**{kind}: per field**", ""]
+        head = "| Field | Strict P | Strict R | Strict F1 | Lenient P | Lenient R | Lenient F1 | Gold | Pred |"
+        rule = "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
+        if base_ts is not None:
+            head, rule = head + " Δ strict F1 |", rule + "---:|"
+        lines += [head, rule]
+        for field, fs in ts.fields.items():
+            s, le = fs.strict, fs.lenient
+            row = (
+                f"| {field} | {s.precision:.3f} | {s.recall:.3f} | {s.f1:.3f} | {le.precision:.3f} | {le.recall:.3f} "
+                f"| {le.f1:.3f} | {s.n_gold} | {s.n_pred} |"
+            )
+            if base_ts is not None:
+                before = base_ts.fields.get(field)
+                row += f" {s.f1 - before.strict.f1:+.3f} |" if before else " - |"
+            lines.append(row)
+    lines += ["", "**Bulletin metadata accuracy**: " + ", ".join(f"{f} {v:.2f}" for f, v in report.bulletin.items())]
+    lines += [
+        "",
+        "**Grounding** (predicted items whose evidence is in the source; apart from precision): "
+        + _grounding_line(report),
+    ]
+    diffs = report.diffs()
+    if diffs:
+        lines += [
+            "",
+            f"<details><summary>Field-level diffs ({len(diffs)})</summary>",
+            "",
+            "| Doc | Type | Item | Field | Gold | Predicted |",
+            "|---|---|---|---|---|---|",
+        ]
+        for d in diffs[:max_diffs]:
+            field = d.field or f"*{d.kind}*"
+            lines.append(
+                f"| {_cell(d.doc, 40)} | {d.type} | {_cell(d.item, 60)} | {field} | {_cell(d.gold)} "
+                f"| {_cell(d.predicted)} |"
+            )
+        if len(diffs) > max_diffs:
+            lines.append(f"| … {len(diffs) - max_diffs} more in the JSON report | | | | | |")
+        lines += ["", "</details>"]
+    return "\n".join(lines) + "\n"
+
+
+def to_table(report: Report, baseline: Report | None = None) -> Table:
+    """Headline rich table: record and field F1 with 95% CIs and outcome counts per record type."""
+    table = Table(title=f"Extraction eval: {report.n_docs} documents")
+    for name in ("Type", "Record P", "Record R", "Record F1 (95% CI)", "Strict F1 (95% CI)", "Lenient F1 (95% CI)"):
+        table.add_column(name, justify="left" if name == "Type" else "right")
+    if baseline is not None:
+        table.add_column("Δ record F1", justify="right")
+    for name in ("Correct", "Partial", "Missed", "Spurious"):
+        table.add_column(name, justify="right")
+    deltas = compare_reports(report, baseline) if baseline is not None else {}
+    for kind in KINDS:
+        ts, o = report.types[kind], report.types[kind].outcomes
+        ci = [report.ci.get(f"{kind}.{m}") for m in HEADLINE]
+        row = [
+            kind,
+            f"{ts.record.precision:.3f}",
+            f"{ts.record.recall:.3f}",
+            _with_ci(ts.record.f1, ci[0]),
+            _with_ci(ts.strict.f1, ci[1]),
+            _with_ci(ts.lenient.f1, ci[2]),
+        ]
+        if baseline is not None:
+            d = deltas[f"{kind}.record_f1"]
+            style = "red" if d.worse else "green" if d.better else ""
+            row.append(f"[{style}]{d.delta:+.3f}[/{style}]" if style else f"{d.delta:+.3f}")
+        row += [str(o.correct), str(o.partial), str(o.missed), str(o.spurious)]
+        table.add_row(*row)
+    return table
+
+
+def field_table(report: Report, kind: RecordKind) -> Table:
+    """Per-field strict and lenient precision/recall/F1 of one record type."""
+    table = Table(title=f"{kind}: per field")
+    table.add_column("Field")
+    for name in ("Strict P", "Strict R", "Strict F1", "Lenient F1", "Gold", "Pred"):
+        table.add_column(name, justify="right")
+    for field, fs in report.types[kind].fields.items():
+        s = fs.strict
+        table.add_row(
+            field,
+            f"{s.precision:.3f}",
+            f"{s.recall:.3f}",
+            f"{s.f1:.3f}",
+            f"{fs.lenient.f1:.3f}",
+            str(s.n_gold),
+            str(s.n_pred),
+        )
+    return table
+
+
+def print_report(report: Report, baseline: Report | None = None, console: Console | None = None) -> None:
+    """Print the headline table, one per-field table per record type, bulletin accuracy and grounding."""
+    console = console or Console()
+    console.print(to_table(report, baseline))
+    for kind in KINDS:
+        console.print(field_table(report, kind))
+    console.print("Bulletin accuracy: " + ", ".join(f"{f} {v:.2f}" for f, v in report.bulletin.items()))
+    console.print("Grounding: " + _grounding_line(report))

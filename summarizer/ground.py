@@ -1,0 +1,117 @@
+"""Align every extracted item to the bulletin text; what cannot be found there is a hallucination.
+
+The cascade follows LangExtract: exact match, else the tightest source window holding at least 75% of
+the snippet's tokens in order at a density of at least 1/3, else ungrounded. Names (speakers, targets,
+authorities) must also occur in the text, since a model invents those most readily.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from difflib import SequenceMatcher
+from typing import TypeVar
+
+from anyascii import anyascii
+
+from .models import Evidence, Grounding, OverviewPoint, Sanction, Statement
+
+MIN_COVERAGE = 0.75
+MIN_DENSITY = 1 / 3
+_TOKEN = re.compile(r"\w+|[^\w\s]")
+_NAME_STOP = {"the", "of", "and", "al", "a", "el", "in", "for", "to", "s"}
+
+Item = TypeVar("Item", OverviewPoint, Statement, Sanction)
+
+
+def fold(text: str) -> str:
+    return anyascii(text).casefold().replace("'", "")
+
+
+def tokens(text: str, base: int = 0) -> list[tuple[str, int, int]]:
+    """Folded tokens with their offsets, so a token match maps back to a character span."""
+    return [(fold(m[0]), base + m.start(), base + m.end()) for m in _TOKEN.finditer(text) if fold(m[0])]
+
+
+def align(snippet: str, text: str, near: tuple[int, int] | None = None) -> Evidence:
+    """Find ``snippet`` in ``text``; ``near`` is where the extractor says it is, searched first."""
+    snippet = snippet.strip()
+    if not snippet:
+        return Evidence(start=0, end=0, text="", status="ungrounded")
+    if near and text[near[0] : near[1]] == snippet:
+        return Evidence(start=near[0], end=near[1], text=snippet, status="exact")
+    regions = [(max(0, near[0] - 200), min(len(text), near[1] + 200))] if near else []
+    regions.append((0, len(text)))
+    for lo, hi in regions:
+        at = text.find(snippet, lo, hi)
+        if at >= 0:
+            return Evidence(start=at, end=at + len(snippet), text=snippet, status="exact")
+    want = [t for t, _, _ in tokens(snippet)]
+    for lo, hi in regions:
+        found = _fuzzy(want, tokens(text[lo:hi], lo))
+        if found:
+            start, end, exact = found
+            return Evidence(start=start, end=end, text=text[start:end], status="exact" if exact else "fuzzy")
+    return Evidence(start=0, end=0, text=snippet, status="ungrounded")
+
+
+def _fuzzy(want: list[str], have: list[tuple[str, int, int]]) -> tuple[int, int, bool] | None:
+    if not want or not have:
+        return None
+    matcher = SequenceMatcher(None, want, [t for t, _, _ in have], autojunk=False)
+    blocks = [b for b in matcher.get_matching_blocks() if b.size]
+    if not blocks:
+        return None
+    best: tuple[int, int, bool] | None = None
+    best_len = 0
+    # The tightest window: try each contiguous run of blocks that reaches the coverage threshold.
+    for i in range(len(blocks)):
+        matched = 0
+        for j in range(i, len(blocks)):
+            matched += blocks[j].size
+            if matched / len(want) < MIN_COVERAGE:
+                continue
+            lo, hi = blocks[i].b, blocks[j].b + blocks[j].size
+            if matched / (hi - lo) >= MIN_DENSITY and (best is None or hi - lo < best_len):
+                exact = j == i and blocks[i].size == len(want)
+                best, best_len = (have[lo][1], have[hi - 1][2], exact), hi - lo
+            break
+    return best
+
+
+def name_in_text(name: str | None, text_tokens: set[str]) -> bool:
+    """Every significant word of a name occurs in the text (after transliteration folding)."""
+    if not name:
+        return True
+    words = [t for t, _, _ in tokens(name) if t.isalnum() and t not in _NAME_STOP]
+    return all(w in text_tokens for w in words)
+
+
+def _names(item: OverviewPoint | Statement | Sanction) -> list[str | None]:
+    if isinstance(item, Statement):
+        return [item.speaker, item.target]
+    if isinstance(item, Sanction):
+        return [item.authority, *(t.name for t in item.targets)]
+    return []
+
+
+def ground(items: Iterable[Item], text: str, tally: Grounding, keep_ungrounded: bool = False) -> list[Item]:
+    """Re-anchor each item's evidence in ``text``; drop (or mark) items the text does not hold."""
+    vocabulary = {t for t, _, _ in tokens(text)}
+    kept: list[Item] = []
+    for item in items:
+        ev = item.evidence
+        evidence = align(ev.text, text, (ev.start, ev.end) if ev.end > ev.start else None)
+        if not all(name_in_text(n, vocabulary) for n in _names(item)):
+            evidence = evidence.model_copy(update={"status": "ungrounded"})
+        item = item.model_copy(update={"evidence": evidence})
+        if evidence.status == "ungrounded":
+            tally.dropped += 1
+            if not keep_ungrounded:
+                continue
+        elif evidence.status == "fuzzy":
+            tally.fuzzy += 1
+        else:
+            tally.exact += 1
+        kept.append(item)
+    return kept

@@ -1,0 +1,164 @@
+"""Read a bulletin from a file, a URL-less HTML page, a PDF or stdin, and normalise its text.
+
+All offsets the tool reports point into the normalised text; :meth:`Source.raw_offset` maps one
+back to the text as read, so a viewer can highlight the original.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import sys
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from pathlib import Path
+
+MAX_BYTES = 25 * 1024 * 1024
+"""Larger inputs are refused: no bulletin is this long, and the LLM path would cost a fortune."""
+
+# One character in, one character out: offsets survive these unchanged.
+_SAME_LENGTH = str.maketrans(
+    {
+        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u02bc": "'", "\u2032": "'",
+        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-",
+        "\u2212": "-", "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ",
+        "\t": " ", "\r": "\n", "\u2028": "\n", "\u2029": "\n",
+    }
+)
+# Characters dropped outright; their raw positions are remembered for offset mapping.
+_DROPPED = re.compile("\r(?=\n)|[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+
+
+class InputError(Exception):
+    """Input the tool cannot read; the message is one line meant for the user."""
+
+
+@dataclass
+class Source:
+    """Normalised bulletin text plus where it came from."""
+
+    text: str
+    name: str = "<text>"
+    removed: list[int] = field(default_factory=list)
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.text.encode()).hexdigest()
+
+    def raw_offset(self, offset: int) -> int:
+        """Map an offset in the normalised text to the text as read."""
+        shift = 0
+        for _ in range(len(self.removed) + 1):
+            moved = bisect_right(self.removed, offset + shift)
+            if moved == shift:
+                break
+            shift = moved
+        return offset + shift
+
+
+def normalise(raw: str) -> tuple[str, list[int]]:
+    """Fold typographic variants to ASCII look-alikes; return the text and the raw positions dropped."""
+    raw = unicodedata.normalize("NFC", raw)
+    removed = [m.start() for m in _DROPPED.finditer(raw)]
+    text = _DROPPED.sub("", raw).translate(_SAME_LENGTH)
+    return text, removed
+
+
+def from_text(raw: str, name: str = "<text>") -> Source:
+    """Build a :class:`Source` from text already in memory."""
+    if not raw.strip():
+        raise InputError(f"{name}: input is empty")
+    text, removed = normalise(raw)
+    return Source(text=text, name=name, removed=removed)
+
+
+def read(path: str | Path) -> Source:
+    """Read a bulletin file (``.txt``, ``.md``, ``.html``, ``.pdf``) or ``-`` for stdin."""
+    if str(path) == "-":
+        data = sys.stdin.buffer.read(MAX_BYTES + 1)
+        name = "<stdin>"
+    else:
+        p = Path(path)
+        if p.is_dir():
+            raise InputError(f"{p}: is a directory, not a bulletin file")
+        if not p.exists():
+            raise InputError(f"{p}: no such file")
+        try:
+            if p.stat().st_size > MAX_BYTES:
+                raise InputError(f"{p}: file is larger than {MAX_BYTES // (1024 * 1024)} MB")
+            data = p.read_bytes()
+        except OSError as exc:
+            raise InputError(f"{p}: cannot read ({exc.strerror or exc})") from None
+        name = str(p)
+    if len(data) > MAX_BYTES:
+        raise InputError(f"{name}: input is larger than {MAX_BYTES // (1024 * 1024)} MB")
+    return from_text(decode(data, name), name)
+
+
+def decode(data: bytes, name: str) -> str:
+    """Turn bytes into text by sniffing the format; refuse binary and undecodable input."""
+    if not data.strip():
+        raise InputError(f"{name}: input is empty")
+    if data.startswith(b"%PDF"):
+        return _pdf_text(data, name)
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = data.decode("utf-16")
+    else:
+        if b"\x00" in data[:8192] or data.startswith((b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04")):
+            raise InputError(f"{name}: binary file, not a text, HTML or PDF bulletin")
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise InputError(f"{name}: not valid UTF-8 (byte {exc.start})") from None
+    if _looks_like_html(text, name):
+        text = _html_text(text)
+    if not text.strip():
+        raise InputError(f"{name}: no text found")
+    return text
+
+
+def _looks_like_html(text: str, name: str) -> bool:
+    head = text[:2048].lstrip().lower()
+    return name.lower().endswith((".html", ".htm")) or head.startswith(("<!doctype html", "<html"))
+
+
+_BLOCK_TAGS = {"p", "div", "li", "br", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article", "ul", "ol"}
+
+
+def _html_text(html: str) -> str:
+    """Main text of a page: scripts, styles and navigation dropped, list items kept as bullets."""
+    from selectolax.parser import HTMLParser
+
+    tree = HTMLParser(html)
+    tree.strip_tags(["script", "style", "noscript", "template", "nav", "footer", "header", "aside", "svg", "iframe"])
+    root = tree.css_first("article") or tree.css_first("main") or tree.body or tree.root
+    if root is None:
+        return ""
+    lines: list[str] = []
+    for node in root.traverse(include_text=False):
+        if node.tag in {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "th"}:
+            if any(child.tag in _BLOCK_TAGS for child in node.iter()):
+                continue
+            text = " ".join(node.text(separator=" ").split())
+            if text:
+                lines.append(("  \u2022 " if node.tag == "li" else "") + text)
+    return "\n".join(lines)
+
+
+def _pdf_text(data: bytes, name: str) -> str:
+    import io
+
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            raise InputError(f"{name}: PDF is encrypted")
+        return "\n".join(page.extract_text() or "" for page in reader.pages)
+    except InputError:
+        raise
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
+        raise InputError(f"{name}: unreadable PDF ({type(exc).__name__})") from None

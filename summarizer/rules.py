@@ -1,0 +1,488 @@
+"""The deterministic backend: fills the whole contract from the document model without any model.
+
+It is the baseline every LLM backend must beat and the scaffold the LLM backend builds on: it finds
+*where* statements and sanctions are (cue verbs, appositions, authorities), and the model only answers
+narrow questions about spans it found.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from . import dates
+from .models import Evidence, OverviewPoint, Sanction, Statement, Target
+from .segment import Document, Paragraph, Sentence
+
+# Reporting cues, longest first so "harshly condemned" wins over "condemned".
+CUES: dict[str, str] = {
+    "threatened": "threaten", "vowed": "threaten",
+    "warned": "threaten",
+    "condemned": "accuse_condemn", "accused": "accuse_condemn", "denounced": "accuse_condemn",
+    "criticized": "accuse_condemn", "criticised": "accuse_condemn", "labeled": "accuse_condemn",
+    "labelled": "accuse_condemn", "blamed": "accuse_condemn",
+    "demanded": "demand_appeal", "called on": "demand_appeal", "called for": "demand_appeal",
+    "urged": "demand_appeal", "appealed": "demand_appeal", "calls on": "demand_appeal",
+    "denied": "reject_deny", "rejected": "reject_deny", "dismissed": "reject_deny",
+    "praised": "praise_support", "welcomed": "praise_support", "lauded": "praise_support",
+    "congratulated": "praise_support", "expressed support": "praise_support", "commended": "praise_support",
+    "expressed hope": "intent_to_cooperate", "pledged": "intent_to_cooperate", "offered": "intent_to_cooperate",
+    "claimed responsibility": "claim_responsibility",
+    "stated": "assessment", "said": "assessment", "claimed": "assessment", "asserted": "assessment",
+    "wrote": "assessment", "posted": "assessment", "remarked": "assessment", "stressed": "assessment",
+    "emphasized": "assessment", "emphasised": "assessment", "added": "assessment", "noted": "assessment",
+    "told": "assessment", "declared": "assessment", "argued": "assessment", "insisted": "assessment",
+    "explained": "assessment", "affirmed": "assessment", "reiterated": "assessment", "tweeted": "assessment",
+    "announced": "neutral", "according to": "assessment",
+}
+_CUE_RE = re.compile(
+    r"\b(?:(?:also|further|later|then|again|harshly|strongly|sharply|publicly|explicitly)\s+)*"
+    r"(?P<cue>" + "|".join(sorted((re.escape(c) for c in CUES), key=len, reverse=True)) + r"|According to(?=\s+(?:him|her|them)\b))\b"
+)
+_WORD = r"[A-Z][\w'\-]*[\w]"
+_PARTICLE = r"(?:al|a|el|ad|as|ash|bin|ibn|abu|Abu|Abd|abd|de|van|von|bint)"
+NAME = rf"{_WORD}(?:\s+(?:{_PARTICLE}[\-\s])?{_WORD}){{0,4}}"
+_ROLE_NOUNS = re.compile(
+    r"(?i)\b(?:commander|minister|spokes(?:man|woman|person)|speaker|chief|head|secretary|advis[eo]r|ambassador|"
+    r"president|leader|director|governor|official|chairman|chair|member|deputy|attach[eé]|designate|"
+    r"representative|envoy|general|cleric|founder|coordinator|lawmaker|mp|mayor|premier|king|emir|prince|"
+    r"judge|prosecutor|analyst|researcher|editor|officer|negotiator|diplomat|chancellor|senator)\b"
+)
+_NOT_NAMES = {
+    "The", "In", "According", "On", "At", "Prior", "Following", "However", "Against", "He", "She", "They",
+    "It", "This", "These", "That", "Iran", "Iranian", "Iraq", "Iraqi", "American", "Arab", "Syrian", "Also",
+    "Accompanying", "Meanwhile", "Earlier", "Later", "Speaking", "Asked", "During", "After", "Before",
+}
+_PRONOUN = re.compile(r"\b(?P<p>[Hh]e|[Ss]he)\s*$")
+_LEAD_IN = re.compile(r"^(?:[^,]*\b(?:in|on|at|during|speaking|asked)\b[^,]*,\s*)+", re.I)
+_OBJECT = re.compile(
+    r"^\s*(?P<obj>(?:the\s+)?(?:[A-Z][\w.'\-]*|international|leaders?|government|people|Iraqi|American)"
+    r"(?:\s+(?:of\s+the\s+|of\s+|and\s+)?[A-Z][\w.'\-]*|\s+community|\s+states|\s+people|\s+government)*)"
+)
+_NATIONALITIES = {
+    "Iranian": "Iran", "Iraqi": "Iraq", "Syrian": "Syria", "Lebanese": "Lebanon", "Israeli": "Israel",
+    "American": "United States", "U.S.": "United States", "Russian": "Russia", "Saudi": "Saudi Arabia",
+    "Yemeni": "Yemen", "Turkish": "Turkey", "British": "United Kingdom", "Palestinian": "Palestinian Territories",
+}
+_ORGS = re.compile(
+    r"\b(IRGC|Qods Force|Quds Force|Hamas|Hezbollah|Hizballah|Islamic Jihad|Kataeb Hezbollah|Kata'ib Hizballah|"
+    r"Houthis|Ansar Allah|Majlis|Expediency Council|Popular Mobilization Units|PMU|Zenki Movement|"
+    r"European Union|United Nations|IAEA)\b"
+)
+
+
+@dataclass
+class Person:
+    name: str
+    role: str | None = None
+
+
+@dataclass
+class _Context:
+    """What the paragraph has introduced so far: the people a pronoun or surname can point back to."""
+
+    people: list[Person] = field(default_factory=list)
+    last_speaker: Person | None = None
+
+    def first_in(self, text: str) -> Person | None:
+        """The person named earliest in ``text``: the subject of a coordinated verb."""
+        spots = [(text.find(p.name.split()[-1]), p) for p in self.people if p.name.split()[-1] in text]
+        return min(spots, key=lambda spot: spot[0])[1] if spots else None
+
+    def introduce(self, name: str, role: str | None) -> Person:
+        found = self.find(name)
+        if found is None:
+            found = Person(name, role)
+            self.people.append(found)
+        elif role and not found.role:
+            found.role = role
+        if len(name.split()) > len(found.name.split()):
+            found.name = name
+        return found
+
+    def find(self, name: str) -> Person | None:
+        last = name.split()[-1].lower()
+        for person in reversed(self.people):
+            if name.lower() in person.name.lower() or person.name.lower().split()[-1] == last:
+                return person
+        return None
+
+    def by_role_word(self, words: str) -> Person | None:
+        head = words.split()[-1].lower()
+        for person in reversed(self.people):
+            if person.role and head in person.role.lower():
+                return person
+        return None
+
+
+def extract(doc: Document) -> tuple[list[OverviewPoint], list[Statement], list[Sanction]]:
+    """Every overview point, statement and sanctions action the rules can see."""
+    overview = [
+        OverviewPoint(text=p.text, evidence=Evidence(start=p.start, end=p.end, text=p.text)) for p in doc.overview
+    ]
+    statements: list[Statement] = []
+    sanctions: list[Sanction] = []
+    for para in doc.paragraphs:
+        ctx = _Context()
+        for sent in para.sentences:
+            sanction = find_sanction(doc, para, sent)
+            if sanction is not None:
+                sanctions.append(sanction)
+                _introductions(sent.text, ctx)
+                continue
+            statements.extend(find_statements(doc, para, sent, ctx))
+    _complete_sanctions(doc, sanctions)
+    return overview, statements, sanctions
+
+
+def _introductions(text: str, ctx: _Context) -> None:
+    """Register "ROLE, NAME," and "NAME, the ROLE," appositions so later pronouns resolve."""
+    for m in re.finditer(rf"(?:^|[,;]\s+|\band\s+)(?:[Tt]he\s+)?(?P<role>[^,;()]{{3,160}}?),\s+(?P<name>{NAME}),", text):
+        role = _clean_role(m["role"])
+        if role and _is_name(m["name"]):
+            ctx.introduce(m["name"], role)
+    for m in re.finditer(rf"(?P<name>{NAME}),\s+(?:the|a|an)\s+(?P<role>[^,;()]{{3,120}}?),", text):
+        role = _clean_role(m["role"])
+        if role and _is_name(m["name"]):
+            ctx.introduce(m["name"], role)
+    for m in re.finditer(rf"(?:^|,\s+)(?P<name>{NAME}),\s+the\s+(?P<role>[^,;()]{{3,120}}?)[,.]", text):
+        role = _clean_role(m["role"])
+        if role and _is_name(m["name"]):
+            ctx.introduce(m["name"], role)
+
+
+def _clean_role(text: str) -> str | None:
+    text = _LEAD_IN.sub("", text.strip())
+    text = re.sub(r"^(?:the|a|an)\s+", "", text.strip(), flags=re.I).strip()
+    if not text or not _ROLE_NOUNS.search(text) or len(text.split()) > 18:
+        return None
+    return text
+
+
+def _is_name(text: str) -> bool:
+    words = text.split()
+    return bool(words) and words[0] not in _NOT_NAMES and not _ROLE_NOUNS.search(text)
+
+
+def find_statements(doc: Document, para: Paragraph, sent: Sentence, ctx: _Context) -> list[Statement]:
+    """Statements reported in one sentence, speakers resolved through the paragraph context."""
+    _introductions(sent.text, ctx)
+    found: list[tuple[re.Match[str], Person]] = []
+    for m in _CUE_RE.finditer(sent.text):
+        before = sent.text[: m.start()]
+        coordinated = bool(re.search(r"\band\s*$", before))
+        if found and not coordinated:
+            continue  # a later cue restates the first ("threatened..., stating that") unless coordinated
+        speaker = found[0][1] if found else _speaker(before, m["cue"].lower(), ctx)
+        if speaker is not None:
+            found.append((m, speaker))
+            ctx.last_speaker = speaker
+    out: list[Statement] = []
+    for i, (m, speaker) in enumerate(found):
+        stop = found[i + 1][0].start() if i + 1 < len(found) else len(sent.text)
+        content = _content(re.sub(r"\s+and\s*$", "", sent.text[m.end() : stop]), m["cue"].lower())
+        if len(content.split()) >= 3:
+            out.append(_statement(doc, para, sent, speaker, m["cue"].lower(), content, m.end()))
+    return out
+
+
+def _speaker(before: str, cue: str, ctx: _Context) -> Person | None:
+    before = re.sub(r"\s*\([^()]*\)\s*$", " ", before).rstrip(" ,")
+    before = re.sub(r"\b(?:also|further|later|then|again|harshly|strongly|sharply|publicly)\s*$", "", before).rstrip()
+    if cue == "according to":
+        return ctx.last_speaker if not before.strip() else None
+    if re.search(r"\band$", before):
+        return ctx.first_in(before)
+    m = re.search(rf"(?:^|,\s+|\band\s+)(?:[Tt]he\s+)?(?P<role>[^,;()]{{3,160}}?),\s+(?P<name>{NAME}),?$", before)
+    if m and _is_name(m["name"]) and _clean_role(m["role"]):
+        return ctx.introduce(m["name"], _clean_role(m["role"]))
+    m = re.search(rf"(?P<name>{NAME}),\s+(?:the\s+)?(?P<role>[^,;()]{{3,120}}?),?$", before)
+    if m and _is_name(m["name"]) and _clean_role(m["role"]):
+        return ctx.introduce(m["name"], _clean_role(m["role"]))
+    if _PRONOUN.search(before):
+        return ctx.last_speaker or (ctx.people[-1] if ctx.people else None)
+    m = re.search(rf"(?:^|[,;]\s+|\s)(?P<name>{NAME})$", before)
+    if m and _is_name(m["name"]):
+        name = m["name"]
+        prefix = before[: m.start("name")].strip()
+        role = _role_prefix(prefix)
+        if role is not None:
+            return ctx.introduce(name, role)
+        known = ctx.find(name)
+        if known is not None:
+            return known
+        if len(name.split()) >= 2 or _ORGS.fullmatch(name):
+            return ctx.introduce(name, None)
+        return None
+    m = re.search(r"\b[Tt]he\s+(?P<desc>(?:former\s+)?[a-z][\w' -]{2,60})$", before)
+    if m and _ROLE_NOUNS.search(m["desc"]):
+        return ctx.by_role_word(m["desc"])
+    return None
+
+
+def _role_prefix(prefix: str) -> str | None:
+    """A role written straight before a name: "Iranian Foreign Minister Mohammad Javad Zarif"."""
+    m = re.search(r"(?:^|,\s*|\b[Tt]he\s+)(?P<role>(?:[A-Z][\w'.\-]*\s+){0,5}[A-Z]?[\w'.\-]*)$", prefix)
+    if not m or not m["role"].strip():
+        return None
+    return _clean_role(m["role"])
+
+
+def _content(after: str, cue: str) -> str:
+    text = re.sub(r"^\s*(?:on\s+)?(?:his|her|their|its)\s+(?:\w+\s+)?(?:account|page|channel)\b", "", after)
+    text = re.sub(r"^\s*\([^()]*\)", "", text)
+    text = re.sub(r"^[\s,:]*(?:that\s+)?", "", text)
+    if cue == "according to":
+        text = re.sub(r"^(?:him|her|them|it)\s*,\s*", "", text)
+    stating = re.search(r",\s+(?:stating|saying|adding|noting|claiming)\s+(?:that\s+)?", text)
+    if stating:
+        text = text[stating.end() :]
+    text = re.sub(r"\s*\([^()]*\)\s*\.?$", "", text).strip()
+    return text.rstrip(".").strip()
+
+
+def _statement(
+    doc: Document, para: Paragraph, sent: Sentence, speaker: Person, cue: str, content: str, cue_end: int
+) -> Statement:
+    cite = next((c for c in para.citations if c.start >= sent.start), None)
+    said = next((d for s, _, d in para.date_marks if sent.start <= s <= sent.end), None)
+    lead = re.match(r"\s*On\s+(" + dates.MONTH_DAY.pattern + ")", para.text)
+    if said is None and lead:
+        said, _ = dates.parse(lead[1], *doc.anchor)
+    said = said or (cite.date if cite else None)
+    quote_type = "indirect"
+    quoted = re.findall(r'"[^"]+"', content)
+    if quoted:
+        quote_type = "direct" if content.startswith('"') and content.endswith('"') and len(quoted) == 1 else "mixed"
+    return Statement(
+        speaker=speaker.name,
+        speaker_canonical=speaker.name,
+        role=speaker.role,
+        affiliation=affiliation(speaker.role),
+        cue=cue,
+        content=content,
+        quote_type=quote_type,
+        statement_type=statement_type(cue, content),
+        modality=modality(content),
+        target=_target(sent.text[cue_end:], cue),
+        said_on=said,
+        cited_outlet=cite.outlet if cite else None,
+        cited_date=cite.date if cite else None,
+        section=para.section or None,
+        evidence=Evidence(start=sent.start, end=sent.end, text=sent.text),
+    )
+
+
+def statement_type(cue: str, content: str) -> str:
+    """CAMEO-style type from the cue, corrected by what the content says."""
+    low = content.lower()
+    kind = CUES.get(cue, "neutral")
+    if kind == "assessment":
+        if re.search(r"\b(?:nothing to do with|not involved|baseless|false|deny|denies)\b", low):
+            return "reject_deny"
+        if re.search(r"\b(?:will be met|will face|will have to face|consequences|crushing|overwhelming response)\b", low):
+            return "threaten"
+        if re.search(r"\b(?:must|should|need to)\b", low):
+            return "demand_appeal"
+        if re.search(r"\b(?:cooperation|expand(?:ing)? ties|strengthen(?:ing)? ties)\b", low):
+            return "intent_to_cooperate"
+    if kind == "threaten" and not re.search(r"\b(?:will|would|consequences|response|face|against)\b", low):
+        return "assessment"
+    return kind
+
+
+def modality(content: str) -> str:
+    low = f" {content.lower()} "
+    if re.search(r"\b(?:if|unless|should they)\b", low):
+        return "hypothetical"
+    if re.search(r"\b(?:will|would|shall|is going to)\b", low):
+        return "future"
+    if re.search(r"\b(?:not|never|no|nothing)\b", low):
+        return "negated"
+    return "asserted"
+
+
+def _target(after: str, cue: str) -> str | None:
+    if cue not in {"warned", "threatened", "called on", "urged", "condemned", "accused", "praised", "told",
+                   "demanded", "criticized", "criticised", "congratulated", "welcomed"}:
+        return None
+    m = _OBJECT.match(after)
+    if not m:
+        return None
+    obj = m["obj"].strip()
+    obj = re.sub(r"\s+(?:of|and)$", "", obj)
+    if obj.split()[-1].lower() in {"the", "that"} or len(obj.split()) > 8:
+        return None
+    return obj
+
+
+def affiliation(role: str | None) -> str | None:
+    """Organisation or country a role belongs to, when the role names one."""
+    if not role:
+        return None
+    org = _ORGS.search(role)
+    if org:
+        return org[1]
+    for adjective, country in _NATIONALITIES.items():
+        if re.search(rf"\b{re.escape(adjective)}(?!\w)", role):
+            return country
+    m = re.search(r"\bof\s+(?:the\s+)?([A-Z][\w'\-]+(?:\s+[A-Z][\w'\-]+)*)\s*$", role)
+    return m[1] if m else None
+
+
+# --- sanctions -------------------------------------------------------------------------------------------
+
+_AUTHORITY = re.compile(
+    r"(?P<auth>(?:the\s+)?(?:(?:U\.S\.|US|American|British|UK|U\.K\.|EU|European|French|German|Canadian|Australian)\s+)?"
+    r"(?:Treasury Department|Department of (?:the )?Treasury|Treasury|State Department|Department of State|"
+    r"OFAC|Office of Foreign Assets Control|Council of the European Union|EU Council|European Council|"
+    r"European Union|Foreign(?:, Commonwealth and Development)? Office|FCDO|UN Security Council|"
+    r"Security Council|administration|government))"
+)
+_IMPOSE = re.compile(
+    r"\b(?:announced|imposed|imposing|imposition|designated|designating|sanctioned|blacklisted|added|froze|"
+    r"lifted|removed|delisted|amended|threatened|will impose|would impose|to impose)\b"
+)
+_DEMAND = re.compile(r"\b(?:called (?:on|for)|urged|demanded|condemned|appealed|lifting or easing)\b")
+_COUNT = re.compile(
+    r"\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty)\s+"
+    r"(?:new\s+|additional\s+|more\s+)?(?P<what>individuals?|entities|entity|companies|organizations|organisations|"
+    r"persons|people|vessels|ships|tankers|aircraft|targets|officials|firms|banks)\b"
+)
+_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+            "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30}
+COUNTRIES = [
+    "Iran", "Iraq", "Syria", "Lebanon", "Yemen", "Israel", "United States", "Russia", "China", "Turkey",
+    "United Arab Emirates", "UAE", "Saudi Arabia", "Qatar", "Oman", "Bahrain", "Kuwait", "Jordan", "Egypt",
+    "Venezuela", "Afghanistan", "Pakistan", "Hong Kong", "Malaysia", "Gaza", "United Kingdom",
+]
+_PROGRAMS = re.compile(
+    r"\b(?:E\.O\.\s*\d+|Executive Order\s+\d+|SDGT|IFSR|NPWMD|IRGC-related|Global Magnitsky|"
+    r"global human rights sanctions regime|Counter-Terrorism \([^)]*\) Regulations|Iran \([^)]*\) Regulations)"
+)
+
+
+def find_sanction(doc: Document, para: Paragraph, sent: Sentence) -> Sanction | None:
+    """A sanctions action in this sentence: an authority as subject of an imposing verb."""
+    text = sent.text
+    if not re.search(r"(?i)sanction|designat|blacklist|asset freeze|froze", text):
+        return None
+    auth = _AUTHORITY.search(text)
+    verb = _IMPOSE.search(text, auth.end()) if auth else None
+    if auth is None or verb is None or verb.start() - auth.end() > 40:
+        return None
+    demand = _DEMAND.search(text)
+    if demand and demand.start() < verb.start():
+        return None
+    authority = re.sub(r"^the\s+", "", auth["auth"]).strip()
+    low = text.lower()
+    if re.search(r"\b(?:threaten|will impose|would impose|to impose|warned)", low[: verb.end() + 30]):
+        action = "threaten"
+    elif re.search(r"\b(?:lift|remov|delist|unfroze)", verb[0]):
+        action = "delist"
+    elif "amend" in verb[0]:
+        action = "amend"
+    else:
+        action = "designate"
+    announced = next((d for s, _, d in para.date_marks if sent.start <= s <= sent.end), None)
+    cite = next((c for c in para.citations if c.start >= sent.start), None)
+    if announced is None:
+        lead = dates.MONTH_DAY.search(text)
+        announced = dates.parse(lead[0], *doc.anchor)[0] if lead else (cite.date if cite else None)
+    counts = [_count(m["n"]) for m in _COUNT.finditer(text)]
+    target_count = sum(counts) if counts else None
+    after_count = text[_COUNT.search(text).start() :] if counts else text[verb.end() :]
+    countries = _countries(re.split(r",\s+(?:which|who|whose|for|over|due)\b", after_count)[0])
+    return Sanction(
+        authority=authority,
+        issuing_country=_issuer(authority),
+        action=action,  # type: ignore[arg-type]
+        announced_on=announced,
+        target_count=target_count,
+        targets=_named_targets(text),
+        target_countries=countries,
+        reasons=_reasons(text),
+        programs=_unique(m[0] for m in _PROGRAMS.finditer(text)),
+        beneficiaries=_beneficiaries(text),
+        cited_outlet=cite.outlet if cite else None,
+        section=para.section or None,
+        evidence=Evidence(start=sent.start, end=sent.end, text=text),
+    )
+
+
+def _complete_sanctions(doc: Document, sanctions: list[Sanction]) -> None:
+    """Fold reasons, targets and programmes from the rest of the paragraph into its sanctions action."""
+    for sanction in sanctions:
+        para = next(p for p in doc.paragraphs if p.start <= sanction.evidence.start < p.end)
+        rest = [s for s in para.sentences if s.start > sanction.evidence.start]
+        for sent in rest:
+            if find_sanction(doc, para, sent) is not None:
+                break
+            sanction.reasons = _unique([*sanction.reasons, *_reasons(sent.text)])
+            sanction.beneficiaries = _unique([*sanction.beneficiaries, *_beneficiaries(sent.text)])
+            sanction.programs = _unique([*sanction.programs, *(m[0] for m in _PROGRAMS.finditer(sent.text))])
+            known = {t.name for t in sanction.targets}
+            sanction.targets += [t for t in _named_targets(sent.text) if t.name not in known]
+
+
+def _count(word: str) -> int:
+    return int(word) if word.isdigit() else _NUMBERS[word.lower()]
+
+
+def _issuer(authority: str) -> str | None:
+    if re.search(r"U\.S\.|US\b|American|Treasury|State Department|OFAC|Department of", authority):
+        return "United States"
+    if re.search(r"EU|European", authority):
+        return "European Union"
+    if re.search(r"British|UK|U\.K\.|Foreign|FCDO", authority):
+        return "United Kingdom"
+    if "Security Council" in authority:
+        return "United Nations"
+    return None
+
+
+def _countries(text: str) -> list[str]:
+    found = [(m.start(), c) for c in COUNTRIES for m in re.finditer(rf"\b{re.escape(c)}\b(?!ian|i\b)", text)]
+    return _unique(c for _, c in sorted(found))
+
+
+def _reasons(text: str) -> list[str]:
+    m = re.search(r"\b(?:involved(?:,\s*[^,]+,)?\s+in|(?:designated|sanctioned|targeted) for|due to|in connection with|accused of)"
+                  r"(?:,?\s*among other things,)?\s+(?P<r>[^.]+)", text)
+    if not m:
+        return []
+    body = re.split(r"\s*\((?:[^()]*)\)|,\s+(?:which|who|including)\b|\.\s", m["r"])[0]
+    parts = re.split(r";\s*(?:and\s+)?|,\s+and\s+", body)
+    return _unique(p.strip(" ,.") for p in parts if len(p.split()) >= 2)
+
+
+def _beneficiaries(text: str) -> list[str]:
+    m = re.search(r"\b(?:financ\w*|fund\w*|support\w*|benefit\w*)\s+(?:the\s+)?(?P<b>[^.;()]+)", text)
+    if not m:
+        return []
+    found = []
+    for part in re.split(r",\s*including\s+|,\s+|\s+and\s+", m["b"]):
+        part = re.sub(r"^(?:the|of)\s+", "", part.strip())
+        if part and (part[0].isupper() or part.startswith("pro-")):
+            found.append(re.sub(r"\s+in\s+[A-Z]\w+$", "", part))
+    return _unique(found)
+
+
+def _named_targets(text: str) -> list[Target]:
+    targets = []
+    for m in re.finditer(rf"(?:sanctioned (?:bodies|entities|individuals) (?:is|was|in)|designated)\s+(?:the\s+)?(?P<n>{NAME}(?:\s+(?:for|of|in)\s+{NAME})*)", text):
+        targets.append(Target(name=m["n"], kind="entity"))
+    return targets
+
+
+def _unique(items) -> list[str]:  # type: ignore[no-untyped-def]
+    seen: dict[str, None] = {}
+    for item in items:
+        if item and item.lower() not in {s.lower() for s in seen}:
+            seen[item] = None
+    return list(seen)
+
+
+def resolve(day: date | None) -> str | None:
+    return day.isoformat() if day else None

@@ -129,13 +129,13 @@ def to_table(summary: Summary, console: Console) -> None:
     if summary.statements:
         table = Table(title="Statements", title_justify="left", show_lines=True, expand=True, header_style="bold")
         table.add_column("#", justify="right", no_wrap=True)
-        table.add_column("Speaker", ratio=2)
-        table.add_column("Role", ratio=2)
+        table.add_column("Speaker", ratio=3, min_width=16, overflow="fold")
+        table.add_column("Role", ratio=3, overflow="fold")
         table.add_column("Type", no_wrap=True)
-        table.add_column("Statement", ratio=5)
-        table.add_column("Target", ratio=2)
+        table.add_column("Statement", ratio=6, overflow="fold")
+        table.add_column("Target", ratio=2, overflow="fold")
         table.add_column("Date", no_wrap=True)
-        table.add_column("Outlet", ratio=1)
+        table.add_column("Outlet", ratio=2, min_width=8, overflow="fold")
         for n, st in enumerate(summary.statements, 1):
             style = "dim" if st.evidence.status == "ungrounded" else ""
             table.add_row(
@@ -154,12 +154,12 @@ def to_table(summary: Summary, console: Console) -> None:
     if summary.sanctions:
         table = Table(title="Sanctions", title_justify="left", show_lines=True, expand=True, header_style="bold")
         table.add_column("#", justify="right", no_wrap=True)
-        table.add_column("Authority", ratio=2)
+        table.add_column("Authority", ratio=2, overflow="fold")
         table.add_column("Action", no_wrap=True)
         table.add_column("Date", no_wrap=True)
-        table.add_column("Count / targets", ratio=2)
-        table.add_column("Countries", ratio=1)
-        table.add_column("Reasons", ratio=5)
+        table.add_column("Count / targets", ratio=2, overflow="fold")
+        table.add_column("Countries", ratio=1, min_width=9, overflow="fold")
+        table.add_column("Reasons", ratio=5, overflow="fold")
         for n, sa in enumerate(summary.sanctions, 1):
             table.add_row(
                 Text(f"{n}{_STATUS_MARK[sa.evidence.status]}"),
@@ -516,15 +516,21 @@ def _bulletin_html(summary: Summary, text: str, index: int, many: bool) -> str:
         if v
     )
     chips = [
-        f"backend <b>{_e(p.backend)}</b>",
-        f"model <b>{_e(p.model or '—')}</b>",
+        f"backend <span class='v'>{_e(p.backend)}</span>",
+        f"model <span class='v'>{_e(p.model or '—')}</span>",
     ]
     if p.prompt_version:
-        chips.append(f"prompt <b>{_e(p.prompt_version)}</b>")
-    chips.append(f"tokens <b>{p.usage.prompt_tokens:,}</b> in / <b>{p.usage.completion_tokens:,}</b> out")
-    chips.append(f"grounding <b>{g.exact}</b> exact · <b>{g.fuzzy}</b> fuzzy · <b>{g.dropped}</b> dropped")
+        chips.append(f"prompt <span class='v'>{_e(p.prompt_version)}</span>")
+    u = p.usage
+    chips.append(
+        f"tokens <span class='v'>{u.prompt_tokens:,}</span> in / <span class='v'>{u.completion_tokens:,}</span> out"
+    )
+    chips.append(
+        f"grounding <span class='v'>{g.exact}</span> exact · <span class='v'>{g.fuzzy}</span> fuzzy"
+        f" · <span class='v'>{g.dropped}</span> dropped"
+    )
     if b.sha256:
-        chips.append(f'sha256 <b title="{_e(b.sha256)}">{_e(b.sha256[:12])}</b>')
+        chips.append(f"sha256 <span class='v' title='{_e(b.sha256)}'>{_e(b.sha256[:12])}</span>")
 
     tables = "".join(
         [
@@ -640,7 +646,7 @@ box-shadow:0 1px 2px rgba(16,24,40,.04)}
 .meta dt{font-size:10.5px;text-transform:uppercase;letter-spacing:.08em;color:var(--muted);font-weight:600}
 .meta dd{margin:0;font-size:13.5px}
 .prov{margin:0;padding-top:10px;border-top:1px solid var(--line);color:var(--muted);font-size:12px}
-.prov b{color:var(--ink);font-weight:600;font-variant-numeric:tabular-nums}
+.prov .v{color:var(--ink);font-weight:600;font-variant-numeric:tabular-nums}
 .prov .sep{color:#c5ccd6;margin:0 4px}
 h3.part{margin:0 0 12px;font-size:15px;font-weight:650}
 h3.part .hint{font-weight:400;color:var(--muted);font-size:12px;margin-left:8px}

@@ -36,14 +36,14 @@ CUES: dict[str, str] = {
     "explained": "assessment", "affirmed": "assessment", "reiterated": "assessment", "tweeted": "assessment",
     "announced": "neutral", "according to": "assessment",
 }
-_CUE_RE = re.compile(
+CUE_RE = re.compile(
     r"\b(?:(?:also|further|later|then|again|harshly|strongly|sharply|publicly|explicitly)\s+)*"
     r"(?P<cue>" + "|".join(sorted((re.escape(c) for c in CUES), key=len, reverse=True)) + r"|According to(?=\s+(?:him|her|them)\b))\b"
 )
 _WORD = r"[A-Z][\w'\-]*[\w]"
 _PARTICLE = r"(?:al|a|el|ad|as|ash|bin|ibn|abu|Abu|Abd|abd|de|van|von|bint)"
 NAME = rf"{_WORD}(?:\s+(?:{_PARTICLE}[\-\s])?{_WORD}){{0,4}}"
-_ROLE_NOUNS = re.compile(
+ROLE_NOUNS = re.compile(
     r"(?i)\b(?:commander|minister|spokes(?:man|woman|person)|speaker|chief|head|secretary|advis[eo]r|ambassador|"
     r"president|leader|director|governor|official|chairman|chair|member|deputy|attach[eé]|designate|"
     r"representative|envoy|general|cleric|founder|coordinator|lawmaker|mp|mayor|premier|king|emir|prince|"
@@ -155,21 +155,21 @@ def _introductions(text: str, ctx: _Context) -> None:
 def _clean_role(text: str) -> str | None:
     text = _LEAD_IN.sub("", text.strip())
     text = re.sub(r"^(?:the|a|an)\s+", "", text.strip(), flags=re.I).strip()
-    if not text or not _ROLE_NOUNS.search(text) or len(text.split()) > 18:
+    if not text or not ROLE_NOUNS.search(text) or len(text.split()) > 18:
         return None
     return text
 
 
 def _is_name(text: str) -> bool:
     words = text.split()
-    return bool(words) and words[0] not in _NOT_NAMES and not _ROLE_NOUNS.search(text)
+    return bool(words) and words[0] not in _NOT_NAMES and not ROLE_NOUNS.search(text)
 
 
 def find_statements(doc: Document, para: Paragraph, sent: Sentence, ctx: _Context) -> list[Statement]:
     """Statements reported in one sentence, speakers resolved through the paragraph context."""
     _introductions(sent.text, ctx)
     found: list[tuple[re.Match[str], Person]] = []
-    for m in _CUE_RE.finditer(sent.text):
+    for m in CUE_RE.finditer(sent.text):
         before = sent.text[: m.start()]
         coordinated = bool(re.search(r"\band\s*$", before))
         if found and not coordinated:
@@ -181,9 +181,9 @@ def find_statements(doc: Document, para: Paragraph, sent: Sentence, ctx: _Contex
     out: list[Statement] = []
     for i, (m, speaker) in enumerate(found):
         stop = found[i + 1][0].start() if i + 1 < len(found) else len(sent.text)
-        content = _content(re.sub(r"\s+and\s*$", "", sent.text[m.end() : stop]), m["cue"].lower())
+        content = content_after(re.sub(r"\s+and\s*$", "", sent.text[m.end() : stop]), m["cue"].lower())
         if len(content.split()) >= 3:
-            out.append(_statement(doc, para, sent, speaker, m["cue"].lower(), content, m.end()))
+            out.append(statement(doc, para, sent, speaker, m["cue"].lower(), content, m.end()))
     return out
 
 
@@ -216,7 +216,7 @@ def _speaker(before: str, cue: str, ctx: _Context) -> Person | None:
             return ctx.introduce(name, None)
         return None
     m = re.search(r"\b[Tt]he\s+(?P<desc>(?:former\s+)?[a-z][\w' -]{2,60})$", before)
-    if m and _ROLE_NOUNS.search(m["desc"]):
+    if m and ROLE_NOUNS.search(m["desc"]):
         return ctx.by_role_word(m["desc"])
     return None
 
@@ -229,7 +229,7 @@ def _role_prefix(prefix: str) -> str | None:
     return _clean_role(m["role"])
 
 
-def _content(after: str, cue: str) -> str:
+def content_after(after: str, cue: str) -> str:
     text = re.sub(r"^\s*(?:on\s+)?(?:his|her|their|its)\s+(?:\w+\s+)?(?:account|page|channel)\b", "", after)
     text = re.sub(r"^\s*\([^()]*\)", "", text)
     text = re.sub(r"^[\s,:]*(?:that\s+)?", "", text)
@@ -242,7 +242,7 @@ def _content(after: str, cue: str) -> str:
     return text.rstrip(".").strip()
 
 
-def _statement(
+def statement(
     doc: Document, para: Paragraph, sent: Sentence, speaker: Person, cue: str, content: str, cue_end: int
 ) -> Statement:
     cite = next((c for c in para.citations if c.start >= sent.start), None)
@@ -250,6 +250,9 @@ def _statement(
     lead = re.match(r"\s*On\s+(" + dates.MONTH_DAY.pattern + ")", para.text)
     if said is None and lead:
         said, _ = dates.parse(lead[1], *doc.anchor)
+    weekday = dates.WEEKDAY.search(sent.text)
+    if said is None and weekday and doc.bulletin.period_end and doc.bulletin.period_start == doc.bulletin.period_end:
+        said = dates.weekday_before(weekday["w"], doc.bulletin.period_end)
     said = said or (cite.date if cite else None)
     quote_type = "indirect"
     quoted = re.findall(r'"[^"]+"', content)

@@ -1,0 +1,167 @@
+"""The model backends: narrow, constrained questions about spans the deterministic structure found.
+
+A small model cannot list every statement of a bulletin, but it can answer one closed question about one
+sentence. So the rules locate statements and sanctions, and the model is asked only what rules fill
+poorly: a statement's type, its target, a missing role, and the speaker of a reporting sentence the
+rules could not attribute. Every answer is checked against the text before it is used.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import hashlib
+import re
+from collections.abc import AsyncIterator
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field
+
+from . import ground, prompts, rules
+from .models import STATEMENT_TYPES, Evidence, Provenance, Sanction, Statement
+from .segment import Document, Paragraph, Sentence
+
+PROMPTS = ("statement_type", "target", "role", "speaker")
+MAX_CANDIDATES = 40
+"""Bound on speaker questions per bulletin: keeps a 60 KB bulletin within a per-document budget."""
+
+TypeName = Literal[STATEMENT_TYPES]  # type: ignore[valid-type]
+
+
+class TypeAnswer(BaseModel):
+    statement_type: TypeName  # type: ignore[valid-type]
+
+
+class TargetAnswer(BaseModel):
+    target: str | None = Field(default=None, max_length=80)
+
+
+class RoleAnswer(BaseModel):
+    role: str | None = Field(default=None, max_length=120)
+
+
+class SpeakerAnswer(BaseModel):
+    speaker: str | None = Field(default=None, max_length=80)
+    role: str | None = Field(default=None, max_length=120)
+
+
+@contextlib.asynccontextmanager
+async def open_llm(backend: str, settings: dict[str, Any]) -> AsyncIterator[Any]:
+    """An LLM client for ``backend`` ("local" or "openai"); the local server stops on exit."""
+    from .llm import LLM, LLMConfig
+
+    fields = {k: v for k, v in settings.items() if v is not None and k in LLMConfig.model_fields}
+    config = LLMConfig(backend=backend, **fields)
+    llm = LLM(config)
+    try:
+        yield llm
+    finally:
+        await llm.aclose()
+
+
+def prompt_hash() -> str:
+    """One hash over every prompt the model backends use: results made with other wording are stale."""
+    digest = hashlib.sha256()
+    for name in PROMPTS:
+        digest.update(prompts.load(name).sha256.encode())
+    return digest.hexdigest()[:16]
+
+
+def identity(llm: Any) -> tuple[str | None, str | None]:
+    return llm.model_name, prompt_hash()
+
+
+async def refine(
+    doc: Document, statements: list[Statement], sanctions: list[Sanction], llm: Any, provenance: Provenance
+) -> tuple[list[Statement], list[Sanction]]:
+    """Add what the rules missed and settle what they guessed, one narrow question at a time."""
+    loaded = {name: prompts.load(name) for name in PROMPTS}
+    before = llm.usage.model_copy()
+    found = await _new_statements(doc, statements, llm, loaded)
+    refined = await asyncio.gather(*(_refine_statement(doc, s, llm, loaded) for s in [*statements, *found]))
+    provenance.model = llm.model_name
+    provenance.prompt_version = ",".join(p.label for p in loaded.values())
+    provenance.prompt_hash = prompt_hash()
+    usage = llm.usage.model_copy()
+    for key in ("calls", "cached_calls", "retries", "prompt_tokens", "completion_tokens"):
+        setattr(usage, key, getattr(usage, key) - getattr(before, key))
+    if usage.cost_usd is not None:
+        usage.cost_usd -= before.cost_usd or 0.0
+    provenance.usage = usage
+    return list(refined), sanctions
+
+
+def _paragraph_of(doc: Document, offset: int) -> Paragraph | None:
+    return next((p for p in doc.paragraphs if p.start <= offset < p.end), None)
+
+
+def _in(text: str, answer: str | None) -> str | None:
+    """The answer as written in ``text`` (case-insensitive), or None: the model may only copy."""
+    if not answer:
+        return None
+    answer = answer.strip(" .,\"'")
+    if not answer or answer.lower() in {"null", "none", "n/a", "unknown"}:
+        return None
+    at = text.lower().find(answer.lower())
+    return text[at : at + len(answer)] if at >= 0 else None
+
+
+async def _refine_statement(doc: Document, st: Statement, llm: Any, loaded: dict[str, Any]) -> Statement:
+    updates: dict[str, Any] = {}
+    sentence = st.evidence.text
+    if rules.CUES.get(st.cue or "", "neutral") in {"assessment", "neutral"} and st.statement_type in {
+        "assessment", "neutral"
+    }:
+        answer = await llm.ask(loaded["statement_type"], TypeAnswer, cue=st.cue or "said", content=st.content)
+        updates["statement_type"] = answer.statement_type
+    if st.target is None and st.statement_type in {"threaten", "demand_appeal", "accuse_condemn"}:
+        answer = await llm.ask(loaded["target"], TargetAnswer, speaker=st.speaker, sentence=sentence)
+        target = _in(sentence, answer.target)
+        if target and ground.fold(target) not in ground.fold(st.speaker) and len(target.split()) <= 8:
+            updates["target"] = target
+    if st.role is None:
+        para = _paragraph_of(doc, st.evidence.start)
+        if para is not None:
+            answer = await llm.ask(loaded["role"], RoleAnswer, speaker=st.speaker, paragraph=para.text)
+            role = _in(para.text, answer.role)
+            if role and rules.ROLE_NOUNS.search(role) and ground.fold(role) != ground.fold(st.speaker):
+                updates["role"] = re.sub(r"^(?:the|a|an)\s+", "", role, flags=re.I)
+                updates["affiliation"] = st.affiliation or rules.affiliation(updates["role"])
+    return st.model_copy(update=updates) if updates else st
+
+
+async def _new_statements(
+    doc: Document, statements: list[Statement], llm: Any, loaded: dict[str, Any]
+) -> list[Statement]:
+    """Reporting sentences the rules saw a cue in but could not attribute: ask who spoke."""
+    covered = {(s.evidence.start, s.evidence.end) for s in statements}
+    candidates: list[tuple[Paragraph, Sentence, re.Match[str]]] = []
+    for para in doc.paragraphs:
+        for sent in para.sentences:
+            if (sent.start, sent.end) in covered:
+                continue
+            cue = rules.CUE_RE.search(sent.text)
+            if cue and cue["cue"].lower() != "according to":
+                candidates.append((para, sent, cue))
+    candidates = candidates[:MAX_CANDIDATES]
+
+    async def ask(para: Paragraph, sent: Sentence, cue: re.Match[str]) -> Statement | None:
+        context = para.text[: max(0, sent.start - para.start)][-400:]
+        answer = await llm.ask(loaded["speaker"], SpeakerAnswer, context=context or "-", sentence=sent.text)
+        speaker = _in(sent.text, answer.speaker) or _in(context, answer.speaker)
+        if not speaker or not re.search(r"[A-Z]", speaker) or len(speaker.split()) > 6:
+            return None
+        if re.search(r"(?i)\b(?:newspaper|news|times|agency|reports?|media|sources?|website)\b", speaker):
+            return None  # an outlet reporting news is a citation, not an actor
+        role = _in(para.text, answer.role)
+        person = rules.Person(speaker, role if role and rules.ROLE_NOUNS.search(role) else None)
+        content = rules.content_after(sent.text[cue.end() :], cue["cue"].lower())
+        if len(content.split()) < 3:
+            return None
+        return rules.statement(doc, para, sent, person, cue["cue"].lower(), content, cue.end())
+
+    found = await asyncio.gather(*(ask(*c) for c in candidates))
+    return [s for s in found if s is not None]
+
+
+__all__ = ["Evidence", "identity", "open_llm", "prompt_hash", "refine"]

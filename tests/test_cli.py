@@ -1,0 +1,74 @@
+import json
+
+import jsonschema
+import pytest
+
+from .helpers import ROOT, SAMPLE, run_cli
+
+
+def test_summarize_json_validates_against_schema():
+    result = run_cli("summarize", str(SAMPLE), "--backend", "rules", "--format", "json")
+    assert result.returncode == 0, result.stderr.decode()
+    data = json.loads(result.stdout)
+    jsonschema.validate(data, json.loads((ROOT / "schemas" / "summary.schema.json").read_text()))
+    assert len(data["overview"]) == 5
+    assert data["provenance"]["backend"] == "rules"
+    assert data["sanctions"][0]["announced_on"] == "2020-03-26"
+
+
+def test_stdin_and_output_file(tmp_path):
+    target = tmp_path / "brief.md"
+    result = run_cli("summarize", "-", "-b", "rules", "-f", "md", "-o", str(target), stdin=SAMPLE.read_bytes())
+    assert result.returncode == 0, result.stderr.decode()
+    assert "Mohammad Baqeri" in target.read_text()
+
+
+def test_table_view_shows_speakers():
+    result = run_cli("summarize", str(SAMPLE), "-b", "rules", "-f", "table")
+    assert result.returncode == 0, result.stderr.decode()
+    assert "Statements" in result.stdout.decode()
+
+
+def test_env_var_chooses_backend_and_output_records_it():
+    result = run_cli("summarize", str(SAMPLE), env={"SUMMARIZER_BACKEND": "rules", "OPENAI_API_KEY": "sk-unused"})
+    assert result.returncode == 0, result.stderr.decode()
+    assert json.loads(result.stdout)["provenance"]["backend"] == "rules"
+
+
+def garbage(tmp_path):
+    (tmp_path / "empty.txt").write_text("")
+    (tmp_path / "blank.txt").write_text("   \n\n\t\n")
+    (tmp_path / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    (tmp_path / "latin1.txt").write_bytes("Caf\xe9 statement text".encode("latin-1"))
+    (tmp_path / "emptydir").mkdir()
+    return {
+        "empty": ([str(tmp_path / "empty.txt")], "empty"),
+        "blank": ([str(tmp_path / "blank.txt")], "empty"),
+        "png": ([str(tmp_path / "image.txt")], "binary"),
+        "invalid-utf8": ([str(tmp_path / "latin1.txt")], "UTF-8"),
+        "directory": ([str(tmp_path / "emptydir")], "no bulletin files"),
+        "missing": ([str(tmp_path / "nope.txt")], "no such file"),
+    }
+
+
+@pytest.mark.parametrize("case", ["empty", "blank", "png", "invalid-utf8", "directory", "missing"])
+def test_bad_input_gives_one_line_error(tmp_path, case):
+    args, words = garbage(tmp_path)[case]
+    result = run_cli("summarize", *args, "-b", "rules")
+    stderr = result.stderr.decode()
+    assert result.returncode != 0
+    assert "Traceback" not in stderr
+    assert len(stderr.strip().splitlines()) == 1, stderr
+    assert words in stderr
+
+
+def test_unknown_backend_is_a_clear_error():
+    result = run_cli("summarize", str(SAMPLE), "-b", "gpt5")
+    assert result.returncode == 2
+    assert "unknown backend" in result.stderr.decode()
+
+
+def test_schema_command_prints_the_contract():
+    result = run_cli("schema")
+    assert result.returncode == 0
+    assert "statements" in json.loads(result.stdout)["properties"]

@@ -1,0 +1,97 @@
+from datetime import date
+
+import pytest
+
+from summarizer import dates
+from summarizer.ingest import from_text, read
+from summarizer.models import Gold
+from summarizer.segment import segment
+
+from .helpers import BULLETINS, GOLD, SAMPLE
+
+GOLDS = sorted(GOLD.glob("*.gold.json"))
+
+
+def bulletin_for(gold_path):
+    stem = gold_path.name.removesuffix(".gold.json")
+    return next(BULLETINS.glob(f"{stem}.*"))
+
+
+@pytest.mark.parametrize("gold_path", GOLDS, ids=lambda p: p.name)
+def test_parser_matches_gold_structure(gold_path):
+    gold = Gold.model_validate_json(gold_path.read_text())
+    doc = segment(read(bulletin_for(gold_path)))
+    assert len(doc.overview) == len(gold.overview)
+    assert [p.text for p in doc.overview] == [o.text for o in gold.overview]
+    assert (doc.bulletin.period_start, doc.bulletin.period_end) == (gold.bulletin.period_start, gold.bulletin.period_end)
+    assert doc.paragraphs, "a bulletin has body paragraphs"
+    for para in [*doc.overview, *doc.paragraphs]:
+        assert doc.text[para.start : para.end] == para.text
+        for sent in para.sentences:
+            assert doc.text[sent.start : sent.end] == sent.text
+
+
+def test_sample_structure():
+    doc = segment(read(SAMPLE))
+    assert doc.bulletin.title == "Spotlight on Iran"
+    assert doc.bulletin.editor == "Dr. Raz Zimmt"
+    assert [s.title for s in doc.sections] == [
+        "Iranian Involvement in Syria",
+        "Iranian Involvement in Iraq",
+        "Iranian Involvement in the Palestinian Arena",
+    ]
+    cites = [(c.outlet, c.date, c.date_end) for p in doc.paragraphs for c in p.citations]
+    assert ("Tasnim", date(2020, 4, 2), None) in cites
+    assert ("IRNA", date(2020, 3, 21), date(2020, 3, 22)) in cites
+    assert ("al-Marsad news", date(2020, 3, 31), None) in cites
+    assert ("al-Akhbar", date(2020, 4, 1), None) in cites
+    assert not any("Hossein Salami (Defa" in p.text for p in doc.paragraphs), "captions are not paragraphs"
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "expected"),
+    [
+        ("March 28", date(2020, 3, 22), date(2020, 4, 5), (date(2020, 3, 28), None)),
+        ("March 17", date(2020, 3, 22), date(2020, 4, 5), (date(2020, 3, 17), None)),
+        ("December 30", date(2020, 12, 20), date(2021, 1, 3), (date(2020, 12, 30), None)),
+        ("January 2", date(2020, 12, 20), date(2021, 1, 3), (date(2021, 1, 2), None)),
+        ("March 21-22", date(2020, 3, 22), date(2020, 4, 5), (date(2020, 3, 21), date(2020, 3, 22))),
+        ("March 31 - April 2", date(2020, 3, 22), date(2020, 4, 5), (date(2020, 3, 31), date(2020, 4, 2))),
+        ("December 31 - January 1", date(2020, 12, 20), date(2021, 1, 3), (date(2020, 12, 31), date(2021, 1, 1))),
+        ("21 March 2019", None, None, (date(2019, 3, 21), None)),
+        ("Feb. 30", date(2020, 2, 1), date(2020, 2, 28), (None, None)),
+        ("no date here", date(2020, 2, 1), date(2020, 2, 28), (None, None)),
+    ],
+)
+def test_date_resolution(text, start, end, expected):
+    assert dates.parse(text, start, end) == expected
+
+
+def test_weekday_resolves_to_the_past_week():
+    thursday = date(2023, 3, 9)
+    assert dates.weekday_before("Thursday", thursday) == thursday
+    assert dates.weekday_before("wednesday", thursday) == date(2023, 3, 8)
+    assert dates.weekday_before("Friday", thursday) == date(2023, 3, 3)
+
+
+@pytest.mark.parametrize("heading", ["Main Points", "Highlights", "Overview"])
+def test_overview_headings(heading):
+    text = (
+        "Spotlight on Iran\n\nJanuary 10, 2021 - January 24, 2021 Editor: Someone\n"
+        f"{heading}\n  \u2022 First point of the summary, written as a full sentence.\n"
+        "  \u2022 Second point of the summary, also written as a sentence.\n"
+        "Iran and Iraq\n  \u2022 The Spokesman of the Iranian Ministry of Foreign Affairs, Saeed Khatibzadeh, "
+        "stated that the talks failed (IRNA, January 12).\n"
+    )
+    doc = segment(from_text(text))
+    assert [p.text[:5] for p in doc.overview] == ["First", "Secon"]
+    assert doc.sections[0].title == "Iran and Iraq"
+    assert doc.paragraphs[0].citations[0].date == date(2021, 1, 12)
+
+
+def test_offsets_map_back_to_raw_text():
+    raw = "Title line\r\n\r\nOverview\r\n  \u2022 He said \u201cno\u201d\u00ad today, and more words follow here.\r\n"
+    source = from_text(raw)
+    at = source.text.index("today")
+    assert raw[source.raw_offset(at) : source.raw_offset(at) + 5] == "today"
+    assert '"no"' in source.text

@@ -169,6 +169,21 @@ async def _run(
     return 1 if failures else 0
 
 
+def predict(
+    paths: dict[str, Path], backend: str, settings: dict[str, Any], keep_ungrounded: bool = False
+) -> dict[str, Summary]:
+    """Run a backend over named bulletins (one shared client), for scoring against gold."""
+
+    async def go() -> dict[str, Summary]:
+        async with client(backend, settings) as llm:
+            results = await asyncio.gather(
+                *(summarize_async(path, backend, llm=llm, keep_ungrounded=keep_ungrounded) for path in paths.values())
+            )
+        return dict(zip(paths, results, strict=True))
+
+    return asyncio.run(go())
+
+
 def _identity(backend: str, llm: object | None) -> tuple[str | None, str | None]:
     """What a result must have been made with to be reused: the model and prompt versions."""
     if llm is None:

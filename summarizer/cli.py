@@ -126,6 +126,79 @@ def summarize(
         fail(str(exc))
 
 
+@app.command("eval")
+def eval_(
+    backend: Annotated[str, typer.Option("--backend", "-b", help="Backend to run live on the gold bulletins.")] = "rules",
+    gold: Annotated[Path, typer.Option(help="Directory of <doc>.gold.json files.")] = Path("evals/gold"),
+    bulletins: Annotated[Path, typer.Option(help="Directory of the bulletins the gold files label.")] = Path(
+        "evals/bulletins"
+    ),
+    predictions: Annotated[
+        Path | None, typer.Option(help="Score saved predictions (<doc>.json) instead of running a backend.")
+    ] = None,
+    save: Annotated[Path | None, typer.Option(help="Also save the live predictions here as <doc>.json.")] = None,
+    report_dir: Annotated[Path, typer.Option(help="Where report.json and report.md are written.")] = Path(
+        "evals/reports"
+    ),
+    check: Annotated[bool, typer.Option("--check", help="Exit 1 if a score is under its floor or regressed.")] = False,
+    thresholds: Annotated[Path, typer.Option(help="Score floors (TOML).")] = Path("evals/thresholds.toml"),
+    baseline: Annotated[
+        Path | None, typer.Option(help="Blessed report to compare with; default evals/baseline[-BACKEND].json.")
+    ] = None,
+    write_baseline: Annotated[bool, typer.Option("--write-baseline", help="Bless this run as the baseline.")] = False,
+    model: Annotated[str | None, typer.Option(help="Model name for the openai backend.")] = None,
+    base_url: Annotated[str | None, typer.Option(help="OpenAI-compatible endpoint.")] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Bypass the response cache.")] = False,
+) -> None:
+    """Score a backend (or saved predictions) against the hand-labelled gold set."""
+    from . import batch, evaluate
+
+    try:
+        golds = evaluate.load_gold(gold)
+        if not golds:
+            fail(f"{gold}: no *.gold.json files")
+        if predictions is not None:
+            preds = evaluate.load_predictions(predictions)
+            label = f"predictions in {predictions}"
+        else:
+            if backend not in BACKENDS:
+                fail(f"unknown backend {backend!r}; choose one of {', '.join(BACKENDS)}")
+            paths = {stem: _bulletin_for(bulletins, stem) for stem in golds}
+            settings = dict(model=model, base_url=base_url, use_cache=not no_cache)
+            preds = batch.predict(paths, backend, settings)
+            label = f"backend {backend}"
+            if save is not None:
+                for stem, summary in preds.items():
+                    batch.atomic_write(save / f"{stem}.json", summary.model_dump_json(indent=2))
+        report = evaluate.score(golds, preds)
+        base_path = baseline or Path("evals") / ("baseline.json" if backend == "rules" else f"baseline-{backend}.json")
+        base = evaluate.Report.model_validate_json(base_path.read_text()) if base_path.exists() else None
+        err.print(f"[bold]Scores for {label}[/bold] on {len(golds)} gold documents")
+        evaluate.print_report(report, base, Console())
+        batch.atomic_write(report_dir / "report.json", report.model_dump_json(indent=2))
+        batch.atomic_write(report_dir / "report.md", evaluate.to_markdown(report, base))
+        err.print(f"reports written to {report_dir}/report.json and report.md")
+        if write_baseline:
+            batch.atomic_write(base_path, report.model_dump_json(indent=2))
+            err.print(f"baseline written to {base_path}")
+        if check:
+            failures = evaluate.check(report, evaluate.load_thresholds(thresholds), base)
+            for line in failures:
+                err.print(f"[red]regression:[/red] {line}", soft_wrap=True)
+            if failures:
+                raise typer.Exit(1)
+            err.print("[green]check passed[/green]: every score is at or above its floor and baseline")
+    except (InputError, batch.BatchError, ValueError, OSError) as exc:
+        fail(str(exc).splitlines()[0])
+
+
+def _bulletin_for(directory: Path, stem: str) -> Path:
+    found = sorted(p for p in directory.glob(f"{stem}.*") if p.suffix.lower() in {".txt", ".md", ".html", ".htm", ".pdf"})
+    if not found:
+        raise InputError(f"{directory}: no bulletin named {stem}.* for gold file {stem}.gold.json")
+    return found[0]
+
+
 @app.command()
 def schema(
     write: Annotated[Path | None, typer.Option(help="Write every schema file into this directory.")] = None,

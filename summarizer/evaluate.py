@@ -148,7 +148,13 @@ def token_f1(a: str | None, b: str | None) -> float:
     (ca, na), (cb, nb) = _bag(a or ""), _bag(b or "")
     if not na or not nb:
         return float(na == nb)
-    common = sum((ca & cb).values())
+    if len(ca) > len(cb):
+        ca, cb = cb, ca
+    common = 0
+    for word, count in ca.items():
+        other = cb.get(word)
+        if other:
+            common += count if count < other else other
     return 2.0 * common / (na + nb)
 
 
@@ -179,31 +185,41 @@ class Names:
                     self._canon[spelling] = canon
                     if spelling not in members:
                         members.append(spelling)
-        self._cache: dict[tuple[str, str], float] = {}
+        self._resolved: dict[str | None, str] = {}
+        self._cache: dict[tuple[str | None, str | None], float] = {}
 
     def resolve(self, name: str | None) -> str:
         """Normalised canonical spelling of ``name`` (itself, normalised, when not in the table)."""
-        folded = norm(name)
-        return self._canon.get(folded, folded)
+        resolved = self._resolved.get(name)
+        if resolved is None:
+            folded = norm(name)
+            resolved = self._resolved[name] = self._canon.get(folded, folded)
+        return resolved
 
     def sim(self, a: str | None, b: str | None) -> float:
         """Similarity in [0, 1] of two names: 1 when the table says they are one name."""
+        cached = self._cache.get((a, b))
+        if cached is None:
+            cached = self._cache[(a, b)] = self._sim(a, b)
+        return cached
+
+    def _sim(self, a: str | None, b: str | None) -> float:
         ra, rb = self.resolve(a), self.resolve(b)
         if ra == rb:
             return 1.0
         if not ra or not rb:
             return 0.0
-        key = (ra, rb)
-        cached = self._cache.get(key)
-        if cached is not None:
-            return cached
         ga, gb = self._groups.get(ra), self._groups.get(rb)
+        if ga is None and gb is None:
+            return _jaro_winkler(ra, rb)
         if ga is not None and gb is not None:
-            value = 0.0
-        else:
-            value = max(JaroWinkler.normalized_similarity(x, y) for x in (ga or (ra,)) for y in (gb or (rb,)))
-        self._cache[key] = value
-        return value
+            return 0.0
+        return max(_jaro_winkler(x, y) for x in (ga or (ra,)) for y in (gb or (rb,)))
+
+
+@lru_cache(maxsize=1 << 18)
+def _jaro_winkler(a: str, b: str) -> float:
+    return JaroWinkler.normalized_similarity(a, b)
 
 
 # --- field comparison ---------------------------------------------------------------------------
@@ -309,19 +325,10 @@ class PRF(BaseModel):
     def f1(self) -> float:
         return _f1(self.tp, self.n_pred, self.n_gold)
 
-    def add(self, other: PRF) -> None:
-        self.tp += other.tp
-        self.n_pred += other.n_pred
-        self.n_gold += other.n_gold
-
 
 class FieldScore(BaseModel):
     strict: PRF = Field(default_factory=PRF)
     lenient: PRF = Field(default_factory=PRF)
-
-    def add(self, other: FieldScore) -> None:
-        self.strict.add(other.strict)
-        self.lenient.add(other.lenient)
 
 
 class Outcomes(BaseModel):
@@ -333,10 +340,6 @@ class Outcomes(BaseModel):
     spurious: int = 0
     ignored: int = 0
 
-    def add(self, other: Outcomes) -> None:
-        for name in type(self).model_fields:
-            setattr(self, name, getattr(self, name) + getattr(other, name))
-
 
 class TypeScore(BaseModel):
     """Scores of one record type: record-level, field-level micro over all fields, and per field."""
@@ -346,14 +349,6 @@ class TypeScore(BaseModel):
     lenient: PRF = Field(default_factory=PRF)
     fields: dict[str, FieldScore] = Field(default_factory=dict)
     outcomes: Outcomes = Field(default_factory=Outcomes)
-
-    def add(self, other: TypeScore) -> None:
-        self.record.add(other.record)
-        self.strict.add(other.strict)
-        self.lenient.add(other.lenient)
-        for name, fs in other.fields.items():
-            self.fields.setdefault(name, FieldScore()).add(fs)
-        self.outcomes.add(other.outcomes)
 
     def metric(self, name: str) -> float:
         """``record_f1``, ``strict_precision``, ``lenient_recall``... read from this score."""
@@ -383,10 +378,6 @@ class GroundingScore(BaseModel):
     @property
     def rate(self) -> float | None:
         return self.grounded / self.predicted if self.predicted else None
-
-    def add(self, other: GroundingScore) -> None:
-        self.grounded += other.grounded
-        self.predicted += other.predicted
 
 
 class DocScore(BaseModel):
@@ -581,9 +572,9 @@ def score_type(
         ignored = {spurious[p] for p, _ in opt_pairs}
         spurious = [i for i in spurious if i not in ignored]
 
-    ts = TypeScore(fields={f: FieldScore() for f in fields})
-    ts.record = PRF(tp=len(pairs), n_pred=len(preds) - len(ignored), n_gold=len(golds))
-    ts.outcomes = Outcomes(missed=len(missed), spurious=len(spurious), ignored=len(ignored))
+    # Plain numbers while counting, models built once: pydantic attribute writes are slow.
+    counts = {f: [0.0, 0.0, 0, 0] for f in fields}  # strict tp, lenient tp, n_pred, n_gold
+    outcomes = {"correct": 0, "partial": 0, "missed": len(missed), "spurious": len(spurious), "ignored": len(ignored)}
     diffs: list[Diff] = []
     for pi, gi in pairs:
         pred, gold = preds[pi], golds[gi]
@@ -596,38 +587,30 @@ def score_type(
             strict = lenient = 0.0
             if gp and pp:
                 strict, lenient = compare(fkind, gv, pv, names)
-            fs = ts.fields[field]
-            fs.strict.tp += strict
-            fs.lenient.tp += lenient
-            fs.strict.n_pred += pp
-            fs.lenient.n_pred += pp
-            fs.strict.n_gold += gp
-            fs.lenient.n_gold += gp
+            c = counts[field]
+            c[0] += strict
+            c[1] += lenient
+            c[2] += pp
+            c[3] += gp
             if strict < 1.0:
                 all_equal = False
-                item = _label(kind, gold)
                 diffs.append(
                     Diff(
                         doc=doc,
                         type=kind,
                         kind="wrong",
-                        item=item,
+                        item=_label(kind, gold),
                         field=field,
                         gold=_jsonable(gv),
                         predicted=_jsonable(pv),
                     )
                 )
-        if all_equal:
-            ts.outcomes.correct += 1
-        else:
-            ts.outcomes.partial += 1
-    for side, indices, items in (("n_pred", spurious, preds), ("n_gold", missed, golds)):
+        outcomes["correct" if all_equal else "partial"] += 1
+    for side, indices, items in ((2, spurious, preds), (3, missed, golds)):
         for i in indices:
             for field in fields:
                 if _present(_value(items[i], field)):
-                    fs = ts.fields[field]
-                    setattr(fs.strict, side, getattr(fs.strict, side) + 1)
-                    setattr(fs.lenient, side, getattr(fs.lenient, side) + 1)
+                    counts[field][side] += 1
     for i in missed:
         diffs.append(
             Diff(doc=doc, type=kind, kind="missed", item=_label(kind, golds[i]), gold=_fields_of(kind, golds[i]))
@@ -636,10 +619,50 @@ def score_type(
         diffs.append(
             Diff(doc=doc, type=kind, kind="spurious", item=_label(kind, preds[i]), predicted=_fields_of(kind, preds[i]))
         )
-    for fs in ts.fields.values():
-        ts.strict.add(fs.strict)
-        ts.lenient.add(fs.lenient)
-    return ts, diffs
+    record = (len(pairs), len(preds) - len(ignored), len(golds))
+    return _type_score(record, counts, outcomes), diffs
+
+
+def _prf(tp: float, n_pred: float, n_gold: float) -> PRF:
+    return PRF(tp=float(tp), n_pred=int(n_pred), n_gold=int(n_gold))
+
+
+def _type_score(
+    record: Sequence[float], counts: Mapping[str, Sequence[float]], outcomes: Mapping[str, int]
+) -> TypeScore:
+    """Build a TypeScore from record counts, per-field [strict tp, lenient tp, n_pred, n_gold] and outcomes."""
+    n_pred = sum(c[2] for c in counts.values())
+    n_gold = sum(c[3] for c in counts.values())
+    return TypeScore(
+        record=_prf(*record),
+        strict=_prf(sum(c[0] for c in counts.values()), n_pred, n_gold),
+        lenient=_prf(sum(c[1] for c in counts.values()), n_pred, n_gold),
+        fields={
+            f: FieldScore(strict=_prf(c[0], c[2], c[3]), lenient=_prf(c[1], c[2], c[3])) for f, c in counts.items()
+        },
+        outcomes=Outcomes(**outcomes),
+    )
+
+
+def _sum_types(kind: str, scores: Iterable[TypeScore]) -> TypeScore:
+    """Micro-average: add up the counts of one record type over documents."""
+    record = [0.0, 0, 0]
+    counts = {f: [0.0, 0.0, 0, 0] for f in FIELDS[kind]}
+    outcomes = dict.fromkeys(Outcomes.model_fields, 0)
+    for ts in scores:
+        r = ts.record
+        record[0] += r.tp
+        record[1] += r.n_pred
+        record[2] += r.n_gold
+        for f, fs in ts.fields.items():
+            c = counts[f]
+            c[0] += fs.strict.tp
+            c[1] += fs.lenient.tp
+            c[2] += fs.strict.n_pred
+            c[3] += fs.strict.n_gold
+        for name, value in ts.outcomes.__dict__.items():
+            outcomes[name] += value
+    return _type_score(record, counts, outcomes)
 
 
 def score_document(doc: str, gold: Gold, pred: Summary | None) -> DocScore:
@@ -647,18 +670,17 @@ def score_document(doc: str, gold: Gold, pred: Summary | None) -> DocScore:
     names = Names(gold.aliases)
     result = DocScore(doc=doc, predicted=pred is not None)
     optional: dict[str, Sequence[Any]] = {"statements": gold.optional_statements, "sanctions": gold.optional_sanctions}
-    total = GroundingScore()
     for kind in KINDS:
         pred_items: list[Any] = list(getattr(pred, kind)) if pred is not None else []
         ts, diffs = score_type(doc, kind, getattr(gold, kind), pred_items, names, optional.get(kind, ()))
         result.types[kind] = ts
         result.diffs.extend(diffs)
-        grounding = GroundingScore(
-            grounded=sum(item.evidence.status != "ungrounded" for item in pred_items), predicted=len(pred_items)
-        )
-        result.grounding[kind] = grounding
-        total.add(grounding)
-    result.grounding["all"] = total
+        grounded = sum(item.evidence.status != "ungrounded" for item in pred_items)
+        result.grounding[kind] = GroundingScore(grounded=grounded, predicted=len(pred_items))
+    result.grounding["all"] = GroundingScore(
+        grounded=sum(result.grounding[k].grounded for k in KINDS),
+        predicted=sum(result.grounding[k].predicted for k in KINDS),
+    )
     for field in BULLETIN_FIELDS:
         if pred is None:
             result.bulletin[field] = False
@@ -706,15 +728,12 @@ def _aggregate(docs: list[DocScore], *, missing: list[str], extra: list[str], re
         },
     )
     for kind in KINDS:
-        total = TypeScore(fields={f: FieldScore() for f in FIELDS[kind]})
-        for doc in docs:
-            total.add(doc.types[kind])
-        report.types[kind] = total
+        report.types[kind] = _sum_types(kind, (doc.types[kind] for doc in docs))
     for key in (*KINDS, "all"):
-        total_g = GroundingScore()
-        for doc in docs:
-            total_g.add(doc.grounding[key])
-        report.grounding[key] = total_g
+        report.grounding[key] = GroundingScore(
+            grounded=sum(d.grounding[key].grounded for d in docs),
+            predicted=sum(d.grounding[key].predicted for d in docs),
+        )
     for field in BULLETIN_FIELDS:
         report.bulletin[field] = sum(d.bulletin[field] for d in docs) / len(docs) if docs else 1.0
     metrics = [f"{k}.{m}" for k in KINDS for m in HEADLINE]

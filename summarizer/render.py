@@ -11,13 +11,14 @@ it can be mailed, archived or opened on an air-gapped workstation and still look
 from __future__ import annotations
 
 import html
+import itertools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from rich.console import Console, Group
+from rich.console import Console
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -346,7 +347,7 @@ def _highlight(text: str, items: Sequence[_Item]) -> str:
     # Outer marks first: earliest start, then longest span, then document order.
     ordered = sorted(items, key=lambda i: (i.evidence.start, -i.evidence.end))
     out: list[str] = []
-    for a, b in zip(bounds, bounds[1:], strict=False):
+    for a, b in itertools.pairwise(bounds):
         out += [_badge(i) for i in ending.get(a, ())]
         piece = _e(text[a:b])
         covering = [i for i in ordered if i.evidence.start <= a and b <= i.evidence.end]
@@ -375,16 +376,20 @@ def _badge(item: _Item) -> str:
 
 def _ref_cell(item: _Item, placed: bool) -> str:
     """First cell of a row: the label, linking to the highlight when there is one."""
-    fuzzy = ' <span class="tag tag-fuzzy" title="Matched approximately">fuzzy</span>' if item.evidence.status == "fuzzy" else ""
+    fuzzy = ""
+    if item.evidence.status == "fuzzy":
+        fuzzy = ' <span class="tag tag-fuzzy" title="Matched approximately">fuzzy</span>'
+    label, kind, uid = _e(item.label), _e(item.kind), _e(item.uid)
     if placed:
-        link = f'<a class="ref ref-{_e(item.kind)}" href="#{_e(item.uid)}-hl" title="Show in source">{_e(item.label)}</a>'
+        link = f'<a class="ref ref-{kind}" href="#{uid}-hl" title="Show in source">{label}</a>'
     else:
-        link = f'<span class="ref ref-{_e(item.kind)} ref-none">{_e(item.label)}</span>'
+        link = f'<span class="ref ref-{kind} ref-none" title="Not in the source text">{label}</span>'
     return f'<td class="c-ref">{link}{fuzzy}</td>'
 
 
 def _row(item: _Item, placed: bool, cells: Iterable[str]) -> str:
-    return f'<tr id="{_e(item.uid)}" data-item="{_e(item.uid)}" {item.attrs}>{_ref_cell(item, placed)}{"".join(cells)}</tr>'
+    uid = _e(item.uid)
+    return f'<tr id="{uid}" data-item="{uid}" {item.attrs}>{_ref_cell(item, placed)}{"".join(cells)}</tr>'
 
 
 def _td(value: object, cls: str = "") -> str:
@@ -401,17 +406,18 @@ def _stype_pill(stype: str) -> str:
 
 
 def _bulletin_html(summary: Summary, text: str, index: int, many: bool) -> str:
+    """One bulletin: header card, then the highlighted source beside the item tables (stacked on narrow screens)."""
     prefix = f"b{index}"
     items = _items(summary, prefix)
     placed = {i.uid for i in items if _is_placeable(i.evidence, text)}
     by_uid = {i.uid: i for i in items}
     b = summary.bulletin
 
-    overview_rows = []
-    for n, point in enumerate(summary.overview, 1):
-        uid = f"{prefix}-ov{n}"
-        if uid in placed:
-            overview_rows.append(_row(by_uid[uid], True, [_td(_squash(point.text), "c-text")]))
+    overview_rows = [
+        _row(by_uid[f"{prefix}-ov{n}"], True, [_td(_squash(point.text), "c-text")])
+        for n, point in enumerate(summary.overview, 1)
+        if f"{prefix}-ov{n}" in placed
+    ]
 
     statement_rows = []
     for n, st in enumerate(summary.statements, 1):
@@ -422,22 +428,29 @@ def _bulletin_html(summary: Summary, text: str, index: int, many: bool) -> str:
         if st.speaker_canonical and st.speaker_canonical != st.speaker:
             speaker += f' <span class="muted">({_e(_squash(st.speaker_canonical))})</span>'
         speaker += _muted(", ".join(p for p in (_squash(st.role), _squash(st.affiliation)) if p)) + "</td>"
-        facets = ", ".join(x for x in (st.quote_type, "" if st.modality == "asserted" else st.modality) if x)
+        target = f' <span class="target">→ {_e(_squash(st.target))}</span>' if st.target else ""
+        facets = " · ".join(
+            x
+            for x in (
+                f"cue: {_squash(st.cue)}" if st.cue else "",
+                st.quote_type,
+                "" if st.modality == "asserted" else st.modality,
+            )
+            if x
+        )
+        cited = _e(_squash(st.cited_outlet))
+        if st.cited_date and st.cited_date != _statement_date(st):
+            cited += _muted(_fmt_date(st.cited_date))
         statement_rows.append(
             _row(
                 by_uid[uid],
                 True,
                 [
                     speaker,
-                    f'<td class="c-type">{_stype_pill(st.statement_type)}{_muted(facets)}</td>',
-                    f'<td class="c-text">{_e(_squash(st.content))}'
-                    + (_muted(f"cue: {_squash(st.cue)}") if st.cue else "")
-                    + "</td>",
-                    _td(_squash(st.target)),
+                    f'<td class="c-text"><div class="lead">{_stype_pill(st.statement_type)}{target}</div>'
+                    f"{_e(_squash(st.content))}{_muted(facets)}</td>",
                     _td(_fmt_date(_statement_date(st)), "c-date"),
-                    f"<td>{_e(_squash(st.cited_outlet))}"
-                    + (_muted(_fmt_date(st.cited_date)) if st.cited_date and st.cited_date != st.said_on else "")
-                    + "</td>",
+                    f'<td class="c-outlet">{cited}</td>',
                 ],
             )
         )
@@ -447,63 +460,74 @@ def _bulletin_html(summary: Summary, text: str, index: int, many: bool) -> str:
         uid = f"{prefix}-sa{n}"
         if uid not in placed:
             continue
-        authority = f'<td class="c-who"><strong>{_e(_squash(sa.authority))}</strong>'
-        authority += _muted(_squash(sa.issuing_country)) + "</td>"
-        reasons = "".join(f"<li>{_e(_squash(r))}</li>" for r in sa.reasons)
         notes = []
         if sa.beneficiaries:
             notes.append("Benefiting: " + ", ".join(_squash(x) for x in sa.beneficiaries))
         if sa.programs:
             notes.append("Programmes: " + ", ".join(_squash(x) for x in sa.programs))
+        reasons = "".join(f"<li>{_e(_squash(r))}</li>" for r in sa.reasons)
+        reasons = f'<ul class="reasons">{reasons}</ul>' if reasons else ""
         sanction_rows.append(
             _row(
                 by_uid[uid],
                 True,
                 [
-                    authority,
+                    f'<td class="c-who"><strong>{_e(_squash(sa.authority))}</strong>'
+                    f"{_muted(_squash(sa.issuing_country))}</td>",
                     f'<td><span class="pill act-{_e(sa.action)}">{_e(sa.action)}</span></td>',
                     _td(_fmt_date(sa.announced_on), "c-date"),
-                    _td(_sanction_targets(sa)),
-                    _td(", ".join(_squash(c) for c in sa.target_countries)),
-                    f'<td class="c-text"><ul class="reasons">{reasons}</ul>'
-                    + "".join(_muted(x) for x in notes)
-                    + "</td>",
-                    _td(_squash(sa.cited_outlet)),
+                    f"<td>{_e(_sanction_targets(sa))}{_muted(', '.join(_squash(c) for c in sa.target_countries))}</td>",
+                    f'<td class="c-text">{reasons}{"".join(_muted(x) for x in notes)}</td>',
+                    f'<td class="c-outlet">{_e(_squash(sa.cited_outlet))}</td>',
                 ],
             )
         )
 
-    dropped = [i for i in items if i.uid not in placed]
     dropped_rows = []
-    for item in dropped:
+    for item in (i for i in items if i.uid not in placed):
         why = "not found in source" if item.evidence.status == "ungrounded" else "offsets outside the source text"
+        quote = f'<div class="quote">“{_e(_squash(item.evidence.text))}”</div>' if item.evidence.text else ""
         dropped_rows.append(
             _row(
                 item,
                 False,
-                [
-                    _td(_KINDS[item.kind][2]),
-                    f'<td class="c-text">{_e(item.summary)}'
-                    + (f'<div class="quote">“{_e(_squash(item.evidence.text))}”</div>' if item.evidence.text else "")
-                    + "</td>",
-                    _td(why, "c-why"),
-                ],
+                [_td(_KINDS[item.kind][2]), f'<td class="c-text">{_e(item.summary)}{quote}</td>', _td(why, "c-why")],
             )
         )
 
-    def table(title: str, kind: str, head: Sequence[str], rows: list[str]) -> str:
+    def table(kind: str, head: Sequence[str], rows: list[str]) -> str:
         if not rows:
             return ""
         ths = "".join(f"<th>{_e(h)}</th>" for h in ["Ref", *head])
         return (
-            f'<h3 class="sec sec-{kind}"><span class="swatch sw-{kind}"></span>{_e(title)}'
+            f'<h3 class="sec"><span class="swatch sw-{kind}"></span>{_e(_KINDS[kind][1])}'
             f' <span class="count">{len(rows)}</span></h3>'
             f'<div class="tablewrap"><table class="items t-{kind}"><thead><tr>{ths}</tr></thead>'
             f"<tbody>{''.join(rows)}</tbody></table></div>"
         )
 
-    p = summary.provenance
-    g = p.grounding
+    tables = (
+        "".join(
+            [
+                table("overview", ["Point"], overview_rows),
+                table("statement", ["Speaker", "Statement", "Date", "Outlet"], statement_rows),
+                table("sanction", ["Authority", "Action", "Date", "Targets", "Reasons", "Outlet"], sanction_rows),
+            ]
+        )
+        or '<p class="empty">No grounded items were extracted from this bulletin.</p>'
+    )
+    dropped_html = ""
+    if dropped_rows:
+        dropped_html = (
+            '<section class="card dropped"><h3 class="part">Ungrounded / dropped'
+            f' <span class="count">{len(dropped_rows)}</span></h3>'
+            '<p class="note">Extracted, but the evidence could not be located in the bulletin text. Not highlighted;'
+            " verify before use.</p>"
+            '<div class="tablewrap"><table class="items t-dropped"><thead><tr><th>Ref</th><th>Record</th>'
+            f"<th>Content and claimed evidence</th><th>Reason</th></tr></thead><tbody>{''.join(dropped_rows)}"
+            "</tbody></table></div></section>"
+        )
+
     meta = "".join(
         f"<div><dt>{_e(k)}</dt><dd>{_e(v)}</dd></div>"
         for k, v in (
@@ -515,50 +539,21 @@ def _bulletin_html(summary: Summary, text: str, index: int, many: bool) -> str:
         )
         if v
     )
-    chips = [
-        f"backend <span class='v'>{_e(p.backend)}</span>",
-        f"model <span class='v'>{_e(p.model or '—')}</span>",
-    ]
+    p, g, u = summary.provenance, summary.provenance.grounding, summary.provenance.usage
+
+    def v(value: object) -> str:
+        return f"<span class='v'>{_e(value)}</span>"
+
+    chips = [f"backend {v(p.backend)}", f"model {v(p.model or '—')}"]
     if p.prompt_version:
-        chips.append(f"prompt <span class='v'>{_e(p.prompt_version)}</span>")
-    u = p.usage
-    chips.append(
-        f"tokens <span class='v'>{u.prompt_tokens:,}</span> in / <span class='v'>{u.completion_tokens:,}</span> out"
-    )
-    chips.append(
-        f"grounding <span class='v'>{g.exact}</span> exact · <span class='v'>{g.fuzzy}</span> fuzzy"
-        f" · <span class='v'>{g.dropped}</span> dropped"
-    )
+        chips.append(f"prompt {v(p.prompt_version)}")
+    chips.append(f"tokens {v(f'{u.prompt_tokens:,}')} in / {v(f'{u.completion_tokens:,}')} out")
+    chips.append(f"grounding {v(g.exact)} exact · {v(g.fuzzy)} fuzzy · {v(g.dropped)} dropped")
     if b.sha256:
         chips.append(f"sha256 <span class='v' title='{_e(b.sha256)}'>{_e(b.sha256[:12])}</span>")
 
-    tables = "".join(
-        [
-            table("Overview", "overview", ["Point"], overview_rows),
-            table("Statements", "statement", ["Speaker", "Type", "Statement", "Target", "Date", "Outlet"], statement_rows),
-            table(
-                "Sanctions",
-                "sanction",
-                ["Authority", "Action", "Announced", "Targets", "Countries", "Reasons", "Outlet"],
-                sanction_rows,
-            ),
-        ]
-    )
-    if not tables:
-        tables = '<p class="empty">No grounded items were extracted from this bulletin.</p>'
-    dropped_html = ""
-    if dropped_rows:
-        dropped_html = (
-            '<section class="card dropped"><h3 class="sec">Ungrounded / dropped'
-            f' <span class="count">{len(dropped_rows)}</span></h3>'
-            '<p class="note">Extracted, but the evidence could not be located in the bulletin text. Not highlighted;'
-            " verify before use.</p>"
-            '<div class="tablewrap"><table class="items t-dropped"><thead><tr><th>Ref</th><th>Record</th>'
-            f"<th>Content and claimed evidence</th><th>Reason</th></tr></thead><tbody>{''.join(dropped_rows)}"
-            "</tbody></table></div></section>"
-        )
-
     number = f'<span class="bnum">Bulletin {index + 1}</span>' if many else ""
+    marked = _highlight(text, [i for i in items if i.uid in placed])
     return f"""
 <article class="bulletin" id="{prefix}">
   <header class="card head">
@@ -566,131 +561,145 @@ def _bulletin_html(summary: Summary, text: str, index: int, many: bool) -> str:
     <dl class="meta">{meta}</dl>
     <p class="prov">{" <span class='sep'>|</span> ".join(chips)}</p>
   </header>
-  <section class="card extracted"><h3 class="part">Extracted items</h3>{tables}</section>
-  {dropped_html}
-  <section class="card source">
-    <h3 class="part">Source text <span class="hint">highlights link to their rows; row references link back</span></h3>
-    <div class="text">{_highlight(text, [by_uid[u] for u in by_uid if u in placed])}</div>
-  </section>
+  <div class="split">
+    <section class="card source" aria-label="Source text">
+      <h3 class="part">Source text <span class="hint">click a highlight or its badge to jump to the row</span></h3>
+      <div class="text">{marked}</div>
+    </section>
+    <div class="side">
+      <section class="card extracted"><h3 class="part">Extracted items</h3>{tables}</section>
+      {dropped_html}
+    </div>
+  </div>
 </article>"""
 
 
 def _filters(all_items: Sequence[_Item]) -> str:
+    """Checkboxes for record and statement types (only those present, with counts) plus the colour legend."""
     kinds = Counter(i.kind for i in all_items)
     stypes = Counter(i.stype for i in all_items if i.kind == "statement")
     kind_boxes = "".join(
         f'<label class="chk"><input type="checkbox" data-filter="kind" value="{kind}" checked>'
-        f'<span class="swatch sw-{kind}"></span>{_e(heading)} <span class="n">{kinds.get(kind, 0)}</span></label>'
+        f'{_e(heading)} <span class="n">{kinds.get(kind, 0)}</span></label>'
         for kind, (_, heading, _) in _KINDS.items()
     )
     present = [s for s in STATEMENT_TYPES if s in stypes] + sorted(s for s in stypes if s not in STATEMENT_TYPES)
-    stype_boxes = "".join(
-        f'<label class="chk"><input type="checkbox" data-filter="stype" value="{_e(s)}" checked>'
-        f'{_stype_pill(s)} <span class="n">{stypes[s]}</span></label>'
-        for s in present
-    ) or '<span class="muted">none</span>'
+    stype_boxes = (
+        "".join(
+            f'<label class="chk"><input type="checkbox" data-filter="stype" value="{_e(s)}" checked>'
+            f'{_stype_pill(s)} <span class="n">{stypes[s]}</span></label>'
+            for s in present
+        )
+        or '<span class="muted">none</span>'
+    )
     return f"""
 <div class="toolbar" role="region" aria-label="Filters and legend">
   <fieldset><legend>Record type</legend>{kind_boxes}</fieldset>
   <fieldset><legend>Statement type</legend>{stype_boxes}</fieldset>
   <fieldset class="legend"><legend>Legend</legend>
-    <span class="lg"><mark class="hl hl-statement">exact</mark></span>
+    <span class="lg"><mark class="hl hl-overview">Overview</mark></span>
+    <span class="lg"><mark class="hl hl-statement">Statement</mark></span>
+    <span class="lg"><mark class="hl hl-sanction">Sanction</mark></span>
     <span class="lg"><mark class="hl hl-statement" data-status="fuzzy">fuzzy match</mark></span>
-    <span class="lg"><mark class="hl hl-overview"><mark class="hl hl-sanction">overlap</mark></mark></span>
-    <span class="lg"><span class="ref ref-statement">ST1</span> link</span>
+    <span class="lg"><mark class="hl hl-overview"><mark class="hl hl-statement">overlap</mark></mark></span>
+    <span class="lg"><span class="ref ref-statement">ST1</span> link to row</span>
   </fieldset>
   <div class="status" id="filter-status" aria-live="polite"></div>
 </div>"""
 
 
 _CSS = """
-:root{--ink:#1d2530;--muted:#5f6b7a;--line:#e2e6ec;--bg:#f4f5f7;--card:#fff;--accent:#2f4a6d;
---ov:#4f79a8;--ov-bg:rgba(79,121,168,.16);--st:#b07d2a;--st-bg:rgba(214,160,60,.24);
---sa:#a24d5c;--sa-bg:rgba(162,77,92,.15);--focus:#ffe08a}
+:root{--ink:#1d2530;--muted:#5f6b7a;--line:#e3e7ec;--bg:#f3f4f6;--card:#fff;--accent:#2f4a6d;
+--ov:#4f79a8;--ov-bg:rgba(79,121,168,.15);--st:#b58328;--st-bg:rgba(222,168,62,.22);
+--sa:#a24d5c;--sa-bg:rgba(170,80,96,.14);--focus:#ffe38f}
 *{box-sizing:border-box}
 html{scroll-behavior:smooth}
 body{margin:0;background:var(--bg);color:var(--ink);
 font:14px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,"Noto Sans",sans-serif;
 -webkit-font-smoothing:antialiased}
-[id]{scroll-margin-top:120px}
-.page{max-width:1280px;margin:0 auto;padding:0 28px 48px}
-.masthead{display:flex;align-items:baseline;justify-content:space-between;padding:26px 0 14px;gap:16px}
-.masthead h1{font-size:20px;font-weight:650;margin:0;letter-spacing:-.01em}
+[id]{scroll-margin-top:16px}
+.page{max-width:1560px;margin:0 auto;padding:0 24px 40px}
+.masthead{display:flex;align-items:baseline;justify-content:space-between;padding:22px 2px 12px;gap:16px}
+.masthead h1{font-size:19px;font-weight:650;margin:0;letter-spacing:-.01em}
 .masthead .gen{color:var(--muted);font-size:12.5px}
-.toolbar{position:sticky;top:0;z-index:5;display:flex;flex-wrap:wrap;gap:10px 26px;align-items:flex-start;
-background:rgba(255,255,255,.96);border:1px solid var(--line);border-radius:10px;padding:10px 16px;margin-bottom:18px;
-box-shadow:0 1px 2px rgba(16,24,40,.05)}
+.toolbar{display:flex;flex-wrap:wrap;gap:8px 28px;align-items:flex-start;background:var(--card);
+border:1px solid var(--line);border-radius:10px;padding:10px 16px;margin-bottom:14px;
+box-shadow:0 1px 2px rgba(16,24,40,.04)}
 fieldset{border:0;margin:0;padding:0;min-width:0}
-legend{font-size:10.5px;text-transform:uppercase;letter-spacing:.08em;color:var(--muted);font-weight:600;padding:0;
-margin-bottom:4px}
-.chk{display:inline-flex;align-items:center;gap:6px;margin:0 12px 2px 0;cursor:pointer;font-size:13px;
+legend,.lbl{font-size:10.5px;text-transform:uppercase;letter-spacing:.08em;color:var(--muted);font-weight:600;
+padding:0;margin-bottom:4px}
+.chk{display:inline-flex;align-items:center;gap:6px;margin:0 12px 3px 0;cursor:pointer;font-size:13px;
 white-space:nowrap}
 .chk input{margin:0;accent-color:var(--accent)}
 .chk .n{color:var(--muted);font-size:11.5px;font-variant-numeric:tabular-nums}
-.legend .lg{margin-right:12px;font-size:12.5px;color:var(--muted)}
+.legend .lg{margin-right:10px;font-size:12.5px;color:var(--muted);white-space:nowrap}
+.legend mark.hl{cursor:auto;padding:1px 3px}
 .status{margin-left:auto;align-self:center;color:var(--muted);font-size:12.5px;font-variant-numeric:tabular-nums}
-.swatch{display:inline-block;width:11px;height:11px;border-radius:3px;margin-right:6px;vertical-align:-1px}
-.sw-overview{background:var(--ov-bg);box-shadow:inset 0 -2px 0 var(--ov)}
-.sw-statement{background:var(--st-bg);box-shadow:inset 0 -2px 0 var(--st)}
-.sw-sanction{background:var(--sa-bg);box-shadow:inset 0 -2px 0 var(--sa)}
-.toc{margin:0 0 18px;padding:12px 16px;background:var(--card);border:1px solid var(--line);border-radius:10px}
-.lbl{font-size:10.5px;text-transform:uppercase;letter-spacing:.08em;color:var(--muted);font-weight:600}
+.swatch{display:inline-block;width:10px;height:10px;border-radius:2px;margin-right:7px;vertical-align:0}
+.sw-overview{background:var(--ov)}.sw-statement{background:var(--st)}.sw-sanction{background:var(--sa)}
+.toc{margin:0 0 14px;padding:12px 16px;background:var(--card);border:1px solid var(--line);border-radius:10px}
 .toc ol{margin:4px 0 0;padding-left:22px}
 .toc a{color:var(--accent)}
-.bulletin{margin-bottom:34px}
-.card{background:var(--card);border:1px solid var(--line);border-radius:10px;padding:18px 22px;margin-bottom:14px;
+.bulletin{margin-bottom:30px}
+.card{background:var(--card);border:1px solid var(--line);border-radius:10px;padding:16px 20px;margin-bottom:14px;
 box-shadow:0 1px 2px rgba(16,24,40,.04)}
 .head h2{margin:2px 0 10px;font-size:22px;line-height:1.25;font-weight:680;letter-spacing:-.015em}
 .bnum{font-size:11px;text-transform:uppercase;letter-spacing:.08em;color:var(--muted);font-weight:600}
-.meta{display:flex;flex-wrap:wrap;gap:6px 28px;margin:0 0 10px}
+.meta{display:flex;flex-wrap:wrap;gap:6px 30px;margin:0 0 10px}
 .meta dt{font-size:10.5px;text-transform:uppercase;letter-spacing:.08em;color:var(--muted);font-weight:600}
 .meta dd{margin:0;font-size:13.5px}
 .prov{margin:0;padding-top:10px;border-top:1px solid var(--line);color:var(--muted);font-size:12px}
 .prov .v{color:var(--ink);font-weight:600;font-variant-numeric:tabular-nums}
-.prov .sep{color:#c5ccd6;margin:0 4px}
-h3.part{margin:0 0 12px;font-size:15px;font-weight:650}
-h3.part .hint{font-weight:400;color:var(--muted);font-size:12px;margin-left:8px}
-h3.sec{margin:18px 0 8px;font-size:12px;text-transform:uppercase;letter-spacing:.07em;color:#3c4757;font-weight:650}
-h3.sec:first-of-type{margin-top:4px}
+.prov .sep{color:#c8ced6;margin:0 5px}
+.split{display:grid;grid-template-columns:minmax(0,5fr) minmax(0,7fr);gap:14px;align-items:start}
+.split>.card,.side>.card{margin-bottom:14px}
+.source{position:sticky;top:12px;max-height:calc(100vh - 24px);overflow:auto}
+h3.part{margin:0 0 10px;font-size:14.5px;font-weight:650}
+h3.part .hint{font-weight:400;color:var(--muted);font-size:12px;margin-left:6px}
+h3.sec{margin:18px 0 6px;font-size:11.5px;text-transform:uppercase;letter-spacing:.07em;color:#3c4757;font-weight:650}
+.extracted h3.sec:first-of-type{margin-top:6px}
 .count{display:inline-block;min-width:20px;padding:0 6px;margin-left:4px;border-radius:9px;background:#eef0f3;
-color:var(--muted);font-size:11px;text-align:center;letter-spacing:0}
+color:var(--muted);font-size:11px;font-weight:600;text-align:center;letter-spacing:0;vertical-align:1px}
 .tablewrap{overflow-x:auto}
 table.items{width:100%;border-collapse:collapse;font-size:13px}
 .items th{text-align:left;font-size:10.5px;text-transform:uppercase;letter-spacing:.06em;color:var(--muted);
-font-weight:600;padding:6px 10px;border-bottom:1px solid #d5dae1;white-space:nowrap;background:#fafbfc}
-.items td{padding:8px 10px;border-bottom:1px solid var(--line);vertical-align:top}
+font-weight:600;padding:6px 8px;border-bottom:1px solid #d5dae1;white-space:nowrap;background:#fafbfc}
+.items td{padding:8px;border-bottom:1px solid var(--line);vertical-align:top}
+.items tbody tr:last-child td{border-bottom:0}
 .items tbody tr:hover td{background:#f8f9fb}
-.items tr:target td,.items tr.is-active td{background:#fff8e1}
+.items tr:target td,.items tr.is-active td{background:#fff7dc}
 .items tr.is-off,.ref.is-off{display:none}
 .c-ref{white-space:nowrap;width:1%}
-.c-date{white-space:nowrap;font-variant-numeric:tabular-nums}
-.c-who{min-width:150px}
-.c-text{min-width:260px}
-.t-statement .c-text{width:40%}
+.c-date{white-space:nowrap;font-variant-numeric:tabular-nums;width:1%}
+.c-who{width:24%}
+.c-outlet{width:11%}
+.t-sanction .c-who{width:18%}.t-sanction .c-text{width:34%}
 .muted{color:var(--muted);font-size:12px}
+.lead{margin-bottom:2px}
+.target{color:var(--muted);font-size:12.5px;margin-left:4px}
 .c-why{color:var(--sa);white-space:nowrap}
 .reasons{margin:0;padding-left:16px}
 .quote{margin-top:4px;color:var(--muted);font-style:italic}
-.pill{display:inline-block;padding:1px 8px;border-radius:10px;font-size:11.5px;white-space:nowrap;
-background:#eef0f3;color:#3c4757;border:1px solid rgba(0,0,0,.04)}
-.st-threaten{background:#f6e3d8;color:#8a3f1c}.st-accuse_condemn{background:#f4dede;color:#8b2e36}
-.st-demand_appeal{background:#ebe3f3;color:#5b3a80}.st-reject_deny{background:#e3e7ee;color:#3b4a63}
-.st-praise_support{background:#e0efe3;color:#2f6a3f}.st-intent_to_cooperate{background:#dcefee;color:#22615d}
-.st-claim_responsibility{background:#f1dfe8;color:#7c2c55}.st-assessment{background:#e2ebf5;color:#2f5480}
+.pill{display:inline-block;padding:0 8px;border-radius:10px;font-size:11.5px;line-height:18px;white-space:nowrap;
+background:#eef0f3;color:#3c4757}
+.st-threaten{background:#f6e4da;color:#8a3f1c}.st-accuse_condemn{background:#f5e0e0;color:#8b2e36}
+.st-demand_appeal{background:#ece5f4;color:#5b3a80}.st-reject_deny{background:#e4e8ef;color:#3b4a63}
+.st-praise_support{background:#e2efe5;color:#2f6a3f}.st-intent_to_cooperate{background:#ddefed;color:#22615d}
+.st-claim_responsibility{background:#f2e1ea;color:#7c2c55}.st-assessment{background:#e3ebf5;color:#2f5480}
 .st-neutral{background:#eef0f3;color:#4b5563}
-.act-designate{background:#f4dede;color:#8b2e36}.act-delist{background:#e0efe3;color:#2f6a3f}
-.act-amend{background:#e2ebf5;color:#2f5480}.act-threaten{background:#f6e3d8;color:#8a3f1c}
-.tag{display:inline-block;margin-left:4px;padding:0 5px;border-radius:4px;font-size:10.5px}
+.act-designate{background:#f5e0e0;color:#8b2e36}.act-delist{background:#e2efe5;color:#2f6a3f}
+.act-amend{background:#e3ebf5;color:#2f5480}.act-threaten{background:#f6e4da;color:#8a3f1c}
+.tag{display:inline-block;margin-left:4px;padding:0 4px;border-radius:4px;font-size:10px;line-height:16px}
 .tag-fuzzy{border:1px dashed var(--muted);color:var(--muted)}
-a.ref,span.ref{display:inline-block;font:600 10.5px/1.5 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;
-padding:0 5px;border-radius:4px;text-decoration:none;border:1px solid currentColor;background:#fff}
+a.ref,span.ref{display:inline-block;font:600 10.5px/16px ui-monospace,SFMono-Regular,Menlo,Consolas,"DejaVu Sans Mono",
+monospace;padding:0 5px;border-radius:4px;text-decoration:none;border:1px solid currentColor;background:#fff}
 .ref-overview{color:var(--ov)}.ref-statement{color:var(--st)}.ref-sanction{color:var(--sa)}
-.ref-none{opacity:.7;border-style:dashed}
+.ref-none{opacity:.75;border-style:dashed}
 a.ref:hover{background:#f4f5f7}
-.text a.ref{margin:0 2px;vertical-align:2px;font-size:9.5px}
-.source .text{white-space:pre-wrap;overflow-wrap:anywhere;max-width:92ch;margin:0 auto;
-font:15.5px/1.75 Charter,"Bitstream Charter","Iowan Old Style","Palatino Linotype",Georgia,"Noto Serif",serif;
-color:#222b36}
+.text a.ref{margin:0 2px;vertical-align:2px;font-size:9.5px;line-height:14px;padding:0 3px}
+.source .text{white-space:pre-wrap;overflow-wrap:anywhere;
+font:15px/1.7 Charter,"Bitstream Charter","Iowan Old Style","Palatino Linotype",Georgia,"Noto Serif","DejaVu Serif",
+serif;color:#242c37}
 mark.hl{color:inherit;border-radius:2px;padding:1px 0;cursor:pointer;transition:background .15s}
 mark.hl-overview{background:var(--ov-bg);box-shadow:inset 0 -2px 0 var(--ov)}
 mark.hl-statement{background:var(--st-bg);box-shadow:inset 0 -2px 0 var(--st)}
@@ -698,12 +707,14 @@ mark.hl-sanction{background:var(--sa-bg);box-shadow:inset 0 -2px 0 var(--sa)}
 mark.hl[data-status="fuzzy"]{box-shadow:none;border-bottom:2px dashed var(--muted)}
 mark.hl.is-off{background:transparent;box-shadow:none;border-bottom:0;cursor:auto}
 mark.hl.is-active,mark.hl:target{background:var(--focus);box-shadow:inset 0 -2px 0 #c99a06}
-.dropped{border-color:#ecd5d9;background:#fffafa}
-.dropped .note{margin:0 0 10px;color:var(--muted);font-size:12.5px}
+.dropped{border-color:#ecd6da;background:#fffbfb}
+.dropped .note{margin:0 0 8px;color:var(--muted);font-size:12.5px}
 .empty{color:var(--muted)}
 .foot{color:var(--muted);font-size:12px;text-align:center;margin-top:8px}
-@media print{.toolbar{position:static}.card{box-shadow:none;break-inside:avoid-page}
-.source{break-inside:auto}html{scroll-behavior:auto}}
+@media (max-width:1100px){.split{grid-template-columns:minmax(0,1fr)}
+.source{position:static;max-height:none;order:2}}
+@media print{.split{grid-template-columns:minmax(0,1fr)}.source{position:static;max-height:none;overflow:visible}
+.card{box-shadow:none}.toolbar{display:none}html{scroll-behavior:auto}}
 """
 
 # Plain ES5-style DOM code: no libraries, no network, works from file://. It only reads attributes the renderer

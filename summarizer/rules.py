@@ -127,11 +127,11 @@ def extract(doc: Document) -> tuple[list[OverviewPoint], list[Statement], list[S
         ctx = _Context()
         for sent in para.sentences:
             sanction = find_sanction(doc, para, sent)
+            found = find_statements(doc, para, sent, ctx)
             if sanction is not None:
                 sanctions.append(sanction)
-                _introductions(sent.text, ctx)
-                continue
-            statements.extend(find_statements(doc, para, sent, ctx))
+                found = [s for s in found if s.cue != "announced"]  # the announcement is the sanctions record
+            statements.extend(found)
     _complete_sanctions(doc, sanctions)
     return overview, statements, sanctions
 
@@ -246,14 +246,7 @@ def statement(
     doc: Document, para: Paragraph, sent: Sentence, speaker: Person, cue: str, content: str, cue_end: int
 ) -> Statement:
     cite = next((c for c in para.citations if c.start >= sent.start), None)
-    said = next((d for s, _, d in para.date_marks if sent.start <= s <= sent.end), None)
-    lead = re.match(r"\s*On\s+(" + dates.MONTH_DAY.pattern + ")", para.text)
-    if said is None and lead:
-        said, _ = dates.parse(lead[1], *doc.anchor)
-    weekday = dates.WEEKDAY.search(sent.text)
-    if said is None and weekday and doc.bulletin.period_end and doc.bulletin.period_start == doc.bulletin.period_end:
-        said = dates.weekday_before(weekday["w"], doc.bulletin.period_end)
-    said = said or (cite.date if cite else None)
+    said = when(doc, para, sent)
     quote_type = "indirect"
     quoted = re.findall(r'"[^"]+"', content)
     if quoted:
@@ -268,13 +261,31 @@ def statement(
         quote_type=quote_type,
         statement_type=statement_type(cue, content),
         modality=modality(content),
-        target=_target(sent.text[cue_end:], cue),
+        target=_target(sent.text[cue_end:], cue, content, f"{speaker.role or ''} {affiliation(speaker.role) or ''}"),
         said_on=said,
         cited_outlet=cite.outlet if cite else None,
         cited_date=cite.date if cite else None,
         section=para.section or None,
         evidence=Evidence(start=sent.start, end=sent.end, text=sent.text),
     )
+
+
+def when(doc: Document, para: Paragraph, sent: Sentence) -> date | None:
+    """When something was said or done: a date in the sentence, "On March 21," opening the paragraph,
+    "on Thursday" in a dated report, else the date of the citation covering the sentence."""
+    said = next((d for s, _, d in para.date_marks if sent.start <= s <= sent.end), None)
+    if said is not None:
+        return said
+    inline = re.search(r"\b(?:on|On)\s+(" + dates.MONTH_DAY.pattern + ")", sent.text) or re.match(
+        r"\s*On\s+(" + dates.MONTH_DAY.pattern + ")", para.text
+    )
+    if inline:
+        return dates.parse(inline[1], *doc.anchor)[0]
+    weekday = dates.WEEKDAY.search(sent.text)
+    if weekday and doc.bulletin.period_end and doc.bulletin.period_start == doc.bulletin.period_end:
+        return dates.weekday_before(weekday["w"], doc.bulletin.period_end)
+    cite = next((c for c in para.citations if c.start >= sent.start), None)
+    return cite.date if cite else None
 
 
 def statement_type(cue: str, content: str) -> str:
@@ -306,18 +317,43 @@ def modality(content: str) -> str:
     return "asserted"
 
 
-def _target(after: str, cue: str) -> str | None:
-    if cue not in {"warned", "threatened", "called on", "urged", "condemned", "accused", "praised", "told",
-                   "demanded", "criticized", "criticised", "congratulated", "welcomed"}:
-        return None
-    m = _OBJECT.match(after)
-    if not m:
-        return None
-    obj = m["obj"].strip()
-    obj = re.sub(r"\s+(?:of|and)$", "", obj)
-    if obj.split()[-1].lower() in {"the", "that"} or len(obj.split()) > 8:
-        return None
-    return obj
+_ADDRESSEE_CUES = {
+    "warned", "threatened", "called on", "urged", "condemned", "accused", "praised", "told", "demanded",
+    "criticized", "criticised", "congratulated", "welcomed", "blamed",
+}
+# Mentions that name an actor, folded to one canonical name: a statement is aimed at the foreign actor
+# it talks about most.
+ACTORS: dict[str, str] = {
+    r"the United States|United States|U\.S\.|US|Americans?|Washington": "the United States",
+    r"Israel|Israelis?|Zionis[tm]|Tel Aviv": "Israel",
+    r"Iran|Iranians?|Tehran": "Iran",
+    r"Iraq|Iraqis?|Baghdad": "Iraq",
+    r"Syria|Syrians?|Damascus": "Syria",
+    r"Lebanon|Lebanese|Beirut": "Lebanon",
+    r"Saudi Arabia|Saudis?|Riyadh": "Saudi Arabia",
+    r"Turkey|Turkish|Ankara": "Turkey",
+    r"Russia|Russians?|Moscow": "Russia",
+    r"the international community|international community": "the international community",
+    r"(?:the )?International Atomic Energy Agency|IAEA": "International Atomic Energy Agency",
+    r"the European Union|European Union|EU|Europeans?": "the European Union",
+}
+_ACTOR_RE = [(re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])"), name) for pattern, name in ACTORS.items()]
+
+
+def _target(after: str, cue: str, content: str = "", speaker_side: str = "") -> str | None:
+    """The addressee after the cue ("warned the United States"), else the foreign actor the content is about."""
+    if cue in _ADDRESSEE_CUES:
+        m = _OBJECT.match(after)
+        if m:
+            obj = re.sub(r"\s+(?:of|and)$", "", m["obj"].strip())
+            if obj.split()[-1].lower() not in {"the", "that"} and len(obj.split()) <= 8:
+                return obj
+    counts: dict[str, tuple[int, int]] = {}
+    for pattern, name in _ACTOR_RE:
+        hits = [h.start() for h in pattern.finditer(content)]
+        if hits and not (speaker_side and pattern.search(speaker_side)):
+            counts[name] = (len(hits), -hits[0])
+    return max(counts, key=lambda n: counts[n]) if counts else None
 
 
 def affiliation(role: str | None) -> str | None:
@@ -341,11 +377,12 @@ _AUTHORITY = re.compile(
     r"(?:Treasury Department|Department of (?:the )?Treasury|Treasury|State Department|Department of State|"
     r"OFAC|Office of Foreign Assets Control|Council of the European Union|EU Council|European Council|"
     r"European Union|Foreign(?:, Commonwealth and Development)? Office|FCDO|UN Security Council|"
-    r"Security Council|administration|government))"
+    r"Security Council|administration|government)"
+    r"(?:'s\s+(?:Office of Foreign Assets Control|OFAC|Financial Sanctions Implementation)(?:\s+\(\w+\))?)?)"
 )
 _IMPOSE = re.compile(
     r"\b(?:announced|imposed|imposing|imposition|designated|designating|sanctioned|blacklisted|added|froze|"
-    r"lifted|removed|delisted|amended|threatened|will impose|would impose|to impose)\b"
+    r"lifted|removed|delisted|amended|threatened|warned|will impose|would impose|to impose)\b"
 )
 _DEMAND = re.compile(r"\b(?:called (?:on|for)|urged|demanded|condemned|appealed|lifting or easing)\b")
 _COUNT = re.compile(
@@ -369,16 +406,19 @@ _PROGRAMS = re.compile(
 def find_sanction(doc: Document, para: Paragraph, sent: Sentence) -> Sanction | None:
     """A sanctions action in this sentence: an authority as subject of an imposing verb."""
     text = sent.text
-    if not re.search(r"(?i)sanction|designat|blacklist|asset freeze|froze", text):
+    if not re.search(r"(?i)sanction|designat|blacklist|asset freeze|froze|restrictive measures", text):
         return None
     auth = _AUTHORITY.search(text)
     verb = _IMPOSE.search(text, auth.end()) if auth else None
-    if auth is None or verb is None or verb.start() - auth.end() > 40:
+    if auth is None or verb is None:
+        return None
+    gap = re.sub(r"\([^()]*\)", "", text[auth.end() : verb.start()])
+    if len(gap) > 40:
         return None
     demand = _DEMAND.search(text)
     if demand and demand.start() < verb.start():
         return None
-    authority = re.sub(r"^the\s+", "", auth["auth"]).strip()
+    authority = re.sub(r"^the\s+|\s*\([^()]*\)$", "", auth["auth"]).strip()
     low = text.lower()
     if re.search(r"\b(?:threaten|will impose|would impose|to impose|warned)", low[: verb.end() + 30]):
         action = "threaten"
@@ -388,11 +428,8 @@ def find_sanction(doc: Document, para: Paragraph, sent: Sentence) -> Sanction | 
         action = "amend"
     else:
         action = "designate"
-    announced = next((d for s, _, d in para.date_marks if sent.start <= s <= sent.end), None)
+    announced = when(doc, para, sent)
     cite = next((c for c in para.citations if c.start >= sent.start), None)
-    if announced is None:
-        lead = dates.MONTH_DAY.search(text)
-        announced = dates.parse(lead[0], *doc.anchor)[0] if lead else (cite.date if cite else None)
     counts = [_count(m["n"]) for m in _COUNT.finditer(text)]
     target_count = sum(counts) if counts else None
     after_count = text[_COUNT.search(text).start() :] if counts else text[verb.end() :]
@@ -451,8 +488,9 @@ def _countries(text: str) -> list[str]:
 
 
 def _reasons(text: str) -> list[str]:
-    m = re.search(r"\b(?:involved(?:,\s*[^,]+,)?\s+in|(?:designated|sanctioned|targeted) for|due to|in connection with|accused of)"
-                  r"(?:,?\s*among other things,)?\s+(?P<r>[^.]+)", text)
+    m = re.search(r"\b(?:involved(?:,\s*[^,]+,)?\s+in|(?:designated|sanctioned|targeted) for|for(?=\s+\w+ing\b)|"
+                  r"due to|in connection with|accused of)"
+                  r"(?:,?\s*among other things,)?\s+(?P<r>.+?)(?:\.\s|\.?$)", text)
     if not m:
         return []
     body = re.split(r"\s*\((?:[^()]*)\)|,\s+(?:which|who|including)\b|\.\s", m["r"])[0]
@@ -461,21 +499,39 @@ def _reasons(text: str) -> list[str]:
 
 
 def _beneficiaries(text: str) -> list[str]:
-    m = re.search(r"\b(?:financ\w*|fund\w*|support\w*|benefit\w*)\s+(?:the\s+)?(?P<b>[^.;()]+)", text)
+    m = re.search(r"\b(?:to finance|financing|to fund|funding|in support of|supporting|on behalf of|"
+                  r"benefit(?:ing|ed)?|for the benefit of)\s+(?:the\s+)?(?P<b>[^.;()]+)", text)
     if not m:
         return []
     found = []
-    for part in re.split(r",\s*including\s+|,\s+|\s+and\s+", m["b"]):
+    for part in re.split(r",\s*including\s+|,\s+|\s+and\s+|\s+to\s+", m["b"]):
         part = re.sub(r"^(?:the|of)\s+", "", part.strip())
         if part and (part[0].isupper() or part.startswith("pro-")):
             found.append(re.sub(r"\s+in\s+[A-Z]\w+$", "", part))
     return _unique(found)
 
 
+_ORG_WORDS = re.compile(
+    r"(?i)\b(?:company|co|ltd|llc|bank|petroleum|oil|shipping|trading|group|network|militia|force|brigades?|"
+    r"headquarters|foundation|institute|corporation|holding|industries|exchange|organization|movement|party)\b"
+)
+
+
 def _named_targets(text: str) -> list[Target]:
+    """Names listed right after a designating verb, up to "as", "for", "under" or the end of the clause."""
+    m = re.search(
+        r"(?:designation of|designated|sanctioned|blacklisted|added|sanctioned (?:bodies|entities) (?:is|was|in))"
+        r"\s+(?P<list>.+?)(?=\s+(?:as|for(?=\s+[a-z])|under|to the|to its|who|which|over)\b|[;]|\.\s|\.?$)",
+        text,
+    )
+    if not m:
+        return []
     targets = []
-    for m in re.finditer(rf"(?:sanctioned (?:bodies|entities|individuals) (?:is|was|in)|designated)\s+(?:the\s+)?(?P<n>{NAME}(?:\s+(?:for|of|in)\s+{NAME})*)", text):
-        targets.append(Target(name=m["n"], kind="entity"))
+    for name in re.findall(NAME + r"(?:\s+(?:for|of)\s+(?:the\s+)?" + NAME + ")*", m["list"]):
+        if not _is_name(name) or name in {"Specially", "Designated"} or len(name) < 4:
+            continue
+        kind = "entity" if _ORG_WORDS.search(name) or len(name.split()) > 4 else "individual"
+        targets.append(Target(name=name, kind=kind))  # type: ignore[arg-type]
     return targets
 
 

@@ -26,7 +26,7 @@ _ABBREV = re.compile(
     r"(?:\b(?:U\.S|U\.K|U\.N|E\.U|Dr|Mr|Mrs|Ms|Prof|Gen|Lt|Col|Maj|Capt|Sgt|St|No|Jr|Sr|vs|etc|al|i\.e|e\.g|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)|\b[A-Z])\.$"
 )
-_SENTENCE_END = re.compile(r"[.!?][\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9\u0600-\u06ff])|[.!?][\"')\]]*\s*$")
+_SENTENCE_END = re.compile(r"[.!?][\"')\]*]*(?=\s+[\"'(\[*]?[A-Z0-9\u0600-\u06ff])|[.!?][\"')\]*]*\s*$")
 _PERIOD = re.compile(
     r"(?P<a>[A-Z][a-z]+\.?\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\s+[A-Z][a-z]+(?:\s+\d{4})?)\s*(?:-|to|until)\s*"
     r"(?P<b>[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4})"
@@ -275,7 +275,7 @@ def metadata(text: str) -> Bulletin:
     bulletin = Bulletin(title=title or None, publisher=publisher)
     editor = re.search(r"(?i)\bEditor\s*:\s*([^\n]+?)\s*$", head, re.M)
     if editor:
-        bulletin.editor = editor[1]
+        bulletin.editor = editor[1].strip("*_ ")
     period = _PERIOD.search(head)
     if period:
         end, _ = dates.parse(period["b"])

@@ -55,7 +55,8 @@ def sample_summary() -> tuple[Summary, str]:
     """A realistic summary of the sample, including overlapping, nested, fuzzy and ungrounded evidence."""
     text = sample_text()
     overview_spans = [
-        "Additional reports about the outbreak of COVID-19 (Coronavirus) among pro-Iranian militiamen operating in Syria.",
+        "Additional reports about the outbreak of COVID-19 (Coronavirus) among pro-Iranian militiamen operating "
+        "in Syria.",
         "The transfer of medical equipment from China to Iran through Iranian freighters previously used for "
         "shipping weaponry from Iran to Syria continues.",
         "Iran is closely following reports about possibly American preparations for significant military action "
@@ -505,7 +506,8 @@ def test_html_lists_ungrounded_and_bad_offsets_separately(sample: tuple[Summary,
     broken.overview[0].evidence = Evidence(start=len(text) - 2, end=len(text) + 50, text="past the end")
     markup = render.to_html([(broken, text)])
     page = Page(markup)
-    dropped = markup[markup.index("Ungrounded / dropped") : markup.index('<section class="card source">')]
+    start = markup.index('<section class="card dropped">')
+    dropped = markup[start : markup.index("</section>", start)]
     assert 'id="b0-st9"' in dropped and "Hassan Rouhani" in dropped and "not found in source" in dropped
     assert 'id="b0-ov1"' in dropped and "offsets outside the source text" in dropped
     assert "b0-ov1" not in page.mark_text and "b0-st9" not in page.mark_text
@@ -535,7 +537,7 @@ def test_html_escapes_hostile_text() -> None:
     shown = "".join(page.text)
     assert HOSTILE_SCRIPT in shown and HOSTILE_IMG in shown and "[bold red]Boss[/]" in shown
     # The attribute breaker in the editor field is shown as text instead of adding an onmouseover handler.
-    assert "\" onmouseover=\"document.body" in shown
+    assert '" onmouseover="document.body' in shown
     assert page.sources[1] == text
     hostile_uids = evidence_by_uid(summary, "b1")
     assert page.mark_text["b1-st1"] == text[hostile_uids["b1-st1"].start : hostile_uids["b1-st1"].end]

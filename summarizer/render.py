@@ -467,6 +467,7 @@ def _bulletin_html(summary: Summary, text: str, index: int, many: bool) -> str:
             notes.append("Programmes: " + ", ".join(_squash(x) for x in sa.programs))
         reasons = "".join(f"<li>{_e(_squash(r))}</li>" for r in sa.reasons)
         reasons = f'<ul class="reasons">{reasons}</ul>' if reasons else ""
+        countries = ", ".join(_squash(c) for c in sa.target_countries)
         sanction_rows.append(
             _row(
                 by_uid[uid],
@@ -476,7 +477,7 @@ def _bulletin_html(summary: Summary, text: str, index: int, many: bool) -> str:
                     f"{_muted(_squash(sa.issuing_country))}</td>",
                     f'<td><span class="pill act-{_e(sa.action)}">{_e(sa.action)}</span></td>',
                     _td(_fmt_date(sa.announced_on), "c-date"),
-                    f"<td>{_e(_sanction_targets(sa))}{_muted(', '.join(_squash(c) for c in sa.target_countries))}</td>",
+                    f'<td class="c-targets">{_e(_sanction_targets(sa))}{_muted(countries)}</td>',
                     f'<td class="c-text">{reasons}{"".join(_muted(x) for x in notes)}</td>',
                     f'<td class="c-outlet">{_e(_squash(sa.cited_outlet))}</td>',
                 ],
@@ -667,13 +668,13 @@ font-weight:600;padding:6px 8px;border-bottom:1px solid #d5dae1;white-space:nowr
 .items td{padding:8px;border-bottom:1px solid var(--line);vertical-align:top}
 .items tbody tr:last-child td{border-bottom:0}
 .items tbody tr:hover td{background:#f8f9fb}
-.items tr:target td,.items tr.is-active td{background:#fff7dc}
+.items tr:target td,.items tr.is-target td,.items tr.is-active td{background:#fff7dc}
 .items tr.is-off,.ref.is-off{display:none}
 .c-ref{white-space:nowrap;width:1%}
 .c-date{white-space:nowrap;font-variant-numeric:tabular-nums;width:1%}
 .c-who{width:24%}
 .c-outlet{width:11%}
-.t-sanction .c-who{width:18%}.t-sanction .c-text{width:34%}
+.t-sanction .c-who{width:17%}.t-sanction .c-text{width:32%}.c-targets{width:22%}
 .muted{color:var(--muted);font-size:12px}
 .lead{margin-bottom:2px}
 .target{color:var(--muted);font-size:12.5px;margin-left:4px}
@@ -706,7 +707,7 @@ mark.hl-statement{background:var(--st-bg);box-shadow:inset 0 -2px 0 var(--st)}
 mark.hl-sanction{background:var(--sa-bg);box-shadow:inset 0 -2px 0 var(--sa)}
 mark.hl[data-status="fuzzy"]{box-shadow:none;border-bottom:2px dashed var(--muted)}
 mark.hl.is-off{background:transparent;box-shadow:none;border-bottom:0;cursor:auto}
-mark.hl.is-active,mark.hl:target{background:var(--focus);box-shadow:inset 0 -2px 0 #c99a06}
+mark.hl.is-active,mark.hl.is-target,mark.hl:target{background:var(--focus);box-shadow:inset 0 -2px 0 #c99a06}
 .dropped{border-color:#ecd6da;background:#fffbfb}
 .dropped .note{margin:0 0 8px;color:var(--muted);font-size:12.5px}
 .empty{color:var(--muted)}
@@ -779,6 +780,17 @@ _JS = """
       });
     }
   });
+  // A fragment names a row ("b0-st3") or its first highlight ("b0-st3-hl"); focus every piece of that item,
+  // since overlapping spans split one item's highlight into several marks.
+  var focused = [];
+  function focusFromHash() {
+    focused.forEach(function (el) { el.classList.remove("is-target"); });
+    var uid = decodeURIComponent(window.location.hash.slice(1)).replace(/-hl$/, "");
+    focused = uid ? Array.prototype.slice.call(related(uid)) : [];
+    focused.forEach(function (el) { el.classList.add("is-target"); });
+  }
+  window.addEventListener("hashchange", focusFromHash);
+  focusFromHash();
   apply();
   body.setAttribute("data-report-ready", String(rows.length));
 })();

@@ -123,15 +123,16 @@ def extract(doc: Document) -> tuple[list[OverviewPoint], list[Statement], list[S
     ]
     statements: list[Statement] = []
     sanctions: list[Sanction] = []
-    for para in doc.paragraphs:
-        ctx = _Context()
-        for sent in para.sentences:
-            sanction = find_sanction(doc, para, sent)
-            found = find_statements(doc, para, sent, ctx)
-            if sanction is not None:
-                sanctions.append(sanction)
-                found = [s for s in found if s.cue != "announced"]  # the announcement is the sanctions record
-            statements.extend(found)
+    for section in doc.sections:
+        ctx = _Context()  # a section's paragraphs tell one story: names and pronouns carry across them
+        for para in section.paragraphs:
+            for sent in para.sentences:
+                sanction = find_sanction(doc, para, sent)
+                found = find_statements(doc, para, sent, ctx)
+                if sanction is not None:
+                    sanctions.append(sanction)
+                    found = [s for s in found if s.cue != "announced"]  # the announcement is the sanctions record
+                statements.extend(found)
     _complete_sanctions(doc, sanctions)
     return overview, statements, sanctions
 
@@ -182,6 +183,9 @@ def find_statements(doc: Document, para: Paragraph, sent: Sentence, ctx: _Contex
     for i, (m, speaker) in enumerate(found):
         stop = found[i + 1][0].start() if i + 1 < len(found) else len(sent.text)
         content = content_after(re.sub(r"\s+and\s*$", "", sent.text[m.end() : stop]), m["cue"].lower())
+        quoted = re.match(r'\s*(".+?),?"\s*,?', sent.text[: m.start()])
+        if quoted and i == 0:  # '"We will not negotiate," Kazemi told reporters': the quote is the content
+            content = quoted[1].rstrip(",") + '"'
         if len(content.split()) >= 3:
             out.append(statement(doc, para, sent, speaker, m["cue"].lower(), content, m.end()))
     return out
@@ -203,6 +207,18 @@ def _speaker(before: str, cue: str, ctx: _Context) -> Person | None:
     if _PRONOUN.search(before):
         return ctx.last_speaker or (ctx.people[-1] if ctx.people else None)
     m = re.search(rf"(?:^|[,;]\s+|\s)(?P<name>{NAME})$", before)
+    if m and not _is_name(m["name"]):
+        # "Iran's Foreign Minister Dariush Kazemi": the role's capitalised words ran into the name.
+        words = m["name"].split()
+        last_role = max((i for i, w in enumerate(words) if ROLE_NOUNS.fullmatch(w)), default=-1)
+        if 0 <= last_role < len(words) - 1:
+            role = _clean_role(before[m.start("name") :].rsplit(" ".join(words[last_role + 1 :]), 1)[0])
+            name = " ".join(words[last_role + 1 :])
+            if role and _is_name(name):
+                return ctx.introduce(name, role)
+    org = re.search(rf"(?:^|[,;]\s+|\s)(?P<org>(?:[Tt]he\s+)?{_ORG_SUBJECT})$", before)
+    if org:
+        return ctx.introduce(org["org"], None)
     if m and _is_name(m["name"]):
         name = m["name"]
         prefix = before[: m.start("name")].strip()
@@ -219,6 +235,13 @@ def _speaker(before: str, cue: str, ctx: _Context) -> Person | None:
     if m and ROLE_NOUNS.search(m["desc"]):
         return ctx.by_role_word(m["desc"])
     return None
+
+
+_ORG_SUBJECT = (
+    r"(?:[A-Z][\w'.\-]*\s+){0,3}(?:Ministry|Embassy|embassy|Council|Department|Office|Government|government|"
+    r"Agency|Foreign Ministry|Commission|Parliament|Cabinet|Presidency)"
+    r"(?:\s+(?:of|in|for)\s+(?:the\s+)?[A-Z][\w'.\-]*(?:\s+(?:and\s+)?[A-Z][\w'.\-]*){0,3})?"
+)
 
 
 def _role_prefix(prefix: str) -> str | None:

@@ -82,9 +82,7 @@ class Cache:
         finally:
             os.close(fd)
         try:
-            conn = sqlite3.connect(
-                self.path, timeout=self._busy_timeout, check_same_thread=False, isolation_level=None
-            )
+            conn = sqlite3.connect(self.path, timeout=self._busy_timeout, check_same_thread=False, isolation_level=None)
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=NORMAL")
             conn.execute(_SCHEMA)

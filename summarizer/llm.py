@@ -57,7 +57,7 @@ from summarizer import models
 from summarizer.cache import Cache, CacheError
 from summarizer.prompts import Prompt
 
-__all__ = ["BudgetExceeded", "LLMConfig", "LLMError", "LLM"]
+__all__ = ["LLM", "BudgetExceeded", "LLMConfig", "LLMError"]
 
 log = logging.getLogger("summarizer.llm")
 
@@ -217,8 +217,8 @@ class LLM:
         self._root = _Scope(usage=self.usage, budget=self.config.token_budget)
         self._scope: contextvars.ContextVar[_Scope | None] = contextvars.ContextVar(f"llm_scope_{id(self)}")
         self._owns_cache = cache is None and self.config.use_cache
-        self._cache: Cache | None = cache if cache is not None else (
-            Cache(self.config.cache_path) if self.config.use_cache else None
+        self._cache: Cache | None = (
+            cache if cache is not None else (Cache(self.config.cache_path) if self.config.use_cache else None)
         )
         self._server: Any = None  # summarizer.local.LocalServer, imported lazily
         self._openai: openai.AsyncOpenAI | None = None

@@ -225,7 +225,7 @@ class LocalServer:
 
     def _start_on(self, port: int) -> str:
         began = time.monotonic()
-        self._log = tempfile.TemporaryFile(prefix="summarizer-llama-")
+        self._log = tempfile.TemporaryFile(prefix="summarizer-llama-")  # noqa: SIM115 - lives as long as the server
         self._proc = subprocess.Popen(
             self._command(port),
             stdin=subprocess.DEVNULL,
@@ -233,7 +233,7 @@ class LocalServer:
             stderr=subprocess.STDOUT,
             env=_child_env(),
             start_new_session=True,  # Ctrl-C reaches us, and we stop the child in order
-            preexec_fn=_die_with_parent(),  # noqa: PLW1509 - only calls prctl, no locks
+            preexec_fn=_die_with_parent(),  # only calls prctl: safe even with threads
         )
         atexit.register(self.stop)
         base_url = f"http://{self.host}:{port}/v1"

@@ -155,7 +155,9 @@ def parse(text: str, *, source: str = "<string>") -> Prompt:
     try:
         _ = prompt.variables  # fail at load time, not at the first call, on a stray brace
     except ValueError as exc:
-        raise PromptError(f"{source}: template is not a valid format string ({exc}); write literal braces as {{{{ }}}}") from None
+        raise PromptError(
+            f"{source}: template is not a valid format string ({exc}); write literal braces as {{{{ }}}}"
+        ) from None
     return prompt
 
 

@@ -619,6 +619,7 @@ body{margin:0;background:var(--bg);color:var(--ink);
 font:14px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,"Noto Sans",sans-serif;
 -webkit-font-smoothing:antialiased}
 [id]{scroll-margin-top:16px}
+mark[id]{scroll-margin-top:72px}
 .page{max-width:1560px;margin:0 auto;padding:0 24px 40px}
 .masthead{display:flex;align-items:baseline;justify-content:space-between;padding:22px 2px 12px;gap:16px}
 .masthead h1{font-size:19px;font-weight:650;margin:0;letter-spacing:-.01em}

@@ -84,6 +84,17 @@ class _Context:
 
     people: list[Person] = field(default_factory=list)
     last_speaker: Person | None = None
+    previous_speaker: Person | None = None
+    mentioned: list[Person] = field(default_factory=list)
+
+    def new_paragraph(self) -> None:
+        self.previous_speaker = self.last_speaker or self.previous_speaker
+        self.last_speaker = None
+        self.mentioned = []
+
+    def pronoun(self) -> Person | None:
+        """He/she: this paragraph's speaker, else the person it introduced last, else the previous speaker."""
+        return self.last_speaker or (self.mentioned[-1] if self.mentioned else None) or self.previous_speaker
 
     def first_in(self, text: str) -> Person | None:
         """The person named earliest in ``text``: the subject of a coordinated verb."""
@@ -99,6 +110,7 @@ class _Context:
             found.role = role
         if len(name.split()) > len(found.name.split()):
             found.name = name
+        self.mentioned.append(found)
         return found
 
     def find(self, name: str) -> Person | None:
@@ -126,6 +138,7 @@ def extract(doc: Document) -> tuple[list[OverviewPoint], list[Statement], list[S
     for section in doc.sections:
         ctx = _Context()  # a section's paragraphs tell one story: names and pronouns carry across them
         for para in section.paragraphs:
+            ctx.new_paragraph()
             for sent in para.sentences:
                 sanction = find_sanction(doc, para, sent)
                 found = find_statements(doc, para, sent, ctx)
@@ -195,7 +208,7 @@ def _speaker(before: str, cue: str, ctx: _Context) -> Person | None:
     before = re.sub(r"\s*\([^()]*\)\s*$", " ", before).rstrip(" ,")
     before = re.sub(r"\b(?:also|further|later|then|again|harshly|strongly|sharply|publicly)\s*$", "", before).rstrip()
     if cue == "according to":
-        return ctx.last_speaker if not before.strip() else None
+        return ctx.pronoun() if not before.strip() else None
     if re.search(r"\band$", before):
         return ctx.first_in(before)
     m = re.search(rf"(?:^|,\s+|\band\s+)(?:[Tt]he\s+)?(?P<role>[^,;()]{{3,160}}?),\s+(?P<name>{NAME}),?$", before)
@@ -205,7 +218,7 @@ def _speaker(before: str, cue: str, ctx: _Context) -> Person | None:
     if m and _is_name(m["name"]) and _clean_role(m["role"]):
         return ctx.introduce(m["name"], _clean_role(m["role"]))
     if _PRONOUN.search(before):
-        return ctx.last_speaker or (ctx.people[-1] if ctx.people else None)
+        return ctx.pronoun()
     m = re.search(rf"(?:^|[,;]\s+|\s)(?P<name>{NAME})$", before)
     if m and not _is_name(m["name"]):
         # "Iran's Foreign Minister Dariush Kazemi": the role's capitalised words ran into the name.

@@ -24,6 +24,7 @@ import numpy as np
 from anyascii import anyascii
 from pydantic import BaseModel, Field, computed_field
 from rapidfuzz.distance import Indel, JaroWinkler
+from rapidfuzz.process import cdist
 from rich.console import Console
 from rich.table import Table
 from scipy.optimize import linear_sum_assignment
@@ -158,6 +159,28 @@ def token_f1(a: str | None, b: str | None) -> float:
     return 2.0 * common / (na + nb)
 
 
+def overlap_matrix(rows: Sequence[str | None], cols: Sequence[str | None]) -> np.ndarray:
+    """:func:`token_f1` of every (row, column) pair, with the word counts compared in numpy."""
+    bags_r, bags_c = [_bag(t or "") for t in rows], [_bag(t or "") for t in cols]
+    shared = set().union(*(c for c, _ in bags_r)) & set().union(*(c for c, _ in bags_c))
+    vocab = {word: k for k, word in enumerate(shared)}
+    counts_r, counts_c = np.zeros((len(rows), len(vocab))), np.zeros((len(cols), len(vocab)))
+    for counts, bags in ((counts_r, bags_r), (counts_c, bags_c)):
+        for i, (bag, _) in enumerate(bags):
+            for word, n in bag.items():
+                k = vocab.get(word)
+                if k is not None:
+                    counts[i, k] = n
+    common = np.empty((len(rows), len(cols)))
+    for i in range(len(rows)):  # row by row: memory stays rows x vocabulary
+        common[i] = np.minimum(counts_r[i], counts_c).sum(axis=1)
+    total = np.array([n for _, n in bags_r], dtype=float)[:, None] + np.array([n for _, n in bags_c], dtype=float)
+    empty_r = np.array([n == 0 for _, n in bags_r])[:, None]
+    empty_c = np.array([n == 0 for _, n in bags_c])[None, :]
+    f1 = np.divide(2.0 * common, total, out=np.zeros_like(common), where=total > 0)
+    return np.where(empty_r | empty_c, (empty_r & empty_c).astype(float), f1)
+
+
 def text_sim(a: str | None, b: str | None) -> float:
     """Character similarity (normalised Indel, as rapidfuzz ``ratio``) for short text fields."""
     return Indel.normalized_similarity(norm(a), norm(b))
@@ -186,7 +209,6 @@ class Names:
                     if spelling not in members:
                         members.append(spelling)
         self._resolved: dict[str | None, str] = {}
-        self._cache: dict[tuple[str | None, str | None], float] = {}
 
     def resolve(self, name: str | None) -> str:
         """Normalised canonical spelling of ``name`` (itself, normalised, when not in the table)."""
@@ -198,17 +220,27 @@ class Names:
 
     def sim(self, a: str | None, b: str | None) -> float:
         """Similarity in [0, 1] of two names: 1 when the table says they are one name."""
-        cached = self._cache.get((a, b))
-        if cached is None:
-            cached = self._cache[(a, b)] = self._sim(a, b)
-        return cached
+        return self._resolved_sim(self.resolve(a), self.resolve(b))
 
-    def _sim(self, a: str | None, b: str | None) -> float:
-        ra, rb = self.resolve(a), self.resolve(b)
-        if ra == rb:
-            return 1.0
+    def matrix(self, rows: Sequence[str | None], cols: Sequence[str | None]) -> np.ndarray:
+        """:meth:`sim` of every (row, column) pair; Jaro-Winkler runs in C (rapidfuzz ``cdist``)."""
+        ra, rb = [self.resolve(x) for x in rows], [self.resolve(y) for y in cols]
+        out = cdist(ra, rb, scorer=JaroWinkler.normalized_similarity, dtype=np.float64)
+        out[:, [j for j, y in enumerate(rb) if not y]] = 0.0
+        out[[i for i, x in enumerate(ra) if not x], :] = 0.0
+        for i, x in enumerate(ra):
+            if x in self._groups:
+                out[i, :] = [self._resolved_sim(x, y) for y in rb]
+        for j, y in enumerate(rb):
+            if y in self._groups:
+                out[:, j] = [self._resolved_sim(x, y) for x in ra]
+        return out
+
+    def _resolved_sim(self, ra: str, rb: str) -> float:
         if not ra or not rb:
             return 0.0
+        if ra == rb:
+            return 1.0
         ga, gb = self._groups.get(ra), self._groups.get(rb)
         if ga is None and gb is None:
             return _jaro_winkler(ra, rb)
@@ -225,21 +257,21 @@ def _jaro_winkler(a: str, b: str) -> float:
 # --- field comparison ---------------------------------------------------------------------------
 
 
-def _present(value: Any) -> bool:
-    if value is None:
-        return False
-    if isinstance(value, str | list):
-        return bool(value.strip() if isinstance(value, str) else value)
-    return True
-
-
-def _value(item: Item, field: str) -> Any:
-    value = getattr(item, field)
-    if field == "targets":
-        value = [t.name for t in value]
-    if isinstance(value, list):
-        return [v for v in value if isinstance(v, str) and v.strip()]
-    return value
+def present_values(kind: RecordKind, item: Item) -> dict[str, Any]:
+    """The scored fields of an item that carry a value (not None, blank or an empty list); targets as names."""
+    out = {}
+    attrs = item.__dict__
+    for field in FIELDS[kind]:
+        value = attrs[field]
+        if field == "targets":
+            value = [t.name for t in value]
+        if isinstance(value, list):
+            value = [v for v in value if isinstance(v, str) and v.strip()]
+            if value:
+                out[field] = value
+        elif value is not None and not (isinstance(value, str) and not value.strip()):
+            out[field] = value
+    return out
 
 
 def set_f1(a: Iterable[str], b: Iterable[str]) -> float:
@@ -463,67 +495,73 @@ def _lookup(
 # --- matching -----------------------------------------------------------------------------------
 
 
-def match(
-    preds: Sequence[T], golds: Sequence[T], sim: Callable[[T, T], float], cutoff: float
-) -> tuple[list[tuple[int, int]], list[int], list[int]]:
-    """Pair predictions with gold one-to-one, maximising total similarity (Hungarian assignment).
+def match(matrix: np.ndarray, cutoff: float) -> tuple[list[tuple[int, int]], list[int], list[int]]:
+    """Pair rows (predictions) with columns (gold) one-to-one, maximising total similarity (Hungarian).
 
-    ``sim`` returns 0 for pairs its gate rejects; pairs under ``cutoff`` are never matched.
-    Returns (pred index, gold index) pairs, unmatched predictions, unmatched gold.
+    A 0 in ``matrix`` is a pair its gate rejected; pairs under ``cutoff`` are never matched.
+    Returns (row, column) pairs, unmatched rows, unmatched columns.
     """
-    if not preds or not golds:
-        return [], list(range(len(preds))), list(range(len(golds)))
-    matrix = np.array([[sim(p, g) for g in golds] for p in preds], dtype=float)
-    matrix[matrix < cutoff] = 0.0
+    n_rows, n_cols = matrix.shape
     pairs: list[tuple[int, int]] = []
-    if matrix.any():
-        rows, cols = linear_sum_assignment(matrix, maximize=True)
-        pairs = [(int(r), int(c)) for r, c in zip(rows, cols, strict=True) if matrix[r, c] > 0]
-    used_p, used_g = {p for p, _ in pairs}, {g for _, g in pairs}
+    if n_rows and n_cols:
+        matrix = np.where(matrix >= cutoff, matrix, 0.0)
+        if matrix.any():
+            rows, cols = linear_sum_assignment(matrix, maximize=True)
+            pairs = [(int(r), int(c)) for r, c in zip(rows, cols, strict=True) if matrix[r, c] > 0]
+    used_rows, used_cols = {r for r, _ in pairs}, {c for _, c in pairs}
     return (
         pairs,
-        [i for i in range(len(preds)) if i not in used_p],
-        [j for j in range(len(golds)) if j not in used_g],
+        [i for i in range(n_rows) if i not in used_rows],
+        [j for j in range(n_cols) if j not in used_cols],
     )
 
 
-def _days(a: date, b: date) -> int:
-    return abs((a - b).days)
+CUTOFFS: dict[str, float] = {"overview": OVERVIEW_CUTOFF, "statements": STATEMENT_CUTOFF, "sanctions": SANCTION_CUTOFF}
 
 
-def _similarity(kind: RecordKind, names: Names) -> tuple[Callable[[Any, Any], float], float]:
-    """The gated similarity and cutoff used to match items of one record type."""
+def similarity(kind: RecordKind, preds: Sequence[Any], golds: Sequence[Any], names: Names | None = None) -> np.ndarray:
+    """Gated similarity of every (prediction, gold) pair of one record type, 0 where a key-field gate fails.
+
+    Overview points: word overlap of the text. Statements: same speaker (alias table, else
+    Jaro-Winkler >= NAME_GATE), then word overlap of the content. Sanctions: same authority
+    (>= AUTHORITY_GATE) and announced_on within DATE_WINDOW days or either missing, then the mean
+    agreement of authority, action, date and targets.
+    """
+    names = names or _NO_ALIASES
+    out = np.zeros((len(preds), len(golds)))
+    if not preds or not golds:
+        return out
     if kind == "overview":
-        return (lambda p, g: token_f1(p.text, g.text)), OVERVIEW_CUTOFF
-    if kind == "statements":
+        out = overlap_matrix([p.text for p in preds], [g.text for g in golds])
+    elif kind == "statements":
+        gate = names.matrix([p.speaker for p in preds], [g.speaker for g in golds]) >= NAME_GATE
+        if gate.any():
+            out = np.where(gate, overlap_matrix([p.content for p in preds], [g.content for g in golds]), 0.0)
+    else:
+        authority = names.matrix([p.authority for p in preds], [g.authority for g in golds])
+        for i, j in zip(*np.nonzero(authority >= AUTHORITY_GATE), strict=True):
+            out[i, j] = _sanction_sim(preds[i], golds[j], float(authority[i, j]), names)
+    return out
 
-        def statement(p: Statement, g: Statement) -> float:
-            if names.sim(p.speaker, g.speaker) < NAME_GATE:
-                return 0.0
-            return token_f1(p.content, g.content)
 
-        return statement, STATEMENT_CUTOFF
-
-    def sanction(p: Sanction, g: Sanction) -> float:
-        authority = names.sim(p.authority, g.authority)
-        if authority < AUTHORITY_GATE:
+def _sanction_sim(p: Sanction, g: Sanction, authority: float, names: Names) -> float:
+    parts = [authority, float(p.action == g.action)]
+    if p.announced_on and g.announced_on:
+        days = abs((p.announced_on - g.announced_on).days)
+        if days > DATE_WINDOW:
             return 0.0
-        parts = [authority, float(p.action == g.action)]
-        if p.announced_on and g.announced_on:
-            days = _days(p.announced_on, g.announced_on)
-            if days > DATE_WINDOW:
-                return 0.0
-            parts.append(1.0 - days / (DATE_WINDOW + 1))
-        if p.targets or g.targets:
-            parts.append(set_f1({names.resolve(t.name) for t in p.targets}, {names.resolve(t.name) for t in g.targets}))
-        return sum(parts) / len(parts)
-
-    return sanction, SANCTION_CUTOFF
+        parts.append(1.0 - days / (DATE_WINDOW + 1))
+    if p.targets or g.targets:
+        parts.append(set_f1({names.resolve(t.name) for t in p.targets}, {names.resolve(t.name) for t in g.targets}))
+    return sum(parts) / len(parts)
 
 
-def _canonical(items: Sequence[T]) -> list[T]:
-    """Items in a fixed order, so that ties in the assignment break the same way whatever the input order."""
-    return sorted(items, key=lambda item: item.model_dump_json())  # type: ignore[attr-defined]
+def _canonical(kind: RecordKind, items: Sequence[Any]) -> tuple[list[Any], list[dict[str, Any]]]:
+    """Items (and their present values) in a fixed order, so that ties in the assignment break the same
+    way whatever the input order. Items tied on every scored field are interchangeable for scoring."""
+    keyed = [(repr(sorted(values.items())), item, values) for item in items for values in [present_values(kind, item)]]
+    keyed.sort(key=lambda entry: entry[0])
+    return [item for _, item, _ in keyed], [values for _, _, values in keyed]
 
 
 def _label(kind: str, item: Any) -> str:
@@ -547,46 +585,44 @@ def _jsonable(value: Any) -> Any:
     return value
 
 
-def _fields_of(kind: str, item: Any) -> dict[str, Any]:
-    return {f: _jsonable(_value(item, f)) for f in FIELDS[kind] if _present(_value(item, f))}
+def _jsonable_values(values: Mapping[str, Any]) -> dict[str, Any]:
+    return {f: _jsonable(v) for f, v in values.items()}
 
 
-def score_type(
-    doc: str,
-    kind: RecordKind,
-    golds: Sequence[Any],
-    preds: Sequence[Any],
-    names: Names | None = None,
-    optional: Sequence[Any] = (),
-) -> tuple[TypeScore, list[Diff]]:
-    """Match and score one record type of one document; returns the counts and the diffs."""
-    names = names or _NO_ALIASES
+def _score_type(
+    doc: str, kind: RecordKind, golds: Sequence[Any], preds: Sequence[Any], names: Names, optional: Sequence[Any]
+) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """Match and score one record type of one document: TypeScore and Diff data as plain dicts.
+
+    Plain numbers while counting and one validation per document: pydantic attribute writes and
+    many small constructions dominated the run time otherwise.
+    """
     fields = FIELDS[kind]
-    golds, preds = _canonical(golds), _canonical(preds)
-    sim, cutoff = _similarity(kind, names)
-    pairs, spurious, missed = match(preds, golds, sim, cutoff)
+    golds, gold_values = _canonical(kind, golds)
+    preds, pred_values = _canonical(kind, preds)
+    cutoff = CUTOFFS[kind]
+    pairs, spurious, missed = match(similarity(kind, preds, golds, names), cutoff)
     ignored: set[int] = set()
     if optional and spurious:
         extra = [preds[i] for i in spurious]
-        opt_pairs, _, _ = match(extra, _canonical(optional), sim, cutoff)
+        opt_pairs, _, _ = match(similarity(kind, extra, _canonical(kind, optional)[0], names), cutoff)
         ignored = {spurious[p] for p, _ in opt_pairs}
         spurious = [i for i in spurious if i not in ignored]
 
-    # Plain numbers while counting, models built once: pydantic attribute writes are slow.
     counts = {f: [0.0, 0.0, 0, 0] for f in fields}  # strict tp, lenient tp, n_pred, n_gold
     outcomes = {"correct": 0, "partial": 0, "missed": len(missed), "spurious": len(spurious), "ignored": len(ignored)}
-    diffs: list[Diff] = []
+    diffs: list[dict[str, Any]] = []
     for pi, gi in pairs:
-        pred, gold = preds[pi], golds[gi]
+        gold, gvals, pvals = golds[gi], gold_values[gi], pred_values[pi]
         all_equal = True
         for field, fkind in fields.items():
-            gv, pv = _value(gold, field), _value(pred, field)
-            gp, pp = _present(gv), _present(pv)
+            gv, pv = gvals.get(field), pvals.get(field)
+            gp, pp = gv is not None, pv is not None
             if not gp and not pp:
                 continue
             strict = lenient = 0.0
             if gp and pp:
-                strict, lenient = compare(fkind, gv, pv, names)
+                strict, lenient = (1.0, 1.0) if gv == pv else compare(fkind, gv, pv, names)
             c = counts[field]
             c[0] += strict
             c[1] += lenient
@@ -595,56 +631,67 @@ def score_type(
             if strict < 1.0:
                 all_equal = False
                 diffs.append(
-                    Diff(
-                        doc=doc,
-                        type=kind,
-                        kind="wrong",
-                        item=_label(kind, gold),
-                        field=field,
-                        gold=_jsonable(gv),
-                        predicted=_jsonable(pv),
-                    )
+                    {
+                        "doc": doc,
+                        "type": kind,
+                        "kind": "wrong",
+                        "item": _label(kind, gold),
+                        "field": field,
+                        "gold": _jsonable(gv),
+                        "predicted": _jsonable(pv),
+                    }
                 )
         outcomes["correct" if all_equal else "partial"] += 1
-    for side, indices, items in ((2, spurious, preds), (3, missed, golds)):
+    for side, indices, values in ((2, spurious, pred_values), (3, missed, gold_values)):
         for i in indices:
-            for field in fields:
-                if _present(_value(items[i], field)):
-                    counts[field][side] += 1
+            for field in values[i]:
+                counts[field][side] += 1
     for i in missed:
+        item = golds[i]
         diffs.append(
-            Diff(doc=doc, type=kind, kind="missed", item=_label(kind, golds[i]), gold=_fields_of(kind, golds[i]))
+            {
+                "doc": doc,
+                "type": kind,
+                "kind": "missed",
+                "item": _label(kind, item),
+                "gold": _jsonable_values(gold_values[i]),
+            }
         )
     for i in spurious:
+        item = preds[i]
         diffs.append(
-            Diff(doc=doc, type=kind, kind="spurious", item=_label(kind, preds[i]), predicted=_fields_of(kind, preds[i]))
+            {
+                "doc": doc,
+                "type": kind,
+                "kind": "spurious",
+                "item": _label(kind, item),
+                "predicted": _jsonable_values(pred_values[i]),
+            }
         )
     record = (len(pairs), len(preds) - len(ignored), len(golds))
     return _type_score(record, counts, outcomes), diffs
 
 
-def _prf(tp: float, n_pred: float, n_gold: float) -> PRF:
-    return PRF(tp=float(tp), n_pred=int(n_pred), n_gold=int(n_gold))
+def _prf(tp: float, n_pred: float, n_gold: float) -> dict[str, float]:
+    return {"tp": float(tp), "n_pred": int(n_pred), "n_gold": int(n_gold)}
 
 
 def _type_score(
     record: Sequence[float], counts: Mapping[str, Sequence[float]], outcomes: Mapping[str, int]
-) -> TypeScore:
-    """Build a TypeScore from record counts, per-field [strict tp, lenient tp, n_pred, n_gold] and outcomes."""
+) -> dict[str, Any]:
+    """TypeScore data from record counts, per-field [strict tp, lenient tp, n_pred, n_gold] and outcomes."""
     n_pred = sum(c[2] for c in counts.values())
     n_gold = sum(c[3] for c in counts.values())
-    return TypeScore(
-        record=_prf(*record),
-        strict=_prf(sum(c[0] for c in counts.values()), n_pred, n_gold),
-        lenient=_prf(sum(c[1] for c in counts.values()), n_pred, n_gold),
-        fields={
-            f: FieldScore(strict=_prf(c[0], c[2], c[3]), lenient=_prf(c[1], c[2], c[3])) for f, c in counts.items()
-        },
-        outcomes=Outcomes(**outcomes),
-    )
+    return {
+        "record": _prf(*record),
+        "strict": _prf(sum(c[0] for c in counts.values()), n_pred, n_gold),
+        "lenient": _prf(sum(c[1] for c in counts.values()), n_pred, n_gold),
+        "fields": {f: {"strict": _prf(c[0], c[2], c[3]), "lenient": _prf(c[1], c[2], c[3])} for f, c in counts.items()},
+        "outcomes": dict(outcomes),
+    }
 
 
-def _sum_types(kind: str, scores: Iterable[TypeScore]) -> TypeScore:
+def _sum_types(kind: str, scores: Iterable[TypeScore]) -> dict[str, Any]:
     """Micro-average: add up the counts of one record type over documents."""
     record = [0.0, 0, 0]
     counts = {f: [0.0, 0.0, 0, 0] for f in FIELDS[kind]}
@@ -668,29 +715,33 @@ def _sum_types(kind: str, scores: Iterable[TypeScore]) -> TypeScore:
 def score_document(doc: str, gold: Gold, pred: Summary | None) -> DocScore:
     """Score one document; a missing prediction counts every gold item as missed."""
     names = Names(gold.aliases)
-    result = DocScore(doc=doc, predicted=pred is not None)
     optional: dict[str, Sequence[Any]] = {"statements": gold.optional_statements, "sanctions": gold.optional_sanctions}
+    types, grounding, diffs = {}, {}, []
     for kind in KINDS:
         pred_items: list[Any] = list(getattr(pred, kind)) if pred is not None else []
-        ts, diffs = score_type(doc, kind, getattr(gold, kind), pred_items, names, optional.get(kind, ()))
-        result.types[kind] = ts
-        result.diffs.extend(diffs)
+        types[kind], kind_diffs = _score_type(doc, kind, getattr(gold, kind), pred_items, names, optional.get(kind, ()))
+        diffs.extend(kind_diffs)
         grounded = sum(item.evidence.status != "ungrounded" for item in pred_items)
-        result.grounding[kind] = GroundingScore(grounded=grounded, predicted=len(pred_items))
-    result.grounding["all"] = GroundingScore(
-        grounded=sum(result.grounding[k].grounded for k in KINDS),
-        predicted=sum(result.grounding[k].predicted for k in KINDS),
-    )
+        grounding[kind] = {"grounded": grounded, "predicted": len(pred_items)}
+    grounding["all"] = {key: sum(grounding[k][key] for k in KINDS) for key in ("grounded", "predicted")}
+    bulletin = {}
     for field in BULLETIN_FIELDS:
         if pred is None:
-            result.bulletin[field] = False
+            bulletin[field] = False
             continue
         gv, pv = getattr(gold.bulletin, field), getattr(pred.bulletin, field)
-        if field in _BULLETIN_DATES:
-            result.bulletin[field] = norm_date(gv) == norm_date(pv)
-        else:
-            result.bulletin[field] = norm(gv) == norm(pv)
-    return result
+        fold = norm_date if field in _BULLETIN_DATES else norm
+        bulletin[field] = fold(gv) == fold(pv)
+    return DocScore.model_validate(
+        {
+            "doc": doc,
+            "predicted": pred is not None,
+            "types": types,
+            "bulletin": bulletin,
+            "grounding": grounding,
+            "diffs": diffs,
+        }
+    )
 
 
 def score(
@@ -714,6 +765,7 @@ def _aggregate(docs: list[DocScore], *, missing: list[str], extra: list[str], re
     report = Report(
         n_docs=len(docs),
         documents=docs,
+        types={kind: TypeScore.model_validate(_sum_types(kind, (d.types[kind] for d in docs))) for kind in KINDS},
         missing_predictions=missing,
         extra_predictions=extra,
         settings={
@@ -727,8 +779,6 @@ def _aggregate(docs: list[DocScore], *, missing: list[str], extra: list[str], re
             "seed": seed,
         },
     )
-    for kind in KINDS:
-        report.types[kind] = _sum_types(kind, (doc.types[kind] for doc in docs))
     for key in (*KINDS, "all"):
         report.grounding[key] = GroundingScore(
             grounded=sum(d.grounding[key].grounded for d in docs),

@@ -76,17 +76,12 @@ async def refine(
 ) -> tuple[list[Statement], list[Sanction]]:
     """Add what the rules missed and settle what they guessed, one narrow question at a time."""
     loaded = {name: prompts.load(name) for name in PROMPTS}
-    before = llm.usage.model_copy()
-    found = await _new_statements(doc, statements, llm, loaded)
-    refined = await asyncio.gather(*(_refine_statement(doc, s, llm, loaded) for s in [*statements, *found]))
+    with llm.document() as usage:  # this bulletin's calls, counted apart from others running concurrently
+        found = await _new_statements(doc, statements, llm, loaded)
+        refined = await asyncio.gather(*(_refine_statement(doc, s, llm, loaded) for s in [*statements, *found]))
     provenance.model = llm.model_name
     provenance.prompt_version = ",".join(p.label for p in loaded.values())
     provenance.prompt_hash = prompt_hash()
-    usage = llm.usage.model_copy()
-    for key in ("calls", "cached_calls", "retries", "prompt_tokens", "completion_tokens"):
-        setattr(usage, key, getattr(usage, key) - getattr(before, key))
-    if usage.cost_usd is not None:
-        usage.cost_usd -= before.cost_usd or 0.0
     provenance.usage = usage
     return list(refined), sanctions
 

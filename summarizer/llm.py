@@ -536,6 +536,10 @@ class LLM:
             raise _AttemptFailed(self._classify(exc, state)) from None
         finally:
             self._release(state)
+        if type(result) is not response_model:
+            # instructor returns its own subclass carrying the raw completion; hand back the plain type
+            # (equality, pickling, no reference to the HTTP response), as a cache hit would.
+            result = response_model.model_validate(result.model_dump())
         return result
 
     # ----------------------------------------------------------------- hooks: usage accounting

@@ -107,7 +107,7 @@ def parse(text: str, *, source: str = "<string>") -> Prompt:
     """Parse prompt file text; ``source`` only names the file in error messages."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     if not lines or lines[0].strip() != "---":
-        raise PromptError(f"{source}: must start with a '---' front-matter line")
+        raise PromptError(f"{source}: must start with a '---' line opening the front matter")
     try:
         end = next(i for i in range(1, len(lines)) if lines[i].strip() == "---")
     except StopIteration:

@@ -134,7 +134,7 @@ def to_table(summary: Summary, console: Console) -> None:
         table.add_column("Role", ratio=3, overflow="fold")
         table.add_column("Type", no_wrap=True)
         table.add_column("Statement", ratio=6, overflow="fold")
-        table.add_column("Target", ratio=2, overflow="fold")
+        table.add_column("Target", ratio=3, min_width=12, overflow="fold")
         table.add_column("Date", no_wrap=True)
         table.add_column("Outlet", ratio=2, min_width=8, overflow="fold")
         for n, st in enumerate(summary.statements, 1):

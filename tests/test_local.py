@@ -1,0 +1,132 @@
+"""The embedded model end to end: real llama.cpp server, real SmolLM2-135M, real instructor TOOLS mode.
+
+Slow-ish (server cold start ~1-2 s, ~0.3-2 s per narrow question on 2 cores), hence ``-m model``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import time
+import urllib.request
+from pathlib import Path
+from typing import Literal
+
+import pytest
+from pydantic import BaseModel
+
+from summarizer import prompts
+
+pytestmark = pytest.mark.model
+
+pytest.importorskip("llama_cpp", reason="the local backend needs: pip install 'summarizer[local]'")
+
+from summarizer.llm import LLM, LLMConfig  # noqa: E402
+from summarizer.local import INSTALL_HINT, LocalServer, LocalServerError, find_gguf  # noqa: E402
+
+PROMPT = """---
+name: stance
+version: 1
+---
+# system
+You classify the statement. Answer threaten if it warns of force or retaliation, else neutral.
+# user
+Statement: {sentence}
+"""
+
+
+class Stance(BaseModel):
+    label: Literal["threaten", "neutral"]
+
+
+@pytest.fixture(autouse=True)
+def _prompt_dir(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    (tmp_path / "p").mkdir()
+    (tmp_path / "p" / "stance.md").write_text(PROMPT)
+    monkeypatch.setenv("SUMMARIZER_PROMPTS", str(tmp_path / "p"))
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-test-SENTINEL-123")  # must not be needed nor passed on
+
+
+def _models(base_url: str) -> dict[str, object]:
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+    with opener.open(f"{base_url}/models", timeout=5) as response:
+        return json.load(response)
+
+
+def test_find_gguf_in_package() -> None:
+    path = find_gguf()
+    assert path.suffix == ".gguf" and path.stat().st_size > 10_000_000
+    with pytest.raises(LocalServerError, match="not found"):
+        find_gguf("/nonexistent/model.gguf")
+
+
+def test_server_lifecycle_and_cleanup() -> None:
+    server = LocalServer()
+    with server as base_url:
+        assert base_url.startswith("http://127.0.0.1:") and base_url.endswith("/v1")
+        assert _models(base_url)["data"][0]["id"] == "smollm2-135m-instruct"  # type: ignore[index]
+        pid = server.pid
+        assert pid is not None
+        with open(f"/proc/{pid}/environ", "rb") as env:
+            assert b"SENTINEL" not in env.read()  # the child never gets the API key
+    assert not server.running
+    assert not Path(f"/proc/{pid}").exists() or b"zombie" in Path(f"/proc/{pid}/status").read_bytes().lower()
+
+    with pytest.raises(RuntimeError, match="boom"), LocalServer() as base_url:  # stopped on exceptions too
+        pid = None
+        raise RuntimeError("boom")
+
+
+def test_missing_llama_cpp_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    import summarizer.local as local
+
+    monkeypatch.setattr(local, "local_backend_available", lambda: False)
+    with pytest.raises(LocalServerError, match=r"pip install 'summarizer\[local\]'"):
+        LocalServer().start()
+    assert INSTALL_HINT == "the local backend needs: pip install 'summarizer[local]'"
+
+
+def test_ask_through_embedded_model_then_cache(tmp_path: Path) -> None:
+    cache_path = tmp_path / "cache.sqlite"
+    config = LLMConfig(backend="local", cache_path=cache_path, max_tokens=64)
+    prompt = prompts.load("stance")
+    sentence = "The general warned that any aggressor would face a crushing military response."
+
+    async def first() -> tuple[Stance, LLM, float, float]:
+        llm = LLM(config)
+        assert llm.server is None  # lazy: nothing started yet
+        try:
+            started = time.monotonic()
+            answer = await llm.ask(prompt, Stance, sentence=sentence)
+            first_s = time.monotonic() - started
+            started = time.monotonic()
+            await llm.ask(prompt, Stance, sentence="The minister said talks would resume next week.")
+            warm_s = time.monotonic() - started
+            assert llm.server is not None and llm.server.startup_seconds is not None
+            print(f"\ncold start {llm.server.startup_seconds:.2f}s, first ask {first_s:.2f}s, warm ask {warm_s:.2f}s")
+        finally:
+            server = llm.server
+            await llm.aclose()
+            assert server is not None and not server.running
+        return answer, llm, first_s, warm_s
+
+    answer, llm, _first, _warm = asyncio.run(first())
+    assert isinstance(answer, Stance) and answer.label in ("threaten", "neutral")
+    assert llm.usage.calls == 2 and llm.usage.cached_calls == 0
+    assert llm.usage.prompt_tokens > 0 and llm.usage.completion_tokens > 0
+    assert llm.usage.cost_usd == 0.0
+    assert llm.describe()["backend"] == "local" and llm.describe()["model"] == "smollm2-135m-instruct"
+
+    async def again() -> tuple[Stance, LLM]:
+        llm2 = LLM(config)
+        try:
+            return await llm2.ask(prompt, Stance, sentence=sentence), llm2
+        finally:
+            assert llm2.server is None  # a fully cached run starts no server
+            await llm2.aclose()
+
+    cached, llm2 = asyncio.run(again())
+    assert cached == answer
+    assert llm2.usage.calls == 0 and llm2.usage.cached_calls == 1
+    assert oct(os.stat(cache_path).st_mode & 0o777) == "0o600"

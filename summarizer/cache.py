@@ -123,6 +123,10 @@ class Cache:
         with self._lock:
             self._connection().execute("DELETE FROM responses WHERE key = ?", (key,))
 
+    def __bool__(self) -> bool:
+        """Always true: without this, ``if cache:`` would be false for an empty cache (``__len__``)."""
+        return True
+
     def __len__(self) -> int:
         with self._lock:
             (count,) = self._connection().execute("SELECT COUNT(*) FROM responses").fetchone()

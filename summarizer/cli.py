@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import os
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -29,7 +29,7 @@ app = typer.Typer(
 err = Console(stderr=True, highlight=False)
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     json = "json"
     md = "md"
     table = "table"
@@ -41,13 +41,14 @@ class Fail(Exception):
 
 
 def fail(message: str, code: int = 2) -> None:
-    err.print(f"[red]error:[/red] {message}", markup=True, soft_wrap=True)
+    err.print("[red]error:[/red] ", end="", markup=True)
+    err.print(message, markup=False, soft_wrap=True)
     raise typer.Exit(code)
 
 
 def default_backend() -> str:
     """The backend is chosen explicitly (flag or env), never inferred from which API keys exist."""
-    return os.environ.get("SUMMARIZER_BACKEND", "local")
+    return os.environ.get("SUMMARIZER_BACKEND") or "local"
 
 
 def write_output(text: str, output: Path | None) -> None:
@@ -102,7 +103,11 @@ def summarize(
     if chosen not in BACKENDS:
         fail(f"unknown backend {chosen!r}; choose one of {', '.join(BACKENDS)}")
     settings = dict(
-        model=model, base_url=base_url, mode=mode, model_path=model_path, use_cache=not no_cache,
+        model=model,
+        base_url=base_url,
+        mode=mode,
+        model_path=model_path,
+        use_cache=not no_cache,
         concurrency=concurrency,
     )
     from . import batch
@@ -128,7 +133,9 @@ def summarize(
 
 @app.command("eval")
 def eval_(
-    backend: Annotated[str, typer.Option("--backend", "-b", help="Backend to run live on the gold bulletins.")] = "rules",
+    backend: Annotated[
+        str, typer.Option("--backend", "-b", help="Backend to run live on the gold bulletins.")
+    ] = "rules",
     gold: Annotated[Path, typer.Option(help="Directory of <doc>.gold.json files.")] = Path("evals/gold"),
     bulletins: Annotated[Path, typer.Option(help="Directory of the bulletins the gold files label.")] = Path(
         "evals/bulletins"
@@ -193,10 +200,33 @@ def eval_(
 
 
 def _bulletin_for(directory: Path, stem: str) -> Path:
-    found = sorted(p for p in directory.glob(f"{stem}.*") if p.suffix.lower() in {".txt", ".md", ".html", ".htm", ".pdf"})
+    found = sorted(
+        p for p in directory.glob(f"{stem}.*") if p.suffix.lower() in {".txt", ".md", ".html", ".htm", ".pdf"}
+    )
     if not found:
         raise InputError(f"{directory}: no bulletin named {stem}.* for gold file {stem}.gold.json")
     return found[0]
+
+
+@app.command()
+def digest(
+    results: Annotated[Path, typer.Argument(help="Results directory written by summarize --out.")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, md or html.")] = "table",
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")] = None,
+) -> None:
+    """Who said what over time (each speaker once, however spelled) and a sanctions timeline, across a batch."""
+    from . import digest as digests
+
+    if fmt not in digests.FORMATS:
+        fail(f"unknown format {fmt!r}; choose one of {', '.join(digests.FORMATS)}")
+    try:
+        found = digests.load_dir(results)
+        if fmt == "table" and output is None:
+            digests.to_table(found, Console())
+        else:
+            write_output(digests.render(found, fmt), output)
+    except (digests.DigestError, OSError) as exc:
+        fail(str(exc))
 
 
 @app.command()

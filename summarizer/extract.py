@@ -17,13 +17,16 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
-from . import ground, prompts, rules
-from .models import STATEMENT_TYPES, Evidence, Provenance, Sanction, Statement
+from . import prompts, rules
+from .ground import fold
+from .models import STATEMENT_TYPES, Provenance, Questions, Sanction, Statement
 from .segment import Document, Paragraph, Sentence
 
-PROMPTS = ("statement_type", "target", "role", "speaker")
+PROMPTS = ("statement_type", "statement_type_check", "target", "role", "speaker")
 MAX_CANDIDATES = 40
 """Bound on speaker questions per bulletin: keeps a 60 KB bulletin within a per-document budget."""
+GENERIC_TYPES = {"assessment", "neutral"}
+"""Rule types that are a fallback rather than a lexical finding: only these are put to the model."""
 
 TypeName = Literal[STATEMENT_TYPES]  # type: ignore[valid-type]
 
@@ -71,19 +74,37 @@ def identity(llm: Any) -> tuple[str | None, str | None]:
     return llm.model_name, prompt_hash()
 
 
+class Tally:
+    """Questions asked and answers accepted, per kind: shows how much the model actually contributed."""
+
+    def __init__(self) -> None:
+        self.counts: dict[str, Questions] = {}
+
+    def asked(self, kind: str, accepted: bool) -> bool:
+        entry = self.counts.setdefault(kind, Questions())
+        entry.asked += 1
+        entry.accepted += int(accepted)
+        return accepted
+
+
 async def refine(
     doc: Document, statements: list[Statement], sanctions: list[Sanction], llm: Any, provenance: Provenance
 ) -> tuple[list[Statement], list[Sanction]]:
     """Add what the rules missed and settle what they guessed, one narrow question at a time."""
     loaded = {name: prompts.load(name) for name in PROMPTS}
+    tally = Tally()
     with llm.document() as usage:  # this bulletin's calls, counted apart from others running concurrently
-        found = await _new_statements(doc, statements, llm, loaded)
-        refined = await asyncio.gather(*(_refine_statement(doc, s, llm, loaded) for s in [*statements, *found]))
+        found = await _new_statements(doc, statements, llm, loaded, tally)
+        refined = await asyncio.gather(*(_refine_statement(doc, s, llm, loaded, tally) for s in [*statements, *found]))
     provenance.model = llm.model_name
     provenance.prompt_version = ",".join(p.label for p in loaded.values())
     provenance.prompt_hash = prompt_hash()
     provenance.usage = usage
+    provenance.questions = tally.counts
     return list(refined), sanctions
+
+
+_OUTLET = re.compile(r"(?i)\b(?:newspaper|news|times|agency|reports?|media|sources?|website)\b")
 
 
 def _paragraph_of(doc: Document, offset: int) -> Paragraph | None:
@@ -101,32 +122,43 @@ def _in(text: str, answer: str | None) -> str | None:
     return text[at : at + len(answer)] if at >= 0 else None
 
 
-async def _refine_statement(doc: Document, st: Statement, llm: Any, loaded: dict[str, Any]) -> Statement:
+def _accept_target(st: Statement, target: str | None) -> bool:
+    return bool(target) and fold(target or "") not in fold(st.speaker) and len((target or "").split()) <= 8
+
+
+def _accept_role(st: Statement, role: str | None) -> bool:
+    return bool(role) and bool(rules.ROLE_NOUNS.search(role or "")) and fold(role or "") != fold(st.speaker)
+
+
+async def _refine_statement(doc: Document, st: Statement, llm: Any, loaded: dict[str, Any], tally: Tally) -> Statement:
     updates: dict[str, Any] = {}
     sentence = st.evidence.text
-    if rules.CUES.get(st.cue or "", "neutral") in {"assessment", "neutral"} and st.statement_type in {
-        "assessment", "neutral"
-    }:
-        answer = await llm.ask(loaded["statement_type"], TypeAnswer, cue=st.cue or "said", content=st.content)
-        updates["statement_type"] = answer.statement_type
-    if st.target is None and st.statement_type in {"threaten", "demand_appeal", "accuse_condemn"}:
+    if st.statement_type in GENERIC_TYPES:
+        # Two wordings with the labels in opposite order: an answer that depends on the order is a guess.
+        first, second = await asyncio.gather(
+            llm.ask(loaded["statement_type"], TypeAnswer, cue=st.cue or "said", content=st.content),
+            llm.ask(loaded["statement_type_check"], TypeAnswer, cue=st.cue or "said", content=st.content),
+        )
+        agreed = first.statement_type == second.statement_type
+        if tally.asked("statement_type", agreed and rules.plausible(first.statement_type, st.content)):
+            updates["statement_type"] = first.statement_type
+    if st.target is None:
         answer = await llm.ask(loaded["target"], TargetAnswer, speaker=st.speaker, sentence=sentence)
         target = _in(sentence, answer.target)
-        if target and ground.fold(target) not in ground.fold(st.speaker) and len(target.split()) <= 8:
+        if tally.asked("target", _accept_target(st, target)):
             updates["target"] = target
-    if st.role is None:
-        para = _paragraph_of(doc, st.evidence.start)
-        if para is not None:
-            answer = await llm.ask(loaded["role"], RoleAnswer, speaker=st.speaker, paragraph=para.text)
-            role = _in(para.text, answer.role)
-            if role and rules.ROLE_NOUNS.search(role) and ground.fold(role) != ground.fold(st.speaker):
-                updates["role"] = re.sub(r"^(?:the|a|an)\s+", "", role, flags=re.I)
-                updates["affiliation"] = st.affiliation or rules.affiliation(updates["role"])
+    para = _paragraph_of(doc, st.evidence.start)
+    if st.role is None and para is not None:
+        answer = await llm.ask(loaded["role"], RoleAnswer, speaker=st.speaker, paragraph=para.text)
+        role = _in(para.text, answer.role)
+        if tally.asked("role", _accept_role(st, role)):
+            updates["role"] = re.sub(r"^(?:the|a|an)\s+", "", role or "", flags=re.I)
+            updates["affiliation"] = st.affiliation or rules.affiliation(updates["role"])
     return st.model_copy(update=updates) if updates else st
 
 
 async def _new_statements(
-    doc: Document, statements: list[Statement], llm: Any, loaded: dict[str, Any]
+    doc: Document, statements: list[Statement], llm: Any, loaded: dict[str, Any], tally: Tally
 ) -> list[Statement]:
     """Reporting sentences the rules saw a cue in but could not attribute: ask who spoke."""
     covered = {(s.evidence.start, s.evidence.end) for s in statements}
@@ -143,20 +175,22 @@ async def _new_statements(
     async def ask(para: Paragraph, sent: Sentence, cue: re.Match[str]) -> Statement | None:
         context = para.text[: max(0, sent.start - para.start)][-400:]
         answer = await llm.ask(loaded["speaker"], SpeakerAnswer, context=context or "-", sentence=sent.text)
-        speaker = _in(sent.text, answer.speaker) or _in(context, answer.speaker)
-        if not speaker or not re.search(r"[A-Z]", speaker) or len(speaker.split()) > 6:
+        speaker = _in(sent.text, answer.speaker) or _in(context, answer.speaker) or ""
+        content = rules.content_after(sent.text[cue.end() :], cue["cue"].lower())
+        ok = (
+            bool(re.search(r"[A-Z]", speaker))
+            and len(speaker.split()) <= 6
+            and not _OUTLET.search(speaker)  # an outlet reporting news is a citation, not an actor
+            and len(content.split()) >= 3
+        )
+        if not tally.asked("speaker", ok):
             return None
-        if re.search(r"(?i)\b(?:newspaper|news|times|agency|reports?|media|sources?|website)\b", speaker):
-            return None  # an outlet reporting news is a citation, not an actor
         role = _in(para.text, answer.role)
         person = rules.Person(speaker, role if role and rules.ROLE_NOUNS.search(role) else None)
-        content = rules.content_after(sent.text[cue.end() :], cue["cue"].lower())
-        if len(content.split()) < 3:
-            return None
         return rules.statement(doc, para, sent, person, cue["cue"].lower(), content, cue.end())
 
     found = await asyncio.gather(*(ask(*c) for c in candidates))
     return [s for s in found if s is not None]
 
 
-__all__ = ["Evidence", "identity", "open_llm", "prompt_hash", "refine"]
+__all__ = ["identity", "open_llm", "prompt_hash", "refine"]

@@ -7,6 +7,7 @@ back to the text as read, so a viewer can highlight the original.
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
 import sys
 import unicodedata
@@ -16,15 +17,40 @@ from pathlib import Path
 
 MAX_BYTES = 25 * 1024 * 1024
 """Larger inputs are refused: no bulletin is this long, and the LLM path would cost a fortune."""
+MAX_CHARS = 1_000_000
+"""Longer texts are refused (a PDF or HTML file may be large, its text may not): the longest real bulletins are
+~60 KB, and the rules alone take seconds per MB, so a 20 MB text would look like a hang."""
 
 # One character in, one character out: offsets survive these unchanged.
 _SAME_LENGTH = str.maketrans(
     {
-        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u02bc": "'", "\u2032": "'",
-        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
-        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-",
-        "\u2212": "-", "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ",
-        "\t": " ", "\r": "\n", "\u2028": "\n", "\u2029": "\n",
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u02bc": "'",
+        "\u2032": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u2033": '"',
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2015": "-",
+        "\u2212": "-",
+        "\u00a0": " ",
+        "\u2007": " ",
+        "\u202f": " ",
+        "\u2009": " ",
+        "\u200a": " ",
+        "\t": " ",
+        "\r": "\n",
+        "\u2028": "\n",
+        "\u2029": "\n",
     }
 )
 # Characters dropped outright; their raw positions are remembered for offset mapping.
@@ -70,7 +96,11 @@ def from_text(raw: str, name: str = "<text>") -> Source:
     """Build a :class:`Source` from text already in memory."""
     if not raw.strip():
         raise InputError(f"{name}: input is empty")
+    if len(raw) > MAX_CHARS:
+        raise InputError(f"{name}: text is too long ({len(raw):,} characters; the limit is {MAX_CHARS:,})")
     text, removed = normalise(raw)
+    if not text.strip():  # only zero-width characters, soft hyphens, BOMs...
+        raise InputError(f"{name}: input is empty")
     return Source(text=text, name=name, removed=removed)
 
 
@@ -104,7 +134,10 @@ def decode(data: bytes, name: str) -> str:
     if data.startswith(b"%PDF"):
         return _pdf_text(data, name)
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        text = data.decode("utf-16")
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise InputError(f"{name}: not valid UTF-16 (byte {exc.start})") from None
     else:
         if b"\x00" in data[:8192] or data.startswith((b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04")):
             raise InputError(f"{name}: binary file, not a text, HTML or PDF bulletin")
@@ -129,9 +162,9 @@ _BLOCK_TAGS = {"p", "div", "li", "br", "h1", "h2", "h3", "h4", "h5", "h6", "tr",
 
 def _html_text(html: str) -> str:
     """Main text of a page: scripts, styles and navigation dropped, list items kept as bullets."""
-    from selectolax.parser import HTMLParser
+    from selectolax.lexbor import LexborHTMLParser  # selectolax 1.0 removed the old (modest) parser
 
-    tree = HTMLParser(html)
+    tree = LexborHTMLParser(html)
     tree.strip_tags(["script", "style", "noscript", "template", "nav", "footer", "header", "aside", "svg", "iframe"])
     root = tree.css_first("article") or tree.css_first("main") or tree.body or tree.root
     if root is None:
@@ -147,11 +180,15 @@ def _html_text(html: str) -> str:
     return "\n".join(lines)
 
 
+# pypdf reports damage ("EOF marker not found") as log warnings; with no logging configured Python prints them on
+# stderr next to our one-line error. A NullHandler stops that fallback; an application's own handlers still get them.
+logging.getLogger("pypdf").addHandler(logging.NullHandler())
+
+
 def _pdf_text(data: bytes, name: str) -> str:
     import io
 
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
 
     try:
         reader = PdfReader(io.BytesIO(data))
@@ -160,5 +197,5 @@ def _pdf_text(data: bytes, name: str) -> str:
         return "\n".join(page.extract_text() or "" for page in reader.pages)
     except InputError:
         raise
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
+    except Exception as exc:  # a damaged PDF makes pypdf raise anything: AttributeError, LimitReachedError, ...
         raise InputError(f"{name}: unreadable PDF ({type(exc).__name__})") from None

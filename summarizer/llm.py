@@ -49,7 +49,7 @@ import openai
 from instructor.core.exceptions import IncompleteOutputException, InstructorRetryException, ResponseParsingError
 from instructor.core.hooks import Hooks
 from openai.types.chat import ChatCompletion
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 from pydantic import ValidationError as PydanticValidationError
 from tenacity import AsyncRetrying, RetryCallState, retry_if_exception, stop_after_attempt, wait_exponential_jitter
 
@@ -131,7 +131,9 @@ class LLMConfig(BaseModel):
     backoff_max: float = Field(default=20.0, ge=0, description="Longest exponential back-off, seconds.")
     retry_after_max: float = Field(default=60.0, ge=0, description="Cap on a server's Retry-After, seconds.")
     n_ctx: int = Field(default=2048, ge=256, description="Local server context size.")
-    n_threads: int | None = Field(default=None, ge=1, description="Local server threads; None = min(2, CPUs).")
+    n_threads: int | None = Field(
+        default=None, ge=1, description="Local server threads; None = 1 (robust when the CPU is shared)."
+    )
     chat_format: str | None = Field(default=None, description="Local server chat format; None = GGUF template.")
     startup_timeout: float = Field(default=120.0, gt=0, description="Seconds to wait for the local server.")
 
@@ -142,6 +144,13 @@ class LLMConfig(BaseModel):
         if value and urlsplit(value).password:
             raise ValueError("base_url must not contain credentials; set OPENAI_API_KEY instead")
         return value
+
+    @model_validator(mode="after")
+    def _local_mode(self) -> LLMConfig:
+        """llama-cpp-python's server rejects instructor's JSON_SCHEMA requests; fail at config time."""
+        if self.backend == "local" and self.mode == "json_schema":
+            raise ValueError("the local backend does not support mode='json_schema'; use mode='tools'")
+        return self
 
     @property
     def model_name(self) -> str:
@@ -309,7 +318,7 @@ class LLM:
         Raises :class:`LLMError` (one line, no secrets) or :class:`BudgetExceeded`.
         """
         messages = prompt.render(**variables)
-        key = self._cache_key(prompt, response_model, messages, grounding_check)
+        key = self._cache_key(prompt, response_model, messages, grounding_check) if self._cache is not None else ""
         if self._cache is not None:
             hit = self._cache.get(key)
             if hit is not None:
@@ -415,24 +424,32 @@ class LLM:
             self._init_lock = asyncio.Lock()
         async with self._init_lock:
             if self._instructor is not None:
-                return self._instructor
+                if self._server is None or self._server.running:
+                    return self._instructor
+                # the local server died (OOM, crash): start a fresh one for this question
+                log.warning("local model server exited; restarting it")
+                with contextlib.suppress(Exception):
+                    await self._openai.close()  # type: ignore[union-attr]
+                self._server.stop()
+                self._server = self._openai = self._instructor = None
             http_client = None
             if self.config.backend == "local":
                 from summarizer.local import LocalServer, LocalServerError
 
+                server = LocalServer(
+                    self._local_model_path(),
+                    n_ctx=self.config.n_ctx,
+                    n_threads=self.config.n_threads,
+                    chat_format=self.config.chat_format,
+                    model_alias=self.model_name,
+                    startup_timeout=self.config.startup_timeout,
+                )
+                self._server = server  # before starting, so aclose() stops it even mid-start
                 try:
-                    server = LocalServer(
-                        self._local_model_path(),
-                        n_ctx=self.config.n_ctx,
-                        n_threads=self.config.n_threads,
-                        chat_format=self.config.chat_format,
-                        model_alias=self.model_name,
-                        startup_timeout=self.config.startup_timeout,
-                    )
-                    base_url = await asyncio.to_thread(server.start)
+                    base_url = await server.astart()
                 except LocalServerError as exc:
+                    self._server = None
                     raise LLMError(str(exc), kind="local_server") from None
-                self._server = server
                 api_key = "local"
             else:
                 api_key = os.environ.get("OPENAI_API_KEY", "")
@@ -455,14 +472,16 @@ class LLM:
     async def _ask_model(self, state: _CallState, response_model: type[T], messages: list[dict[str, str]]) -> T:
         """Transport retry loop around one instructor call (which does its own validation re-asks)."""
         if self._sem is None:
-            self._sem = asyncio.Semaphore(self.config.concurrency)
-        client = await self._client()
+            # llama.cpp's server runs one completion at a time; queueing there would make requests time
+            # out while merely waiting, and a timed-out request is still computed. So queue here.
+            limit = 1 if self.config.backend == "local" else self.config.concurrency
+            self._sem = asyncio.Semaphore(limit)
         estimate = self._estimate_prompt_tokens(messages, response_model)
         retrying = AsyncRetrying(
             stop=stop_after_attempt(self.config.max_retries + 1),
             wait=self._transport_wait,
             retry=retry_if_exception(lambda exc: isinstance(exc, _AttemptFailed) and exc.failure.transient),
-            before_sleep=self._log_retry,
+            before_sleep=lambda retry_state: self._log_retry(state.label, retry_state),
             reraise=True,
         )
         attempts = 0
@@ -470,6 +489,7 @@ class LLM:
             async for attempt in retrying:
                 with attempt:
                     attempts += 1
+                    client = await self._client()  # per attempt: restarts a crashed local server
                     async with self._sem:
                         return await self._attempt(client, state, response_model, messages, estimate)
         except _AttemptFailed as exc:
@@ -634,6 +654,9 @@ class LLM:
         if isinstance(root, openai.APITimeoutError):
             return _Failure("timeout", f"request timed out after {self.config.timeout:g}s", transient=True)
         if isinstance(root, openai.APIConnectionError):
+            if self._server is not None and not self._server.running:
+                # the next attempt's _client() starts a fresh server
+                return _Failure("local_server", "the local model server has exited", transient=True)
             return _Failure("connection", "connection error", transient=True)
         if isinstance(root, openai.APIStatusError):
             return _status_failure(root, self.config.retry_after_max)
@@ -666,13 +689,14 @@ class LLM:
         )
         return float(backoff(retry_state))
 
-    def _log_retry(self, retry_state: RetryCallState) -> None:
+    def _log_retry(self, label: str, retry_state: RetryCallState) -> None:
         outcome = retry_state.outcome
         exc = outcome.exception() if outcome is not None else None
         detail = exc.failure.detail if isinstance(exc, _AttemptFailed) else type(exc).__name__
         wait = retry_state.next_action.sleep if retry_state.next_action is not None else 0.0
         log.warning(
-            "%s; retrying in %.1fs (attempt %d of %d)",
+            "%s: %s; retrying in %.1fs (attempt %d of %d)",
+            label,
             detail,
             wait,
             retry_state.attempt_number + 1,

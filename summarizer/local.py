@@ -134,8 +134,13 @@ class LocalServer:
     """Lifecycle of one ``python -m llama_cpp.server`` process on 127.0.0.1.
 
     Use as ``with LocalServer() as base_url:`` (or ``async with``), or call :meth:`start`/:meth:`stop`.
-    Defaults suit a 135M model on 2 cores: a 2048-token context is plenty for one narrow question,
-    2 threads match the machine, and ``logits_all`` is off because nothing here needs per-token logits.
+    Defaults suit a 135M model on 2 cores: a 2048-token context is plenty for one narrow question and
+    ``logits_all`` is off because nothing here needs per-token logits.
+
+    One thread by default, measured on the 2-core box: idle, 2 threads answer a narrow question in
+    ~0.3-0.5 s and 1 thread in ~0.5-0.6 s; but with anything else busy (tests, a second run, the
+    grounding step) llama.cpp's spinning worker threads collapse to 5-45 s per question with 2
+    threads, while 1 thread stays at ~1-1.5 s. Pass ``n_threads=2`` on a dedicated machine.
     """
 
     def __init__(
@@ -153,7 +158,7 @@ class LocalServer:
     ) -> None:
         self.model_path = find_gguf(model_path)
         self.n_ctx = n_ctx
-        self.n_threads = n_threads or max(1, min(2, os.cpu_count() or 1))
+        self.n_threads = n_threads or 1
         self.chat_format = chat_format
         self.model_alias = model_alias
         self.host = host
@@ -201,6 +206,8 @@ class LocalServer:
             str(self.n_threads),
             "--logits_all",
             "False",
+            "--interrupt_requests",
+            "False",
         ]
         if self.chat_format:
             cmd += ["--chat_format", self.chat_format]
@@ -210,20 +217,52 @@ class LocalServer:
         """Start the server and block until ``/v1/models`` answers; returns the base URL."""
         if self.running:
             return self.base_url
-        if not local_backend_available():
-            raise LocalServerError(INSTALL_HINT)
+        self._check_installed()
         last_error: LocalServerError | None = None
         for _ in range(3):  # a port grabbed between _free_port() and bind() is worth another try
             port = self.port or _free_port(self.host)
+            began = self._spawn(port)
             try:
-                return self._start_on(port)
+                return self._wait_ready(port, began)
             except _PortInUse as exc:
                 last_error = LocalServerError(str(exc))
                 if self.port:
                     break
+            except BaseException:
+                self.stop()
+                raise
         raise last_error or LocalServerError("local server did not start")
 
-    def _start_on(self, port: int) -> str:
+    async def astart(self) -> str:
+        """Async :meth:`start`: spawns from the calling (event-loop) thread, waits in a worker thread.
+
+        Spawning from the caller's thread matters because Linux delivers the parent-death signal when
+        the *thread* that forked the child exits; a short-lived worker thread would kill the server.
+        """
+        if self.running:
+            return self.base_url
+        self._check_installed()
+        last_error: LocalServerError | None = None
+        for _ in range(3):
+            port = self.port or _free_port(self.host)
+            began = self._spawn(port)
+            try:
+                return await asyncio.to_thread(self._wait_ready, port, began)
+            except _PortInUse as exc:
+                last_error = LocalServerError(str(exc))
+                if self.port:
+                    break
+            except BaseException:  # includes cancellation and Ctrl-C: never leave the process behind
+                self.stop()
+                raise
+        raise last_error or LocalServerError("local server did not start")
+
+    @staticmethod
+    def _check_installed() -> None:
+        if not local_backend_available():
+            raise LocalServerError(INSTALL_HINT)
+
+    def _spawn(self, port: int) -> float:
         began = time.monotonic()
         self._log = tempfile.TemporaryFile(prefix="summarizer-llama-")  # noqa: SIM115 - lives as long as the server
         self._proc = subprocess.Popen(
@@ -236,29 +275,31 @@ class LocalServer:
             preexec_fn=_die_with_parent(),  # only calls prctl: safe even with threads
         )
         atexit.register(self.stop)
+        return began
+
+    def _wait_ready(self, port: int, began: float) -> str:
         base_url = f"http://{self.host}:{port}/v1"
         deadline = began + self.startup_timeout
-        try:
-            while True:
-                code = self._proc.poll()
-                if code is not None:
-                    tail = self._log_tail()
-                    self._cleanup()
-                    if "No module named" in tail or "ModuleNotFoundError" in tail:
-                        raise LocalServerError(f"{INSTALL_HINT} ({_last_line(tail)})")
-                    if "address already in use" in tail.lower():
-                        raise _PortInUse(f"port {port} on {self.host} is in use")
-                    raise LocalServerError(f"local server exited with code {code}: {_last_line(tail)}")
-                if _answers(f"{base_url}/models"):
-                    break
-                if time.monotonic() > deadline:
-                    tail = _last_line(self._log_tail())
-                    self.stop()
-                    raise LocalServerError(f"local server not ready after {self.startup_timeout:.0f}s: {tail}")
-                time.sleep(0.1)
-        except BaseException:
-            self.stop()
-            raise
+        while True:
+            proc = self._proc
+            if proc is None:
+                raise LocalServerError("local server was stopped while starting")
+            code = proc.poll()
+            if code is not None:
+                tail = self._log_tail()
+                self._cleanup()
+                if "No module named" in tail or "ModuleNotFoundError" in tail:
+                    raise LocalServerError(f"{INSTALL_HINT} ({_last_line(tail)})")
+                if "address already in use" in tail.lower():
+                    raise _PortInUse(f"port {port} on {self.host} is in use")
+                raise LocalServerError(f"local server exited with code {code}: {_last_line(tail)}")
+            if _answers(f"{base_url}/models"):
+                break
+            if time.monotonic() > deadline:
+                tail = _last_line(self._log_tail())
+                self.stop()
+                raise LocalServerError(f"local server not ready after {self.startup_timeout:.0f}s: {tail}")
+            time.sleep(0.1)
         self._base_url = base_url
         self.startup_seconds = time.monotonic() - began
         return base_url
@@ -311,7 +352,7 @@ class LocalServer:
         self.stop()
 
     async def __aenter__(self) -> str:
-        return await asyncio.to_thread(self.start)
+        return await self.astart()
 
     async def __aexit__(
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None

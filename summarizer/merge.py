@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from rapidfuzz import fuzz
+import heapq
+
+from rapidfuzz import fuzz, process
 
 from .ground import fold
 from .models import OverviewPoint, Sanction, Statement
@@ -38,21 +40,46 @@ def _union(*lists: list[str]) -> list[str]:
     return list(seen.values())
 
 
+def _statement_key(item: Statement) -> tuple[str, object, str | None]:
+    """What :func:`same_statement` requires to be equal; only statements sharing it are compared."""
+    return fold(item.speaker_canonical or item.speaker), item.said_on, item.cited_outlet
+
+
 def statements(items: list[Statement]) -> list[Statement]:
+    """Keep the first of each group of :func:`same_statement` duplicates.
+
+    Same result as comparing every pair, but only within groups sharing speaker, date and outlet, and the content
+    comparison runs in rapidfuzz's C loop: pairwise Python comparison made a long input (thousands of statements)
+    run for minutes to hours.
+    """
     kept: list[Statement] = []
+    # per group: folded contents of the kept statements, and a heap by evidence end of those a later one may overlap
+    buckets: dict[tuple[str, object, str | None], tuple[list[str], list[tuple[int, int, Statement]]]] = {}
     for item in sorted(items, key=lambda s: s.evidence.start):
-        if not any(same_statement(item, k) for k in kept):
-            kept.append(item)
+        contents, open_spans = buckets.setdefault(_statement_key(item), ([], []))
+        while open_spans and open_spans[0][0] <= item.evidence.start:  # ends before this (and every later) start
+            heapq.heappop(open_spans)
+        content = fold(item.content)
+        if process.extractOne(content, contents, scorer=fuzz.ratio, score_cutoff=SAME_CONTENT) is not None:
+            continue
+        if any(_overlap(item, k) and (item.cue or "") == (k.cue or "") for _, _, k in open_spans):
+            continue
+        kept.append(item)
+        contents.append(content)
+        heapq.heappush(open_spans, (item.evidence.end, len(kept), item))
     return kept
 
 
 def sanctions(items: list[Sanction]) -> list[Sanction]:
     """One record per action; the lists of duplicates are unioned, so no detail is lost."""
     kept: list[Sanction] = []
+    first: dict[tuple[str, object, str], Sanction] = {}  # same_sanction's key -> the record kept for it
     for item in sorted(items, key=lambda s: s.evidence.start):
-        twin = next((k for k in kept if same_sanction(item, k)), None)
+        key = (fold(item.authority), item.announced_on, item.action)
+        twin = first.get(key)
         if twin is None:
             kept.append(item)
+            first[key] = item
             continue
         names = {fold(t.name) for t in twin.targets}
         twin.targets += [t for t in item.targets if fold(t.name) not in names]
@@ -66,7 +93,9 @@ def sanctions(items: list[Sanction]) -> list[Sanction]:
 
 def overview(items: list[OverviewPoint]) -> list[OverviewPoint]:
     kept: list[OverviewPoint] = []
+    seen: set[str] = set()
     for item in items:
-        if not any(fold(item.text) == fold(k.text) for k in kept):
+        if fold(item.text) not in seen:
+            seen.add(fold(item.text))
             kept.append(item)
     return kept

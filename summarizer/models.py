@@ -77,7 +77,9 @@ class Statement(Record):
 
     speaker: str = Field(description="The speaker as written, e.g. 'Mohammad Baqeri'.")
     speaker_canonical: str | None = Field(default=None, description="Canonical spelling from the alias table.")
-    role: str | None = Field(default=None, description="Office held, e.g. 'Chief of Staff of the Iranian Armed Forces'.")
+    role: str | None = Field(
+        default=None, description="Office held, e.g. 'Chief of Staff of the Iranian Armed Forces'."
+    )
     affiliation: str | None = Field(default=None, description="Organisation or country the speaker belongs to.")
     cue: str | None = Field(default=None, description="Reporting verb: stated, warned, called on...")
     content: str
@@ -141,6 +143,13 @@ class Grounding(Record):
     dropped: int = Field(default=0, description="Items whose evidence or names were not found in the text.")
 
 
+class Questions(Record):
+    """How often the model was asked one kind of question, and how many answers survived the text checks."""
+
+    asked: int = 0
+    accepted: int = 0
+
+
 class Provenance(Record):
     backend: str
     model: str | None = None
@@ -150,6 +159,9 @@ class Provenance(Record):
     created_at: dt.datetime | None = None
     usage: Usage = Field(default_factory=Usage)
     grounding: Grounding = Field(default_factory=Grounding)
+    questions: dict[str, Questions] = Field(
+        default_factory=dict, description="Per question kind (statement_type, target, role, speaker)."
+    )
 
 
 class Summary(Record):

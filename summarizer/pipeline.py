@@ -7,7 +7,7 @@ import datetime as dt
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-from . import ground, ingest, merge, rules
+from . import aliases, ground, ingest, merge, rules
 from .ingest import Source
 from .models import Grounding, Provenance, Summary
 from .segment import Document, segment
@@ -57,6 +57,11 @@ def finish(doc: Document, overview, statements, sanctions, provenance: Provenanc
     """Ground every item in the text, then fold duplicates."""
     tally = Grounding()
     text = doc.text
+    try:
+        names = aliases.load()
+    except (OSError, ValueError) as exc:  # a user's alias table that cannot be read is a user error
+        raise ingest.InputError(f"alias table: {str(exc).splitlines()[0]}") from None
+    statements = [s.model_copy(update={"speaker_canonical": names.canonical(s.speaker)}) for s in statements]
     summary = Summary(
         bulletin=doc.bulletin,
         overview=merge.overview(ground.ground(overview, text, tally, keep_ungrounded)),

@@ -17,28 +17,64 @@ from .segment import Document, Paragraph, Sentence
 
 # Reporting cues, longest first so "harshly condemned" wins over "condemned".
 CUES: dict[str, str] = {
-    "threatened": "threaten", "vowed": "threaten",
+    "threatened": "threaten",
+    "vowed": "threaten",
     "warned": "threaten",
-    "condemned": "accuse_condemn", "accused": "accuse_condemn", "denounced": "accuse_condemn",
-    "criticized": "accuse_condemn", "criticised": "accuse_condemn", "labeled": "accuse_condemn",
-    "labelled": "accuse_condemn", "blamed": "accuse_condemn",
-    "demanded": "demand_appeal", "called on": "demand_appeal", "called for": "demand_appeal",
-    "urged": "demand_appeal", "appealed": "demand_appeal", "calls on": "demand_appeal",
-    "denied": "reject_deny", "rejected": "reject_deny", "dismissed": "reject_deny",
-    "praised": "praise_support", "welcomed": "praise_support", "lauded": "praise_support",
-    "congratulated": "praise_support", "expressed support": "praise_support", "commended": "praise_support",
-    "expressed hope": "intent_to_cooperate", "pledged": "intent_to_cooperate", "offered": "intent_to_cooperate",
+    "condemned": "accuse_condemn",
+    "accused": "accuse_condemn",
+    "denounced": "accuse_condemn",
+    "criticized": "accuse_condemn",
+    "criticised": "accuse_condemn",
+    "labeled": "accuse_condemn",
+    "labelled": "accuse_condemn",
+    "blamed": "accuse_condemn",
+    "demanded": "demand_appeal",
+    "called on": "demand_appeal",
+    "called for": "demand_appeal",
+    "urged": "demand_appeal",
+    "appealed": "demand_appeal",
+    "calls on": "demand_appeal",
+    "denied": "reject_deny",
+    "rejected": "reject_deny",
+    "dismissed": "reject_deny",
+    "praised": "praise_support",
+    "welcomed": "praise_support",
+    "lauded": "praise_support",
+    "congratulated": "praise_support",
+    "expressed support": "praise_support",
+    "commended": "praise_support",
+    "expressed hope": "intent_to_cooperate",
+    "pledged": "intent_to_cooperate",
+    "offered": "intent_to_cooperate",
     "claimed responsibility": "claim_responsibility",
-    "stated": "assessment", "said": "assessment", "claimed": "assessment", "asserted": "assessment",
-    "wrote": "assessment", "posted": "assessment", "remarked": "assessment", "stressed": "assessment",
-    "emphasized": "assessment", "emphasised": "assessment", "added": "assessment", "noted": "assessment",
-    "told": "assessment", "declared": "assessment", "argued": "assessment", "insisted": "assessment",
-    "explained": "assessment", "affirmed": "assessment", "reiterated": "assessment", "tweeted": "assessment",
-    "announced": "neutral", "according to": "assessment",
+    "stated": "assessment",
+    "said": "assessment",
+    "claimed": "assessment",
+    "asserted": "assessment",
+    "wrote": "assessment",
+    "posted": "assessment",
+    "remarked": "assessment",
+    "stressed": "assessment",
+    "emphasized": "assessment",
+    "emphasised": "assessment",
+    "added": "assessment",
+    "noted": "assessment",
+    "told": "assessment",
+    "declared": "assessment",
+    "argued": "assessment",
+    "insisted": "assessment",
+    "explained": "assessment",
+    "affirmed": "assessment",
+    "reiterated": "assessment",
+    "tweeted": "assessment",
+    "announced": "neutral",
+    "according to": "assessment",
 }
 CUE_RE = re.compile(
     r"\b(?:(?:also|further|later|then|again|harshly|strongly|sharply|publicly|explicitly)\s+)*"
-    r"(?P<cue>" + "|".join(sorted((re.escape(c) for c in CUES), key=len, reverse=True)) + r"|According to(?=\s+(?:him|her|them)\b))\b"
+    r"(?P<cue>"
+    + "|".join(sorted((re.escape(c) for c in CUES), key=len, reverse=True))
+    + r"|According to(?=\s+(?:him|her|them)\b))\b"
 )
 _WORD = r"[A-Z][\w'\-]*[\w]"
 _PARTICLE = r"(?:al|a|el|ad|as|ash|bin|ibn|abu|Abu|Abd|abd|de|van|von|bint)"
@@ -50,9 +86,39 @@ ROLE_NOUNS = re.compile(
     r"judge|prosecutor|analyst|researcher|editor|officer|negotiator|diplomat|chancellor|senator)\b"
 )
 _NOT_NAMES = {
-    "The", "In", "According", "On", "At", "Prior", "Following", "However", "Against", "He", "She", "They",
-    "It", "This", "These", "That", "Iran", "Iranian", "Iraq", "Iraqi", "American", "Arab", "Syrian", "Also",
-    "Accompanying", "Meanwhile", "Earlier", "Later", "Speaking", "Asked", "During", "After", "Before",
+    "The",
+    "In",
+    "According",
+    "On",
+    "At",
+    "Prior",
+    "Following",
+    "However",
+    "Against",
+    "He",
+    "She",
+    "They",
+    "It",
+    "This",
+    "These",
+    "That",
+    "Iran",
+    "Iranian",
+    "Iraq",
+    "Iraqi",
+    "American",
+    "Arab",
+    "Syrian",
+    "Also",
+    "Accompanying",
+    "Meanwhile",
+    "Earlier",
+    "Later",
+    "Speaking",
+    "Asked",
+    "During",
+    "After",
+    "Before",
 }
 _PRONOUN = re.compile(r"\b(?P<p>[Hh]e|[Ss]he)\s*$")
 _LEAD_IN = re.compile(r"^(?:[^,]*\b(?:in|on|at|during|speaking|asked)\b[^,]*,\s*)+", re.I)
@@ -61,9 +127,19 @@ _OBJECT = re.compile(
     r"(?:\s+(?:of\s+the\s+|of\s+|and\s+)?[A-Z][\w.'\-]*|\s+community|\s+states|\s+people|\s+government)*)"
 )
 _NATIONALITIES = {
-    "Iranian": "Iran", "Iraqi": "Iraq", "Syrian": "Syria", "Lebanese": "Lebanon", "Israeli": "Israel",
-    "American": "United States", "U.S.": "United States", "Russian": "Russia", "Saudi": "Saudi Arabia",
-    "Yemeni": "Yemen", "Turkish": "Turkey", "British": "United Kingdom", "Palestinian": "Palestinian Territories",
+    "Iranian": "Iran",
+    "Iraqi": "Iraq",
+    "Syrian": "Syria",
+    "Lebanese": "Lebanon",
+    "Israeli": "Israel",
+    "American": "United States",
+    "U.S.": "United States",
+    "Russian": "Russia",
+    "Saudi": "Saudi Arabia",
+    "Yemeni": "Yemen",
+    "Turkish": "Turkey",
+    "British": "United Kingdom",
+    "Palestinian": "Palestinian Territories",
 }
 _ORGS = re.compile(
     r"\b(IRGC|Qods Force|Quds Force|Hamas|Hezbollah|Hizballah|Islamic Jihad|Kataeb Hezbollah|Kata'ib Hizballah|"
@@ -152,7 +228,9 @@ def extract(doc: Document) -> tuple[list[OverviewPoint], list[Statement], list[S
 
 def _introductions(text: str, ctx: _Context) -> None:
     """Register "ROLE, NAME," and "NAME, the ROLE," appositions so later pronouns resolve."""
-    for m in re.finditer(rf"(?:^|[,;]\s+|\band\s+)(?:[Tt]he\s+)?(?P<role>[^,;()]{{3,160}}?),\s+(?P<name>{NAME}),", text):
+    for m in re.finditer(
+        rf"(?:^|[,;]\s+|\band\s+)(?:[Tt]he\s+)?(?P<role>[^,;()]{{3,160}}?),\s+(?P<name>{NAME}),", text
+    ):
         role = _clean_role(m["role"])
         if role and _is_name(m["name"]):
             ctx.introduce(m["name"], role)
@@ -324,6 +402,25 @@ def when(doc: Document, para: Paragraph, sent: Sentence) -> date | None:
     return cite.date if cite else None
 
 
+TYPE_HINTS: dict[str, re.Pattern[str]] = {
+    "threaten": re.compile(r"(?i)\b(?:will|would|consequences?|response|respond|face|revenge|pay|price|retaliat\w*)\b"),
+    "accuse_condemn": re.compile(r"(?i)\b(?:accus\w*|condemn\w*|crime|terror\w*|blame\w*|aggress\w*|violat\w*)"),
+    "demand_appeal": re.compile(r"(?i)\b(?:must|should|need|call\w*|urg\w*|demand\w*|withdraw\w*|stop|lift\w*)\b"),
+    "reject_deny": re.compile(r"(?i)\b(?:not|no|never|nothing|den\w+|reject\w*|baseless|false|lies?)\b"),
+    "praise_support": re.compile(r"(?i)\b(?:prais\w*|welcom\w*|support\w*|thank\w*|appreciat\w*|steadfast|heroic)"),
+    "intent_to_cooperate": re.compile(
+        r"(?i)\b(?:cooperat\w*|ties|expand\w*|together|partnership|hope\w*|agree\w*|ready)"
+    ),
+    "claim_responsibility": re.compile(r"(?i)\b(?:responsib\w*|carried out|we (?:attacked|struck|launched|targeted))"),
+}
+"""Words without which a statement type is implausible: a model's label must be supported by one."""
+
+
+def plausible(kind: str, content: str) -> bool:
+    hint = TYPE_HINTS.get(kind)
+    return hint is None or bool(hint.search(content))
+
+
 def statement_type(cue: str, content: str) -> str:
     """CAMEO-style type from the cue, corrected by what the content says."""
     low = content.lower()
@@ -331,7 +428,9 @@ def statement_type(cue: str, content: str) -> str:
     if kind == "assessment":
         if re.search(r"\b(?:nothing to do with|not involved|baseless|false|deny|denies)\b", low):
             return "reject_deny"
-        if re.search(r"\b(?:will be met|will face|will have to face|consequences|crushing|overwhelming response)\b", low):
+        if re.search(
+            r"\b(?:will be met|will face|will have to face|consequences|crushing|overwhelming response)\b", low
+        ):
             return "threaten"
         if re.search(r"\b(?:must|should|need to)\b", low):
             return "demand_appeal"
@@ -354,8 +453,20 @@ def modality(content: str) -> str:
 
 
 _ADDRESSEE_CUES = {
-    "warned", "threatened", "called on", "urged", "condemned", "accused", "praised", "told", "demanded",
-    "criticized", "criticised", "congratulated", "welcomed", "blamed",
+    "warned",
+    "threatened",
+    "called on",
+    "urged",
+    "condemned",
+    "accused",
+    "praised",
+    "told",
+    "demanded",
+    "criticized",
+    "criticised",
+    "congratulated",
+    "welcomed",
+    "blamed",
 }
 # Mentions that name an actor, folded to one canonical name: a statement is aimed at the foreign actor
 # it talks about most.
@@ -426,17 +537,61 @@ _COUNT = re.compile(
     r"(?:new\s+|additional\s+|more\s+)?(?P<what>individuals?|entities|entity|companies|organizations|organisations|"
     r"persons|people|vessels|ships|tankers|aircraft|targets|officials|firms|banks)\b"
 )
-_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-            "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30}
+_NUMBERS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+}
 COUNTRIES = [
-    "Iran", "Iraq", "Syria", "Lebanon", "Yemen", "Israel", "United States", "Russia", "China", "Turkey",
-    "United Arab Emirates", "UAE", "Saudi Arabia", "Qatar", "Oman", "Bahrain", "Kuwait", "Jordan", "Egypt",
-    "Venezuela", "Afghanistan", "Pakistan", "Hong Kong", "Malaysia", "Gaza", "United Kingdom",
+    "Iran",
+    "Iraq",
+    "Syria",
+    "Lebanon",
+    "Yemen",
+    "Israel",
+    "United States",
+    "Russia",
+    "China",
+    "Turkey",
+    "United Arab Emirates",
+    "UAE",
+    "Saudi Arabia",
+    "Qatar",
+    "Oman",
+    "Bahrain",
+    "Kuwait",
+    "Jordan",
+    "Egypt",
+    "Venezuela",
+    "Afghanistan",
+    "Pakistan",
+    "Hong Kong",
+    "Malaysia",
+    "Gaza",
+    "United Kingdom",
 ]
 _PROGRAMS = re.compile(
     r"\b(?:E\.O\.\s*\d+|Executive Order\s+\d+|SDGT|IFSR|NPWMD|IRGC-related|Global Magnitsky|"
-    r"global human rights sanctions regime|Counter-Terrorism \([^)]*\) Regulations|Iran \([^)]*\) Regulations)"
+    r"global human rights sanctions regime|Council (?:Decision|Regulation) (?:\(\w+\) )?\d{4}/\d+(?:/CFSP)?|"
+    r"(?:[A-Z][\w-]+ )+(?:\([A-Za-z ]+\) )+Regulations(?: \d{4})?|Specially Designated Global Terrorists?)"
 )
+_PROGRAM_NAMES = {"specially designated global terrorist": "SDGT", "specially designated global terrorists": "SDGT"}
+
+
+def _programs(text: str) -> list[str]:
+    return _unique(_PROGRAM_NAMES.get(m[0].lower(), m[0]) for m in _PROGRAMS.finditer(text))
 
 
 def find_sanction(doc: Document, para: Paragraph, sent: Sentence) -> Sanction | None:
@@ -467,19 +622,22 @@ def find_sanction(doc: Document, para: Paragraph, sent: Sentence) -> Sanction | 
     announced = when(doc, para, sent)
     cite = next((c for c in para.citations if c.start >= sent.start), None)
     counts = [_count(m["n"]) for m in _COUNT.finditer(text)]
-    target_count = sum(counts) if counts else None
+    # "nine targets - six entities and three individuals": a stated total is not added to its parts.
+    target_count = (counts[0] if len(counts) > 1 and counts[0] == sum(counts[1:]) else sum(counts)) if counts else None
     after_count = text[_COUNT.search(text).start() :] if counts else text[verb.end() :]
+    targets = _named_targets(text)
     countries = _countries(re.split(r",\s+(?:which|who|whose|for|over|due)\b", after_count)[0])
+    countries = _unique([*countries, *(t.country for t in targets if t.country)])
     return Sanction(
         authority=authority,
         issuing_country=_issuer(authority),
         action=action,  # type: ignore[arg-type]
         announced_on=announced,
         target_count=target_count,
-        targets=_named_targets(text),
+        targets=targets,
         target_countries=countries,
         reasons=_reasons(text),
-        programs=_unique(m[0] for m in _PROGRAMS.finditer(text)),
+        programs=_programs(text),
         beneficiaries=_beneficiaries(text),
         cited_outlet=cite.outlet if cite else None,
         section=para.section or None,
@@ -497,7 +655,7 @@ def _complete_sanctions(doc: Document, sanctions: list[Sanction]) -> None:
                 break
             sanction.reasons = _unique([*sanction.reasons, *_reasons(sent.text)])
             sanction.beneficiaries = _unique([*sanction.beneficiaries, *_beneficiaries(sent.text)])
-            sanction.programs = _unique([*sanction.programs, *(m[0] for m in _PROGRAMS.finditer(sent.text))])
+            sanction.programs = _unique([*sanction.programs, *_programs(sent.text)])
             known = {t.name for t in sanction.targets}
             sanction.targets += [t for t in _named_targets(sent.text) if t.name not in known]
 
@@ -520,13 +678,30 @@ def _issuer(authority: str) -> str | None:
 
 def _countries(text: str) -> list[str]:
     found = [(m.start(), c) for c in COUNTRIES for m in re.finditer(rf"\b{re.escape(c)}\b(?!ian|i\b)", text)]
-    return _unique(c for _, c in sorted(found))
+    return _unique(_COUNTRY_NAMES.get(c, c) for _, c in sorted(found))
+
+
+_COUNTRY_NAMES = {"UAE": "United Arab Emirates"}
+
+
+def _origin(phrase: str) -> str | None:
+    """Country of a target from "Iran-based", "the Iraqi militia", "Iranian national"."""
+    based = re.search(r"\b([A-Z][A-Za-z]+)-based\b", phrase)
+    if based:
+        return _COUNTRY_NAMES.get(based[1], based[1])
+    for adjective, country in _NATIONALITIES.items():
+        if re.search(rf"\b{re.escape(adjective)}\b", phrase):
+            return country
+    return None
 
 
 def _reasons(text: str) -> list[str]:
-    m = re.search(r"\b(?:involved(?:,\s*[^,]+,)?\s+in|(?:designated|sanctioned|targeted) for|for(?=\s+\w+ing\b)|"
-                  r"due to|in connection with|accused of)"
-                  r"(?:,?\s*among other things,)?\s+(?P<r>.+?)(?:\.\s|\.?$)", text)
+    m = re.search(
+        r"\b(?:involved(?:,\s*[^,]+,)?\s+in|(?:designated|sanctioned|targeted) for|for(?=\s+\w+ing\b)|"
+        r"due to|in connection with|accused of)"
+        r"(?:,?\s*among other things,)?\s+(?P<r>.+?)(?:\.\s|\.?$)",
+        text,
+    )
     if not m:
         return []
     body = re.split(r"\s*\((?:[^()]*)\)|,\s+(?:which|who|including)\b|\.\s", m["r"])[0]
@@ -535,8 +710,11 @@ def _reasons(text: str) -> list[str]:
 
 
 def _beneficiaries(text: str) -> list[str]:
-    m = re.search(r"\b(?:to finance|financing|to fund|funding|in support of|supporting|on behalf of|"
-                  r"benefit(?:ing|ed)?|for the benefit of)\s+(?:the\s+)?(?P<b>[^.;()]+)", text)
+    m = re.search(
+        r"\b(?:to finance|financing|to fund|funding|in support of|supporting|on behalf of|"
+        r"benefit(?:ing|ed)?|for the benefit of)\s+(?:the\s+)?(?P<b>[^.;()]+)",
+        text,
+    )
     if not m:
         return []
     found = []
@@ -553,21 +731,35 @@ _ORG_WORDS = re.compile(
 )
 
 
+_TARGET_LIST = re.compile(
+    r"(?:designation of|designated|sanctioned|blacklisted|added|sanctioned (?:bodies|entities) (?:is|was|in)|"
+    r"(?:[Aa]mong )?(?:those|the targets) (?:designated|sanctioned|listed) (?:are|were|include[sd]?))"
+    r"\s+(?P<list>.+?)(?=\s+(?:as|for(?=\s+[a-z])|under|to the|to its|who|which|over)\b|\.\s|\.?$)"
+)
+
+
 def _named_targets(text: str) -> list[Target]:
-    """Names listed right after a designating verb, up to "as", "for", "under" or the end of the clause."""
-    m = re.search(
-        r"(?:designation of|designated|sanctioned|blacklisted|added|sanctioned (?:bodies|entities) (?:is|was|in))"
-        r"\s+(?P<list>.+?)(?=\s+(?:as|for(?=\s+[a-z])|under|to the|to its|who|which|over)\b|[;]|\.\s|\.?$)",
-        text,
-    )
+    """Names listed right after a designating verb, with their kind and, when written, their country."""
+    m = _TARGET_LIST.search(text)
     if not m:
         return []
     targets = []
-    for name in re.findall(NAME + r"(?:\s+(?:for|of)\s+(?:the\s+)?" + NAME + ")*", m["list"]):
-        if not _is_name(name) or name in {"Specially", "Designated"} or len(name) < 4:
+    for item in re.split(r";\s*(?:and\s+)?|,\s+and\s+|\s+and\s+(?=[A-Z])|,\s+(?=[A-Z])", m["list"]):
+        names = re.findall(NAME + r"(?:\s+(?:for|of)\s+(?:the\s+)?" + NAME + ")*", item)
+        names = [n for n in names if _is_name(n) and n not in {"Specially", "Designated"} and len(n) > 3]
+        if not names:
             continue
-        kind = "entity" if _ORG_WORDS.search(name) or len(name.split()) > 4 else "individual"
-        targets.append(Target(name=name, kind=kind))  # type: ignore[arg-type]
+        name = max(names, key=len)
+        kind = (
+            "vessel"
+            if re.search(r"\b(?:tanker|vessel|ship|MT|MV)\b", item)
+            else (
+                "entity"
+                if _ORG_WORDS.search(name) or _ORG_WORDS.search(item) or len(name.split()) > 4
+                else "individual"
+            )
+        )
+        targets.append(Target(name=name, kind=kind, country=_origin(item[: item.find(name)] + name)))  # type: ignore[arg-type]
     return targets
 
 

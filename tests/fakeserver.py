@@ -10,8 +10,11 @@ request is recorded (body, headers, arrival time) so tests can assert what was, 
 from __future__ import annotations
 
 import json
+import socket
+import struct
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -25,7 +28,7 @@ ERROR_MARKER = "FAKE-SERVER-ERROR-TEXT"
 class Reply:
     """One scripted behaviour."""
 
-    kind: str  # "tool", "status", "hang", "malformed", "text", "length"
+    kind: str  # "tool", "status", "hang", "malformed", "text", "length", "reset"
     args: dict[str, Any] | None = None
     status: int = 200
     headers: dict[str, str] = field(default_factory=dict)
@@ -60,12 +63,22 @@ def length(args_prefix: str = '{"label": "thr') -> Reply:
     return Reply("length", args={"_raw": args_prefix}, completion_tokens=16)
 
 
+def reset() -> Reply:
+    """Read the request, then drop the connection with a TCP reset (no status line, no body)."""
+    return Reply("reset")
+
+
 class FakeOpenAI:
     """Threaded HTTP server on 127.0.0.1:<random port>; use as a context manager."""
 
-    def __init__(self, default: Reply | None = None) -> None:
+    def __init__(
+        self, default: Reply | None = None, responder: Callable[[dict[str, Any]], Reply] | None = None
+    ) -> None:
         self.script: list[Reply] = []
         self.default = default
+        # Chooses a reply from the request body once the script is used up (e.g. by the tool asked for);
+        # called outside the lock, from the handler thread, so it must be thread-safe itself.
+        self.responder = responder
         self.requests: list[dict[str, Any]] = []
         self.in_flight = 0
         self.max_in_flight = 0
@@ -97,10 +110,12 @@ class FakeOpenAI:
         self._server.server_close()
 
     # ------------------------------------------------------------------ request handling
-    def _next(self) -> Reply:
+    def _next(self, body: dict[str, Any] | None = None) -> Reply:
         with self._lock:
             if self.script:
                 return self.script.pop(0)
+        if self.responder is not None:
+            return self.responder(body or {})
         if self.default is None:
             return status(500)
         return self.default
@@ -139,7 +154,7 @@ class FakeOpenAI:
                     fake.in_flight += 1
                     fake.max_in_flight = max(fake.max_in_flight, fake.in_flight)
                 try:
-                    self._reply(fake._next(), body or {})
+                    self._reply(fake._next(body), body or {})
                 except (BrokenPipeError, ConnectionResetError):
                     pass  # the client gave up (timeout): expected in hang tests
                 finally:
@@ -149,7 +164,13 @@ class FakeOpenAI:
             def _reply(self, reply: Reply, body: dict[str, Any]) -> None:
                 if reply.delay:
                     fake._release.wait(reply.delay)
-                if reply.kind == "status":
+                if reply.kind == "reset":
+                    # SO_LINGER 0 makes close() send RST; the read buffer holds the socket's last file ref.
+                    self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+                    self.close_connection = True
+                    self.rfile.close()
+                    self.connection.close()
+                elif reply.kind == "status":
                     message = f"{ERROR_MARKER} status {reply.status}"
                     if reply.echo_auth:
                         message += f" you sent {self.headers.get('authorization', '')}"

@@ -395,6 +395,28 @@ def test_cache_refuses_api_key_and_is_thread_safe(tmp_path: Path) -> None:
     cache.close()
 
 
+def _cache_writer(path: str, n: int) -> None:
+    with Cache(path) as cache:
+        for i in range(100):
+            cache.put(f"{n}-{i}", {"v": i, "writer": n})
+
+
+def test_cache_is_safe_across_processes(tmp_path: Path) -> None:
+    import multiprocessing
+
+    path = str(tmp_path / "mp.sqlite")
+    Cache(path).close()
+    ctx = multiprocessing.get_context("fork")
+    procs = [ctx.Process(target=_cache_writer, args=(path, n)) for n in range(4)]
+    for proc in procs:
+        proc.start()
+    for proc in procs:
+        proc.join(30)
+        assert proc.exitcode == 0
+    with Cache(path) as cache:
+        assert len(cache) == 400 and cache.get("3-99") == {"v": 99, "writer": 3}
+
+
 def test_cache_default_path_from_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     from summarizer.cache import default_cache_path
 

@@ -6,8 +6,11 @@ Slow-ish (server cold start ~1-2 s, ~0.3-2 s per narrow question on 2 cores), he
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import os
+import subprocess
+import sys
 import time
 import urllib.request
 from pathlib import Path
@@ -78,6 +81,58 @@ def test_server_lifecycle_and_cleanup() -> None:
         raise RuntimeError("boom")
 
 
+def _gone(pid: int, within: float = 10.0) -> bool:
+    deadline = time.monotonic() + within
+    while time.monotonic() < deadline:
+        try:
+            status = Path(f"/proc/{pid}/status").read_text()
+        except FileNotFoundError:
+            return True
+        if "zombie" in status.lower():
+            return True
+        time.sleep(0.1)
+    return False
+
+
+def test_async_context_manager_and_cancellation() -> None:
+    async def go() -> int:
+        server = LocalServer()
+        async with server as base_url:
+            assert _models(base_url)["data"]  # type: ignore[index]
+            pid = server.pid
+        assert pid is not None and not server.running
+        return pid
+
+    assert _gone(asyncio.run(go()))
+
+    async def cancelled() -> LocalServer:
+        server = LocalServer()
+        task = asyncio.create_task(server.astart())
+        await asyncio.sleep(0.3)  # spawned, not ready yet
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
+        return server
+
+    assert not asyncio.run(cancelled()).running
+
+
+def test_server_dies_with_a_killed_parent(tmp_path: Path) -> None:
+    """SIGKILL skips every finally/atexit; the parent-death signal must still stop the server."""
+    script = tmp_path / "parent.py"
+    script.write_text(
+        "import os, signal, sys\n"
+        "from summarizer.local import LocalServer\n"
+        "s = LocalServer()\n"
+        "s.start()\n"
+        "print(s.pid, flush=True)\n"
+        "os.kill(os.getpid(), signal.SIGKILL)\n"
+    )
+    out = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=180)
+    pid = int(out.stdout.split()[0])
+    assert _gone(pid), "llama_cpp.server outlived its killed parent"
+
+
 def test_missing_llama_cpp_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
     import summarizer.local as local
 
@@ -130,3 +185,23 @@ def test_ask_through_embedded_model_then_cache(tmp_path: Path) -> None:
     assert cached == answer
     assert llm2.usage.calls == 0 and llm2.usage.cached_calls == 1
     assert oct(os.stat(cache_path).st_mode & 0o777) == "0o600"
+
+
+def test_crashed_server_is_restarted(tmp_path: Path) -> None:
+    config = LLMConfig(backend="local", use_cache=False, max_tokens=64)
+    prompt = prompts.load("stance")
+
+    async def go() -> tuple[int, int, Stance]:
+        llm = LLM(config)
+        try:
+            await llm.ask(prompt, Stance, sentence="They said nothing.")
+            first_pid = llm.server.pid
+            os.kill(first_pid, 9)
+            assert _gone(first_pid)
+            answer = await llm.ask(prompt, Stance, sentence="They warned of war.")
+            return first_pid, llm.server.pid, answer
+        finally:
+            await llm.aclose()
+
+    first_pid, second_pid, answer = asyncio.run(go())
+    assert first_pid != second_pid and answer.label in ("threaten", "neutral")

@@ -48,10 +48,8 @@ def test_calls_to_lift_sanctions_are_statements_not_sanctions():
     assert any("sanction" in s.content for s in summary.statements)
 
 
-@pytest.mark.parametrize("path", sorted(BULLETINS.glob("*.*")), ids=lambda p: p.name)
+@pytest.mark.parametrize("path", sorted(p for p in BULLETINS.iterdir() if p.name != "README.md"), ids=lambda p: p.name)
 def test_every_item_is_grounded_in_its_bulletin(path):
-    if path.suffix == ".md" and path.name == "README.md":
-        pytest.skip("not a bulletin")
     summary = summarize(path, backend="rules")
     from summarizer.ingest import read
 

@@ -23,7 +23,10 @@ def test_parser_matches_gold_structure(gold_path):
     doc = segment(read(bulletin_for(gold_path)))
     assert len(doc.overview) == len(gold.overview)
     assert [p.text for p in doc.overview] == [o.text for o in gold.overview]
-    assert (doc.bulletin.period_start, doc.bulletin.period_end) == (gold.bulletin.period_start, gold.bulletin.period_end)
+    assert (doc.bulletin.period_start, doc.bulletin.period_end) == (
+        gold.bulletin.period_start,
+        gold.bulletin.period_end,
+    )
     assert doc.paragraphs, "a bulletin has body paragraphs"
     for para in [*doc.overview, *doc.paragraphs]:
         assert doc.text[para.start : para.end] == para.text

@@ -1,0 +1,431 @@
+"""Across a batch of results: who said what over time, and a timeline of sanctions actions.
+
+One bulletin answers "what happened this fortnight"; an analyst with a year of bulletins asks "what has Qaani said
+since January" and "who designated whom, when". So statements are grouped per speaker, spellings folded through the
+alias table (each actor appears once however the outlets transliterated the name), and each speaker's statements
+are put in date order. The same statement reported by several bulletins is shown once, with every source listed.
+
+Like :mod:`summarizer.render`, every renderer treats extracted text as hostile: rich ``Text`` cells, Markdown
+backslash escapes, HTML entities, and a self-contained HTML page that loads nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rapidfuzz import fuzz
+from rich.console import Console
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from .aliases import Aliases, key, load
+from .batch import load_results
+from .ground import fold
+from .merge import SAME_CONTENT, same_sanction
+from .models import Bulletin, Sanction, Statement, Summary
+from .render import _CSS, _e, _md, _period, _squash, _stype_pill
+
+FORMATS = ("table", "md", "html")
+CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
+"""Stricter than the report's: the digest page has no script at all."""
+
+
+class DigestError(Exception):
+    """A digest that cannot be made; one line for the user."""
+
+
+@dataclass(frozen=True)
+class When:
+    """When an item happened, as precisely as its bulletin says: the stated day, else the bulletin period."""
+
+    start: dt.date | None = None
+    end: dt.date | None = None
+    approximate: bool = False
+    """True when only the bulletin period is known: the item happened somewhere in that range."""
+
+    @property
+    def order(self) -> dt.date:
+        """Sort position; undated items go last rather than first, where they would read as the oldest."""
+        return self.start or self.end or dt.date.max
+
+    def label(self) -> str:
+        text = _period(self.start, self.end)
+        return f"{text} (period)" if self.approximate and text else text
+
+
+def _period_of(bulletin: Bulletin) -> When:
+    if bulletin.period_start or bulletin.period_end:
+        return When(bulletin.period_start, bulletin.period_end, approximate=True)
+    return When()
+
+
+@dataclass
+class Said:
+    """One statement, and every bulletin that reported it."""
+
+    when: When
+    statement: Statement
+    sources: list[str]
+
+
+@dataclass
+class Speaker:
+    """One actor: canonical name, the other spellings seen, and what they said in date order."""
+
+    name: str
+    spellings: list[str]
+    said: list[Said]
+
+
+@dataclass
+class Imposed:
+    """One sanctions action (authority in canonical spelling), and every bulletin that reported it."""
+
+    when: When
+    sanction: Sanction
+    sources: list[str]
+
+
+@dataclass
+class Digest:
+    bulletins: int
+    start: dt.date | None = None
+    end: dt.date | None = None
+    speakers: list[Speaker] = field(default_factory=list)
+    sanctions: list[Imposed] = field(default_factory=list)
+
+    @property
+    def statements(self) -> int:
+        return sum(len(s.said) for s in self.speakers)
+
+
+def source_label(summary: Summary) -> str:
+    """How a bulletin is named in the digest: its file name (the full path is in the per-bulletin JSON)."""
+    b = summary.bulletin
+    return Path(b.source).name if b.source else _squash(b.title) or "untitled bulletin"
+
+
+def build(results: Sequence[Summary], names: Aliases) -> Digest:
+    """Group statements per canonical speaker and order everything by date."""
+    voices: dict[str, list[tuple[str, str, Said]]] = {}
+    imposed: list[Imposed] = []
+    for summary in results:
+        label = source_label(summary)
+        period = _period_of(summary.bulletin)
+        for st in summary.statements:
+            name = names.canonical(st.speaker_canonical or st.speaker)
+            when = When(st.said_on or st.cited_date) if (st.said_on or st.cited_date) else period
+            voices.setdefault(key(name), []).append((st.speaker, name, Said(when, st, [label])))
+        for sa in summary.sanctions:
+            when = When(sa.announced_on) if sa.announced_on else period
+            canonical = sa.model_copy(update={"authority": names.canonical(sa.authority)})
+            imposed.append(Imposed(when, canonical, [label]))
+
+    speakers = []
+    for entries in voices.values():
+        name = Counter(canon for _, canon, _ in entries).most_common(1)[0][0]
+        spellings = sorted({_squash(written) for written, _, _ in entries if key(written) != key(name)})
+        said = sorted(
+            (s for _, _, s in entries), key=lambda s: (s.when.order, s.sources[0], s.statement.evidence.start)
+        )
+        speakers.append(Speaker(name, spellings, _fold_statements(said)))
+    speakers.sort(key=lambda s: (-len(s.said), key(s.name)))
+
+    imposed.sort(key=lambda i: (i.when.order, key(i.sanction.authority), i.sources[0]))
+    starts = [s.bulletin.period_start for s in results if s.bulletin.period_start]
+    ends = [s.bulletin.period_end or s.bulletin.period_start for s in results if s.bulletin.period_start]
+    return Digest(
+        bulletins=len(results),
+        start=min(starts, default=None),
+        end=max((e for e in ends if e), default=None),
+        speakers=speakers,
+        sanctions=_fold_sanctions(imposed),
+    )
+
+
+def _fold_statements(said: list[Said]) -> list[Said]:
+    """One row per statement when several bulletins report it: same day, near-identical words (as merge.py judges)."""
+    kept: list[Said] = []
+    for item in said:
+        twin = next(
+            (
+                k
+                for k in kept
+                if k.when == item.when
+                and fuzz.ratio(fold(k.statement.content), fold(item.statement.content)) >= SAME_CONTENT
+            ),
+            None,
+        )
+        if twin is None:
+            kept.append(item)
+        elif item.sources[0] not in twin.sources:
+            twin.sources.append(item.sources[0])
+    return kept
+
+
+def _fold_sanctions(imposed: list[Imposed]) -> list[Imposed]:
+    """One row per action reported by several bulletins; only dated actions, since undated ones cannot be matched."""
+    kept: list[Imposed] = []
+    for item in imposed:
+        twin = next(
+            (
+                k
+                for k in kept
+                if item.sanction.announced_on and k.sanction.announced_on and same_sanction(k.sanction, item.sanction)
+            ),
+            None,
+        )
+        if twin is None:
+            kept.append(item)
+        elif item.sources[0] not in twin.sources:
+            twin.sources.append(item.sources[0])
+    return kept
+
+
+def load_dir(directory: Path, names: Aliases | None = None) -> Digest:
+    """The digest of every result in a ``summarize --out`` directory."""
+    if not directory.is_dir():
+        raise DigestError(f"{directory}: no such results directory")
+    results = load_results(directory)
+    if not results:
+        raise DigestError(
+            f"{directory}: no results here; make some with: summarizer summarize BULLETINS --out {directory}"
+        )
+    try:
+        table = names or load()
+    except ValueError as exc:
+        raise DigestError(str(exc)) from None
+    return build(results, table)
+
+
+# --- shared cell text ---------------------------------------------------------------------------------------------
+
+
+def _kind(st: Statement) -> str:
+    kind = st.statement_type.replace("_", " ")
+    return kind if st.modality == "asserted" else f"{kind} ({st.modality})"
+
+
+def _sources(sources: list[str]) -> str:
+    return ", ".join(sources)
+
+
+def _count(sa: Sanction) -> str:
+    return "" if sa.target_count is None else str(sa.target_count)
+
+
+def _targets(sa: Sanction) -> str:
+    return ", ".join(_squash(t.name) for t in sa.targets)
+
+
+def _countries(sa: Sanction) -> str:
+    return ", ".join(_squash(c) for c in sa.target_countries)
+
+
+def _heading(d: Digest) -> str:
+    parts = [f"{d.bulletins} bulletin{'s' if d.bulletins != 1 else ''}"]
+    if d.start or d.end:
+        parts.append(_period(d.start, d.end))
+    parts += [f"{len(d.speakers)} speakers", f"{d.statements} statements", f"{len(d.sanctions)} sanctions actions"]
+    return " · ".join(parts)
+
+
+# --- terminal -----------------------------------------------------------------------------------------------------
+
+
+def to_table(d: Digest, console: Console) -> None:
+    """Print the digest with rich; every cell is a ``Text`` so bulletin text can never act as markup."""
+    console.print(Panel(Text(_heading(d)), title="Digest", title_align="left", border_style="blue"))
+    for sp in d.speakers:
+        title = Text(_squash(sp.name), style="bold")
+        title.append(f"  {len(sp.said)} statement{'s' if len(sp.said) != 1 else ''}", style="dim")
+        caption = Text(f"also written: {', '.join(sp.spellings)}") if sp.spellings else None
+        table = Table(title=title, title_justify="left", caption=caption, caption_justify="left", expand=True)
+        table.add_column("Date", no_wrap=True)
+        table.add_column("Type", no_wrap=True)
+        table.add_column("Target", ratio=2, overflow="fold")
+        table.add_column("Statement", ratio=6, overflow="fold")
+        table.add_column("Source", ratio=2, overflow="fold")
+        for s in sp.said:
+            st = s.statement
+            table.add_row(
+                Text(s.when.label(), style="dim" if s.when.approximate else ""),
+                Text(_kind(st)),
+                Text(_squash(st.target)),
+                Text(_squash(st.content)),
+                Text(_sources(s.sources)),
+            )
+        console.print(table)
+    if d.sanctions:
+        table = Table(title=Text("Sanctions timeline", style="bold"), title_justify="left", expand=True)
+        table.add_column("Date", no_wrap=True)
+        table.add_column("Authority", ratio=2, overflow="fold")
+        table.add_column("Action", no_wrap=True)
+        table.add_column("Count", justify="right", no_wrap=True)
+        table.add_column("Targets", ratio=3, overflow="fold")
+        table.add_column("Countries", ratio=1, overflow="fold")
+        table.add_column("Source", ratio=2, overflow="fold")
+        for i in d.sanctions:
+            sa = i.sanction
+            table.add_row(
+                Text(i.when.label(), style="dim" if i.when.approximate else ""),
+                Text(_squash(sa.authority)),
+                Text(sa.action),
+                Text(_count(sa)),
+                Text(_targets(sa)),
+                Text(_countries(sa)),
+                Text(_sources(i.sources)),
+            )
+        console.print(table)
+
+
+# --- Markdown -----------------------------------------------------------------------------------------------------
+
+
+def _md_row(cells: list[str]) -> str:
+    return "| " + " | ".join(cells) + " |"
+
+
+def to_markdown(d: Digest) -> str:
+    """A digest to paste into a report: one section per speaker, then the sanctions timeline, all escaped."""
+    lines = ["# Digest", "", _md(_heading(d)), "", "## Who said what", ""]
+    for sp in d.speakers:
+        lines += [f"### {_md(sp.name)}", ""]
+        if sp.spellings:
+            lines += [f"*Also written: {_md(', '.join(sp.spellings))}*", ""]
+        lines += [_md_row(["Date", "Type", "Target", "Statement", "Source"]), _md_row(["---"] * 5)]
+        for s in sp.said:
+            st = s.statement
+            cells = [_md(s.when.label()), _md(_kind(st)), _md(st.target), _md(st.content), _md(_sources(s.sources))]
+            lines.append(_md_row(cells))
+        lines.append("")
+    if d.sanctions:
+        lines += ["## Sanctions timeline", ""]
+        lines += [_md_row(["Date", "Authority", "Action", "Count", "Targets", "Countries", "Source"])]
+        lines.append(_md_row(["---"] * 7))
+        for i in d.sanctions:
+            sa = i.sanction
+            cells = [
+                i.when.label(),
+                sa.authority,
+                sa.action,
+                _count(sa),
+                _targets(sa),
+                _countries(sa),
+                _sources(i.sources),
+            ]
+            lines.append(_md_row([_md(c) for c in cells]))
+        lines.append("")
+    lines += ["---", "", "*Dates marked (period) are the bulletin's period: the bulletin gave no day.*", ""]
+    return "\n".join(lines)
+
+
+# --- HTML ---------------------------------------------------------------------------------------------------------
+
+_DIGEST_CSS = """
+.also{color:var(--muted);font-size:12.5px;margin:-4px 0 8px}
+.toc ol{columns:3 220px}
+.c-src{width:14%;color:var(--muted);font-size:12.5px}
+.approx{color:var(--muted)}
+"""
+
+
+def _td(value: str, cls: str = "") -> str:
+    return f'<td class="{cls}">{_e(value)}</td>' if cls else f"<td>{_e(value)}</td>"
+
+
+def _date_td(when: When) -> str:
+    return _td(when.label(), "c-date approx" if when.approximate else "c-date")
+
+
+def to_html(d: Digest) -> str:
+    """One self-contained page (inline CSS, no script, nothing fetched); every value goes through html.escape."""
+    toc = "".join(
+        f'<li><a href="#sp{n}">{_e(sp.name)}</a> <span class="muted">{len(sp.said)}</span></li>'
+        for n, sp in enumerate(d.speakers)
+    )
+    sections = []
+    for n, sp in enumerate(d.speakers):
+        rows = "".join(
+            "<tr>"
+            + _date_td(s.when)
+            + f"<td>{_stype_pill(s.statement.statement_type)}"
+            + (f'<div class="muted">{_e(s.statement.modality)}</div>' if s.statement.modality != "asserted" else "")
+            + "</td>"
+            + _td(_squash(s.statement.target))
+            + _td(_squash(s.statement.content), "c-text")
+            + _td(_sources(s.sources), "c-src")
+            + "</tr>"
+            for s in sp.said
+        )
+        also = f'<p class="also">Also written: {_e(", ".join(sp.spellings))}</p>' if sp.spellings else ""
+        sections.append(
+            f'<section class="card" id="sp{n}"><h3 class="part">{_e(sp.name)}'
+            f'<span class="count">{len(sp.said)}</span></h3>{also}'
+            '<div class="tablewrap"><table class="items"><thead><tr><th>Date</th><th>Type</th><th>Target</th>'
+            f"<th>Statement</th><th>Source</th></tr></thead><tbody>{rows}</tbody></table></div></section>"
+        )
+    timeline = ""
+    if d.sanctions:
+        rows = "".join(
+            "<tr>"
+            + _date_td(i.when)
+            + _td(_squash(i.sanction.authority))
+            + f'<td><span class="pill act-{_e(i.sanction.action)}">{_e(i.sanction.action)}</span></td>'
+            + _td(_count(i.sanction))
+            + _td(_targets(i.sanction))
+            + _td(_countries(i.sanction))
+            + _td(_sources(i.sources), "c-src")
+            + "</tr>"
+            for i in d.sanctions
+        )
+        timeline = (
+            '<section class="card" id="sanctions"><h3 class="part">Sanctions timeline'
+            f'<span class="count">{len(d.sanctions)}</span></h3><div class="tablewrap"><table class="items">'
+            "<thead><tr><th>Date</th><th>Authority</th><th>Action</th><th>Count</th><th>Targets</th>"
+            f"<th>Countries</th><th>Source</th></tr></thead><tbody>{rows}</tbody></table></div></section>"
+        )
+    return f"""<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="{_e(CSP)}">
+<meta name="referrer" content="no-referrer">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Digest: {_e(_heading(d))}</title>
+<style>{_CSS}{_DIGEST_CSS}</style>
+</head>
+<body>
+<div class="page">
+<div class="masthead"><h1>Digest</h1><span class="gen">{_e(_heading(d))}</span></div>
+<nav class="toc"><div class="lbl">Who said what</div><ol>{toc}</ol>
+{'<a href="#sanctions">Sanctions timeline</a>' if d.sanctions else ""}</nav>
+{"".join(sections)}
+{timeline}
+<p class="foot">Self-contained page: nothing is loaded from the network. Dates marked (period) are the bulletin's
+period: the bulletin gave no day.</p>
+</div>
+</body>
+</html>
+"""
+
+
+def render(d: Digest, fmt: str) -> str:
+    """The digest as text in ``fmt`` (one of :data:`FORMATS`); the table is laid out 140 columns wide."""
+    if fmt == "md":
+        return to_markdown(d)
+    if fmt == "html":
+        return to_html(d)
+    with open(os.devnull, "w") as sink:
+        console = Console(record=True, width=140, file=sink)
+        to_table(d, console)
+    return console.export_text()
+
+
+__all__ = ["FORMATS", "Digest", "DigestError", "Imposed", "Said", "Speaker", "build", "load_dir", "render", "to_table"]

@@ -1,0 +1,64 @@
+"""The embedded default end to end: real llama.cpp server, real SmolLM2, no mocked client."""
+
+import json
+
+import pytest
+
+from summarizer.ingest import read
+
+from .helpers import BULLETINS, SAMPLE, run_cli
+
+pytest.importorskip("llama_cpp", reason="the local backend needs: pip install -e '.[local]'")
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def cache(tmp_path_factory):
+    return {"SUMMARIZER_CACHE": str(tmp_path_factory.mktemp("cache") / "cache.sqlite")}
+
+
+@pytest.fixture(scope="module")
+def first_run(cache):
+    result = run_cli("summarize", str(SAMPLE), env={**cache, "SUMMARIZER_BACKEND": ""})
+    assert result.returncode == 0, result.stderr.decode()
+    return json.loads(result.stdout)
+
+
+def test_default_backend_is_local_and_recorded(first_run):
+    prov = first_run["provenance"]
+    assert prov["backend"] == "local"
+    assert prov["model"] == "smollm2-135m-instruct"
+    assert prov["prompt_hash"] and "statement_type@" in prov["prompt_version"]
+    assert prov["usage"]["calls"] > 0 and prov["usage"]["prompt_tokens"] > 0
+
+
+def test_local_output_is_complete_and_grounded(first_run):
+    text = read(SAMPLE).text
+    assert len(first_run["overview"]) == 5 and len(first_run["sanctions"]) == 1
+    assert len(first_run["statements"]) >= 10
+    for item in [*first_run["overview"], *first_run["statements"], *first_run["sanctions"]]:
+        ev = item["evidence"]
+        assert ev["status"] != "ungrounded"
+        assert text[ev["start"] : ev["end"]] == ev["text"]
+    for st in first_run["statements"]:
+        assert st["speaker"].split()[-1] in text, "a speaker the text does not name would be a hallucination"
+    questions = first_run["provenance"]["questions"]
+    assert all(q["accepted"] <= q["asked"] for q in questions.values())
+
+
+def test_rerun_answers_from_cache_with_zero_model_calls(first_run, cache):
+    result = run_cli("summarize", str(SAMPLE), env=cache)
+    assert result.returncode == 0, result.stderr.decode()
+    again = json.loads(result.stdout)
+    assert again["provenance"]["usage"]["calls"] == 0
+    assert again["provenance"]["usage"]["cached_calls"] > 0
+    assert again["statements"] == first_run["statements"]
+
+
+def test_news_report_outside_the_family(cache):
+    path = BULLETINS / "synthetic-news-2023-03-09.txt"
+    result = run_cli("summarize", str(path), "-b", "local", env=cache)
+    assert result.returncode == 0, result.stderr.decode()
+    data = json.loads(result.stdout)
+    assert data["statements"], "the LLM path must still deliver statements on a plain news report"
+    assert any(s["said_on"] == "2023-03-09" for s in data["statements"]), "'on Thursday' resolves to the dateline"

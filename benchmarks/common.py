@@ -92,6 +92,7 @@ class Timed:
     """Outcome of one timed subprocess: wall time, the child's own CPU time and peak RSS."""
 
     returncode: int
+    started: float  # time.monotonic() at spawn: comparable with other processes' monotonic clocks on Linux
     wall: float
     cpu: float
     maxrss_kb: int
@@ -106,6 +107,7 @@ def run_timed(
     that it waited for), which ``time.perf_counter`` around ``subprocess.run`` cannot give."""
     out_path = Path(os.environ.get("TMPDIR", "/tmp")) / f"bench-{os.getpid()}-{time.monotonic_ns()}"
     with open(f"{out_path}.out", "w+b") as out, open(f"{out_path}.err", "w+b") as err:
+        started = time.monotonic()
         began = time.perf_counter()
         proc = subprocess.Popen(args, stdout=out, stderr=err, stdin=subprocess.DEVNULL, env=env, cwd=cwd)
         status, rusage = _wait(proc, timeout)
@@ -118,7 +120,7 @@ def run_timed(
     code = os.waitstatus_to_exitcode(status) if status is not None else -9
     cpu = rusage.ru_utime + rusage.ru_stime if rusage is not None else 0.0
     maxrss = int(rusage.ru_maxrss) if rusage is not None else 0
-    return Timed(code, wall, cpu, maxrss, stdout, stderr)
+    return Timed(code, started, wall, cpu, maxrss, stdout, stderr)
 
 
 def _wait(proc: subprocess.Popen[bytes], timeout: float) -> tuple[int | None, Any]:

@@ -21,8 +21,7 @@ from summarizer.models import Gold, Summary
 from summarizer.segment import segment
 
 HEADER = (
-    "MESOPOTAMIA NEWS INTEL BY MEIR AMIT INTELLIGENCE & TERRORISM INFORMATION CENTER / ISRAEL \u2013 "
-    "Spotlight on Iran"
+    "MESOPOTAMIA NEWS INTEL BY MEIR AMIT INTELLIGENCE & TERRORISM INFORMATION CENTER / ISRAEL \u2013 Spotlight on Iran"
 )
 PERIOD = "March 22, 2020 \u2013 April 5, 2020 Editor: Dr. Raz Zimmt"
 BULLET = "  \u2022 "
@@ -44,6 +43,15 @@ class Pool:
     headings: list[str]
 
 
+_MD_LINK = re.compile(r"\[([^\]\n]+)\]\([^)\s]+\)")
+_BOLD_LEAD = re.compile(r"^\*\*[^*]+\*\*\s*")
+
+
+def _itic(text: str) -> str:
+    """ITIC style: no Markdown bold lead-ins, links reduced to their text (the outlet name)."""
+    return " ".join(_MD_LINK.sub(r"\1", _BOLD_LEAD.sub("", text)).split())
+
+
 def pool() -> Pool:
     """Segment each fixture with the tool's own segmenter, so the pieces are what it treats as paragraphs."""
     overview: list[str] = []
@@ -51,8 +59,8 @@ def pool() -> Pool:
     headings: list[str] = []
     for path in fixtures():
         doc = segment(ingest.read(path))
-        overview += [p.text for p in doc.overview]
-        body += [" ".join(p.text.split()) for p in doc.paragraphs if len(p.text.split()) >= 12]
+        overview += [_itic(p.text) for p in doc.overview]
+        body += [_itic(p.text) for p in doc.paragraphs if len(p.text.split()) >= 12]
         headings += [s.title for s in doc.sections if s.title and len(s.title.split()) <= 8]
     return Pool(overview, body, sorted(set(headings)) or ["Iranian Involvement in Iraq"])
 

@@ -4,9 +4,15 @@
 >>> summary = summarize("evals/bulletins/spotlight-on-iran-2020-03-22.txt", backend="rules")
 """
 
+import logging
+
+from .errors import SummarizerError
 from .ingest import InputError
 from .models import Bulletin, Evidence, OverviewPoint, Sanction, Statement, Summary
 from .pipeline import summarize, summarize_async
+
+# A library logs; the application decides what to show (the CLI's --verbose).
+logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 __all__ = [
     "Bulletin",
@@ -15,6 +21,7 @@ __all__ = [
     "OverviewPoint",
     "Sanction",
     "Statement",
+    "SummarizerError",
     "Summary",
     "summarize",
     "summarize_async",

@@ -32,6 +32,7 @@ from rich.progress import (
 from rich.text import Text
 
 from . import ingest
+from .errors import SummarizerError
 from .ingest import InputError, Source
 from .models import Summary
 from .pipeline import summarize, summarize_async, tool_version
@@ -41,7 +42,7 @@ LOCK = ".batch.lock"
 err = Console(stderr=True, highlight=False)
 
 
-class BatchError(Exception):
+class BatchError(SummarizerError):
     """A batch that cannot start; one line for the user."""
 
 

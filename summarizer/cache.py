@@ -25,6 +25,8 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
+from .errors import SummarizerError
+
 __all__ = ["Cache", "CacheError", "default_cache_path"]
 
 _SCHEMA = """
@@ -36,7 +38,7 @@ CREATE TABLE IF NOT EXISTS responses (
 """
 
 
-class CacheError(RuntimeError):
+class CacheError(SummarizerError, RuntimeError):
     """The cache cannot be opened or was asked to store something it must not."""
 
 

@@ -6,6 +6,7 @@ Every failure a user can cause ends in one line on stderr and a non-zero exit, n
 from __future__ import annotations
 
 import json
+import logging
 import os
 import sys
 from enum import StrEnum
@@ -16,6 +17,7 @@ import typer
 from rich.console import Console
 
 from . import render
+from .errors import SummarizerError
 from .ingest import InputError
 from .models import SCHEMA_MODELS, Summary
 from .pipeline import BACKENDS, summarize_async
@@ -44,11 +46,6 @@ def fail(message: str, code: int = 2) -> None:
     err.print("[red]error:[/red] ", end="", markup=True)
     err.print(message, markup=False, soft_wrap=True)
     raise typer.Exit(code)
-
-
-def default_backend() -> str:
-    """The backend is chosen explicitly (flag or env), never inferred from which API keys exist."""
-    return os.environ.get("SUMMARIZER_BACKEND") or "local"
 
 
 def write_output(text: str, output: Path | None) -> None:
@@ -81,7 +78,8 @@ def render_one(summary: Summary, source_text: str, fmt: Format, output: Path | N
 def summarize(
     paths: Annotated[list[str], typer.Argument(help="Bulletin files (.txt .md .html .pdf), directories, globs, or -.")],
     backend: Annotated[
-        str | None, typer.Option("--backend", "-b", help=f"One of {', '.join(BACKENDS)}; env SUMMARIZER_BACKEND.")
+        str | None,
+        typer.Option("--backend", "-b", help=f"One of {', '.join(BACKENDS)}; env SUMMARIZER_BACKEND; default local."),
     ] = None,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.json,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")] = None,
@@ -91,43 +89,52 @@ def summarize(
     keep_ungrounded: Annotated[
         bool, typer.Option("--keep-ungrounded", help="Keep items whose evidence is not in the text.")
     ] = False,
-    model: Annotated[str | None, typer.Option(help="Model name (openai backend) or label.")] = None,
+    model: Annotated[str | None, typer.Option(help="Model name for the openai backend.")] = None,
     base_url: Annotated[str | None, typer.Option(help="OpenAI-compatible endpoint; env OPENAI_BASE_URL.")] = None,
-    mode: Annotated[str, typer.Option(help="Instructor mode: tools, json_schema, json, md_json.")] = "tools",
+    mode: Annotated[
+        str | None, typer.Option(help="Instructor mode: tools (default), json_schema, json, md_json.")
+    ] = None,
     model_path: Annotated[Path | None, typer.Option(help="GGUF file for the local backend.")] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Bypass the response cache.")] = False,
-    concurrency: Annotated[int, typer.Option(help="Parallel model calls / bulletins.")] = 4,
+    concurrency: Annotated[int | None, typer.Option(help="Parallel model calls and bulletins (default 4).")] = None,
+    timeout: Annotated[float | None, typer.Option(help="Seconds per model request (default 60).")] = None,
+    max_retries: Annotated[int | None, typer.Option(help="Transport retries per request (default 4).")] = None,
+    token_budget: Annotated[int | None, typer.Option(help="Cap on prompt+completion tokens per bulletin.")] = None,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log retries, cache hits and server start.")] = False,
 ) -> None:
     """Extract overview points, statements and sanctions from bulletins."""
-    chosen = backend or default_backend()
-    if chosen not in BACKENDS:
-        fail(f"unknown backend {chosen!r}; choose one of {', '.join(BACKENDS)}")
-    settings = dict(
-        model=model,
-        base_url=base_url,
-        mode=mode,
-        model_path=model_path,
-        use_cache=not no_cache,
-        concurrency=concurrency,
-    )
-    from . import batch
+    from . import batch, config
 
+    if verbose:
+        logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
     try:
+        settings = config.load()
+        flags = dict(
+            model=model, base_url=base_url, mode=mode, model_path=model_path, concurrency=concurrency,
+            timeout=timeout, max_retries=max_retries, token_budget=token_budget,
+        )  # fmt: skip
+        settings.update({k: v for k, v in flags.items() if v is not None})
+        if no_cache:
+            settings["use_cache"] = False
+        chosen = backend or os.environ.get("SUMMARIZER_BACKEND") or settings.pop("backend", None) or "local"
+        settings.pop("backend", None)
+        if chosen not in BACKENDS:
+            fail(f"unknown backend {chosen!r}; choose one of {', '.join(BACKENDS)}")
         files = batch.expand(paths)
         if out is not None or len(files) > 1:
-            code = batch.run(files, out or Path("results"), chosen, settings, keep_ungrounded, concurrency)
-            raise typer.Exit(code)
+            jobs = int(settings.get("concurrency", 4))
+            raise typer.Exit(batch.run(files, out or Path("results"), chosen, settings, keep_ungrounded, jobs))
         source_text, summary = batch.run_one(files[0], chosen, settings, keep_ungrounded)
         render_one(summary, source_text, fmt, output)
-        usage = summary.provenance.usage
         if chosen != "rules":
+            usage, grounding = summary.provenance.usage, summary.provenance.grounding
+            cost = f", ${usage.cost_usd:.4f}" if usage.cost_usd else ""
             err.print(
                 f"[dim]{chosen}: {usage.calls} model calls, {usage.cached_calls} cached, "
-                f"{usage.prompt_tokens}+{usage.completion_tokens} tokens; grounding "
-                f"{summary.provenance.grounding.exact} exact, {summary.provenance.grounding.fuzzy} fuzzy, "
-                f"{summary.provenance.grounding.dropped} dropped[/dim]"
+                f"{usage.prompt_tokens}+{usage.completion_tokens} tokens{cost}; grounding "
+                f"{grounding.exact} exact, {grounding.fuzzy} fuzzy, {grounding.dropped} dropped[/dim]"
             )
-    except (InputError, batch.BatchError) as exc:
+    except SummarizerError as exc:
         fail(str(exc))
 
 
@@ -195,7 +202,7 @@ def eval_(
             if failures:
                 raise typer.Exit(1)
             err.print("[green]check passed[/green]: every score is at or above its floor and baseline")
-    except (InputError, batch.BatchError, ValueError, OSError) as exc:
+    except (SummarizerError, ValueError, OSError) as exc:
         fail(str(exc).splitlines()[0])
 
 
@@ -225,7 +232,7 @@ def digest(
             digests.to_table(found, Console())
         else:
             write_output(digests.render(found, fmt), output)
-    except (digests.DigestError, OSError) as exc:
+    except (SummarizerError, OSError) as exc:
         fail(str(exc))
 
 

@@ -26,6 +26,7 @@ from rich.text import Text
 
 from .aliases import Aliases, key, load
 from .batch import load_results
+from .errors import SummarizerError
 from .ground import fold
 from .merge import SAME_CONTENT, same_sanction
 from .models import Bulletin, Sanction, Statement, Summary
@@ -36,7 +37,7 @@ CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-acti
 """Stricter than the report's: the digest page has no script at all."""
 
 
-class DigestError(Exception):
+class DigestError(SummarizerError):
     """A digest that cannot be made; one line for the user."""
 
 

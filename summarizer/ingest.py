@@ -15,6 +15,8 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .errors import SummarizerError
+
 MAX_BYTES = 25 * 1024 * 1024
 """Larger inputs are refused: no bulletin is this long, and the LLM path would cost a fortune."""
 MAX_CHARS = 1_000_000
@@ -57,7 +59,7 @@ _SAME_LENGTH = str.maketrans(
 _DROPPED = re.compile("\r(?=\n)|[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
 
-class InputError(Exception):
+class InputError(SummarizerError):
     """Input the tool cannot read; the message is one line meant for the user."""
 
 

@@ -57,6 +57,8 @@ from summarizer import models
 from summarizer.cache import Cache, CacheError
 from summarizer.prompts import Prompt
 
+from .errors import SummarizerError
+
 __all__ = ["LLM", "BudgetExceeded", "LLMConfig", "LLMError"]
 
 log = logging.getLogger("summarizer.llm")
@@ -78,7 +80,7 @@ _RETRYABLE_STATUS = {408, 409, 429}
 _CHARS_PER_TOKEN = 3  # deliberately low so the budget estimate errs on the safe (high) side
 
 
-class LLMError(RuntimeError):
+class LLMError(SummarizerError, RuntimeError):
     """A model call failed for good. The message is one line, names the cause, and carries no secrets."""
 
     def __init__(

@@ -30,6 +30,8 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO, Any
 
+from .errors import SummarizerError
+
 __all__ = [
     "DEFAULT_ALIAS",
     "INSTALL_HINT",
@@ -64,7 +66,7 @@ _SCRUBBED_ENV = {
 _SECRET_MARKERS = ("API_KEY", "SECRET", "TOKEN", "PASSWORD")
 
 
-class LocalServerError(RuntimeError):
+class LocalServerError(SummarizerError, RuntimeError):
     """The embedded server cannot be found, started, or reached."""
 
 

@@ -27,6 +27,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .errors import SummarizerError
+
 __all__ = ["Prompt", "PromptError", "list_prompts", "load", "parse", "prompts_dir"]
 
 _NAME_RE = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.-]*$")
@@ -35,7 +37,7 @@ _FRONT_KEY_RE = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)[ \t]*:[ \t]*(.*?)[ \t]*$"
 _SECTIONS = ("system", "user")
 
 
-class PromptError(ValueError):
+class PromptError(SummarizerError, ValueError):
     """A prompt file is malformed, missing, or was rendered without a variable it needs."""
 
 

@@ -72,3 +72,38 @@ def test_schema_command_prints_the_contract():
     result = run_cli("schema")
     assert result.returncode == 0
     assert "statements" in json.loads(result.stdout)["properties"]
+
+
+def test_config_file_sets_backend_but_flag_and_env_win(tmp_path):
+    cfg = tmp_path / "config.toml"
+    cfg.write_text('backend = "openai"\nbase_url = "http://127.0.0.1:9/v1"\n')
+    env = {"SUMMARIZER_CONFIG": str(cfg), "SUMMARIZER_BACKEND": ""}
+    flagged = run_cli("summarize", str(SAMPLE), "-b", "rules", env=env)
+    assert flagged.returncode == 0 and json.loads(flagged.stdout)["provenance"]["backend"] == "rules"
+    by_env = run_cli("summarize", str(SAMPLE), env={**env, "SUMMARIZER_BACKEND": "rules"})
+    assert by_env.returncode == 0 and json.loads(by_env.stdout)["provenance"]["backend"] == "rules"
+
+
+@pytest.mark.parametrize(
+    ("content", "words"),
+    [('api_key = "sk-1"', "credential"), ("colour = 1", "unknown setting"), ("timeout = [1]", "wrong type")],
+)
+def test_bad_config_is_a_one_line_error(tmp_path, content, words):
+    cfg = tmp_path / "config.toml"
+    cfg.write_text(content + "\n")
+    result = run_cli("summarize", str(SAMPLE), "-b", "rules", env={"SUMMARIZER_CONFIG": str(cfg)})
+    stderr = result.stderr.decode()
+    assert result.returncode == 2 and words in stderr and "Traceback" not in stderr
+    assert len(stderr.strip().splitlines()) == 1
+
+
+def test_unreachable_endpoint_is_a_one_line_error():
+    result = run_cli(
+        "summarize", str(SAMPLE), "-b", "openai", "--base-url", "http://127.0.0.1:9/v1", "--no-cache",
+        "--max-retries", "1", "--timeout", "2",
+        env={"OPENAI_API_KEY": "sk-test-SENTINEL-cli"},
+    )  # fmt: skip
+    stderr = result.stderr.decode()
+    assert result.returncode == 2, stderr
+    assert "Traceback" not in stderr and "sk-test-SENTINEL-cli" not in stderr
+    assert len(stderr.strip().splitlines()) == 1, stderr

@@ -39,7 +39,7 @@ def by_package(profiler: cProfile.Profile, top: int = 10) -> list[dict[str, Any]
     for (file, _, name), (_, _, tottime, _, _) in _stats(profiler).items():
         where = _where(file)
         if file == "~":
-            package = "builtins (" + name.split("'")[1 if "'" in name else 0].split(".")[0] + ")"
+            package = "built-in functions and C methods"
         else:
             parts = where.split("/")
             package = "/".join(parts[:2]) if parts[0] == "stdlib" else parts[0].removesuffix(".py")

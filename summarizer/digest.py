@@ -14,9 +14,10 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from rapidfuzz import fuzz
 from rich.console import Console
@@ -30,7 +31,7 @@ from .errors import SummarizerError
 from .ground import fold
 from .merge import SAME_CONTENT, same_sanction
 from .models import Bulletin, Sanction, Statement, Summary
-from .render import _CSS, _e, _md, _period, _squash, _stype_pill
+from .render import _e, _md, _period, _squash, _stype_pill, page
 
 FORMATS = ("table", "md", "html")
 CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
@@ -135,7 +136,7 @@ def build(results: Sequence[Summary], names: Aliases) -> Digest:
         said = sorted(
             (s for _, _, s in entries), key=lambda s: (s.when.order, s.sources[0], s.statement.evidence.start)
         )
-        speakers.append(Speaker(name, spellings, _fold_statements(said)))
+        speakers.append(Speaker(name, spellings, _fold(said, _same_said)))
     speakers.sort(key=lambda s: (-len(s.said), key(s.name)))
 
     imposed.sort(key=lambda i: (i.when.order, key(i.sanction.authority), i.sources[0]))
@@ -146,23 +147,18 @@ def build(results: Sequence[Summary], names: Aliases) -> Digest:
         start=min(starts, default=None),
         end=max((e for e in ends if e), default=None),
         speakers=speakers,
-        sanctions=_fold_sanctions(imposed),
+        sanctions=_fold(imposed, _same_imposed),
     )
 
 
-def _fold_statements(said: list[Said]) -> list[Said]:
-    """One row per statement when several bulletins report it: same day, near-identical words (as merge.py judges)."""
-    kept: list[Said] = []
-    for item in said:
-        twin = next(
-            (
-                k
-                for k in kept
-                if k.when == item.when
-                and fuzz.ratio(fold(k.statement.content), fold(item.statement.content)) >= SAME_CONTENT
-            ),
-            None,
-        )
+R = TypeVar("R", "Said", "Imposed")
+
+
+def _fold(items: list[R], same: Callable[[R, R], bool]) -> list[R]:
+    """One row per item reported by several bulletins, listing every source."""
+    kept: list[R] = []
+    for item in items:
+        twin = next((k for k in kept if same(k, item)), None)
         if twin is None:
             kept.append(item)
         elif item.sources[0] not in twin.sources:
@@ -170,23 +166,14 @@ def _fold_statements(said: list[Said]) -> list[Said]:
     return kept
 
 
-def _fold_sanctions(imposed: list[Imposed]) -> list[Imposed]:
-    """One row per action reported by several bulletins; only dated actions, since undated ones cannot be matched."""
-    kept: list[Imposed] = []
-    for item in imposed:
-        twin = next(
-            (
-                k
-                for k in kept
-                if item.sanction.announced_on and k.sanction.announced_on and same_sanction(k.sanction, item.sanction)
-            ),
-            None,
-        )
-        if twin is None:
-            kept.append(item)
-        elif item.sources[0] not in twin.sources:
-            twin.sources.append(item.sources[0])
-    return kept
+def _same_said(a: Said, b: Said) -> bool:
+    """Same day, near-identical words (as merge.py judges)."""
+    return a.when == b.when and fuzz.ratio(fold(a.statement.content), fold(b.statement.content)) >= SAME_CONTENT
+
+
+def _same_imposed(a: Imposed, b: Imposed) -> bool:
+    """Only dated actions fold, since undated ones cannot be told apart."""
+    return bool(a.sanction.announced_on and b.sanction.announced_on) and same_sanction(a.sanction, b.sanction)
 
 
 def load_dir(directory: Path, names: Aliases | None = None) -> Digest:
@@ -392,29 +379,14 @@ def to_html(d: Digest) -> str:
             "<thead><tr><th>Date</th><th>Authority</th><th>Action</th><th>Count</th><th>Targets</th>"
             f"<th>Countries</th><th>Source</th></tr></thead><tbody>{rows}</tbody></table></div></section>"
         )
-    return f"""<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="{_e(CSP)}">
-<meta name="referrer" content="no-referrer">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Digest: {_e(_heading(d))}</title>
-<style>{_CSS}{_DIGEST_CSS}</style>
-</head>
-<body>
-<div class="page">
-<div class="masthead"><h1>Digest</h1><span class="gen">{_e(_heading(d))}</span></div>
+    body = f"""<div class="masthead"><h1>Digest</h1><span class="gen">{_e(_heading(d))}</span></div>
 <nav class="toc"><div class="lbl">Who said what</div><ol>{toc}</ol>
 {'<a href="#sanctions">Sanctions timeline</a>' if d.sanctions else ""}</nav>
 {"".join(sections)}
 {timeline}
 <p class="foot">Self-contained page: nothing is loaded from the network. Dates marked (period) are the bulletin's
-period: the bulletin gave no day.</p>
-</div>
-</body>
-</html>
-"""
+period: the bulletin gave no day.</p>"""
+    return page(f"Digest: {_heading(d)}", body, css=_DIGEST_CSS, csp=CSP)
 
 
 def render(d: Digest, fmt: str) -> str:

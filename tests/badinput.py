@@ -246,8 +246,9 @@ def write_fixture_copies(directory: Path, count: int, repeat: int = 1) -> list[P
 def run_cli_timed(
     *args: str, timeout: float, env: dict[str, str] | None = None, stdin: bytes | None = None
 ) -> subprocess.CompletedProcess[bytes]:
-    """:func:`tests.helpers.run_cli` with a short timeout: a hang fails the test in seconds, not in ten minutes."""
-    full_env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "160", **(env or {})}
+    """:func:`tests.helpers.run_cli` with a short timeout (a hang fails the test in seconds, not in ten minutes) and
+    no config file (a developer's ``~/.config/summarizer/config.toml`` must not change what the tests see)."""
+    full_env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "160", "SUMMARIZER_CONFIG": os.devnull, **(env or {})}
     return subprocess.run(
         [sys.executable, "-m", "summarizer", *args],
         input=stdin,

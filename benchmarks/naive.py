@@ -1,0 +1,89 @@
+"""The simplest alternative a user would write: one instructor call, whole schema, whole bulletin.
+
+Shared by section 3 (its prompt size) and section 6 (running it on the embedded model). The response
+model mirrors the scored fields of :mod:`summarizer.models` without offsets (a user would not ask a model
+for character offsets), and is converted to a :class:`summarizer.models.Summary` for scoring.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+from summarizer.models import (
+    Bulletin,
+    Evidence,
+    OverviewPoint,
+    Provenance,
+    Sanction,
+    SanctionAction,
+    Statement,
+    StatementType,
+    Summary,
+    Target,
+)
+
+SYSTEM = (
+    "You extract structured data from an intelligence bulletin. List the overview points, every statement "
+    "(who said what: speaker, role, reporting verb, content, type, target, cited outlet) and every sanctions "
+    "action (authority, action, number of targets, named targets, countries, reasons). Copy names and words "
+    "exactly from the text."
+)
+
+
+class NaiveStatement(BaseModel):
+    speaker: str = Field(description="The speaker as written.")
+    role: str | None = Field(default=None, description="Office held.")
+    cue: str | None = Field(default=None, description="Reporting verb: stated, warned, called on...")
+    content: str = Field(description="What was said.")
+    statement_type: StatementType = "neutral"
+    target: str | None = Field(default=None, description="Addressee or object.")
+    cited_outlet: str | None = None
+
+
+class NaiveSanction(BaseModel):
+    authority: str = Field(description="Who imposed it, e.g. 'U.S. Treasury Department'.")
+    action: SanctionAction = "designate"
+    target_count: int | None = Field(default=None, ge=0)
+    targets: list[str] = Field(default_factory=list)
+    target_countries: list[str] = Field(default_factory=list)
+    reasons: list[str] = Field(default_factory=list)
+
+
+class NaiveSummary(BaseModel):
+    """Everything in one response model: what the tool's Summary holds, minus offsets and provenance."""
+
+    overview: list[str] = Field(default_factory=list)
+    statements: list[NaiveStatement] = Field(default_factory=list)
+    sanctions: list[NaiveSanction] = Field(default_factory=list)
+
+
+def messages(text: str) -> list[dict[str, str]]:
+    """The chat messages of the one-shot call."""
+    return [{"role": "system", "content": SYSTEM}, {"role": "user", "content": f"Bulletin:\n{text}"}]
+
+
+def to_summary(result: NaiveSummary | None, backend: str = "naive") -> Summary:
+    """A Summary the scorer accepts; evidence is the item's own text (no offsets were asked for)."""
+    result = result or NaiveSummary()
+
+    def ev(text: str) -> Evidence:
+        return Evidence(start=0, end=0, text=text, status="ungrounded")
+
+    return Summary(
+        bulletin=Bulletin(),
+        overview=[OverviewPoint(text=t, evidence=ev(t)) for t in result.overview],
+        statements=[Statement(**s.model_dump(), evidence=ev(s.content)) for s in result.statements],
+        sanctions=[
+            Sanction(
+                **s.model_dump(exclude={"targets"}),
+                targets=[Target(name=t) for t in s.targets],
+                evidence=ev(s.authority),
+            )
+            for s in result.sanctions
+        ],
+        provenance=Provenance(backend=backend),
+    )
+
+
+def _targets(sanction: NaiveSanction) -> list[Target]:
+    return [Target(name=name) for name in sanction.targets]

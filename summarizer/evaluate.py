@@ -386,6 +386,7 @@ class GroundingScore(BaseModel):
 
 class DocScore(BaseModel):
     doc: str
+    family: str = ""
     predicted: bool = True
     types: dict[str, TypeScore] = Field(default_factory=dict)
     bulletin: dict[str, bool] = Field(default_factory=dict)
@@ -431,6 +432,9 @@ class Report(BaseModel):
     grounding: dict[str, GroundingScore] = Field(default_factory=dict)
     ci: dict[str, Interval] = Field(default_factory=dict)
     documents: list[DocScore] = Field(default_factory=list)
+    families: dict[str, dict[str, float]] = Field(
+        default_factory=dict, description="Headline metrics per text family: one format's weakness shows apart."
+    )
     missing_predictions: list[str] = Field(default_factory=list)
     extra_predictions: list[str] = Field(default_factory=list)
     settings: dict[str, int | float] = Field(default_factory=dict)
@@ -718,6 +722,7 @@ def score_document(doc: str, gold: Gold, pred: Summary | None) -> DocScore:
     return DocScore.model_validate(
         {
             "doc": doc,
+            "family": gold.family,
             "predicted": pred is not None,
             "types": types,
             "bulletin": bulletin,
@@ -777,8 +782,22 @@ def _aggregate(docs: list[DocScore], *, missing: list[str], extra: list[str], re
         )
     for field in BULLETIN_FIELDS:
         report.bulletin[field] = sum(d.bulletin[field] for d in docs) / len(docs) if docs else 1.0
+    report.families = _families(docs)
     report.ci = _intervals(report, [f"{k}.{m}" for k in KINDS for m in HEADLINE], resamples, seed, 0.95)
     return report
+
+
+def _families(docs: list[DocScore]) -> dict[str, dict[str, float]]:
+    """Micro-averaged headline metrics over each family's documents (no intervals: families hold few)."""
+    groups: dict[str, list[DocScore]] = {}
+    for d in docs:
+        groups.setdefault(d.family or "unlabelled", []).append(d)
+    out = {}
+    for family, members in sorted(groups.items()):
+        types = {kind: TypeScore.model_validate(_sum_types(kind, (d.types[kind] for d in members))) for kind in KINDS}
+        out[family] = {"documents": float(len(members))}
+        out[family].update({f"{k}.{m}": types[k].metric(m) for k in KINDS for m in HEADLINE})
+    return out
 
 
 # --- statistics ---------------------------------------------------------------------------------
@@ -1120,6 +1139,7 @@ def to_markdown(report: Report, baseline: Report | None = None, *, max_diffs: in
                 before = base_ts.fields.get(field)
                 row += f" {s.f1 - before.strict.f1:+.3f} |" if before else " - |"
             lines.append(row)
+    lines += _family_lines(report)
     lines += ["", "**Bulletin metadata accuracy**: " + ", ".join(f"{f} {v:.2f}" for f, v in report.bulletin.items())]
     lines += [
         "",
@@ -1145,6 +1165,34 @@ def to_markdown(report: Report, baseline: Report | None = None, *, max_diffs: in
             lines.append(f"| … {len(diffs) - max_diffs} more in the JSON report | | | | | |")
         lines += ["", "</details>"]
     return "\n".join(lines) + "\n"
+
+
+def _family_cells(values: dict[str, float]) -> list[str]:
+    return [" / ".join(f"{values[f'{k}.{m}']:.2f}" for m in HEADLINE) for k in KINDS]
+
+
+def _family_lines(report: Report) -> list[str]:
+    if len(report.families) < 2:
+        return []
+    lines = ["", "**By text family** (micro F1: record / strict field / lenient field)", ""]
+    lines += ["| Family | Docs | " + " | ".join(KINDS) + " |", "|---|---:|" + "---:|" * len(KINDS)]
+    for family, values in report.families.items():
+        cells = _family_cells(values)
+        lines.append(f"| {family} | {values['documents']:.0f} | " + " | ".join(cells) + " |")
+    return lines
+
+
+def family_table(report: Report) -> Table:
+    """Headline F1 per text family: record / strict field / lenient field, per record type."""
+    table = Table(title="By text family", caption="record / strict field / lenient field F1")
+    table.add_column("Family", no_wrap=True)
+    table.add_column("Docs", justify="right")
+    for kind in KINDS:
+        table.add_column(kind, justify="right", no_wrap=True)
+    for family, values in report.families.items():
+        cells = _family_cells(values)
+        table.add_row(family, f"{values['documents']:.0f}", *cells)
+    return table
 
 
 def to_table(report: Report, baseline: Report | None = None) -> Table:
@@ -1203,5 +1251,7 @@ def print_report(report: Report, baseline: Report | None = None, console: Consol
     console.print(to_table(report, baseline))
     for kind in KINDS:
         console.print(field_table(report, kind))
+    if len(report.families) > 1:
+        console.print(family_table(report))
     console.print("Bulletin accuracy: " + ", ".join(f"{f} {v:.2f}" for f, v in report.bulletin.items()))
     console.print("Grounding: " + _grounding_line(report))

@@ -41,14 +41,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 from urllib.parse import urlsplit, urlunsplit
 
-import instructor
-import openai
-from instructor.core.exceptions import IncompleteOutputException, InstructorRetryException, ResponseParsingError
-from instructor.core.hooks import Hooks
-from openai.types.chat import ChatCompletion
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 from pydantic import ValidationError as PydanticValidationError
 from tenacity import AsyncRetrying, RetryCallState, retry_if_exception, stop_after_attempt, wait_exponential_jitter
@@ -59,6 +54,10 @@ from summarizer.prompts import Prompt
 
 from .errors import SummarizerError
 
+if TYPE_CHECKING:  # the providers load on the first uncached question: a cached re-run never pays for them
+    import instructor
+    import openai
+
 __all__ = ["LLM", "BudgetExceeded", "LLMConfig", "LLMError"]
 
 log = logging.getLogger("summarizer.llm")
@@ -68,14 +67,7 @@ T = TypeVar("T", bound=BaseModel)
 CACHE_FORMAT = 1  # bump when the cached value layout or key recipe changes
 DEFAULT_MODELS = {"openai": "gpt-4o-mini", "local": "smollm2-135m-instruct"}
 DEFAULT_OPENAI_URL = "https://api.openai.com/v1"
-_MODES: dict[str, instructor.Mode] = {
-    "tools": instructor.Mode.TOOLS,
-    "json_schema": instructor.Mode.JSON_SCHEMA,
-    "json": instructor.Mode.JSON,
-    "md_json": instructor.Mode.MD_JSON,
-}
-# Output problems instructor may re-ask about (only after a real completion arrived, see _CallState).
-_REASKABLE = (PydanticValidationError, json.JSONDecodeError, ResponseParsingError)
+_MODES = {"tools": "TOOLS", "json_schema": "JSON_SCHEMA", "json": "JSON", "md_json": "MD_JSON"}
 _RETRYABLE_STATUS = {408, 409, 429}
 _CHARS_PER_TOKEN = 3  # deliberately low so the budget estimate errs on the safe (high) side
 
@@ -434,6 +426,9 @@ class LLM:
                     await self._openai.close()  # type: ignore[union-attr]
                 self._server.stop()
                 self._server = self._openai = self._instructor = None
+            import instructor
+            import openai
+
             http_client = None
             if self.config.backend == "local":
                 from summarizer.local import LocalServer, LocalServerError
@@ -467,7 +462,7 @@ class LLM:
                 max_retries=0,  # transport retries are ours: one policy, counted, logged without bodies
                 http_client=http_client,
             )
-            self._instructor = instructor.from_openai(self._openai, mode=_MODES[self.config.mode])
+            self._instructor = instructor.from_openai(self._openai, mode=instructor.Mode[_MODES[self.config.mode]])
             return self._instructor
 
     # ----------------------------------------------------------------- one logical question
@@ -517,6 +512,8 @@ class LLM:
     ) -> T:
         """One instructor call: first request plus up to ``max_reasks`` validation re-asks."""
         self._reserve(state, estimate + self.config.max_tokens)  # raises _AttemptFailed(budget)
+        from instructor.core.hooks import Hooks
+
         state.last_event = "none"
         state.last_response_ok = False
         hooks = Hooks()
@@ -526,7 +523,7 @@ class LLM:
         def may_reask(exc: BaseException) -> bool:
             # Only an answer that arrived and failed validation is worth re-asking (with the validation
             # error as feedback). Anything raised by the HTTP call itself goes to the transport loop.
-            return isinstance(exc, _REASKABLE) and state.last_event == "response" and state.last_response_ok
+            return isinstance(exc, _reaskable()) and state.last_event == "response" and state.last_response_ok
 
         def reask_budget(retry_state: RetryCallState) -> bool:
             # Called only when a re-ask is about to happen: reserve its worst case or stop.
@@ -569,6 +566,8 @@ class LLM:
         self._release(state)
         self._count_request(state)
         state.last_event = "response"
+        from openai.types.chat import ChatCompletion
+
         state.last_response_ok = isinstance(response, ChatCompletion) and bool(response.choices)
         usage = getattr(response, "usage", None)
         prompt_tokens = int(getattr(usage, "prompt_tokens", 0) or 0)
@@ -638,6 +637,9 @@ class LLM:
     # ----------------------------------------------------------------- failures
     def _classify(self, exc: Exception, state: _CallState) -> _Failure:
         """Map whatever instructor/openai raised to a kind, a safe one-line detail, and retryability."""
+        import openai
+        from instructor.core.exceptions import IncompleteOutputException, InstructorRetryException
+
         if isinstance(exc, _AttemptFailed):
             return exc.failure
         if state.budget_refused:
@@ -668,7 +670,7 @@ class LLM:
             or (state.last_event == "response" and not state.last_response_ok)
         ):
             return _Failure("malformed", "malformed response body from the server", transient=True)
-        if isinstance(root, _REASKABLE):
+        if isinstance(root, _reaskable()):
             return _Failure(
                 "invalid_output",
                 f"output failed validation after {max(state.reasks + 1, 1)} answer(s): {_short_error(root)}",
@@ -707,6 +709,13 @@ class LLM:
 
 
 # --------------------------------------------------------------------- helpers
+def _reaskable() -> tuple[type[BaseException], ...]:
+    """Output problems instructor may re-ask about (only after a real completion arrived, see _CallState)."""
+    from instructor.core.exceptions import ResponseParsingError
+
+    return (PydanticValidationError, json.JSONDecodeError, ResponseParsingError)
+
+
 def _status_failure(exc: openai.APIStatusError, retry_after_max: float) -> _Failure:
     status = int(exc.status_code)
     headers = exc.response.headers if exc.response is not None else {}

@@ -181,6 +181,10 @@ class Gold(Summary):
     neither rewarded nor penalised: a prediction matching one is ignored.
     """
 
+    family: str = Field(
+        default="",
+        description="Text family (e.g. itic-spotlight, daily-roundup, news-report): the eval reports each apart.",
+    )
     aliases: list[list[str]] = Field(default_factory=list)
     optional_statements: list[Statement] = Field(default_factory=list)
     optional_sanctions: list[Sanction] = Field(default_factory=list)

@@ -68,6 +68,13 @@ def reset() -> Reply:
     return Reply("reset")
 
 
+class _Server(ThreadingHTTPServer):
+    # The default backlog of 5 overflows under a burst of reconnects (after resets and timeouts): the kernel
+    # drops the SYN, the client's connect times out, and a request is counted that the server never saw.
+    request_queue_size = 128
+    daemon_threads = True
+
+
 class FakeOpenAI:
     """Threaded HTTP server on 127.0.0.1:<random port>; use as a context manager."""
 
@@ -84,8 +91,7 @@ class FakeOpenAI:
         self.max_in_flight = 0
         self._lock = threading.Lock()
         self._release = threading.Event()
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
-        self._server.daemon_threads = True
+        self._server = _Server(("127.0.0.1", 0), self._handler_class())
         self._thread = threading.Thread(target=self._server.serve_forever, name="fake-openai", daemon=True)
 
     @property

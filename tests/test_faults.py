@@ -9,8 +9,8 @@ Every sentence of bulletin *k* carries the tag ``K<k>Z``, so each request the se
 faults are drawn from a seeded RNG keyed by the request's messages and attempt number, so a run is reproducible
 whatever order concurrent questions arrive in.
 
-The CLI has no option for a short timeout or retry budget yet, so the fault storm runs through ``batch.run`` (what
-the CLI calls) with the budget in its settings; the CLI test uses faults the default budget handles in seconds.
+The storm runs through ``batch.run`` (what the CLI calls) so the back-off can be shortened too (the CLI sets the timeout
+and retry count, not the back-off); the CLI test runs a smaller storm through ``--timeout`` and ``--max-retries``.
 """
 
 from __future__ import annotations
@@ -198,16 +198,16 @@ def test_batch_through_a_fault_storm(tmp_path: Path, capsys: pytest.CaptureFixtu
 
 
 def test_cli_batch_reports_failed_bulletins_and_keeps_the_rest(tmp_path: Path) -> None:
-    """The real CLI (default budget: 5 attempts): faults on first attempts, one bulletin rate-limited for good (a 429
-    storm with Retry-After: 0), one refused outright (HTTP 400, not worth retrying)."""
+    """The real CLI with ``--timeout 1 --max-retries 2``: random faults (hangs included) on first attempts, one
+    bulletin rate-limited for good (a 429 storm with Retry-After: 0), one whose every request hangs."""
     paths = badinput.write_tagged(tmp_path / "in", 4)
-    always = {2: status(429, headers={"retry-after": "0"}), 3: status(400)}
+    always = {2: status(429, headers={"retry-after": "0"}), 3: hang(5)}
     storm = Storm(seed=7, always=always, rate=0.5, faulty_attempts=1)  # one retry each: the default back-off is 0.5s
     with FakeOpenAI(responder=storm) as server:
         started = time.monotonic()
         run = run_cli_timed(
-            "summarize", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "-b", "openai",
-            "--base-url", server.base_url, "--model", "fake-model", "--no-cache",
+            "summarize", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "-b", "openai", "--no-cache",
+            "--base-url", server.base_url, "--model", "fake-model", "--timeout", "1", "--max-retries", "2",
             timeout=120, env={"OPENAI_API_KEY": SENTINEL, "SUMMARIZER_CACHE": str(tmp_path / "c.sqlite")},
         )  # fmt: skip
         seconds = time.monotonic() - started
@@ -216,11 +216,12 @@ def test_cli_batch_reports_failed_bulletins_and_keeps_the_rest(tmp_path: Path) -
     assert run.returncode == 1, stderr
     failed = [line for line in stderr.splitlines() if line.startswith("failed: ")]
     assert len(failed) == 2, stderr
-    assert any(str(paths[2]) in line and "HTTP 429 rate limited after 5 attempts" in line for line in failed), failed
-    assert any(str(paths[3]) in line and "HTTP 400 bad request" in line for line in failed), failed
+    assert any(str(paths[2]) in line and "HTTP 429 rate limited after 3 attempts" in line for line in failed), failed
+    assert any(str(paths[3]) in line and "request timed out after 1s after 3 attempts" in line for line in failed)
     assert "2/4 bulletins summarised" in stderr
     done = {Summary.model_validate_json(p.read_text()).bulletin.source for p in (tmp_path / "out").glob("[!.]*.json")}
     assert done == {str(paths[0]), str(paths[1])}
-    assert max(storm.attempts.values()) == 5  # default max_retries=4, all used by the 429 storm
+    assert max(storm.attempts.values()) == 3  # --max-retries 2, all used by the storms
+    assert storm.faults["hang"] > 1
     assert seconds < 60
-    print(f"\nCLI: {sum(storm.requests.values())} requests, faults injected: {dict(storm.faults)}\n{stderr}")
+    print(f"\nCLI: {sum(storm.requests.values())} requests, faults injected: {dict(storm.faults)}")

@@ -105,6 +105,7 @@ def test_key_never_written_and_outputs_are_private(tmp_path: Path, umask: None) 
     # Not vacuous: the key was sent, and the server put it in error bodies and in an answer.
     assert auth == {f"Bearer {SENTINEL}"}
     assert hostile.echoed >= 2
+    assert b"HTTP Request: POST" in runs[0].stderr  # --verbose did log
     assert runs[0].returncode == 1  # bulletin 1 failed (401)
     assert runs[1].returncode == 0, runs[1].stderr.decode()
     assert runs[2].returncode != 0

@@ -1,5 +1,6 @@
 """Benchmarks for ``summarizer``: one command measures every section and writes docs/benchmarks.{md,json}.
 
-Run ``.venv/bin/python -m benchmarks`` (or ``benchmarks/run.py``); ``--quick`` takes fewer repetitions.
-Targets are reported as met or missed in the report, never asserted: a benchmark measures, a test decides.
+Run ``.venv/bin/python -m benchmarks`` from the repository root (about 15 minutes on 2 cores); ``--quick``
+takes fewer repetitions, ``--only N`` re-runs one section. Targets are reported as met or missed, never
+asserted: a benchmark measures, a test decides.
 """

@@ -1,4 +1,4 @@
-"""``python -m benchmarks``: the same entry point as ``benchmarks/run.py``."""
+"""``python -m benchmarks``: see :mod:`benchmarks.run`."""
 
 from benchmarks.run import main
 

@@ -89,13 +89,11 @@ def fmt_spread(stats: dict[str, Any], unit: str = "s", scale: float = 1.0, digit
 
 @dataclass
 class Timed:
-    """Outcome of one timed subprocess: wall time, the child's own CPU time and peak RSS."""
+    """Outcome of one timed subprocess: wall time and the child's own CPU time."""
 
     returncode: int
-    started: float  # time.monotonic() at spawn: comparable with other processes' monotonic clocks on Linux
     wall: float
     cpu: float
-    maxrss_kb: int
     stdout: str
     stderr: str
 
@@ -103,11 +101,10 @@ class Timed:
 def run_timed(
     args: list[str], *, env: dict[str, str] | None = None, cwd: Path | None = None, timeout: float = 1800.0
 ) -> Timed:
-    """Run a command and measure it with ``wait4``: CPU time and RSS of that child alone (and its children
-    that it waited for), which ``time.perf_counter`` around ``subprocess.run`` cannot give."""
+    """Run a command and measure it with ``wait4``: CPU time of that child alone (and of its children that
+    it waited for), which ``time.perf_counter`` around ``subprocess.run`` cannot give."""
     out_path = Path(os.environ.get("TMPDIR", "/tmp")) / f"bench-{os.getpid()}-{time.monotonic_ns()}"
     with open(f"{out_path}.out", "w+b") as out, open(f"{out_path}.err", "w+b") as err:
-        started = time.monotonic()
         began = time.perf_counter()
         proc = subprocess.Popen(args, stdout=out, stderr=err, stdin=subprocess.DEVNULL, env=env, cwd=cwd)
         status, rusage = _wait(proc, timeout)
@@ -119,8 +116,7 @@ def run_timed(
         Path(f"{out_path}{suffix}").unlink(missing_ok=True)
     code = os.waitstatus_to_exitcode(status) if status is not None else -9
     cpu = rusage.ru_utime + rusage.ru_stime if rusage is not None else 0.0
-    maxrss = int(rusage.ru_maxrss) if rusage is not None else 0
-    return Timed(code, started, wall, cpu, maxrss, stdout, stderr)
+    return Timed(code, wall, cpu, stdout, stderr)
 
 
 def _wait(proc: subprocess.Popen[bytes], timeout: float) -> tuple[int | None, Any]:
@@ -136,7 +132,7 @@ def _wait(proc: subprocess.Popen[bytes], timeout: float) -> tuple[int | None, An
             _, status, rusage = os.wait4(proc.pid, 0)
             proc.returncode = -9
             return None, rusage
-        time.sleep(0.02)
+        time.sleep(0.005)
 
 
 def bench_env(**extra: str) -> dict[str, str]:

@@ -125,7 +125,7 @@ def write_varied_copies(directory: Path, count: int) -> list[Path]:
 
 # --- scoring inputs -------------------------------------------------------------------------------
 
-_GOLD_ONLY = ("aliases", "optional_statements", "optional_sanctions", "notes")
+_GOLD_ONLY = set(Gold.model_fields) - set(Summary.model_fields)  # aliases, optional items, notes...
 
 
 def gold_files() -> list[Path]:

@@ -7,7 +7,10 @@ for character offsets), and is converted to a :class:`summarizer.models.Summary`
 
 from __future__ import annotations
 
-from pydantic import BaseModel, Field
+from typing import Any
+
+import pydantic_core
+from pydantic import BaseModel, Field, ValidationError
 
 from summarizer.models import (
     Bulletin,
@@ -50,11 +53,15 @@ class NaiveSanction(BaseModel):
 
 
 class NaiveSummary(BaseModel):
-    """Everything in one response model: what the tool's Summary holds, minus offsets and provenance."""
+    """Everything in one response model: what the tool's Summary holds, minus offsets and provenance.
 
-    overview: list[str] = Field(default_factory=list)
-    statements: list[NaiveStatement] = Field(default_factory=list)
-    sanctions: list[NaiveSanction] = Field(default_factory=list)
+    The three lists are required, as a user would declare them. With defaults, llama.cpp's grammar lets
+    the model answer ``{}`` in three tokens, and SmolLM2 does: that measures the schema, not the approach.
+    """
+
+    overview: list[str]
+    statements: list[NaiveStatement]
+    sanctions: list[NaiveSanction]
 
 
 def messages(text: str) -> list[dict[str, str]]:
@@ -62,9 +69,35 @@ def messages(text: str) -> list[dict[str, str]]:
     return [{"role": "system", "content": SYSTEM}, {"role": "user", "content": f"Bulletin:\n{text}"}]
 
 
+def salvage(raw: str) -> NaiveSummary:
+    """The complete items a truncated answer holds (incomplete strings and items dropped): the best a user
+    could get out of a cut-off reply, which instructor itself rejects as invalid JSON."""
+    try:
+        partial = pydantic_core.from_json(raw, allow_partial=True)
+    except ValueError:
+        partial = {}
+    partial = partial if isinstance(partial, dict) else {}
+
+    def valid(model: type[BaseModel], values: Any) -> list[Any]:
+        out = []
+        for value in values if isinstance(values, list) else []:
+            try:
+                out.append(model.model_validate(value))
+            except ValidationError:
+                continue
+        return out
+
+    overview = [text for text in partial.get("overview") or [] if isinstance(text, str)]
+    return NaiveSummary(
+        overview=overview,
+        statements=valid(NaiveStatement, partial.get("statements")),
+        sanctions=valid(NaiveSanction, partial.get("sanctions")),
+    )
+
+
 def to_summary(result: NaiveSummary | None, backend: str = "naive") -> Summary:
     """A Summary the scorer accepts; evidence is the item's own text (no offsets were asked for)."""
-    result = result or NaiveSummary()
+    result = result or NaiveSummary(overview=[], statements=[], sanctions=[])
 
     def ev(text: str) -> Evidence:
         return Evidence(start=0, end=0, text=text, status="ungrounded")
@@ -83,7 +116,3 @@ def to_summary(result: NaiveSummary | None, backend: str = "naive") -> Summary:
         ],
         provenance=Provenance(backend=backend),
     )
-
-
-def _targets(sanction: NaiveSanction) -> list[Target]:
-    return [Target(name=name) for name in sanction.targets]

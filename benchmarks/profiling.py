@@ -20,11 +20,16 @@ def _where(file: str) -> str:
     return _STDLIB.sub("stdlib/", _SITE.sub("", file.replace(str(ROOT) + "/", "")))
 
 
-def _stats(profiler: cProfile.Profile) -> dict[Any, Any]:
-    return pstats.Stats(profiler, stream=io.StringIO()).stats  # type: ignore[attr-defined,no-any-return]
+Source = cProfile.Profile | pstats.Stats
 
 
-def top_functions(profiler: cProfile.Profile, top: int = 12, key: str = "own_s") -> list[dict[str, Any]]:
+def _stats(source: Source) -> dict[Any, Any]:
+    """Raw entries of a live profiler or of stats loaded from a ``-o`` file."""
+    stats = source if isinstance(source, pstats.Stats) else pstats.Stats(source, stream=io.StringIO())
+    return stats.stats  # type: ignore[attr-defined,no-any-return]
+
+
+def top_functions(profiler: Source, top: int = 12, key: str = "own_s") -> list[dict[str, Any]]:
     """The ``top`` entries by own (``own_s``) or cumulative (``cum_s``) time."""
     rows = []
     for (file, line, name), (_, calls, tottime, cumtime, _) in _stats(profiler).items():
@@ -33,10 +38,10 @@ def top_functions(profiler: cProfile.Profile, top: int = 12, key: str = "own_s")
     return rows[:top]
 
 
-def by_package(profiler: cProfile.Profile, top: int = 10) -> list[dict[str, Any]]:
+def by_package(profiler: Source, top: int = 10) -> list[dict[str, Any]]:
     """Own time summed per top-level package (openai, instructor, pydantic, summarizer, stdlib module...)."""
     totals: dict[str, float] = defaultdict(float)
-    for (file, _, name), (_, _, tottime, _, _) in _stats(profiler).items():
+    for (file, _, _), (_, _, tottime, _, _) in _stats(profiler).items():
         where = _where(file)
         if file == "~":
             package = "built-in functions and C methods"
@@ -50,7 +55,7 @@ def by_package(profiler: cProfile.Profile, top: int = 10) -> list[dict[str, Any]
     return rows[:top]
 
 
-def total_seconds(profiler: cProfile.Profile) -> float:
+def total_seconds(profiler: Source) -> float:
     return float(sum(v[2] for v in _stats(profiler).values()))
 
 
@@ -66,6 +71,16 @@ def package_rows(rows: list[dict[str, Any]]) -> list[str]:
     return lines + [f"| {r['package']} | {r['own_s']:.2f} | {r['share'] * 100:.0f}% |" for r in rows]
 
 
+def tables(source: Source) -> dict[str, Any]:
+    """Total, top functions by own and cumulative time, and own time per package."""
+    return {
+        "total_s": total_seconds(source),
+        "own": top_functions(source, 12, "own_s"),
+        "cum": top_functions(source, 15, "cum_s"),
+        "packages": by_package(source),
+    }
+
+
 def profile_call(func: Any, *args: Any, **kwargs: Any) -> tuple[Any, dict[str, Any]]:
     """Run ``func`` under cProfile; return its result and the tables (by function, cumulative, package)."""
     profiler = cProfile.Profile()
@@ -74,12 +89,7 @@ def profile_call(func: Any, *args: Any, **kwargs: Any) -> tuple[Any, dict[str, A
         result = func(*args, **kwargs)
     finally:
         profiler.disable()
-    return result, {
-        "total_s": total_seconds(profiler),
-        "own": top_functions(profiler, 12, "own_s"),
-        "cum": top_functions(profiler, 15, "cum_s"),
-        "packages": by_package(profiler),
-    }
+    return result, tables(profiler)
 
 
 def render_profile(title: str, prof: dict[str, Any]) -> list[str]:

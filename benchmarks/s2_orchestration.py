@@ -105,12 +105,13 @@ def _per_bulletin(out: Path) -> list[dict[str, int]]:
 
 
 def _summarise(runs: list[dict[str, Any]]) -> dict[str, Any]:
-    docs = [d for d in runs[-1]["per_bulletin"]]
+    docs = runs[-1]["per_bulletin"]
     return {
         "wall": spread([r["wall"] for r in runs]),
         "ratio_wall": spread([r["ratio_wall"] or 0.0 for r in runs]),
         "ratio_span": spread([r["ratio_span"] or 0.0 for r in runs]),
         "cpu_ms_per_call": spread([r["cpu_ms_per_call"] or 0.0 for r in runs]),
+        "cpu_over_ideal": spread([r["cpu"] / r["ideal"] if r["ideal"] else 0.0 for r in runs]),
         "calls_per_bulletin": spread([float(d["calls"]) for d in docs]),
         "prompt_tokens_per_bulletin": spread([float(d["prompt_tokens"]) for d in docs]),
         "completion_tokens_per_bulletin": spread([float(d["completion_tokens"]) for d in docs]),
@@ -119,15 +120,17 @@ def _summarise(runs: list[dict[str, Any]]) -> dict[str, Any]:
 
 def _profile(fake: fakellm.Running, source: Path, folder: Path) -> dict[str, Any]:
     """A batch of the first bulletins under cProfile in this process (zero-delay server, so the profile is
-    the client's own CPU time, not waiting)."""
+    the client's own CPU time, not waiting), after an unprofiled warm-up batch so that first-use imports
+    and class creation are not mistaken for per-call cost."""
     from summarizer import batch
 
-    files = sorted(str(p) for p in source.iterdir())[:PROFILE_BULLETINS]
+    files = sorted(str(p) for p in source.iterdir())
     settings = {"model": "fake-model", "base_url": fake.base_url, "use_cache": False, "concurrency": CONCURRENCY}
     os.environ["OPENAI_API_KEY"] = DUMMY_KEY
     try:
+        batch.run(files[-6:], folder / "out-warmup", "openai", settings, False, CONCURRENCY)
         _, tables = profiling.profile_call(
-            batch.run, files, folder / "out-profile", "openai", settings, False, CONCURRENCY
+            batch.run, files[:PROFILE_BULLETINS], folder / "out-profile", "openai", settings, False, CONCURRENCY
         )
     finally:
         os.environ.pop("OPENAI_API_KEY", None)
@@ -144,7 +147,8 @@ def checks(data: dict[str, Any]) -> list[Check]:
             f"{ratio:.2f}x",
             f"<= {TARGET_RATIO}x",
             ratio <= TARGET_RATIO,
-            f"server-side span / ideal {s['ratio_span']['median']:.2f}x",
+            f"server-side span / ideal {s['ratio_span']['median']:.2f}x, client CPU alone "
+            f"{s['cpu_over_ideal']['median']:.2f}x ideal",
         ),
         Check(
             "Orchestration: peak concurrent calls seen by the server",
@@ -187,15 +191,16 @@ def render(data: dict[str, Any]) -> list[str]:
         lines.append(f"| {name} | {t['calls']} | {t['prompt_tokens']} | {t['prompt_tokens'] / t['calls']:.0f} |")
     cap = data.get("capacity")
     if cap:
-        rate = cap["calls"] / cap["wall"]
-        floor = data["runs"][-1]["calls"] / rate
+        calls, ideal = data["runs"][-1]["calls"], data["runs"][-1]["ideal"]
         lines += [
             "",
             f"Client capacity (same batch, zero-delay server): {cap['calls']} calls in {cap['wall']:.1f} s = "
-            f"{rate:.0f} calls/s, client CPU {cap['cpu']:.1f} s ({cap['cpu_ms_per_call']:.1f} ms per call). "
-            f"Reaching the ideal needs {CONCURRENCY / DELAY:.0f} calls/s; at the measured capacity the batch cannot "
-            f"finish in under {floor:.1f} s, i.e. {floor / data['runs'][-1]['ideal']:.2f}x ideal, whatever the "
-            "server's latency.",
+            f"{cap['calls'] / cap['wall']:.0f} calls/s, client CPU {cap['cpu']:.1f} s ({cap['cpu_ms_per_call']:.1f} ms "
+            f"per call), against the {CONCURRENCY / DELAY:.0f} calls/s the ideal needs. The client's work runs on one "
+            "event loop, so its CPU time is a floor under the wall time: in the delayed runs it was "
+            f"{fmt_spread(s['cpu_over_ideal'], 'x', 1, 2)} the ideal before any waiting. Meeting the "
+            f"{TARGET_RATIO}x target needs under {ideal * TARGET_RATIO / calls * 1000:.1f} ms of client CPU per call "
+            "at 100% of one core.",
         ]
     if data.get("profile"):
         title = f"Profile of {PROFILE_BULLETINS} bulletins in-process against the zero-delay server"

@@ -31,6 +31,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import contextvars
+import functools
 import hashlib
 import json
 import logging
@@ -174,6 +175,7 @@ class _CallState:
     last_response_ok: bool = False
     reserved: int = 0
     budget_refused: bool = False
+    truncated: bool = False  # the last answer used all of max_tokens, whatever finish_reason said
     reasks: int = 0
     scope: _Scope | None = None
     extra: dict[str, Any] = field(default_factory=dict)
@@ -393,7 +395,7 @@ class LLM:
         grounding_check: Callable[..., Any] | None,
     ) -> str:
         """Hash of everything that shapes the answer; any change means a miss, never a stale hit."""
-        schema = json.dumps(response_model.model_json_schema(), sort_keys=True)
+        schema = _schema(response_model)
         material = {
             "format": CACHE_FORMAT,
             "model": self.model_name,
@@ -523,7 +525,12 @@ class LLM:
         def may_reask(exc: BaseException) -> bool:
             # Only an answer that arrived and failed validation is worth re-asking (with the validation
             # error as feedback). Anything raised by the HTTP call itself goes to the transport loop.
-            return isinstance(exc, _reaskable()) and state.last_event == "response" and state.last_response_ok
+            return (
+                isinstance(exc, _reaskable())
+                and state.last_event == "response"
+                and state.last_response_ok
+                and not state.truncated  # the same max_tokens would cut the answer again
+            )
 
         def reask_budget(retry_state: RetryCallState) -> bool:
             # Called only when a re-ask is about to happen: reserve its worst case or stop.
@@ -572,6 +579,9 @@ class LLM:
         usage = getattr(response, "usage", None)
         prompt_tokens = int(getattr(usage, "prompt_tokens", 0) or 0)
         completion_tokens = int(getattr(usage, "completion_tokens", 0) or 0)
+        # llama.cpp's server reports finish_reason="tool_calls" for a reply cut off at max_tokens, so
+        # instructor sees a parse error, not IncompleteOutputException: recognise the cut by its length.
+        state.truncated = completion_tokens >= self.config.max_tokens
         cost = self._cost(prompt_tokens, completion_tokens)
         for scope in self._scopes():
             scope.usage.prompt_tokens += prompt_tokens
@@ -603,7 +613,7 @@ class LLM:
     # ----------------------------------------------------------------- budget
     def _estimate_prompt_tokens(self, messages: list[dict[str, str]], response_model: type[BaseModel]) -> int:
         """Over-estimate of prompt tokens (messages + the tool schema instructor sends); no tokenizer needed."""
-        chars = len(json.dumps(messages, ensure_ascii=False)) + len(json.dumps(response_model.model_json_schema()))
+        chars = len(json.dumps(messages, ensure_ascii=False)) + len(_schema(response_model))
         return chars // _CHARS_PER_TOKEN + 16
 
     def _reserve(self, state: _CallState, need: int) -> None:
@@ -645,11 +655,7 @@ class LLM:
         if state.budget_refused:
             return _Failure("budget", "token budget exceeded before a validation re-ask", transient=False)
         if isinstance(exc, IncompleteOutputException):
-            return _Failure(
-                "truncated",
-                f"output truncated (finish_reason=length at max_tokens={self.config.max_tokens})",
-                transient=False,
-            )
+            return self._truncated("finish_reason=length")
         root: BaseException = exc
         if isinstance(exc, InstructorRetryException) and exc.__cause__ is not None:
             root = exc.__cause__
@@ -670,6 +676,8 @@ class LLM:
             or (state.last_event == "response" and not state.last_response_ok)
         ):
             return _Failure("malformed", "malformed response body from the server", transient=True)
+        if isinstance(root, _reaskable()) and state.truncated:
+            return self._truncated("all completion tokens used")
         if isinstance(root, _reaskable()):
             return _Failure(
                 "invalid_output",
@@ -679,6 +687,11 @@ class LLM:
         if isinstance(root, AssertionError) and "Unable to generate" in str(root):
             return _Failure("refused", "the model refused to answer", transient=False)
         return _Failure("unexpected", f"unexpected {type(root).__name__}", transient=False)
+
+    def _truncated(self, evidence: str) -> _Failure:
+        return _Failure(
+            "truncated", f"output truncated ({evidence} at max_tokens={self.config.max_tokens})", transient=False
+        )
 
     def _transport_wait(self, retry_state: RetryCallState) -> float:
         """Server-directed delay when given (capped), else exponential back-off with jitter."""
@@ -709,6 +722,12 @@ class LLM:
 
 
 # --------------------------------------------------------------------- helpers
+@functools.cache
+def _schema(response_model: type[BaseModel]) -> str:
+    """The model's JSON Schema as canonical text: pydantic rebuilds it on every call otherwise."""
+    return json.dumps(response_model.model_json_schema(), sort_keys=True)
+
+
 def _reaskable() -> tuple[type[BaseException], ...]:
     """Output problems instructor may re-ask about (only after a real completion arrived, see _CallState)."""
     from instructor.core.exceptions import ResponseParsingError

@@ -58,9 +58,9 @@ def malformed() -> Reply:
     return Reply("malformed")
 
 
-def length(args_prefix: str = '{"label": "thr') -> Reply:
-    """finish_reason "length": the tool arguments were cut off by max_tokens."""
-    return Reply("length", args={"_raw": args_prefix}, completion_tokens=16)
+def length(args_prefix: str = '{"label": "thr', *, finish: str = "length") -> Reply:
+    """Tool arguments cut off by max_tokens (16), reported as ``finish`` (llama.cpp says "tool_calls")."""
+    return Reply("length", args={"_raw": args_prefix, "_finish": finish}, completion_tokens=16)
 
 
 def reset() -> Reply:
@@ -186,8 +186,8 @@ class FakeOpenAI:
                 elif reply.kind in ("tool", "hang"):
                     self._send(200, _completion(body, reply.args or {"label": "yes"}, "tool_calls", reply))
                 elif reply.kind == "length":
-                    raw = (reply.args or {}).get("_raw", "{")
-                    self._send(200, _completion(body, raw, "length", reply))
+                    args = reply.args or {}
+                    self._send(200, _completion(body, args.get("_raw", "{"), args.get("_finish", "length"), reply))
                 else:
                     self._send(500, {"error": {"message": f"{ERROR_MARKER} unknown script"}})
 

@@ -246,6 +246,18 @@ def test_length_is_its_own_error_and_is_counted(server: FakeOpenAI, tmp_path: Pa
     assert llm.usage.calls == 1 and llm.usage.completion_tokens == 16  # the truncated answer was paid for
 
 
+def test_cut_off_reply_under_another_finish_reason_is_truncation(server: FakeOpenAI, tmp_path: Path) -> None:
+    """llama.cpp reports finish_reason="tool_calls" for a tool call cut off at max_tokens: still truncation,
+    and not re-asked (the same limit would cut the answer again)."""
+    server.push(length(finish="tool_calls"), tool({"label": "yes"}))
+    llm = make_llm(server, tmp_path, max_tokens=16, max_reasks=2)
+    with pytest.raises(LLMError) as info:
+        run(ask_once(llm))
+    assert len(server.requests) == 1
+    assert info.value.kind == "truncated"
+    assert str(info.value) == "yesno@3: output truncated (all completion tokens used at max_tokens=16)"
+
+
 def test_validation_error_is_reasked_with_the_validation_message(server: FakeOpenAI, tmp_path: Path) -> None:
     server.push(
         tool({"label": "maybe"}, prompt_tokens=20, completion_tokens=4),

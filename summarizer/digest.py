@@ -227,6 +227,21 @@ def _heading(d: Digest) -> str:
 # --- terminal -----------------------------------------------------------------------------------------------------
 
 
+def _table(title: Text, columns: list[tuple[str, int]], caption: Text | None = None) -> Table:
+    """A full-width table; a column with ratio 0 keeps its width (dates, labels), the others share the rest."""
+    table = Table(title=title, title_justify="left", caption=caption, caption_justify="left", expand=True)
+    for name, ratio in columns:
+        if ratio:
+            table.add_column(name, ratio=ratio, overflow="fold")
+        else:
+            table.add_column(name, no_wrap=True, justify="right" if name == "Count" else "left")
+    return table
+
+
+def _date_cell(when: When) -> Text:
+    return Text(when.label(), style="dim" if when.approximate else "")
+
+
 def to_table(d: Digest, console: Console) -> None:
     """Print the digest with rich; every cell is a ``Text`` so bulletin text can never act as markup."""
     console.print(Panel(Text(_heading(d)), title="Digest", title_align="left", border_style="blue"))
@@ -234,42 +249,20 @@ def to_table(d: Digest, console: Console) -> None:
         title = Text(_squash(sp.name), style="bold")
         title.append(f"  {len(sp.said)} statement{'s' if len(sp.said) != 1 else ''}", style="dim")
         caption = Text(f"also written: {', '.join(sp.spellings)}") if sp.spellings else None
-        table = Table(title=title, title_justify="left", caption=caption, caption_justify="left", expand=True)
-        table.add_column("Date", no_wrap=True)
-        table.add_column("Type", no_wrap=True)
-        table.add_column("Target", ratio=2, overflow="fold")
-        table.add_column("Statement", ratio=6, overflow="fold")
-        table.add_column("Source", ratio=2, overflow="fold")
+        columns = [("Date", 0), ("Type", 0), ("Target", 2), ("Statement", 6), ("Source", 2)]
+        table = _table(title, columns, caption)
         for s in sp.said:
             st = s.statement
-            table.add_row(
-                Text(s.when.label(), style="dim" if s.when.approximate else ""),
-                Text(_kind(st)),
-                Text(_squash(st.target)),
-                Text(_squash(st.content)),
-                Text(_sources(s.sources)),
-            )
+            cells = (_kind(st), _squash(st.target), _squash(st.content), _sources(s.sources))
+            table.add_row(_date_cell(s.when), *map(Text, cells))
         console.print(table)
     if d.sanctions:
-        table = Table(title=Text("Sanctions timeline", style="bold"), title_justify="left", expand=True)
-        table.add_column("Date", no_wrap=True)
-        table.add_column("Authority", ratio=2, overflow="fold")
-        table.add_column("Action", no_wrap=True)
-        table.add_column("Count", justify="right", no_wrap=True)
-        table.add_column("Targets", ratio=3, overflow="fold")
-        table.add_column("Countries", ratio=1, overflow="fold")
-        table.add_column("Source", ratio=2, overflow="fold")
+        columns = [("Date", 0), ("Authority", 2), ("Action", 0), ("Count", 0), ("Targets", 3), ("Countries", 1)]
+        table = _table(Text("Sanctions timeline", style="bold"), [*columns, ("Source", 2)])
         for i in d.sanctions:
             sa = i.sanction
-            table.add_row(
-                Text(i.when.label(), style="dim" if i.when.approximate else ""),
-                Text(_squash(sa.authority)),
-                Text(sa.action),
-                Text(_count(sa)),
-                Text(_targets(sa)),
-                Text(_countries(sa)),
-                Text(_sources(i.sources)),
-            )
+            cells = (_squash(sa.authority), sa.action, _count(sa), _targets(sa), _countries(sa), _sources(i.sources))
+            table.add_row(_date_cell(i.when), *map(Text, cells))
         console.print(table)
 
 

@@ -20,7 +20,7 @@ from . import render
 from .errors import SummarizerError
 from .ingest import InputError
 from .models import SCHEMA_MODELS, Summary
-from .pipeline import BACKENDS, summarize_async
+from .pipeline import BACKENDS, summarize_async, tool_version
 
 app = typer.Typer(
     help="Structured, source-grounded summaries of intelligence bulletins.",
@@ -72,6 +72,21 @@ def render_one(summary: Summary, source_text: str, fmt: Format, output: Path | N
         write_output(render.to_html([(summary, source_text)]), output)
     else:
         write_output(render.to_json(summary), output)
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"summarizer {tool_version()}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_print_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """Structured, source-grounded summaries of intelligence bulletins."""
 
 
 @app.command()

@@ -16,6 +16,13 @@ def test_summarize_json_validates_against_schema():
     assert data["sanctions"][0]["announced_on"] == "2020-03-26"
 
 
+def test_version():
+    result = run_cli("--version")
+    assert result.returncode == 0, result.stderr.decode()
+    name, version = result.stdout.decode().split()
+    assert name == "summarizer" and version[0].isdigit()
+
+
 def test_stdin_and_output_file(tmp_path):
     target = tmp_path / "brief.md"
     result = run_cli("summarize", "-", "-b", "rules", "-f", "md", "-o", str(target), stdin=SAMPLE.read_bytes())

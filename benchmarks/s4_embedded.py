@@ -29,6 +29,7 @@ from benchmarks.common import (
     spread,
     summarizer_cli,
 )
+from summarizer.llm import DEFAULT_MODELS
 
 TARGET_COLD_S = 120.0
 TARGET_CACHED_S = 2.0
@@ -131,7 +132,7 @@ def _tool_question(i: int) -> dict[str, Any]:
 
 def _timed_request(server: Any, client: Any, **params: Any) -> dict[str, Any]:
     began = time.perf_counter()
-    response = client.chat.completions.create(model="smollm2-135m-instruct", temperature=0, **params)
+    response = client.chat.completions.create(model=DEFAULT_MODELS["local"], temperature=0, **params)
     wall = time.perf_counter() - began
     time.sleep(0.2)  # the perf lines are printed just after the response
     perf = parse_perf(server.log_text())

@@ -86,7 +86,7 @@ def _root(
         bool, typer.Option("--version", callback=_print_version, is_eager=True, help="Print the version and exit.")
     ] = False,
 ) -> None:
-    """Structured, source-grounded summaries of intelligence bulletins."""
+    """Options that apply before any command (the app's help text is set on ``app``)."""
 
 
 @app.command()

@@ -768,7 +768,7 @@ def _aggregate(docs: list[DocScore], *, missing: list[str], extra: list[str], re
     report = Report(
         n_docs=len(docs),
         documents=docs,
-        types={kind: TypeScore.model_validate(_sum_types(kind, (d.types[kind] for d in docs))) for kind in KINDS},
+        types=_micro(docs),
         missing_predictions=missing,
         extra_predictions=extra,
         settings={
@@ -794,6 +794,11 @@ def _aggregate(docs: list[DocScore], *, missing: list[str], extra: list[str], re
     return report
 
 
+def _micro(docs: Sequence[DocScore]) -> dict[str, TypeScore]:
+    """Per record type, the counts of ``docs`` added up (micro-average)."""
+    return {kind: TypeScore.model_validate(_sum_types(kind, (d.types[kind] for d in docs))) for kind in KINDS}
+
+
 def _families(docs: list[DocScore]) -> dict[str, dict[str, float]]:
     """Micro-averaged headline metrics over each family's documents (no intervals: families hold few)."""
     groups: dict[str, list[DocScore]] = {}
@@ -801,7 +806,7 @@ def _families(docs: list[DocScore]) -> dict[str, dict[str, float]]:
         groups.setdefault(d.family or "unlabelled", []).append(d)
     out = {}
     for family, members in sorted(groups.items()):
-        types = {kind: TypeScore.model_validate(_sum_types(kind, (d.types[kind] for d in members))) for kind in KINDS}
+        types = _micro(members)
         out[family] = {"documents": float(len(members))}
         out[family].update({f"{k}.{m}": types[k].metric(m) for k in KINDS for m in HEADLINE})
     return out
@@ -1183,8 +1188,7 @@ def _family_lines(report: Report) -> list[str]:
     lines = ["", "**By text family** (micro F1: record / strict field / lenient field)", ""]
     lines += ["| Family | Docs | " + " | ".join(KINDS) + " |", "|---|---:|" + "---:|" * len(KINDS)]
     for family, values in report.families.items():
-        cells = _family_cells(values)
-        lines.append(f"| {family} | {values['documents']:.0f} | " + " | ".join(cells) + " |")
+        lines.append(f"| {family} | {values['documents']:.0f} | " + " | ".join(_family_cells(values)) + " |")
     return lines
 
 
@@ -1196,8 +1200,7 @@ def family_table(report: Report) -> Table:
     for kind in KINDS:
         table.add_column(kind, justify="right", no_wrap=True)
     for family, values in report.families.items():
-        cells = _family_cells(values)
-        table.add_row(family, f"{values['documents']:.0f}", *cells)
+        table.add_row(family, f"{values['documents']:.0f}", *_family_cells(values))
     return table
 
 

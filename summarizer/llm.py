@@ -68,7 +68,6 @@ T = TypeVar("T", bound=BaseModel)
 CACHE_FORMAT = 1  # bump when the cached value layout or key recipe changes
 DEFAULT_MODELS = {"openai": "gpt-4o-mini", "local": "smollm2-135m-instruct"}
 DEFAULT_OPENAI_URL = "https://api.openai.com/v1"
-_MODES = {"tools": "TOOLS", "json_schema": "JSON_SCHEMA", "json": "JSON", "md_json": "MD_JSON"}
 _RETRYABLE_STATUS = {408, 409, 429}
 _CHARS_PER_TOKEN = 3  # deliberately low so the budget estimate errs on the safe (high) side
 
@@ -464,7 +463,7 @@ class LLM:
                 max_retries=0,  # transport retries are ours: one policy, counted, logged without bodies
                 http_client=http_client,
             )
-            self._instructor = instructor.from_openai(self._openai, mode=instructor.Mode[_MODES[self.config.mode]])
+            self._instructor = instructor.from_openai(self._openai, mode=instructor.Mode[self.config.mode.upper()])
             return self._instructor
 
     # ----------------------------------------------------------------- one logical question
@@ -676,9 +675,9 @@ class LLM:
             or (state.last_event == "response" and not state.last_response_ok)
         ):
             return _Failure("malformed", "malformed response body from the server", transient=True)
-        if isinstance(root, _reaskable()) and state.truncated:
-            return self._truncated("all completion tokens used")
         if isinstance(root, _reaskable()):
+            if state.truncated:
+                return self._truncated("all completion tokens used")
             return _Failure(
                 "invalid_output",
                 f"output failed validation after {max(state.reasks + 1, 1)} answer(s): {_short_error(root)}",

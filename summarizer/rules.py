@@ -343,16 +343,54 @@ def _role_prefix(prefix: str) -> str | None:
     return _clean_role(m["role"])
 
 
+_DAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+_WHEN = rf"(?:(?:on|last|this|early|late)\s+{_DAY}(?:\s+(?:morning|afternoon|evening|night))?|yesterday|today|earlier)"
+_CAPS = r"(?:(?:al|el|an|ad|as)-)?[A-Z][\w'\-]*(?:\s+(?:(?:al|el|an|ad|as)-)?[A-Z][\w'\-]*){0,3}"
+_PREAMBLE = re.compile(
+    rf"\s*(?:{_WHEN}"
+    r"|(?:in|at|during)\s+(?:a|an|the)\s+(?:\w+\s+){0,2}"
+    r"(?:speech|interview|statement|briefing|conference|meeting|sermon|call|address|session|rally|ceremony)"
+    rf"(?:\s+(?:with|to|on)\s+(?:the\s+)?{_CAPS})?"
+    r"|(?:a|an|the)\s+(?:news|press)\s+(?:briefing|conference)"
+    r"|(?:to\s+)?(?:reporters|journalists|the\s+press|lawmakers|parliament)"
+    rf"|(?:in|to)\s+(?:the\s+)?{_CAPS}"
+    rf"|{_CAPS}(?=\s*\()"
+    r"|\([^()]*\))(?=[\s,(]|$)"
+)
+"""What stands between a reporting verb and its content: to whom, when, where ("told reporters in Baghdad on
+Thursday that ..."). Stripped only when "that" or "for" follows, or when it is only a day, so content is not cut."""
+
+
+_CIRCUMSTANCE = re.compile(
+    r",?\s+(?:in|on)\s+(?:(?:a|an|its|his|her|their)\s+)?(?:(?!in\b|on\b)[\w-]+\s+){0,3}"
+    r"(?:post|statement|tweet|message|readout|interview|speech|channel|account|broadcast)\b[^\"]*$"
+)
+"""Where it was said, trailing the content ("..., in a post on its Telegram channel"): not part of what was said."""
+
+
+def _preamble_end(text: str) -> int:
+    at = 0
+    while m := _PREAMBLE.match(text, at):
+        at = m.end()
+    rest = re.match(r"\s*,?\s*(?:that|for)\s+", text[at:]) if at else None
+    if rest:
+        return at + rest.end()
+    when = re.match(rf"\s*{_WHEN},?(?=\s)", text)
+    return when.end() if when else 0
+
+
 def content_after(after: str, cue: str) -> str:
     text = re.sub(r"^\s*(?:on\s+)?(?:his|her|their|its)\s+(?:\w+\s+)?(?:account|page|channel)\b", "", after)
     text = re.sub(r"^\s*\([^()]*\)", "", text)
+    text = text[_preamble_end(text) :]
     text = re.sub(r"^[\s,:]*(?:that\s+)?", "", text)
     if cue == "according to":
         text = re.sub(r"^(?:him|her|them|it)\s*,\s*", "", text)
     stating = re.search(r",\s+(?:stating|saying|adding|noting|claiming)\s+(?:that\s+)?", text)
     if stating:
         text = text[stating.end() :]
-    text = re.sub(r"\s*\([^()]*\)\s*\.?$", "", text).strip()
+    text = re.sub(r"\s*\((?:\[[^\]]*\]\([^()]*\)|[^()])*\)\s*\.?$", "", text)  # (Tasnim, May 2) or ([Mehr](url))
+    text = _CIRCUMSTANCE.sub("", text).strip()
     return text.rstrip(".").strip()
 
 

@@ -3,6 +3,7 @@ from datetime import date
 import pytest
 
 from summarizer import summarize
+from summarizer.ingest import from_text
 
 from .helpers import BULLETINS, SAMPLE
 
@@ -57,3 +58,23 @@ def test_every_item_is_grounded_in_its_bulletin(path):
     for item in [*summary.overview, *summary.statements, *summary.sanctions]:
         assert text[item.evidence.start : item.evidence.end] == item.evidence.text
         assert item.evidence.status == "exact"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content"),
+    [
+        ("Dariush Kazemi told reporters in Baghdad on Thursday that Iraq cannot wait.", "Iraq cannot wait"),
+        ('The Foreign Ministry said on Wednesday that it "condemns" the raid.', 'it "condemns" the raid'),
+        ("Helena Varga told a news briefing in Brussels that the states were united.", "the states were united"),
+        ("Hussein Mroueh said in a speech in Nabatieh (June 14) that sanctions will fail.", "sanctions will fail"),
+        ("Kata'ib Hizballah claimed responsibility on Thursday for a drone attack.", "a drone attack"),
+        ("The Iraqi Foreign Ministry condemned on Friday the air strikes near Sinjar.", "the air strikes near Sinjar"),
+        ("Hamid Rezvani said they would have no effect ([Mehr](https://example.org/m)).", "they would have no effect"),
+        ("Kata'ib Hizballah denied any role in it in a statement on January 16.", "any role in it"),
+        ("Hossein Salami said the deal that Iran signed is void.", "the deal that Iran signed is void"),
+        ("Mohsen Rezaei blamed the United States for the attacks.", "the United States for the attacks"),
+    ],
+)
+def test_content_is_what_was_said_without_who_when_and_where(sentence, content):
+    summary = summarize(from_text(f"Bulletin\n\n{sentence} The meeting ended late.\n"), backend="rules")
+    assert [s.content for s in summary.statements] == [content]

@@ -2,7 +2,8 @@
 
 The cascade follows LangExtract: exact match, else the tightest source window holding at least 75% of
 the snippet's tokens in order at a density of at least 1/3, else ungrounded. Names (speakers, targets,
-authorities) must also occur in the text, since a model invents those most readily.
+authorities) must also occur in the text, since a model invents those most readily; a known actor counts as
+occurring when one of its mentions does ("American" for "the United States").
 """
 
 from __future__ import annotations
@@ -22,6 +23,24 @@ _TOKEN = re.compile(r"\w+|[^\w\s]")
 _NAME_STOP = {"the", "of", "and", "al", "a", "el", "in", "for", "to", "s"}
 
 Item = TypeVar("Item", OverviewPoint, Statement, Sanction)
+
+# Mentions that name an actor, folded to one canonical name: rules aim a statement at the foreign actor it talks
+# about most, and grounding accepts "the United States" in a text that only says "American" or "Washington".
+ACTORS: dict[str, str] = {
+    r"the United States|United States|U\.S\.|US|Americans?|Washington": "the United States",
+    r"Israel|Israelis?|Zionis[tm]|Tel Aviv": "Israel",
+    r"Iran|Iranians?|Tehran": "Iran",
+    r"Iraq|Iraqis?|Baghdad": "Iraq",
+    r"Syria|Syrians?|Damascus": "Syria",
+    r"Lebanon|Lebanese|Beirut": "Lebanon",
+    r"Saudi Arabia|Saudis?|Riyadh": "Saudi Arabia",
+    r"Turkey|Turkish|Ankara": "Turkey",
+    r"Russia|Russians?|Moscow": "Russia",
+    r"the international community|international community": "the international community",
+    r"(?:the )?International Atomic Energy Agency|IAEA": "International Atomic Energy Agency",
+    r"the European Union|European Union|EU|Europeans?": "the European Union",
+}
+ACTOR_MENTIONS = [(re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])"), name) for pattern, name in ACTORS.items()]
 
 
 def fold(text: str) -> str:
@@ -98,11 +117,12 @@ def _names(item: OverviewPoint | Statement | Sanction) -> list[str | None]:
 def ground(items: Iterable[Item], text: str, tally: Grounding, keep_ungrounded: bool = False) -> list[Item]:
     """Re-anchor each item's evidence in ``text``; drop (or mark) items the text does not hold."""
     vocabulary = {t for t, _, _ in tokens(text)}
+    actors = {name for pattern, name in ACTOR_MENTIONS if pattern.search(text)}
     kept: list[Item] = []
     for item in items:
         ev = item.evidence
         evidence = align(ev.text, text, (ev.start, ev.end) if ev.end > ev.start else None)
-        if not all(name_in_text(n, vocabulary) for n in _names(item)):
+        if not all(n in actors or name_in_text(n, vocabulary) for n in _names(item)):
             evidence = evidence.model_copy(update={"status": "ungrounded"})
         item = item.model_copy(update={"evidence": evidence})
         if evidence.status == "ungrounded":

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from . import dates
+from .ground import ACTOR_MENTIONS
 from .models import Evidence, OverviewPoint, Sanction, Statement, Target
 from .segment import Document, Paragraph, Sentence
 
@@ -227,7 +228,9 @@ def extract(doc: Document) -> tuple[list[OverviewPoint], list[Statement], list[S
 
 
 def _introductions(text: str, ctx: _Context) -> None:
-    """Register "ROLE, NAME," and "NAME, the ROLE," appositions so later pronouns resolve."""
+    """Register "ROLE, NAME," and "NAME, the ROLE," appositions and "Foreign Minister NAME" so later pronouns and
+    surnames resolve."""
+    text = _RANK.sub("", text)
     for m in re.finditer(
         rf"(?:^|[,;]\s+|\band\s+)(?:[Tt]he\s+)?(?P<role>[^,;()]{{3,160}}?),\s+(?P<name>{NAME}),", text
     ):
@@ -242,6 +245,9 @@ def _introductions(text: str, ctx: _Context) -> None:
         role = _clean_role(m["role"])
         if role and _is_name(m["name"]):
             ctx.introduce(m["name"], role)
+    for m in re.finditer(rf"(?P<role>(?:[A-Z][\w'.\-]*\s+){{0,4}}{_TITLE})\s+(?P<name>{NAME})", text):
+        if _is_name(m["name"]) and len(m["name"].split()) >= 2 and ctx.find(m["name"]) is None:
+            ctx.introduce(m["name"], _clean_role(m["role"]))
 
 
 def _clean_role(text: str) -> str | None:
@@ -252,9 +258,20 @@ def _clean_role(text: str) -> str | None:
     return text
 
 
+_CALENDAR = re.compile(
+    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August|September|"
+    r"October|November|December"
+)
+
+
 def _is_name(text: str) -> bool:
     words = text.split()
-    return bool(words) and words[0] not in _NOT_NAMES and not ROLE_NOUNS.search(text)
+    return (
+        bool(words)
+        and words[0] not in _NOT_NAMES
+        and not ROLE_NOUNS.search(text)
+        and not any(_CALENDAR.fullmatch(w) for w in words)
+    )
 
 
 def find_statements(doc: Document, para: Paragraph, sent: Sentence, ctx: _Context) -> list[Statement]:
@@ -282,7 +299,19 @@ def find_statements(doc: Document, para: Paragraph, sent: Sentence, ctx: _Contex
     return out
 
 
+_RANK = re.compile(
+    r"(?<!Secretary )(?<!Secretary-)(?<!Attorney )(?<!Consul )"
+    r"\b(?:(?:Brigadier|Major|Lieutenant|Rear|Vice)[\s-]+)?(?:General|Admiral|Colonel|Commodore)\s+(?=[A-Z])"
+)
+"""A military rank before a name ("Brigadier General Davoud Tabrizi"): part of neither the name nor the office."""
+_SETTING = re.compile(r"^(?:In|At|On|From|During|Earlier|Later|Meanwhile|Separately|Late|Early)\b[^,]{0,60},\s+(?=\S)")
+"""Where and when, opening the sentence ("In Baghdad on Wednesday, ..."): never the speaker."""
+_ASIDE = re.compile(r",\s+(?:speaking|writing|addressing|talking|appearing|responding|commenting)\b[^,]*,?\s*$")
+"""An aside between the speaker and the verb ("Haddad, speaking alongside his guest, said")."""
+
+
 def _speaker(before: str, cue: str, ctx: _Context) -> Person | None:
+    before = _ASIDE.sub("", _RANK.sub("", _SETTING.sub("", before)))
     before = re.sub(r"\s*\([^()]*\)\s*$", " ", before).rstrip(" ,")
     before = re.sub(r"\b(?:also|further|later|then|again|harshly|strongly|sharply|publicly)\s*$", "", before).rstrip()
     if cue == "according to":
@@ -313,6 +342,12 @@ def _speaker(before: str, cue: str, ctx: _Context) -> Person | None:
     if m and _is_name(m["name"]):
         name = m["name"]
         prefix = before[: m.start("name")].strip()
+        words = name.split()
+        if re.search(r"\b(?:of|for|and)$", prefix) and ROLE_NOUNS.search(prefix):
+            # "Minister of State for Foreign Affairs Nasser al-Otaibi": the office ran on into the name.
+            while len(words) > 2 and words[0] in _OFFICE_WORDS:
+                prefix += " " + words.pop(0)
+            name = " ".join(words)
         role = _role_prefix(prefix)
         if role is not None:
             return ctx.introduce(name, role)
@@ -335,9 +370,52 @@ _ORG_SUBJECT = (
 )
 
 
+_TITLE = r"(?:Minister|Spokes(?:man|woman|person)|Commander|President|Ambassador|Envoy|Secretary|Speaker|Governor)"
+_OFFICE_WORDS = {
+    "Foreign",
+    "Affairs",
+    "Defense",
+    "Defence",
+    "Interior",
+    "State",
+    "Security",
+    "National",
+    "Economy",
+    "Finance",
+    "Oil",
+    "Intelligence",
+    "Justice",
+    "Health",
+    "Trade",
+    "Energy",
+    "Electricity",
+    "Culture",
+    "Guidance",
+    "Islamic",
+    "Information",
+    "Communications",
+    "Development",
+    "Planning",
+    "Education",
+    "Industry",
+    "Commerce",
+    "Labor",
+    "Transport",
+    "Strategic",
+    "Religious",
+    "Endowments",
+    "Political",
+    "Military",
+    "Economic",
+    "Public",
+    "Diplomacy",
+}
+"""Capitalised words of an office ("Foreign Affairs"), not of a person's name."""
+
+
 def _role_prefix(prefix: str) -> str | None:
     """A role written straight before a name: "Iranian Foreign Minister Mohammad Javad Zarif"."""
-    m = re.search(r"(?:^|,\s*|\b[Tt]he\s+)(?P<role>(?:[A-Z][\w'.\-]*\s+){0,5}[A-Z]?[\w'.\-]*)$", prefix)
+    m = re.search(r"(?:^|,\s*|\b[Tt]he\s+)(?P<role>(?:[A-Z][\w'.\-]*\s+(?:(?:of|for)\s+)?){0,7}[A-Z]?[\w'.\-]*)$", prefix)
     if not m or not m["role"].strip():
         return None
     return _clean_role(m["role"])
@@ -506,23 +584,6 @@ _ADDRESSEE_CUES = {
     "welcomed",
     "blamed",
 }
-# Mentions that name an actor, folded to one canonical name: a statement is aimed at the foreign actor
-# it talks about most.
-ACTORS: dict[str, str] = {
-    r"the United States|United States|U\.S\.|US|Americans?|Washington": "the United States",
-    r"Israel|Israelis?|Zionis[tm]|Tel Aviv": "Israel",
-    r"Iran|Iranians?|Tehran": "Iran",
-    r"Iraq|Iraqis?|Baghdad": "Iraq",
-    r"Syria|Syrians?|Damascus": "Syria",
-    r"Lebanon|Lebanese|Beirut": "Lebanon",
-    r"Saudi Arabia|Saudis?|Riyadh": "Saudi Arabia",
-    r"Turkey|Turkish|Ankara": "Turkey",
-    r"Russia|Russians?|Moscow": "Russia",
-    r"the international community|international community": "the international community",
-    r"(?:the )?International Atomic Energy Agency|IAEA": "International Atomic Energy Agency",
-    r"the European Union|European Union|EU|Europeans?": "the European Union",
-}
-_ACTOR_RE = [(re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])"), name) for pattern, name in ACTORS.items()]
 
 
 def _target(after: str, cue: str, content: str = "", speaker_side: str = "") -> str | None:
@@ -534,7 +595,7 @@ def _target(after: str, cue: str, content: str = "", speaker_side: str = "") -> 
             if obj.split()[-1].lower() not in {"the", "that"} and len(obj.split()) <= 8:
                 return obj
     counts: dict[str, tuple[int, int]] = {}
-    for pattern, name in _ACTOR_RE:
+    for pattern, name in ACTOR_MENTIONS:
         hits = [h.start() for h in pattern.finditer(content)]
         if hits and not (speaker_side and pattern.search(speaker_side)):
             counts[name] = (len(hits), -hits[0])

@@ -78,3 +78,38 @@ def test_every_item_is_grounded_in_its_bulletin(path):
 def test_content_is_what_was_said_without_who_when_and_where(sentence, content):
     summary = summarize(from_text(f"Bulletin\n\n{sentence} The meeting ended late.\n"), backend="rules")
     assert [s.content for s in summary.statements] == [content]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "role"),
+    [
+        (
+            "In Baghdad on Wednesday, Iraqi Foreign Minister Salah al-Jubouri said his government was ready.",
+            "Salah al-Jubouri",
+            "Iraqi Foreign Minister",
+        ),
+        (
+            "The commander of the IRGC Ground Forces, Brigadier General Davoud Tabrizi, warned that they would act.",
+            "Davoud Tabrizi",
+            "commander of the IRGC Ground Forces",
+        ),
+        (
+            "Saudi Minister of State for Foreign Affairs Nasser al-Otaibi praised Oman's patient mediation.",
+            "Nasser al-Otaibi",
+            "Saudi Minister of State for Foreign Affairs",
+        ),
+        (
+            "He met Lebanese Foreign Minister Nabil Haddad. Haddad, speaking on Thursday, said Lebanon rejected it.",
+            "Nabil Haddad",
+            "Lebanese Foreign Minister",
+        ),
+        (
+            "UN Secretary General Antonio Guterres said the war must end now.",
+            "Antonio Guterres",
+            "UN Secretary General",
+        ),
+    ],
+)
+def test_speaker_and_role_past_settings_ranks_and_asides(sentence, speaker, role):
+    summary = summarize(from_text(f"Bulletin\n\n{sentence} The meeting ended late.\n"), backend="rules")
+    assert [(s.speaker, s.role) for s in summary.statements] == [(speaker, role)]

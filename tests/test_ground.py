@@ -1,0 +1,28 @@
+from summarizer.ground import ground
+from summarizer.models import Evidence, Grounding, Statement
+
+TEXT = 'Abbas Heydarnia said the American forces in Iraq "are living on borrowed time".'
+
+
+def statement(target: str | None) -> Statement:
+    return Statement(
+        speaker="Abbas Heydarnia",
+        speaker_canonical="Abbas Heydarnia",
+        cue="said",
+        content='the American forces in Iraq "are living on borrowed time"',
+        target=target,
+        evidence=Evidence(start=0, end=len(TEXT), text=TEXT),
+    )
+
+
+def test_a_known_actor_is_grounded_by_any_of_its_mentions():
+    tally = Grounding()
+    kept = ground([statement("the United States"), statement("Iraq")], TEXT, tally)
+    assert [s.target for s in kept] == ["the United States", "Iraq"]
+    assert (tally.exact, tally.dropped) == (2, 0)
+
+
+def test_a_name_the_text_never_mentions_is_dropped():
+    tally = Grounding()
+    assert ground([statement("Russia"), statement("Vladimir Putin")], TEXT, tally) == []
+    assert tally.dropped == 2

@@ -415,7 +415,9 @@ _OFFICE_WORDS = {
 
 def _role_prefix(prefix: str) -> str | None:
     """A role written straight before a name: "Iranian Foreign Minister Mohammad Javad Zarif"."""
-    m = re.search(r"(?:^|,\s*|\b[Tt]he\s+)(?P<role>(?:[A-Z][\w'.\-]*\s+(?:(?:of|for)\s+)?){0,7}[A-Z]?[\w'.\-]*)$", prefix)
+    m = re.search(
+        r"(?:^|,\s*|\b[Tt]he\s+)(?P<role>(?:[A-Z][\w'.\-]*\s+(?:(?:of|for)\s+)?){0,7}[A-Z]?[\w'.\-]*)$", prefix
+    )
     if not m or not m["role"].strip():
         return None
     return _clean_role(m["role"])
@@ -586,6 +588,19 @@ _ADDRESSEE_CUES = {
 }
 
 
+def _addressee(obj: str, rest: str) -> str:
+    """The object as an actor: "Iran's" is Iran, a capital is its country, "the Iraqi" runs on to its noun."""
+    obj = re.sub(r"'s$", "", obj)
+    if obj.split()[-1] in _NATIONALITIES:
+        noun = re.match(r"(?:\s+(?!(?:for|of|to|in|on|and|that|with|over|as|by)\b)[a-z]+){1,3}", rest)
+        if noun:
+            return obj + noun[0]
+    for pattern, name in ACTOR_MENTIONS:
+        if pattern.fullmatch(obj):
+            return name
+    return obj
+
+
 def _target(after: str, cue: str, content: str = "", speaker_side: str = "") -> str | None:
     """The addressee after the cue ("warned the United States"), else the foreign actor the content is about."""
     if cue in _ADDRESSEE_CUES:
@@ -593,7 +608,7 @@ def _target(after: str, cue: str, content: str = "", speaker_side: str = "") -> 
         if m:
             obj = re.sub(r"\s+(?:of|and)$", "", m["obj"].strip())
             if obj.split()[-1].lower() not in {"the", "that"} and len(obj.split()) <= 8:
-                return obj
+                return _addressee(obj, after[m.end() :])
     counts: dict[str, tuple[int, int]] = {}
     for pattern, name in ACTOR_MENTIONS:
         hits = [h.start() for h in pattern.finditer(content)]

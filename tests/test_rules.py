@@ -113,3 +113,20 @@ def test_content_is_what_was_said_without_who_when_and_where(sentence, content):
 def test_speaker_and_role_past_settings_ranks_and_asides(sentence, speaker, role):
     summary = summarize(from_text(f"Bulletin\n\n{sentence} The meeting ended late.\n"), backend="rules")
     assert [(s.speaker, s.role) for s in summary.statements] == [(speaker, role)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "target"),
+    [
+        ('Spokesman Thomas Reilly urged Tehran to "stop fuelling this conflict".', "Iran"),
+        ("Minister Nasser al-Otaibi praised Oman's patient and honest mediation.", "Oman"),
+        (
+            "Commander Abbas Heydarnia praised the Iraqi resistance factions for their patience.",
+            "the Iraqi resistance factions",
+        ),
+        ("Minister Hussein Mroueh accused Washington of trying to starve the Lebanese.", "the United States"),
+    ],
+)
+def test_an_addressee_is_named_as_the_actor_it_is(sentence, target):
+    summary = summarize(from_text(f"Bulletin\n\n{sentence} The meeting ended late.\n"), backend="rules")
+    assert [s.target for s in summary.statements] == [target]

@@ -634,8 +634,10 @@ def affiliation(role: str | None) -> str | None:
 # --- sanctions -------------------------------------------------------------------------------------------
 
 _AUTHORITY = re.compile(
-    r"(?P<auth>(?:the\s+)?(?:(?:U\.S\.|US|American|British|UK|U\.K\.|EU|European|French|German|Canadian|Australian)\s+)?"
-    r"(?:Treasury Department|Department of (?:the )?Treasury|Treasury|State Department|Department of State|"
+    r"(?P<auth>(?:the\s+)?(?:(?:U\.S\.|US|American|British|Britain's|UK|U\.K\.|EU|European|French|German|Canadian|"
+    r"Canada's|Australian|Australia's)\s+)?"
+    r"(?:Global Affairs Canada|Treasury Department|Department of (?:the )?Treasury|Treasury|State Department|"
+    r"Department of State|"
     r"OFAC|Office of Foreign Assets Control|Council of the European Union|EU Council|European Council|"
     r"European Union|Foreign(?:, Commonwealth and Development)? Office|FCDO|UN Security Council|"
     r"Security Council|administration|government)"
@@ -643,7 +645,7 @@ _AUTHORITY = re.compile(
 )
 _IMPOSE = re.compile(
     r"\b(?:announced|imposed|imposing|imposition|designated|designating|sanctioned|blacklisted|added|froze|"
-    r"lifted|removed|delisted|amended|threatened|warned|will impose|would impose|to impose)\b"
+    r"lifted|removed|delisted|amended|listed|threatened|warned|will impose|would impose|to impose)\b"
 )
 _DEMAND = re.compile(r"\b(?:called (?:on|for)|urged|demanded|condemned|appealed|lifting or easing)\b")
 _COUNT = re.compile(
@@ -711,7 +713,9 @@ def _programs(text: str) -> list[str]:
 def find_sanction(doc: Document, para: Paragraph, sent: Sentence) -> Sanction | None:
     """A sanctions action in this sentence: an authority as subject of an imposing verb."""
     text = sent.text
-    if not re.search(r"(?i)sanction|designat|blacklist|asset freeze|froze|restrictive measures", text):
+    if not re.search(
+        r"(?i)sanction|designat|blacklist|asset freeze|froze|restrictive measures|economic measures", text
+    ):
         return None
     auth = _AUTHORITY.search(text)
     verb = _IMPOSE.search(text, auth.end()) if auth else None
@@ -725,7 +729,8 @@ def find_sanction(doc: Document, para: Paragraph, sent: Sentence) -> Sanction | 
         return None
     authority = re.sub(r"^the\s+|\s*\([^()]*\)$", "", auth["auth"]).strip()
     low = text.lower()
-    if re.search(r"\b(?:threaten|will impose|would impose|to impose|warned)", low[: verb.end() + 30]):
+    decided = re.search(r"\b(?:decision|decided)\b", low[: verb.start()])  # "a decision ... to impose" is done
+    if not decided and re.search(r"\b(?:threaten|will impose|would impose|to impose|warned)", low[: verb.end() + 30]):
         action = "threaten"
     elif re.search(r"\b(?:lift|remov|delist|unfroze)", verb[0]):
         action = "delist"
@@ -783,7 +788,9 @@ def _issuer(authority: str) -> str | None:
         return "United States"
     if re.search(r"EU|European", authority):
         return "European Union"
-    if re.search(r"British|UK|U\.K\.|Foreign|FCDO", authority):
+    if "Canad" in authority:
+        return "Canada"
+    if re.search(r"British|Britain|UK|U\.K\.|Foreign|FCDO", authority):
         return "United Kingdom"
     if "Security Council" in authority:
         return "United Nations"

@@ -130,3 +130,33 @@ def test_speaker_and_role_past_settings_ranks_and_asides(sentence, speaker, role
 def test_an_addressee_is_named_as_the_actor_it_is(sentence, target):
     summary = summarize(from_text(f"Bulletin\n\n{sentence} The meeting ended late.\n"), backend="rules")
     assert [s.target for s in summary.statements] == [target]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "authority", "country", "action"),
+    [
+        (
+            "Global Affairs Canada on Thursday listed four Iranian targets under the Special Economic Measures "
+            "(Iran) Regulations for gross human rights violations.",
+            "Global Affairs Canada",
+            "Canada",
+            "designate",
+        ),
+        (
+            "The move followed a decision by Britain's Foreign Office last Monday to impose asset freezes and "
+            "travel bans on two men.",
+            "Britain's Foreign Office",
+            "United Kingdom",
+            "designate",
+        ),
+        (
+            "The European Union warned that it would impose sanctions on the officers involved.",
+            "European Union",
+            "European Union",
+            "threaten",
+        ),
+    ],
+)
+def test_sanctions_by_other_authorities(sentence, authority, country, action):
+    summary = summarize(from_text(f"Bulletin\n\n{sentence} The meeting ended late.\n"), backend="rules")
+    assert [(s.authority, s.issuing_country, s.action) for s in summary.sanctions] == [(authority, country, action)]

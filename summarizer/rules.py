@@ -809,7 +809,8 @@ def _origin(phrase: str) -> str | None:
     """Country of a target from "Iran-based", "the Iraqi militia", "Iranian national"."""
     based = re.search(r"\b([A-Z][A-Za-z]+)-based\b", phrase)
     if based:
-        return _COUNTRY_NAMES.get(based[1], based[1])
+        city = next((name for pattern, name in ACTOR_MENTIONS if pattern.fullmatch(based[1])), None)
+        return re.sub(r"^the ", "", city) if city else _COUNTRY_NAMES.get(based[1], based[1])
     for adjective, country in _NATIONALITIES.items():
         if re.search(rf"\b{re.escape(adjective)}\b", phrase):
             return country
@@ -854,9 +855,13 @@ _ORG_WORDS = re.compile(
 
 _TARGET_LIST = re.compile(
     r"(?:designation of|designated|sanctioned|blacklisted|added|sanctioned (?:bodies|entities) (?:is|was|in)|"
-    r"(?:[Aa]mong )?(?:those|the targets) (?:designated|sanctioned|listed) (?:are|were|include[sd]?))"
-    r"\s+(?P<list>.+?)(?=\s+(?:as|for(?=\s+[a-z])|under|to the|to its|who|which|over)\b|\.\s|\.?$)"
+    r"(?:[Aa]mong )?(?:those|the targets) (?:designated|sanctioned|listed) (?:are|were|include[sd]?)|"
+    r"(?:[Tt]hose (?:targeted|designated|sanctioned|listed)|[Tt]hey|[Tt]he targets) include[sd]?|"
+    r"\bon (?:two|three|four|five|six|\d+) (?:men|women|individuals|people|officials),|targets\b[^:.]{0,160}:)"
+    r"\s+(?P<list>.+?)(?=\s+(?:as|for(?=\s+[a-z])|under|to the|to its|who|which|that|over)\b|\.\s|\.?$)"
 )
+_DESCRIPTION = re.compile(r"^(?:the|an?|its|their)\s+(?:[A-Z]\w+\s+)?[a-z]")
+"""A list item that only describes ("its Yemeni owner", "two officials of the prison"): the name, if any, follows."""
 
 
 def _named_targets(text: str) -> list[Target]:
@@ -865,9 +870,18 @@ def _named_targets(text: str) -> list[Target]:
     if not m:
         return []
     targets = []
-    for item in re.split(r";\s*(?:and\s+)?|,\s+and\s+|\s+and\s+(?=[A-Z])|,\s+(?=[A-Z])", m["list"]):
-        names = re.findall(NAME + r"(?:\s+(?:for|of)\s+(?:the\s+)?" + NAME + ")*", item)
-        names = [n for n in names if _is_name(n) and n not in {"Specially", "Designated"} and len(n) > 3]
+    listed = re.sub(r"\s*\([^()]*\)", "", m["list"])
+    for item in re.split(r";\s*(?:and\s+)?|,\s+and\s+|\s+and\s+(?=[A-Z])|,\s+(?=[A-Z]|the\s)", listed):
+        first = item.split()[0].lower() if item.split() else ""
+        if first in _NUMBERS or first.isdigit() or (_DESCRIPTION.match(item) and ROLE_NOUNS.search(item)):
+            continue  # "seven entities in Iran", "its Yemeni owner": a count or a description, not a name
+        bare = re.sub(r"\b[A-Z][\w]*-based\s+", "", _RANK.sub("", item))
+        names = re.findall(NAME + r"(?:\s+(?:for|of)\s+(?:the\s+)?" + NAME + ")*", bare)
+        names = [
+            n
+            for n in names
+            if _is_name(n) and n not in {"Specially", "Designated", *COUNTRIES, *_COUNTRY_NAMES} and len(n) > 3
+        ]
         if not names:
             continue
         name = max(names, key=len)

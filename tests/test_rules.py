@@ -160,3 +160,19 @@ def test_an_addressee_is_named_as_the_actor_it_is(sentence, target):
 def test_sanctions_by_other_authorities(sentence, authority, country, action):
     summary = summarize(from_text(f"Bulletin\n\n{sentence} The meeting ended late.\n"), backend="rules")
     assert [(s.authority, s.issuing_country, s.action) for s in summary.sanctions] == [(authority, country, action)]
+
+
+def test_named_sanctions_targets_from_the_next_sentence_without_counts_or_descriptions():
+    text = (
+        "Bulletin\n\nThe U.S. Treasury Department on Wednesday designated seven companies and individuals in Lebanon "
+        "and Iraq for moving money to Hezbollah. Those targeted include the Beirut-based Al-Rawda Exchange, the "
+        "Baghdad-based Bab al-Sharqi Financial Services and its owner, Iraqi businessman Haidar Naji al-Khafaji "
+        "(Treasury, October 16).\n"
+    )
+    [sanction] = summarize(from_text(text), backend="rules").sanctions
+    assert sanction.target_count == 7
+    assert [(t.name, t.country) for t in sanction.targets] == [
+        ("Al-Rawda Exchange", "Lebanon"),
+        ("Bab al-Sharqi Financial Services", "Iraq"),
+        ("Haidar Naji al-Khafaji", "Iraq"),
+    ]

@@ -15,7 +15,7 @@ from summarizer.batch import atomic_write, load_results
 from summarizer.models import Bulletin, Evidence, Provenance, Sanction, Statement, Summary, Target
 
 from .helpers import run_cli
-from .test_batch import make_bulletins
+from .test_batch import FIXTURES, make_bulletins
 
 TABLE = aliases.load()
 GROUPS, _ = aliases.read_groups(Path(aliases.__file__).with_name("aliases.json"))
@@ -134,11 +134,15 @@ MERGED = {
 }
 
 
+COUNT = 4 * len(FIXTURES)
+FIRST = f"{COUNT:03d}-{FIXTURES[0].name}"  # the name make_bulletins gives the first bulletin, the one refiled
+
+
 @pytest.fixture(scope="module")
 def batch(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """24 bulletins (four copies of each fixture, four years, rotated spellings) plus one bulletin filed twice."""
+    """Four copies of each fixture (four years, rotated spellings) plus one bulletin filed twice."""
     root = tmp_path_factory.mktemp("digest")
-    made = make_bulletins(root / "in", count=24)
+    made = make_bulletins(root / "in", count=COUNT)
     shutil.copy(made[0], root / "in" / "refiled-copy.txt")
     out = root / "out"
     run = run_cli("summarize", str(root / "in"), "--out", str(out), "-b", "rules")
@@ -194,7 +198,7 @@ def test_statements_reported_twice_are_listed_once_with_both_sources(batch: Path
     assert len(rows) == total - len(refiled.statements)
     both = [r for r in rows if "refiled-copy.txt" in r]
     assert len(both) == len(refiled.statements)
-    assert all(re.search(r"024-spotlight-on-iran-2020-03-22\.txt, refiled-copy\.txt", r) for r in both)
+    assert all(re.search(rf"{re.escape(FIRST)}, refiled-copy\.txt", r) for r in both)
     timeline = text.split("## Sanctions timeline", 1)[1]
     dated = [first_date(r) for r in timeline.splitlines() if r.startswith("| ") and ISO.search(r.split("|")[1])]
     assert dated == sorted(dated)

@@ -43,6 +43,11 @@ ACTORS: dict[str, str] = {
 ACTOR_MENTIONS = [(re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])"), name) for pattern, name in ACTORS.items()]
 
 
+def actor(mention: str) -> str | None:
+    """The actor a whole mention names ("Tehran" -> "Iran"), or None."""
+    return next((name for pattern, name in ACTOR_MENTIONS if pattern.fullmatch(mention)), None)
+
+
 def fold(text: str) -> str:
     return anyascii(text).casefold().replace("'", "")
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from . import dates
-from .ground import ACTOR_MENTIONS
+from .ground import ACTOR_MENTIONS, actor
 from .models import Evidence, OverviewPoint, Sanction, Statement, Target
 from .segment import Document, Paragraph, Sentence
 
@@ -258,20 +258,12 @@ def _clean_role(text: str) -> str | None:
     return text
 
 
-_CALENDAR = re.compile(
-    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August|September|"
-    r"October|November|December"
-)
+_CALENDAR = {w.title() for w in dates.WEEKDAYS} | {m.title() for m in dates.MONTHS if len(m) > 3 or m == "may"}
 
 
 def _is_name(text: str) -> bool:
     words = text.split()
-    return (
-        bool(words)
-        and words[0] not in _NOT_NAMES
-        and not ROLE_NOUNS.search(text)
-        and not any(_CALENDAR.fullmatch(w) for w in words)
-    )
+    return bool(words) and words[0] not in _NOT_NAMES and not ROLE_NOUNS.search(text) and not _CALENDAR & set(words)
 
 
 def find_statements(doc: Document, para: Paragraph, sent: Sentence, ctx: _Context) -> list[Statement]:
@@ -423,7 +415,7 @@ def _role_prefix(prefix: str) -> str | None:
     return _clean_role(m["role"])
 
 
-_DAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+_DAY = "(?:" + "|".join(w.title() for w in dates.WEEKDAYS) + ")"
 _WHEN = rf"(?:(?:on|last|this|early|late)\s+{_DAY}(?:\s+(?:morning|afternoon|evening|night))?|yesterday|today|earlier)"
 _CAPS = r"(?:(?:al|el|an|ad|as)-)?[A-Z][\w'\-]*(?:\s+(?:(?:al|el|an|ad|as)-)?[A-Z][\w'\-]*){0,3}"
 _PREAMBLE = re.compile(
@@ -595,10 +587,7 @@ def _addressee(obj: str, rest: str) -> str:
         noun = re.match(r"(?:\s+(?!(?:for|of|to|in|on|and|that|with|over|as|by)\b)[a-z]+){1,3}", rest)
         if noun:
             return obj + noun[0]
-    for pattern, name in ACTOR_MENTIONS:
-        if pattern.fullmatch(obj):
-            return name
-    return obj
+    return actor(obj) or obj
 
 
 def _target(after: str, cue: str, content: str = "", speaker_side: str = "") -> str | None:
@@ -809,7 +798,7 @@ def _origin(phrase: str) -> str | None:
     """Country of a target from "Iran-based", "the Iraqi militia", "Iranian national"."""
     based = re.search(r"\b([A-Z][A-Za-z]+)-based\b", phrase)
     if based:
-        city = next((name for pattern, name in ACTOR_MENTIONS if pattern.fullmatch(based[1])), None)
+        city = actor(based[1])
         return re.sub(r"^the ", "", city) if city else _COUNTRY_NAMES.get(based[1], based[1])
     for adjective, country in _NATIONALITIES.items():
         if re.search(rf"\b{re.escape(adjective)}\b", phrase):

@@ -2,10 +2,15 @@ from datetime import date
 
 import pytest
 
-from summarizer import summarize
+from summarizer import Summary, summarize
 from summarizer.ingest import from_text
 
 from .helpers import BULLETINS, SAMPLE
+
+
+def one_paragraph(sentence: str) -> Summary:
+    """A bulletin whose body is ``sentence`` plus a sentence with nothing to extract (a lone line is a caption)."""
+    return summarize(from_text(f"Bulletin\n\n{sentence} The meeting ended late.\n"), backend="rules")
 
 
 @pytest.fixture(scope="module")
@@ -76,7 +81,7 @@ def test_every_item_is_grounded_in_its_bulletin(path):
     ],
 )
 def test_content_is_what_was_said_without_who_when_and_where(sentence, content):
-    summary = summarize(from_text(f"Bulletin\n\n{sentence} The meeting ended late.\n"), backend="rules")
+    summary = one_paragraph(sentence)
     assert [s.content for s in summary.statements] == [content]
 
 
@@ -111,7 +116,7 @@ def test_content_is_what_was_said_without_who_when_and_where(sentence, content):
     ],
 )
 def test_speaker_and_role_past_settings_ranks_and_asides(sentence, speaker, role):
-    summary = summarize(from_text(f"Bulletin\n\n{sentence} The meeting ended late.\n"), backend="rules")
+    summary = one_paragraph(sentence)
     assert [(s.speaker, s.role) for s in summary.statements] == [(speaker, role)]
 
 
@@ -128,7 +133,7 @@ def test_speaker_and_role_past_settings_ranks_and_asides(sentence, speaker, role
     ],
 )
 def test_an_addressee_is_named_as_the_actor_it_is(sentence, target):
-    summary = summarize(from_text(f"Bulletin\n\n{sentence} The meeting ended late.\n"), backend="rules")
+    summary = one_paragraph(sentence)
     assert [s.target for s in summary.statements] == [target]
 
 
@@ -158,7 +163,7 @@ def test_an_addressee_is_named_as_the_actor_it_is(sentence, target):
     ],
 )
 def test_sanctions_by_other_authorities(sentence, authority, country, action):
-    summary = summarize(from_text(f"Bulletin\n\n{sentence} The meeting ended late.\n"), backend="rules")
+    summary = one_paragraph(sentence)
     assert [(s.authority, s.issuing_country, s.action) for s in summary.sanctions] == [(authority, country, action)]
 
 

@@ -45,12 +45,14 @@ CUES: dict[str, str] = {
     "expressed support": "praise_support",
     "commended": "praise_support",
     "expressed hope": "intent_to_cooperate",
+    "expressed readiness": "intent_to_cooperate",
     "pledged": "intent_to_cooperate",
     "offered": "intent_to_cooperate",
     "claimed responsibility": "claim_responsibility",
     "stated": "assessment",
     "said": "assessment",
     "claimed": "assessment",
+    "boasted": "assessment",
     "asserted": "assessment",
     "wrote": "assessment",
     "posted": "assessment",
@@ -140,11 +142,12 @@ _NATIONALITIES = {
     "Yemeni": "Yemen",
     "Turkish": "Turkey",
     "British": "United Kingdom",
+    "Emirati": "United Arab Emirates",
     "Palestinian": "Palestinian Territories",
 }
 _ORGS = re.compile(
     r"\b(IRGC|Qods Force|Quds Force|Hamas|Hezbollah|Hizballah|Islamic Jihad|Kataeb Hezbollah|Kata'ib Hizballah|"
-    r"Houthis|Ansar Allah|Majlis|Expediency Council|Popular Mobilization Units|PMU|Zenki Movement|"
+    r"Houthis|Houthi|Ansar Allah|Majlis|Expediency Council|Popular Mobilization Units|PMU|Zenki Movement|"
     r"European Union|United Nations|IAEA)\b"
 )
 
@@ -163,6 +166,8 @@ class _Context:
     last_speaker: Person | None = None
     previous_speaker: Person | None = None
     mentioned: list[Person] = field(default_factory=list)
+    body: Person | None = None
+    """The organisation named last ("the Iraqi militia X", "a group calling itself X"): what "the group" means."""
 
     def new_paragraph(self) -> None:
         self.previous_speaker = self.last_speaker or self.previous_speaker
@@ -232,6 +237,11 @@ def _introductions(text: str, ctx: _Context) -> None:
     surnames resolve."""
     text = _RANK.sub("", text)
     for m in re.finditer(
+        rf"\b(?:militia|group|organi[sz]ation|movement)\s+(?:calling itself\s+)?(?P<name>{NAME})", text
+    ):
+        if _is_name(m["name"]):
+            ctx.body = ctx.introduce(m["name"], None)
+    for m in re.finditer(
         rf"(?:^|[,;]\s+|\band\s+)(?:[Tt]he\s+)?(?P<role>[^,;()]{{3,160}}?),\s+(?P<name>{NAME}),", text
     ):
         role = _clean_role(m["role"])
@@ -271,6 +281,8 @@ def find_statements(doc: Document, para: Paragraph, sent: Sentence, ctx: _Contex
     _introductions(sent.text, ctx)
     found: list[tuple[re.Match[str], Person]] = []
     for m in CUE_RE.finditer(sent.text):
+        if m["cue"] == "added" and _LISTING.match(sent.text, m.end()):
+            continue  # "added three targets to its sanctions list": a sanctions action, not speech
         before = sent.text[: m.start()]
         coordinated = bool(re.search(r"\band\s*$", before))
         if found and not coordinated:
@@ -286,7 +298,7 @@ def find_statements(doc: Document, para: Paragraph, sent: Sentence, ctx: _Contex
         quoted = re.match(r'\s*(".+?),?"\s*,?', sent.text[: m.start()])
         if quoted and i == 0:  # '"We will not negotiate," Kazemi told reporters': the quote is the content
             content = quoted[1].rstrip(",") + '"'
-        if len(content.split()) >= 3:
+        if len(content.split()) >= (2 if m["cue"].lower() == "claimed responsibility" else 3):  # "for the attack"
             out.append(statement(doc, para, sent, speaker, m["cue"].lower(), content, m.end()))
     return out
 
@@ -308,6 +320,10 @@ def _speaker(before: str, cue: str, ctx: _Context) -> Person | None:
     before = re.sub(r"\b(?:also|further|later|then|again|harshly|strongly|sharply|publicly)\s*$", "", before).rstrip()
     if cue == "according to":
         return ctx.pronoun() if not before.strip() else None
+    if re.search(r"(?i)\bsources?\b", before):
+        return None  # "Lebanese sources close to Hezbollah claimed": an unnamed source, not Hezbollah
+    if re.search(r"\b[Tt]he (?:group|organi[sz]ation|movement|militia)$", before):
+        return ctx.body
     if re.search(r"\band$", before):
         return ctx.first_in(before)
     m = re.search(rf"(?:^|,\s+|\band\s+)(?:[Tt]he\s+)?(?P<role>[^,;()]{{3,160}}?),\s+(?P<name>{NAME}),?$", before)
@@ -331,6 +347,17 @@ def _speaker(before: str, cue: str, ctx: _Context) -> Person | None:
     org = re.search(rf"(?:^|[,;]\s+|\s)(?P<org>(?:[Tt]he\s+)?{_ORG_SUBJECT})$", before)
     if org:
         return ctx.introduce(org["org"], None)
+    described = re.search(  # "The Islamic Resistance in Iraq, an umbrella framework of militias, claimed"
+        rf"(?:^|[,;]\s+)(?P<org>(?:[Tt]he\s+)?{NAME}(?:\s+(?:in|of|for)\s+{NAME})?),\s+an?\s+(?P<desc>[^,]{{3,100}}),?$",
+        before,
+    )
+    if (
+        described
+        and not ROLE_NOUNS.search(described["desc"])
+        and described["org"].split()[0] not in _NOT_NAMES - {"The"}
+    ):
+        ctx.body = ctx.introduce(described["org"], None)
+        return ctx.body
     if m and _is_name(m["name"]):
         name = m["name"]
         prefix = before[: m.start("name")].strip()
@@ -410,9 +437,15 @@ def _role_prefix(prefix: str) -> str | None:
     m = re.search(
         r"(?:^|,\s*|\b[Tt]he\s+)(?P<role>(?:[A-Z][\w'.\-]*\s+(?:(?:of|for)\s+)?){0,7}[A-Z]?[\w'.\-]*)$", prefix
     )
-    if not m or not m["role"].strip():
-        return None
-    return _clean_role(m["role"])
+    if m and m["role"].strip() and _clean_role(m["role"]):
+        return _clean_role(m["role"])
+    # "Hezbollah's deputy secretary general", "Iraqi government spokesman": an office in lower case
+    m = re.search(
+        r"(?:^|,\s*|\b[Tt]he\s+)(?P<role>[A-Z][\w'.\-]*(?:\s+[A-Z][\w'.\-]*){0,2}(?:\s+[a-z][\w\-]*){1,4})$", prefix
+    )
+    if m and ROLE_NOUNS.fullmatch(m["role"].split()[-1]):
+        return _clean_role(m["role"])
+    return None
 
 
 _DAY = "(?:" + "|".join(w.title() for w in dates.WEEKDAYS) + ")"
@@ -423,11 +456,11 @@ _PREAMBLE = re.compile(
     r"|(?:in|at|during)\s+(?:a|an|the)\s+(?:\w+\s+){0,2}"
     r"(?:speech|interview|statement|briefing|conference|meeting|sermon|call|address|session|rally|ceremony)"
     rf"(?:\s+(?:with|to|on)\s+(?:the\s+)?{_CAPS})?"
-    r"|(?:a|an|the)\s+(?:news|press)\s+(?:briefing|conference)"
+    r"|(?:a|an|the)\s+(?:\w+\s+)?(?:news|press)\s+(?:briefing|conference)"
     r"|(?:to\s+)?(?:reporters|journalists|the\s+press|lawmakers|parliament)"
-    rf"|(?:in|to)\s+(?:the\s+)?{_CAPS}"
+    rf"|(?:in|to|on)\s+(?:the\s+)?{_CAPS}"
     rf"|{_CAPS}(?=\s*\()"
-    r"|\([^()]*\))(?=[\s,(]|$)"
+    r"|\([^()]*\))(?=[\s,(:]|$)"
 )
 """What stands between a reporting verb and its content: to whom, when, where ("told reporters in Baghdad on
 Thursday that ..."). Stripped only when "that" or "for" follows, or when it is only a day, so content is not cut."""
@@ -444,7 +477,7 @@ def _preamble_end(text: str) -> int:
     at = 0
     while m := _PREAMBLE.match(text, at):
         at = m.end()
-    rest = re.match(r"\s*,?\s*(?:that|for)\s+", text[at:]) if at else None
+    rest = re.match(r"\s*,?\s*(?:that|for)\s+|\s*:\s*(?=\")", text[at:]) if at else None
     if rest:
         return at + rest.end()
     when = re.match(rf"\s*{_WHEN},?(?=\s)", text)
@@ -456,6 +489,8 @@ def content_after(after: str, cue: str) -> str:
     text = re.sub(r"^\s*\([^()]*\)", "", text)
     text = text[_preamble_end(text) :]
     text = re.sub(r"^[\s,:]*(?:that\s+)?", "", text)
+    if cue == "claimed responsibility":
+        text = re.sub(r"^for\s+", "", text)
     if cue == "according to":
         text = re.sub(r"^(?:him|her|them|it)\s*,\s*", "", text)
     stating = re.search(r",\s+(?:stating|saying|adding|noting|claiming)\s+(?:that\s+)?", text)
@@ -479,7 +514,7 @@ def statement(
         speaker=speaker.name,
         speaker_canonical=speaker.name,
         role=speaker.role,
-        affiliation=affiliation(speaker.role),
+        affiliation=affiliation(speaker.role) if speaker.role else affiliation(speaker.name),
         cue=cue,
         content=content,
         quote_type=quote_type,
@@ -606,16 +641,32 @@ def _target(after: str, cue: str, content: str = "", speaker_side: str = "") -> 
     return max(counts, key=lambda n: counts[n]) if counts else None
 
 
+_BODIES = {
+    "Treasury": "United States",
+    "State Department": "United States",
+    "Pentagon": "United States",
+    "UN": "United Nations",
+    "EU": "European Union",
+}
+"""Bodies whose name does not say whose they are."""
+
+
 def affiliation(role: str | None) -> str | None:
-    """Organisation or country a role belongs to, when the role names one."""
+    """Organisation or country a role (or a speaking body's name) belongs to, when it names one."""
     if not role:
         return None
     org = _ORGS.search(role)
     if org:
-        return org[1]
+        return "Houthis" if org[1] == "Houthi" else org[1]
     for adjective, country in _NATIONALITIES.items():
         if re.search(rf"\b{re.escape(adjective)}(?!\w)", role):
             return country
+    body = next((owner for body, owner in _BODIES.items() if re.search(rf"\b{body}\b", role)), None)
+    if body:
+        return body
+    owner = re.match(r"(?:[Tt]he\s+)?([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3})'s\s", role)  # "Iran's Foreign Minister"
+    if owner:
+        return re.sub(r"^the ", "", actor(owner[1]) or owner[1])
     m = re.search(r"\bof\s+(?:the\s+)?([A-Z][\w'\-]+(?:\s+[A-Z][\w'\-]+)*)\s*$", role)
     return m[1] if m else None
 
@@ -625,7 +676,8 @@ def affiliation(role: str | None) -> str | None:
 _AUTHORITY = re.compile(
     r"(?P<auth>(?:the\s+)?(?:(?:U\.S\.|US|American|British|Britain's|UK|U\.K\.|EU|European|French|German|Canadian|"
     r"Canada's|Australian|Australia's)\s+)?"
-    r"(?:Global Affairs Canada|Treasury Department|Department of (?:the )?Treasury|Treasury|State Department|"
+    r"(?:Global Affairs Canada|Department of Foreign Affairs and Trade|DFAT|"
+    r"Treasury Department|Department of (?:the )?Treasury|Treasury|State Department|"
     r"Department of State|"
     r"OFAC|Office of Foreign Assets Control|Council of the European Union|EU Council|European Council|"
     r"European Union|Foreign(?:, Commonwealth and Development)? Office|FCDO|UN Security Council|"
@@ -634,13 +686,14 @@ _AUTHORITY = re.compile(
 )
 _IMPOSE = re.compile(
     r"\b(?:announced|imposed|imposing|imposition|designated|designating|sanctioned|blacklisted|added|froze|"
-    r"lifted|removed|delisted|amended|listed|threatened|warned|will impose|would impose|to impose)\b"
+    r"lifted|removed|delisted|amended|listed|threatened|warned|will impose|would impose|to impose|to add)\b"
 )
 _DEMAND = re.compile(r"\b(?:called (?:on|for)|urged|demanded|condemned|appealed|lifting or easing)\b")
 _COUNT = re.compile(
     r"\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty)\s+"
-    r"(?:new\s+|additional\s+|more\s+)?(?P<what>individuals?|entities|entity|companies|organizations|organisations|"
-    r"persons|people|vessels|ships|tankers|aircraft|targets|officials|firms|banks)\b"
+    r"(?:new\s+|additional\s+|more\s+)?(?:[A-Z][a-z]+\s+)?(?P<what>individuals?|entities|entity|companies|"
+    r"organizations|organisations|persons|people|men|women|vessels|ships|tankers|aircraft|targets|officials|firms|"
+    r"banks)\b"
 )
 _NUMBERS = {
     "one": 1,
@@ -659,6 +712,10 @@ _NUMBERS = {
     "twenty": 20,
     "thirty": 30,
 }
+_LISTING = re.compile(  # "added three targets to its list": not speech
+    r"\s+(?:\d+|" + "|".join(_NUMBERS) + r")\s+(?:\w+\s+){0,2}(?:targets|individuals|entities|companies|persons)\b"
+)
+
 COUNTRIES = [
     "Iran",
     "Iraq",
@@ -703,7 +760,9 @@ def find_sanction(doc: Document, para: Paragraph, sent: Sentence) -> Sanction | 
     """A sanctions action in this sentence: an authority as subject of an imposing verb."""
     text = sent.text
     if not re.search(
-        r"(?i)sanction|designat|blacklist|asset freeze|froze|restrictive measures|economic measures", text
+        r"(?i)sanction|designat|blacklist|asset freeze|froze|restrictive measures|economic measures|"
+        r"\blisted\b[^.]{0,40}\btargets\b",
+        text,
     ):
         return None
     auth = _AUTHORITY.search(text)
@@ -711,7 +770,7 @@ def find_sanction(doc: Document, para: Paragraph, sent: Sentence) -> Sanction | 
     if auth is None or verb is None:
         return None
     gap = re.sub(r"\([^()]*\)", "", text[auth.end() : verb.start()])
-    if len(gap) > 40:
+    if len(gap) > 40 and not (len(gap) <= 100 and _SPOKESPERSON.search(gap)):
         return None
     demand = _DEMAND.search(text)
     if demand and demand.start() < verb.start():
@@ -729,13 +788,16 @@ def find_sanction(doc: Document, para: Paragraph, sent: Sentence) -> Sanction | 
         action = "designate"
     announced = when(doc, para, sent)
     cite = next((c for c in para.citations if c.start >= sent.start), None)
-    counts = [_count(m["n"]) for m in _COUNT.finditer(text)]
-    # "nine targets - six entities and three individuals": a stated total is not added to its parts.
-    target_count = (counts[0] if len(counts) > 1 and counts[0] == sum(counts[1:]) else sum(counts)) if counts else None
-    after_count = text[_COUNT.search(text).start() :] if counts else text[verb.end() :]
+    found = list(_COUNT.finditer(text))
+    counts = [_count(m["n"]) for m in found]
+    # "nine targets - six entities and three individuals", "four targets: ..., two officials of ...": a stated
+    # total is not added to its parts.
+    total = len(counts) > 1 and (counts[0] == sum(counts[1:]) or found[0]["what"] == "targets")
+    target_count = (counts[0] if total else sum(counts)) if counts else None
+    after_count = text[found[0].start() :] if counts else text[verb.end() :]
     targets = _named_targets(text)
     countries = _countries(re.split(r",\s+(?:which|who|whose|for|over|due)\b", after_count)[0])
-    countries = _unique([*countries, *(t.country for t in targets if t.country)])
+    countries = _unique([*countries, *(_origin(m[0]) for m in found[:1]), *(t.country for t in targets)])
     return Sanction(
         authority=authority,
         issuing_country=_issuer(authority),
@@ -744,9 +806,9 @@ def find_sanction(doc: Document, para: Paragraph, sent: Sentence) -> Sanction | 
         target_count=target_count,
         targets=targets,
         target_countries=countries,
-        reasons=_reasons(text),
+        reasons=_reasons(text) or (_condition(text) if action == "threaten" else []),
         programs=_programs(text),
-        beneficiaries=_beneficiaries(text),
+        beneficiaries=_unique([*_beneficiaries(text), *_recipients(text[verb.end() :])]),
         cited_outlet=cite.outlet if cite else None,
         section=para.section or None,
         evidence=Evidence(start=sent.start, end=sent.end, text=text),
@@ -766,6 +828,7 @@ def _complete_sanctions(doc: Document, sanctions: list[Sanction]) -> None:
             sanction.programs = _unique([*sanction.programs, *_programs(sent.text)])
             known = {t.name for t in sanction.targets}
             sanction.targets += [t for t in _named_targets(sent.text) if t.name not in known]
+            sanction.target_countries = _unique([*sanction.target_countries, *(t.country for t in sanction.targets)])
 
 
 def _count(word: str) -> int:
@@ -779,6 +842,8 @@ def _issuer(authority: str) -> str | None:
         return "European Union"
     if "Canad" in authority:
         return "Canada"
+    if re.search(r"Australia|DFAT|Foreign Affairs and Trade", authority):
+        return "Australia"
     if re.search(r"British|Britain|UK|U\.K\.|Foreign|FCDO", authority):
         return "United Kingdom"
     if "Security Council" in authority:
@@ -794,46 +859,137 @@ def _countries(text: str) -> list[str]:
 _COUNTRY_NAMES = {"UAE": "United Arab Emirates"}
 
 
+_CITIES = {
+    "Isfahan": "Iran",
+    "Mashhad": "Iran",
+    "Qom": "Iran",
+    "Bandar Abbas": "Iran",
+    "Basra": "Iraq",
+    "Erbil": "Iraq",
+    "Najaf": "Iraq",
+    "Aleppo": "Syria",
+    "Latakia": "Syria",
+    "Sharjah": "United Arab Emirates",
+    "Shanghai": "China",
+    "Shenzhen": "China",
+    "Guangzhou": "China",
+    "Istanbul": "Turkey",
+    "Hodeidah": "Yemen",
+    "Aden": "Yemen",
+}
+"""Cities a target is "based" in, beyond the capitals the actor table knows."""
+
+
 def _origin(phrase: str) -> str | None:
     """Country of a target from "Iran-based", "the Iraqi militia", "Iranian national"."""
     based = re.search(r"\b([A-Z][A-Za-z]+)-based\b", phrase)
     if based:
-        city = actor(based[1])
-        return re.sub(r"^the ", "", city) if city else _COUNTRY_NAMES.get(based[1], based[1])
+        place = actor(based[1]) or _CITIES.get(based[1]) or _COUNTRY_NAMES.get(based[1], based[1])
+        return re.sub(r"^the ", "", place) if place in COUNTRIES or actor(place) else None
     for adjective, country in _NATIONALITIES.items():
         if re.search(rf"\b{re.escape(adjective)}\b", phrase):
             return country
     return None
 
 
+_REASON = re.compile(
+    r"\b(?:involved(?:,\s*[^,]+,)?\s+in|(?:designated|sanctioned|targeted) for|for(?=\s+\w+ing\b)|"
+    r"(?:for|over) (?:their|its|his|her) (?:role|involvement) in "
+    r"(?:an? [^,.;]*?(?:network|scheme|plot) (?:that|which)\s)?|"
+    r"for(?=\s+(?!its|their|his|her)(?:[\w-]+\s+){0,5}(?:violations|abuses|activities|attacks)\b)|"
+    r"due to|in connection with|accused of|over(?=\s+(?:the|its|their|his|her)\s)|"
+    r"(?:network|entities|individuals|companies|firms|targets)[^.;]{0,40}? (?:that|which|who)"
+    r"(?=\s+(?!(?:is|are|was|were|has|have|had|will|would|can|could)\b)[a-z]+\b))"
+    r"(?:,?\s*among other things,)?\s+(?P<r>.+?)(?:\.\s|\.?$)"
+)
+"""Where the conduct behind a sanction starts: "for moving", "over the seizure", "network that sold"."""
+
+
 def _reasons(text: str) -> list[str]:
-    m = re.search(
-        r"\b(?:involved(?:,\s*[^,]+,)?\s+in|(?:designated|sanctioned|targeted) for|for(?=\s+\w+ing\b)|"
-        r"due to|in connection with|accused of)"
-        r"(?:,?\s*among other things,)?\s+(?P<r>.+?)(?:\.\s|\.?$)",
-        text,
-    )
+    m = _REASON.search(text)
     if not m:
         return []
-    body = re.split(r"\s*\((?:[^()]*)\)|,\s+(?:which|who|including)\b|\.\s", m["r"])[0]
-    parts = re.split(r";\s*(?:and\s+)?|,\s+and\s+", body)
+    body = re.split(
+        r"\s*\((?:[^()]*)\)|,\s+(?:which|who|including|among)\b|\.\s|:|\s+if\b|"
+        r"\s+(?:to|in order to) benefit\b|"
+        r",\s+under\s+(?=[^,]*(?:Order|E\.O\.|[Aa]uthorit|Regulations|Decision))",  # the programme, not the conduct
+        m["r"],
+    )[0]
+    # "on behalf of X" is who benefited (see _beneficiaries), not the conduct.
+    org = r"(?:the\s+)?[A-Z][\w'\-]*(?:\s+(?:of\s+)?[A-Z][\w'\-]*)*"
+    body = re.sub(rf"\s+on behalf of\s+{org}(?:(?:,|\s+and)\s+{org})*", "", body)
+    parts = re.split(r";\s*(?:and\s+)?|,\s+and\s+|\s+and\s+(?:for\s+)?(?=[a-z]+(?:ing|ed)\s)", body)
+    for i in range(len(parts) - 1):  # "financing and shipping X": one conduct with two verbs
+        if len(parts[i].split()) == 1:
+            parts[i + 1], parts[i] = f"{parts[i]} and {parts[i + 1]}", ""
     return _unique(p.strip(" ,.") for p in parts if len(p.split()) >= 2)
 
 
+def _condition(text: str) -> list[str]:
+    """What a threatened target must do to be sanctioned: "will be designated if it takes delivery of ..."."""
+    m = re.search(r"\bif (?:it|they|he|she)\s+(?P<r>[a-z][^.;,()]+)", text)
+    return [m["r"].strip()] if m else []
+
+
+_SPOKESPERSON = re.compile(r"\bsaid(?: that)? (?:the bloc|it|the union|the department)\s*$")
+"""An authority's spokesperson announcing for it: "the EU's spokesperson, X, said the bloc would impose"."""
+
+
 def _beneficiaries(text: str) -> list[str]:
-    m = re.search(
-        r"\b(?:to finance|financing|to fund|funding|in support of|supporting|on behalf of|"
-        r"benefit(?:ing|ed)?|for the benefit of)\s+(?:the\s+)?(?P<b>[^.;()]+)",
-        text,
-    )
-    if not m:
-        return []
     found = []
-    for part in re.split(r",\s*including\s+|,\s+|\s+and\s+|\s+to\s+", m["b"]):
-        part = re.sub(r"^(?:the|of)\s+", "", part.strip())
+    for m in re.finditer(
+        r"\b(?:to finance|financing|to fund|funding|in support of|supporting|on behalf of|"
+        r"benefit(?:ing|ed)?|for the benefit of|(?:revenue|funds|money) for)\s+(?:the\s+)?(?P<b>[^.;():]+)",
+        text,
+    ):
+        found += _org_list(m["b"], text)
+    return _unique(found)
+
+
+def _recipients(text: str) -> list[str]:
+    """Who received what a sanctioned conduct supplied: "moving funds to Hezbollah and the IRGC"."""
+    found = []
+    for m in re.finditer(r"\bto\s+(?:the\s+)?(?P<b>(?:pro-|[A-Z])[^.;():,]+)", text):
+        found += [b for b in _org_list(m["b"], text) if not _place(b)]
+    return _unique(found)
+
+
+def _place(name: str) -> bool:
+    return name in COUNTRIES or bool(actor(name)) or bool(re.match(r"(?:port|city|province) of\b", name))
+
+
+def _org_list(phrase: str, text: str) -> list[str]:
+    """Organisations named in a phrase; a name defined by an acronym ("... and Armed Forces Logistics (MODAFL)")
+    is one name even when it holds "and"."""
+    for name in _acronym_names(text):
+        phrase = phrase.replace(name, name.replace(" and ", "\x00"))
+    found = []
+    for part in re.split(r",\s*including\s+|,\s+|\s+and\s+(?:to\s+)?|\s+to\s+|\s+on behalf of\s+", phrase):
+        part = re.sub(r"^(?:the|of)\s+|^(?:" + "|".join(COUNTRIES) + r")'s\s+", "", part.strip()).replace(
+            "\x00", " and "
+        )
         if part and (part[0].isupper() or part.startswith("pro-")):
             found.append(re.sub(r"\s+in\s+[A-Z]\w+$", "", part))
     return _unique(found)
+
+
+def _acronym_names(text: str) -> list[str]:
+    """Names spelled out before their acronym: "Office of Foreign Assets Control (OFAC)"."""
+    names = []
+    for m in re.finditer(r"\(([A-Z]{2,8})\)", text):
+        words = text[: m.start()].split()[-10:]
+        for i in range(len(words)):
+            cand = words[i:]
+            if not cand[0][:1].isupper():
+                continue
+            for skip in ({"and", "the", "for", "&"}, {"and", "the", "for", "&", "of"}):
+                if "".join(w[0] for w in cand if w.lower() not in skip).lower() == m[1].lower():
+                    names.append(" ".join(cand))
+                    break
+            else:
+                continue
+            break
+    return names
 
 
 _ORG_WORDS = re.compile(
@@ -842,49 +998,82 @@ _ORG_WORDS = re.compile(
 )
 
 
-_TARGET_LIST = re.compile(
-    r"(?:designation of|designated|sanctioned|blacklisted|added|sanctioned (?:bodies|entities) (?:is|was|in)|"
-    r"(?:[Aa]mong )?(?:those|the targets) (?:designated|sanctioned|listed) (?:are|were|include[sd]?)|"
-    r"(?:[Tt]hose (?:targeted|designated|sanctioned|listed)|[Tt]hey|[Tt]he targets) include[sd]?|"
-    r"\bon (?:two|three|four|five|six|\d+) (?:men|women|individuals|people|officials),|targets\b[^:.]{0,160}:)"
-    r"\s+(?P<list>.+?)(?=\s+(?:as|for(?=\s+[a-z])|under|to the|to its|who|which|that|over)\b|\.\s|\.?$)"
+_LIST_END = (
+    r"(?=\s+(?:as|for(?=\s+[a-z])|under|to the|to its|who|which|that|over|from|if|accused|involved)\b|\.\s|\.?$)"
 )
+_TARGET_LISTS = [
+    re.compile(
+        r"(?:designation of|designated|sanctioned|blacklisted|added|sanctioned (?:bodies|entities) (?:is|was|in)|"
+        r"(?:[Aa]mong )?(?:those|the targets) (?:designated|sanctioned|listed|hit|named) (?:are|were|include[sd]?)|"
+        r"\bamong them|\b(?:would|will|to) (?:also )?sanction|\bremoved|"
+        r"(?:[Tt]hose (?:targeted|designated|sanctioned|listed)|[Tt]hey|[Tt]he targets) include[sd]?|"
+        r"[Tt]he (?:listed|designated|sanctioned) (?:entities|individuals|persons|companies|people) "
+        r"(?:are|were|include)|"
+        r"\b(?:sanctions|asset freezes|travel bans) (?:on|against)|"
+        r"\bon (?:two|three|four|five|six|\d+) (?:men|women|individuals|people|officials),)"
+        r"\s+(?!(?:if|by|as|for|under|in|on|to)\b)(?P<list>.+?)" + _LIST_END
+    ),
+    re.compile(r"\btargets\b[^:.]{0,300}:\s+(?P<list>.+?)" + _LIST_END),
+    # A threat in the passive: "warned that the Lebanese company X will be designated".
+    re.compile(
+        r"\bthat\s+(?P<list>[^,.;]+?)\s+(?:will|would|could)\s+be\s+(?:designated|sanctioned|blacklisted|listed)"
+    ),
+]
 _DESCRIPTION = re.compile(r"^(?:the|an?|its|their)\s+(?:[A-Z]\w+\s+)?[a-z]")
 """A list item that only describes ("its Yemeni owner", "two officials of the prison"): the name, if any, follows."""
 
 
 def _named_targets(text: str) -> list[Target]:
-    """Names listed right after a designating verb, with their kind and, when written, their country."""
-    m = _TARGET_LIST.search(text)
-    if not m:
-        return []
-    targets = []
-    listed = re.sub(r"\s*\([^()]*\)", "", m["list"])
-    for item in re.split(r";\s*(?:and\s+)?|,\s+and\s+|\s+and\s+(?=[A-Z])|,\s+(?=[A-Z]|the\s)", listed):
-        first = item.split()[0].lower() if item.split() else ""
-        if first in _NUMBERS or first.isdigit() or (_DESCRIPTION.match(item) and ROLE_NOUNS.search(item)):
-            continue  # "seven entities in Iran", "its Yemeni owner": a count or a description, not a name
-        bare = re.sub(r"\b[A-Z][\w]*-based\s+", "", _RANK.sub("", item))
-        names = re.findall(NAME + r"(?:\s+(?:for|of)\s+(?:the\s+)?" + NAME + ")*", bare)
-        names = [
-            n
-            for n in names
-            if _is_name(n) and n not in {"Specially", "Designated", *COUNTRIES, *_COUNTRY_NAMES} and len(n) > 3
-        ]
-        if not names:
-            continue
-        name = max(names, key=len)
-        kind = (
-            "vessel"
-            if re.search(r"\b(?:tanker|vessel|ship|MT|MV)\b", item)
-            else (
-                "entity"
-                if _ORG_WORDS.search(name) or _ORG_WORDS.search(item) or len(name.split()) > 4
-                else "individual"
-            )
-        )
-        targets.append(Target(name=name, kind=kind, country=_origin(item[: item.find(name)] + name)))  # type: ignore[arg-type]
+    """Names listed after a designating verb, with their kind and, when written, their country."""
+    targets: list[Target] = []
+    for m in (m for pattern in _TARGET_LISTS for m in pattern.finditer(text)):
+        carried = None  # "its Yemeni owner, X", "two Syrian nationals, X and Y": the description gives X's country
+        listed = re.sub(r"\s*\([^()]*\)", "", m["list"])
+        for item in re.split(
+            r";\s*(?:and\s+)?|,\s+and\s+|(?:,|\s+and)\s+(?=[A-Z]|(?:the|its|their|an?|\d+)\s)|"
+            r"\s+and\s+(?=(?:" + "|".join(_NUMBERS) + r")\s)",
+            listed,
+        ):
+            first = item.split()[0].lower() if item.split() else ""
+            role = _DESCRIPTION.match(item) and ROLE_NOUNS.search(item)
+            named = role and re.match(r"\s+[A-Z]", item[role.end() :])  # "its Iranian director Hamid Tolouei"
+            # "seven entities in Iran", "its Yemeni owner": a count or a description, not a name
+            target = None if first in _NUMBERS or first.isdigit() or (role and not named) else _target_named(item)
+            if target is None:
+                carried = _origin(item) or carried
+            elif target.name not in {t.name for t in targets}:
+                targets.append(target if target.country else target.model_copy(update={"country": carried}))
     return targets
+
+
+def _is_firm(name: str) -> bool:
+    """A firm whose name holds an office word: "Golden Reef General Trading"."""
+    words = name.split()
+    return bool(_ORG_WORDS.fullmatch(words[-1])) and not ROLE_NOUNS.match(words[0]) and words[0] not in _NOT_NAMES
+
+
+def _target_named(item: str) -> Target | None:
+    bare = re.sub(r"\b[A-Z][\w]*-based\s+", "", _RANK.sub("", item, count=1) if _RANK.match(item) else item)
+    names = re.findall(r"(?:(?:al|el|an|ad|as)-)?" + NAME + r"(?:\s+(?:for|of)\s+(?:the\s+)?" + NAME + ")*", bare)
+    names = [
+        n
+        for n in names
+        if (_is_name(n) or _is_firm(n))
+        and n not in {"Specially", "Designated", *COUNTRIES, *_COUNTRY_NAMES, *_NATIONALITIES}
+        and not actor(n)  # a place ("flights to Damascus"), not a target
+        and n not in _CITIES
+        and len(n) > 3
+    ]
+    if not names:
+        return None
+    name = max(names, key=len)
+    if re.search(r"\b(?:tanker|vessel|ship|MT|MV)\b", item):
+        kind = "vessel"
+    elif _ORG_WORDS.search(name) or _ORG_WORDS.search(item) or len(name.split()) > 4:
+        kind = "entity"
+    else:
+        kind = "individual"
+    return Target(name=name, kind=kind, country=_origin(item[: item.find(name)] + name))  # type: ignore[arg-type]
 
 
 def _unique(items) -> list[str]:  # type: ignore[no-untyped-def]

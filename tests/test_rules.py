@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from summarizer import Summary, summarize
+from summarizer import Summary, rules, summarize
 from summarizer.ingest import from_text
 
 from .helpers import BULLETINS, SAMPLE
@@ -78,6 +78,9 @@ def test_every_item_is_grounded_in_its_bulletin(path):
         ("Kata'ib Hizballah denied any role in it in a statement on January 16.", "any role in it"),
         ("Hossein Salami said the deal that Iran signed is void.", "the deal that Iran signed is void"),
         ("Mohsen Rezaei blamed the United States for the attacks.", "the United States for the attacks"),
+        ("Ali al-Hamdani posted on X on Wednesday that the group would answer.", "the group would answer"),
+        ('Kazem Rahimpour told a weekly news conference: "They have no standing."', '"They have no standing."'),
+        ("Yahya Saree claimed responsibility for launching two drones at Eilat.", "launching two drones at Eilat"),
     ],
 )
 def test_content_is_what_was_said_without_who_when_and_where(sentence, content):
@@ -112,6 +115,21 @@ def test_content_is_what_was_said_without_who_when_and_where(sentence, content):
             "UN Secretary General Antonio Guterres said the war must end now.",
             "Antonio Guterres",
             "UN Secretary General",
+        ),
+        (
+            "In a speech in Beirut, Hezbollah's deputy secretary general Naim Qassem vowed that they will respond.",
+            "Naim Qassem",
+            "Hezbollah's deputy secretary general",
+        ),
+        (
+            "Iraqi government spokesman Haitham al-Rubaie condemned the strike on the base.",
+            "Haitham al-Rubaie",
+            "Iraqi government spokesman",
+        ),
+        (
+            "The Islamic Resistance in Iraq, an umbrella framework of militias, claimed responsibility for the attack.",
+            "The Islamic Resistance in Iraq",
+            None,
         ),
     ],
 )
@@ -181,3 +199,138 @@ def test_named_sanctions_targets_from_the_next_sentence_without_counts_or_descri
         ("Bab al-Sharqi Financial Services", "Iraq"),
         ("Haidar Naji al-Khafaji", "Iraq"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reasons", "beneficiaries"),
+    [
+        (
+            "The U.S. Treasury Department on Friday designated seven individuals and entities for their role in a "
+            "network that smuggled Iranian fuel to the port of Hodeidah and transferred the proceeds to the Houthis.",
+            ["smuggled Iranian fuel to the port of Hodeidah", "transferred the proceeds to the Houthis"],
+            ["Houthis"],
+        ),
+        (
+            "The U.S. Treasury Department on Friday sanctioned seven entities in Iran and China that procured engines "
+            "for Shahed drones on behalf of the IRGC Aerospace Force and Iran's Ministry of Defense and Armed Forces "
+            "Logistics (MODAFL), under Executive Order 13382.",
+            ["procured engines for Shahed drones"],
+            ["IRGC Aerospace Force", "Ministry of Defense and Armed Forces Logistics"],
+        ),
+        (
+            "Global Affairs Canada on Thursday listed four Iranian targets under the Special Economic Measures (Iran) "
+            "Regulations for gross and systematic human rights violations: Colonel Hassan Rahimi; two officials of "
+            "Qarchak prison; and the firm Fanavar Amn Pardaz.",
+            ["gross and systematic human rights violations"],
+            [],
+        ),
+        (
+            "The U.S. Treasury Department designated seven companies for moving money from oil sales to Hezbollah "
+            "and the Islamic Revolutionary Guard Corps-Quds Force.",
+            ["moving money from oil sales to Hezbollah and the Islamic Revolutionary Guard Corps-Quds Force"],
+            ["Hezbollah", "Islamic Revolutionary Guard Corps-Quds Force"],
+        ),
+    ],
+)
+def test_sanctions_reasons_and_who_they_served(sentence, reasons, beneficiaries):
+    [sanction] = one_paragraph(sentence).sanctions
+    assert (sanction.reasons, sanction.beneficiaries) == (reasons, beneficiaries)
+
+
+def test_a_stated_total_of_targets_is_not_added_to_a_described_part():
+    [sanction] = one_paragraph(
+        "Global Affairs Canada on Thursday listed four Iranian targets for gross and systematic human rights "
+        "violations: Colonel Hassan Rahimi; two officials of Qarchak prison; and the firm Fanavar Amn Pardaz."
+    ).sanctions
+    assert (sanction.target_count, sanction.target_countries) == (4, ["Iran"])
+    assert [t.name for t in sanction.targets] == ["Hassan Rahimi", "Fanavar Amn Pardaz"]
+
+
+@pytest.mark.parametrize(
+    ("text", "targets"),
+    [
+        (  # a colon list after the conduct, and a name with a lower-case particle
+            "The UK Foreign Office announced (January 19) the designation of three targets under the Counter-"
+            "Terrorism Regulations 2019 for transferring funds to Kata'ib Hizballah: the Baghdad-based al-Rafidain "
+            "Crystal Exchange Company and two of its managers, Hamid Jassim al-Obeidi and Karim Nouri Salman.",
+            [
+                ("al-Rafidain Crystal Exchange Company", "Iraq"),
+                ("Hamid Jassim al-Obeidi", None),
+                ("Karim Nouri Salman", None),
+            ],
+        ),
+        (  # the names in a later sentence; a description gives the next name its country
+            "The U.S. Treasury Department announced (February 18) sanctions against seven individuals and entities. "
+            "Among those designated are the Dubai-based Sea Lantern Shipping FZE, its Yemeni owner, Abdulkarim "
+            "Hassan al-Sharabi, and an Iranian official of the Qods Force, Mahmoud Reza Kazemzadeh.",
+            [
+                ("Sea Lantern Shipping FZE", "United Arab Emirates"),
+                ("Abdulkarim Hassan al-Sharabi", "Yemen"),
+                ("Mahmoud Reza Kazemzadeh", "Iran"),
+            ],
+        ),
+        (
+            "The Council of the European Union announced (January 21) that it had added three individuals to its "
+            "sanctions list. The listed individuals are Reza Karimpour and two Syrian nationals, Ali Mahmoud Haidar "
+            "and Ghassan Yousef Darwish, who received the shipments.",
+            [("Reza Karimpour", None), ("Ali Mahmoud Haidar", "Syria"), ("Ghassan Yousef Darwish", "Syria")],
+        ),
+    ],
+)
+def test_named_sanctions_targets_in_lists(text, targets):
+    [sanction] = one_paragraph(text).sanctions
+    assert [(t.name, t.country) for t in sanction.targets] == targets
+
+
+def test_a_threat_to_sanction_names_its_target_and_condition():
+    [sanction] = one_paragraph(
+        "The U.S. State Department warned (December 30) that the Lebanese company Cedar Coast Petroleum will be "
+        "designated if it takes delivery of Iranian fuel shipments arranged by Hezbollah."
+    ).sanctions
+    assert sanction.action == "threaten"
+    assert [(t.name, t.country) for t in sanction.targets] == [("Cedar Coast Petroleum", "Lebanon")]
+    assert sanction.reasons == ["takes delivery of Iranian fuel shipments arranged by Hezbollah"]
+
+
+def test_a_spokesperson_announcing_for_the_bloc_is_the_bloc_acting():
+    [sanction] = one_paragraph(
+        "The European Union's foreign policy spokesperson, Helena Varga, said the bloc would impose sanctions on the "
+        "IRGC Navy's First Naval District over the seizure of the Aegean Dawn if the ship is not released."
+    ).sanctions
+    assert (sanction.authority, sanction.action) == ("European Union", "threaten")
+    assert sanction.reasons == ["the seizure of the Aegean Dawn"]
+    assert [t.name for t in sanction.targets] == ["IRGC Navy's First Naval District"]
+
+
+@pytest.mark.parametrize(
+    ("role", "affiliation"),
+    [
+        ("Iran's Foreign Minister", "Iran"),
+        ("Treasury's assistant secretary for terrorist financing", "United States"),
+        ("Emirati Minister of State", "United Arab Emirates"),
+        ("the Kurdistan Region's Ministry of Peshmerga Affairs", "Kurdistan Region"),
+        ("spokesman of the Houthi armed forces", "Houthis"),
+        ("UN Special Envoy for Yemen", "United Nations"),
+    ],
+)
+def test_affiliation_from_possessives_nationalities_and_bodies(role, affiliation):
+    assert rules.affiliation(role) == affiliation
+
+
+def test_the_group_is_the_organisation_named_last_and_unnamed_sources_are_not_it():
+    summary = one_paragraph(
+        "A previously unknown group calling itself Saraya Thar al-Muhandis claimed responsibility for the attack. "
+        "The group warned that its attacks will not stop. Sources close to Hezbollah claimed that units had moved."
+    )
+    assert [(s.speaker, s.cue) for s in summary.statements] == [
+        ("Saraya Thar al-Muhandis", "claimed responsibility"),
+        ("Saraya Thar al-Muhandis", "warned"),
+    ]
+
+
+def test_adding_targets_to_a_sanctions_list_is_not_speech():
+    summary = one_paragraph(
+        "The British government added three targets to its sanctions list (December 1) for shipping drone parts."
+    )
+    assert [s.cue for s in summary.statements] == []
+    assert [s.target_count for s in summary.sanctions] == [3]

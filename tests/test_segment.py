@@ -98,3 +98,8 @@ def test_offsets_map_back_to_raw_text():
     at = source.text.index("today")
     assert raw[source.raw_offset(at) : source.raw_offset(at) + 5] == "today"
     assert '"no"' in source.text
+
+
+@pytest.mark.parametrize("text", ["On Wednesday, the bloc said", "He said on Wednesday", "Last Wednesday it said"])
+def test_a_weekday_is_found_whatever_opens_the_sentence(text):
+    assert dates.WEEKDAY.search(text)["w"] == "Wednesday"

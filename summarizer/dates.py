@@ -38,7 +38,9 @@ MONTH_DAY = re.compile(
 # "21 March 2020"
 DAY_MONTH = re.compile(r"\b(?P<d>\d{1,2})\s+" + _MONTH + r"(?:,?\s+(?P<y>(?:19|20)\d\d))?\b")
 ISO = re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b")
-WEEKDAY = re.compile(r"\b(?:[Oo]n|[Ll]ast|[Tt]his past)\s+(?P<w>" + "|".join(w.title() for w in WEEKDAYS) + r")\b")
+WEEKDAY = re.compile(
+    r"\b(?:[Oo]n|[Ll]ast|[Tt]his past|[Ll]ate|[Ee]arly)\s+(?P<w>" + "|".join(w.title() for w in WEEKDAYS) + r")\b"
+)
 
 
 def month_number(name: str) -> int | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from . import dates
 from .ground import ACTOR_MENTIONS, actor
@@ -21,9 +21,11 @@ CUES: dict[str, str] = {
     "threatened": "threaten",
     "vowed": "threaten",
     "warned": "threaten",
+    "cautioned": "threaten",
     "condemned": "accuse_condemn",
     "accused": "accuse_condemn",
     "denounced": "accuse_condemn",
+    "slammed": "accuse_condemn",
     "criticized": "accuse_condemn",
     "criticised": "accuse_condemn",
     "labeled": "accuse_condemn",
@@ -41,6 +43,7 @@ CUES: dict[str, str] = {
     "praised": "praise_support",
     "welcomed": "praise_support",
     "lauded": "praise_support",
+    "hailed": "praise_support",
     "congratulated": "praise_support",
     "expressed support": "praise_support",
     "commended": "praise_support",
@@ -66,6 +69,9 @@ CUES: dict[str, str] = {
     "declared": "assessment",
     "argued": "assessment",
     "insisted": "assessment",
+    "signalled": "assessment",
+    "signaled": "assessment",
+    "went on to say": "assessment",
     "explained": "assessment",
     "affirmed": "assessment",
     "reiterated": "assessment",
@@ -127,7 +133,8 @@ _PRONOUN = re.compile(r"\b(?P<p>[Hh]e|[Ss]he)\s*$")
 _LEAD_IN = re.compile(r"^(?:[^,]*\b(?:in|on|at|during|speaking|asked)\b[^,]*,\s*)+", re.I)
 _OBJECT = re.compile(
     r"^\s*(?P<obj>(?:the\s+)?(?:[A-Z][\w.'\-]*|international|leaders?|government|people|Iraqi|American)"
-    r"(?:\s+(?:of\s+the\s+|of\s+|and\s+)?[A-Z][\w.'\-]*|\s+community|\s+states|\s+people|\s+government)*)"
+    r"(?:\s+(?:of\s+the\s+|of\s+|and\s+)?[A-Z][\w.'\-]*|\s+community|\s+states|\s+people|\s+government|"
+    r"\s+(?:navies|forces|countries|nations|governments|leaders|militias|factions|partners|neighbou?rs|allies))*)"
 )
 _NATIONALITIES = {
     "Iranian": "Iran",
@@ -143,10 +150,18 @@ _NATIONALITIES = {
     "Turkish": "Turkey",
     "British": "United Kingdom",
     "Emirati": "United Arab Emirates",
+    "Jordanian": "Jordan",
+    "French": "France",
+    "German": "Germany",
+    "Japanese": "Japan",
+    "Chinese": "China",
+    "Qatari": "Qatar",
+    "Omani": "Oman",
+    "Egyptian": "Egypt",
     "Palestinian": "Palestinian Territories",
 }
 _ORGS = re.compile(
-    r"\b(IRGC|Qods Force|Quds Force|Hamas|Hezbollah|Hizballah|Islamic Jihad|Kataeb Hezbollah|Kata'ib Hizballah|"
+    r"\b(IRGC|Qods Force|Quds Force|Hamas|Hezbollah|Hizballah|Islamic Jihad|Kata(?:'i|e|i)b\s+H[ei]zb[ao]llah|"
     r"Houthis|Houthi|Ansar Allah|Majlis|Expediency Council|Popular Mobilization Units|PMU|Zenki Movement|"
     r"European Union|United Nations|IAEA)\b"
 )
@@ -284,11 +299,17 @@ def find_statements(doc: Document, para: Paragraph, sent: Sentence, ctx: _Contex
         if m["cue"] == "added" and _LISTING.match(sent.text, m.end()):
             continue  # "added three targets to its sanctions list": a sanctions action, not speech
         before = sent.text[: m.start()]
-        coordinated = bool(re.search(r"\band\s*$", before))
+        coordinated = bool(re.search(r"\band\s*$", before)) and not (
+            found and re.search(r"\bthat\b", sent.text[found[-1][0].end() : m.start()])
+        )
         if found and not coordinated:
             continue  # a later cue restates the first ("threatened..., stating that") unless coordinated
         speaker = found[0][1] if found else _speaker(before, m["cue"].lower(), ctx)
+        if speaker is None and not found and re.fullmatch(r'\s*".+"\s*,?\s*', before):
+            speaker = _named_after(sent.text[m.end() :], ctx)  # '"...," said Marcus Delaney, director of OFAC'
         if speaker is not None:
+            if speaker.role is None and _ORGS.fullmatch(speaker.name):
+                ctx.body = speaker  # "Kata'ib Hezbollah denied ... In the same statement the group signalled"
             found.append((m, speaker))
             ctx.last_speaker = speaker
     out: list[Statement] = []
@@ -298,9 +319,19 @@ def find_statements(doc: Document, para: Paragraph, sent: Sentence, ctx: _Contex
         quoted = re.match(r'\s*(".+?),?"\s*,?', sent.text[: m.start()])
         if quoted and i == 0:  # '"We will not negotiate," Kazemi told reporters': the quote is the content
             content = quoted[1].rstrip(",") + '"'
+            rest = re.match(r'[^"]{0,80}?,\s*(".+")\s*\.?$', sent.text[m.end() :])
+            if rest and quoted[0].rstrip().endswith(',"'):  # '"A," he said, "B."': one quote, split by its attribution
+                content = f'{quoted[1]}," {rest[1]}'
         if len(content.split()) >= (2 if m["cue"].lower() == "claimed responsibility" else 3):  # "for the attack"
             out.append(statement(doc, para, sent, speaker, m["cue"].lower(), content, m.end()))
     return out
+
+
+def _named_after(after: str, ctx: _Context) -> Person | None:
+    m = re.match(rf"\s+(?P<name>{NAME})(?:,\s+(?:the\s+)?(?P<role>[^,.]{{3,120}}))?", after)
+    if m is None or not _is_name(m["name"]):
+        return None
+    return ctx.introduce(m["name"], _clean_role(m["role"] or ""))
 
 
 _RANK = re.compile(
@@ -310,12 +341,28 @@ _RANK = re.compile(
 """A military rank before a name ("Brigadier General Davoud Tabrizi"): part of neither the name nor the office."""
 _SETTING = re.compile(r"^(?:In|At|On|From|During|Earlier|Later|Meanwhile|Separately|Late|Early)\b[^,]{0,60},\s+(?=\S)")
 """Where and when, opening the sentence ("In Baghdad on Wednesday, ..."): never the speaker."""
+_WHO = re.compile(r",\s+who\s+(?P<clause>[^,]{3,160}),?\s*$")
+"""A relative clause between a speaker and the verb ("Khazali, who is due in Tehran next week, said")."""
 _ASIDE = re.compile(r",\s+(?:speaking|writing|addressing|talking|appearing|responding|commenting)\b[^,]*,?\s*$")
 """An aside between the speaker and the verb ("Haddad, speaking alongside his guest, said")."""
 
 
 def _speaker(before: str, cue: str, ctx: _Context) -> Person | None:
     before = _ASIDE.sub("", _RANK.sub("", _SETTING.sub("", before)))
+    who = _WHO.search(before)
+    if who:  # "Carvalho, who heads the French foreign ministry's department, hailed"
+        before = before[: who.start()]
+        office = re.match(r"(?:heads|leads|chairs|directs)\s+(?P<org>.+)|is\s+(?:also\s+)?(?P<role>.+)", who["clause"])
+        role = _clean_role(
+            f"head of {office['org']}" if office and office["org"] else (office["role"] if office else "")
+        )
+        named = re.search(rf"(?P<name>{NAME})$", before)
+        if named and _is_name(named["name"]):
+            return (
+                ctx.introduce(named["name"], role)
+                if role
+                else (ctx.find(named["name"]) or ctx.introduce(named["name"], None))
+            )
     before = re.sub(r"\s*\([^()]*\)\s*$", " ", before).rstrip(" ,")
     before = re.sub(r"\b(?:also|further|later|then|again|harshly|strongly|sharply|publicly)\s*$", "", before).rstrip()
     if cue == "according to":
@@ -441,7 +488,8 @@ def _role_prefix(prefix: str) -> str | None:
         return _clean_role(m["role"])
     # "Hezbollah's deputy secretary general", "Iraqi government spokesman": an office in lower case
     m = re.search(
-        r"(?:^|,\s*|\b[Tt]he\s+)(?P<role>[A-Z][\w'.\-]*(?:\s+[A-Z][\w'.\-]*){0,2}(?:\s+[a-z][\w\-]*){1,4})$", prefix
+        r"(?:^|,\s*|\"\s+|\b[Tt]he\s+)(?P<role>[A-Z][\w'.\-]*(?:\s+[A-Z][\w'.\-]*){0,2}(?:\s+[a-z][\w\-]*){1,4})$",
+        prefix,
     )
     if m and ROLE_NOUNS.fullmatch(m["role"].split()[-1]):
         return _clean_role(m["role"])
@@ -449,7 +497,10 @@ def _role_prefix(prefix: str) -> str | None:
 
 
 _DAY = "(?:" + "|".join(w.title() for w in dates.WEEKDAYS) + ")"
-_WHEN = rf"(?:(?:on|last|this|early|late)\s+{_DAY}(?:\s+(?:morning|afternoon|evening|night))?|yesterday|today|earlier)"
+_WHEN = (
+    rf"(?:(?:on|last|this|early|late)\s+(?:on\s+)?{_DAY}(?:\s+(?:morning|afternoon|evening|night))?|yesterday|today|"
+    r"earlier(?:\s+this\s+(?:week|month))?)"
+)
 _CAPS = r"(?:(?:al|el|an|ad|as)-)?[A-Z][\w'\-]*(?:\s+(?:(?:al|el|an|ad|as)-)?[A-Z][\w'\-]*){0,3}"
 _PREAMBLE = re.compile(
     rf"\s*(?:{_WHEN}"
@@ -457,7 +508,8 @@ _PREAMBLE = re.compile(
     r"(?:speech|interview|statement|briefing|conference|meeting|sermon|call|address|session|rally|ceremony)"
     rf"(?:\s+(?:with|to|on)\s+(?:the\s+)?{_CAPS})?"
     r"|(?:a|an|the)\s+(?:\w+\s+)?(?:news|press)\s+(?:briefing|conference)"
-    r"|(?:to\s+)?(?:reporters|journalists|the\s+press|lawmakers|parliament)"
+    r"|(?:to\s+)?(?:reporters|journalists|the\s+press|lawmakers|parliament|state\s+(?:TV|television|media))"
+    rf"|{_CAPS}(?=\s+(?:in\s+an?\s|on\s|late\s|earlier\s|that\s))"
     rf"|(?:in|to|on)\s+(?:the\s+)?{_CAPS}"
     rf"|{_CAPS}(?=\s*\()"
     r"|\([^()]*\))(?=[\s,(:]|$)"
@@ -468,7 +520,7 @@ Thursday that ..."). Stripped only when "that" or "for" follows, or when it is o
 
 _CIRCUMSTANCE = re.compile(
     r",?\s+(?:in|on)\s+(?:(?:a|an|its|his|her|their)\s+)?(?:(?!in\b|on\b)[\w-]+\s+){0,3}"
-    r"(?:post|statement|tweet|message|readout|interview|speech|channel|account|broadcast)\b[^\"]*$"
+    r"(?:post|statement|tweet|message|readout|interview|speech|channel|account|broadcast|remarks|comments)\b[^\"]*$"
 )
 """Where it was said, trailing the content ("..., in a post on its Telegram channel"): not part of what was said."""
 
@@ -488,6 +540,8 @@ def content_after(after: str, cue: str) -> str:
     text = re.sub(r"^\s*(?:on\s+)?(?:his|her|their|its)\s+(?:\w+\s+)?(?:account|page|channel)\b", "", after)
     text = re.sub(r"^\s*\([^()]*\)", "", text)
     text = text[_preamble_end(text) :]
+    if cue in {"warned", "cautioned", "told", "assured", "reminded"}:  # "cautioned Western navies on Thursday that"
+        text = re.sub(rf"^\s*(?:the\s+)?(?:[\w'\-]+\s+){{1,4}}?(?:{_WHEN}\s+)?that\s+", "", text)
     text = re.sub(r"^[\s,:]*(?:that\s+)?", "", text)
     if cue == "claimed responsibility":
         text = re.sub(r"^for\s+", "", text)
@@ -498,6 +552,8 @@ def content_after(after: str, cue: str) -> str:
         text = text[stating.end() :]
     text = re.sub(r"\s*\((?:\[[^\]]*\]\([^()]*\)|[^()])*\)\s*\.?$", "", text)  # (Tasnim, May 2) or ([Mehr](url))
     text = _CIRCUMSTANCE.sub("", text).strip()
+    text = re.sub(r",?\s+during\s+(?:a|an|his|her|its|their)\s+(?:visit|trip|tour|meeting)\b[^\"]*$", "", text)
+    text = re.sub(r",\s+(?:[\w'\-]+\s+){1,4}said\s*\.?$", "", text)  # "..., al-Masri's office said."
     return text.rstrip(".").strip()
 
 
@@ -509,7 +565,7 @@ def statement(
     quote_type = "indirect"
     quoted = re.findall(r'"[^"]+"', content)
     if quoted:
-        quote_type = "direct" if content.startswith('"') and content.endswith('"') and len(quoted) == 1 else "mixed"
+        quote_type = "direct" if re.fullmatch(r'(?:"[^"]*"[\s,]*)+', content) else "mixed"  # '"A," "B."' is direct
     return Statement(
         speaker=speaker.name,
         speaker_canonical=speaker.name,
@@ -531,7 +587,21 @@ def statement(
 
 def when(doc: Document, para: Paragraph, sent: Sentence) -> date | None:
     """When something was said or done: a date in the sentence, "On March 21," opening the paragraph,
-    "on Thursday" in a dated report, else the date of the citation covering the sentence."""
+    "on Thursday" in a dated report, else the date of the citation covering the sentence, else that of the
+    paragraph's last dated sentence before it ("He added that ...")."""
+    own = _dated(doc, para, sent)
+    if own is not None:
+        return own
+    cite = next((c for c in para.citations if c.start >= sent.start), None)
+    if cite is not None and cite.date is not None:
+        return cite.date
+    if any(c.date for p in doc.paragraphs for c in p.citations):
+        return None  # where citations date what is said (a Spotlight), a statement no citation covers is undated
+    earlier = [s for s in para.sentences if s.end <= sent.start]
+    return next((d for s in reversed(earlier) if (d := _dated(doc, para, s)) is not None), None)
+
+
+def _dated(doc: Document, para: Paragraph, sent: Sentence) -> date | None:
     said = next((d for s, _, d in para.date_marks if sent.start <= s <= sent.end), None)
     if said is not None:
         return said
@@ -540,11 +610,13 @@ def when(doc: Document, para: Paragraph, sent: Sentence) -> date | None:
     )
     if inline:
         return dates.parse(inline[1], *doc.anchor)[0]
+    day = doc.bulletin.period_end if doc.bulletin.period_start == doc.bulletin.period_end else None
     weekday = dates.WEEKDAY.search(sent.text)
-    if weekday and doc.bulletin.period_end and doc.bulletin.period_start == doc.bulletin.period_end:
-        return dates.weekday_before(weekday["w"], doc.bulletin.period_end)
-    cite = next((c for c in para.citations if c.start >= sent.start), None)
-    return cite.date if cite else None
+    if weekday and day:
+        return dates.weekday_before(weekday["w"], day)
+    if day and re.search(r"\byesterday\b", sent.text):
+        return day - timedelta(days=1)
+    return None
 
 
 TYPE_HINTS: dict[str, re.Pattern[str]] = {
@@ -566,21 +638,50 @@ def plausible(kind: str, content: str) -> bool:
     return hint is None or bool(hint.search(content))
 
 
+_CONTENT_TYPES: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "reject_deny",
+        re.compile(
+            r"\b(?:nothing to (?:do with|hide)|not (?:involved|accept|negotiate)|baseless|false|den(?:y|ies|ied)|"
+            r"reject(?:s|ed)?|(?:will|would) not (?:accept|negotiate|change|be released|bow|yield|allow|pull back|"
+            r"withdraw|retreat|give up)|no (?:part|role) in|"
+            r"no \w+(?: \w+){0,6} (?:had|has|have|was|were) been)\b"
+        ),
+    ),
+    (
+        "threaten",
+        re.compile(
+            r"\b(?:will be met|will (?:have to )?face|consequences|crushing|overwhelming response|revenge|"
+            r"pay (?:a|the) (?:heavy )?price|(?:will|would) (?:respond|answer|retaliate|target|strike|impose)|"
+            r"retaliat\w*|stay away|will continue to target|will keep (?:striking|targeting|attacking)|"
+            r"will be (?:seized|treated as|targeted|destroyed|punished)|not hesitate|our (?:answer|response))\b"
+        ),
+    ),
+    (
+        "accuse_condemn",
+        re.compile(
+            r"\b(?:condemn\w*|violations?|exploit\w*|terroris\w*|crimes?|aggression|repression|destabili\w*|"
+            r"held [^,]{0,60} responsible|to blame)\b"
+        ),
+    ),
+    ("demand_appeal", re.compile(r"\b(?:must|should|need to)\b")),
+    (
+        "intent_to_cooperate",
+        re.compile(
+            r"\b(?:cooperat\w*|(?:expand|strengthen|deepen)\w* (?:ties|relations|their)|ready to|readiness|"
+            r"work(?:ing)? with|resume talks|partnership|committed|will (?:complete|rebuild|begin|supply|help))\b"
+        ),
+    ),
+]
+"""What the content of a plain "said" shows of its kind, checked in this order: a denial that warns is a denial."""
+
+
 def statement_type(cue: str, content: str) -> str:
     """CAMEO-style type from the cue, corrected by what the content says."""
     low = content.lower()
     kind = CUES.get(cue, "neutral")
     if kind == "assessment":
-        if re.search(r"\b(?:nothing to do with|not involved|baseless|false|deny|denies)\b", low):
-            return "reject_deny"
-        if re.search(
-            r"\b(?:will be met|will face|will have to face|consequences|crushing|overwhelming response)\b", low
-        ):
-            return "threaten"
-        if re.search(r"\b(?:must|should|need to)\b", low):
-            return "demand_appeal"
-        if re.search(r"\b(?:cooperation|expand(?:ing)? ties|strengthen(?:ing)? ties)\b", low):
-            return "intent_to_cooperate"
+        return next((name for name, pattern in _CONTENT_TYPES if pattern.search(low)), kind)
     if kind == "threaten" and not re.search(r"\b(?:will|would|consequences|response|face|against)\b", low):
         return "assessment"
     return kind
@@ -598,6 +699,9 @@ def modality(content: str) -> str:
 
 
 _ADDRESSEE_CUES = {
+    "cautioned",
+    "slammed",
+    "hailed",
     "warned",
     "threatened",
     "called on",
@@ -615,6 +719,9 @@ _ADDRESSEE_CUES = {
 }
 
 
+_MEDIA = re.compile(r"\b(?:Reuters|AFP|AP|Associated Press|CNN|BBC|Al Jazeera|TV|[Tt]elevision|[Nn]ews|[Aa]gency)\b")
+
+
 def _addressee(obj: str, rest: str) -> str:
     """The object as an actor: "Iran's" is Iran, a capital is its country, "the Iraqi" runs on to its noun."""
     obj = re.sub(r"'s$", "", obj)
@@ -625,17 +732,21 @@ def _addressee(obj: str, rest: str) -> str:
     return actor(obj) or obj
 
 
+_PLACE_BEFORE = re.compile(r"\b(?:in|from|into|inside|within|across|throughout|near)\s+$")
+
+
 def _target(after: str, cue: str, content: str = "", speaker_side: str = "") -> str | None:
     """The addressee after the cue ("warned the United States"), else the foreign actor the content is about."""
     if cue in _ADDRESSEE_CUES:
         m = _OBJECT.match(after)
-        if m:
+        if m and not (cue == "told" and _MEDIA.search(m["obj"])):  # "told Reuters": a channel, not an addressee
             obj = re.sub(r"\s+(?:of|and)$", "", m["obj"].strip())
             if obj.split()[-1].lower() not in {"the", "that"} and len(obj.split()) <= 8:
                 return _addressee(obj, after[m.end() :])
     counts: dict[str, tuple[int, int]] = {}
     for pattern, name in ACTOR_MENTIONS:
-        hits = [h.start() for h in pattern.finditer(content)]
+        # "bases in Iraq": a place where things happen, not an actor spoken to or about
+        hits = [h.start() for h in pattern.finditer(content) if not _PLACE_BEFORE.search(content, 0, h.start())]
         if hits and not (speaker_side and pattern.search(speaker_side)):
             counts[name] = (len(hits), -hits[0])
     return max(counts, key=lambda n: counts[n]) if counts else None
@@ -673,20 +784,24 @@ def affiliation(role: str | None) -> str | None:
 
 # --- sanctions -------------------------------------------------------------------------------------------
 
+_CAPITALS = ("Britain", "Washington", "London", "Japan", "Canada", "Australia", "Tokyo", "Ottawa", "Canberra")
+"""A country or capital as the subject of a sanctioning verb: the authority when no body is named."""
 _AUTHORITY = re.compile(
     r"(?P<auth>(?:the\s+)?(?:(?:U\.S\.|US|American|British|Britain's|UK|U\.K\.|EU|European|French|German|Canadian|"
-    r"Canada's|Australian|Australia's)\s+)?"
+    r"Canada's|Australian|Australia's|Japan's|Japanese)\s+)?"
     r"(?:Global Affairs Canada|Department of Foreign Affairs and Trade|DFAT|"
     r"Treasury Department|Department of (?:the )?Treasury|Treasury|State Department|"
     r"Department of State|"
     r"OFAC|Office of Foreign Assets Control|Council of the European Union|EU Council|European Council|"
     r"European Union|Foreign(?:, Commonwealth and Development)? Office|FCDO|UN Security Council|"
-    r"Security Council|administration|government)"
+    r"Security Council|administration|government|(?:Foreign|Finance) Ministry|Ministry of (?:Foreign Affairs|Finance)|"
+    r"(?:^|(?<=- ))(?:" + "|".join(_CAPITALS) + r")(?=\s+(?:on|said|has|had|\w+ed)\b))"
     r"(?:'s\s+(?:Office of Foreign Assets Control|OFAC|Financial Sanctions Implementation)(?:\s+\(\w+\))?)?)"
 )
 _IMPOSE = re.compile(
     r"\b(?:announced|imposed|imposing|imposition|designated|designating|sanctioned|blacklisted|added|froze|"
-    r"lifted|removed|delisted|amended|listed|threatened|warned|will impose|would impose|to impose|to add)\b"
+    r"lifted|removed|delisted|amended|listed|threatened|warned|will impose|would impose|to impose|to add|slapped|"
+    r"freezing)\b"
 )
 _DEMAND = re.compile(r"\b(?:called (?:on|for)|urged|demanded|condemned|appealed|lifting or easing)\b")
 _COUNT = re.compile(
@@ -760,7 +875,7 @@ def find_sanction(doc: Document, para: Paragraph, sent: Sentence) -> Sanction | 
     """A sanctions action in this sentence: an authority as subject of an imposing verb."""
     text = sent.text
     if not re.search(
-        r"(?i)sanction|designat|blacklist|asset freeze|froze|restrictive measures|economic measures|"
+        r"(?i)sanction|designat|blacklist|asset[- ]freeze|froze|freezing|restrictive measures|economic measures|"
         r"\blisted\b[^.]{0,40}\btargets\b",
         text,
     ):
@@ -770,11 +885,15 @@ def find_sanction(doc: Document, para: Paragraph, sent: Sentence) -> Sanction | 
     if auth is None or verb is None:
         return None
     gap = re.sub(r"\([^()]*\)", "", text[auth.end() : verb.start()])
-    if len(gap) > 40 and not (len(gap) <= 100 and _SPOKESPERSON.search(gap)):
-        return None
+    said = re.search(r"\bsaid\b", gap)
+    if (said and not _SPOKESPERSON.search(gap)) or len(gap) > (100 if said else 40):
+        return None  # "Iran's Foreign Ministry said the sanctions imposed ...": speech about a sanction
     demand = _DEMAND.search(text)
     if demand and demand.start() < verb.start():
         return None
+    body = _AUTHORITY.search(text, verb.end()) if auth["auth"] in _CAPITALS else None
+    if body is not None and body["auth"] not in _CAPITALS:
+        auth = body  # "Washington slapped sanctions on X that the Treasury Department said ...": the Treasury acted
     authority = re.sub(r"^the\s+|\s*\([^()]*\)$", "", auth["auth"]).strip()
     low = text.lower()
     decided = re.search(r"\b(?:decision|decided)\b", low[: verb.start()])  # "a decision ... to impose" is done
@@ -835,20 +954,22 @@ def _count(word: str) -> int:
     return int(word) if word.isdigit() else _NUMBERS[word.lower()]
 
 
+_ISSUERS = [  # most specific first: "Department of Foreign Affairs and Trade" is Australian, not American
+    (re.compile(r"Australia|DFAT|Foreign Affairs and Trade"), "Australia"),
+    (re.compile(r"Canad"), "Canada"),
+    (re.compile(r"Japan"), "Japan"),
+    (
+        re.compile(r"U\.S\.|US\b|United States|American|Washington|Treasury|State Department|OFAC|Department of"),
+        "United States",
+    ),
+    (re.compile(r"EU|European"), "European Union"),
+    (re.compile(r"British|Britain|UK|U\.K\.|United Kingdom|London|Foreign|FCDO"), "United Kingdom"),
+    (re.compile(r"Security Council"), "United Nations"),
+]
+
+
 def _issuer(authority: str) -> str | None:
-    if re.search(r"U\.S\.|US\b|American|Treasury|State Department|OFAC|Department of", authority):
-        return "United States"
-    if re.search(r"EU|European", authority):
-        return "European Union"
-    if "Canad" in authority:
-        return "Canada"
-    if re.search(r"Australia|DFAT|Foreign Affairs and Trade", authority):
-        return "Australia"
-    if re.search(r"British|Britain|UK|U\.K\.|Foreign|FCDO", authority):
-        return "United Kingdom"
-    if "Security Council" in authority:
-        return "United Nations"
-    return None
+    return next((country for pattern, country in _ISSUERS if pattern.search(authority)), None)
 
 
 def _countries(text: str) -> list[str]:
@@ -874,6 +995,10 @@ _CITIES = {
     "Shenzhen": "China",
     "Guangzhou": "China",
     "Istanbul": "Turkey",
+    "Shiraz": "Iran",
+    "Tabriz": "Iran",
+    "Ahvaz": "Iran",
+    "Bushehr": "Iran",
     "Hodeidah": "Yemen",
     "Aden": "Yemen",
 }
@@ -882,7 +1007,10 @@ _CITIES = {
 
 def _origin(phrase: str) -> str | None:
     """Country of a target from "Iran-based", "the Iraqi militia", "Iranian national"."""
-    based = re.search(r"\b([A-Z][A-Za-z]+)-based\b", phrase)
+    based = re.search(r"\b([A-Z][A-Za-z]+)-(?:based|registered|headquartered)\b", phrase) or re.match(
+        r"(?:the\s+)?([A-Z][A-Za-z]+)\s+[a-z]",
+        phrase,  # "Baghdad money changer X"
+    )
     if based:
         place = actor(based[1]) or _CITIES.get(based[1]) or _COUNTRY_NAMES.get(based[1], based[1])
         return re.sub(r"^the ", "", place) if place in COUNTRIES or actor(place) else None
@@ -915,9 +1043,11 @@ def _reasons(text: str) -> list[str]:
         r",\s+under\s+(?=[^,]*(?:Order|E\.O\.|[Aa]uthorit|Regulations|Decision))",  # the programme, not the conduct
         m["r"],
     )[0]
-    # "on behalf of X" is who benefited (see _beneficiaries), not the conduct.
+    body = re.sub(r"^(?:the\s+)?(?:[A-Z][\w.'\-]*\s+){1,4}said\s+(?:(?:had|has|have)\s+)?", "", body)
+    # "on behalf of X", "for Hezbollah": who benefited (see _beneficiaries), not the conduct.
     org = r"(?:the\s+)?[A-Z][\w'\-]*(?:\s+(?:of\s+)?[A-Z][\w'\-]*)*"
     body = re.sub(rf"\s+on behalf of\s+{org}(?:(?:,|\s+and)\s+{org})*", "", body)
+    body = re.sub(rf"\s+for\s+{org}$", lambda m: "" if _ORGS.search(m[0]) else m[0], body)
     parts = re.split(r";\s*(?:and\s+)?|,\s+and\s+|\s+and\s+(?:for\s+)?(?=[a-z]+(?:ing|ed)\s)", body)
     for i in range(len(parts) - 1):  # "financing and shipping X": one conduct with two verbs
         if len(parts[i].split()) == 1:
@@ -931,7 +1061,9 @@ def _condition(text: str) -> list[str]:
     return [m["r"].strip()] if m else []
 
 
-_SPOKESPERSON = re.compile(r"\bsaid(?: that)? (?:the bloc|it|the union|the department)\s*$")
+_SPOKESPERSON = re.compile(
+    r"\bsaid(?: that)?(?: on \w+)? (?:the bloc|it|the union|the department|they)(?: was| were| would| will| had)?\s*$"
+)
 """An authority's spokesperson announcing for it: "the EU's spokesperson, X, said the bloc would impose"."""
 
 
@@ -943,6 +1075,8 @@ def _beneficiaries(text: str) -> list[str]:
         text,
     ):
         found += _org_list(m["b"], text)
+    # "smuggling drone parts for Kata'ib Hezbollah": a known armed group served by the conduct
+    found += [m[1] for m in re.finditer(r"\bfor\s+(?:the\s+)?" + _ORGS.pattern, text)]
     return _unique(found)
 
 
@@ -1005,7 +1139,7 @@ _TARGET_LISTS = [
     re.compile(
         r"(?:designation of|designated|sanctioned|blacklisted|added|sanctioned (?:bodies|entities) (?:is|was|in)|"
         r"(?:[Aa]mong )?(?:those|the targets) (?:designated|sanctioned|listed|hit|named) (?:are|were|include[sd]?)|"
-        r"\bamong them|\b(?:would|will|to) (?:also )?sanction|\bremoved|"
+        r"\b[Aa]mong them(?: are| were)?|\b(?:would|will|to) (?:also )?sanction|\bremoved|,\s+including|"
         r"(?:[Tt]hose (?:targeted|designated|sanctioned|listed)|[Tt]hey|[Tt]he targets) include[sd]?|"
         r"[Tt]he (?:listed|designated|sanctioned) (?:entities|individuals|persons|companies|people) "
         r"(?:are|were|include)|"
@@ -1053,7 +1187,11 @@ def _is_firm(name: str) -> bool:
 
 
 def _target_named(item: str) -> Target | None:
-    bare = re.sub(r"\b[A-Z][\w]*-based\s+", "", _RANK.sub("", item, count=1) if _RANK.match(item) else item)
+    bare = re.sub(
+        r"\b[A-Z][\w]*-(?:based|registered|headquartered)\s+",
+        "",
+        _RANK.sub("", item, count=1) if _RANK.match(item) else item,
+    )
     names = re.findall(r"(?:(?:al|el|an|ad|as)-)?" + NAME + r"(?:\s+(?:for|of)\s+(?:the\s+)?" + NAME + ")*", bare)
     names = [
         n
@@ -1067,6 +1205,8 @@ def _target_named(item: str) -> Target | None:
     if not names:
         return None
     name = max(names, key=len)
+    if _RANK.match(item):  # "General Farzad Mirhashemi of the IRGC Aerospace Force": an officer, not a unit
+        name = name.split(" of ")[0]
     if re.search(r"\b(?:tanker|vessel|ship|MT|MV)\b", item):
         kind = "vessel"
     elif _ORG_WORDS.search(name) or _ORG_WORDS.search(item) or len(name.split()) > 4:

@@ -19,6 +19,7 @@ OVERVIEW_HEADINGS = re.compile(
 )
 _BULLET = re.compile(r"^[ \t]*(?:[\u2022\u25cf\u25aa\u25e6\u00b7\u2023\u2043*+]|-(?=\s)|\d{1,2}[.)](?=\s))[ \t]+")
 _MD_HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]+")
+_SOURCE_LINE = re.compile(r"^(?:Sources?|Via)\s*:\s*\[[^\]]+\]\([^()\s]+\)\s*$")
 _BOLD_LINE = re.compile(r"^\*\*(?P<h>[^*]+?)\*\*:?\s*$")
 _PARENS = re.compile(r"\(([^()\n]{2,300})\)")
 _MD_LINK = re.compile(r"\[(?P<text>[^\]\n]{1,120})\]\((?P<url>[^)\s]+)\)")
@@ -26,11 +27,18 @@ _ABBREV = re.compile(
     r"(?:\b(?:U\.S|U\.K|U\.N|E\.U|Dr|Mr|Mrs|Ms|Prof|Gen|Lt|Col|Maj|Capt|Sgt|St|No|Jr|Sr|vs|etc|al|i\.e|e\.g|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)|\b[A-Z])\.$"
 )
-_SENTENCE_END = re.compile(r"[.!?][\"')\]*]*(?=\s+[\"'(\[*]?[A-Z0-9\u0600-\u06ff])|[.!?][\"')\]*]*\s*$")
+_SENTENCE_END = re.compile(
+    r"[.!?][\"')\]*]*(?=\s+(?:-\s+)?[\"'(\[*]?[A-Z0-9\u0600-\u06ff])|[.!?][\"')\]*]*\s*$"  # "... - [Outlet](url)"
+)
 _PERIOD = re.compile(
     r"(?P<a>[A-Z][a-z]+\.?\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\s+[A-Z][a-z]+(?:\s+\d{4})?)\s*(?:-|to|until)\s*"
     r"(?P<b>[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4})"
 )
+_TITLE_DATE = re.compile(
+    r"\s*[:,|-]\s*(?:[A-Z][a-z]+day,?\s+)?(?:[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4})\s*$"
+)
+_BYLINE = re.compile(r"(?im)^[*_\s]*(?P<pub>[A-Z][^\n|·*_]{2,60}?)\s*[|·].*?\b(?:editor\s*:|edited by)")
+_WIRE = re.compile(r"(?m)^[A-Z][A-Z .'-]+,\s+[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}\s+\((?P<pub>[^()]{2,40})\)\s+-")
 _FULL_DATE = re.compile(r"[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4}")
 _PUBLISHER_WORDS = re.compile(r"(?i)\b(?:center|centre|institute|intelligence|itic|agency|news|foundation|council)\b")
 
@@ -61,6 +69,8 @@ class Section:
     title: str
     start: int
     paragraphs: list[Paragraph] = field(default_factory=list)
+    level: int = 0
+    """Markdown heading depth (2 for "## Iraq"), 0 for a plain or bold heading."""
 
 
 @dataclass
@@ -125,6 +135,14 @@ def segment(source: Source) -> Document:
         if not title_seen:
             title_seen = True
             continue
+        if _SOURCE_LINE.match(line.text) and current is not None:
+            current.end = line.end  # "Source: [Tasnim](url)" under a paragraph is its citation
+            current.text = text[current.start : current.end]
+            continue
+        md = _MD_HEADING.match(line.text)
+        if md and md[0].count("#") > 2 and section is not None and section.level == 2:
+            current = None  # "### headline" of an item inside a "## section", like a bold item header
+            continue
         heading = _heading(line.text)
         if heading is not None:
             current = None
@@ -132,7 +150,7 @@ def segment(source: Source) -> Document:
                 mode = "overview"
             else:
                 mode = "body"
-                section = Section(title=heading, start=line.start)
+                section = Section(title=heading, start=line.start, level=md[0].count("#") if md else 0)
                 doc.sections.append(section)
             continue
         bullet = _BULLET.match(line.text)
@@ -178,7 +196,7 @@ def _heading(line: str) -> str | None:
 
 def _is_prose(line: str, mode: str) -> bool:
     words = len(line.split())
-    if line.endswith(")") and words <= 20 and not _ends_sentence(line):
+    if line.endswith(")") and words <= 20 and not _ends_sentence(line) and not re.search(r"\]\([^()\s]*\)$", line):
         return False  # an image caption repeating a citation
     if mode == "header":
         return words >= 12 and _ends_sentence(line)
@@ -269,11 +287,18 @@ def metadata(text: str) -> Bulletin:
             title = next(p for p in reversed(parts) if p is not pub)
         else:
             title = parts[0]
+    title = _TITLE_DATE.sub("", title)  # "Gulf Ledger Morning Round-up: Saturday, March 16, 2024"
     labelled = re.search(r"(?im)^\s*(?:publisher|published by)\s*:\s*(.+?)\s*$", head)
+    byline = _BYLINE.search(head)  # "*Harbor Point Analytics · editor: Miriam Okafor*"
+    wire = _WIRE.search(head)  # "TEHRAN, March 9, 2023 (Newswire) -"
     if labelled:
         publisher = labelled[1]
+    elif publisher is None and byline:
+        publisher = byline["pub"]
+    elif publisher is None and wire:
+        publisher = wire["pub"]
     bulletin = Bulletin(title=title or None, publisher=publisher)
-    editor = re.search(r"(?i)\bEditor\s*:\s*([^\n]+?)\s*$", head, re.M)
+    editor = re.search(r"(?i)\b(?:Editor\s*:|edited by)\s*([^\n|·]+?)\s*(?:[|·*_]|$)", head, re.M)
     if editor:
         bulletin.editor = editor[1].strip("*_ ")
     period = _PERIOD.search(head)

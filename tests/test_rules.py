@@ -148,6 +148,8 @@ def test_speaker_and_role_past_settings_ranks_and_asides(sentence, speaker, role
             "the Iraqi resistance factions",
         ),
         ("Minister Hussein Mroueh accused Washington of trying to starve the Lebanese.", "the United States"),
+        # a place where something happens is not whom it is about
+        ("Minister Abbas Mousavi said American strikes in Iraq broke the law in Iraq.", "the United States"),
     ],
 )
 def test_an_addressee_is_named_as_the_actor_it_is(sentence, target):
@@ -334,3 +336,160 @@ def test_adding_targets_to_a_sanctions_list_is_not_speech():
     )
     assert [s.cue for s in summary.statements] == []
     assert [s.target_count for s in summary.sanctions] == [3]
+
+
+@pytest.mark.parametrize(
+    ("content", "kind"),
+    [
+        ('"We will not negotiate with anyone who threatens us"', "reject_deny"),
+        ("no bank licensed by the central bank had been involved in the transfers", "reject_deny"),
+        ("the United States should expect a harsh revenge for the assassination", "threaten"),
+        ("the group would answer American sanctions with new targets at sea", "threaten"),
+        ("the supply of drones contributes to the violent repression of civilians", "accuse_condemn"),
+        ("Iran is ready to supply Lebanon with fuel and medicines", "intent_to_cooperate"),
+        ("the talks went on for three hours", "assessment"),
+    ],
+)
+def test_what_a_plain_said_statement_is_comes_from_its_content(content, kind):
+    assert rules.statement_type("said", content) == kind
+
+
+def news(*paragraphs: str) -> Summary:
+    """A one-day wire report: relative days resolve against its dateline."""
+    body = "\n\n".join(paragraphs)
+    return summarize(from_text(f"Headline\n\nBAGHDAD, January 25, 2024 (Newswire) - {body}\n"), backend="rules")
+
+
+def test_wire_attributions_split_quotes_relative_clauses_and_follow_ups():
+    summary = news(
+        '"These strikes were illegal," he said, "and they will be answered."',
+        "Ammar al-Khazali, who heads the prime minister's office, said on Wednesday that talks would go on. "
+        "He added that Baghdad was ready to work with Washington.",
+        '"Tehran pays for the missiles," said Marcus Delaney, director of the Treasury\'s sanctions office.',
+        "Jordan's Foreign Minister Ayman al-Masri told Khazali in a telephone call on Wednesday that the kingdom "
+        "stood by Iraq and rejected any attack on it, al-Masri's office said.",
+    )
+    got = [(s.speaker, s.role, s.cue, s.content, s.quote_type, s.said_on) for s in summary.statements]
+    assert got == [
+        (
+            "Ammar al-Khazali",
+            "head of the prime minister's office",
+            "said",
+            "talks would go on",
+            "indirect",
+            date(2024, 1, 24),
+        ),
+        (
+            "Ammar al-Khazali",
+            "head of the prime minister's office",
+            "added",
+            "Baghdad was ready to work with Washington",
+            "indirect",
+            date(2024, 1, 24),
+        ),
+        (
+            "Marcus Delaney",
+            "director of the Treasury's sanctions office",
+            "said",
+            '"Tehran pays for the missiles"',
+            "direct",
+            None,
+        ),
+        (
+            "Ayman al-Masri",
+            "Jordan's Foreign Minister",
+            "told",
+            "the kingdom stood by Iraq and rejected any attack on it",
+            "indirect",
+            date(2024, 1, 24),
+        ),
+    ]
+
+
+def test_a_quote_split_by_its_attribution_is_one_direct_statement():
+    summary = news(
+        'Hamid al-Zaidi, a spokesman for the group, spoke late on Tuesday. "We chose," he said, "and they will hear '
+        'our answer."'
+    )
+    assert [(s.content, s.quote_type, s.statement_type) for s in summary.statements] == [
+        ('"We chose," "and they will hear our answer."', "direct", "threaten")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content", "target"),
+    [
+        (
+            "Brian Kessler told Reuters on Wednesday that the strikes had hit launch sites.",
+            "the strikes had hit launch sites",
+            None,
+        ),
+        (
+            "Kamran Vahidi cautioned Western navies on Thursday that new warships will be treated as a threat.",
+            "new warships will be treated as a threat",
+            "Western navies",
+        ),
+        (
+            'Mehdi Arabshahi condemned the strikes as "a violation", in remarks carried by the IRNA news agency.',
+            'the strikes as "a violation"',
+            None,
+        ),
+    ],
+)
+def test_channels_and_addressees_before_that_are_not_content(sentence, content, target):
+    [statement] = news(sentence).statements
+    assert (statement.content, statement.target) == (content, target)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "authority", "country", "targets", "reasons", "beneficiaries"),
+    [
+        (
+            "Britain said on Wednesday it was freezing the assets of five people and companies it accused of "
+            "smuggling drone components into Iraq for Kata'ib Hezbollah, including Baghdad money changer Raad "
+            "Hashim al-Saedi and the Basra-based Al-Furat Star General Trading.",
+            "Britain",
+            "United Kingdom",
+            [("Raad Hashim al-Saedi", "Iraq"), ("Al-Furat Star General Trading", "Iraq")],
+            ["smuggling drone components into Iraq"],
+            ["Kata'ib Hezbollah"],
+        ),
+        (
+            "Washington on Friday slapped sanctions on eight companies and individuals that the Treasury Department "
+            "said had funnelled proceeds from oil sales to the Houthis.",
+            "Treasury Department",
+            "United States",
+            [],
+            ["funnelled proceeds from oil sales to the Houthis"],
+            ["Houthis"],
+        ),
+        (
+            "Japan's Foreign Ministry on Thursday added four targets to its asset-freeze list over the supply of "
+            "drones to the Houthis. They include Brigadier General Farzad Mirhashemi of the IRGC Aerospace Force "
+            "and the Shiraz-based Pars Falcon Avionics.",
+            "Japan's Foreign Ministry",
+            "Japan",
+            [("Farzad Mirhashemi", None), ("Pars Falcon Avionics", "Iran")],
+            ["the supply of drones to the Houthis"],
+            ["Houthis"],
+        ),
+        (
+            "On Monday, Australia's Department of Foreign Affairs and Trade (DFAT) imposed sanctions on four people.",
+            "Australia's Department of Foreign Affairs and Trade",
+            "Australia",
+            [],
+            [],
+            [],
+        ),
+    ],
+)
+def test_sanctions_in_wire_phrasing(sentence, authority, country, targets, reasons, beneficiaries):
+    [sanction] = news(sentence).sanctions
+    assert (sanction.authority, sanction.issuing_country) == (authority, country)
+    assert [(t.name, t.country) for t in sanction.targets] == targets
+    assert (sanction.reasons, sanction.beneficiaries) == (reasons, beneficiaries)
+
+
+def test_speech_about_a_sanction_is_not_one():
+    summary = news("Iran's Foreign Ministry said the sanctions imposed by Washington were illegal.")
+    assert summary.sanctions == []

@@ -5,7 +5,7 @@ import pytest
 from summarizer import dates
 from summarizer.ingest import from_text, read
 from summarizer.models import Gold
-from summarizer.segment import segment
+from summarizer.segment import metadata, segment
 
 from .helpers import BULLETINS, GOLD, SAMPLE
 
@@ -103,3 +103,56 @@ def test_offsets_map_back_to_raw_text():
 @pytest.mark.parametrize("text", ["On Wednesday, the bloc said", "He said on Wednesday", "Last Wednesday it said"])
 def test_a_weekday_is_found_whatever_opens_the_sentence(text):
     assert dates.WEEKDAY.search(text)["w"] == "Wednesday"
+
+
+def test_markdown_item_headlines_sources_and_trailing_links():
+    doc = segment(
+        from_text(
+            "# Morning Round-up: Saturday, March 16, 2024\n\n## Iran and the Gulf\n\n"
+            "### Deputy minister warns navies\n\n"
+            "Kamran Vahidi cautioned navies on Thursday. He went on to say talks could follow. "
+            "- [Al-Monitor](https://example.org/a)\n\n"
+            "### Navy defends seizure\n\n"
+            "Alireza Dastgerdi told state TV late Friday that ships would be seized.\n"
+            "Source: [Tasnim](https://example.org/t)\n"
+        )
+    )
+    [section] = doc.sections
+    assert section.title == "Iran and the Gulf"
+    first, second = section.paragraphs
+    assert [s.text for s in first.sentences][:2] == [
+        "Kamran Vahidi cautioned navies on Thursday.",
+        "He went on to say talks could follow.",
+    ]
+    assert [c.outlet for c in first.citations] == ["Al-Monitor"]
+    assert [c.outlet for c in second.citations] == ["Tasnim"]
+
+
+@pytest.mark.parametrize(
+    ("head", "title", "publisher", "editor"),
+    [
+        (
+            "# Gulf Ledger Morning Round-up: Saturday, March 16, 2024\n\n"
+            "Cedar Line Research | edited by Ingrid Solberg\n",
+            "Gulf Ledger Morning Round-up",
+            "Cedar Line Research",
+            "Ingrid Solberg",
+        ),
+        (
+            "# Gulf & Iran Daily Brief - Saturday, August 5, 2023\n\n"
+            "*Harbor Point Analytics · editor: Miriam Okafor*\n",
+            "Gulf & Iran Daily Brief",
+            "Harbor Point Analytics",
+            "Miriam Okafor",
+        ),
+        (
+            "Iran says tanker will not be freed\n\nTEHRAN, March 9, 2023 (Newswire) - Iran's foreign minister said.\n",
+            "Iran says tanker will not be freed",
+            "Newswire",
+            None,
+        ),
+    ],
+)
+def test_title_publisher_and_editor_from_mastheads_bylines_and_datelines(head, title, publisher, editor):
+    bulletin = metadata(head)
+    assert (bulletin.title, bulletin.publisher, bulletin.editor) == (title, publisher, editor)

@@ -25,8 +25,6 @@ from .segment import Document, Paragraph, Sentence
 PROMPTS = ("statement_type", "statement_type_check", "target", "role", "speaker")
 MAX_CANDIDATES = 40
 """Bound on speaker questions per bulletin: keeps a 60 KB bulletin within a per-document budget."""
-GENERIC_TYPES = {"assessment", "neutral"}
-"""Rule types that are a fallback rather than a lexical finding: only these are put to the model."""
 
 TypeName = Literal[STATEMENT_TYPES]  # type: ignore[valid-type]
 
@@ -133,7 +131,7 @@ def _accept_role(st: Statement, role: str | None) -> bool:
 async def _refine_statement(doc: Document, st: Statement, llm: Any, loaded: dict[str, Any], tally: Tally) -> Statement:
     updates: dict[str, Any] = {}
     sentence = st.evidence.text
-    if st.statement_type in GENERIC_TYPES:
+    if st.statement_type in rules.GENERIC:  # a fallback, not a lexical finding: only these go to the model
         # Two wordings with the labels in opposite order: an answer that depends on the order is a guess.
         first, second = await asyncio.gather(
             llm.ask(loaded["statement_type"], TypeAnswer, cue=st.cue or "said", content=st.content),

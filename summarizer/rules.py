@@ -40,6 +40,7 @@ CUES: dict[str, str] = {
     "denied": "reject_deny",
     "rejected": "reject_deny",
     "dismissed": "reject_deny",
+    "mocked": "reject_deny",
     "praised": "praise_support",
     "welcomed": "praise_support",
     "lauded": "praise_support",
@@ -70,6 +71,11 @@ CUES: dict[str, str] = {
     "argued": "assessment",
     "insisted": "assessment",
     "signalled": "assessment",
+    "clarified": "assessment",
+    "maintained": "assessment",
+    "pointed out": "assessment",
+    "responded": "assessment",
+    "expressed concern": "assessment",
     "signaled": "assessment",
     "went on to say": "assessment",
     "explained": "assessment",
@@ -506,7 +512,7 @@ _PREAMBLE = re.compile(
     rf"\s*(?:{_WHEN}"
     r"|(?:in|at|during)\s+(?:a|an|the)\s+(?:\w+\s+){0,2}"
     r"(?:speech|interview|statement|briefing|conference|meeting|sermon|call|address|session|rally|ceremony)"
-    rf"(?:\s+(?:with|to|on)\s+(?:the\s+)?{_CAPS})?"
+    rf"(?:\s+(?:with|to|on|before|at)\s+(?:the\s+)?{_CAPS})?"
     r"|(?:a|an|the)\s+(?:\w+\s+)?(?:news|press)\s+(?:briefing|conference)"
     r"|(?:to\s+)?(?:reporters|journalists|the\s+press|lawmakers|parliament|state\s+(?:TV|television|media))"
     rf"|{_CAPS}(?=\s+(?:in\s+an?\s|on\s|late\s|earlier\s|that\s))"
@@ -551,6 +557,7 @@ def content_after(after: str, cue: str) -> str:
     if stating:
         text = text[stating.end() :]
     text = re.sub(r"\s*\((?:\[[^\]]*\]\([^()]*\)|[^()])*\)\s*\.?$", "", text)  # (Tasnim, May 2) or ([Mehr](url))
+    text = re.sub(r"\s*\[\d{1,3}\]", "", text)  # footnote markers "[3]"
     text = _CIRCUMSTANCE.sub("", text).strip()
     text = re.sub(r",?\s+during\s+(?:a|an|his|her|its|their)\s+(?:visit|trip|tour|meeting)\b[^\"]*$", "", text)
     text = re.sub(r",\s+(?:[\w'\-]+\s+){1,4}said\s*\.?$", "", text)  # "..., al-Masri's office said."
@@ -576,13 +583,22 @@ def statement(
         quote_type=quote_type,
         statement_type=statement_type(cue, content),
         modality=modality(content),
-        target=_target(sent.text[cue_end:], cue, content, f"{speaker.role or ''} {affiliation(speaker.role) or ''}"),
+        target=_target(sent.text[cue_end:], cue, content, _side(speaker)),
         said_on=said,
         cited_outlet=cite.outlet if cite else None,
         cited_date=cite.date if cite else None,
         section=para.section or None,
         evidence=Evidence(start=sent.start, end=sent.end, text=sent.text),
     )
+
+
+_IRANIAN_BODIES = re.compile(r"\b(?:IRGC|Qods Force|Quds Force|Basij|Majlis|Expediency Council|Guardian Council)\b")
+
+
+def _side(speaker: Person) -> str:
+    """Words naming the speaker's own side, which a statement is not aimed at."""
+    side = f"{speaker.role or ''} {affiliation(speaker.role) or ''}"
+    return f"{side} Iran" if _IRANIAN_BODIES.search(side) else side
 
 
 def when(doc: Document, para: Paragraph, sent: Sentence) -> date | None:
@@ -610,11 +626,12 @@ def _dated(doc: Document, para: Paragraph, sent: Sentence) -> date | None:
     )
     if inline:
         return dates.parse(inline[1], *doc.anchor)[0]
-    day = doc.bulletin.period_end if doc.bulletin.period_start == doc.bulletin.period_end else None
+    start, end = doc.bulletin.period_start, doc.bulletin.period_end
+    day = end if start and end and (end - start).days < 7 else None  # a weekday names one day of a dated week
     weekday = dates.WEEKDAY.search(sent.text)
     if weekday and day:
         return dates.weekday_before(weekday["w"], day)
-    if day and re.search(r"\byesterday\b", sent.text):
+    if day and start == end and re.search(r"\byesterday\b", sent.text):
         return day - timedelta(days=1)
     return None
 
@@ -654,7 +671,8 @@ _CONTENT_TYPES: list[tuple[str, re.Pattern[str]]] = [
             r"\b(?:will be met|will (?:have to )?face|consequences|crushing|overwhelming response|revenge|"
             r"pay (?:a|the) (?:heavy )?price|(?:will|would) (?:respond|answer|retaliate|target|strike|impose)|"
             r"retaliat\w*|stay away|will continue to target|will keep (?:striking|targeting|attacking)|"
-            r"will be (?:seized|treated as|targeted|destroyed|punished)|not hesitate|our (?:answer|response))\b"
+            r"will be (?:seized|treated as|targeted|destroyed|punished)|not hesitate|our (?:answer|response)|"
+            r"all (?:the )?tools)\b"
         ),
     ),
     (
@@ -676,11 +694,15 @@ _CONTENT_TYPES: list[tuple[str, re.Pattern[str]]] = [
 """What the content of a plain "said" shows of its kind, checked in this order: a denial that warns is a denial."""
 
 
+GENERIC = {"assessment", "neutral"}
+"""Types a cue gives when it says nothing of the kind ("said", "announced"): the content decides."""
+
+
 def statement_type(cue: str, content: str) -> str:
     """CAMEO-style type from the cue, corrected by what the content says."""
     low = content.lower()
     kind = CUES.get(cue, "neutral")
-    if kind == "assessment":
+    if kind in GENERIC:
         return next((name for name, pattern in _CONTENT_TYPES if pattern.search(low)), kind)
     if kind == "threaten" and not re.search(r"\b(?:will|would|consequences|response|face|against)\b", low):
         return "assessment"
@@ -772,12 +794,14 @@ def affiliation(role: str | None) -> str | None:
     for adjective, country in _NATIONALITIES.items():
         if re.search(rf"\b{re.escape(adjective)}(?!\w)", role):
             return country
+    owner = re.match(r"(?:[Tt]he\s+)?([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3})'s\s", role)  # "Iran's Foreign Minister"
+    if owner and actor(owner[1]):
+        return re.sub(r"^the ", "", actor(owner[1]) or "")  # "Iran's representative to the UN" speaks for Iran
     body = next((owner for body, owner in _BODIES.items() if re.search(rf"\b{body}\b", role)), None)
     if body:
         return body
-    owner = re.match(r"(?:[Tt]he\s+)?([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3})'s\s", role)  # "Iran's Foreign Minister"
     if owner:
-        return re.sub(r"^the ", "", actor(owner[1]) or owner[1])
+        return owner[1]
     m = re.search(r"\bof\s+(?:the\s+)?([A-Z][\w'\-]+(?:\s+[A-Z][\w'\-]+)*)\s*$", role)
     return m[1] if m else None
 
@@ -801,7 +825,7 @@ _AUTHORITY = re.compile(
 _IMPOSE = re.compile(
     r"\b(?:announced|imposed|imposing|imposition|designated|designating|sanctioned|blacklisted|added|froze|"
     r"lifted|removed|delisted|amended|listed|threatened|warned|will impose|would impose|to impose|to add|slapped|"
-    r"freezing)\b"
+    r"freezing|adding|to expand|to extend|expanded|extended)\b"
 )
 _DEMAND = re.compile(r"\b(?:called (?:on|for)|urged|demanded|condemned|appealed|lifting or easing)\b")
 _COUNT = re.compile(
@@ -858,6 +882,11 @@ COUNTRIES = [
     "Malaysia",
     "Gaza",
     "United Kingdom",
+    "Comoros",
+    "Panama",
+    "Liberia",
+    "Cameroon",
+    "Togo",
 ]
 _PROGRAMS = re.compile(
     r"\b(?:E\.O\.\s*\d+|Executive Order\s+\d+|SDGT|IFSR|NPWMD|IRGC-related|Global Magnitsky|"
@@ -915,7 +944,12 @@ def find_sanction(doc: Document, para: Paragraph, sent: Sentence) -> Sanction | 
     target_count = (counts[0] if total else sum(counts)) if counts else None
     after_count = text[found[0].start() :] if counts else text[verb.end() :]
     targets = _named_targets(text)
-    countries = _countries(re.split(r",\s+(?:which|who|whose|for|over|due)\b", after_count)[0])
+    countries = _countries(
+        re.split(
+            r"(?:,|\s+(?=responsible|involved|accused))\s+(?:which|who|whose|for|over|due|responsible|involved|accused)\b",
+            after_count,
+        )[0]
+    )
     countries = _unique([*countries, *(_origin(m[0]) for m in found[:1]), *(t.country for t in targets)])
     return Sanction(
         authority=authority,
@@ -942,6 +976,8 @@ def _complete_sanctions(doc: Document, sanctions: list[Sanction]) -> None:
         for sent in rest:
             if find_sanction(doc, para, sent) is not None:
                 break
+            if CUE_RE.search(sent.text):
+                continue  # an official's comment on the action, not its details
             sanction.reasons = _unique([*sanction.reasons, *_reasons(sent.text)])
             sanction.beneficiaries = _unique([*sanction.beneficiaries, *_beneficiaries(sent.text)])
             sanction.programs = _unique([*sanction.programs, *_programs(sent.text)])
@@ -1007,7 +1043,7 @@ _CITIES = {
 
 def _origin(phrase: str) -> str | None:
     """Country of a target from "Iran-based", "the Iraqi militia", "Iranian national"."""
-    based = re.search(r"\b([A-Z][A-Za-z]+)-(?:based|registered|headquartered)\b", phrase) or re.match(
+    based = re.search(r"\b([A-Z][A-Za-z]+)-(?:based|registered|headquartered|flagged)\b", phrase) or re.match(
         r"(?:the\s+)?([A-Z][A-Za-z]+)\s+[a-z]",
         phrase,  # "Baghdad money changer X"
     )
@@ -1025,7 +1061,7 @@ _REASON = re.compile(
     r"(?:for|over) (?:their|its|his|her) (?:role|involvement) in "
     r"(?:an? [^,.;]*?(?:network|scheme|plot) (?:that|which)\s)?|"
     r"for(?=\s+(?!its|their|his|her)(?:[\w-]+\s+){0,5}(?:violations|abuses|activities|attacks)\b)|"
-    r"due to|in connection with|accused of|over(?=\s+(?:the|its|their|his|her)\s)|"
+    r"due to|in connection with|accused of|responsible for|over(?=\s+(?:the|its|their|his|her)\s)|"
     r"(?:network|entities|individuals|companies|firms|targets)[^.;]{0,40}? (?:that|which|who)"
     r"(?=\s+(?!(?:is|are|was|were|has|have|had|will|would|can|could)\b)[a-z]+\b))"
     r"(?:,?\s*among other things,)?\s+(?P<r>.+?)(?:\.\s|\.?$)"
@@ -1037,15 +1073,16 @@ def _reasons(text: str) -> list[str]:
     m = _REASON.search(text)
     if not m:
         return []
+    text = re.sub(r",\s+and\s+which\s+(?:also\s+)?", "; ", m["r"])  # "..., which moved X, and which also helped Y"
     body = re.split(
-        r"\s*\((?:[^()]*)\)|,\s+(?:which|who|including|among)\b|\.\s|:|\s+if\b|"
+        r"\s*\((?=[^()]*[\d,])[^()]*\)|\[\d{1,3}\]|,\s+(?:which|who|including|among)\b|\.\s|:|\s+if\b|"
         r"\s+(?:to|in order to) benefit\b|"
         r",\s+under\s+(?=[^,]*(?:Order|E\.O\.|[Aa]uthorit|Regulations|Decision))",  # the programme, not the conduct
-        m["r"],
+        text,
     )[0]
     body = re.sub(r"^(?:the\s+)?(?:[A-Z][\w.'\-]*\s+){1,4}said\s+(?:(?:had|has|have)\s+)?", "", body)
     # "on behalf of X", "for Hezbollah": who benefited (see _beneficiaries), not the conduct.
-    org = r"(?:the\s+)?[A-Z][\w'\-]*(?:\s+(?:of\s+)?[A-Z][\w'\-]*)*"
+    org = r"(?:the\s+)?[A-Z][\w'\-]*(?:\s+(?:of\s+)?[A-Z][\w'\-]*)*(?:\s*\([A-Z]{2,8}\))?"
     body = re.sub(rf"\s+on behalf of\s+{org}(?:(?:,|\s+and)\s+{org})*", "", body)
     body = re.sub(rf"\s+for\s+{org}$", lambda m: "" if _ORGS.search(m[0]) else m[0], body)
     parts = re.split(r";\s*(?:and\s+)?|,\s+and\s+|\s+and\s+(?:for\s+)?(?=[a-z]+(?:ing|ed)\s)", body)
@@ -1071,7 +1108,7 @@ def _beneficiaries(text: str) -> list[str]:
     found = []
     for m in re.finditer(
         r"\b(?:to finance|financing|to fund|funding|in support of|supporting|on behalf of|"
-        r"benefit(?:ing|ed)?|for the benefit of|(?:revenue|funds|money) for)\s+(?:the\s+)?(?P<b>[^.;():]+)",
+        r"benefit(?:ing|ed)?|for the benefit of|(?:revenue|funds|money|dollars) for)\s+(?:the\s+)?(?P<b>[^.;():]+)",
         text,
     ):
         found += _org_list(m["b"], text)
@@ -1084,7 +1121,7 @@ def _recipients(text: str) -> list[str]:
     """Who received what a sanctioned conduct supplied: "moving funds to Hezbollah and the IRGC"."""
     found = []
     for m in re.finditer(r"\bto\s+(?:the\s+)?(?P<b>(?:pro-|[A-Z])[^.;():,]+)", text):
-        found += [b for b in _org_list(m["b"], text) if not _place(b)]
+        found += [b for b in _org_list(m["b"], text) if not _place(b) and not re.search(r"-(?:controlled|held)\b", b)]
     return _unique(found)
 
 
@@ -1099,7 +1136,7 @@ def _org_list(phrase: str, text: str) -> list[str]:
         phrase = phrase.replace(name, name.replace(" and ", "\x00"))
     found = []
     for part in re.split(r",\s*including\s+|,\s+|\s+and\s+(?:to\s+)?|\s+to\s+|\s+on behalf of\s+", phrase):
-        part = re.sub(r"^(?:the|of)\s+|^(?:" + "|".join(COUNTRIES) + r")'s\s+", "", part.strip()).replace(
+        part = re.sub(r"^(?:the|of)\s+|^(?:" + "|".join(COUNTRIES) + r")'s\s+(?=[A-Z])", "", part.strip()).replace(
             "\x00", " and "
         )
         if part and (part[0].isupper() or part.startswith("pro-")):
@@ -1133,13 +1170,16 @@ _ORG_WORDS = re.compile(
 
 
 _LIST_END = (
-    r"(?=\s+(?:as|for(?=\s+[a-z])|under|to the|to its|who|which|that|over|from|if|accused|involved)\b|\.\s|\.?$)"
+    r"(?=\s+(?:as(?!\s+well\s+as)(?<!well as)|for(?=\s+[a-z])|under|to the|to its|who|which|that|over|from|if|"
+    r"accused|involved)\b|"
+    r"\.(?:\[\d{1,3}\])*\s|\.?(?:\[\d{1,3}\])*$)"
 )
 _TARGET_LISTS = [
     re.compile(
         r"(?:designation of|designated|sanctioned|blacklisted|added|sanctioned (?:bodies|entities) (?:is|was|in)|"
         r"(?:[Aa]mong )?(?:those|the targets) (?:designated|sanctioned|listed|hit|named) (?:are|were|include[sd]?)|"
-        r"\b[Aa]mong them(?: are| were)?|\b(?:would|will|to) (?:also )?sanction|\bremoved|,\s+including|"
+        r"\b[Aa]mong them(?: are| were)?|(?:[Tt]he )?(?:new )?listings include|"
+        r"\b(?:would|will|to) (?:also )?sanction|\bremoved|,\s+including|"
         r"(?:[Tt]hose (?:targeted|designated|sanctioned|listed)|[Tt]hey|[Tt]he targets) include[sd]?|"
         r"[Tt]he (?:listed|designated|sanctioned) (?:entities|individuals|persons|companies|people) "
         r"(?:are|were|include)|"
@@ -1164,7 +1204,7 @@ def _named_targets(text: str) -> list[Target]:
         carried = None  # "its Yemeni owner, X", "two Syrian nationals, X and Y": the description gives X's country
         listed = re.sub(r"\s*\([^()]*\)", "", m["list"])
         for item in re.split(
-            r";\s*(?:and\s+)?|,\s+and\s+|(?:,|\s+and)\s+(?=[A-Z]|(?:the|its|their|an?|\d+)\s)|"
+            r";\s*(?:and\s+)?|,\s+and\s+|,?\s+as well as\s+|(?:,|\s+and)\s+(?=[A-Z]|(?:the|its|their|an?|\d+)\s)|"
             r"\s+and\s+(?=(?:" + "|".join(_NUMBERS) + r")\s)",
             listed,
         ):
@@ -1188,7 +1228,7 @@ def _is_firm(name: str) -> bool:
 
 def _target_named(item: str) -> Target | None:
     bare = re.sub(
-        r"\b[A-Z][\w]*-(?:based|registered|headquartered)\s+",
+        r"\b[A-Z][\w]*-(?:based|registered|headquartered|flagged)\s+",
         "",
         _RANK.sub("", item, count=1) if _RANK.match(item) else item,
     )

@@ -15,11 +15,18 @@ from .ingest import Source
 from .models import Bulletin, Citation
 
 OVERVIEW_HEADINGS = re.compile(
-    r"^(?:overview|main points|highlights|key points|summary|executive summary|in brief|key developments)\W*$", re.I
+    r"^(?:overview|main points|highlights|key points|summary|executive summary|in brief|key developments|"
+    r"key judge?ments|key findings|bottom line)\W*$",
+    re.I,
 )
 _BULLET = re.compile(r"^[ \t]*(?:[\u2022\u25cf\u25aa\u25e6\u00b7\u2023\u2043*+]|-(?=\s)|\d{1,2}[.)](?=\s))[ \t]+")
 _MD_HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]+")
 _SOURCE_LINE = re.compile(r"^(?:Sources?|Via)\s*:\s*\[[^\]]+\]\([^()\s]+\)\s*$")
+_NUMBERED_HEADING = re.compile(r"^\s*\d{1,2}\.\s+(?P<h>[A-Z][A-Z0-9 ,'&/\-]{2,80})\s*$")
+"""A numbered section in capitals ("2. IRAQ"): a heading, not a list item."""
+_END_MATTER = re.compile(r"^(?:sources|references|notes|endnotes|footnotes)\W*$", re.I)
+_FOOTNOTE = re.compile(r"(?m)^\s*\[(?P<n>\d{1,3})\]\s+(?P<source>[^\n]+?)\s*$")
+_MARKER = re.compile(r"\[(?P<n>\d{1,3})\](?!\()")
 _BOLD_LINE = re.compile(r"^\*\*(?P<h>[^*]+?)\*\*:?\s*$")
 _PARENS = re.compile(r"\(([^()\n]{2,300})\)")
 _MD_LINK = re.compile(r"\[(?P<text>[^\]\n]{1,120})\]\((?P<url>[^)\s]+)\)")
@@ -28,7 +35,7 @@ _ABBREV = re.compile(
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)|\b[A-Z])\.$"
 )
 _SENTENCE_END = re.compile(
-    r"[.!?][\"')\]*]*(?=\s+(?:-\s+)?[\"'(\[*]?[A-Z0-9\u0600-\u06ff])|[.!?][\"')\]*]*\s*$"  # "... - [Outlet](url)"
+    r"[.!?][\"')\]*]*(?:\[\d{1,3}\])*(?=\s+(?:-\s+)?[\"'(\[*]?[A-Z0-9\u0600-\u06ff])|[.!?][\"')\]*]*(?:\[\d{1,3}\])*\s*$"
 )
 _PERIOD = re.compile(
     r"(?P<a>[A-Z][a-z]+\.?\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\s+[A-Z][a-z]+(?:\s+\d{4})?)\s*(?:-|to|until)\s*"
@@ -39,6 +46,7 @@ _TITLE_DATE = re.compile(
 )
 _BYLINE = re.compile(r"(?im)^[*_\s]*(?P<pub>[A-Z][^\n|·*_]{2,60}?)\s*[|·].*?\b(?:editor\s*:|edited by)")
 _WIRE = re.compile(r"(?m)^[A-Z][A-Z .'-]+,\s+[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}\s+\((?P<pub>[^()]{2,40})\)\s+-")
+_DAY_RANGE = re.compile(r"\b(?P<a>\d{1,2})\s*-\s*(?P<b>\d{1,2})\s+(?P<m>[A-Z][a-z]+)\s+(?P<y>\d{4})\b")
 _FULL_DATE = re.compile(r"[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4}")
 _PUBLISHER_WORDS = re.compile(r"(?i)\b(?:center|centre|institute|intelligence|itic|agency|news|foundation|council)\b")
 
@@ -144,6 +152,8 @@ def segment(source: Source) -> Document:
             current = None  # "### headline" of an item inside a "## section", like a bold item header
             continue
         heading = _heading(line.text)
+        if heading is not None and _END_MATTER.match(heading):
+            break  # "SOURCES": the footnotes' list, not the body
         if heading is not None:
             current = None
             if OVERVIEW_HEADINGS.match(heading):
@@ -170,14 +180,18 @@ def segment(source: Source) -> Document:
         current = Paragraph(body_start, line.end, text[body_start : line.end], section.title if section else None, kind)
         (doc.overview if kind == "overview" else section.paragraphs).append(current)  # type: ignore[union-attr]
 
+    notes = footnotes(text, anchor)
     for para in [*doc.overview, *doc.paragraphs]:
-        para.citations, para.date_marks = citations(para, anchor)
+        para.citations, para.date_marks = citations(para, anchor, notes)
         para.sentences = sentences(text, para.start, para.end)
     return doc
 
 
 def _heading(line: str) -> str | None:
     """Heading text if the line is one: a Markdown/bold header or a short line with no sentence ending."""
+    numbered = _NUMBERED_HEADING.match(line)
+    if numbered:
+        return numbered["h"].strip()
     md = _MD_HEADING.match(line)
     if md:
         return line[md.end() :].strip("*# ").strip()
@@ -189,7 +203,7 @@ def _heading(line: str) -> str | None:
     words = line.split()
     if not 1 <= len(words) <= 12 or not line[0].isupper():
         return None
-    if _FULL_DATE.search(line) or re.search(r"\b(?:Editor|By|Published)\b", line):
+    if _FULL_DATE.search(line) or re.search(r"\b(?:Editor|By|Published|Prepared|Compiled|[Ee]dited by)\b", line):
         return None
     return line
 
@@ -241,8 +255,22 @@ def _paren_depth(chunk: str) -> list[int]:
     return out
 
 
-def citations(para: Paragraph, anchor: tuple[date | None, date | None]) -> tuple[list[Citation], list]:
-    """Parenthesised sources "(Tasnim, April 2)" and bare date marks "(March 31)" in a paragraph."""
+def footnotes(text: str, anchor: tuple[date | None, date | None]) -> dict[str, Citation]:
+    """The numbered sources list of a brief ("[2] Reuters, 3 September 2025"), by number."""
+    notes = {}
+    for m in _FOOTNOTE.finditer(text):
+        found = dates.MONTH_DAY.search(m["source"]) or dates.DAY_MONTH.search(m["source"])
+        outlet = (m["source"][: found.start()] if found else m["source"]).strip(" ,")
+        first, last = dates.parse(m["source"], *anchor) if found else (None, None)
+        notes[m["n"]] = Citation(outlet=outlet, date=first, date_end=last, start=m.start(), end=m.end())
+    return notes
+
+
+def citations(
+    para: Paragraph, anchor: tuple[date | None, date | None], notes: dict[str, Citation] | None = None
+) -> tuple[list[Citation], list]:
+    """Parenthesised sources "(Tasnim, April 2)", footnote markers "[2]" and bare date marks "(March 31)" in a
+    paragraph."""
     cites: list[Citation] = []
     marks: list[tuple[int, int, date]] = []
     for m in _PARENS.finditer(para.text):
@@ -269,6 +297,11 @@ def citations(para: Paragraph, anchor: tuple[date | None, date | None]) -> tuple
     for m in _MD_LINK.finditer(para.text):
         start = para.start + m.start("text")
         cites.append(Citation(outlet=m["text"], start=start, end=start + len(m["text"])))
+    for m in _MARKER.finditer(para.text):
+        note = (notes or {}).get(m["n"])
+        if note is not None:
+            start = para.start + m.start()
+            cites.append(note.model_copy(update={"start": start, "end": start + len(m[0])}))
     cites.sort(key=lambda c: c.start)
     return cites, marks
 
@@ -301,6 +334,13 @@ def metadata(text: str) -> Bulletin:
     editor = re.search(r"(?i)\b(?:Editor\s*:|edited by)\s*([^\n|·]+?)\s*(?:[|·*_]|$)", head, re.M)
     if editor:
         bulletin.editor = editor[1].strip("*_ ")
+    prepared = re.search(
+        r"(?im)^\s*(?:prepared|compiled|written) by\s*:?\s*(?P<who>[^,\n]+?)(?:,\s*(?P<org>[^\n]+?))?\s*$", head
+    )
+    if prepared:  # "Prepared by: Dr. Miriam Aldous, Halcyon Institute for Regional Security"
+        bulletin.editor = bulletin.editor or prepared["who"]
+        bulletin.publisher = bulletin.publisher or prepared["org"]
+    head = _DAY_RANGE.sub(r"\g<a> \g<m> \g<y> - \g<b> \g<m> \g<y>", head)  # "1-7 September 2025"
     period = _PERIOD.search(head)
     if period:
         end, _ = dates.parse(period["b"])

@@ -493,3 +493,39 @@ def test_sanctions_in_wire_phrasing(sentence, authority, country, targets, reaso
 def test_speech_about_a_sanction_is_not_one():
     summary = news("Iran's Foreign Ministry said the sanctions imposed by Washington were illegal.")
     assert summary.sanctions == []
+
+
+def test_a_weekly_brief_dates_weekdays_within_its_week_and_drops_footnote_markers():
+    summary = summarize(
+        from_text(
+            "Iran Watch Weekly Brief\nWeek of 1-7 September 2025\n\n1. IRAQ\n\n"
+            "Iraqi government spokesman Basim al-Amiri welcomed on Tuesday the departure of the first coalition "
+            "units.[5] Khaled al-Sharjabi expressed concern on Saturday that the talks had stalled.[6]\n\n"
+            "SOURCES\n[5] Iraqi News Agency, 2 September 2025\n[6] Saba, 7 September 2025\n"
+        ),
+        backend="rules",
+    )
+    got = [(s.speaker, s.cue, s.content, s.said_on, s.cited_outlet) for s in summary.statements]
+    assert got == [
+        (
+            "Basim al-Amiri",
+            "welcomed",
+            "the departure of the first coalition units",
+            date(2025, 9, 2),
+            "Iraqi News Agency",
+        ),
+        ("Khaled al-Sharjabi", "expressed concern", "the talks had stalled", date(2025, 9, 6), "Saba"),
+    ]
+
+
+def test_listings_joined_by_as_well_as_and_a_country_speaking_through_its_envoy():
+    [sanction] = one_paragraph(
+        "The Council of the European Union decided on Thursday to expand its restrictive measures, adding five "
+        "individuals and three entities. The new listings include the Isfahan-based Pardis Rotor Industries, as well "
+        "as the Dubai-registered freight forwarder Bluewater Gate Logistics."
+    ).sanctions
+    assert [(t.name, t.country) for t in sanction.targets] == [
+        ("Pardis Rotor Industries", "Iran"),
+        ("Bluewater Gate Logistics", "United Arab Emirates"),
+    ]
+    assert rules.affiliation("Iran's representative to the UN") == "Iran"

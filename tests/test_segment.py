@@ -156,3 +156,26 @@ def test_markdown_item_headlines_sources_and_trailing_links():
 def test_title_publisher_and_editor_from_mastheads_bylines_and_datelines(head, title, publisher, editor):
     bulletin = metadata(head)
     assert (bulletin.title, bulletin.publisher, bulletin.editor) == (title, publisher, editor)
+
+
+def test_a_weekly_brief_with_numbered_sections_and_footnotes():
+    doc = segment(
+        from_text(
+            "Iran Watch Weekly Brief No. 112\nWeek of 1-7 September 2025\n"
+            "Prepared by: Dr. Miriam Aldous, Halcyon Institute for Regional Security\n\n"
+            "KEY JUDGEMENTS\n\n1. Tehran is hardening its tone towards the IAEA after the report.\n"
+            "2. Iraq's armed factions are pressing parliament for a withdrawal law.\n\n"
+            "1. IRAN AND THE NUCLEAR FILE\n\n"
+            'The spokesman, Reza Kamalvand, rejected the report as "a political document".[1] He said on Tuesday '
+            "that Iran would keep cooperating with the Agency.[2]\n\n"
+            "SOURCES\n[1] IRNA, 1 September 2025\n[2] Reuters, 2 September 2025\n"
+        )
+    )
+    bulletin = doc.bulletin
+    assert (bulletin.period_start, bulletin.period_end) == (date(2025, 9, 1), date(2025, 9, 7))
+    assert (bulletin.editor, bulletin.publisher) == ("Dr. Miriam Aldous", "Halcyon Institute for Regional Security")
+    assert len(doc.overview) == 2
+    assert [s.title for s in doc.sections] == ["IRAN AND THE NUCLEAR FILE"]
+    [para] = doc.paragraphs
+    assert [(c.outlet, c.date) for c in para.citations] == [("IRNA", date(2025, 9, 1)), ("Reuters", date(2025, 9, 2))]
+    assert len(para.sentences) == 2

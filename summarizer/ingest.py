@@ -173,7 +173,7 @@ def _html_text(html: str) -> str:
         return ""
     lines: list[str] = []
     for node in root.traverse(include_text=False):
-        if node.tag in {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "th"}:
+        if node.tag in {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "th", "time"}:  # a story's date is <time>
             if any(child.tag in _BLOCK_TAGS for child in node.iter()):
                 continue
             text = " ".join(node.text(separator=" ").split())

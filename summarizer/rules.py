@@ -89,7 +89,7 @@ CUE_RE = re.compile(
     r"\b(?:(?:also|further|later|then|again|harshly|strongly|sharply|publicly|explicitly)\s+)*"
     r"(?P<cue>"
     + "|".join(sorted((re.escape(c) for c in CUES), key=len, reverse=True))
-    + r"|According to(?=\s+(?:him|her|them)\b))\b"
+    + r"|According to(?=\s+(?:him|her|them|[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?,)))\b"
 )
 _WORD = r"[A-Z][\w'\-]*[\w]"
 _PARTICLE = r"(?:al|a|el|ad|as|ash|bin|ibn|abu|Abu|Abd|abd|de|van|von|bint)"
@@ -205,6 +205,7 @@ class _Context:
         return min(spots, key=lambda spot: spot[0])[1] if spots else None
 
     def introduce(self, name: str, role: str | None) -> Person:
+        name = _RANK_WORD.sub("", name)
         found = self.find(name)
         if found is None:
             found = Person(name, role)
@@ -311,6 +312,9 @@ def find_statements(doc: Document, para: Paragraph, sent: Sentence, ctx: _Contex
         if found and not coordinated:
             continue  # a later cue restates the first ("threatened..., stating that") unless coordinated
         speaker = found[0][1] if found else _speaker(before, m["cue"].lower(), ctx)
+        named = re.match(r"\s+([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?),", sent.text[m.end() :])
+        if m["cue"] == "According to" and named:  # "According to Caldwell, a patrol aircraft tracked the tanker"
+            speaker = ctx.find(named[1]) or ctx.introduce(named[1], None)
         if speaker is None and not found and re.fullmatch(r'\s*".+"\s*,?\s*', before):
             speaker = _named_after(sent.text[m.end() :], ctx)  # '"...," said Marcus Delaney, director of OFAC'
         if speaker is not None:
@@ -347,7 +351,11 @@ _RANK = re.compile(
 """A military rank before a name ("Brigadier General Davoud Tabrizi"): part of neither the name nor the office."""
 _SETTING = re.compile(r"^(?:In|At|On|From|During|Earlier|Later|Meanwhile|Separately|Late|Early)\b[^,]{0,60},\s+(?=\S)")
 """Where and when, opening the sentence ("In Baghdad on Wednesday, ..."): never the speaker."""
-_WHO = re.compile(r",\s+who\s+(?P<clause>[^,]{3,160}),?\s*$")
+_RANK_WORD = re.compile(
+    r"(?:(?<=,\s)|(?<=^))(?:Commander|Captain|Major|Lieutenant|Colonel|Sergeant)\s+(?=[A-Z][\w'-]+\s+[A-Z])"
+)
+"""A rank opening an apposition or a name ("..., Commander Erin Caldwell,"): not part of the name, not the role."""
+_WHO = re.compile(r",\s+(?:who|which)\s+(?P<clause>[^,]{3,160}),?\s*$")
 """A relative clause between a speaker and the verb ("Khazali, who is due in Tehran next week, said")."""
 _ASIDE = re.compile(r",\s+(?:speaking|writing|addressing|talking|appearing|responding|commenting)\b[^,]*,?\s*$")
 """An aside between the speaker and the verb ("Haddad, speaking alongside his guest, said")."""
@@ -355,9 +363,11 @@ _ASIDE = re.compile(r",\s+(?:speaking|writing|addressing|talking|appearing|respo
 
 def _speaker(before: str, cue: str, ctx: _Context) -> Person | None:
     before = _ASIDE.sub("", _RANK.sub("", _SETTING.sub("", before)))
+    before = re.sub(rf"\s+{_WHEN}\s*$", "", before)  # "Rostami on Thursday denied"
+    before = _RANK_WORD.sub("", before)
     who = _WHO.search(before)
     if who:  # "Carvalho, who heads the French foreign ministry's department, hailed"
-        before = before[: who.start()]
+        before = re.sub(r"\s*\([A-Z]{2,8}\)|\s+(?:centre|center|agency|office|command)$", "", before[: who.start()])
         office = re.match(r"(?:heads|leads|chairs|directs)\s+(?P<org>.+)|is\s+(?:also\s+)?(?P<role>.+)", who["clause"])
         role = _clean_role(
             f"head of {office['org']}" if office and office["org"] else (office["role"] if office else "")
@@ -379,7 +389,9 @@ def _speaker(before: str, cue: str, ctx: _Context) -> Person | None:
         return ctx.body
     if re.search(r"\band$", before):
         return ctx.first_in(before)
-    m = re.search(rf"(?:^|,\s+|\band\s+)(?:[Tt]he\s+)?(?P<role>[^,;()]{{3,160}}?),\s+(?P<name>{NAME}),?$", before)
+    m = re.search(
+        rf"(?:^|,\s+|\"\s+|\band\s+)(?:[Tt]he\s+)?(?P<role>[^,;()\"]{{3,160}}?),\s+(?P<name>{NAME}),?$", before
+    )
     if m and _is_name(m["name"]) and _clean_role(m["role"]):
         return ctx.introduce(m["name"], _clean_role(m["role"]))
     m = re.search(rf"(?P<name>{NAME}),\s+(?:the\s+)?(?P<role>[^,;()]{{3,120}}?),?$", before)
@@ -387,7 +399,7 @@ def _speaker(before: str, cue: str, ctx: _Context) -> Person | None:
         return ctx.introduce(m["name"], _clean_role(m["role"]))
     if _PRONOUN.search(before):
         return ctx.pronoun()
-    m = re.search(rf"(?:^|[,;]\s+|\s)(?P<name>{NAME})$", before)
+    m = re.search(rf"(?:^|[,;]\s+|\s)(?:[Tt]he\s+)?(?P<name>{NAME})$", before)
     if m and not _is_name(m["name"]):
         # "Iran's Foreign Minister Dariush Kazemi": the role's capitalised words ran into the name.
         words = m["name"].split()
@@ -511,9 +523,12 @@ _CAPS = r"(?:(?:al|el|an|ad|as)-)?[A-Z][\w'\-]*(?:\s+(?:(?:al|el|an|ad|as)-)?[A-
 _PREAMBLE = re.compile(
     rf"\s*(?:{_WHEN}"
     r"|(?:in|at|during)\s+(?:a|an|the)\s+(?:\w+\s+){0,2}"
-    r"(?:speech|interview|statement|briefing|conference|meeting|sermon|call|address|session|rally|ceremony)"
+    r"(?:speech|interview|statement|briefing|conference|meeting|sermon|call|address|session|rally|ceremony|advisory|"
+    r"notice|communiqu[eé]|release)"
     rf"(?:\s+(?:with|to|on|before|at)\s+(?:the\s+)?{_CAPS})?"
     r"|(?:a|an|the)\s+(?:\w+\s+)?(?:news|press)\s+(?:briefing|conference)"
+    r"|(?:carried|published|posted|released|issued|quoted)\s+by\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:media|agency|TV|television|outlets?|websites?)"
     r"|(?:to\s+)?(?:reporters|journalists|the\s+press|lawmakers|parliament|state\s+(?:TV|television|media))"
     rf"|{_CAPS}(?=\s+(?:in\s+an?\s|on\s|late\s|earlier\s|that\s))"
     rf"|(?:in|to|on)\s+(?:the\s+)?{_CAPS}"
@@ -551,8 +566,9 @@ def content_after(after: str, cue: str) -> str:
     text = re.sub(r"^[\s,:]*(?:that\s+)?", "", text)
     if cue == "claimed responsibility":
         text = re.sub(r"^for\s+", "", text)
+    text = re.sub(rf"^(\S+(?:\s+\S+){{0,5}}?)\s+{_WHEN}(?=\s+to\s)", r"\1", text)  # "urged Iran on Thursday to"
     if cue == "according to":
-        text = re.sub(r"^(?:him|her|them|it)\s*,\s*", "", text)
+        text = re.sub(r"^(?:him|her|them|it|[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)\s*,\s*", "", text)
     stating = re.search(r",\s+(?:stating|saying|adding|noting|claiming)\s+(?:that\s+)?", text)
     if stating:
         text = text[stating.end() :]
@@ -830,7 +846,7 @@ _IMPOSE = re.compile(
 _DEMAND = re.compile(r"\b(?:called (?:on|for)|urged|demanded|condemned|appealed|lifting or easing)\b")
 _COUNT = re.compile(
     r"\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty)\s+"
-    r"(?:new\s+|additional\s+|more\s+)?(?:[A-Z][a-z]+\s+)?(?P<what>individuals?|entities|entity|companies|"
+    r"(?P<other>other\s+|new\s+|additional\s+|more\s+)?(?:[A-Z][a-z]+\s+)?(?P<what>individuals?|entities|entity|companies|"
     r"organizations|organisations|persons|people|men|women|vessels|ships|tankers|aircraft|targets|officials|firms|"
     r"banks)\b"
 )
@@ -883,6 +899,7 @@ COUNTRIES = [
     "Gaza",
     "United Kingdom",
     "Comoros",
+    "Singapore",
     "Panama",
     "Liberia",
     "Cameroon",
@@ -942,14 +959,15 @@ def find_sanction(doc: Document, para: Paragraph, sent: Sentence) -> Sanction | 
     # total is not added to its parts.
     total = len(counts) > 1 and (counts[0] == sum(counts[1:]) or found[0]["what"] == "targets")
     target_count = (counts[0] if total else sum(counts)) if counts else None
+    if target_count and found[0]["other"] == "other ":
+        target_count += 1  # "designated X and three other companies"
     after_count = text[found[0].start() :] if counts else text[verb.end() :]
     targets = _named_targets(text)
-    countries = _countries(
-        re.split(
-            r"(?:,|\s+(?=responsible|involved|accused))\s+(?:which|who|whose|for|over|due|responsible|involved|accused)\b",
-            after_count,
-        )[0]
+    conduct = (  # where the conduct starts, past the targets and their countries
+        r"(?:,\s+|\s+(?=(?:responsible|involved|accused|for\s+\w+ing)\b))"
+        r"(?:which|who|whose|for|over|due|responsible|involved|accused)\b"
     )
+    countries = _countries(re.split(conduct, re.sub(r"\([^()]*\)", "", after_count))[0])
     countries = _unique([*countries, *(_origin(m[0]) for m in found[:1]), *(t.country for t in targets)])
     return Sanction(
         authority=authority,
@@ -1209,6 +1227,8 @@ def _named_targets(text: str) -> list[Target]:
             listed,
         ):
             first = item.split()[0].lower() if item.split() else ""
+            if re.match(r"(?:the|an?|its|their)\s+[a-z][\w-]*\s+of\b", item):
+                continue  # "the operator of the tanker Sea Falcon": a description of the name before it
             role = _DESCRIPTION.match(item) and ROLE_NOUNS.search(item)
             named = role and re.match(r"\s+[A-Z]", item[role.end() :])  # "its Iranian director Hamid Tolouei"
             # "seven entities in Iran", "its Yemeni owner": a count or a description, not a name

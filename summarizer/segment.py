@@ -16,7 +16,7 @@ from .models import Bulletin, Citation
 
 OVERVIEW_HEADINGS = re.compile(
     r"^(?:overview|main points|highlights|key points|summary|executive summary|in brief|key developments|"
-    r"key judge?ments|key findings|bottom line)\W*$",
+    r"key judge?ments|key findings|bottom line|top lines|top stories)\W*$",
     re.I,
 )
 _BULLET = re.compile(r"^[ \t]*(?:[\u2022\u25cf\u25aa\u25e6\u00b7\u2023\u2043*+]|-(?=\s)|\d{1,2}[.)](?=\s))[ \t]+")
@@ -24,11 +24,15 @@ _MD_HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]+")
 _SOURCE_LINE = re.compile(r"^(?:Sources?|Via)\s*:\s*\[[^\]]+\]\([^()\s]+\)\s*$")
 _NUMBERED_HEADING = re.compile(r"^\s*\d{1,2}\.\s+(?P<h>[A-Z][A-Z0-9 ,'&/\-]{2,80})\s*$")
 """A numbered section in capitals ("2. IRAQ"): a heading, not a list item."""
+_LABEL_HEADING = re.compile(r"^\s*(?P<h>[A-Z][A-Z &/'-]{1,40}):\s*$")
+"""A section label in capitals with a colon ("IRAN:")."""
 _END_MATTER = re.compile(r"^(?:sources|references|notes|endnotes|footnotes)\W*$", re.I)
 _FOOTNOTE = re.compile(r"(?m)^\s*\[(?P<n>\d{1,3})\]\s+(?P<source>[^\n]+?)\s*$")
 _MARKER = re.compile(r"\[(?P<n>\d{1,3})\](?!\()")
 _BOLD_LINE = re.compile(r"^\*\*(?P<h>[^*]+?)\*\*:?\s*$")
 _PARENS = re.compile(r"\(([^()\n]{2,300})\)")
+_BRACKETS = re.compile(r"\[([^\[\]\n]{4,300})\](?!\()")
+"""A source in square brackets closing a digest item: "[Tasnim, 7 Nov; Reuters, 7 Nov]"."""
 _MD_LINK = re.compile(r"\[(?P<text>[^\]\n]{1,120})\]\((?P<url>[^)\s]+)\)")
 _ABBREV = re.compile(
     r"(?:\b(?:U\.S|U\.K|U\.N|E\.U|Dr|Mr|Mrs|Ms|Prof|Gen|Lt|Col|Maj|Capt|Sgt|St|No|Jr|Sr|vs|etc|al|i\.e|e\.g|"
@@ -45,7 +49,7 @@ _TITLE_DATE = re.compile(
     r"\s*[:,|-]\s*(?:[A-Z][a-z]+day,?\s+)?(?:[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4})\s*$"
 )
 _BYLINE = re.compile(r"(?im)^[*_\s]*(?P<pub>[A-Z][^\n|·*_]{2,60}?)\s*[|·].*?\b(?:editor\s*:|edited by)")
-_WIRE = re.compile(r"(?m)^[A-Z][A-Z .'-]+,\s+[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}\s+\((?P<pub>[^()]{2,40})\)\s+-")
+_WIRE = re.compile(r"(?m)^[A-Z][A-Z .'-]+,\s+[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s+\d{4})?\s+\((?P<pub>[^()]{2,40})\)\s+-")
 _DAY_RANGE = re.compile(r"\b(?P<a>\d{1,2})\s*-\s*(?P<b>\d{1,2})\s+(?P<m>[A-Z][a-z]+)\s+(?P<y>\d{4})\b")
 _FULL_DATE = re.compile(r"[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4}")
 _PUBLISHER_WORDS = re.compile(r"(?i)\b(?:center|centre|institute|intelligence|itic|agency|news|foundation|council)\b")
@@ -189,7 +193,7 @@ def segment(source: Source) -> Document:
 
 def _heading(line: str) -> str | None:
     """Heading text if the line is one: a Markdown/bold header or a short line with no sentence ending."""
-    numbered = _NUMBERED_HEADING.match(line)
+    numbered = _NUMBERED_HEADING.match(line) or _LABEL_HEADING.match(line)
     if numbered:
         return numbered["h"].strip()
     md = _MD_HEADING.match(line)
@@ -273,7 +277,7 @@ def citations(
     paragraph."""
     cites: list[Citation] = []
     marks: list[tuple[int, int, date]] = []
-    for m in _PARENS.finditer(para.text):
+    for m in (*_PARENS.finditer(para.text), *_BRACKETS.finditer(para.text)):
         inner_start = para.start + m.start(1)
         offset = 0
         for part in m[1].split(";"):
@@ -331,14 +335,18 @@ def metadata(text: str) -> Bulletin:
     elif publisher is None and wire:
         publisher = wire["pub"]
     bulletin = Bulletin(title=title or None, publisher=publisher)
-    editor = re.search(r"(?i)\b(?:Editor\s*:|edited by)\s*([^\n|·]+?)\s*(?:[|·*_]|$)", head, re.M)
+    editor = re.search(r"(?i)\b(?:Editor\s*:|edited by)\s*([^\n|·]+?)\s*(?:[|·*_]|$)", head, re.M) or re.search(
+        r"(?i)\bEditing by\s+([^\n|;·]+?)\s*$",
+        text,
+        re.M,  # a wire story's closing "Reporting by ...; Editing by X"
+    )
     if editor:
         bulletin.editor = editor[1].strip("*_ ")
     prepared = re.search(
         r"(?im)^\s*(?:prepared|compiled|written) by\s*:?\s*(?P<who>[^,\n]+?)(?:,\s*(?P<org>[^\n]+?))?\s*$", head
     )
     if prepared:  # "Prepared by: Dr. Miriam Aldous, Halcyon Institute for Regional Security"
-        bulletin.editor = bulletin.editor or prepared["who"]
+        bulletin.editor = bulletin.editor or re.sub(r"^the\s+", "", prepared["who"])
         bulletin.publisher = bulletin.publisher or prepared["org"]
     head = _DAY_RANGE.sub(r"\g<a> \g<m> \g<y> - \g<b> \g<m> \g<y>", head)  # "1-7 September 2025"
     period = _PERIOD.search(head)

@@ -529,3 +529,38 @@ def test_listings_joined_by_as_well_as_and_a_country_speaking_through_its_envoy(
         ("Bluewater Gate Logistics", "United Arab Emirates"),
     ]
     assert rules.affiliation("Iran's representative to the UN") == "Iran"
+
+
+def test_wire_attributions_with_ranks_days_relative_clauses_and_according_to():
+    summary = news(
+        "The United Kingdom Maritime Trade Operations (UKMTO) centre, which is run by Britain's Royal Navy, said in an "
+        "advisory late Tuesday that the tanker had been boarded by small craft.",
+        "The IRGC Navy said in a statement carried by state media on Wednesday that its forces had seized the vessel.",
+        "A spokesperson for the U.S. Navy's 5th Fleet, Commander Erin Caldwell, said on Wednesday the seizure was "
+        "illegal. According to Caldwell, a patrol aircraft tracked the tanker.",
+        "Esmail Rostami on Thursday denied that the seizure was retaliation for the sanctions.",
+        "Khalid al-Nuaimi urged Iran on Thursday to release the Coral Meridian and its crew.",
+    )
+    got = [(s.speaker, s.cue, s.content) for s in summary.statements]
+    assert got == [
+        (
+            "United Kingdom Maritime Trade Operations",
+            "said",
+            "the tanker had been boarded by small craft",
+        ),
+        ("IRGC Navy", "said", "its forces had seized the vessel"),
+        ("Erin Caldwell", "said", "the seizure was illegal"),
+        ("Erin Caldwell", "according to", "a patrol aircraft tracked the tanker"),
+        ("Esmail Rostami", "denied", "the seizure was retaliation for the sanctions"),
+        ("Khalid al-Nuaimi", "urged", "Iran to release the Coral Meridian and its crew"),
+    ]
+
+
+def test_a_named_target_with_others_counted_and_described():
+    [sanction] = news(
+        "The U.S. Treasury Department on Wednesday designated Singapore-based Bright Harbour Ship Management, the "
+        "operator of the tanker Sea Falcon, and three other companies for shipping Iranian oil to buyers in China."
+    ).sanctions
+    assert sanction.target_count == 4
+    assert [(t.name, t.country) for t in sanction.targets] == [("Bright Harbour Ship Management", "Singapore")]
+    assert sanction.target_countries == ["Singapore"]

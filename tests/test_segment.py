@@ -179,3 +179,38 @@ def test_a_weekly_brief_with_numbered_sections_and_footnotes():
     [para] = doc.paragraphs
     assert [(c.outlet, c.date) for c in para.citations] == [("IRNA", date(2025, 9, 1)), ("Reuters", date(2025, 9, 2))]
     assert len(para.sentences) == 2
+
+
+def test_a_digest_with_top_lines_country_labels_and_bracketed_sources():
+    doc = segment(
+        from_text(
+            "REGIONAL MEDIA DIGEST - 8 November 2024\n"
+            "Compiled by the Levant Desk, Castellan Open Source Analysis\n\n"
+            "TOP LINES\n- Iran threatens to close Hormuz shipping lanes to escorted tankers.\n\n"
+            "IRAN:\n- Hamid-Reza Shafiei warned on Thursday that Iran would close the strait. [Tasnim, 7 Nov]\n"
+            "- Ali Mohebbian dismissed a European statement as baseless. [IRNA, 6 Nov; Fars, 6 Nov]\n"
+        )
+    )
+    assert (doc.bulletin.editor, doc.bulletin.publisher) == ("Levant Desk", "Castellan Open Source Analysis")
+    assert len(doc.overview) == 1
+    assert [s.title for s in doc.sections] == ["IRAN"]
+    assert [[(c.outlet, c.date) for c in p.citations] for p in doc.paragraphs] == [
+        [("Tasnim", date(2024, 11, 7))],
+        [("IRNA", date(2024, 11, 6)), ("Fars", date(2024, 11, 6))],
+    ]
+
+
+def test_a_news_page_keeps_its_date_and_its_editor(tmp_path):
+    page = tmp_path / "story.html"
+    page.write_text(
+        "<html><body><nav>Home | World</nav><article><h1>Guards seize tanker</h1>"
+        "<p class='byline'>By Leila Carrington | Newswire</p><div><time datetime='2025-02-20'>February 20, 2025</time>"
+        "</div><p>DUBAI, Feb 20 (Newswire) - Iran's Guards seized a tanker on Wednesday, officials said.</p>"
+        "<p>Reporting by Leila Carrington; Editing by Mark Ellison</p></article></body></html>"
+    )
+    bulletin = segment(read(page)).bulletin
+    assert (bulletin.period_start, bulletin.publisher, bulletin.editor) == (
+        date(2025, 2, 20),
+        "Newswire",
+        "Mark Ellison",
+    )

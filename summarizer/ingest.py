@@ -14,6 +14,7 @@ import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .errors import SummarizerError
 
@@ -162,6 +163,18 @@ def _looks_like_html(text: str, name: str) -> bool:
 _BLOCK_TAGS = {"p", "div", "li", "br", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article", "ul", "ol"}
 
 
+_TEXT_TAGS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "th"}
+
+
+def _inside_text(node: Any) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if parent.tag in _TEXT_TAGS:
+            return True
+        parent = parent.parent
+    return False
+
+
 def _html_text(html: str) -> str:
     """Main text of a page: scripts, styles and navigation dropped, list items kept as bullets."""
     from selectolax.lexbor import LexborHTMLParser  # selectolax 1.0 removed the old (modest) parser
@@ -173,7 +186,7 @@ def _html_text(html: str) -> str:
         return ""
     lines: list[str] = []
     for node in root.traverse(include_text=False):
-        if node.tag in {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "th", "time"}:  # a story's date is <time>
+        if node.tag in _TEXT_TAGS or (node.tag == "time" and not _inside_text(node)):  # a story's date is <time>
             if any(child.tag in _BLOCK_TAGS for child in node.iter()):
                 continue
             text = " ".join(node.text(separator=" ").split())

@@ -214,3 +214,13 @@ def test_a_news_page_keeps_its_date_and_its_editor(tmp_path):
         "Newswire",
         "Mark Ellison",
     )
+
+
+def test_a_date_inside_a_paragraph_is_read_once(tmp_path):
+    page = tmp_path / "story.html"
+    page.write_text(
+        "<html><body><article><h1>Guards seize tanker</h1>"
+        "<p>Published <time datetime='2025-02-20'>February 20, 2025</time> by Newswire staff.</p>"
+        "</article></body></html>"
+    )
+    assert read(page).text.count("February 20, 2025") == 1

@@ -9,8 +9,10 @@ occurring when one of its mentions does ("American" for "the United States").
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Set
+from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 from typing import TypeVar
 
 from anyascii import anyascii
@@ -51,7 +53,9 @@ def actor(mention: str) -> str | None:
     return next((name for pattern, name in ACTOR_MENTIONS if pattern.fullmatch(mention)), None)
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
+    """Transliterated, case-folded, apostrophes dropped; memoised, since a bulletin repeats its words."""
     return anyascii(text).casefold().replace("'", "")
 
 
@@ -106,7 +110,7 @@ def _fuzzy(want: list[str], have: list[tuple[str, int, int]]) -> tuple[int, int,
     return best
 
 
-def name_in_text(name: str | None, text_tokens: set[str]) -> bool:
+def name_in_text(name: str | None, text_tokens: Set[str]) -> bool:
     """Every significant word of a name occurs in the text (after transliteration folding)."""
     if not name:
         return True
@@ -122,10 +126,24 @@ def _names(item: OverviewPoint | Statement | Sanction) -> list[str | None]:
     return []
 
 
-def ground(items: Iterable[Item], text: str, tally: Grounding, keep_ungrounded: bool = False) -> list[Item]:
-    """Re-anchor each item's evidence in ``text``; drop (or mark) items the text does not hold."""
-    vocabulary = {t for t, _, _ in tokens(text)}
-    actors = {name for pattern, name in ACTOR_MENTIONS if pattern.search(text)}
+@dataclass(frozen=True)
+class Index:
+    """A bulletin's text with its folded words and the actors it mentions: built once, used for every record type."""
+
+    text: str
+    vocabulary: frozenset[str]
+    actors: frozenset[str]
+
+
+def index(text: str) -> Index:
+    vocabulary = frozenset(t for t, _, _ in tokens(text))
+    return Index(text, vocabulary, frozenset(name for pattern, name in ACTOR_MENTIONS if pattern.search(text)))
+
+
+def ground(items: Iterable[Item], text: str | Index, tally: Grounding, keep_ungrounded: bool = False) -> list[Item]:
+    """Re-anchor each item's evidence in the text; drop (or mark) items the text does not hold."""
+    found = text if isinstance(text, Index) else index(text)
+    text, vocabulary, actors = found.text, found.vocabulary, found.actors
     kept: list[Item] = []
     for item in items:
         ev = item.evidence

@@ -56,7 +56,7 @@ async def summarize_async(
 def finish(doc: Document, overview, statements, sanctions, provenance: Provenance, keep_ungrounded: bool) -> Summary:  # type: ignore[no-untyped-def]
     """Ground every item in the text, then fold duplicates."""
     tally = Grounding()
-    text = doc.text
+    text = ground.index(doc.text)  # built once for the three record types
     try:
         names = aliases.load()
     except (OSError, ValueError) as exc:  # a user's alias table that cannot be read is a user error

@@ -303,7 +303,7 @@ def find_statements(doc: Document, para: Paragraph, sent: Sentence, ctx: _Contex
     _introductions(sent.text, ctx)
     found: list[tuple[re.Match[str], Person]] = []
     for m in CUE_RE.finditer(sent.text):
-        if m["cue"] == "added" and _LISTING.match(sent.text, m.end()):
+        if m["cue"] == "added" and _COUNT.match(sent.text[m.end() :].lstrip()):
             continue  # "added three targets to its sanctions list": a sanctions action, not speech
         before = sent.text[: m.start()]
         coordinated = bool(re.search(r"\band\s*$", before)) and not (
@@ -867,9 +867,6 @@ _NUMBERS = {
     "twenty": 20,
     "thirty": 30,
 }
-_LISTING = re.compile(  # "added three targets to its list": not speech
-    r"\s+(?:\d+|" + "|".join(_NUMBERS) + r")\s+(?:\w+\s+){0,2}(?:targets|individuals|entities|companies|persons)\b"
-)
 
 COUNTRIES = [
     "Iran",
@@ -1059,15 +1056,24 @@ _CITIES = {
 """Cities a target is "based" in, beyond the capitals the actor table knows."""
 
 
+def _country(place: str) -> str | None:
+    """The country (or body) a place name stands for: "Dubai", "Tehran", "UAE", "Iran"; None for no known place."""
+    found = actor(place) or _CITIES.get(place) or _COUNTRY_NAMES.get(place) or (place if place in COUNTRIES else None)
+    return re.sub(r"^the ", "", found) if found else None
+
+
+_BASED = r"-(?:based|registered|headquartered|flagged)\b"
+"""Where a target sits: "Dubai-based", "Comoros-flagged"."""
+
+
 def _origin(phrase: str) -> str | None:
     """Country of a target from "Iran-based", "the Iraqi militia", "Iranian national"."""
-    based = re.search(r"\b([A-Z][A-Za-z]+)-(?:based|registered|headquartered|flagged)\b", phrase) or re.match(
+    based = re.search(rf"\b([A-Z][A-Za-z]+){_BASED}", phrase) or re.match(
         r"(?:the\s+)?([A-Z][A-Za-z]+)\s+[a-z]",
         phrase,  # "Baghdad money changer X"
     )
     if based:
-        place = actor(based[1]) or _CITIES.get(based[1]) or _COUNTRY_NAMES.get(based[1], based[1])
-        return re.sub(r"^the ", "", place) if place in COUNTRIES or actor(place) else None
+        return _country(based[1])
     for adjective, country in _NATIONALITIES.items():
         if re.search(rf"\b{re.escape(adjective)}\b", phrase):
             return country
@@ -1144,7 +1150,7 @@ def _recipients(text: str) -> list[str]:
 
 
 def _place(name: str) -> bool:
-    return name in COUNTRIES or bool(actor(name)) or bool(re.match(r"(?:port|city|province) of\b", name))
+    return _country(name) is not None or bool(re.match(r"(?:port|city|province) of\b", name))
 
 
 def _org_list(phrase: str, text: str) -> list[str]:
@@ -1248,7 +1254,7 @@ def _is_firm(name: str) -> bool:
 
 def _target_named(item: str) -> Target | None:
     bare = re.sub(
-        r"\b[A-Z][\w]*-(?:based|registered|headquartered|flagged)\s+",
+        rf"\b[A-Z][\w]*{_BASED}\s+",
         "",
         _RANK.sub("", item, count=1) if _RANK.match(item) else item,
     )
@@ -1257,9 +1263,8 @@ def _target_named(item: str) -> Target | None:
         n
         for n in names
         if (_is_name(n) or _is_firm(n))
-        and n not in {"Specially", "Designated", *COUNTRIES, *_COUNTRY_NAMES, *_NATIONALITIES}
-        and not actor(n)  # a place ("flights to Damascus"), not a target
-        and n not in _CITIES
+        and n not in {"Specially", "Designated", *_NATIONALITIES}
+        and _country(n) is None  # a place ("flights to Damascus"), not a target
         and len(n) > 3
     ]
     if not names:

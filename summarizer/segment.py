@@ -259,13 +259,20 @@ def _paren_depth(chunk: str) -> list[int]:
     return out
 
 
+def _source(piece: str, anchor: tuple[date | None, date | None]) -> tuple[str, date | None, date | None] | None:
+    """Outlet and dates of "Tasnim, April 2" or "Reuters, 3 September 2025"; None when the piece holds no date."""
+    found = dates.MONTH_DAY.search(piece) or dates.DAY_MONTH.search(piece)
+    if not found:
+        return None
+    first, last = dates.parse(piece, *anchor)
+    return piece[: found.start()].strip(" ,"), first, last
+
+
 def footnotes(text: str, anchor: tuple[date | None, date | None]) -> dict[str, Citation]:
     """The numbered sources list of a brief ("[2] Reuters, 3 September 2025"), by number."""
     notes = {}
     for m in _FOOTNOTE.finditer(text):
-        found = dates.MONTH_DAY.search(m["source"]) or dates.DAY_MONTH.search(m["source"])
-        outlet = (m["source"][: found.start()] if found else m["source"]).strip(" ,")
-        first, last = dates.parse(m["source"], *anchor) if found else (None, None)
+        outlet, first, last = _source(m["source"], anchor) or (m["source"].strip(" ,"), None, None)
         notes[m["n"]] = Citation(outlet=outlet, date=first, date_end=last, start=m.start(), end=m.end())
     return notes
 
@@ -284,11 +291,10 @@ def citations(
             part_start = inner_start + offset + (len(part) - len(part.lstrip()))
             offset += len(part) + 1
             piece = part.strip()
-            found = dates.MONTH_DAY.search(piece) or dates.DAY_MONTH.search(piece)
-            if not found:
+            dated = _source(piece, anchor)
+            if dated is None:
                 continue
-            first, last = dates.parse(piece, *anchor)
-            outlet = piece[: found.start()].strip(" ,")
+            outlet, first, last = dated
             if not outlet:
                 if first:
                     marks.append((part_start, part_start + len(piece), first))

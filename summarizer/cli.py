@@ -252,6 +252,26 @@ def digest(
 
 
 @app.command()
+def doctor(
+    model_path: Annotated[Path | None, typer.Option(help="GGUF file to check instead of the embedded default.")] = None,
+) -> None:
+    """Check the embedded model's runtime: build CPU features, AMX code, model file, one real completion."""
+    from . import config
+    from .doctor import diagnose
+
+    def say(label: str, value: str) -> None:
+        sys.stdout.write(f"{label + ':':<22} {value}\n")
+        sys.stdout.flush()
+
+    try:
+        chosen = model_path or config.load().get("model_path")
+        diagnose(Path(chosen) if chosen else None, say)
+    except SummarizerError as exc:
+        fail(str(exc))
+    sys.stdout.write("ok: the embedded model runs on this machine\n")
+
+
+@app.command()
 def schema(
     write: Annotated[Path | None, typer.Option(help="Write every schema file into this directory.")] = None,
     name: Annotated[str, typer.Option(help=f"Which schema to print: {', '.join(SCHEMA_MODELS)}.")] = "summary",

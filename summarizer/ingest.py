@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
+import stat
 import sys
 import unicodedata
 from bisect import bisect_right
@@ -56,8 +57,9 @@ _SAME_LENGTH = str.maketrans(
         "\u2029": "\n",
     }
 )
-# Characters dropped outright; their raw positions are remembered for offset mapping.
-_DROPPED = re.compile("\r(?=\n)|[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+# Characters dropped outright; their raw positions are remembered for offset mapping. Control characters go too:
+# a NUL or an ESC deep inside a text would otherwise reach CSV, HTML and the terminal (clear-screen, hyperlinks).
+_DROPPED = re.compile("\r(?=\n)|[\u200b\u200c\u200d\u2060\ufeff\u00ad\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 class InputError(SummarizerError):
@@ -114,20 +116,36 @@ def read(path: str | Path) -> Source:
         name = "<stdin>"
     else:
         p = Path(path)
-        if p.is_dir():
-            raise InputError(f"{p}: is a directory, not a bulletin file")
-        if not p.exists():
-            raise InputError(f"{p}: no such file")
-        try:
-            if p.stat().st_size > MAX_BYTES:
-                raise InputError(f"{p}: file is larger than {MAX_BYTES // (1024 * 1024)} MB")
-            data = p.read_bytes()
-        except OSError as exc:
-            raise InputError(f"{p}: cannot read ({exc.strerror or exc})") from None
+        data = _read_file(p)
         name = str(p)
     if len(data) > MAX_BYTES:
         raise InputError(f"{name}: input is larger than {MAX_BYTES // (1024 * 1024)} MB")
     return from_text(decode(data, name), name)
+
+
+def _read_file(p: Path) -> bytes:
+    """A regular file's bytes, at most ``MAX_BYTES + 1`` of them.
+
+    A FIFO would block forever and ``/dev/zero`` never ends, so anything but a regular file is refused
+    before it is opened, and the read itself is bounded whatever ``st_size`` claims (``/proc`` files say 0).
+    """
+    try:
+        st = p.stat()
+    except OSError as exc:
+        if isinstance(exc, FileNotFoundError):
+            raise InputError(f"{p}: no such file") from None
+        raise InputError(f"{p}: cannot read ({exc.strerror or exc})") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise InputError(f"{p}: is a directory, not a bulletin file")
+    if not stat.S_ISREG(st.st_mode):
+        raise InputError(f"{p}: not a regular file (a pipe, device or socket)")
+    if st.st_size > MAX_BYTES:
+        raise InputError(f"{p}: file is larger than {MAX_BYTES // (1024 * 1024)} MB")
+    try:
+        with p.open("rb") as handle:
+            return handle.read(MAX_BYTES + 1)
+    except OSError as exc:
+        raise InputError(f"{p}: cannot read ({exc.strerror or exc})") from None
 
 
 def decode(data: bytes, name: str) -> str:
@@ -175,11 +193,37 @@ def _inside_text(node: Any) -> bool:
     return False
 
 
+MAX_DEPTH = 256
+"""Elements nested deeper are unwrapped before parsing: the parser's time grows with the square of the depth
+(40,000 nested ``div`` took 30 s), and no real page nests a story's text this deep."""
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)\b[^>]*?(/?)>")
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
+def _flatten(html: str, limit: int = MAX_DEPTH) -> str:
+    """Unwrap containers nested beyond ``limit`` in one linear pass; text and the text tags around it stay."""
+    depth = 0
+
+    def visit(match: re.Match[str]) -> str:
+        nonlocal depth
+        closing, tag, self_closing = match.group(1), match.group(2).lower(), match.group(3)
+        if tag in _VOID or self_closing:
+            return match.group(0)
+        if not closing:
+            depth += 1
+        keep = depth <= limit or tag in _TEXT_TAGS
+        if closing:
+            depth = max(0, depth - 1)
+        return match.group(0) if keep else " "
+
+    return _TAG.sub(visit, html)
+
+
 def _html_text(html: str) -> str:
     """Main text of a page: scripts, styles and navigation dropped, list items kept as bullets."""
     from selectolax.lexbor import LexborHTMLParser  # selectolax 1.0 removed the old (modest) parser
 
-    tree = LexborHTMLParser(html)
+    tree = LexborHTMLParser(_flatten(html))
     tree.strip_tags(["script", "style", "noscript", "template", "nav", "footer", "header", "aside", "svg", "iframe"])
     root = tree.css_first("article") or tree.css_first("main") or tree.body or tree.root
     if root is None:

@@ -46,7 +46,7 @@ def key(name: str | None) -> str:
     """The form spellings are compared in: NFKC, transliterated, casefolded, punctuation dropped.
 
     "Kata'ib" = "Kataib", "U.S." = "US", "Amir-Abdollahian" = "amir abdollahian". Same output as
-    ``evaluate.norm`` (a test holds them together), without importing scipy into the extraction path.
+    ``evaluate.normalise.norm`` (a test holds them together), without importing scipy into the extraction path.
     """
     if not name:
         return ""

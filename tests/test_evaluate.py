@@ -18,23 +18,20 @@ from rich.table import Table
 from summarizer.evaluate import (
     FIELDS,
     KINDS,
-    Names,
     Report,
     bootstrap_ci,
     check,
-    compare,
     load_gold,
     load_predictions,
     load_thresholds,
-    norm,
-    norm_date,
     paired_bootstrap,
     print_report,
     score,
     to_markdown,
     to_table,
-    token_f1,
 )
+from summarizer.evaluate.compare import compare
+from summarizer.evaluate.normalise import Names, norm, norm_date, token_f1
 from summarizer.models import Bulletin, Evidence, Gold, OverviewPoint, Provenance, Sanction, Statement, Summary, Target
 
 # --- hand-built gold ----------------------------------------------------------------------------

@@ -8,7 +8,9 @@ from __future__ import annotations
 import json
 import logging
 import os
+import subprocess
 import sys
+from collections.abc import Iterable
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -183,9 +185,12 @@ def eval_(
     from . import batch, evaluate
 
     try:
-        golds = evaluate.load_gold(gold)
+        golds = evaluate.load_gold(gold) if gold.is_dir() else {}
         if not golds:
-            fail(f"{gold}: no *.gold.json files")
+            fail(
+                f"no gold set: looked for *.gold.json in {gold.resolve()}; run from the summarizer checkout "
+                "or pass --gold DIR --bulletins DIR"
+            )
         if predictions is not None:
             preds = evaluate.load_predictions(predictions)
             label = f"predictions in {predictions}"
@@ -200,8 +205,11 @@ def eval_(
                 for stem, summary in preds.items():
                     batch.atomic_write(save / f"{stem}.json", summary.model_dump_json(indent=2))
         report = evaluate.score(golds, preds)
+        report.run = _run_info(backend if predictions is None else None, preds.values())
         base_path = baseline or Path("evals") / ("baseline.json" if backend == "rules" else f"baseline-{backend}.json")
         base = evaluate.Report.model_validate_json(base_path.read_text()) if base_path.exists() else None
+        if check:
+            report.check_failures = evaluate.check(report, evaluate.load_thresholds(thresholds), base)
         err.print(f"[bold]Scores for {label}[/bold] on {len(golds)} gold documents")
         evaluate.print_report(report, base, Console())
         batch.atomic_write(report_dir / "report.json", report.model_dump_json(indent=2))
@@ -210,15 +218,32 @@ def eval_(
         if write_baseline:
             batch.atomic_write(base_path, report.model_dump_json(indent=2))
             err.print(f"baseline written to {base_path}")
-        if check:
-            failures = evaluate.check(report, evaluate.load_thresholds(thresholds), base)
-            for line in failures:
+        if report.check_failures is not None:
+            for line in report.check_failures:
                 err.print(f"[red]regression:[/red] {line}", soft_wrap=True)
-            if failures:
+            if report.check_failures:
                 raise typer.Exit(1)
             err.print("[green]check passed[/green]: every score is at or above its floor and baseline")
     except (SummarizerError, ValueError, OSError) as exc:
         fail(str(exc).splitlines()[0])
+
+
+def _run_info(backend: str | None, summaries: Iterable[Summary]) -> dict[str, str | None]:
+    """What made the predictions, for the report's first line: a score without its origin cannot be compared."""
+    provenance = next((s.provenance for s in summaries), None)
+    try:
+        commit = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, timeout=5, check=True
+        ).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        commit = None
+    return {
+        "backend": backend or (provenance.backend if provenance else None),
+        "model": provenance.model if provenance else None,
+        "prompt_hash": provenance.prompt_hash if provenance else None,
+        "commit": commit or None,
+        "tool_version": tool_version(),
+    }
 
 
 def _bulletin_for(directory: Path, stem: str) -> Path:

@@ -538,7 +538,8 @@ def test_markdown_and_rich_rendering() -> None:
     _, worse = _corpus(n=5, degraded=5)
     base, bad = score(golds, perfect), score(golds, worse)
     md = to_markdown(bad, baseline=base)
-    assert "| statements | 0.667 | 0.667 | 0.667 [" in md  # tp 10 of 15 predicted, 15 gold
+    row = next(line for line in md.splitlines() if line.startswith("| statements | **"))
+    assert "| 0.667 | 0.667 | 0.667 [" in row  # record P/R/F1: tp 10 of 15 predicted, 15 gold
     assert "Compared with baseline" in md and "worse" in md
     assert "<details><summary>Field-level diffs (10)</summary>" in md  # 5 missed + 5 spurious
     assert "| d00 | statements | Donald Trump: Iran is behaving very badly | *spurious* |" in md

@@ -8,7 +8,7 @@ from rich import box
 from rich.console import Console
 from rich.table import Table
 
-from .report_model import Delta, Interval, Report
+from .report_model import Delta, Interval, Report, TypeScore
 from .scoring import shorten
 from .settings import HEADLINE, KINDS, RESAMPLES, SEED, RecordKind
 from .statistics import compare_reports
@@ -42,25 +42,70 @@ def _verdict(delta: Delta) -> str:
     return "worse" if delta.worse else "better" if delta.better else "no significant change"
 
 
+def _run_line(report: Report) -> str:
+    keys = ("backend", "model", "prompt_hash", "commit", "tool_version")
+    return " · ".join(f"{key.replace('_', ' ')} `{report.run.get(key) or '-'}`" for key in keys)
+
+
+def _verdict_line(report: Report) -> str:
+    if report.check_failures is None:
+        return "**Check:** not run"
+    if not report.check_failures:
+        return "**Check: passed**: every score is at or above its floor and baseline"
+    return f"**Check: FAILED** ({len(report.check_failures)}): " + "; ".join(report.check_failures)
+
+
+def _shared(report: Report, baseline: Report | None) -> Report | None:
+    """The baseline, if it scored any of this run's documents: a comparison over none would read as 'no change'."""
+    if baseline is None:
+        return None
+    scored = {d.doc for d in report.documents}
+    return baseline if any(d.doc in scored for d in baseline.documents) else None
+
+
+def _outcome_cell(ts: TypeScore | None) -> str:
+    if ts is None:
+        return "-"
+    o = ts.outcomes
+    return f"{o.correct}/{o.partial}/{o.missed}/{o.spurious}"
+
+
+def document_rows(report: Report) -> list[list[str]]:
+    """Per document: family, then strict field F1 and correct/partial/missed/spurious per record type."""
+    rows = []
+    for doc in report.documents:
+        row = [doc.doc, doc.family or "-"]
+        for kind in KINDS:
+            ts = doc.types.get(kind)
+            row += [f"{ts.strict.f1:.2f}" if ts else "-", _outcome_cell(ts)]
+        rows.append(row)
+    return rows
+
+
 def to_markdown(report: Report, baseline: Report | None = None, *, max_diffs: int = 200) -> str:
-    """A pull-request comment: headline table with 95% CIs, baseline comparison, per-field tables,
-    bulletin accuracy, grounding, and field-level diffs folded in ``<details>``."""
-    lines = [f"### Extraction eval: {report.n_docs} documents", ""]
+    """A pull-request comment: what ran and the check's verdict, the headline (strict field F1) with outcome
+    counts and 95% CIs, baseline comparison, per-document and per-field tables, and field-level diffs."""
+    baseline = _shared(report, baseline)
+    lines = [f"### Extraction eval: {report.n_docs} documents", "", _run_line(report), "", _verdict_line(report), ""]
     if report.missing_predictions:
         lines += [f"No prediction for {len(report.missing_predictions)}: {', '.join(report.missing_predictions)}", ""]
     lines += [
-        "| Type | Record P | Record R | Record F1 (95% CI) | Field F1 strict (95% CI) | Field F1 lenient (95% CI) "
-        "| Correct | Partial | Missed | Spurious |",
+        "| Type | **Field F1 strict** (95% CI) | Correct | Partial | Missed | Spurious | Field F1 lenient (95% CI) "
+        "| Record P | Record R | Record F1 (95% CI) |",
         "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for kind in KINDS:
         ts, o = report.types[kind], report.types[kind].outcomes
         ci = [report.ci.get(f"{kind}.{m}") for m in HEADLINE]
         lines.append(
-            f"| {kind} | {ts.record.precision:.3f} | {ts.record.recall:.3f} | {_with_ci(ts.record.f1, ci[0])} "
-            f"| {_with_ci(ts.strict.f1, ci[1])} | {_with_ci(ts.lenient.f1, ci[2])} "
-            f"| {o.correct} | {o.partial} | {o.missed} | {o.spurious} |"
+            f"| {kind} | **{_with_ci(ts.strict.f1, ci[1])}** | {o.correct} | {o.partial} | {o.missed} | {o.spurious} "
+            f"| {_with_ci(ts.lenient.f1, ci[2])} | {ts.record.precision:.3f} | {ts.record.recall:.3f} "
+            f"| {_with_ci(ts.record.f1, ci[0])} |"
         )
+    lines += ["", "**Per document** (strict field F1, correct/partial/missed/spurious)", ""]
+    lines += ["| Doc | Family | " + " | ".join(f"{k} | C/P/M/S" for k in KINDS) + " |"]
+    lines += ["|---|---|" + "---:|---:|" * len(KINDS)]
+    lines += ["| " + " | ".join(row) + " |" for row in document_rows(report)]
     deltas: dict[str, Delta] = {}
     if baseline is not None:
         settings = report.settings
@@ -153,8 +198,24 @@ def family_table(report: Report) -> Table:
     return table
 
 
+def document_table(report: Report) -> Table:
+    """Strict field F1 and outcome counts per document: a regression is explained by the document it is in."""
+    table = Table(
+        title="Per document", caption="strict field F1 · correct/partial/missed/spurious", box=box.SIMPLE_HEAD
+    )
+    table.add_column("Document", no_wrap=True, overflow="ellipsis", ratio=1)
+    for kind in KINDS:
+        table.add_column(kind, justify="right", no_wrap=True)
+    for row in document_rows(report):
+        overview, *others = range(2, len(row), 2)
+        table.add_row(row[0], row[overview], *(f"{row[i]} {row[i + 1]}" for i in others))
+    return table
+
+
 def to_table(report: Report, baseline: Report | None = None) -> Table:
-    """Headline rich table: record P/R, record and field F1 with their 95% CI beneath, outcome counts."""
+    """Headline rich table: strict field F1 first with the outcome counts beside it, then lenient and record F1,
+    each with its 95% CI beneath (record precision and recall are in the Markdown and JSON reports)."""
+    baseline = _shared(report, baseline)
     table = Table(
         title=f"Extraction eval: {report.n_docs} documents",
         caption="F1 with its 95% bootstrap CI beneath; C/P/M/S = correct/partial/missed/spurious items",
@@ -162,23 +223,25 @@ def to_table(report: Report, baseline: Report | None = None) -> Table:
         pad_edge=False,
     )
     table.add_column("Type", no_wrap=True)
-    for name in ("P", "R", "Record\nF1", "Field F1\nstrict", "Field F1\nlenient"):
-        table.add_column(name, justify="right", no_wrap=True)
+    table.add_column("[bold]Field F1\nstrict[/bold]", justify="right", no_wrap=True)
     if baseline is not None:
-        table.add_column("Δ record\nF1", justify="right", no_wrap=True)
-    table.add_column("C/P/M/S", justify="right", no_wrap=True)
+        table.add_column("Δ strict\nF1", justify="right", no_wrap=True)
+    for name in ("C/P/M/S", "Field F1\nlenient", "Record\nF1"):
+        table.add_column(name, justify="right", no_wrap=True)
     deltas = compare_reports(report, baseline) if baseline is not None else {}
+
+    def with_ci(kind: str, metric: str, value: float) -> str:
+        ci = report.ci.get(f"{kind}.{metric}")
+        return f"{value:.3f}" + (f"\n[dim]{ci.low:.2f}–{ci.high:.2f}[/dim]" if ci else "")
+
     for kind in KINDS:
-        ts, o = report.types[kind], report.types[kind].outcomes
-        row = [kind, f"{ts.record.precision:.3f}", f"{ts.record.recall:.3f}"]
-        for metric, prf in zip(HEADLINE, (ts.record, ts.strict, ts.lenient), strict=True):
-            ci = report.ci.get(f"{kind}.{metric}")
-            row.append(f"{prf.f1:.3f}" + (f"\n[dim]{ci.low:.2f}–{ci.high:.2f}[/dim]" if ci else ""))
+        ts = report.types[kind]
+        row = [kind, with_ci(kind, "strict_f1", ts.strict.f1)]
         if baseline is not None:
-            d = deltas[f"{kind}.record_f1"]
+            d = deltas[f"{kind}.strict_f1"]
             style = "red" if d.worse else "green" if d.better else ""
             row.append(f"[{style}]{d.delta:+.3f}[/{style}]" if style else f"{d.delta:+.3f}")
-        row.append(f"{o.correct}/{o.partial}/{o.missed}/{o.spurious}")
+        row += [_outcome_cell(ts), with_ci(kind, "lenient_f1", ts.lenient.f1), with_ci(kind, "record_f1", ts.record.f1)]
         table.add_row(*row)
     return table
 
@@ -207,6 +270,7 @@ def print_report(report: Report, baseline: Report | None = None, console: Consol
     """Print the headline table, one per-field table per record type, bulletin accuracy and grounding."""
     console = console or Console()
     console.print(to_table(report, baseline))
+    console.print(document_table(report))
     for kind in KINDS:
         console.print(field_table(report, kind))
     if len(report.families) > 1:

@@ -151,6 +151,12 @@ class Report(BaseModel):
     missing_predictions: list[str] = Field(default_factory=list)
     extra_predictions: list[str] = Field(default_factory=list)
     settings: dict[str, int | float] = Field(default_factory=dict)
+    run: dict[str, str | None] = Field(
+        default_factory=dict, description="What produced the predictions: backend, model, prompt hash, commit."
+    )
+    check_failures: list[str] | None = Field(
+        default=None, description="The floors and baselines a --check run failed; None when no check ran."
+    )
 
     def value(self, metric: str) -> float:
         """Look up a metric by path: ``statements.record_f1``, ``statements.fields.speaker.strict_f1``,

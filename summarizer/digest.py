@@ -21,8 +21,6 @@ from typing import TypeVar
 
 from rapidfuzz import fuzz
 from rich.console import Console
-from rich.panel import Panel
-from rich.table import Table
 from rich.text import Text
 
 from .aliases import Aliases, key, load
@@ -31,11 +29,11 @@ from .errors import SummarizerError
 from .ground import fold
 from .merge import SAME_CONTENT, same_sanction
 from .models import Bulletin, Sanction, Statement, Summary
-from .render import _e, _md, _period, _squash, _stype_pill, page
+from .render.htmlpage import action_pill, count_badge, items_table, muted, page, stype_pill, td
+from .render.table import Col, panel, wide_table
+from .render.text import countries, esc, esc_md, period, squash, stype_label, target_count, target_names
 
 FORMATS = ("table", "md", "html")
-CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
-"""Stricter than the report's: the digest page has no script at all."""
 
 
 class DigestError(SummarizerError):
@@ -57,7 +55,7 @@ class When:
         return self.start or self.end or dt.date.max
 
     def label(self) -> str:
-        text = _period(self.start, self.end)
+        text = period(self.start, self.end)
         return f"{text} (period)" if self.approximate and text else text
 
 
@@ -110,7 +108,7 @@ class Digest:
 def source_label(summary: Summary) -> str:
     """How a bulletin is named in the digest: its file name (the full path is in the per-bulletin JSON)."""
     b = summary.bulletin
-    return Path(b.source).name if b.source else _squash(b.title) or "untitled bulletin"
+    return Path(b.source).name if b.source else squash(b.title) or "untitled bulletin"
 
 
 def build(results: Sequence[Summary], names: Aliases) -> Digest:
@@ -132,7 +130,7 @@ def build(results: Sequence[Summary], names: Aliases) -> Digest:
     speakers = []
     for entries in voices.values():
         name = Counter(canon for _, canon, _ in entries).most_common(1)[0][0]
-        spellings = sorted({_squash(written) for written, _, _ in entries if key(written) != key(name)})
+        spellings = sorted({squash(written) for written, _, _ in entries if key(written) != key(name)})
         said = sorted(
             (s for _, _, s in entries), key=lambda s: (s.when.order, s.sources[0], s.statement.evidence.start)
         )
@@ -196,7 +194,7 @@ def load_dir(directory: Path, names: Aliases | None = None) -> Digest:
 
 
 def _kind(st: Statement) -> str:
-    kind = st.statement_type.replace("_", " ")
+    kind = stype_label(st.statement_type)
     return kind if st.modality == "asserted" else f"{kind} ({st.modality})"
 
 
@@ -204,22 +202,10 @@ def _sources(sources: list[str]) -> str:
     return ", ".join(sources)
 
 
-def _count(sa: Sanction) -> str:
-    return "" if sa.target_count is None else str(sa.target_count)
-
-
-def _targets(sa: Sanction) -> str:
-    return ", ".join(_squash(t.name) for t in sa.targets)
-
-
-def _countries(sa: Sanction) -> str:
-    return ", ".join(_squash(c) for c in sa.target_countries)
-
-
 def _heading(d: Digest) -> str:
     parts = [f"{d.bulletins} bulletin{'s' if d.bulletins != 1 else ''}"]
     if d.start or d.end:
-        parts.append(_period(d.start, d.end))
+        parts.append(period(d.start, d.end))
     parts += [f"{len(d.speakers)} speakers", f"{d.statements} statements", f"{len(d.sanctions)} sanctions actions"]
     return " · ".join(parts)
 
@@ -227,15 +213,21 @@ def _heading(d: Digest) -> str:
 # --- terminal -----------------------------------------------------------------------------------------------------
 
 
-def _table(title: Text, columns: list[tuple[str, int]], caption: Text | None = None) -> Table:
-    """A full-width table; a column with ratio 0 keeps its width (dates, labels), the others share the rest."""
-    table = Table(title=title, title_justify="left", caption=caption, caption_justify="left", expand=True)
-    for name, ratio in columns:
-        if ratio:
-            table.add_column(name, ratio=ratio, overflow="fold")
-        else:
-            table.add_column(name, no_wrap=True, justify="right" if name == "Count" else "left")
-    return table
+_SAID_COLUMNS = (Col("Date"), Col("Type"), Col("Target", 2), Col("Statement", 6), Col("Source", 2))
+_IMPOSED_COLUMNS = (
+    Col("Date"),
+    Col("Authority", 2),
+    Col("Action"),
+    Col("Count", justify="right"),
+    Col("Targets", 3),
+    Col("Countries", 1),
+    Col("Source", 2),
+)
+
+
+def _heads(columns: Sequence[Col]) -> list[str]:
+    """Column names, so the Markdown and HTML tables head their columns as the terminal one does."""
+    return [c.name for c in columns]
 
 
 def _date_cell(when: When) -> Text:
@@ -244,24 +236,29 @@ def _date_cell(when: When) -> Text:
 
 def to_table(d: Digest, console: Console) -> None:
     """Print the digest with rich; every cell is a ``Text`` so bulletin text can never act as markup."""
-    console.print(Panel(Text(_heading(d)), title="Digest", title_align="left", border_style="blue"))
+    console.print(panel(Text(_heading(d)), "Digest"))
     for sp in d.speakers:
-        title = Text(_squash(sp.name), style="bold")
+        title = Text(squash(sp.name), style="bold")
         title.append(f"  {len(sp.said)} statement{'s' if len(sp.said) != 1 else ''}", style="dim")
         caption = Text(f"also written: {', '.join(sp.spellings)}") if sp.spellings else None
-        columns = [("Date", 0), ("Type", 0), ("Target", 2), ("Statement", 6), ("Source", 2)]
-        table = _table(title, columns, caption)
+        table = wide_table(title, _SAID_COLUMNS, caption=caption)
         for s in sp.said:
             st = s.statement
-            cells = (_kind(st), _squash(st.target), _squash(st.content), _sources(s.sources))
+            cells = (_kind(st), squash(st.target), squash(st.content), _sources(s.sources))
             table.add_row(_date_cell(s.when), *map(Text, cells))
         console.print(table)
     if d.sanctions:
-        columns = [("Date", 0), ("Authority", 2), ("Action", 0), ("Count", 0), ("Targets", 3), ("Countries", 1)]
-        table = _table(Text("Sanctions timeline", style="bold"), [*columns, ("Source", 2)])
+        table = wide_table(Text("Sanctions timeline", style="bold"), _IMPOSED_COLUMNS)
         for i in d.sanctions:
             sa = i.sanction
-            cells = (_squash(sa.authority), sa.action, _count(sa), _targets(sa), _countries(sa), _sources(i.sources))
+            cells = (
+                squash(sa.authority),
+                sa.action,
+                target_count(sa),
+                target_names(sa),
+                countries(sa),
+                _sources(i.sources),
+            )
             table.add_row(_date_cell(i.when), *map(Text, cells))
         console.print(table)
 
@@ -275,33 +272,32 @@ def _md_row(cells: list[str]) -> str:
 
 def to_markdown(d: Digest) -> str:
     """A digest to paste into a report: one section per speaker, then the sanctions timeline, all escaped."""
-    lines = ["# Digest", "", _md(_heading(d)), "", "## Who said what", ""]
+    lines = ["# Digest", "", esc_md(_heading(d)), "", "## Who said what", ""]
     for sp in d.speakers:
-        lines += [f"### {_md(sp.name)}", ""]
+        lines += [f"### {esc_md(sp.name)}", ""]
         if sp.spellings:
-            lines += [f"*Also written: {_md(', '.join(sp.spellings))}*", ""]
-        lines += [_md_row(["Date", "Type", "Target", "Statement", "Source"]), _md_row(["---"] * 5)]
+            lines += [f"*Also written: {esc_md(', '.join(sp.spellings))}*", ""]
+        lines += [_md_row(_heads(_SAID_COLUMNS)), _md_row(["---"] * len(_SAID_COLUMNS))]
         for s in sp.said:
             st = s.statement
-            cells = [_md(s.when.label()), _md(_kind(st)), _md(st.target), _md(st.content), _md(_sources(s.sources))]
-            lines.append(_md_row(cells))
+            cells = [s.when.label(), _kind(st), st.target, st.content, _sources(s.sources)]
+            lines.append(_md_row([esc_md(c) for c in cells]))
         lines.append("")
     if d.sanctions:
         lines += ["## Sanctions timeline", ""]
-        lines += [_md_row(["Date", "Authority", "Action", "Count", "Targets", "Countries", "Source"])]
-        lines.append(_md_row(["---"] * 7))
+        lines += [_md_row(_heads(_IMPOSED_COLUMNS)), _md_row(["---"] * len(_IMPOSED_COLUMNS))]
         for i in d.sanctions:
             sa = i.sanction
             cells = [
                 i.when.label(),
                 sa.authority,
                 sa.action,
-                _count(sa),
-                _targets(sa),
-                _countries(sa),
+                target_count(sa),
+                target_names(sa),
+                countries(sa),
                 _sources(i.sources),
             ]
-            lines.append(_md_row([_md(c) for c in cells]))
+            lines.append(_md_row([esc_md(c) for c in cells]))
         lines.append("")
     lines += ["---", "", "*Dates marked (period) are the bulletin's period: the bulletin gave no day.*", ""]
     return "\n".join(lines)
@@ -317,69 +313,59 @@ _DIGEST_CSS = """
 """
 
 
-def _td(value: str, cls: str = "") -> str:
-    return f'<td class="{cls}">{_e(value)}</td>' if cls else f"<td>{_e(value)}</td>"
-
-
 def _date_td(when: When) -> str:
-    return _td(when.label(), "c-date approx" if when.approximate else "c-date")
+    return td(when.label(), "c-date approx" if when.approximate else "c-date")
+
+
+def _said_row(s: Said) -> str:
+    st = s.statement
+    modality = muted(st.modality) if st.modality != "asserted" else ""
+    kind = f"<td>{stype_pill(st.statement_type)}{modality}</td>"
+    cells = [kind, td(squash(st.target)), td(squash(st.content), "c-text"), td(_sources(s.sources), "c-src")]
+    return f"<tr>{_date_td(s.when)}{''.join(cells)}</tr>"
+
+
+def _imposed_row(i: Imposed) -> str:
+    sa = i.sanction
+    cells = [
+        td(squash(sa.authority)),
+        f"<td>{action_pill(sa.action)}</td>",
+        td(target_count(sa)),
+        td(target_names(sa)),
+        td(countries(sa)),
+        td(_sources(i.sources), "c-src"),
+    ]
+    return f"<tr>{_date_td(i.when)}{''.join(cells)}</tr>"
 
 
 def to_html(d: Digest) -> str:
     """One self-contained page (inline CSS, no script, nothing fetched); every value goes through html.escape."""
     toc = "".join(
-        f'<li><a href="#sp{n}">{_e(sp.name)}</a> <span class="muted">{len(sp.said)}</span></li>'
+        f'<li><a href="#sp{n}">{esc(sp.name)}</a> <span class="muted">{len(sp.said)}</span></li>'
         for n, sp in enumerate(d.speakers)
     )
     sections = []
     for n, sp in enumerate(d.speakers):
-        rows = "".join(
-            "<tr>"
-            + _date_td(s.when)
-            + f"<td>{_stype_pill(s.statement.statement_type)}"
-            + (f'<div class="muted">{_e(s.statement.modality)}</div>' if s.statement.modality != "asserted" else "")
-            + "</td>"
-            + _td(_squash(s.statement.target))
-            + _td(_squash(s.statement.content), "c-text")
-            + _td(_sources(s.sources), "c-src")
-            + "</tr>"
-            for s in sp.said
-        )
-        also = f'<p class="also">Also written: {_e(", ".join(sp.spellings))}</p>' if sp.spellings else ""
+        also = f'<p class="also">Also written: {esc(", ".join(sp.spellings))}</p>' if sp.spellings else ""
         sections.append(
-            f'<section class="card" id="sp{n}"><h3 class="part">{_e(sp.name)}'
-            f'<span class="count">{len(sp.said)}</span></h3>{also}'
-            '<div class="tablewrap"><table class="items"><thead><tr><th>Date</th><th>Type</th><th>Target</th>'
-            f"<th>Statement</th><th>Source</th></tr></thead><tbody>{rows}</tbody></table></div></section>"
+            f'<section class="card" id="sp{n}"><h3 class="part">{esc(sp.name)}{count_badge(len(sp.said))}</h3>'
+            f"{also}{items_table(_heads(_SAID_COLUMNS), map(_said_row, sp.said))}</section>"
         )
     timeline = ""
     if d.sanctions:
-        rows = "".join(
-            "<tr>"
-            + _date_td(i.when)
-            + _td(_squash(i.sanction.authority))
-            + f'<td><span class="pill act-{_e(i.sanction.action)}">{_e(i.sanction.action)}</span></td>'
-            + _td(_count(i.sanction))
-            + _td(_targets(i.sanction))
-            + _td(_countries(i.sanction))
-            + _td(_sources(i.sources), "c-src")
-            + "</tr>"
-            for i in d.sanctions
-        )
         timeline = (
             '<section class="card" id="sanctions"><h3 class="part">Sanctions timeline'
-            f'<span class="count">{len(d.sanctions)}</span></h3><div class="tablewrap"><table class="items">'
-            "<thead><tr><th>Date</th><th>Authority</th><th>Action</th><th>Count</th><th>Targets</th>"
-            f"<th>Countries</th><th>Source</th></tr></thead><tbody>{rows}</tbody></table></div></section>"
+            f"{count_badge(len(d.sanctions))}</h3>"
+            f"{items_table(_heads(_IMPOSED_COLUMNS), map(_imposed_row, d.sanctions))}</section>"
         )
-    body = f"""<div class="masthead"><h1>Digest</h1><span class="gen">{_e(_heading(d))}</span></div>
+    body = f"""<div class="masthead"><h1>Digest</h1><span class="gen">{esc(_heading(d))}</span></div>
 <nav class="toc"><div class="lbl">Who said what</div><ol>{toc}</ol>
 {'<a href="#sanctions">Sanctions timeline</a>' if d.sanctions else ""}</nav>
 {"".join(sections)}
 {timeline}
 <p class="foot">Self-contained page: nothing is loaded from the network. Dates marked (period) are the bulletin's
 period: the bulletin gave no day.</p>"""
-    return page(f"Digest: {_heading(d)}", body, css=_DIGEST_CSS, csp=CSP)
+    return page(f"Digest: {_heading(d)}", body, css=_DIGEST_CSS)
 
 
 def render(d: Digest, fmt: str) -> str:

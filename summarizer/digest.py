@@ -28,10 +28,10 @@ from rich.text import Text
 from .aliases import Aliases, key, load
 from .batch import load_results
 from .errors import SummarizerError
-from .ground import fold
 from .merge import SAME_CONTENT, same_sanction
 from .models import Bulletin, Sanction, Statement, Summary
 from .render import _e, _md, _period, _squash, _stype_pill, page
+from .text import fold
 
 FORMATS = ("table", "md", "html")
 CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"

@@ -17,14 +17,14 @@ import os
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
 from rapidfuzz.distance import Indel
 from rapidfuzz.process import extract
 
-from .ground import fold
+from .lexicon import resource
+from .text import fold
 
 ENV = "SUMMARIZER_ALIASES"
 BUILTIN = "aliases.json"
@@ -155,7 +155,7 @@ def load(path: str | Path | None = None) -> Aliases:
     A user group replaces every built-in group it shares a spelling with, so a user can split or rename a built-in
     group as well as add new ones; ``"builtin": false`` in the user's file drops the built-in table altogether.
     """
-    groups, _ = read_groups(str(files("summarizer").joinpath(BUILTIN)))
+    groups, _ = read_groups(str(resource(BUILTIN)))
     path = path or os.environ.get(ENV) or None
     if path is None:
         return Aliases(groups)

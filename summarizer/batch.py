@@ -36,6 +36,7 @@ from .errors import SummarizerError
 from .ingest import InputError, Source
 from .models import Summary
 from .pipeline import summarize, summarize_async, tool_version
+from .text import unique
 
 SUFFIXES = {".txt", ".md", ".html", ".htm", ".pdf"}
 LOCK = ".batch.lock"
@@ -81,10 +82,7 @@ def expand(paths: list[str]) -> list[str]:
 
 def _unique(files: list[str]) -> list[str]:
     """Drop repeats (a file named and also matched by a glob), so no bulletin is summarised twice."""
-    seen: dict[str, str] = {}
-    for name in files:
-        seen.setdefault(name if name == "-" else str(Path(name).resolve()), name)
-    return list(seen.values())
+    return unique(files, key=lambda name: name if name == "-" else str(Path(name).resolve()))
 
 
 def atomic_write(path: Path, text: str) -> None:

@@ -26,12 +26,12 @@ from rich.text import Text
 from .aliases import Aliases, key, load
 from .batch import load_results
 from .errors import SummarizerError
-from .ground import fold
 from .merge import SAME_CONTENT, same_sanction
 from .models import Bulletin, Sanction, Statement, Summary
 from .render.htmlpage import action_pill, count_badge, items_table, muted, page, stype_pill, td
 from .render.table import Col, panel, wide_table
 from .render.text import countries, esc, esc_md, period, squash, stype_label, target_count, target_names
+from .text import fold
 
 FORMATS = ("table", "md", "html")
 

@@ -18,9 +18,9 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field
 
 from . import prompts, rules
-from .ground import fold
 from .models import STATEMENT_TYPES, Provenance, Questions, Sanction, Statement
 from .segment import Document, Paragraph, Sentence
+from .text import fold
 
 PROMPTS = ("statement_type", "statement_type_check", "target", "role", "speaker")
 MAX_CANDIDATES = 40
@@ -105,10 +105,6 @@ async def refine(
 _OUTLET = re.compile(r"(?i)\b(?:newspaper|news|times|agency|reports?|media|sources?|website)\b")
 
 
-def _paragraph_of(doc: Document, offset: int) -> Paragraph | None:
-    return next((p for p in doc.paragraphs if p.start <= offset < p.end), None)
-
-
 def _in(text: str, answer: str | None) -> str | None:
     """The answer as written in ``text`` (case-insensitive), or None: the model may only copy."""
     if not answer:
@@ -125,7 +121,7 @@ def _accept_target(st: Statement, target: str | None) -> bool:
 
 
 def _accept_role(st: Statement, role: str | None) -> bool:
-    return bool(role) and bool(rules.ROLE_NOUNS.search(role or "")) and fold(role or "") != fold(st.speaker)
+    return bool(role) and rules.is_role(role or "") and fold(role or "") != fold(st.speaker)
 
 
 async def _refine_statement(doc: Document, st: Statement, llm: Any, loaded: dict[str, Any], tally: Tally) -> Statement:
@@ -145,7 +141,7 @@ async def _refine_statement(doc: Document, st: Statement, llm: Any, loaded: dict
         target = _in(sentence, answer.target)
         if tally.asked("target", _accept_target(st, target)):
             updates["target"] = target
-    para = _paragraph_of(doc, st.evidence.start)
+    para = doc.paragraph_at(st.evidence.start)
     if st.role is None and para is not None:
         answer = await llm.ask(loaded["role"], RoleAnswer, speaker=st.speaker, paragraph=para.text)
         role = _in(para.text, answer.role)
@@ -160,32 +156,30 @@ async def _new_statements(
 ) -> list[Statement]:
     """Reporting sentences the rules saw a cue in but could not attribute: ask who spoke."""
     covered = {(s.evidence.start, s.evidence.end) for s in statements}
-    candidates: list[tuple[Paragraph, Sentence, re.Match[str]]] = []
+    candidates: list[tuple[Paragraph, Sentence, rules.Cue]] = []
     for para in doc.paragraphs:
         for sent in para.sentences:
             if (sent.start, sent.end) in covered:
                 continue
-            cue = rules.CUE_RE.search(sent.text)
-            if cue and cue["cue"].lower() != "according to":
+            cue = rules.reporting_cue(sent.text)
+            if cue and cue.verb != "according to":
                 candidates.append((para, sent, cue))
     candidates = candidates[:MAX_CANDIDATES]
 
-    async def ask(para: Paragraph, sent: Sentence, cue: re.Match[str]) -> Statement | None:
+    async def ask(para: Paragraph, sent: Sentence, cue: rules.Cue) -> Statement | None:
         context = para.text[: max(0, sent.start - para.start)][-400:]
         answer = await llm.ask(loaded["speaker"], SpeakerAnswer, context=context or "-", sentence=sent.text)
         speaker = _in(sent.text, answer.speaker) or _in(context, answer.speaker) or ""
-        content = rules.content_after(sent.text[cue.end() :], cue["cue"].lower())
         ok = (
             bool(re.search(r"[A-Z]", speaker))
             and len(speaker.split()) <= 6
             and not _OUTLET.search(speaker)  # an outlet reporting news is a citation, not an actor
-            and len(content.split()) >= 3
+            and len(cue.content.split()) >= 3
         )
         if not tally.asked("speaker", ok):
             return None
         role = _in(para.text, answer.role)
-        person = rules.Person(speaker, role if role and rules.ROLE_NOUNS.search(role) else None)
-        return rules.statement(doc, para, sent, person, cue["cue"].lower(), content, cue.end())
+        return rules.statement(doc, para, sent, cue, speaker, role)
 
     found = await asyncio.gather(*(ask(*c) for c in candidates))
     return [s for s in found if s is not None]

@@ -8,60 +8,20 @@ occurring when one of its mentions does ("American" for "the United States").
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Set
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from functools import lru_cache
 from typing import TypeVar
 
-from anyascii import anyascii
-
+from .lexicon import actor_mentions
 from .models import Evidence, Grounding, OverviewPoint, Sanction, Statement
+from .text import tokens
 
 MIN_COVERAGE = 0.75
 MIN_DENSITY = 1 / 3
-_TOKEN = re.compile(r"\w+|[^\w\s]")
 _NAME_STOP = {"the", "of", "and", "al", "a", "el", "in", "for", "to", "s"}
 
 Item = TypeVar("Item", OverviewPoint, Statement, Sanction)
-
-# Mentions that name an actor, folded to one canonical name: rules aim a statement at the foreign actor it talks
-# about most, and grounding accepts "the United States" in a text that only says "American" or "Washington".
-ACTORS: dict[str, str] = {
-    r"the United States|United States|U\.S\.|US|Americans?|Washington": "the United States",
-    r"Israel|Israelis?|Zionis[tm]|Tel Aviv": "Israel",
-    r"Iran|Iranians?|Tehran|(?:the )?Islamic Republic(?: of Iran)?": "Iran",
-    r"Iraq|Iraqis?|Baghdad": "Iraq",
-    r"Syria|Syrians?|Damascus": "Syria",
-    r"Lebanon|Lebanese|Beirut": "Lebanon",
-    r"Saudi Arabia|Saudis?|Riyadh": "Saudi Arabia",
-    r"Turkey|Turkish|Ankara": "Turkey",
-    r"Russia|Russians?|Moscow": "Russia",
-    r"Yemen|Sanaa": "Yemen",
-    r"China|Chinese|Beijing": "China",
-    r"United Arab Emirates|UAE|Emirati|Dubai|Abu Dhabi": "United Arab Emirates",
-    r"the international community|international community": "the international community",
-    r"(?:the )?International Atomic Energy Agency|IAEA": "International Atomic Energy Agency",
-    r"the European Union|European Union|EU|Europeans?": "the European Union",
-}
-ACTOR_MENTIONS = [(re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])"), name) for pattern, name in ACTORS.items()]
-
-
-def actor(mention: str) -> str | None:
-    """The actor a whole mention names ("Tehran" -> "Iran"), or None."""
-    return next((name for pattern, name in ACTOR_MENTIONS if pattern.fullmatch(mention)), None)
-
-
-@lru_cache(maxsize=1 << 16)
-def fold(text: str) -> str:
-    """Transliterated, case-folded, apostrophes dropped; memoised, since a bulletin repeats its words."""
-    return anyascii(text).casefold().replace("'", "")
-
-
-def tokens(text: str, base: int = 0) -> list[tuple[str, int, int]]:
-    """Folded tokens with their offsets, so a token match maps back to a character span."""
-    return [(fold(m[0]), base + m.start(), base + m.end()) for m in _TOKEN.finditer(text) if fold(m[0])]
 
 
 def align(snippet: str, text: str, near: tuple[int, int] | None = None) -> Evidence:
@@ -137,7 +97,7 @@ class Index:
 
 def index(text: str) -> Index:
     vocabulary = frozenset(t for t, _, _ in tokens(text))
-    return Index(text, vocabulary, frozenset(name for pattern, name in ACTOR_MENTIONS if pattern.search(text)))
+    return Index(text, vocabulary, frozenset(name for pattern, name in actor_mentions() if pattern.search(text)))
 
 
 def ground(items: Iterable[Item], text: str | Index, tally: Grounding, keep_ungrounded: bool = False) -> list[Item]:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import heapq
+from itertools import chain
 
 from rapidfuzz import fuzz, process
 
-from .ground import fold
 from .models import OverviewPoint, Sanction, Statement
+from .text import fold, unique
 
 SAME_CONTENT = 80.0
 """Content similarity (0-100) above which two statements of one speaker are one statement."""
@@ -33,11 +34,7 @@ def same_sanction(a: Sanction, b: Sanction) -> bool:
 
 
 def _union(*lists: list[str]) -> list[str]:
-    seen: dict[str, str] = {}
-    for items in lists:
-        for item in items:
-            seen.setdefault(fold(item), item)
-    return list(seen.values())
+    return unique(chain.from_iterable(lists), key=fold)
 
 
 def _statement_key(item: Statement) -> tuple[str, object, str | None]:
@@ -92,10 +89,4 @@ def sanctions(items: list[Sanction]) -> list[Sanction]:
 
 
 def overview(items: list[OverviewPoint]) -> list[OverviewPoint]:
-    kept: list[OverviewPoint] = []
-    seen: set[str] = set()
-    for item in items:
-        if fold(item.text) not in seen:
-            seen.add(fold(item.text))
-            kept.append(item)
-    return kept
+    return unique(items, key=lambda item: fold(item.text))

@@ -75,6 +75,10 @@ class Paragraph:
     date_marks: list[tuple[int, int, date]] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
 
+    def citation_for(self, sent: Sentence) -> Citation | None:
+        """The source of a sentence: the first citation at or after its start, since a source closes what it cites."""
+        return next((c for c in self.citations if c.start >= sent.start), None)
+
 
 @dataclass
 class Section:
@@ -104,6 +108,10 @@ class Document:
     @property
     def anchor(self) -> tuple[date | None, date | None]:
         return self.bulletin.period_start, self.bulletin.period_end
+
+    def paragraph_at(self, offset: int) -> Paragraph | None:
+        """The body paragraph holding a text offset, such as where an extracted item's evidence starts."""
+        return next((p for p in self.paragraphs if p.start <= offset < p.end), None)
 
 
 @dataclass

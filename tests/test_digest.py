@@ -18,7 +18,7 @@ from .helpers import run_cli
 from .test_batch import FIXTURES, make_bulletins
 
 TABLE = aliases.load()
-GROUPS, _ = aliases.read_groups(Path(aliases.__file__).with_name("aliases.json"))
+GROUPS, _ = aliases.read_groups(Path(aliases.__file__).with_name("data") / aliases.BUILTIN)
 ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 # --- aliases -------------------------------------------------------------------------------------------------------

@@ -1,0 +1,93 @@
+"""The lexicon: every place, actor, body and word list the rules and grounding match against, read from package data.
+
+One table, so a country or a cue verb is added in one place (``data/lexicon.json``) and the extractor, grounding and
+statement targeting agree on it; the code only says how the words are matched.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, fields
+from functools import cache
+from importlib.resources import files
+from importlib.resources.abc import Traversable
+
+DATA = "data"
+"""The package folder holding the data files (this lexicon and the built-in alias table)."""
+
+
+def resource(name: str) -> Traversable:
+    """A data file shipped with the package."""
+    return files("summarizer") / DATA / name
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The tables of ``data/lexicon.json``; its ``about`` entry says what each holds."""
+
+    countries: tuple[str, ...]
+    short_names: Mapping[str, str]
+    nationalities: Mapping[str, str]
+    cities: Mapping[str, str]
+    actors: Mapping[str, tuple[str, ...]]
+    bodies: Mapping[str, str]
+    iranian_bodies: tuple[str, ...]
+    organisation_patterns: tuple[str, ...]
+    media: tuple[str, ...]
+    sanctioning_places: tuple[str, ...]
+    sanctioning_adjectives: tuple[str, ...]
+    sanctioning_bodies: tuple[str, ...]
+    issuers: Mapping[str, tuple[str, ...]]
+    cues: Mapping[str, str]
+    addressee_cues: frozenset[str]
+    role_nouns: tuple[str, ...]
+    titles: tuple[str, ...]
+    office_words: frozenset[str]
+    not_names: frozenset[str]
+    numbers: Mapping[str, int]
+    sanction_verbs: tuple[str, ...]
+    demand_verbs: tuple[str, ...]
+
+
+def _value(kind: str, raw: object) -> object:
+    """A JSON value as the field's type: lists become tuples (or sets), so the shared tables cannot be changed."""
+    if isinstance(raw, dict):
+        return {k: tuple(v) if isinstance(v, list) else v for k, v in raw.items()}
+    if isinstance(raw, list):
+        return frozenset(raw) if kind.startswith("frozenset") else tuple(raw)
+    return raw
+
+
+@cache
+def load() -> Lexicon:
+    """The lexicon, read once."""
+    raw = json.loads(resource("lexicon.json").read_text(encoding="utf-8"))
+    return Lexicon(**{f.name: _value(str(f.type), raw[f.name]) for f in fields(Lexicon)})
+
+
+def alternation(spellings: Iterable[str]) -> str:
+    """A regular expression matching any of the spellings as written, longest first ("claimed responsibility" is
+    read whole, not as "claimed")."""
+    return "|".join(re.escape(s) for s in sorted(spellings, key=len, reverse=True))
+
+
+def word_pattern(spellings: Iterable[str], *, ignore_case: bool = False) -> re.Pattern[str]:
+    """Any of the spellings as a whole word or phrase."""
+    return re.compile(rf"\b(?:{alternation(spellings)})\b", re.I if ignore_case else 0)
+
+
+@cache
+def actor_mentions() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """Mentions that name an actor, with its canonical name: rules aim a statement at the foreign actor it talks about
+    most, and grounding accepts "the United States" in a text that only says "American" or "Washington"."""
+    return tuple(
+        (re.compile(rf"(?<![\w-])(?:{alternation(spellings)})(?![\w-])"), name)
+        for name, spellings in load().actors.items()
+    )
+
+
+def actor(mention: str) -> str | None:
+    """The actor a whole mention names ("Tehran" -> "Iran"), or None."""
+    return next((name for pattern, name in actor_mentions() if pattern.fullmatch(mention)), None)

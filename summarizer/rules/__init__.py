@@ -1,0 +1,49 @@
+"""The deterministic backend: fills the whole contract from the document model without any model.
+
+It is the baseline every LLM backend must beat and the scaffold the LLM backend builds on: it finds
+*where* statements and sanctions are (cue verbs, appositions, authorities), and the model only answers
+narrow questions about spans it found.
+"""
+
+from __future__ import annotations
+
+from ..models import OverviewPoint, Sanction, Statement
+from ..segment import Document
+from .overview import overview
+from .sanctions import complete_sanctions, find_sanction
+from .speakers import Context, affiliation
+from .statements import CUES, GENERIC, Cue, find_statements, plausible, reporting_cue, statement, statement_type
+from .words import is_role
+
+
+def extract(doc: Document) -> tuple[list[OverviewPoint], list[Statement], list[Sanction]]:
+    """Every overview point, statement and sanctions action the rules can see."""
+    statements: list[Statement] = []
+    sanctions: list[Sanction] = []
+    for section in doc.sections:
+        ctx = Context()  # a section's paragraphs tell one story: names and pronouns carry across them
+        for para in section.paragraphs:
+            ctx.new_paragraph()
+            for sent in para.sentences:
+                sanction = find_sanction(doc, para, sent)
+                found = find_statements(doc, para, sent, ctx)
+                if sanction is not None:
+                    sanctions.append(sanction)
+                    found = [s for s in found if s.cue != "announced"]  # the announcement is the sanctions record
+                statements.extend(found)
+    complete_sanctions(doc, sanctions)
+    return overview(doc), statements, sanctions
+
+
+__all__ = [
+    "CUES",
+    "GENERIC",
+    "Cue",
+    "affiliation",
+    "extract",
+    "is_role",
+    "plausible",
+    "reporting_cue",
+    "statement",
+    "statement_type",
+]

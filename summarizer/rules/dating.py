@@ -1,0 +1,53 @@
+"""When something was said or done: a bulletin dates a sentence in the sentence, in its paragraph or in a citation."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from .. import dates
+from ..segment import Document, Paragraph, Sentence
+
+_DAY = "(?:" + "|".join(w.title() for w in dates.WEEKDAYS) + ")"
+WHEN = (
+    rf"(?:(?:on|last|this|early|late)\s+(?:on\s+)?{_DAY}(?:\s+(?:morning|afternoon|evening|night))?|yesterday|today|"
+    r"earlier(?:\s+this\s+(?:week|month))?)"
+)
+"""A day relative to the report ("on Thursday", "yesterday"): between speaker and verb, or verb and content."""
+_ON_DATE = re.compile(r"\b(?:on|On)\s+(" + dates.MONTH_DAY.pattern + ")")
+_OPENING_DATE = re.compile(r"\s*On\s+(" + dates.MONTH_DAY.pattern + ")")
+_YESTERDAY = re.compile(r"\byesterday\b")
+
+
+def when(doc: Document, para: Paragraph, sent: Sentence) -> date | None:
+    """When something was said or done: a date in the sentence, "On March 21," opening the paragraph,
+    "on Thursday" in a dated report, else the date of the citation covering the sentence, else that of the
+    paragraph's last dated sentence before it ("He added that ...")."""
+    own = _dated(doc, para, sent)
+    if own is not None:
+        return own
+    cite = para.citation_for(sent)
+    if cite is not None and cite.date is not None:
+        return cite.date
+    if any(c.date for p in doc.paragraphs for c in p.citations):
+        return None  # where citations date what is said (a Spotlight), a statement no citation covers is undated
+    earlier = [s for s in para.sentences if s.end <= sent.start]
+    return next((d for s in reversed(earlier) if (d := _dated(doc, para, s)) is not None), None)
+
+
+def _dated(doc: Document, para: Paragraph, sent: Sentence) -> date | None:
+    """The date the sentence itself gives, without looking at citations or other sentences."""
+    said = next((d for s, _, d in para.date_marks if sent.start <= s <= sent.end), None)
+    if said is not None:
+        return said
+    inline = _ON_DATE.search(sent.text) or _OPENING_DATE.match(para.text)
+    if inline:
+        return dates.parse(inline[1], *doc.anchor)[0]
+    start, end = doc.bulletin.period_start, doc.bulletin.period_end
+    day = end if start and end and (end - start).days < 7 else None  # a weekday names one day of a dated week
+    weekday = dates.WEEKDAY.search(sent.text)
+    if weekday and day:
+        return dates.weekday_before(weekday["w"], day)
+    if day and start == end and _YESTERDAY.search(sent.text):
+        return day - timedelta(days=1)
+    return None

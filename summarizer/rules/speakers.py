@@ -1,0 +1,413 @@
+"""Who is speaking: the people a section introduces, and the strategies that find the speaker of a reporting verb.
+
+A bulletin names a speaker once in full ("Iran's Foreign Minister Dariush Kazemi") and then writes "he", "Kazemi" or
+"the minister". So a context keeps the people a section has introduced, and the words before a reporting verb are
+read by an ordered table of strategies, each recognising one way of writing a subject; the first that recognises
+its pattern decides.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from ..lexicon import actor, alternation
+from .dating import WHEN
+from .words import LEXICON, NAME, NATIONALITIES, NOT_NAMES, ORGS, RANK, ROLE_NOUNS, is_name
+
+
+@dataclass
+class Person:
+    """A speaker as the text names them, with the office the text gives them."""
+
+    name: str
+    role: str | None = None
+
+
+_RANK_WORD = re.compile(
+    r"(?:(?<=,\s)|(?<=^))(?:Commander|Captain|Major|Lieutenant|Colonel|Sergeant)\s+(?=[A-Z][\w'-]+\s+[A-Z])"
+)
+"""A rank opening an apposition or a name ("..., Commander Erin Caldwell,"): not part of the name, not the role."""
+
+
+@dataclass
+class Context:
+    """What the paragraph has introduced so far: the people a pronoun or surname can point back to."""
+
+    people: list[Person] = field(default_factory=list)
+    last_speaker: Person | None = None
+    previous_speaker: Person | None = None
+    mentioned: list[Person] = field(default_factory=list)
+    body: Person | None = None
+    """The organisation named last ("the Iraqi militia X", "a group calling itself X"): what "the group" means."""
+
+    def new_paragraph(self) -> None:
+        """A paragraph starts without a speaker; the last one stays reachable as "he" or "she"."""
+        self.previous_speaker = self.last_speaker or self.previous_speaker
+        self.last_speaker = None
+        self.mentioned = []
+
+    def pronoun(self) -> Person | None:
+        """He/she: this paragraph's speaker, else the person it introduced last, else the previous speaker."""
+        return self.last_speaker or (self.mentioned[-1] if self.mentioned else None) or self.previous_speaker
+
+    def first_in(self, text: str) -> Person | None:
+        """The person named earliest in ``text``: the subject of a coordinated verb."""
+        spots = [(text.find(p.name.split()[-1]), p) for p in self.people if p.name.split()[-1] in text]
+        return min(spots, key=lambda spot: spot[0])[1] if spots else None
+
+    def introduce(self, name: str, role: str | None) -> Person:
+        """The person ``name`` refers to, added if new; a longer spelling or a first role is kept."""
+        name = _RANK_WORD.sub("", name)
+        found = self.find(name)
+        if found is None:
+            found = Person(name, role)
+            self.people.append(found)
+        elif role and not found.role:
+            found.role = role
+        if len(name.split()) > len(found.name.split()):
+            found.name = name
+        self.mentioned.append(found)
+        return found
+
+    def find(self, name: str) -> Person | None:
+        """The person introduced last whose name holds ``name`` or shares its surname."""
+        last = name.split()[-1].lower()
+        for person in reversed(self.people):
+            if name.lower() in person.name.lower() or person.name.lower().split()[-1] == last:
+                return person
+        return None
+
+    def by_role_word(self, words: str) -> Person | None:
+        """The person introduced last whose role holds the head word of ``words`` ("the minister")."""
+        head = words.split()[-1].lower()
+        for person in reversed(self.people):
+            if person.role and head in person.role.lower():
+                return person
+        return None
+
+
+# --- roles and introductions -------------------------------------------------------------------------------------
+
+_LEAD_IN = re.compile(r"^(?:[^,]*\b(?:in|on|at|during|speaking|asked)\b[^,]*,\s*)+", re.I)
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
+_TITLE = f"(?:{alternation(LEXICON.titles)})"
+_OFFICE_WORDS = LEXICON.office_words
+_BODY_NAMED = re.compile(rf"\b(?:militia|group|organi[sz]ation|movement)\s+(?:calling itself\s+)?(?P<name>{NAME})")
+_ROLE_NAME = re.compile(rf"(?:^|[,;]\s+|\band\s+)(?:[Tt]he\s+)?(?P<role>[^,;()]{{3,160}}?),\s+(?P<name>{NAME}),")
+_NAME_ROLE = re.compile(rf"(?P<name>{NAME}),\s+(?:the|a|an)\s+(?P<role>[^,;()]{{3,120}}?),")
+_NAME_THE_ROLE = re.compile(rf"(?:^|,\s+)(?P<name>{NAME}),\s+the\s+(?P<role>[^,;()]{{3,120}}?)[,.]")
+_TITLED = re.compile(rf"(?P<role>(?:[A-Z][\w'.\-]*\s+){{0,4}}{_TITLE})\s+(?P<name>{NAME})")
+
+
+def introductions(text: str, ctx: Context) -> None:
+    """Register "ROLE, NAME," and "NAME, the ROLE," appositions and "Foreign Minister NAME" so later pronouns and
+    surnames resolve."""
+    text = RANK.sub("", text)
+    for m in _BODY_NAMED.finditer(text):
+        if is_name(m["name"]):
+            ctx.body = ctx.introduce(m["name"], None)
+    for pattern in (_ROLE_NAME, _NAME_ROLE, _NAME_THE_ROLE):
+        for m in pattern.finditer(text):
+            role = clean_role(m["role"])
+            if role and is_name(m["name"]):
+                ctx.introduce(m["name"], role)
+    for m in _TITLED.finditer(text):
+        if is_name(m["name"]) and len(m["name"].split()) >= 2 and ctx.find(m["name"]) is None:
+            ctx.introduce(m["name"], clean_role(m["role"]))
+
+
+def clean_role(text: str) -> str | None:
+    """The office a phrase gives, without a leading setting or article; None when it names no office."""
+    text = _LEAD_IN.sub("", text.strip())
+    text = _ARTICLE.sub("", text.strip()).strip()
+    if not text or not ROLE_NOUNS.search(text) or len(text.split()) > 18:
+        return None
+    return text
+
+
+_NAMED_AFTER = re.compile(rf"\s+(?P<name>{NAME})(?:,\s+(?:the\s+)?(?P<role>[^,.]{{3,120}}))?")
+
+
+def named_after(after: str, ctx: Context) -> Person | None:
+    """The speaker named after the verb: '"...," said Marcus Delaney, director of OFAC'."""
+    m = _NAMED_AFTER.match(after)
+    if m is None or not is_name(m["name"]):
+        return None
+    return ctx.introduce(m["name"], clean_role(m["role"] or ""))
+
+
+_ROLE_BEFORE_NAME = re.compile(
+    r"(?:^|,\s*|\b[Tt]he\s+)(?P<role>(?:[A-Z][\w'.\-]*\s+(?:(?:of|for)\s+)?){0,7}[A-Z]?[\w'.\-]*)$"
+)
+_LOWER_OFFICE = re.compile(
+    r"(?:^|,\s*|\"\s+|\b[Tt]he\s+)(?P<role>[A-Z][\w'.\-]*(?:\s+[A-Z][\w'.\-]*){0,2}(?:\s+[a-z][\w\-]*){1,4})$"
+)
+
+
+def _role_prefix(prefix: str) -> str | None:
+    """A role written straight before a name: "Iranian Foreign Minister Mohammad Javad Zarif"."""
+    m = _ROLE_BEFORE_NAME.search(prefix)
+    if m and m["role"].strip() and clean_role(m["role"]):
+        return clean_role(m["role"])
+    m = _LOWER_OFFICE.search(prefix)  # "Hezbollah's deputy secretary general", "Iraqi government spokesman"
+    if m and ROLE_NOUNS.fullmatch(m["role"].split()[-1]):
+        return clean_role(m["role"])
+    return None
+
+
+# --- the words before a reporting verb ----------------------------------------------------------------------------
+
+_SETTING = re.compile(r"^(?:In|At|On|From|During|Earlier|Later|Meanwhile|Separately|Late|Early)\b[^,]{0,60},\s+(?=\S)")
+"""Where and when, opening the sentence ("In Baghdad on Wednesday, ..."): never the speaker."""
+_WHO = re.compile(r",\s+(?:who|which)\s+(?P<clause>[^,]{3,160}),?\s*$")
+"""A relative clause between a speaker and the verb ("Khazali, who is due in Tehran next week, said")."""
+_ASIDE = re.compile(r",\s+(?:speaking|writing|addressing|talking|appearing|responding|commenting)\b[^,]*,?\s*$")
+"""An aside between the speaker and the verb ("Haddad, speaking alongside his guest, said")."""
+_DAY_BEFORE_VERB = re.compile(rf"\s+{WHEN}\s*$")
+_CLAUSE_OWNER_TAIL = re.compile(r"\s*\([A-Z]{2,8}\)|\s+(?:centre|center|agency|office|command)$")
+_TRAILING_PARENS = re.compile(r"\s*\([^()]*\)\s*$")
+_ADVERB = re.compile(r"\b(?:also|further|later|then|again|harshly|strongly|sharply|publicly)\s*$")
+_LAST_NAME = re.compile(rf"(?:^|[,;]\s+|\s)(?:[Tt]he\s+)?(?P<name>{NAME})$")
+
+
+@dataclass
+class Subject:
+    """The words before a reporting verb, cleaned of what is never the speaker (setting, rank, aside, day)."""
+
+    cue: str
+    head: str
+    """The words before a relative clause ("Carvalho" of "Carvalho, who heads ..."), or all of them."""
+    clause: str | None
+    """The relative clause between speaker and verb, if any."""
+    words: str
+    """``head`` without a closing parenthesis or adverb: what most strategies read."""
+
+    @cached_property
+    def last_name(self) -> re.Match[str] | None:
+        """The capitalised words that close the subject ("... Foreign Minister Dariush Kazemi")."""
+        return _LAST_NAME.search(self.words)
+
+
+def _subject(before: str, cue: str) -> Subject:
+    """The words before the verb without what never names the speaker, and any relative clause set apart."""
+    before = _ASIDE.sub("", RANK.sub("", _SETTING.sub("", before)))
+    before = _DAY_BEFORE_VERB.sub("", before)  # "Rostami on Thursday denied"
+    before = _RANK_WORD.sub("", before)
+    who = _WHO.search(before)
+    if who:
+        before = _CLAUSE_OWNER_TAIL.sub("", before[: who.start()])
+    words = _TRAILING_PARENS.sub(" ", before).rstrip(" ,")
+    words = _ADVERB.sub("", words).rstrip()
+    return Subject(cue, before, who["clause"] if who else None, words)
+
+
+NOBODY = Person("")
+"""A strategy's verdict that the subject names no speaker the rules can tell: stop looking."""
+Strategy = Callable[[Subject, Context], Person | None]
+"""Reads one way of writing a subject: the speaker, :data:`NOBODY`, or None when the pattern is not there."""
+
+
+def _relative_clause(s: Subject, ctx: Context) -> Person | None:
+    """ "Carvalho, who heads the French foreign ministry's department, hailed": the clause gives the office."""
+    if s.clause is None:
+        return None
+    office = re.match(r"(?:heads|leads|chairs|directs)\s+(?P<org>.+)|is\s+(?:also\s+)?(?P<role>.+)", s.clause)
+    role = clean_role(f"head of {office['org']}" if office and office["org"] else (office["role"] if office else ""))
+    named = re.search(rf"(?P<name>{NAME})$", s.head)
+    if not (named and is_name(named["name"])):
+        return None
+    if role:
+        return ctx.introduce(named["name"], role)
+    return ctx.find(named["name"]) or ctx.introduce(named["name"], None)
+
+
+def _according_to(s: Subject, ctx: Context) -> Person | None:
+    """ "According to him, ...": the pronoun; a source named after "according to" is read after the verb."""
+    if s.cue != "according to":
+        return None
+    return (ctx.pronoun() if not s.words.strip() else None) or NOBODY
+
+
+def _unnamed_source(s: Subject, ctx: Context) -> Person | None:
+    """ "Lebanese sources close to Hezbollah claimed": an unnamed source, not Hezbollah."""
+    return NOBODY if re.search(r"(?i)\bsources?\b", s.words) else None
+
+
+def _the_group(s: Subject, ctx: Context) -> Person | None:
+    """ "The group said": the organisation named last."""
+    if re.search(r"\b[Tt]he (?:group|organi[sz]ation|movement|militia)$", s.words):
+        return ctx.body or NOBODY
+    return None
+
+
+def _coordinated(s: Subject, ctx: Context) -> Person | None:
+    """ "Kazemi denied ... and": the subject of the first verb."""
+    return (ctx.first_in(s.words) or NOBODY) if re.search(r"\band$", s.words) else None
+
+
+_ROLE_THEN_NAME = re.compile(
+    rf"(?:^|,\s+|\"\s+|\band\s+)(?:[Tt]he\s+)?(?P<role>[^,;()\"]{{3,160}}?),\s+(?P<name>{NAME}),?$"
+)
+_NAME_THEN_ROLE = re.compile(rf"(?P<name>{NAME}),\s+(?:the\s+)?(?P<role>[^,;()]{{3,120}}?),?$")
+
+
+def _apposed(pattern: re.Pattern[str], s: Subject, ctx: Context) -> Person | None:
+    """A name and a role set off by commas, in the order ``pattern`` reads them."""
+    m = pattern.search(s.words)
+    if m and is_name(m["name"]) and clean_role(m["role"]):
+        return ctx.introduce(m["name"], clean_role(m["role"]))
+    return None
+
+
+def _role_then_name(s: Subject, ctx: Context) -> Person | None:
+    """ "The Iranian foreign minister, Dariush Kazemi, said"."""
+    return _apposed(_ROLE_THEN_NAME, s, ctx)
+
+
+def _name_then_role(s: Subject, ctx: Context) -> Person | None:
+    """ "Kazemi, the foreign minister, said"."""
+    return _apposed(_NAME_THEN_ROLE, s, ctx)
+
+
+_PRONOUN = re.compile(r"\b(?P<p>[Hh]e|[Ss]he)\s*$")
+
+
+def _pronoun(s: Subject, ctx: Context) -> Person | None:
+    """ "He said": the paragraph's speaker or the person it introduced last."""
+    return (ctx.pronoun() or NOBODY) if _PRONOUN.search(s.words) else None
+
+
+def _role_run_into_name(s: Subject, ctx: Context) -> Person | None:
+    """ "Iran's Foreign Minister Dariush Kazemi": the role's capitalised words ran into the name."""
+    m = s.last_name
+    if m is None or is_name(m["name"]):
+        return None
+    words = m["name"].split()
+    last_role = max((i for i, w in enumerate(words) if ROLE_NOUNS.fullmatch(w)), default=-1)
+    if 0 <= last_role < len(words) - 1:
+        role = clean_role(s.words[m.start("name") :].rsplit(" ".join(words[last_role + 1 :]), 1)[0])
+        name = " ".join(words[last_role + 1 :])
+        if role and is_name(name):
+            return ctx.introduce(name, role)
+    return None
+
+
+_OFFICE = re.compile(
+    r"(?:^|[,;]\s+|\s)(?P<org>(?:[Tt]he\s+)?"
+    r"(?:[A-Z][\w'.\-]*\s+){0,3}(?:Ministry|Embassy|embassy|Council|Department|Office|Government|government|"
+    r"Agency|Foreign Ministry|Commission|Parliament|Cabinet|Presidency)"
+    r"(?:\s+(?:of|in|for)\s+(?:the\s+)?[A-Z][\w'.\-]*(?:\s+(?:and\s+)?[A-Z][\w'.\-]*){0,3})?)$"
+)
+
+
+def _office(s: Subject, ctx: Context) -> Person | None:
+    """ "The Foreign Ministry of Iraq said": a body speaks."""
+    org = _OFFICE.search(s.words)
+    return ctx.introduce(org["org"], None) if org else None
+
+
+_DESCRIBED = re.compile(
+    rf"(?:^|[,;]\s+)(?P<org>(?:[Tt]he\s+)?{NAME}(?:\s+(?:in|of|for)\s+{NAME})?),\s+an?\s+(?P<desc>[^,]{{3,100}}),?$"
+)
+
+
+def _described_body(s: Subject, ctx: Context) -> Person | None:
+    """ "The Islamic Resistance in Iraq, an umbrella framework of militias, claimed": a body and what it is."""
+    m = _DESCRIBED.search(s.words)
+    if m and not ROLE_NOUNS.search(m["desc"]) and m["org"].split()[0] not in NOT_NAMES - {"The"}:
+        ctx.body = ctx.introduce(m["org"], None)
+        return ctx.body
+    return None
+
+
+def _named(s: Subject, ctx: Context) -> Person | None:
+    """A name closing the subject, with the role written before it if any; a lone unknown surname is nobody."""
+    m = s.last_name
+    if m is None or not is_name(m["name"]):
+        return None
+    name = m["name"]
+    prefix = s.words[: m.start("name")].strip()
+    words = name.split()
+    if re.search(r"\b(?:of|for|and)$", prefix) and ROLE_NOUNS.search(prefix):
+        # "Minister of State for Foreign Affairs Nasser al-Otaibi": the office ran on into the name.
+        while len(words) > 2 and words[0] in _OFFICE_WORDS:
+            prefix += " " + words.pop(0)
+        name = " ".join(words)
+    role = _role_prefix(prefix)
+    if role is not None:
+        return ctx.introduce(name, role)
+    known = ctx.find(name)
+    if known is not None:
+        return known
+    if len(name.split()) >= 2 or ORGS.fullmatch(name):
+        return ctx.introduce(name, None)
+    return NOBODY
+
+
+_THE_ROLE = re.compile(r"\b[Tt]he\s+(?P<desc>(?:former\s+)?[a-z][\w' -]{2,60})$")
+
+
+def _by_role(s: Subject, ctx: Context) -> Person | None:
+    """ "The minister said": the person last introduced with that office."""
+    m = _THE_ROLE.search(s.words)
+    return ctx.by_role_word(m["desc"]) if m and ROLE_NOUNS.search(m["desc"]) else None
+
+
+STRATEGIES: tuple[Strategy, ...] = (
+    _relative_clause,
+    _according_to,
+    _unnamed_source,
+    _the_group,
+    _coordinated,
+    _role_then_name,
+    _name_then_role,
+    _pronoun,
+    _role_run_into_name,
+    _office,
+    _described_body,
+    _named,
+    _by_role,
+)
+"""How a subject can be written, tried in order: the first that recognises its pattern names the speaker."""
+
+
+def speaker(before: str, cue: str, ctx: Context) -> Person | None:
+    """The speaker of a reporting verb from the words before it, or None."""
+    subject = _subject(before, cue)
+    for strategy in STRATEGIES:
+        found = strategy(subject, ctx)
+        if found is not None:
+            return None if found is NOBODY else found
+    return None
+
+
+# --- affiliation ----------------------------------------------------------------------------------------------------
+
+_BODIES = LEXICON.bodies
+_OWNER = re.compile(r"(?:[Tt]he\s+)?([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3})'s\s")
+_OF_BODY = re.compile(r"\bof\s+(?:the\s+)?([A-Z][\w'\-]+(?:\s+[A-Z][\w'\-]+)*)\s*$")
+
+
+def affiliation(role: str | None) -> str | None:
+    """Organisation or country a role (or a speaking body's name) belongs to, when it names one."""
+    if not role:
+        return None
+    org = ORGS.search(role)
+    if org:
+        return "Houthis" if org[1] == "Houthi" else org[1]
+    for adjective, country in NATIONALITIES.items():
+        if re.search(rf"\b{re.escape(adjective)}(?!\w)", role):
+            return country
+    owner = _OWNER.match(role)  # "Iran's Foreign Minister"
+    if owner and actor(owner[1]):
+        return re.sub(r"^the ", "", actor(owner[1]) or "")  # "Iran's representative to the UN" speaks for Iran
+    body = next((owner for body, owner in _BODIES.items() if re.search(rf"\b{body}\b", role)), None)
+    if body:
+        return body
+    if owner:
+        return owner[1]
+    m = _OF_BODY.search(role)
+    return m[1] if m else None

@@ -1,0 +1,336 @@
+"""Statements: a reporting verb ("warned", "said", "according to"), its speaker, what was said and to whom.
+
+The verb is found first; the speaker is read from the words before it (:mod:`.speakers`), the content from the words
+after it, stripped of to whom, when and where it was said.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..lexicon import actor, actor_mentions, alternation, word_pattern
+from ..models import Evidence, Statement
+from ..segment import Document, Paragraph, Sentence
+from .dating import WHEN, when
+from .speakers import Context, Person, affiliation, introductions, named_after, speaker
+from .words import COUNT, LEXICON, NATIONALITIES, ORGS, is_role
+
+CUES = LEXICON.cues
+"""Reporting verbs and the statement type each gives."""
+CUE_RE = re.compile(
+    r"\b(?:(?:also|further|later|then|again|harshly|strongly|sharply|publicly|explicitly)\s+)*"
+    rf"(?P<cue>{alternation(CUES)}"
+    r"|According to(?=\s+(?:him|her|them|[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?,)))\b"
+)
+_COORDINATED = re.compile(r"\band\s*$")
+_THAT = re.compile(r"\bthat\b")
+_ACCORDING_TO_NAME = re.compile(r"\s+([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?),")
+_QUOTE_ONLY = re.compile(r'\s*".+"\s*,?\s*')
+_TRAILING_AND = re.compile(r"\s+and\s*$")
+_QUOTE_FIRST = re.compile(r'\s*(".+?),?"\s*,?')
+_QUOTE_REST = re.compile(r'[^"]{0,80}?,\s*(".+")\s*\.?$')
+
+
+def find_statements(doc: Document, para: Paragraph, sent: Sentence, ctx: Context) -> list[Statement]:
+    """Statements reported in one sentence, speakers resolved through the paragraph context."""
+    introductions(sent.text, ctx)
+    found: list[tuple[re.Match[str], Person]] = []
+    for m in CUE_RE.finditer(sent.text):
+        if m["cue"] == "added" and COUNT.match(sent.text[m.end() :].lstrip()):
+            continue  # "added three targets to its sanctions list": a sanctions action, not speech
+        before = sent.text[: m.start()]
+        coordinated = bool(_COORDINATED.search(before)) and not (
+            found and _THAT.search(sent.text[found[-1][0].end() : m.start()])
+        )
+        if found and not coordinated:
+            continue  # a later cue restates the first ("threatened..., stating that") unless coordinated
+        who = found[0][1] if found else speaker(before, m["cue"].lower(), ctx)
+        named = _ACCORDING_TO_NAME.match(sent.text[m.end() :])
+        if m["cue"] == "According to" and named:  # "According to Caldwell, a patrol aircraft tracked the tanker"
+            who = ctx.find(named[1]) or ctx.introduce(named[1], None)
+        if who is None and not found and _QUOTE_ONLY.fullmatch(before):
+            who = named_after(sent.text[m.end() :], ctx)  # '"...," said Marcus Delaney, director of OFAC'
+        if who is not None:
+            if who.role is None and ORGS.fullmatch(who.name):
+                ctx.body = who  # "Kata'ib Hezbollah denied ... In the same statement the group signalled"
+            found.append((m, who))
+            ctx.last_speaker = who
+    out: list[Statement] = []
+    for i, (m, who) in enumerate(found):
+        stop = found[i + 1][0].start() if i + 1 < len(found) else len(sent.text)
+        content = content_after(_TRAILING_AND.sub("", sent.text[m.end() : stop]), m["cue"].lower())
+        quoted = _QUOTE_FIRST.match(sent.text[: m.start()])
+        if quoted and i == 0:  # '"We will not negotiate," Kazemi told reporters': the quote is the content
+            content = quoted[1].rstrip(",") + '"'
+            rest = _QUOTE_REST.match(sent.text[m.end() :])
+            if rest and quoted[0].rstrip().endswith(',"'):  # '"A," he said, "B."': one quote, split by its attribution
+                content = f'{quoted[1]}," {rest[1]}'
+        if len(content.split()) >= (2 if m["cue"].lower() == "claimed responsibility" else 3):  # "for the attack"
+            out.append(_build(doc, para, sent, who, m["cue"].lower(), content, m.end()))
+    return out
+
+
+# --- content ---------------------------------------------------------------------------------------------------------
+
+_CAPS = r"(?:(?:al|el|an|ad|as)-)?[A-Z][\w'\-]*(?:\s+(?:(?:al|el|an|ad|as)-)?[A-Z][\w'\-]*){0,3}"
+_PREAMBLE = re.compile(
+    rf"\s*(?:{WHEN}"
+    r"|(?:in|at|during)\s+(?:a|an|the)\s+(?:\w+\s+){0,2}"
+    r"(?:speech|interview|statement|briefing|conference|meeting|sermon|call|address|session|rally|ceremony|advisory|"
+    r"notice|communiqu[eé]|release)"
+    rf"(?:\s+(?:with|to|on|before|at)\s+(?:the\s+)?{_CAPS})?"
+    r"|(?:a|an|the)\s+(?:\w+\s+)?(?:news|press)\s+(?:briefing|conference)"
+    r"|(?:carried|published|posted|released|issued|quoted)\s+by\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:media|agency|TV|television|outlets?|websites?)"
+    r"|(?:to\s+)?(?:reporters|journalists|the\s+press|lawmakers|parliament|state\s+(?:TV|television|media))"
+    rf"|{_CAPS}(?=\s+(?:in\s+an?\s|on\s|late\s|earlier\s|that\s))"
+    rf"|(?:in|to|on)\s+(?:the\s+)?{_CAPS}"
+    rf"|{_CAPS}(?=\s*\()"
+    r"|\([^()]*\))(?=[\s,(:]|$)"
+)
+"""What stands between a reporting verb and its content: to whom, when, where ("told reporters in Baghdad on
+Thursday that ..."). Stripped only when "that" or "for" follows, or when it is only a day, so content is not cut."""
+_PREAMBLE_END = re.compile(r"\s*,?\s*(?:that|for)\s+|\s*:\s*(?=\")")
+_DAY_ONLY = re.compile(rf"\s*{WHEN},?(?=\s)")
+_CIRCUMSTANCE = re.compile(
+    r",?\s+(?:in|on)\s+(?:(?:a|an|its|his|her|their)\s+)?(?:(?!in\b|on\b)[\w-]+\s+){0,3}"
+    r"(?:post|statement|tweet|message|readout|interview|speech|channel|account|broadcast|remarks|comments)\b[^\"]*$"
+)
+"""Where it was said, trailing the content ("..., in a post on its Telegram channel"): not part of what was said."""
+_CHANNEL = re.compile(r"^\s*(?:on\s+)?(?:his|her|their|its)\s+(?:\w+\s+)?(?:account|page|channel)\b")
+_OPENING_PARENS = re.compile(r"^\s*\([^()]*\)")
+_ADDRESSEE_THAT = re.compile(rf"^\s*(?:the\s+)?(?:[\w'\-]+\s+){{1,4}}?(?:{WHEN}\s+)?that\s+")
+_THAT_OPENING = re.compile(r"^[\s,:]*(?:that\s+)?")
+_DAY_BEFORE_TO = re.compile(rf"^(\S+(?:\s+\S+){{0,5}}?)\s+{WHEN}(?=\s+to\s)")
+_SOURCE_OPENING = re.compile(r"^(?:him|her|them|it|[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)\s*,\s*")
+_STATING = re.compile(r",\s+(?:stating|saying|adding|noting|claiming)\s+(?:that\s+)?")
+_CLOSING_SOURCE = re.compile(r"\s*\((?:\[[^\]]*\]\([^()]*\)|[^()])*\)\s*\.?$")
+_FOOTNOTE = re.compile(r"\s*\[\d{1,3}\]")
+_VISIT = re.compile(r",?\s+during\s+(?:a|an|his|her|its|their)\s+(?:visit|trip|tour|meeting)\b[^\"]*$")
+_SAID_AFTER = re.compile(r",\s+(?:[\w'\-]+\s+){1,4}said\s*\.?$")
+
+
+def _preamble_end(text: str) -> int:
+    """Where the content starts after a preamble that "that", "for" or a colon closes, or after a lone day."""
+    at = 0
+    while m := _PREAMBLE.match(text, at):
+        at = m.end()
+    rest = _PREAMBLE_END.match(text[at:]) if at else None
+    if rest:
+        return at + rest.end()
+    day = _DAY_ONLY.match(text)
+    return day.end() if day else 0
+
+
+def content_after(after: str, cue: str) -> str:
+    """What a reporting verb reports: the words after it, without to whom, when, where and the source."""
+    text = _CHANNEL.sub("", after)
+    text = _OPENING_PARENS.sub("", text)
+    text = text[_preamble_end(text) :]
+    if cue in {"warned", "cautioned", "told", "assured", "reminded"}:  # "cautioned Western navies on Thursday that"
+        text = _ADDRESSEE_THAT.sub("", text)
+    text = _THAT_OPENING.sub("", text)
+    if cue == "claimed responsibility":
+        text = re.sub(r"^for\s+", "", text)
+    text = _DAY_BEFORE_TO.sub(r"\1", text)  # "urged Iran on Thursday to"
+    if cue == "according to":
+        text = _SOURCE_OPENING.sub("", text)
+    stating = _STATING.search(text)
+    if stating:
+        text = text[stating.end() :]
+    text = _CLOSING_SOURCE.sub("", text)  # (Tasnim, May 2) or ([Mehr](url))
+    text = _FOOTNOTE.sub("", text)  # footnote markers "[3]"
+    text = _CIRCUMSTANCE.sub("", text).strip()
+    text = _VISIT.sub("", text)
+    text = _SAID_AFTER.sub("", text)  # "..., al-Masri's office said."
+    return text.rstrip(".").strip()
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A reporting verb in a sentence, where it ends, and what it reports."""
+
+    verb: str
+    end: int
+    content: str
+
+
+def reporting_cue(text: str) -> Cue | None:
+    """The first reporting verb of a sentence and its content: a statement the rules could not attribute."""
+    m = CUE_RE.search(text)
+    if m is None:
+        return None
+    return Cue(m["cue"].lower(), m.end(), content_after(text[m.end() :], m["cue"].lower()))
+
+
+def statement(
+    doc: Document, para: Paragraph, sent: Sentence, cue: Cue, speaker: str, role: str | None = None
+) -> Statement:
+    """The statement ``cue`` reports, by a speaker found elsewhere (a model's answer); a role that names no office is
+    dropped."""
+    return _build(
+        doc, para, sent, Person(speaker, role if role and is_role(role) else None), cue.verb, cue.content, cue.end
+    )
+
+
+def _build(
+    doc: Document, para: Paragraph, sent: Sentence, speaker: Person, cue: str, content: str, cue_end: int
+) -> Statement:
+    """The statement record: type, modality and target read from the content, date and source from the text."""
+    cite = para.citation_for(sent)
+    quote_type = "indirect"
+    if re.search(r'"[^"]+"', content):
+        quote_type = "direct" if re.fullmatch(r'(?:"[^"]*"[\s,]*)+', content) else "mixed"  # '"A," "B."' is direct
+    return Statement(
+        speaker=speaker.name,
+        speaker_canonical=speaker.name,
+        role=speaker.role,
+        affiliation=affiliation(speaker.role) if speaker.role else affiliation(speaker.name),
+        cue=cue,
+        content=content,
+        quote_type=quote_type,
+        statement_type=statement_type(cue, content),
+        modality=modality(content),
+        target=_target(sent.text[cue_end:], cue, content, _side(speaker)),
+        said_on=when(doc, para, sent),
+        cited_outlet=cite.outlet if cite else None,
+        cited_date=cite.date if cite else None,
+        section=para.section or None,
+        evidence=Evidence(start=sent.start, end=sent.end, text=sent.text),
+    )
+
+
+# --- type and modality -------------------------------------------------------------------------------------------
+
+TYPE_HINTS: dict[str, re.Pattern[str]] = {
+    "threaten": re.compile(r"(?i)\b(?:will|would|consequences?|response|respond|face|revenge|pay|price|retaliat\w*)\b"),
+    "accuse_condemn": re.compile(r"(?i)\b(?:accus\w*|condemn\w*|crime|terror\w*|blame\w*|aggress\w*|violat\w*)"),
+    "demand_appeal": re.compile(r"(?i)\b(?:must|should|need|call\w*|urg\w*|demand\w*|withdraw\w*|stop|lift\w*)\b"),
+    "reject_deny": re.compile(r"(?i)\b(?:not|no|never|nothing|den\w+|reject\w*|baseless|false|lies?)\b"),
+    "praise_support": re.compile(r"(?i)\b(?:prais\w*|welcom\w*|support\w*|thank\w*|appreciat\w*|steadfast|heroic)"),
+    "intent_to_cooperate": re.compile(
+        r"(?i)\b(?:cooperat\w*|ties|expand\w*|together|partnership|hope\w*|agree\w*|ready)"
+    ),
+    "claim_responsibility": re.compile(r"(?i)\b(?:responsib\w*|carried out|we (?:attacked|struck|launched|targeted))"),
+}
+"""Words without which a statement type is implausible: a model's label must be supported by one."""
+
+
+def plausible(kind: str, content: str) -> bool:
+    """Whether the content holds a word a statement of this type needs."""
+    hint = TYPE_HINTS.get(kind)
+    return hint is None or bool(hint.search(content))
+
+
+_CONTENT_TYPES: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "reject_deny",
+        re.compile(
+            r"\b(?:nothing to (?:do with|hide)|not (?:involved|accept|negotiate)|baseless|false|den(?:y|ies|ied)|"
+            r"reject(?:s|ed)?|(?:will|would) not (?:accept|negotiate|change|be released|bow|yield|allow|pull back|"
+            r"withdraw|retreat|give up)|no (?:part|role) in|"
+            r"no \w+(?: \w+){0,6} (?:had|has|have|was|were) been)\b"
+        ),
+    ),
+    (
+        "threaten",
+        re.compile(
+            r"\b(?:will be met|will (?:have to )?face|consequences|crushing|overwhelming response|revenge|"
+            r"pay (?:a|the) (?:heavy )?price|(?:will|would) (?:respond|answer|retaliate|target|strike|impose)|"
+            r"retaliat\w*|stay away|will continue to target|will keep (?:striking|targeting|attacking)|"
+            r"will be (?:seized|treated as|targeted|destroyed|punished)|not hesitate|our (?:answer|response)|"
+            r"all (?:the )?tools)\b"
+        ),
+    ),
+    (
+        "accuse_condemn",
+        re.compile(
+            r"\b(?:condemn\w*|violations?|exploit\w*|terroris\w*|crimes?|aggression|repression|destabili\w*|"
+            r"held [^,]{0,60} responsible|to blame)\b"
+        ),
+    ),
+    ("demand_appeal", re.compile(r"\b(?:must|should|need to)\b")),
+    (
+        "intent_to_cooperate",
+        re.compile(
+            r"\b(?:cooperat\w*|(?:expand|strengthen|deepen)\w* (?:ties|relations|their)|ready to|readiness|"
+            r"work(?:ing)? with|resume talks|partnership|committed|will (?:complete|rebuild|begin|supply|help))\b"
+        ),
+    ),
+]
+"""What the content of a plain "said" shows of its kind, checked in this order: a denial that warns is a denial."""
+GENERIC = {"assessment", "neutral"}
+"""Types a cue gives when it says nothing of the kind ("said", "announced"): the content decides."""
+_THREAT = re.compile(r"\b(?:will|would|consequences|response|face|against)\b")
+
+
+def statement_type(cue: str, content: str) -> str:
+    """CAMEO-style type from the cue, corrected by what the content says."""
+    low = content.lower()
+    kind = CUES.get(cue, "neutral")
+    if kind in GENERIC:
+        return next((name for name, pattern in _CONTENT_TYPES if pattern.search(low)), kind)
+    if kind == "threaten" and not _THREAT.search(low):
+        return "assessment"
+    return kind
+
+
+_MODALITIES = (
+    ("hypothetical", re.compile(r"\b(?:if|unless|should they)\b")),
+    ("future", re.compile(r"\b(?:will|would|shall|is going to)\b")),
+    ("negated", re.compile(r"\b(?:not|never|no|nothing)\b")),
+)
+
+
+def modality(content: str) -> str:
+    """Whether the content is conditional, about the future, a negation, or a plain assertion."""
+    low = f" {content.lower()} "
+    return next((name for name, pattern in _MODALITIES if pattern.search(low)), "asserted")
+
+
+# --- target ----------------------------------------------------------------------------------------------------------
+
+_IRANIAN_BODIES = word_pattern(LEXICON.iranian_bodies)
+_ADDRESSEE_CUES = LEXICON.addressee_cues
+_MEDIA = word_pattern(LEXICON.media)
+_OBJECT = re.compile(
+    r"^\s*(?P<obj>(?:the\s+)?(?:[A-Z][\w.'\-]*|international|leaders?|government|people|Iraqi|American)"
+    r"(?:\s+(?:of\s+the\s+|of\s+|and\s+)?[A-Z][\w.'\-]*|\s+community|\s+states|\s+people|\s+government|"
+    r"\s+(?:navies|forces|countries|nations|governments|leaders|militias|factions|partners|neighbou?rs|allies))*)"
+)
+_NOUN_AFTER = re.compile(r"(?:\s+(?!(?:for|of|to|in|on|and|that|with|over|as|by)\b)[a-z]+){1,3}")
+_PLACE_BEFORE = re.compile(r"\b(?:in|from|into|inside|within|across|throughout|near)\s+$")
+
+
+def _side(speaker: Person) -> str:
+    """Words naming the speaker's own side, which a statement is not aimed at."""
+    side = f"{speaker.role or ''} {affiliation(speaker.role) or ''}"
+    return f"{side} Iran" if _IRANIAN_BODIES.search(side) else side
+
+
+def _addressee(obj: str, rest: str) -> str:
+    """The object as an actor: "Iran's" is Iran, a capital is its country, "the Iraqi" runs on to its noun."""
+    obj = re.sub(r"'s$", "", obj)
+    if obj.split()[-1] in NATIONALITIES:
+        noun = _NOUN_AFTER.match(rest)
+        if noun:
+            return obj + noun[0]
+    return actor(obj) or obj
+
+
+def _target(after: str, cue: str, content: str = "", speaker_side: str = "") -> str | None:
+    """The addressee after the cue ("warned the United States"), else the foreign actor the content is about."""
+    if cue in _ADDRESSEE_CUES:
+        m = _OBJECT.match(after)
+        if m and not (cue == "told" and _MEDIA.search(m["obj"])):  # "told Reuters": a channel, not an addressee
+            obj = re.sub(r"\s+(?:of|and)$", "", m["obj"].strip())
+            if obj.split()[-1].lower() not in {"the", "that"} and len(obj.split()) <= 8:
+                return _addressee(obj, after[m.end() :])
+    counts: dict[str, tuple[int, int]] = {}
+    for pattern, name in actor_mentions():
+        # "bases in Iraq": a place where things happen, not an actor spoken to or about
+        hits = [h.start() for h in pattern.finditer(content) if not _PLACE_BEFORE.search(content, 0, h.start())]
+        if hits and not (speaker_side and pattern.search(speaker_side)):
+            counts[name] = (len(hits), -hits[0])
+    return max(counts, key=lambda n: counts[n]) if counts else None

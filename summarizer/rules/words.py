@@ -1,0 +1,58 @@
+"""What names, offices, organisations and counts look like: the vocabulary statements and sanctions share."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from .. import dates
+from ..lexicon import alternation, load, word_pattern
+from ..text import unique
+
+LEXICON = load()
+
+_WORD = r"[A-Z][\w'\-]*[\w]"
+_PARTICLE = r"(?:al|a|el|ad|as|ash|bin|ibn|abu|Abu|Abd|abd|de|van|von|bint)"
+NAME = rf"{_WORD}(?:\s+(?:{_PARTICLE}[\-\s])?{_WORD}){{0,4}}"
+"""A name: up to five capitalised words, with the particles of Arabic and European names between them."""
+ROLE_NOUNS = word_pattern(LEXICON.role_nouns, ignore_case=True)
+"""A word naming an office: what makes a phrase a role rather than a description."""
+NOT_NAMES = LEXICON.not_names
+NATIONALITIES = LEXICON.nationalities
+ORGS = re.compile(r"\b(" + "|".join(LEXICON.organisation_patterns) + r")\b")
+"""Organisations that speak and are served by sanctioned conduct; group 1 is the name as written."""
+RANK = re.compile(
+    r"(?<!Secretary )(?<!Secretary-)(?<!Attorney )(?<!Consul )"
+    r"\b(?:(?:Brigadier|Major|Lieutenant|Rear|Vice)[\s-]+)?(?:General|Admiral|Colonel|Commodore)\s+(?=[A-Z])"
+)
+"""A military rank before a name ("Brigadier General Davoud Tabrizi"): part of neither the name nor the office."""
+NUMBERS = LEXICON.numbers
+COUNT = re.compile(
+    rf"\b(?P<n>\d+|{alternation(NUMBERS)})\s+"
+    r"(?P<other>other\s+|new\s+|additional\s+|more\s+)?(?:[A-Z][a-z]+\s+)?(?P<what>individuals?|entities|entity|companies|"
+    r"organizations|organisations|persons|people|men|women|vessels|ships|tankers|aircraft|targets|officials|firms|"
+    r"banks)\b"
+)
+"""A count of targets ("three individuals", "nine other entities"): a sanctions action, not speech."""
+_CALENDAR = {w.title() for w in dates.WEEKDAYS} | {m.title() for m in dates.MONTHS if len(m) > 3 or m == "may"}
+
+
+def is_name(text: str) -> bool:
+    """Capitalised words that can be a name: not a sentence opener, an office or a date."""
+    words = text.split()
+    return bool(words) and words[0] not in NOT_NAMES and not ROLE_NOUNS.search(text) and not _CALENDAR & set(words)
+
+
+def is_role(text: str) -> bool:
+    """Whether a phrase names an office ("deputy foreign minister"), as a role must."""
+    return bool(ROLE_NOUNS.search(text))
+
+
+def count(word: str) -> int:
+    """The number a count's first word says ("12", "twelve")."""
+    return int(word) if word.isdigit() else NUMBERS[word.lower()]
+
+
+def distinct(items: Iterable[str | None]) -> list[str]:
+    """The non-empty items, each once whatever its case, in order."""
+    return unique((item for item in items if item), key=str.lower)

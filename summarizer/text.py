@@ -1,0 +1,37 @@
+"""Word folding: one spelling-insensitive form of a text, so "Qa'ani", "QAANI" and "Qāʼani" compare equal.
+
+Grounding, merging, the alias table and the digest all compare names and contents in this form; they share it here so
+that two steps never disagree about whether two spellings are the same.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Hashable, Iterable
+from functools import lru_cache
+from typing import TypeVar
+
+from anyascii import anyascii
+
+_TOKEN = re.compile(r"\w+|[^\w\s]")
+
+T = TypeVar("T")
+
+
+@lru_cache(maxsize=1 << 16)
+def fold(text: str) -> str:
+    """Transliterated, case-folded, apostrophes dropped; memoised, since a bulletin repeats its words."""
+    return anyascii(text).casefold().replace("'", "")
+
+
+def tokens(text: str, base: int = 0) -> list[tuple[str, int, int]]:
+    """Folded tokens with their offsets, so a token match maps back to a character span."""
+    return [(fold(m[0]), base + m.start(), base + m.end()) for m in _TOKEN.finditer(text) if fold(m[0])]
+
+
+def unique(items: Iterable[T], key: Callable[[T], Hashable]) -> list[T]:
+    """The first item of each group sharing a key, in order: a repeat adds nothing however it is spelled."""
+    seen: dict[Hashable, T] = {}
+    for item in items:
+        seen.setdefault(key(item), item)
+    return list(seen.values())

@@ -123,14 +123,17 @@ def _profile(fake: fakellm.Running, source: Path, folder: Path) -> dict[str, Any
     the client's own CPU time, not waiting), after an unprofiled warm-up batch so that first-use imports
     and class creation are not mistaken for per-call cost."""
     from summarizer import batch
+    from summarizer.llm import LLMConfig
 
     files = sorted(str(p) for p in source.iterdir())
-    settings = {"model": "fake-model", "base_url": fake.base_url, "use_cache": False, "concurrency": CONCURRENCY}
+    config = LLMConfig(
+        backend="openai", model="fake-model", base_url=fake.base_url, use_cache=False, concurrency=CONCURRENCY
+    )
     os.environ["OPENAI_API_KEY"] = DUMMY_KEY
     try:
-        batch.run(files[-6:], folder / "out-warmup", "openai", settings, False, CONCURRENCY)
+        batch.run(files[-6:], folder / "out-warmup", "openai", config, False, CONCURRENCY)
         _, tables = profiling.profile_call(
-            batch.run, files[:PROFILE_BULLETINS], folder / "out-profile", "openai", settings, False, CONCURRENCY
+            batch.run, files[:PROFILE_BULLETINS], folder / "out-profile", "openai", config, False, CONCURRENCY
         )
     finally:
         os.environ.pop("OPENAI_API_KEY", None)

@@ -58,12 +58,12 @@ def fixed_overhead() -> list[dict[str, Any]]:
     examples), the user template without its variables, and the tool schema instructor sends."""
     from instructor import openai_schema
 
-    from summarizer import extract, prompts
+    from summarizer import extract, templates
 
     tokenizer = shared()
     rows = []
     for name, model_name in QUESTIONS.items():
-        prompt = prompts.load(name)
+        prompt = templates.load(name)
         empty = prompt.render(**dict.fromkeys(prompt.variables, ""))
         tool = {"type": "function", "function": openai_schema(getattr(extract, model_name)).openai_schema}
         system = tokenizer.count(prompt.system)

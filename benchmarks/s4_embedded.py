@@ -116,7 +116,7 @@ def _tool_question(i: int) -> dict[str, Any]:
     """A real statement_type question as instructor sends it (TOOLS mode, forced tool choice)."""
     from instructor import openai_schema
 
-    from summarizer import prompts
+    from summarizer import templates
     from summarizer.extract import TypeAnswer
 
     contents = [
@@ -124,7 +124,7 @@ def _tool_question(i: int) -> dict[str, Any]:
         "even the slightest threat to Iran's security will be met with an overwhelming response",
         "U.S. military actions in Iraq are a violation of Iraqi sovereignty",
     ]
-    messages = prompts.load("statement_type").render(cue="stated", content=contents[i % len(contents)])
+    messages = templates.load("statement_type").render(cue="stated", content=contents[i % len(contents)])
     tool = {"type": "function", "function": openai_schema(TypeAnswer).openai_schema}
     choice = {"type": "function", "function": {"name": "TypeAnswer"}}
     return {"messages": messages, "tools": [tool], "tool_choice": choice, "max_tokens": 512}

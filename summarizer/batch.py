@@ -18,7 +18,7 @@ import os
 import tempfile
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
 from rich.progress import (
@@ -37,6 +37,9 @@ from .ingest import InputError, Source
 from .models import Summary
 from .pipeline import summarize, summarize_async, tool_version
 from .text import unique
+
+if TYPE_CHECKING:
+    from .llm import LLMConfig, ModelClient
 
 SUFFIXES = {".txt", ".md", ".html", ".htm", ".pdf"}
 LOCK = ".batch.lock"
@@ -109,23 +112,30 @@ def _is_temp(path: Path) -> bool:
 
 
 @contextlib.asynccontextmanager
-async def client(backend: str, settings: dict[str, Any]) -> AsyncIterator[object | None]:
-    """The LLM client for a model backend (shared by every bulletin of a run); None for rules."""
+async def client(backend: str, config: LLMConfig | None) -> AsyncIterator[ModelClient | None]:
+    """The model client for a model backend (shared by every bulletin of a run); None for rules.
+
+    ``config`` comes validated from the caller (the CLI builds it); None means the defaults for ``backend``.
+    The rules backend asks no model, so it ignores ``config``.
+    """
     if backend == "rules":
         yield None
         return
-    from .extract import open_llm
+    from .llm import LLM, LLMConfig
 
-    async with open_llm(backend, settings) as llm:
+    config = config if config is not None else LLMConfig.model_validate({"backend": backend})
+    if config.backend != backend:
+        raise ValueError(f"backend {backend!r} was given a config for backend {config.backend!r}")
+    async with LLM(config) as llm:
         yield llm
 
 
-def run_one(path: str, backend: str, settings: dict[str, Any], keep_ungrounded: bool) -> tuple[str, Summary]:
+def run_one(path: str, backend: str, config: LLMConfig | None, keep_ungrounded: bool) -> tuple[str, Summary]:
     """Summarise one bulletin; return its normalised text (for HTML views) and the summary."""
     source = ingest.read(path)
 
     async def go() -> Summary:
-        async with client(backend, settings) as llm:
+        async with client(backend, config) as llm:
             return await summarize_async(source, backend, llm=llm, keep_ungrounded=keep_ungrounded)
 
     return source.text, asyncio.run(go())
@@ -161,7 +171,7 @@ def run(
     files: list[str],
     out: Path,
     backend: str,
-    settings: dict[str, Any],
+    config: LLMConfig | None = None,
     keep_ungrounded: bool = False,
     concurrency: int = 4,
 ) -> int:
@@ -171,7 +181,7 @@ def run(
     with _locked(out):
         _sweep(out)
         try:
-            return asyncio.run(_run(files, out, backend, settings, keep_ungrounded, max(1, concurrency)))
+            return asyncio.run(_run(files, out, backend, config, keep_ungrounded, max(1, concurrency)))
         except KeyboardInterrupt:
             _rollup_or_fail(out)
             kept = len(load_results(out))
@@ -217,7 +227,7 @@ def _sweep(out: Path) -> None:
 
 
 async def _run(
-    files: list[str], out: Path, backend: str, settings: dict[str, Any], keep_ungrounded: bool, concurrency: int
+    files: list[str], out: Path, backend: str, config: LLMConfig | None, keep_ungrounded: bool, concurrency: int
 ) -> int:
     failures = 0
     skipped = 0
@@ -232,7 +242,7 @@ async def _run(
         TimeRemainingColumn(),
         console=err,
     )
-    async with client(backend, settings) as llm:
+    async with client(backend, config) as llm:
         wanted = _identity(backend, llm)
 
         async def summarise(source: Source) -> Summary:
@@ -271,12 +281,12 @@ async def _run(
 
 
 def predict(
-    paths: dict[str, Path], backend: str, settings: dict[str, Any], keep_ungrounded: bool = False
+    paths: dict[str, Path], backend: str, config: LLMConfig | None = None, keep_ungrounded: bool = False
 ) -> dict[str, Summary]:
     """Run a backend over named bulletins (one shared client), for scoring against gold."""
 
     async def go() -> dict[str, Summary]:
-        async with client(backend, settings) as llm:
+        async with client(backend, config) as llm:
             results = await asyncio.gather(
                 *(summarize_async(path, backend, llm=llm, keep_ungrounded=keep_ungrounded) for path in paths.values())
             )
@@ -285,7 +295,7 @@ def predict(
     return asyncio.run(go())
 
 
-def _identity(backend: str, llm: object | None) -> tuple[str | None, str | None, str]:
+def _identity(backend: str, llm: ModelClient | None) -> tuple[str | None, str | None, str]:
     """What a result must have been made with to be reused: the model, prompt and tool versions."""
     if llm is None:
         return None, None, tool_version()

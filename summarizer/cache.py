@@ -120,11 +120,6 @@ class Cache:
                 "INSERT OR REPLACE INTO responses (key, value, created_at) VALUES (?, ?, ?)", (key, text, created)
             )
 
-    def delete(self, key: str) -> None:
-        """Drop one entry, e.g. one a grounding check later rejected."""
-        with self._lock:
-            self._connection().execute("DELETE FROM responses WHERE key = ?", (key,))
-
     def __bool__(self) -> bool:
         """Always true: without this, ``if cache:`` would be false for an empty cache (``__len__``)."""
         return True

@@ -13,7 +13,7 @@ import sys
 from collections.abc import Iterable
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
 from rich.console import Console
@@ -22,7 +22,7 @@ from . import render
 from .errors import SummarizerError
 from .ingest import InputError
 from .models import SCHEMA_MODELS, Summary
-from .pipeline import BACKENDS, summarize_async, tool_version
+from .pipeline import BACKENDS, tool_version
 
 app = typer.Typer(
     help="Structured, source-grounded summaries of intelligence bulletins.",
@@ -40,11 +40,8 @@ class Format(StrEnum):
     html = "html"
 
 
-class Fail(Exception):
-    """A user-facing failure: printed as one line, exit code 2."""
-
-
-def fail(message: str, code: int = 2) -> None:
+def fail(message: str, code: int = 2) -> NoReturn:
+    """A failure the user can fix: one line on stderr, no traceback, a non-zero exit."""
     err.print("[red]error:[/red] ", end="", markup=True)
     err.print(message, markup=False, soft_wrap=True)
     raise typer.Exit(code)
@@ -121,6 +118,7 @@ def summarize(
 ) -> None:
     """Extract overview points, statements and sanctions from bulletins."""
     from . import batch, config
+    from .llm import LLMConfig
 
     if verbose:
         logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
@@ -137,11 +135,13 @@ def summarize(
         settings.pop("backend", None)
         if chosen not in BACKENDS:
             fail(f"unknown backend {chosen!r}; choose one of {', '.join(BACKENDS)}")
+        # Built for -b rules too: its batch reads the concurrency, and a bad value fails the same way everywhere.
+        llm_config = LLMConfig.from_settings(settings, None if chosen == "rules" else chosen)
         files = batch.expand(paths)
         if out is not None or len(files) > 1:
-            jobs = int(settings.get("concurrency", 4))
-            raise typer.Exit(batch.run(files, out or Path("results"), chosen, settings, keep_ungrounded, jobs))
-        source_text, summary = batch.run_one(files[0], chosen, settings, keep_ungrounded)
+            jobs = llm_config.concurrency
+            raise typer.Exit(batch.run(files, out or Path("results"), chosen, llm_config, keep_ungrounded, jobs))
+        source_text, summary = batch.run_one(files[0], chosen, llm_config, keep_ungrounded)
         render_one(summary, source_text, fmt, output)
         if chosen != "rules":
             usage, grounding = summary.provenance.usage, summary.provenance.grounding
@@ -183,6 +183,7 @@ def eval_(
 ) -> None:
     """Score a backend (or saved predictions) against the hand-labelled gold set."""
     from . import batch, evaluate
+    from .llm import LLMConfig
 
     try:
         golds = evaluate.load_gold(gold) if gold.is_dir() else {}
@@ -199,7 +200,8 @@ def eval_(
                 fail(f"unknown backend {backend!r}; choose one of {', '.join(BACKENDS)}")
             paths = {stem: _bulletin_for(bulletins, stem) for stem in golds}
             settings = dict(model=model, base_url=base_url, use_cache=not no_cache)
-            preds = batch.predict(paths, backend, settings)
+            llm_config = None if backend == "rules" else LLMConfig.from_settings(settings, backend)
+            preds = batch.predict(paths, backend, llm_config)
             label = f"backend {backend}"
             if save is not None:
                 for stem, summary in preds.items():
@@ -320,4 +322,4 @@ def main() -> None:
     app()
 
 
-__all__ = ["app", "main", "summarize_async"]
+__all__ = ["app", "main"]

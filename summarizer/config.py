@@ -39,7 +39,7 @@ KEYS = {
 
 
 class ConfigError(SummarizerError):
-    """A config file that cannot be used."""
+    """A setting that cannot be used, from the config file or a flag."""
 
 
 def path() -> Path | None:

@@ -9,18 +9,20 @@ rules could not attribute. Every answer is checked against the text before it is
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import hashlib
 import re
-from collections.abc import AsyncIterator
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, Field
 
-from . import prompts, rules
+from . import rules, templates
 from .models import STATEMENT_TYPES, Provenance, Questions, Sanction, Statement
 from .segment import Document, Paragraph, Sentence
 from .text import fold
+
+if TYPE_CHECKING:
+    from .llm import ModelClient
+    from .templates import Prompt
 
 PROMPTS = ("statement_type", "statement_type_check", "target", "role", "speaker")
 MAX_CANDIDATES = 40
@@ -46,29 +48,16 @@ class SpeakerAnswer(BaseModel):
     role: str | None = Field(default=None, max_length=120)
 
 
-@contextlib.asynccontextmanager
-async def open_llm(backend: str, settings: dict[str, Any]) -> AsyncIterator[Any]:
-    """An LLM client for ``backend`` ("local" or "openai"); the local server stops on exit."""
-    from .llm import LLM, LLMConfig
-
-    fields = {k: v for k, v in settings.items() if v is not None and k in LLMConfig.model_fields}
-    config = LLMConfig(backend=backend, **fields)
-    llm = LLM(config)
-    try:
-        yield llm
-    finally:
-        await llm.aclose()
-
-
 def prompt_hash() -> str:
     """One hash over every prompt the model backends use: results made with other wording are stale."""
     digest = hashlib.sha256()
     for name in PROMPTS:
-        digest.update(prompts.load(name).sha256.encode())
+        digest.update(templates.load(name).sha256.encode())
     return digest.hexdigest()[:16]
 
 
-def identity(llm: Any) -> tuple[str | None, str | None]:
+def identity(llm: ModelClient) -> tuple[str | None, str | None]:
+    """The model and prompt wording a result made with ``llm`` now would carry, to tell stale results apart."""
     return llm.model_name, prompt_hash()
 
 
@@ -86,10 +75,10 @@ class Tally:
 
 
 async def refine(
-    doc: Document, statements: list[Statement], sanctions: list[Sanction], llm: Any, provenance: Provenance
+    doc: Document, statements: list[Statement], sanctions: list[Sanction], llm: ModelClient, provenance: Provenance
 ) -> tuple[list[Statement], list[Sanction]]:
     """Add what the rules missed and settle what they guessed, one narrow question at a time."""
-    loaded = {name: prompts.load(name) for name in PROMPTS}
+    loaded = {name: templates.load(name) for name in PROMPTS}
     tally = Tally()
     with llm.document() as usage:  # this bulletin's calls, counted apart from others running concurrently
         found = await _new_statements(doc, statements, llm, loaded, tally)
@@ -124,7 +113,9 @@ def _accept_role(st: Statement, role: str | None) -> bool:
     return bool(role) and rules.is_role(role or "") and fold(role or "") != fold(st.speaker)
 
 
-async def _refine_statement(doc: Document, st: Statement, llm: Any, loaded: dict[str, Any], tally: Tally) -> Statement:
+async def _refine_statement(
+    doc: Document, st: Statement, llm: ModelClient, loaded: dict[str, Prompt], tally: Tally
+) -> Statement:
     updates: dict[str, Any] = {}
     sentence = st.evidence.text
     if st.statement_type in rules.GENERIC:  # a fallback, not a lexical finding: only these go to the model
@@ -143,8 +134,8 @@ async def _refine_statement(doc: Document, st: Statement, llm: Any, loaded: dict
             updates["target"] = target
     para = doc.paragraph_at(st.evidence.start)
     if st.role is None and para is not None:
-        answer = await llm.ask(loaded["role"], RoleAnswer, speaker=st.speaker, paragraph=para.text)
-        role = _in(para.text, answer.role)
+        said = await llm.ask(loaded["role"], RoleAnswer, speaker=st.speaker, paragraph=para.text)
+        role = _in(para.text, said.role)
         if tally.asked("role", _accept_role(st, role)):
             updates["role"] = re.sub(r"^(?:the|a|an)\s+", "", role or "", flags=re.I)
             updates["affiliation"] = st.affiliation or rules.affiliation(updates["role"])
@@ -152,7 +143,7 @@ async def _refine_statement(doc: Document, st: Statement, llm: Any, loaded: dict
 
 
 async def _new_statements(
-    doc: Document, statements: list[Statement], llm: Any, loaded: dict[str, Any], tally: Tally
+    doc: Document, statements: list[Statement], llm: ModelClient, loaded: dict[str, Prompt], tally: Tally
 ) -> list[Statement]:
     """Reporting sentences the rules saw a cue in but could not attribute: ask who spoke."""
     covered = {(s.evidence.start, s.evidence.end) for s in statements}
@@ -185,4 +176,4 @@ async def _new_statements(
     return [s for s in found if s is not None]
 
 
-__all__ = ["identity", "open_llm", "prompt_hash", "refine"]
+__all__ = ["identity", "prompt_hash", "refine"]

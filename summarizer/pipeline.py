@@ -6,11 +6,15 @@ import asyncio
 import datetime as dt
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import aliases, ground, ingest, merge, rules
 from .ingest import Source
 from .models import Grounding, Provenance, Summary
 from .segment import Document, segment
+
+if TYPE_CHECKING:
+    from .llm import ModelClient
 
 BACKENDS = ("local", "openai", "rules")
 
@@ -35,10 +39,10 @@ async def summarize_async(
     source: str | Path | Source,
     backend: str = "rules",
     *,
-    llm: object | None = None,
+    llm: ModelClient | None = None,
     keep_ungrounded: bool = False,
 ) -> Summary:
-    """Summarise one bulletin; ``llm`` is a :class:`summarizer.llm.LLM` for the model backends."""
+    """Summarise one bulletin; the model backends need ``llm`` (a :class:`summarizer.llm.LLM`, or a stand-in)."""
     if backend not in BACKENDS:
         raise ValueError(f"unknown backend {backend!r}; choose one of {', '.join(BACKENDS)}")
     doc = segment(load(source))
@@ -49,7 +53,7 @@ async def summarize_async(
 
         if llm is None:
             raise ValueError(f"backend {backend!r} needs an LLM client")
-        statements, sanctions = await extract.refine(doc, statements, sanctions, llm, provenance)  # type: ignore[arg-type]
+        statements, sanctions = await extract.refine(doc, statements, sanctions, llm, provenance)
     return finish(doc, overview, statements, sanctions, provenance, keep_ungrounded)
 
 
@@ -77,7 +81,7 @@ def summarize(
     source: str | Path | Source,
     backend: str = "rules",
     *,
-    llm: object | None = None,
+    llm: ModelClient | None = None,
     keep_ungrounded: bool = False,
 ) -> Summary:
     """Synchronous wrapper around :func:`summarize_async` for scripts and notebooks without a loop."""

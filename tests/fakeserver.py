@@ -68,6 +68,20 @@ def reset() -> Reply:
     return Reply("reset")
 
 
+NONCOMMITTAL = {
+    "TypeAnswer": {"statement_type": "assessment"},
+    "TargetAnswer": {"target": None},
+    "RoleAnswer": {"role": None},
+    "SpeakerAnswer": {"speaker": None, "role": None},
+}
+
+
+def noncommittal(body: dict[str, Any]) -> Reply:
+    """A valid answer to whichever question the openai backend asked, adding nothing: for runs that need the
+    model path to work end to end, not to contribute (use as ``FakeOpenAI(responder=noncommittal)``)."""
+    return tool(NONCOMMITTAL[body["tools"][0]["function"]["name"]])
+
+
 class _Server(ThreadingHTTPServer):
     # The default backlog of 5 overflows under a burst of reconnects (after resets and timeouts): the kernel
     # drops the SYN, the client's connect times out, and a request is counted that the server never saw.

@@ -207,7 +207,7 @@ def test_failure_lines_keep_square_brackets(tmp_path: Path) -> None:
 
 def test_csv_rollups_do_not_carry_spreadsheet_formulas(tmp_path: Path) -> None:
     hostile = '=HYPERLINK("https://example.org/x","click")'
-    source = Summary.model_validate_json(batch.run_one(str(FIXTURES[0]), "rules", {}, False)[1].model_dump_json())
+    source = Summary.model_validate_json(batch.run_one(str(FIXTURES[0]), "rules", None, False)[1].model_dump_json())
     source.statements = [
         Statement(speaker="@evil", content=hostile, target="+1", evidence=Evidence(start=0, end=1, text="x"))
     ]

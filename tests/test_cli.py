@@ -1,8 +1,10 @@
 import json
+import re
 
 import jsonschema
 import pytest
 
+from .fakeserver import FakeOpenAI, noncommittal
 from .helpers import ROOT, SAMPLE, run_cli
 
 
@@ -114,3 +116,47 @@ def test_unreachable_endpoint_is_a_one_line_error():
     assert result.returncode == 2, stderr
     assert "Traceback" not in stderr and "sk-test-SENTINEL-cli" not in stderr
     assert len(stderr.strip().splitlines()) == 1, stderr
+
+
+@pytest.mark.parametrize(
+    ("backend", "flag", "value", "setting"),
+    [
+        ("openai", "--timeout", "0", "timeout"),
+        ("openai", "--max-retries", "-1", "max_retries"),
+        ("openai", "--mode", "foo", "mode"),
+        ("openai", "--concurrency", "0", "concurrency"),
+        ("rules", "--concurrency", "0", "concurrency"),  # checked whatever the backend
+    ],
+)
+def test_invalid_setting_is_a_one_line_error_before_any_work(backend, flag, value, setting):
+    result = run_cli("summarize", str(SAMPLE), "-b", backend, flag, value, env={"OPENAI_API_KEY": "sk-unused"})
+    stderr = result.stderr.decode()
+    assert result.returncode == 2, stderr
+    assert stderr.startswith(f"error: invalid setting {setting}: ") and "Traceback" not in stderr
+    assert len(stderr.strip().splitlines()) == 1, stderr
+    assert result.stdout == b""
+
+
+def test_invalid_setting_in_the_config_file_is_the_same_error(tmp_path):
+    cfg = tmp_path / "config.toml"
+    cfg.write_text("timeout = 0\n")
+    result = run_cli("summarize", str(SAMPLE), "-b", "openai", env={"SUMMARIZER_CONFIG": str(cfg)})
+    stderr = result.stderr.decode()
+    assert result.returncode == 2 and stderr.startswith("error: invalid setting timeout: "), stderr
+    assert len(stderr.strip().splitlines()) == 1, stderr
+
+
+def test_verbose_logs_each_cache_hit_without_request_bodies(tmp_path):
+    env = {"OPENAI_API_KEY": "sk-test-verbose-0000", "SUMMARIZER_CACHE": str(tmp_path / "cache.sqlite")}
+    with FakeOpenAI(responder=noncommittal) as server:
+        args = ["summarize", str(SAMPLE), "-b", "openai", "--base-url", server.base_url, "--model", "fake-model"]
+        first = run_cli(*args, env=env)
+        asked = len(server.requests)
+        again = run_cli(*args, "-v", env=env)
+    assert first.returncode == 0, first.stderr.decode()
+    assert again.returncode == 0, again.stderr.decode()
+    assert asked > 0 and len(server.requests) == asked  # the re-run was answered from the cache alone
+    cached = json.loads(again.stdout)["provenance"]["usage"]["cached_calls"]
+    hits = [line for line in again.stderr.decode().splitlines() if "cache hit" in line]
+    assert len(hits) == cached > 0
+    assert all(re.fullmatch(r"INFO summarizer\.llm: \w+@\w+: cache hit", line) for line in hits), hits

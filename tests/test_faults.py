@@ -28,6 +28,7 @@ from typing import Any
 import pytest
 
 from summarizer import Summary, batch
+from summarizer.llm import LLMConfig
 
 from . import badinput
 from .badinput import run_cli_timed
@@ -118,19 +119,20 @@ def _env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("SUMMARIZER_CACHE", str(tmp_path / "cache" / "cache.sqlite"))
 
 
-def settings(server: FakeOpenAI) -> dict[str, Any]:
-    return {
-        "model": "fake-model",
-        "base_url": server.base_url,
-        "timeout": TIMEOUT,
-        "max_retries": MAX_RETRIES,
-        "max_reasks": 1,
-        "backoff_initial": 0.02,
-        "backoff_max": 0.1,
-        "retry_after_max": 0.2,
-        "use_cache": False,
-        "concurrency": 8,
-    }
+def settings(server: FakeOpenAI) -> LLMConfig:
+    return LLMConfig(
+        backend="openai",
+        model="fake-model",
+        base_url=server.base_url,
+        timeout=TIMEOUT,
+        max_retries=MAX_RETRIES,
+        max_reasks=1,
+        backoff_initial=0.02,
+        backoff_max=0.1,
+        retry_after_max=0.2,
+        use_cache=False,
+        concurrency=8,
+    )
 
 
 def test_batch_through_a_fault_storm(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -21,7 +21,7 @@ from typing import Literal
 import pytest
 from pydantic import BaseModel, Field
 
-from summarizer import prompts
+from summarizer import extract, templates
 from summarizer.cache import Cache, CacheError
 from summarizer.llm import LLM, BudgetExceeded, LLMConfig, LLMError
 from tests.fakeserver import ERROR_MARKER, FakeOpenAI, hang, length, malformed, status, tool
@@ -86,7 +86,7 @@ def run(coro: object) -> object:
 
 async def ask_once(llm: LLM, question: str = "Is water wet?", **kwargs: object) -> Answer:
     try:
-        return await llm.ask(prompts.load("yesno"), Answer, question=question, **kwargs)  # type: ignore[arg-type]
+        return await llm.ask(templates.load("yesno"), Answer, question=question, **kwargs)  # type: ignore[arg-type]
     finally:
         await llm.aclose()
 
@@ -338,8 +338,8 @@ def test_cache_hit_makes_zero_requests_and_file_is_private(server: FakeOpenAI, t
     async def twice() -> tuple[Answer, Answer, LLM]:
         llm = make_llm(server, tmp_path, use_cache=True, cache_path=cache_path)
         try:
-            first = await llm.ask(prompts.load("yesno"), Answer, question="Q?")
-            second = await llm.ask(prompts.load("yesno"), Answer, question="Q?")
+            first = await llm.ask(templates.load("yesno"), Answer, question="Q?")
+            second = await llm.ask(templates.load("yesno"), Answer, question="Q?")
         finally:
             await llm.aclose()
         return first, second, llm
@@ -369,15 +369,15 @@ def test_cache_key_changes_with_inputs(server: FakeOpenAI, tmp_path: Path) -> No
     async def go() -> None:
         llm = make_llm(server, tmp_path, use_cache=True, cache_path=cache_path)
         try:
-            await llm.ask(prompts.load("yesno"), Answer, question="A")
-            await llm.ask(prompts.load("yesno"), Answer, question="A")  # hit
-            await llm.ask(prompts.load("yesno"), Answer, question="B")  # other variables
-            await llm.ask(prompts.load("yesno"), Count, question="A")  # other response model
+            await llm.ask(templates.load("yesno"), Answer, question="A")
+            await llm.ask(templates.load("yesno"), Answer, question="A")  # hit
+            await llm.ask(templates.load("yesno"), Answer, question="B")  # other variables
+            await llm.ask(templates.load("yesno"), Count, question="A")  # other response model
         finally:
             await llm.aclose()
         other = make_llm(server, tmp_path, use_cache=True, cache_path=cache_path, max_tokens=100)
         try:
-            await other.ask(prompts.load("yesno"), Answer, question="A")  # other params
+            await other.ask(templates.load("yesno"), Answer, question="A")  # other params
         finally:
             await other.aclose()
 
@@ -447,7 +447,7 @@ def test_budget_refuses_before_sending(server: FakeOpenAI, tmp_path: Path) -> No
         try:
             with llm.document():
                 for i in range(100):
-                    await llm.ask(prompts.load("yesno"), Answer, question=f"q{i}")
+                    await llm.ask(templates.load("yesno"), Answer, question=f"q{i}")
         finally:
             await llm.aclose()
 
@@ -465,7 +465,7 @@ def test_document_scopes_are_separate(server: FakeOpenAI, tmp_path: Path) -> Non
 
     async def doc(n: int) -> int:
         with llm.document() as usage:
-            await asyncio.gather(*(llm.ask(prompts.load("yesno"), Answer, question=f"{n}-{i}") for i in range(n)))
+            await asyncio.gather(*(llm.ask(templates.load("yesno"), Answer, question=f"{n}-{i}") for i in range(n)))
             return usage.calls
 
     async def go() -> list[int]:
@@ -484,7 +484,7 @@ def test_concurrency_is_bounded(server: FakeOpenAI, tmp_path: Path) -> None:
 
     async def go() -> None:
         try:
-            await asyncio.gather(*(llm.ask(prompts.load("yesno"), Answer, question=str(i)) for i in range(6)))
+            await asyncio.gather(*(llm.ask(templates.load("yesno"), Answer, question=str(i)) for i in range(6)))
         finally:
             await llm.aclose()
 
@@ -519,7 +519,7 @@ def test_missing_key_is_a_clear_error(server: FakeOpenAI, tmp_path: Path, monkey
 
 # ---------------------------------------------------------------------------------------- prompts
 def test_prompt_load_and_render(tmp_path: Path) -> None:
-    prompt = prompts.load("yesno")
+    prompt = templates.load("yesno")
     assert (prompt.name, prompt.version, prompt.label) == ("yesno", "3", "yesno@3")
     assert prompt.variables == frozenset({"question"})
     assert len(prompt.sha256) == 64
@@ -527,32 +527,33 @@ def test_prompt_load_and_render(tmp_path: Path) -> None:
         {"role": "system", "content": "You answer yes or no."},
         {"role": "user", "content": "Question: a {brace} b"},
     ]
-    with pytest.raises(prompts.PromptError, match="needs variable 'question'"):
+    with pytest.raises(templates.PromptError, match="needs variable 'question'"):
         prompt.render(other="x")
-    with pytest.raises(prompts.PromptError):
-        prompts.load("../etc/passwd")
-    with pytest.raises(prompts.PromptError, match="does not exist"):
-        prompts.load("nope")
+    with pytest.raises(templates.PromptError):
+        templates.load("../etc/passwd")
+    with pytest.raises(templates.PromptError, match="does not exist"):
+        templates.load("nope")
 
 
 def test_prompt_file_errors(tmp_path: Path) -> None:
-    with pytest.raises(prompts.PromptError, match="front matter"):
-        prompts.parse("# user\nhi")
-    with pytest.raises(prompts.PromptError, match="version"):
-        prompts.parse("---\nname: a\n---\n# user\nhi")
-    with pytest.raises(prompts.PromptError, match="# user"):
-        prompts.parse("---\nname: a\nversion: 1\n---\n# system\nhi")
-    with pytest.raises(prompts.PromptError, match="literal braces"):
-        prompts.parse("---\nname: a\nversion: 1\n---\n# user\n{ broken")
+    with pytest.raises(templates.PromptError, match="front matter"):
+        templates.parse("# user\nhi")
+    with pytest.raises(templates.PromptError, match="version"):
+        templates.parse("---\nname: a\n---\n# user\nhi")
+    with pytest.raises(templates.PromptError, match="# user"):
+        templates.parse("---\nname: a\nversion: 1\n---\n# system\nhi")
+    with pytest.raises(templates.PromptError, match="literal braces"):
+        templates.parse("---\nname: a\nversion: 1\n---\n# user\n{ broken")
     (tmp_path / "prompts" / "other.md").write_text("---\nname: different\nversion: 1\n---\n# user\nhi")
-    with pytest.raises(prompts.PromptError, match="file name says"):
-        prompts.load("other")
-    no_system = prompts.parse('---\nname: a\nversion: 1\n---\n# user\nJSON like {{"a": 1}} for {x}')
+    with pytest.raises(templates.PromptError, match="file name says"):
+        templates.load("other")
+    no_system = templates.parse('---\nname: a\nversion: 1\n---\n# user\nJSON like {{"a": 1}} for {x}')
     assert no_system.render(x="y") == [{"role": "user", "content": 'JSON like {"a": 1} for y'}]
 
 
 def test_repo_prompts_parse() -> None:
     os.environ.pop("SUMMARIZER_PROMPTS")
-    assert prompts.prompts_dir() == Path(prompts.__file__).resolve().parent.parent / "prompts"
-    for name in prompts.list_prompts():
-        assert prompts.load(name).name == name
+    names = templates.list_prompts()
+    assert set(extract.PROMPTS) <= set(names)  # every question the model backends ask has its file
+    for name in names:
+        assert templates.load(name).name == name

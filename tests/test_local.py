@@ -19,7 +19,7 @@ from typing import Literal
 import pytest
 from pydantic import BaseModel
 
-from summarizer import prompts
+from summarizer import templates
 
 pytestmark = pytest.mark.model
 
@@ -145,7 +145,7 @@ def test_missing_llama_cpp_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> 
 def test_ask_through_embedded_model_then_cache(tmp_path: Path) -> None:
     cache_path = tmp_path / "cache.sqlite"
     config = LLMConfig(backend="local", cache_path=cache_path, max_tokens=64)
-    prompt = prompts.load("stance")
+    prompt = templates.load("stance")
     sentence = "The general warned that any aggressor would face a crushing military response."
 
     async def first() -> tuple[Stance, LLM, float, float]:
@@ -189,7 +189,7 @@ def test_ask_through_embedded_model_then_cache(tmp_path: Path) -> None:
 
 def test_crashed_server_is_restarted(tmp_path: Path) -> None:
     config = LLMConfig(backend="local", use_cache=False, max_tokens=64)
-    prompt = prompts.load("stance")
+    prompt = templates.load("stance")
 
     async def go() -> tuple[int, int, Stance]:
         llm = LLM(config)

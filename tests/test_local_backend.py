@@ -18,10 +18,19 @@ def cache(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def first_run(cache):
-    result = run_cli("summarize", str(SAMPLE), env={**cache, "SUMMARIZER_BACKEND": ""})
+def first_result(cache):
+    result = run_cli("summarize", str(SAMPLE), "-v", env={**cache, "SUMMARIZER_BACKEND": ""})
     assert result.returncode == 0, result.stderr.decode()
-    return json.loads(result.stdout)
+    return result
+
+
+@pytest.fixture(scope="module")
+def first_run(first_result):
+    return json.loads(first_result.stdout)
+
+
+def test_verbose_logs_the_server_start(first_result):
+    assert "INFO summarizer.llm: local model server ready at http://127.0.0.1:" in first_result.stderr.decode()
 
 
 def test_default_backend_is_local_and_recorded(first_run):
@@ -47,8 +56,9 @@ def test_local_output_is_complete_and_grounded(first_run):
 
 
 def test_rerun_answers_from_cache_with_zero_model_calls(first_run, cache):
-    result = run_cli("summarize", str(SAMPLE), env=cache)
+    result = run_cli("summarize", str(SAMPLE), "-v", env=cache)
     assert result.returncode == 0, result.stderr.decode()
+    assert "cache hit" in result.stderr.decode() and "model server ready" not in result.stderr.decode()
     again = json.loads(result.stdout)
     assert again["provenance"]["usage"]["calls"] == 0
     assert again["provenance"]["usage"]["cached_calls"] > 0

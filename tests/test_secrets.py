@@ -22,6 +22,7 @@ from typing import Any
 import pytest
 
 from summarizer import batch
+from summarizer.llm import LLMConfig
 
 from . import badinput
 from .badinput import run_cli_timed
@@ -139,9 +140,11 @@ def test_debug_logging_of_every_library_carries_no_key(
     for name in ("openai", "httpx", "httpcore", "instructor", "summarizer"):
         caplog.set_level(logging.DEBUG, logger=name)
     with FakeOpenAI(responder=Hostile()) as server:
-        settings = {"model": "fake-model", "base_url": server.base_url, "timeout": 2.0, "max_retries": 1}
-        settings |= {"backoff_initial": 0.01, "backoff_max": 0.02}
-        code = batch.run([str(p) for p in paths], tmp_path / "out", "openai", settings)
+        config = LLMConfig(
+            backend="openai", model="fake-model", base_url=server.base_url, timeout=2.0, max_retries=1,
+            backoff_initial=0.01, backoff_max=0.02,
+        )  # fmt: skip
+        code = batch.run([str(p) for p in paths], tmp_path / "out", "openai", config)
     assert code == 1  # bulletin 1: 401
     captured = capsys.readouterr()
     formatter = logging.Formatter("%(name)s %(levelname)s %(message)s")

@@ -1,5 +1,8 @@
 """Prompt templates live in ``prompts/*.md``, not in code, so wording changes are reviewable diffs.
 
+The files ship inside the package as ``summarizer.prompts`` (the repository keeps them in its top-level
+``prompts/`` directory) and are read with :mod:`importlib.resources`, so an installed wheel has them too.
+
 A prompt file is Markdown with a small front-matter header and two parts::
 
     ---
@@ -20,10 +23,13 @@ whenever the wording changes, even if nobody bumps ``version``.
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import os
 import re
 import string
 from dataclasses import dataclass
+from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +41,7 @@ _NAME_RE = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.-]*$")
 _SECTION_RE = re.compile(r"^#[ \t]+(\S.*?)[ \t]*$")
 _FRONT_KEY_RE = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)[ \t]*:[ \t]*(.*?)[ \t]*$")
 _SECTIONS = ("system", "user")
+PACKAGE = "summarizer.prompts"
 
 
 class PromptError(SummarizerError, ValueError):
@@ -97,11 +104,18 @@ class Prompt:
         return f"{self.name}@{self.version}"
 
 
-def prompts_dir() -> Path:
-    """Where prompt files are read from: ``$SUMMARIZER_PROMPTS`` lets evals try wording without edits."""
+def prompts_dir() -> Traversable:
+    """Where prompt files are read from: ``$SUMMARIZER_PROMPTS`` lets evals try wording without edits.
+
+    Otherwise the package :data:`PACKAGE` of this installation (wheel or editable). A source checkout run
+    without installing has no such package, only the directory it is built from, so that is read instead.
+    """
     env = os.environ.get("SUMMARIZER_PROMPTS")
     if env:
         return Path(env).expanduser()
+    spec = importlib.util.find_spec(PACKAGE)
+    if spec is not None and spec.submodule_search_locations is not None:
+        return resources.files(PACKAGE)
     return Path(__file__).resolve().parent.parent / "prompts"
 
 
@@ -179,8 +193,12 @@ def load(name: str) -> Prompt:
 
 
 def list_prompts() -> list[str]:
-    """Names of all prompt files, for a CLI listing and for a test that every prompt parses."""
+    """Names of all prompt files, so a test can check that every one of them parses."""
     directory = prompts_dir()
     if not directory.is_dir():
         return []
-    return sorted(p.stem for p in directory.glob("*.md") if not p.name.startswith(("_", "README")))
+    return sorted(
+        p.name.removesuffix(".md")
+        for p in directory.iterdir()
+        if p.name.endswith(".md") and not p.name.startswith(("_", "README"))
+    )

@@ -1,0 +1,93 @@
+"""What chooses and limits the model: one frozen, credential-free object, validated where settings enter.
+
+The CLI merges config-file values and flags into one mapping and builds the config with
+:meth:`LLMConfig.from_settings`, so a bad value stops the run with one line before any work starts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, Literal
+from urllib.parse import urlsplit
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+from pydantic import ValidationError as PydanticValidationError
+
+from ..config import ConfigError
+from .failures import short_error
+
+__all__ = ["DEFAULT_MODELS", "LLMConfig"]
+
+DEFAULT_MODELS = {"openai": "gpt-4o-mini", "local": "smollm2-135m-instruct"}
+
+
+class LLMConfig(BaseModel):
+    """Everything that chooses and limits the model. Holds no credentials, so it is safe to dump/log.
+
+    The API key is read from ``OPENAI_API_KEY`` when the client is created (first uncached call).
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    backend: Literal["openai", "local"] = "openai"
+    model: str | None = Field(default=None, description="Model name; default depends on the backend.")
+    base_url: str | None = Field(default=None, description="OpenAI-compatible endpoint; None = SDK default.")
+    mode: Literal["tools", "json_schema", "json", "md_json"] = "tools"
+    model_path: Path | None = Field(default=None, description="GGUF file for the local backend.")
+    timeout: float = Field(default=60.0, gt=0, description="Seconds per HTTP request.")
+    max_retries: int = Field(default=4, ge=0, description="Transport retries after the first attempt.")
+    max_reasks: int = Field(default=1, ge=0, description="Validation re-asks after the first answer.")
+    concurrency: int = Field(default=4, ge=1, description="Requests in flight at once.")
+    max_tokens: int = Field(default=512, ge=1, description="Completion tokens per request.")
+    temperature: float = Field(default=0.0, ge=0)
+    token_budget: int | None = Field(default=None, ge=1, description="Prompt+completion tokens per document.")
+    cache_path: Path | None = Field(default=None, description="None = $SUMMARIZER_CACHE or ~/.cache/...")
+    use_cache: bool = True
+    prices: dict[str, tuple[float, float]] = Field(
+        default_factory=dict, description="{model: (USD per 1M prompt tokens, USD per 1M completion tokens)}"
+    )
+    backoff_initial: float = Field(default=0.5, ge=0, description="First transport back-off, seconds.")
+    backoff_max: float = Field(default=20.0, ge=0, description="Longest exponential back-off, seconds.")
+    retry_after_max: float = Field(default=60.0, ge=0, description="Cap on a server's Retry-After, seconds.")
+    n_ctx: int = Field(default=2048, ge=256, description="Local server context size.")
+    n_threads: int | None = Field(
+        default=None, ge=1, description="Local server threads; None = 1 (robust when the CPU is shared)."
+    )
+    chat_format: str | None = Field(default=None, description="Local server chat format; None = GGUF template.")
+    startup_timeout: float = Field(default=120.0, gt=0, description="Seconds to wait for the local server.")
+
+    @field_validator("base_url")
+    @classmethod
+    def _no_credentials_in_url(cls, value: str | None) -> str | None:
+        """Credentials in a URL would end up in dumps and provenance; they belong in the environment."""
+        if value and urlsplit(value).password:
+            raise ValueError("base_url must not contain credentials; set OPENAI_API_KEY instead")
+        return value
+
+    @field_validator("mode")
+    @classmethod
+    def _local_mode(cls, value: str, info: ValidationInfo) -> str:
+        """llama-cpp-python's server rejects instructor's JSON_SCHEMA requests; fail at config time."""
+        if info.data.get("backend") == "local" and value == "json_schema":
+            raise ValueError("the local backend does not support mode='json_schema'; use mode='tools'")
+        return value
+
+    @property
+    def model_name(self) -> str:
+        return self.model or DEFAULT_MODELS[self.backend]
+
+    @classmethod
+    def from_settings(cls, settings: Mapping[str, Any], backend: str | None = None) -> LLMConfig:
+        """Merged config-file values and flags as a config; ``None`` means "not given", so the default holds.
+
+        Keys that are not model settings are the caller's and are ignored. An invalid value raises a one-line
+        :class:`~summarizer.config.ConfigError` naming the setting, not a pydantic report.
+        """
+        fields = {k: v for k, v in settings.items() if v is not None and k in cls.model_fields}
+        if backend is not None:
+            fields["backend"] = backend
+        try:
+            return cls(**fields)
+        except PydanticValidationError as exc:
+            raise ConfigError(f"invalid setting {short_error(exc)}") from None

@@ -314,15 +314,23 @@ SANCTION_COLUMNS = [
 ]  # fmt: skip
 
 
-def load_results(out: Path) -> list[Summary]:
-    """Every complete result in a results directory (roll-ups, temp files and foreign JSON are skipped)."""
+def load_result_files(out: Path) -> list[tuple[Path, Summary]]:
+    """Every complete result in a results directory with its file, so views can link back to it.
+
+    Roll-ups, temp files and foreign JSON are skipped.
+    """
     results = []
     for path in sorted(out.glob("*.json")):
         if path.name.startswith("."):
             continue
         with contextlib.suppress(OSError, ValueError):
-            results.append(Summary.model_validate_json(path.read_text(encoding="utf-8")))
+            results.append((path, Summary.model_validate_json(path.read_text(encoding="utf-8"))))
     return results
+
+
+def load_results(out: Path) -> list[Summary]:
+    """Every complete result in a results directory (roll-ups, temp files and foreign JSON are skipped)."""
+    return [summary for _, summary in load_result_files(out)]
 
 
 def rollup(out: Path) -> None:
@@ -382,4 +390,14 @@ def _csv(columns: list[str], rows: list[dict[str, Any]]) -> str:
     return buffer.getvalue()
 
 
-__all__ = ["BatchError", "atomic_write", "expand", "load_results", "one_line", "rollup", "run", "run_one"]
+__all__ = [
+    "BatchError",
+    "atomic_write",
+    "expand",
+    "load_result_files",
+    "load_results",
+    "one_line",
+    "rollup",
+    "run",
+    "run_one",
+]

@@ -1,4 +1,4 @@
-"""Command line: ``summarizer summarize``, ``eval``, ``digest``, ``schema``.
+"""Command line: ``summarizer summarize``, ``eval``, ``digest``, ``view``, ``schema``.
 
 Every failure a user can cause ends in one line on stderr and a non-zero exit, never a traceback.
 """
@@ -257,25 +257,98 @@ def _bulletin_for(directory: Path, stem: str) -> Path:
     return found[0]
 
 
-@app.command()
+_DIGEST_EXAMPLES = """Examples:
+
+  summarizer digest results/                          top speakers, authorities, sanctions timeline
+
+  summarizer digest results/ --all -f md -o digest.md every speaker, every statement
+
+  summarizer digest results/ --speaker Qaani --since 2024-01
+
+  summarizer digest results/ -f json > digest.json
+"""
+
+
+@app.command(epilog=_DIGEST_EXAMPLES)
 def digest(
     results: Annotated[Path, typer.Argument(help="Results directory written by summarize --out.")],
-    fmt: Annotated[str, typer.Option("--format", "-f", help="table, md or html.")] = "table",
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="table, md, html or json (json lists everything).")
+    ] = "table",
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")] = None,
+    speaker: Annotated[
+        str | None, typer.Option("--speaker", help="Only this actor (any spelling the alias table knows).")
+    ] = None,
+    since: Annotated[str | None, typer.Option("--since", help="From this date: YYYY-MM-DD, YYYY-MM or YYYY.")] = None,
+    until: Annotated[str | None, typer.Option("--until", help="Up to this date (a month or year: to its end).")] = None,
+    all_: Annotated[bool, typer.Option("--all", help="Every speaker with every statement, not the top ones.")] = False,
+    top: Annotated[int, typer.Option("--top", min=1, help="How many speakers the summary view lists.")] = 15,
 ) -> None:
-    """Who said what over time (each speaker once, however spelled) and a sanctions timeline, across a batch."""
+    """Who said what over time and who sanctioned whom, across a batch: each actor once, however spelled.
+
+    Sources link to each bulletin's report row once `summarizer view` has written the reports, else to its result.
+    """
     from . import digest as digests
+    from .render import digest as digest_out
 
     if fmt not in digests.FORMATS:
         fail(f"unknown format {fmt!r}; choose one of {', '.join(digests.FORMATS)}")
     try:
-        found = digests.load_dir(results)
+        scope = digests.Scope(
+            speaker=speaker,
+            since=digests.parse_day(since) if since else None,
+            until=digests.parse_day(until, last=True) if until else None,
+        )
+        found = digests.load_dir(results, scope=scope)
+        links = digest_out.Links(output.parent if output else None)
+        shown = None if all_ or speaker else top  # one actor: their every statement
         if fmt == "table" and output is None:
-            digests.to_table(found, Console())
+            digest_out.to_table(found, Console(), links, shown)
         else:
-            write_output(digests.render(found, fmt), output)
+            write_output(digest_out.render(found, fmt, links, shown), output)
     except (SummarizerError, OSError) as exc:
         fail(str(exc))
+
+
+_VIEW_EXAMPLES = """Examples:
+
+  summarizer view results/                      writes results/index.html and results/reports/*.html
+
+  summarizer view results/ -o ~/briefing/index.html
+
+  summarizer view results/ --sources ~/bulletins    find moved bulletins by file name
+"""
+
+
+@app.command(epilog=_VIEW_EXAMPLES)
+def view(
+    results: Annotated[Path, typer.Argument(help="Results directory written by summarize --out.")],
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Where to write the index (default RESULTS/index.html).")
+    ] = None,
+    sources: Annotated[
+        Path | None, typer.Option("--sources", help="Folder to find the bulletins in when their paths have moved.")
+    ] = None,
+) -> None:
+    """An HTML index over a results directory: search and filter the bulletins, open each one's report.
+
+    Each bulletin's report is written to RESULTS/reports/ from its source file; a source that is gone or changed is
+    named in the index instead.
+    """
+    from . import aliases
+    from .render.view import write_view
+
+    try:
+        index, entries = write_view(results, output, aliases.load(), sources)
+    except ValueError as exc:  # a bad alias table
+        fail(str(exc))
+    except (SummarizerError, OSError) as exc:
+        fail(str(exc))
+    missing = [e for e in entries if e.report is None]
+    err.print(f"{index}: {len(entries)} bulletins, {len(entries) - len(missing)} reports", markup=False)
+    for entry in missing:
+        err.print(f"[yellow]no report:[/yellow] {entry.result.name}: ", end="", markup=True)
+        err.print(entry.problem, markup=False, soft_wrap=True)
 
 
 @app.command()

@@ -14,6 +14,7 @@ from summarizer import aliases
 from summarizer.batch import atomic_write, load_results
 from summarizer.models import Bulletin, Evidence, Provenance, Sanction, Statement, Summary, Target
 
+from .conftest import make_statement
 from .helpers import run_cli
 from .test_batch import FIXTURES, make_bulletins
 
@@ -512,7 +513,7 @@ def test_html_speaker_list_never_overlaps_itself(batch: Path, tmp_path: Path) ->
     for n, name in enumerate(LONG_NAMES):
         summary = Summary(
             bulletin=Bulletin(title="long names", source=f"long-{n}.txt", period_start=dt.date(2024, 1, 1)),
-            statements=[Statement(speaker=name, content="said something", evidence=Evidence(start=0, end=1, text="x"))],
+            statements=[make_statement(speaker=name)],
             provenance=Provenance(backend="rules"),
         )
         atomic_write(results / f"long-{n}.json", summary.model_dump_json())

@@ -32,13 +32,13 @@ from summarizer.evaluate import (
 )
 from summarizer.evaluate.compare import compare
 from summarizer.evaluate.normalise import Names, norm, norm_date, token_f1
-from summarizer.models import Bulletin, Evidence, Gold, OverviewPoint, Provenance, Sanction, Statement, Summary, Target
+from summarizer.models import Bulletin, Gold, OverviewPoint, Provenance, Sanction, Statement, Summary, Target
+
+from .conftest import make_evidence
 
 # --- hand-built gold ----------------------------------------------------------------------------
 
-
-def ev(text: str = "span", status: str = "exact") -> Evidence:
-    return Evidence(start=0, end=len(text), text=text, status=status)
+SPAN = make_evidence("span")
 
 
 # Every gold statement has all 12 scored fields non-null: 3 statements = 36 gold fields.
@@ -55,7 +55,7 @@ S1 = Statement(
     cited_outlet="Tasnim",
     cited_date=date(2020, 3, 20),
     section="Iraq",
-    evidence=ev(),
+    evidence=SPAN,
 )
 S2 = Statement(
     speaker="Hassan Rouhani",
@@ -70,7 +70,7 @@ S2 = Statement(
     cited_outlet="IRNA",
     cited_date=date(2020, 3, 18),
     section="Coronavirus",
-    evidence=ev(),
+    evidence=SPAN,
 )
 S3 = Statement(
     speaker="Ali Khamenei",
@@ -85,7 +85,7 @@ S3 = Statement(
     cited_outlet="Khamenei.ir",
     cited_date=date(2020, 3, 22),
     section="Coronavirus",
-    evidence=ev(),
+    evidence=SPAN,
 )
 # All 11 scored sanction fields non-null.
 X1 = Sanction(
@@ -100,17 +100,17 @@ X1 = Sanction(
     programs=["SDGT", "E.O. 13224"],
     beneficiaries=["IRGC-QF"],
     cited_outlet="Treasury",
-    evidence=ev(),
+    evidence=SPAN,
 )
 OPTIONAL = Statement(
     speaker="Syrian opposition sources",
     content="dozens of militia members died of the coronavirus in Deir ez-Zor",
-    evidence=ev(),
+    evidence=SPAN,
 )
 O1 = OverviewPoint(
-    text="Iran's leadership accused the United States of exploiting the coronavirus crisis.", evidence=ev()
+    text="Iran's leadership accused the United States of exploiting the coronavirus crisis.", evidence=SPAN
 )
-O2 = OverviewPoint(text="The U.S. imposed new sanctions on Iranian entities.", evidence=ev())
+O2 = OverviewPoint(text="The U.S. imposed new sanctions on Iranian entities.", evidence=SPAN)
 BULLETIN = Bulletin(
     title="Spotlight on Iran",
     publisher="Meir Amit Center",
@@ -125,7 +125,7 @@ TRUMP = (
         content="Iran is behaving very badly",
         statement_type="accuse_condemn",
         said_on=date(2020, 3, 21),
-        evidence=ev(status="ungrounded"),
+        evidence=make_evidence("span", status="ungrounded"),
     )
 )
 
@@ -582,7 +582,7 @@ def _synthetic(n: int) -> tuple[dict[str, Gold], dict[str, Summary]]:
             for j in range(3)
         ]
         overview = [
-            OverviewPoint(text=f"point {j} of bulletin {i} says something new", evidence=ev()) for j in range(5)
+            OverviewPoint(text=f"point {j} of bulletin {i} says something new", evidence=SPAN) for j in range(5)
         ]
         gold = Gold(
             bulletin=BULLETIN,

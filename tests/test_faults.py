@@ -32,9 +32,9 @@ from summarizer.llm import LLMConfig
 
 from . import badinput
 from .badinput import run_cli_timed
+from .conftest import SENTINEL
 from .fakeserver import FakeOpenAI, Reply, hang, malformed, reset, status, tool
 
-SENTINEL = "sk-test-SENTINEL-faults-0123456789"
 TAG = re.compile(r"K(\d\d)Z")
 LIAR = "Vladimir Putin"
 LIAR_ROLE = "President of the Russian Federation"
@@ -112,11 +112,7 @@ REASONS = {
 }
 
 
-@pytest.fixture(autouse=True)
-def _env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setenv("OPENAI_API_KEY", SENTINEL)
-    monkeypatch.delenv("OPENAI_BASE_URL", raising=False)
-    monkeypatch.setenv("SUMMARIZER_CACHE", str(tmp_path / "cache" / "cache.sqlite"))
+pytestmark = pytest.mark.usefixtures("openai_env")
 
 
 def settings(server: FakeOpenAI) -> LLMConfig:

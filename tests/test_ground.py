@@ -1,17 +1,19 @@
 from summarizer.ground import ground
-from summarizer.models import Evidence, Grounding, Statement
+from summarizer.models import Grounding, Statement
+
+from .conftest import make_evidence, make_statement
 
 TEXT = 'Abbas Heydarnia said the American forces in Iraq "are living on borrowed time".'
 
 
 def statement(target: str | None) -> Statement:
-    return Statement(
+    return make_statement(
         speaker="Abbas Heydarnia",
         speaker_canonical="Abbas Heydarnia",
         cue="said",
         content='the American forces in Iraq "are living on borrowed time"',
         target=target,
-        evidence=Evidence(start=0, end=len(TEXT), text=TEXT),
+        evidence=make_evidence(TEXT),
     )
 
 

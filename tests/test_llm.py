@@ -24,9 +24,8 @@ from pydantic import BaseModel, Field
 from summarizer import extract, templates
 from summarizer.cache import Cache, CacheError
 from summarizer.llm import LLM, BudgetExceeded, LLMConfig, LLMError
+from tests.conftest import SENTINEL
 from tests.fakeserver import ERROR_MARKER, FakeOpenAI, hang, length, malformed, status, tool
-
-SENTINEL = "sk-test-SENTINEL-123"
 
 PROMPT_TEXT = """---
 name: yesno
@@ -48,9 +47,7 @@ class Count(BaseModel):
 
 
 @pytest.fixture(autouse=True)
-def _env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setenv("OPENAI_API_KEY", SENTINEL)
-    monkeypatch.delenv("OPENAI_BASE_URL", raising=False)
+def _prompts(openai_env: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     prompt_dir = tmp_path / "prompts"
     prompt_dir.mkdir()
     (prompt_dir / "yesno.md").write_text(PROMPT_TEXT)

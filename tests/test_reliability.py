@@ -31,6 +31,7 @@ from summarizer.models import Evidence, Statement
 
 from . import badinput
 from .badinput import BIG, BIG_ERROR, LEAK, MB, Case, run_cli_timed
+from .conftest import make_statement
 from .helpers import ROOT
 
 CLI_TIMEOUT = 60  # seconds for one CLI run on one file: any hang fails fast instead of after ten minutes
@@ -187,7 +188,7 @@ def test_merge_of_twenty_thousand_statements() -> None:
     rng = random.Random(3)
     speakers = [f"Speaker {a} {b}" for a in "ABCDEFGHIJ" for b in "KLMNOPQRST"]
     items = [
-        Statement(
+        make_statement(
             speaker=speakers[i % len(speakers)],
             content=" ".join(rng.choice(VOCAB) + str(rng.randrange(1000)) for _ in range(8)),
             evidence=Evidence(start=i * 10, end=i * 10 + 5, text="x"),

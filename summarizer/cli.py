@@ -66,7 +66,7 @@ def render_one(summary: Summary, source_text: str, fmt: Format, output: Path | N
         render.to_table(summary, console)
         write_output(console.export_text(), output)
     elif fmt is Format.md:
-        write_output(render.to_markdown(summary), output)
+        write_output(render.to_markdown(summary, source_text), output)
     elif fmt is Format.html:
         write_output(render.to_html([(summary, source_text)]), output)
     else:

@@ -410,8 +410,8 @@ def unescape_md(markdown: str) -> str:
 
 
 def test_markdown_has_every_item_and_citation(sample: tuple[Summary, str]) -> None:
-    summary, _ = sample
-    md = render.to_markdown(summary)
+    summary, text = sample
+    md = render.to_markdown(summary, text)
     plain = unescape_md(md)
     assert plain.startswith("# Spotlight on Iran\n")
     assert "**Period:** 2020-03-22 – 2020-04-05" in md
@@ -419,33 +419,65 @@ def test_markdown_has_every_item_and_citation(sample: tuple[Summary, str]) -> No
     for point in summary.overview:
         assert point.text in plain
     for st in summary.statements:
-        assert st.speaker in plain and st.content in plain
+        content = st.content.removeprefix(f"{st.cue} ") if st.cue else st.content
+        assert f"*{st.speaker}*" in plain and content in plain, st.speaker
     for cite in [
-        "— Defa' Press, 2020-03-28",
-        "— Tasnim, 2020-04-02",
-        "— Tasnim, 2020-04-01",
-        "— Twitter, 2020-03-31",
-        "— Reuters, 2020-03-26",
-        "— al-Ahed, 2020-03-27",
-        "— Mehr, 2020-03-21",
+        "(Defa' Press, 28 Mar).",
+        "(Tasnim, 2 Apr).",
+        "(Tasnim, 1 Apr).",
+        "(Twitter, 31 Mar).",
+        "(Reuters, 26 Mar).",
+        "(al-Ahed, 27 Mar).",
+        "(Mehr, 21 Mar).",
     ]:
         assert cite in plain, cite
-    assert "**U.S. Treasury Department** — designate 20" in plain
+    # Prose: speaker, role (named once), cue verb in bold, the content as the bulletin words it, the citation.
+    assert "*Hossein Salami*, Commander of the IRGC, **warned** the United States against such action" in plain
+    assert "*Hossein Salami* **stated** that the only option" in plain
+    assert "**threatened** the United States, stating that even the slightest threat" in plain
+    assert "**According to** *U.S. government*, Iran is operating" in plain
+    assert '<a id="sa1"></a>**U.S. Treasury Department** | designate | 26 Mar | 20 (incl. Headquarters' in plain
     # The ungrounded statement is kept, but only under the unverified heading.
     head, _, tail = plain.partition("## Unverified")
     assert "Hassan Rouhani" in tail and "Hassan Rouhani" not in head
     assert "grounding 14 exact / 1 fuzzy / 1 dropped" in plain
     # One line per item: no field may spill onto the next list item.
-    assert sum(line.startswith("- **") for line in md.splitlines()) == len(summary.statements) + len(summary.sanctions)
+    assert sum(line.startswith('- <a id="st') for line in md.splitlines()) == len(summary.statements) - 1
+
+
+def test_markdown_links_every_item_to_its_quoted_evidence(sample: tuple[Summary, str]) -> None:
+    summary, text = sample
+    md = render.to_markdown(summary, text)
+    anchors = set(re.findall(r'<a id="([a-z0-9-]+)"></a>', md))
+    links = re.findall(r"\]\(#([a-z0-9-]+)\)", md)
+    assert links and set(links) <= anchors
+    sources = md[md.index("## Sources") :]
+    grounded = [
+        (f"{kind}{n}", item.evidence)
+        for kind, items in (("ov", summary.overview), ("st", summary.statements), ("sa", summary.sanctions))
+        for n, item in enumerate(items, 1)
+        if item.evidence.status != "ungrounded"
+    ]
+    for uid, e in grounded:
+        line = text.count("\n", 0, e.start) + 1
+        assert f"[L{line}](#src-{uid})" in md, uid
+        entry = next(x for x in sources.splitlines() if x.startswith(f'- <a id="src-{uid}"></a>'))
+        assert f"chars {e.start}–{e.end}" in entry and unescape_md(text[e.start : e.end]) in unescape_md(entry)
+    assert "(approximate match)" in sources  # the fuzzy statement says so
+    # Without the text, items still link to their evidence, by offsets.
+    bare = render.to_markdown(summary)
+    assert "[ST1](#src-st1)" in bare and "chars" in bare
 
 
 def test_markdown_escapes_hostile_text() -> None:
-    summary, _ = hostile_summary()
-    md = render.to_markdown(summary)
-    assert not re.search(r"(?<!\\)[<>]", md), "unescaped angle bracket: raw HTML would reach the renderer"
+    summary, text = hostile_summary()
+    md = render.to_markdown(summary, text)
+    ours = re.sub(r'<a id="[a-z0-9-]+"></a>', "", md)  # the brief's own anchors are the only HTML allowed
+    assert not re.search(r"(?<!\\)[<>]", ours), "unescaped angle bracket: raw HTML would reach the renderer"
     assert "\\<script\\>" in md
     assert "\\[link\\](javascript:alert(1))" in md
-    assert "\\*everyone\\* \\| \\`all\\`" in md
+    assert "\\[bold red\\]markup\\[/\\] & \\*stars\\*" in md  # the sanction's quoted evidence
+    assert "\\<i\\>Treasury\\</i\\>" in md
 
 
 def test_table_shows_header_items_and_footer(sample: tuple[Summary, str]) -> None:

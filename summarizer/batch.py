@@ -328,6 +328,18 @@ def load_result_files(out: Path) -> list[tuple[Path, Summary]]:
     return results
 
 
+def results_in(directory: Path) -> list[tuple[Path, Summary]]:
+    """:func:`load_result_files` for a view over a run: an absent or empty directory is the user's one-line error."""
+    if not directory.is_dir():
+        raise BatchError(f"{directory}: no such results directory")
+    found = load_result_files(directory)
+    if not found:
+        raise BatchError(
+            f"{directory}: no results here; make some with: summarizer summarize BULLETINS --out {directory}"
+        )
+    return found
+
+
 def load_results(out: Path) -> list[Summary]:
     """Every complete result in a results directory (roll-ups, temp files and foreign JSON are skipped)."""
     return [summary for _, summary in load_result_files(out)]

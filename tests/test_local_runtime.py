@@ -73,3 +73,10 @@ def test_portable_build_reports_avx2_fma_f16c_and_nothing_newer() -> None:
     features = build_features()
     assert {"AVX2", "FMA", "F16C"} <= features
     assert not {f for f in features if f.startswith(("AVX512", "AMX"))}
+
+
+def test_unknown_catalogued_model_is_one_line_exit_2(tmp_path: Path) -> None:
+    result = run_cli("doctor", "--model", "no-such-model", env={"SUMMARIZER_MODELS": str(tmp_path)})
+    stderr = result.stderr.decode()
+    assert result.returncode == 2 and len(stderr.strip().splitlines()) == 1, stderr
+    assert "unknown model 'no-such-model'; catalogued: smollm2-135m-instruct" in stderr

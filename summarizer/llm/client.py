@@ -67,7 +67,7 @@ class Connection:
             from ..local import LocalServerError, find_gguf
 
             try:
-                self._gguf = find_gguf(self.config.model_path)
+                self._gguf = find_gguf(self.config.model_path, self.config.model_name)
             except LocalServerError as exc:
                 raise LLMError(str(exc), kind="local_server") from None
         return self._gguf

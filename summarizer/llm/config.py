@@ -15,11 +15,12 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validat
 from pydantic import ValidationError as PydanticValidationError
 
 from ..config import ConfigError
+from ..weights import DEFAULT_MODEL
 from .failures import short_error
 
 __all__ = ["DEFAULT_MODELS", "LLMConfig"]
 
-DEFAULT_MODELS = {"openai": "gpt-4o-mini", "local": "smollm2-135m-instruct"}
+DEFAULT_MODELS = {"openai": "gpt-4o-mini", "local": DEFAULT_MODEL}
 
 
 class LLMConfig(BaseModel):

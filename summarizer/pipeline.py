@@ -17,6 +17,8 @@ if TYPE_CHECKING:
     from .llm import ModelClient
 
 BACKENDS = ("local", "openai", "rules")
+# The one default of the CLI and the Python API: the embedded model, no key and no network.
+DEFAULT_BACKEND = "local"
 
 
 def tool_version() -> str:

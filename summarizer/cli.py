@@ -483,7 +483,8 @@ def view(
     except (SummarizerError, OSError) as exc:
         fail(str(exc))
     missing = [e for e in entries if e.report is None]
-    err.print(f"{index}: {len(entries)} bulletins, {len(entries) - len(missing)} reports", markup=False)
+    if not QUIET:
+        err.print(f"{index}: {len(entries)} bulletins, {len(entries) - len(missing)} reports", markup=False)
     for entry in missing:
         err.print(f"[yellow]no report:[/yellow] {entry.result.name}: ", end="", markup=True)
         err.print(entry.problem, markup=False, soft_wrap=True)

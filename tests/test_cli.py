@@ -269,6 +269,8 @@ def test_quiet_drops_progress_and_tallies_but_not_failures(tmp_path):
         result = run_cli(*args, str(inputs), "--out-dir", str(tmp_path / "out"), "-b", "rules")
         assert result.returncode == 1
         assert result.stderr.decode().splitlines() == [f"failed: {inputs / 'empty.txt'}: input is empty"]
+    view = run_cli("-q", "view", str(tmp_path / "out"))
+    assert view.returncode == 0 and view.stderr == b"" and (tmp_path / "out" / "index.html").exists()
 
 
 def colours(data: bytes) -> set[int]:

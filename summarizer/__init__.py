@@ -1,7 +1,9 @@
 """summarizer: structured, source-grounded summaries of intelligence bulletins.
 
 >>> from summarizer import summarize
->>> summary = summarize("evals/bulletins/spotlight-on-iran-2020-03-22.txt", backend="rules")
+>>> summary = summarize(path="evals/bulletins/spotlight-on-iran-2020-03-22.txt", backend="rules")
+
+``path=`` or ``text=``, never a guess; the default backend is ``local``, as on the command line.
 """
 
 import logging

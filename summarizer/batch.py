@@ -16,7 +16,7 @@ import hashlib
 import io
 import os
 import tempfile
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -53,8 +53,9 @@ class BatchError(SummarizerError):
 def expand(paths: list[str]) -> list[str]:
     """Files named, found under directories, or matched by globs, in a stable order, each once.
 
-    Hidden files and directories (``.git``, editor backups) are skipped when walking a directory: they are
-    never bulletins, and summarising a repository's ``.git/*.md`` would only add noise.
+    A file named outright is taken as it is. Directories and globs find only bulletins: hidden files and
+    directories (``.git``, editor backups) and READMEs are skipped, since they are never bulletins and a README's
+    Markdown table once yielded a sanction.
     """
     files: list[str] = []
     for raw in paths:
@@ -62,25 +63,38 @@ def expand(paths: list[str]) -> list[str]:
             files.append(raw)
         elif Path(raw).is_dir():
             root = Path(raw)
-            found = sorted(
-                str(p)
-                for p in root.rglob("*")
-                if p.is_file()
-                and p.suffix.lower() in SUFFIXES
-                and not any(part.startswith(".") for part in p.relative_to(root).parts)
-                and not p.name.lower().startswith("readme")  # a folder's own notes are not a bulletin
-            )
+            found = sorted(str(p) for p in root.rglob("*") if p.is_file() and _is_bulletin(p.relative_to(root)))
             if not found:
                 raise BatchError(f"{raw}: no bulletin files (.txt .md .html .pdf) in this directory")
             files += found
-        elif any(ch in raw for ch in "*?["):
-            found = sorted(p for p in glob.glob(raw, recursive=True) if Path(p).is_file())
+        elif is_pattern(raw):
+            matched = glob.glob(raw, recursive=True)  # wildcards never match hidden names
+            found = sorted(p for p in matched if Path(p).is_file() and _is_bulletin(Path(Path(p).name)))
             if not found:
-                raise BatchError(f"{raw}: no file matches this pattern")
+                raise BatchError(f"{raw}: no bulletin file matches this pattern (READMEs and hidden files are skipped)")
             files += found
         else:
             files.append(raw)
     return _unique(files)
+
+
+def is_pattern(raw: str) -> bool:
+    """A glob rather than a file name (a file that exists is always taken literally, see :func:`expand`)."""
+    return any(ch in raw for ch in "*?[") and not Path(raw).is_file()
+
+
+def names_many(raw: str) -> bool:
+    """An input that stands for a set of bulletins (a directory or a glob), however many it holds today."""
+    return raw != "-" and (Path(raw).is_dir() or is_pattern(raw))
+
+
+def _is_bulletin(path: Path) -> bool:
+    """A bulletin's suffix, no hidden part, not a folder's own README (``path`` relative to what was searched)."""
+    return (
+        path.suffix.lower() in SUFFIXES
+        and not any(part.startswith(".") for part in path.parts)
+        and not path.name.lower().startswith("readme")
+    )
 
 
 def _unique(files: list[str]) -> list[str]:
@@ -174,14 +188,18 @@ def run(
     config: LLMConfig | None = None,
     keep_ungrounded: bool = False,
     concurrency: int = 4,
+    quiet: bool = False,
 ) -> int:
-    """Summarise every file into ``out``; return 0 if all succeeded, 1 if some failed, 130 on Ctrl-C."""
+    """Summarise every file into ``out``; return 0 if all succeeded, 1 if some failed, 130 on Ctrl-C.
+
+    ``quiet`` drops the progress bar and the closing tally; failures are still reported.
+    """
     _prepare(out)
     files = [f for f in files if f == "-" or not Path(f).resolve().is_relative_to(out.resolve())]
     with _locked(out):
         _sweep(out)
         try:
-            return asyncio.run(_run(files, out, backend, config, keep_ungrounded, max(1, concurrency)))
+            return asyncio.run(_run(files, out, backend, config, keep_ungrounded, max(1, concurrency), quiet))
         except KeyboardInterrupt:
             _rollup_or_fail(out)
             kept = len(load_results(out))
@@ -227,7 +245,13 @@ def _sweep(out: Path) -> None:
 
 
 async def _run(
-    files: list[str], out: Path, backend: str, config: LLMConfig | None, keep_ungrounded: bool, concurrency: int
+    files: list[str],
+    out: Path,
+    backend: str,
+    config: LLMConfig | None,
+    keep_ungrounded: bool,
+    concurrency: int,
+    quiet: bool = False,
 ) -> int:
     failures = 0
     skipped = 0
@@ -241,14 +265,10 @@ async def _run(
         TextColumn("ETA"),
         TimeRemainingColumn(),
         console=err,
+        disable=quiet,
     )
     async with client(backend, config) as llm:
         wanted = _identity(backend, llm)
-
-        async def summarise(source: Source) -> Summary:
-            if llm is None:  # rules: CPU-bound, so off the event loop to keep the progress bar and Ctrl-C alive
-                return await asyncio.to_thread(summarize, source, backend, keep_ungrounded=keep_ungrounded)
-            return await summarize_async(source, backend, llm=llm, keep_ungrounded=keep_ungrounded)
 
         async def one(path: str, task: Any) -> None:
             nonlocal failures, skipped
@@ -259,13 +279,12 @@ async def _run(
                     if await asyncio.to_thread(_done, target, (source.sha256, backend, *wanted)):
                         skipped += 1
                     else:
-                        summary = await summarise(source)
+                        summary = await _summarise(source, backend, llm, keep_ungrounded)
                         await asyncio.to_thread(atomic_write, target, summary.model_dump_json(indent=2))
                 except Exception as exc:  # one bad bulletin must not stop the others
                     failures += 1
-                    message = str(exc) if isinstance(exc, InputError) else f"{path}: {type(exc).__name__}: {exc}"
                     # Printed as it happens (above the bar), so a killed run has already reported it.
-                    progress.console.print(Text.assemble(("failed: ", "red"), one_line(message)), soft_wrap=True)
+                    progress.console.print(_failed(path, exc), soft_wrap=True)
                 progress.update(task, advance=1, status=f"{failures} failed, {skipped} up to date")
 
         with progress:
@@ -273,11 +292,72 @@ async def _run(
             await asyncio.gather(*(one(p, task) for p in files))
     _rollup_or_fail(out)
     done = len(files) - failures
-    err.print(
-        Text(f"{done}/{len(files)} bulletins summarised into {out} ({skipped} already up to date, {failures} failed)"),
-        soft_wrap=True,
-    )
+    if not quiet:
+        err.print(
+            Text(
+                f"{done}/{len(files)} bulletins summarised into {out} ({skipped} already up to date, {failures} failed)"
+            ),
+            soft_wrap=True,
+        )
     return 1 if failures else 0
+
+
+async def _summarise(source: Source, backend: str, llm: ModelClient | None, keep_ungrounded: bool) -> Summary:
+    if llm is None:  # rules: CPU-bound, so off the event loop to keep the progress bar and Ctrl-C alive
+        return await asyncio.to_thread(summarize, source, backend, keep_ungrounded=keep_ungrounded)
+    return await summarize_async(source, backend, llm=llm, keep_ungrounded=keep_ungrounded)
+
+
+def _failed(path: str, exc: Exception) -> Text:
+    """The one ``failed:`` line for a bulletin that could not be summarised (the run goes on)."""
+    message = str(exc) if isinstance(exc, InputError) else f"{path}: {type(exc).__name__}: {exc}"
+    return Text.assemble(("failed: ", "red"), one_line(message))
+
+
+def stream(
+    files: list[str],
+    backend: str,
+    config: LLMConfig | None,
+    keep_ungrounded: bool,
+    emit: Callable[[Summary], None],
+    concurrency: int = 4,
+    quiet: bool = False,
+) -> int:
+    """Summarise ``files`` concurrently and hand each summary to ``emit`` in input order: JSON Lines on stdout.
+
+    Nothing is written to disk. Returns 0 if all succeeded, 1 if some failed (each named on a ``failed:`` line),
+    130 on Ctrl-C.
+    """
+
+    async def go() -> int:
+        failures = 0
+        limit = asyncio.Semaphore(max(1, concurrency))
+        async with client(backend, config) as llm:
+
+            async def one(path: str) -> Summary | None:
+                nonlocal failures
+                async with limit:
+                    try:
+                        source = await asyncio.to_thread(ingest.read, path)
+                        return await _summarise(source, backend, llm, keep_ungrounded)
+                    except Exception as exc:  # one bad bulletin must not stop the others
+                        failures += 1
+                        err.print(_failed(path, exc), soft_wrap=True)
+                        return None
+
+            tasks = [asyncio.ensure_future(one(path)) for path in files]
+            for task in tasks:  # each line as soon as it and every line before it are ready
+                summary = await task
+                if summary is not None:
+                    emit(summary)
+        if not quiet:
+            err.print(Text(f"{len(files) - failures}/{len(files)} bulletins summarised ({failures} failed)"))
+        return 1 if failures else 0
+
+    try:
+        return asyncio.run(go())
+    except KeyboardInterrupt:
+        return 130
 
 
 def predict(
@@ -412,4 +492,5 @@ __all__ = [
     "rollup",
     "run",
     "run_one",
+    "stream",
 ]

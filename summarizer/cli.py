@@ -8,12 +8,13 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Iterable
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 from rich.console import Console
@@ -22,19 +23,36 @@ from . import render
 from .errors import SummarizerError
 from .ingest import InputError
 from .models import SCHEMA_MODELS, Summary
-from .pipeline import BACKENDS, tool_version
+from .pipeline import BACKENDS, DEFAULT_BACKEND, tool_version
+
+if TYPE_CHECKING:
+    from .llm import LLMConfig
+
+_APP_EXAMPLES = """Examples:
+
+\b
+  summarizer summarize bulletin.txt -f table
+  summarizer summarize bulletins/ --out-dir results/
+  summarizer -q --no-color summarize 'bulletins/*.md' -f jsonl > all.jsonl
+  summarizer COMMAND -h                  each command's options and examples
+"""
 
 app = typer.Typer(
     help="Structured, source-grounded summaries of intelligence bulletins.",
+    epilog=_APP_EXAMPLES,
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
+    # Plain help: flags read as flags (the rich layout prints "--keep-ungrounded <bool>"), examples keep their lines.
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
 err = Console(stderr=True, highlight=False)
 
 
 class Format(StrEnum):
     json = "json"
+    jsonl = "jsonl"
     md = "md"
     table = "table"
     html = "html"
@@ -48,11 +66,14 @@ def fail(message: str, code: int = 2) -> NoReturn:
 
 
 def write_output(text: str, output: Path | None) -> None:
-    """Write to a file atomically (temp file + rename), or to stdout."""
+    """Write to a file atomically (temp file + rename), or to stdout; never creates a directory nobody asked for."""
     if output is None:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
         return
     from .batch import atomic_write
+
+    if not output.parent.is_dir():
+        fail(f"{output.parent}: no such directory (for -o {output})")
 
     atomic_write(output, text)
 
@@ -69,6 +90,8 @@ def render_one(summary: Summary, source_text: str, fmt: Format, output: Path | N
         write_output(render.to_markdown(summary, source_text), output)
     elif fmt is Format.html:
         write_output(render.to_html([(summary, source_text)]), output)
+    elif fmt is Format.jsonl:
+        write_output(summary.model_dump_json(), output)
     else:
         write_output(render.to_json(summary), output)
 
@@ -79,32 +102,99 @@ def _print_version(value: bool) -> None:
         raise typer.Exit()
 
 
+def _quiet(quiet: bool) -> None:
+    """Progress bars and tallies go; errors, warnings and ``failed:`` lines stay."""
+    if quiet:
+        global QUIET
+        QUIET = True
+
+
+def _no_color(no_color: bool) -> None:
+    """``--no-color`` as ``NO_COLOR`` does (https://no-color.org), for consoles made before and after."""
+    if no_color:
+        from . import batch
+
+        os.environ["NO_COLOR"] = "1"
+        err.no_color = batch.err.no_color = True
+
+
+QUIET = False
+Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or tallies on stderr; errors still show.")]
+
+
 @app.callback()
 def _root(
     version: Annotated[
         bool, typer.Option("--version", callback=_print_version, is_eager=True, help="Print the version and exit.")
     ] = False,
+    quiet: Quiet = False,
+    no_color: Annotated[bool, typer.Option("--no-color", help="No colour, as the NO_COLOR variable does.")] = False,
 ) -> None:
-    """Options that apply before any command (the app's help text is set on ``app``)."""
+    """Options that apply to every command (the app's help text is set on ``app``)."""
+    _quiet(quiet)
+    _no_color(no_color)
 
 
-@app.command()
+_SUMMARIZE_EXAMPLES = """One bulletin prints to stdout (or -o FILE) in the chosen format. A directory, a pattern or
+several files need --out-dir DIR (one JSON each, roll-ups, resumable) or -f jsonl (one JSON per line on stdout).
+Directories and patterns skip READMEs and hidden files.
+
+Examples:
+
+\b
+  summarizer summarize bulletin.txt                    JSON, local model (the default backend)
+  summarizer summarize bulletin.pdf -b rules -f table  no model at all
+  summarizer summarize - -f md -o brief.md < bulletin.txt
+  summarizer summarize bulletins/ --out-dir results/
+  summarizer summarize 'bulletins/*.txt' -f jsonl -q > all.jsonl
+  summarizer summarize bulletin.txt -b openai --base-url http://localhost:11434/v1 --model qwen2.5
+"""
+
+# Flags that only mean something to some backends: given to another, they are refused rather than ignored.
+_MODEL_FLAGS = ("--model", "--base-url", "--mode", "--model-path", "--timeout", "--max-retries", "--token-budget")
+_UNUSED_BY = {
+    "rules": {*_MODEL_FLAGS, "--no-cache"},
+    "openai": {"--model-path"},
+    "local": {"--base-url"},
+}
+_URL = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
+
+
+@app.command(epilog=_SUMMARIZE_EXAMPLES)
 def summarize(
-    paths: Annotated[list[str], typer.Argument(help="Bulletin files (.txt .md .html .pdf), directories, globs, or -.")],
+    paths: Annotated[
+        list[str],
+        typer.Argument(metavar="BULLETIN...", help="Files (.txt .md .html .pdf), directories, globs, or - for stdin."),
+    ],
     backend: Annotated[
         str | None,
-        typer.Option("--backend", "-b", help=f"One of {', '.join(BACKENDS)}; env SUMMARIZER_BACKEND; default local."),
+        typer.Option(
+            "--backend", "-b", help=f"One of {', '.join(BACKENDS)}; env SUMMARIZER_BACKEND; default {DEFAULT_BACKEND}."
+        ),
     ] = None,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.json,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")] = None,
-    out: Annotated[
-        Path | None, typer.Option("--out", help="Batch mode: write one JSON per bulletin plus roll-ups here.")
+    fmt: Annotated[
+        Format | None,
+        typer.Option("--format", "-f", help="json (default), jsonl, md, table or html; --out-dir writes json."),
     ] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", metavar="FILE", help="Write the result to FILE, not stdout.")
+    ] = None,
+    out_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--out-dir",
+            metavar="DIR",
+            help="Write one JSON per bulletin, results.jsonl and CSV roll-ups into DIR (created); resumable.",
+        ),
+    ] = None,
+    out_alias: Annotated[Path | None, typer.Option("--out", hidden=True, help="Old name of --out-dir.")] = None,
     keep_ungrounded: Annotated[
         bool, typer.Option("--keep-ungrounded", help="Keep items whose evidence is not in the text.")
     ] = False,
-    model: Annotated[str | None, typer.Option(help="Model name for the openai backend.")] = None,
-    base_url: Annotated[str | None, typer.Option(help="OpenAI-compatible endpoint; env OPENAI_BASE_URL.")] = None,
+    model: Annotated[str | None, typer.Option(help="Model name (openai; the served alias for local).")] = None,
+    base_url: Annotated[
+        str | None, typer.Option(help="OpenAI-compatible endpoint (openai); env OPENAI_BASE_URL.")
+    ] = None,
     mode: Annotated[
         str | None, typer.Option(help="Instructor mode: tools (default), json_schema, json, md_json.")
     ] = None,
@@ -114,14 +204,28 @@ def summarize(
     timeout: Annotated[float | None, typer.Option(help="Seconds per model request (default 60).")] = None,
     max_retries: Annotated[int | None, typer.Option(help="Transport retries per request (default 4).")] = None,
     token_budget: Annotated[int | None, typer.Option(help="Cap on prompt+completion tokens per bulletin.")] = None,
+    quiet: Quiet = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log retries, cache hits and server start.")] = False,
 ) -> None:
     """Extract overview points, statements and sanctions from bulletins."""
     from . import batch, config
     from .llm import LLMConfig
 
+    _quiet(quiet)
     if verbose:
         logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    for raw in paths:
+        if _URL.match(raw):
+            fail(f"{raw}: URLs are not fetched; save the page and pass the file")
+    if out_dir is not None and out_alias is not None:
+        fail("--out is the old name of --out-dir; give one of them")
+    out_dir = out_dir or out_alias
+    many = len(paths) > 1 or any(batch.names_many(raw) for raw in paths)
+    if out_dir is not None:
+        if output is not None:
+            fail("-o FILE takes one result; --out-dir DIR already writes each bulletin's JSON and the roll-ups")
+        if fmt not in (None, Format.json):
+            fail(f"--out-dir writes JSON results and roll-ups; -f {fmt} is for one bulletin or -f jsonl without it")
     try:
         settings = config.load()
         flags = dict(
@@ -131,19 +235,28 @@ def summarize(
         settings.update({k: v for k, v in flags.items() if v is not None})
         if no_cache:
             settings["use_cache"] = False
-        chosen = backend or os.environ.get("SUMMARIZER_BACKEND") or settings.pop("backend", None) or "local"
+        chosen = backend or os.environ.get("SUMMARIZER_BACKEND") or settings.pop("backend", None) or DEFAULT_BACKEND
         settings.pop("backend", None)
         if chosen not in BACKENDS:
             fail(f"unknown backend {chosen!r}; choose one of {', '.join(BACKENDS)}")
+        given = {f"--{k.replace('_', '-')}" for k, v in flags.items() if v is not None and k != "concurrency"}
+        unused = sorted((given | ({"--no-cache"} if no_cache else set())) & _UNUSED_BY[chosen])
+        if unused:
+            fail(f"{', '.join(unused)} has no effect with -b {chosen}")
         # Built for -b rules too: its batch reads the concurrency, and a bad value fails the same way everywhere.
         llm_config = LLMConfig.from_settings(settings, None if chosen == "rules" else chosen)
-        files = batch.expand(paths)
-        if out is not None or len(files) > 1:
-            jobs = llm_config.concurrency
-            raise typer.Exit(batch.run(files, out or Path("results"), chosen, llm_config, keep_ungrounded, jobs))
+        files = batch.expand(paths)  # first: an empty folder or a pattern matching nothing says so
+        if many and out_dir is None and fmt is not Format.jsonl:
+            what = "several files" if len(paths) > 1 else f"{paths[0]} stands for several bulletins"
+            fail(f"{what}: pass --out-dir DIR to write one result each, or -f jsonl to print JSON Lines")
+        jobs = llm_config.concurrency
+        if out_dir is not None:
+            raise typer.Exit(batch.run(files, out_dir, chosen, llm_config, keep_ungrounded, jobs, QUIET))
+        if fmt is Format.jsonl:
+            raise typer.Exit(_jsonl(files, chosen, llm_config, keep_ungrounded, output))
         source_text, summary = batch.run_one(files[0], chosen, llm_config, keep_ungrounded)
-        render_one(summary, source_text, fmt, output)
-        if chosen != "rules":
+        render_one(summary, source_text, fmt or Format.json, output)
+        if chosen != "rules" and not QUIET:
             usage, grounding = summary.provenance.usage, summary.provenance.grounding
             cost = f", ${usage.cost_usd:.4f}" if usage.cost_usd else ""
             err.print(
@@ -155,7 +268,35 @@ def summarize(
         fail(str(exc))
 
 
-@app.command("eval")
+def _jsonl(files: list[str], backend: str, llm_config: LLMConfig, keep_ungrounded: bool, output: Path | None) -> int:
+    """One JSON object per line: to stdout as each bulletin is ready, or to ``-o FILE`` once all are."""
+    from . import batch
+
+    lines: list[str] = []
+
+    def emit(summary: Summary) -> None:
+        if output is None:
+            sys.stdout.write(summary.model_dump_json() + "\n")
+            sys.stdout.flush()
+        else:
+            lines.append(summary.model_dump_json() + "\n")
+
+    code = batch.stream(files, backend, llm_config, keep_ungrounded, emit, llm_config.concurrency, QUIET)
+    if output is not None:
+        write_output("".join(lines), output)
+    return code
+
+
+_EVAL_EXAMPLES = """Examples:
+
+\b
+  summarizer eval -b rules --check                    score the rules backend, exit 1 under a floor
+  summarizer eval --predictions results/              score saved results instead of running a backend
+  summarizer eval --gold my/gold --bulletins my/bulletins -b openai --model gpt-4o-mini
+"""
+
+
+@app.command("eval", epilog=_EVAL_EXAMPLES)
 def eval_(
     backend: Annotated[
         str, typer.Option("--backend", "-b", help="Backend to run live on the gold bulletins.")
@@ -259,19 +400,17 @@ def _bulletin_for(directory: Path, stem: str) -> Path:
 
 _DIGEST_EXAMPLES = """Examples:
 
+\b
   summarizer digest results/                          top speakers, authorities, sanctions timeline
-
   summarizer digest results/ --all -f md -o digest.md every speaker, every statement
-
   summarizer digest results/ --speaker Qaani --since 2024-01
-
   summarizer digest results/ -f json > digest.json
 """
 
 
 @app.command(epilog=_DIGEST_EXAMPLES)
 def digest(
-    results: Annotated[Path, typer.Argument(help="Results directory written by summarize --out.")],
+    results: Annotated[Path, typer.Argument(help="Results directory written by summarize --out-dir.")],
     fmt: Annotated[
         str, typer.Option("--format", "-f", help="table, md, html or json (json lists everything).")
     ] = "table",
@@ -312,17 +451,16 @@ def digest(
 
 _VIEW_EXAMPLES = """Examples:
 
-  summarizer view results/                      writes results/index.html and results/reports/*.html
-
+\b
+  summarizer view results/                          writes results/index.html and results/reports/*.html
   summarizer view results/ -o ~/briefing/index.html
-
   summarizer view results/ --sources ~/bulletins    find moved bulletins by file name
 """
 
 
 @app.command(epilog=_VIEW_EXAMPLES)
 def view(
-    results: Annotated[Path, typer.Argument(help="Results directory written by summarize --out.")],
+    results: Annotated[Path, typer.Argument(help="Results directory written by summarize --out-dir.")],
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Where to write the index (default RESULTS/index.html).")
     ] = None,
@@ -345,13 +483,22 @@ def view(
     except (SummarizerError, OSError) as exc:
         fail(str(exc))
     missing = [e for e in entries if e.report is None]
-    err.print(f"{index}: {len(entries)} bulletins, {len(entries) - len(missing)} reports", markup=False)
+    if not QUIET:
+        err.print(f"{index}: {len(entries)} bulletins, {len(entries) - len(missing)} reports", markup=False)
     for entry in missing:
         err.print(f"[yellow]no report:[/yellow] {entry.result.name}: ", end="", markup=True)
         err.print(entry.problem, markup=False, soft_wrap=True)
 
 
-@app.command()
+_DOCTOR_EXAMPLES = """Examples:
+
+\b
+  summarizer doctor
+  summarizer doctor --model-path ~/models/qwen2.5-0.5b-instruct-q4_k_m.gguf
+"""
+
+
+@app.command(epilog=_DOCTOR_EXAMPLES)
 def doctor(
     model_path: Annotated[Path | None, typer.Option(help="GGUF file to check instead of the embedded default.")] = None,
     model: Annotated[str | None, typer.Option(help="Catalogued model, e.g. qwen2.5-coder-1.5b-instruct.")] = None,
@@ -373,7 +520,16 @@ def doctor(
     sys.stdout.write("ok: the embedded model runs on this machine\n")
 
 
-@app.command()
+_SCHEMA_EXAMPLES = """Examples:
+
+\b
+  summarizer schema > summary.schema.json
+  summarizer schema --name gold                       the gold-label format
+  summarizer schema --write schemas/                  regenerate every schema file
+"""
+
+
+@app.command(epilog=_SCHEMA_EXAMPLES)
 def schema(
     write: Annotated[Path | None, typer.Option(help="Write every schema file into this directory.")] = None,
     name: Annotated[str, typer.Option(help=f"Which schema to print: {', '.join(SCHEMA_MODELS)}.")] = "summary",

@@ -1,12 +1,18 @@
-"""ingest -> segment -> extract (per backend) -> ground -> merge: one bulletin in, one :class:`Summary` out."""
+"""ingest -> segment -> extract (per backend) -> ground -> merge: one bulletin in, one :class:`Summary` out.
+
+:func:`summarize_async` and :func:`summarize` are also the Python API: ``summarize(path=...)`` or
+``summarize(text=...)``, the same default backend as the CLI, and a model client made and closed for the call.
+"""
 
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import datetime as dt
+import os
+from collections.abc import Coroutine
 from importlib.metadata import PackageNotFoundError, version
-from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from . import aliases, ground, ingest, merge, rules
 from .ingest import Source
@@ -14,9 +20,15 @@ from .models import Grounding, Provenance, Summary
 from .segment import Document, segment
 
 if TYPE_CHECKING:
+    import openai
+
     from .llm import ModelClient
 
+T = TypeVar("T")
+
 BACKENDS = ("local", "openai", "rules")
+# The one default of the CLI and the Python API: the embedded model, no key and no network.
+DEFAULT_BACKEND = "local"
 
 
 def tool_version() -> str:
@@ -26,33 +38,69 @@ def tool_version() -> str:
         return "0+unknown"
 
 
-def load(source: str | Path | Source) -> Source:
-    """Accept a path, ``-``, raw bulletin text, or an already read :class:`Source`."""
+def _bulletin(
+    source: Source | os.PathLike[str] | None, path: str | os.PathLike[str] | None, text: str | None
+) -> Source:
+    """Exactly one of a read :class:`Source`, a path or the text itself: a bare string is never guessed at."""
+    if sum(x is not None for x in (source, path, text)) != 1:
+        raise TypeError("give exactly one bulletin: summarize(path=...) for a file or summarize(text=...) for its text")
+    if text is not None:
+        return ingest.from_text(text)
+    if path is not None:
+        return ingest.read(path)
     if isinstance(source, Source):
         return source
-    if isinstance(source, Path) or (isinstance(source, str) and "\n" not in source and len(source) < 4096):
+    if isinstance(source, os.PathLike):
         return ingest.read(source)
-    return ingest.from_text(source)
+    raise TypeError("a positional string could be a file name or a bulletin: pass path=... or text=... instead")
 
 
 async def summarize_async(
-    source: str | Path | Source,
-    backend: str = "rules",
+    source: Source | os.PathLike[str] | None = None,
+    /,
+    backend: str = DEFAULT_BACKEND,
     *,
+    path: str | os.PathLike[str] | None = None,
+    text: str | None = None,
+    model: str | None = None,
+    base_url: str | None = None,
+    client: openai.OpenAI | openai.AsyncOpenAI | None = None,
     llm: ModelClient | None = None,
     keep_ungrounded: bool = False,
 ) -> Summary:
-    """Summarise one bulletin; the model backends need ``llm`` (a :class:`summarizer.llm.LLM`, or a stand-in)."""
+    """Summarise one bulletin: ``path=`` a file (or ``-``), or ``text=`` the bulletin itself.
+
+    ``backend``: ``local`` (the default, as on the CLI: the embedded model's server is started for this call and
+    stopped after it), ``openai`` (``base_url``/``model``, key from ``OPENAI_API_KEY``; or ``client=`` an
+    ``openai.OpenAI``/``AsyncOpenAI`` of yours) or ``rules`` (no model). To summarise many bulletins through one
+    model client, pass ``llm=`` a :class:`summarizer.llm.LLM` you opened.
+    """
     if backend not in BACKENDS:
         raise ValueError(f"unknown backend {backend!r}; choose one of {', '.join(BACKENDS)}")
-    doc = segment(load(source))
+    bulletin = _bulletin(source, path, text)
+    settings = {"model": model, "base_url": base_url}
+    if backend == "rules" and (llm is not None or client is not None or any(settings.values())):
+        raise ValueError("the rules backend asks no model: drop llm=, client=, model= and base_url=")
+    if llm is not None and (client is not None or any(settings.values())):
+        raise ValueError("llm= already names the model; give it, or model=/base_url=/client=, not both")
+    if client is not None and (backend != "openai" or base_url is not None):
+        raise ValueError("client= is for backend='openai' and carries its own endpoint (no base_url=)")
+    if backend == "rules" or llm is not None:
+        return await _summarize(bulletin, backend, llm, keep_ungrounded)
+    from .llm import LLM, LLMConfig
+
+    async with LLM(LLMConfig.from_settings(settings, backend), client=client) as own:
+        return await _summarize(bulletin, backend, own, keep_ungrounded)
+
+
+async def _summarize(source: Source, backend: str, llm: ModelClient | None, keep_ungrounded: bool) -> Summary:
+    doc = segment(source)
     provenance = Provenance(backend=backend, tool_version=tool_version(), created_at=dt.datetime.now(dt.UTC))
     overview, statements, sanctions = rules.extract(doc)
     if backend != "rules":
         from . import extract  # the model path; the rules path never imports a provider
 
-        if llm is None:
-            raise ValueError(f"backend {backend!r} needs an LLM client")
+        assert llm is not None
         statements, sanctions = await extract.refine(doc, statements, sanctions, llm, provenance)
     return finish(doc, overview, statements, sanctions, provenance, keep_ungrounded)
 
@@ -78,11 +126,39 @@ def finish(doc: Document, overview, statements, sanctions, provenance: Provenanc
 
 
 def summarize(
-    source: str | Path | Source,
-    backend: str = "rules",
+    source: Source | os.PathLike[str] | None = None,
+    /,
+    backend: str = DEFAULT_BACKEND,
     *,
+    path: str | os.PathLike[str] | None = None,
+    text: str | None = None,
+    model: str | None = None,
+    base_url: str | None = None,
+    client: openai.OpenAI | openai.AsyncOpenAI | None = None,
     llm: ModelClient | None = None,
     keep_ungrounded: bool = False,
 ) -> Summary:
-    """Synchronous wrapper around :func:`summarize_async` for scripts and notebooks without a loop."""
-    return asyncio.run(summarize_async(source, backend, llm=llm, keep_ungrounded=keep_ungrounded))
+    """:func:`summarize_async` for code without an event loop, and for notebooks, whose loop is already running."""
+    return run_sync(
+        summarize_async(
+            source,
+            backend,
+            path=path,
+            text=text,
+            model=model,
+            base_url=base_url,
+            client=client,
+            llm=llm,
+            keep_ungrounded=keep_ungrounded,
+        )
+    )
+
+
+def run_sync(coro: Coroutine[Any, Any, T]) -> T:
+    """Run a coroutine to its end; inside a running loop (Jupyter) in a worker thread, where ``asyncio.run`` works."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(coro)
+    with concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="summarizer") as pool:
+        return pool.submit(asyncio.run, coro).result()

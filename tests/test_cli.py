@@ -160,3 +160,127 @@ def test_verbose_logs_each_cache_hit_without_request_bodies(tmp_path):
     hits = [line for line in again.stderr.decode().splitlines() if "cache hit" in line]
     assert len(hits) == cached > 0
     assert all(re.fullmatch(r"INFO summarizer\.llm: \w+@\w+: cache hit", line) for line in hits), hits
+
+
+# --- CLI semantics a user can predict -------------------------------------------------------------------------------
+
+
+def one_line_error(result) -> str:
+    stderr = result.stderr.decode()
+    assert result.returncode == 2, stderr
+    assert len(stderr.strip().splitlines()) == 1 and "Traceback" not in stderr, stderr
+    assert result.stdout == b""
+    return stderr
+
+
+def folder(tmp_path):
+    """Two bulletins, plus a README and a hidden file that neither a directory nor a glob may pick up."""
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "a.txt").write_text(SAMPLE.read_text())
+    (inputs / "b.md").write_text(SAMPLE.read_text().replace("Spotlight", "Searchlight"))
+    (inputs / "README.md").write_text("| Sanctioned by | UK government |\n| --- | --- |\n")
+    (inputs / ".draft.txt").write_text(SAMPLE.read_text())
+    return inputs
+
+
+def test_many_inputs_need_an_output_directory_or_json_lines(tmp_path):
+    inputs = folder(tmp_path)
+    for args in ([str(inputs / "a.txt"), str(inputs / "b.md")], [str(inputs)], [str(inputs / "*")]):
+        for fmt in ([], ["-f", "md"]):
+            stderr = one_line_error(run_cli("summarize", *args, "-b", "rules", *fmt))
+            assert "--out-dir DIR" in stderr and "-f jsonl" in stderr
+
+
+@pytest.mark.parametrize("pattern", ["{dir}", "{dir}/*", "{dir}/*.md"])
+def test_json_lines_on_stdout_skip_readme_and_hidden_files(tmp_path, pattern):
+    inputs = folder(tmp_path)
+    result = run_cli("summarize", pattern.format(dir=inputs), "-b", "rules", "-f", "jsonl")
+    assert result.returncode == 0, result.stderr.decode()
+    sources = [json.loads(line)["bulletin"]["source"] for line in result.stdout.decode().splitlines()]
+    names = sorted(p.rsplit("/", 1)[-1] for p in sources)
+    assert names == (["b.md"] if pattern.endswith(".md") else ["a.txt", "b.md"])
+    assert not list(tmp_path.glob("**/results*"))  # nothing written anywhere
+
+
+def test_json_lines_to_a_file_and_one_bulletin_keeps_its_format(tmp_path):
+    target = tmp_path / "all.jsonl"
+    result = run_cli("summarize", str(folder(tmp_path)), "-b", "rules", "-f", "jsonl", "-o", str(target))
+    assert result.returncode == 0, result.stderr.decode()
+    assert len(target.read_text().splitlines()) == 2
+    brief = run_cli("summarize", str(SAMPLE), "-b", "rules", "-f", "md")
+    assert brief.returncode == 0 and brief.stdout.decode().lstrip().startswith("#")
+
+
+@pytest.mark.parametrize(
+    ("extra", "words"),
+    [
+        (["--out-dir", "{tmp}/o", "-o", "{tmp}/x.json"], "-o FILE takes one result"),
+        (["--out-dir", "{tmp}/o", "-f", "md"], "-f md"),
+        (["--out-dir", "{tmp}/o", "--out", "{tmp}/p"], "old name of --out-dir"),
+        (["-o", "{tmp}/missing/x.json"], "no such directory"),
+        (["--model", "gpt-4o"], "--model has no effect with -b rules"),
+        (["--no-cache"], "--no-cache has no effect with -b rules"),
+    ],
+)
+def test_an_option_is_honoured_or_refused_never_ignored(tmp_path, extra, words):
+    args = [a.format(tmp=tmp_path) for a in extra]
+    stderr = one_line_error(run_cli("summarize", str(SAMPLE), "-b", "rules", *args))
+    assert words in stderr
+    assert list(tmp_path.iterdir()) == []  # no directory made, no file written
+
+
+def test_out_dir_batch_and_its_old_name(tmp_path):
+    inputs = folder(tmp_path)
+    for flag, out in (("--out-dir", tmp_path / "new"), ("--out", tmp_path / "old")):
+        result = run_cli("summarize", str(inputs), flag, str(out), "-b", "rules")
+        assert result.returncode == 0, result.stderr.decode()
+        assert len(list(out.glob("*.json"))) == 2
+        assert "2/2 bulletins summarised" in result.stderr.decode()
+
+
+def test_a_url_is_refused_in_one_line():
+    url = "https://www.terrorism-info.org.il/en/spotlight/"
+    stderr = one_line_error(run_cli("summarize", url, "-b", "rules"))
+    assert f"{url}: URLs are not fetched; save the page and pass the file" in stderr
+
+
+@pytest.mark.parametrize("command", ["summarize", "eval", "digest", "view", "doctor", "schema"])
+def test_every_command_takes_dash_h_and_shows_examples(command):
+    result = run_cli(command, "-h")
+    assert result.returncode == 0, result.stderr.decode()
+    text = result.stdout.decode()
+    assert "Examples:" in text and f"summarizer {command} " in text
+    assert "<bool>" not in text
+
+
+def test_help_shows_flags_as_flags_and_completion_is_on():
+    text = run_cli("-h").stdout.decode()
+    assert "--install-completion" in text and "--no-color" in text and "Examples:" in text
+    assert re.search(r"^\s+--keep-ungrounded\s+Keep items", run_cli("summarize", "-h").stdout.decode(), re.M)
+    script = run_cli("--show-completion", "bash")
+    assert script.returncode == 0 and b"complete" in script.stdout
+
+
+def test_quiet_drops_progress_and_tallies_but_not_failures(tmp_path):
+    inputs = folder(tmp_path)
+    (inputs / "empty.txt").write_text("")
+    for args in (["-q", "summarize"], ["summarize", "--quiet"]):
+        result = run_cli(*args, str(inputs), "--out-dir", str(tmp_path / "out"), "-b", "rules")
+        assert result.returncode == 1
+        assert result.stderr.decode().splitlines() == [f"failed: {inputs / 'empty.txt'}: input is empty"]
+    view = run_cli("-q", "view", str(tmp_path / "out"))
+    assert view.returncode == 0 and view.stderr == b"" and (tmp_path / "out" / "index.html").exists()
+
+
+def colours(data: bytes) -> set[int]:
+    """SGR colour codes (foreground/background) in terminal output; bold and italic are not colours."""
+    codes = {int(c) for params in re.findall(rb"\x1b\[([0-9;]*)m", data) for c in params.split(b";") if c}
+    return {c for c in codes if 30 <= c <= 49 or 90 <= c <= 107}
+
+
+def test_no_color_flag_and_environment():
+    args = ("summarize", str(SAMPLE), "-b", "rules", "-f", "table")
+    assert colours(run_cli(*args, env={"NO_COLOR": "", "FORCE_COLOR": "1"}).stdout)
+    assert not colours(run_cli(*args, env={"NO_COLOR": "1", "FORCE_COLOR": "1"}).stdout)
+    assert not colours(run_cli("--no-color", *args, env={"NO_COLOR": "", "FORCE_COLOR": "1"}).stdout)

@@ -164,7 +164,7 @@ def test_html_main_text_without_scripts_styles_or_navigation(corpus: tuple[Path,
     assert text.splitlines()[0] == "Spotlight on Iran"
     assert "Foreign Minister Javad Zarif warned (Tasnim, March 2, 2020) that the United States" in text
     assert "Hossein Salami, stated (Fars, March 3, 2020)" in text
-    speakers = {s.speaker for s in summarize(ingest.read(directory / "page.html")).statements}
+    speakers = {s.speaker for s in summarize(ingest.read(directory / "page.html"), backend="rules").statements}
     assert speakers == {"Javad Zarif", "Hossein Salami"}
 
 
@@ -172,7 +172,7 @@ def test_persian_bulletin_is_read_as_written(corpus: tuple[Path, list[Case]]) ->
     directory, _ = corpus
     source = ingest.read(directory / "persian.txt")
     assert source.text == badinput.PERSIAN.replace("\u2013", "-")  # the dash is the only typographic fold
-    summary = summarize(source)
+    summary = summarize(source, backend="rules")
     assert summary.bulletin.title == badinput.PERSIAN_TITLE
     assert [s.speaker for s in summary.statements] == ["Javad Zarif"]
     assert evidence_problems(summary, source.text) == []
@@ -254,7 +254,7 @@ def test_longest_accepted_text_finishes() -> None:
     text = "Spotlight on Iran\n\nMarch 1, 2020 - March 8, 2020\n\nIranian Involvement in Iraq\n" + "\n".join(paragraphs)
     assert len(text) <= ingest.MAX_CHARS
     started = time.monotonic()
-    summary = summarize(ingest.from_text(text))
+    summary = summarize(ingest.from_text(text), backend="rules")
     assert time.monotonic() - started < 90
     assert len(summary.statements) > 3000
     with pytest.raises(InputError, match="too long"):

@@ -34,6 +34,8 @@ from .ledger import Ledger
 from .protocol import ModelClient
 
 if TYPE_CHECKING:
+    import openai
+
     from ..local import LocalServer
     from ..templates import Prompt
 
@@ -45,14 +47,21 @@ T = TypeVar("T", bound=BaseModel)
 class LLM:
     """Async client shared by all questions of a run; create once, ``await aclose()`` (or ``async with``)."""
 
-    def __init__(self, config: LLMConfig | None = None, *, cache: Cache | None = None) -> None:
+    def __init__(
+        self,
+        config: LLMConfig | None = None,
+        *,
+        cache: Cache | None = None,
+        client: openai.OpenAI | openai.AsyncOpenAI | None = None,
+    ) -> None:
+        """``client``: an OpenAI SDK client of the caller's (key, endpoint, headers as they set them) to ask through."""
         self.config = config or LLMConfig()
         self._owns_cache = cache is None and self.config.use_cache
         if cache is None and self.config.use_cache:
             cache = Cache(self.config.cache_path)
         self._cache = cache
         self._ledger = Ledger(self.config)
-        self._connection = Connection(self.config)
+        self._connection = Connection(self.config, client)
         self._loop = AskLoop(self.config, self._ledger, self._connection, cache)
 
     # ----------------------------------------------------------------- identity / provenance

@@ -34,8 +34,9 @@ _LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 class Connection:
     """The client of one :class:`~summarizer.llm.LLM`, created on first need and recreated if its server died."""
 
-    def __init__(self, config: LLMConfig) -> None:
+    def __init__(self, config: LLMConfig, client: openai.OpenAI | openai.AsyncOpenAI | None = None) -> None:
         self.config = config
+        self._given = client  # the caller's: used, never closed
         self._server: LocalServer | None = None
         self._start_failure: LLMError | None = None
         self._openai: openai.AsyncOpenAI | None = None
@@ -58,7 +59,8 @@ class Connection:
         if self.config.backend == "local":
             gguf = self.local_model_path()
             return f"local:{gguf.name}:{gguf.stat().st_size}:{self.config.chat_format or 'gguf-template'}"
-        url = self.config.base_url or os.environ.get("OPENAI_BASE_URL") or DEFAULT_OPENAI_URL
+        given = str(self._given.base_url) if self._given is not None else None
+        url = given or self.config.base_url or os.environ.get("OPENAI_BASE_URL") or DEFAULT_OPENAI_URL
         return _strip_credentials(url)
 
     def local_model_path(self) -> Path:
@@ -90,6 +92,10 @@ class Connection:
             import instructor
             import openai
 
+            mode = instructor.Mode[self.config.mode.upper()]
+            if self._given is not None:
+                self._instructor = instructor.from_openai(self._adopt(self._given), mode=mode)
+                return self._instructor
             if self.config.backend == "local":
                 base_url: str | None = await self._start_server()
                 api_key = "local"
@@ -108,8 +114,30 @@ class Connection:
                 max_retries=0,  # transport retries are ours: one policy, counted, logged without bodies
                 http_client=http_client,
             )
-            self._instructor = instructor.from_openai(self._openai, mode=instructor.Mode[self.config.mode.upper()])
+            self._instructor = instructor.from_openai(self._openai, mode=mode)
             return self._instructor
+
+    def _adopt(self, client: openai.OpenAI | openai.AsyncOpenAI) -> openai.AsyncOpenAI:
+        """The caller's client, made async and without SDK retries (ours are counted and logged).
+
+        ``with_options`` shares the caller's connection pool, so that copy is never closed here; the async twin
+        of a sync client (same key, endpoint, organization, project and timeout) is ours to close.
+        """
+        import openai
+
+        if isinstance(client, openai.AsyncOpenAI):
+            return client.with_options(max_retries=0)
+        if isinstance(client, openai.OpenAI):
+            self._openai = openai.AsyncOpenAI(
+                api_key=client.api_key,
+                organization=client.organization,
+                project=client.project,
+                base_url=client.base_url,
+                timeout=client.timeout,
+                max_retries=0,
+            )
+            return self._openai
+        raise TypeError(f"client must be an openai.OpenAI or openai.AsyncOpenAI, not {type(client).__name__}")
 
     async def _start_server(self) -> str:
         """Start llama.cpp's server; a start that fails once is remembered, it would fail the same way again."""

@@ -20,7 +20,6 @@ from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from rich.console import Console
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
@@ -36,6 +35,7 @@ from .errors import SummarizerError
 from .ingest import InputError, Source
 from .models import Summary
 from .pipeline import summarize, summarize_async, tool_version
+from .terminal import SafeConsole
 from .text import unique
 
 if TYPE_CHECKING:
@@ -43,7 +43,9 @@ if TYPE_CHECKING:
 
 SUFFIXES = {".txt", ".md", ".html", ".htm", ".pdf"}
 LOCK = ".batch.lock"
-err = Console(stderr=True, highlight=False)
+STALE = "stale"  # results of bulletins renamed or deleted since are moved here, out of the roll-ups
+STEM_BYTES = 150
+err = SafeConsole(stderr=True, highlight=False)
 
 
 class BatchError(SummarizerError):
@@ -99,11 +101,27 @@ def _is_bulletin(path: Path) -> bool:
 
 def _unique(files: list[str]) -> list[str]:
     """Drop repeats (a file named and also matched by a glob), so no bulletin is summarised twice."""
-    return unique(files, key=lambda name: name if name == "-" else str(Path(name).resolve()))
+    return unique(files, key=lambda name: name if name == "-" else str(resolved(name)))
 
 
-def atomic_write(path: Path, text: str) -> None:
-    """Write via a temp file in the same directory and rename, so readers never see half a file."""
+def resolved(path: str | Path) -> Path:
+    """The absolute path with symlinks followed where they lead anywhere; a symlink loop is kept as named.
+
+    ``Path.resolve`` raises on a loop, which would abort a whole batch over one bad name; reading that name
+    later fails in one line, for that bulletin only.
+    """
+    try:
+        return Path(path).resolve()
+    except (OSError, RuntimeError):
+        return Path(os.path.abspath(path))
+
+
+def atomic_write(path: Path, text: str, *, private: bool = True) -> None:
+    """Write via a temp file in the same directory and rename, so readers never see half a file.
+
+    ``private`` files (results, with their provenance) are owner-only; the rest (reports meant to be shared)
+    get the mode a plain ``open`` would give, which follows the umask.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
@@ -111,12 +129,23 @@ def atomic_write(path: Path, text: str) -> None:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(tmp, 0o600)
+        os.chmod(tmp, 0o600 if private else 0o666 & ~_umask())
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def _umask() -> int:
+    """The process umask, read without changing it where the system tells (setting it to read it races threads)."""
+    with contextlib.suppress(OSError, ValueError):
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    mask = os.umask(0o077)
+    os.umask(mask)
+    return mask
 
 
 def _is_temp(path: Path) -> bool:
@@ -156,9 +185,14 @@ def run_one(path: str, backend: str, config: LLMConfig | None, keep_ungrounded: 
 
 
 def result_path(out: Path, path: str) -> Path:
-    """One result file per input; a short hash of the path keeps same-named files apart."""
-    digest = hashlib.sha1(str(Path(path).resolve()).encode()).hexdigest()[:8]
-    return out / f"{Path(path).stem}-{digest}.json"
+    """One result file per input; a short hash of the path keeps same-named files apart.
+
+    The stem is cut to :data:`STEM_BYTES` (a file name may have 255 bytes, and the hash, the suffix and a
+    temp file's prefix need room); the hash still tells long names apart.
+    """
+    digest = hashlib.sha1(str(resolved(path)).encode()).hexdigest()[:8]
+    stem = Path(path).stem.encode()[:STEM_BYTES].decode(errors="ignore")
+    return out / f"{stem}-{digest}.json"
 
 
 def fingerprint(summary: Summary) -> tuple[str | None, ...]:
@@ -195,7 +229,12 @@ def run(
     ``quiet`` drops the progress bar and the closing tally; failures are still reported.
     """
     _prepare(out)
-    files = [f for f in files if f == "-" or not Path(f).resolve().is_relative_to(out.resolve())]
+    inside = [f for f in files if f != "-" and resolved(f).is_relative_to(out.resolve())]
+    if inside:  # results are not bulletins: reading them back would summarise the tool's own output
+        if len(inside) == len(files):
+            raise BatchError(f"{out}: every input is inside the results directory; name the bulletins instead")
+        err.print(Text(f"skipped {len(inside)} inputs inside the results directory {out}"), soft_wrap=True)
+        files = [f for f in files if f not in inside]
     with _locked(out):
         _sweep(out)
         try:
@@ -212,7 +251,7 @@ def _prepare(out: Path) -> None:
     if out.exists() and not out.is_dir():
         raise BatchError(f"{out}: exists and is not a directory")
     try:
-        out.mkdir(parents=True, exist_ok=True)
+        out.mkdir(mode=0o700, parents=True, exist_ok=True)  # results carry provenance: owner-only, whatever the umask
     except OSError as exc:
         raise BatchError(f"{out}: cannot create results directory ({exc.strerror or exc})") from None
 
@@ -290,6 +329,7 @@ async def _run(
         with progress:
             task = progress.add_task("bulletins", total=len(files), status="")
             await asyncio.gather(*(one(p, task) for p in files))
+    _retire(out, {result_path(out, p).name for p in files})
     _rollup_or_fail(out)
     done = len(files) - failures
     if not quiet:
@@ -303,6 +343,11 @@ async def _run(
 
 
 async def _summarise(source: Source, backend: str, llm: ModelClient | None, keep_ungrounded: bool) -> Summary:
+    unreachable = getattr(llm, "unreachable", None)
+    if unreachable:  # known down: fail now with the reason, not after reading and segmenting the text
+        from .llm import LLMError
+
+        raise LLMError(unreachable, kind="connect")
     if llm is None:  # rules: CPU-bound, so off the event loop to keep the progress bar and Ctrl-C alive
         return await asyncio.to_thread(summarize, source, backend, keep_ungrounded=keep_ungrounded)
     return await summarize_async(source, backend, llm=llm, keep_ungrounded=keep_ungrounded)
@@ -358,6 +403,33 @@ def stream(
         return asyncio.run(go())
     except KeyboardInterrupt:
         return 130
+
+
+def _retire(out: Path, slots: set[str]) -> None:
+    """Move results of bulletins renamed or deleted since into ``out/stale/``, so roll-ups do not count them twice.
+
+    A result is stale when no input of this run writes it and its source file is gone from a folder that is still
+    there (a folder missing too says as much about the current directory as about the bulletin: kept). Moved, not
+    deleted: a bulletin moved away for a while loses nothing.
+    """
+    stale = [
+        path
+        for path, summary in load_result_files(out)
+        if path.name not in slots and summary.bulletin.source and _gone(summary.bulletin.source)
+    ]
+    if not stale:
+        return
+    (out / STALE).mkdir(mode=0o700, exist_ok=True)
+    for path in stale:
+        os.replace(path, out / STALE / path.name)
+    err.print(
+        Text(f"moved {len(stale)} results of bulletins renamed or deleted since to {out / STALE}"), soft_wrap=True
+    )
+
+
+def _gone(source: str) -> bool:
+    path = Path(source)
+    return source != "<stdin>" and not os.path.lexists(path) and path.parent.is_dir()
 
 
 def predict(

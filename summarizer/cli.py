@@ -24,6 +24,7 @@ from .errors import SummarizerError
 from .ingest import InputError
 from .models import SCHEMA_MODELS, Summary
 from .pipeline import BACKENDS, DEFAULT_BACKEND, tool_version
+from .terminal import SafeConsole, safe
 
 if TYPE_CHECKING:
     from .llm import LLMConfig
@@ -47,7 +48,7 @@ app = typer.Typer(
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-err = Console(stderr=True, highlight=False)
+err = SafeConsole(stderr=True, highlight=False)
 
 
 class Format(StrEnum):
@@ -65,22 +66,29 @@ def fail(message: str, code: int = 2) -> NoReturn:
     raise typer.Exit(code)
 
 
-def write_output(text: str, output: Path | None) -> None:
-    """Write to a file atomically (temp file + rename), or to stdout; never creates a directory nobody asked for."""
+def write_output(text: str, output: Path | None, *, private: bool = False) -> None:
+    """Write to a file atomically (temp file + rename), or to stdout; never creates a directory nobody asked for.
+
+    Rendered reports are for sharing and follow the umask; ``private`` (a result with its provenance) is owner-only.
+    """
     if output is None:
-        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        sys.stdout.write(safe(text if text.endswith("\n") else text + "\n"))
         return
     from .batch import atomic_write
 
     if not output.parent.is_dir():
         fail(f"{output.parent}: no such directory (for -o {output})")
-
-    atomic_write(output, text)
+    if output.is_dir():
+        fail(f"{output}: is a directory; name a file to write")
+    try:
+        atomic_write(output, text, private=private)
+    except OSError as exc:
+        fail(f"{output}: cannot write ({exc.strerror or type(exc).__name__})")
 
 
 def render_one(summary: Summary, source_text: str, fmt: Format, output: Path | None) -> None:
     if fmt is Format.table and output is None:
-        render.to_table(summary, Console())
+        render.to_table(summary, SafeConsole())
         return
     if fmt is Format.table:
         console = Console(record=True, width=140, file=open(os.devnull, "w"))  # noqa: SIM115
@@ -93,7 +101,7 @@ def render_one(summary: Summary, source_text: str, fmt: Format, output: Path | N
     elif fmt is Format.jsonl:
         write_output(summary.model_dump_json(), output)
     else:
-        write_output(render.to_json(summary), output)
+        write_output(render.to_json(summary), output, private=True)
 
 
 def _print_version(value: bool) -> None:
@@ -354,9 +362,9 @@ def eval_(
         if check:
             report.check_failures = evaluate.check(report, evaluate.load_thresholds(thresholds), base)
         err.print(f"[bold]Scores for {label}[/bold] on {len(golds)} gold documents")
-        evaluate.print_report(report, base, Console())
+        evaluate.print_report(report, base, SafeConsole())
         batch.atomic_write(report_dir / "report.json", report.model_dump_json(indent=2))
-        batch.atomic_write(report_dir / "report.md", evaluate.to_markdown(report, base))
+        batch.atomic_write(report_dir / "report.md", evaluate.to_markdown(report, base), private=False)
         err.print(f"reports written to {report_dir}/report.json and report.md")
         if write_baseline:
             batch.atomic_write(base_path, report.model_dump_json(indent=2))
@@ -442,7 +450,7 @@ def digest(
         links = digest_out.Links(output.parent if output else None)
         shown = None if all_ or speaker else top  # one actor: their every statement
         if fmt == "table" and output is None:
-            digest_out.to_table(found, Console(), links, shown)
+            digest_out.to_table(found, SafeConsole(), links, shown)
         else:
             write_output(digest_out.render(found, fmt, links, shown), output)
     except (SummarizerError, OSError) as exc:
@@ -536,9 +544,15 @@ def schema(
 ) -> None:
     """Print the JSON Schema of the output contract, or regenerate schemas/."""
     if write is not None:
-        write.mkdir(parents=True, exist_ok=True)
-        for key, model in SCHEMA_MODELS.items():
-            (write / f"{key}.schema.json").write_text(schema_text(model))
+        from .batch import atomic_write
+
+        if write.exists() and not write.is_dir():
+            fail(f"{write}: exists and is not a directory; --write takes a directory")
+        try:
+            for key, model in SCHEMA_MODELS.items():
+                atomic_write(write / f"{key}.schema.json", schema_text(model), private=False)
+        except OSError as exc:
+            fail(f"{write}: cannot write the schemas ({exc.strerror or type(exc).__name__})")
         return
     if name not in SCHEMA_MODELS:
         fail(f"unknown schema {name!r}; choose one of {', '.join(SCHEMA_MODELS)}")

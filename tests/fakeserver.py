@@ -10,6 +10,7 @@ request is recorded (body, headers, arrival time) so tests can assert what was, 
 from __future__ import annotations
 
 import json
+import select
 import socket
 import struct
 import threading
@@ -28,7 +29,7 @@ ERROR_MARKER = "FAKE-SERVER-ERROR-TEXT"
 class Reply:
     """One scripted behaviour."""
 
-    kind: str  # "tool", "status", "hang", "malformed", "text", "length", "reset"
+    kind: str  # "tool", "status", "hang", "malformed", "text", "length", "reset", "trickle", "huge"
     args: dict[str, Any] | None = None
     status: int = 200
     headers: dict[str, str] = field(default_factory=dict)
@@ -61,6 +62,16 @@ def malformed() -> Reply:
 def length(args_prefix: str = '{"label": "thr', *, finish: str = "length") -> Reply:
     """Tool arguments cut off by max_tokens (16), reported as ``finish`` (llama.cpp says "tool_calls")."""
     return Reply("length", args={"_raw": args_prefix, "_finish": finish}, completion_tokens=16)
+
+
+def trickle(per_second: int = 1) -> Reply:
+    """A valid answer sent ``per_second`` bytes a second: every read succeeds, the request never ends in time."""
+    return Reply("trickle", args={"_rate": per_second})
+
+
+def huge(megabytes: int) -> Reply:
+    """HTTP 200 with a body of ``megabytes`` MB of JSON whitespace before a valid answer, sent as fast as it goes."""
+    return Reply("huge", args={"_mb": megabytes})
 
 
 def reset() -> Reply:
@@ -103,6 +114,7 @@ class FakeOpenAI:
         self.requests: list[dict[str, Any]] = []
         self.in_flight = 0
         self.max_in_flight = 0
+        self.hangups: list[float] = []  # when a trickled answer ended: the client hung up (or the server stopped)
         self._lock = threading.Lock()
         self._release = threading.Event()
         self._server = _Server(("127.0.0.1", 0), self._handler_class())
@@ -195,6 +207,19 @@ class FakeOpenAI:
                     if reply.echo_auth:
                         message += f" you sent {self.headers.get('authorization', '')}"
                     self._send(reply.status, {"error": {"message": message, "type": "fake"}}, reply.headers)
+                elif reply.kind == "trickle":
+                    self._trickle(_completion(body, {"label": "yes"}, "tool_calls", reply), (reply.args or {})["_rate"])
+                elif reply.kind == "huge":
+                    data = json.dumps(_completion(body, {"label": "yes"}, "tool_calls", reply)).encode()
+                    padding = b" " * (1024 * 1024)
+                    megabytes = (reply.args or {})["_mb"]
+                    self.send_response(200)
+                    self.send_header("content-type", "application/json")
+                    self.send_header("content-length", str(megabytes * len(padding) + len(data)))
+                    self.end_headers()
+                    for _ in range(megabytes):
+                        self.wfile.write(padding)
+                    self.wfile.write(data)
                 elif reply.kind == "malformed":
                     self._send_raw(200, b'{"id": "chatcmpl-x", "object": "chat.completion", "choices": [{"ind')
                 elif reply.kind in ("tool", "hang"):
@@ -214,6 +239,26 @@ class FakeOpenAI:
                     self.send_header(key, value)
                 self.end_headers()
                 self.wfile.write(data)
+
+            def _trickle(self, payload: dict[str, Any], rate: int) -> None:
+                """Headers at once, then the body a few bytes a second; records when the client hung up."""
+                data = json.dumps(payload).encode()
+                self.send_response(200)
+                self.send_header("content-type", "application/json")
+                self.send_header("content-length", str(len(data)))
+                self.end_headers()
+                self.wfile.flush()
+                try:
+                    for i in range(0, len(data), rate):
+                        self.wfile.write(data[i : i + rate])
+                        self.wfile.flush()
+                        # wait a second, or less if the client closes (its FIN makes the socket readable, with EOF)
+                        readable, _, _ = select.select([self.connection], [], [], 1.0)
+                        if fake._release.is_set() or (readable and not self.connection.recv(1, socket.MSG_PEEK)):
+                            return
+                finally:
+                    with fake._lock:
+                        fake.hangups.append(time.monotonic())
 
             def _send_raw(self, code: int, data: bytes) -> None:
                 self.send_response(code)

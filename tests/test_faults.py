@@ -1,7 +1,8 @@
 """Faults: a batch through the openai backend while tests/fakeserver.py misbehaves.
 
-The server answers 429 storms with Retry-After, 500s, replies slower than the client timeout, connection resets,
-truncated JSON, and, when it does answer, answers that validate but name people who are not in the bulletin.
+The server answers 429 storms with Retry-After, 500s, replies slower than the client timeout, replies trickled a
+byte a second (every read in time, the request not), connection resets, truncated JSON, and, when it does answer,
+answers that validate but name people who are not in the bulletin.
 Every bulletin must end up either summarised (with every request it caused counted in its provenance, nothing the
 liar said kept) or reported failed with the reason, and no question may cost more requests than the retry budget.
 
@@ -33,7 +34,7 @@ from summarizer.llm import LLMConfig
 from . import badinput
 from .badinput import run_cli_timed
 from .conftest import SENTINEL
-from .fakeserver import FakeOpenAI, Reply, hang, malformed, reset, status, tool
+from .fakeserver import FakeOpenAI, Reply, hang, malformed, reset, status, tool, trickle
 
 TAG = re.compile(r"K(\d\d)Z")
 LIAR = "Vladimir Putin"
@@ -87,6 +88,7 @@ class Storm:
                     hang(TIMEOUT * 4),
                     reset(),
                     malformed(),
+                    trickle(1),  # every read in time, the whole request not
                 ]
             )
         if reply is not None:
@@ -191,7 +193,7 @@ def test_batch_through_a_fault_storm(tmp_path: Path, capsys: pytest.CaptureFixtu
         assert questions["speaker"].asked >= 1 and questions["speaker"].accepted == 0
         assert questions["target"].accepted == 0 and questions.get("role", questions["target"]).accepted == 0
         assert {s.speaker for s in summary.statements} <= {"Hossein Salami", "Abbas Mousavi", "Qasem Rezaei"}
-    assert all(storm.faults[kind] > 0 for kind in ("status 429", "status 500", "hang", "reset", "malformed"))
+    assert all(storm.faults[kind] > 0 for kind in ("status 429", "status 500", "hang", "reset", "malformed", "trickle"))
     print(f"\n{seen} requests, faults injected: {dict(storm.faults)}; {len(done)} done, {len(failed)} failed")
 
 

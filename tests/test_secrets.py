@@ -118,12 +118,15 @@ def test_key_never_written_and_outputs_are_private(tmp_path: Path, umask: None) 
         assert leaks(run.stderr) == [], f"run {i} stderr: {run.stderr.decode()[-2000:]}"
     assert scan_tree(tmp_path) == {}
 
-    # Owner-only: results, roll-ups, the report, the cache and its side files; the cache directory it made.
-    written = [*out.glob("[!.]*.json"), *(out / name for name in ROLLUPS), report]
+    # Owner-only: results, roll-ups, the cache and its side files; the directories it made for them.
+    written = [*out.glob("[!.]*.json"), *(out / name for name in ROLLUPS)]
     written += [p for p in cache.parent.iterdir() if p.name.startswith(cache.name)]
-    assert len(written) >= 4 + 3 + 1 + 1
+    assert len(written) >= 4 + 3 + 1
     assert {str(p): oct(stat.S_IMODE(p.stat().st_mode)) for p in written if not private(p)} == {}
     assert stat.S_IMODE(cache.parent.stat().st_mode) == 0o700
+    assert stat.S_IMODE(out.stat().st_mode) == 0o700
+    # The rendered report is for sharing: it follows the umask (022 here).
+    assert stat.S_IMODE(report.stat().st_mode) == 0o644
 
 
 def test_debug_logging_of_every_library_carries_no_key(

@@ -80,6 +80,11 @@ class LLM:
         """The running ``LocalServer`` (local backend, after the first uncached call), else None."""
         return self._connection.server
 
+    @property
+    def unreachable(self) -> str | None:
+        """Why the endpoint is known down (a question spent every retry failing to connect), else None."""
+        return self._loop.dead
+
     def describe(self) -> dict[str, str]:
         """Backend, model, endpoint (no credentials) and mode, for ``Provenance``."""
         return {

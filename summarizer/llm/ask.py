@@ -31,7 +31,7 @@ from pydantic import BaseModel
 from pydantic import ValidationError as PydanticValidationError
 
 from ..cache import Cache, CacheError
-from .failures import AttemptFailed, BudgetExceeded, LLMError, classify, reaskable
+from .failures import AttemptFailed, BudgetExceeded, Failure, LLMError, classify, reaskable
 from .ledger import CallState, Ledger, schema_text
 
 if TYPE_CHECKING:
@@ -49,6 +49,7 @@ log = logging.getLogger(__package__)
 T = TypeVar("T", bound=BaseModel)
 
 CACHE_FORMAT = 1  # bump when the cached value layout or key recipe changes
+CONNECT_BACKOFF_MAX = 1.0  # seconds between attempts to connect to an endpoint that refused
 
 
 class AskLoop:
@@ -60,6 +61,12 @@ class AskLoop:
         self.connection = connection
         self.cache = cache
         self._sem: asyncio.Semaphore | None = None
+        self._dead: str | None = None  # why the endpoint is known unreachable, once a question found it so
+
+    @property
+    def dead(self) -> str | None:
+        """Why the endpoint is known unreachable, once a question spent its retries failing to connect."""
+        return self._dead
 
     async def ask(
         self,
@@ -162,6 +169,8 @@ class AskLoop:
         try:
             async for attempt in retrying:
                 with attempt:
+                    if self._dead is not None:  # known dead since: fail now, as the question that found it did
+                        raise AttemptFailed(Failure("connect", self._dead, transient=False))
                     attempts += 1
                     client = await self.connection.get()  # per attempt: restarts a crashed local server
                     async with self._sem:
@@ -170,6 +179,10 @@ class AskLoop:
             failure = exc.failure
             cls = BudgetExceeded if failure.kind == "budget" else LLMError
             suffix = f" after {attempts} attempt{'s' if attempts != 1 else ''}" if failure.transient else ""
+            if failure.kind == "connect" and self._dead is None:
+                # Every attempt of a question failed to connect: the endpoint is down, and every other
+                # question would spend the same retries and back-off to learn it.
+                self._dead = failure.detail + suffix
             raise cls(
                 f"{state.label}: {failure.detail}{suffix}",
                 kind=failure.kind,
@@ -187,9 +200,11 @@ class AskLoop:
         exc = outcome.exception() if outcome is not None else None
         if isinstance(exc, AttemptFailed) and exc.failure.retry_after is not None:
             return min(max(exc.failure.retry_after, 0.0), self.config.retry_after_max) + random.uniform(0, 0.05)
+        refused = isinstance(exc, AttemptFailed) and exc.failure.kind == "connect"
         backoff = wait_exponential_jitter(
             initial=self.config.backoff_initial,
-            max=self.config.backoff_max,
+            # nothing was sent, so nothing is overloaded: a restarting server is back soon or not at all
+            max=min(self.config.backoff_max, CONNECT_BACKOFF_MAX) if refused else self.config.backoff_max,
             jitter=self.config.backoff_initial,
         )
         return float(backoff(retry_state))

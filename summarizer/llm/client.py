@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit, urlunsplit
 
+from .config import ENV_BASE_URL, credential_free
 from .failures import LLMError
 
 if TYPE_CHECKING:
@@ -60,7 +61,7 @@ class Connection:
             gguf = self.local_model_path()
             return f"local:{gguf.name}:{gguf.stat().st_size}:{self.config.chat_format or 'gguf-template'}"
         given = str(self._given.base_url) if self._given is not None else None
-        url = given or self.config.base_url or os.environ.get("OPENAI_BASE_URL") or DEFAULT_OPENAI_URL
+        url = given or self.config.base_url or os.environ.get(ENV_BASE_URL) or DEFAULT_OPENAI_URL
         return _strip_credentials(url)
 
     def local_model_path(self) -> Path:
@@ -103,10 +104,19 @@ class Connection:
                 api_key = os.environ.get("OPENAI_API_KEY", "")
                 if not api_key:
                     raise LLMError("OPENAI_API_KEY is not set (needed for uncached calls)", kind="auth")
-                base_url = self.config.base_url
-            http_client = None
-            if base_url and (urlsplit(base_url).hostname or "") in _LOOPBACK:
-                http_client = openai.DefaultAsyncHttpxClient(trust_env=False)  # loopback never via a proxy
+                base_url = self.config.base_url or os.environ.get(ENV_BASE_URL) or None
+                try:  # the environment's URL was not validated with the config
+                    credential_free(base_url or "", ENV_BASE_URL)
+                except ValueError as exc:
+                    raise LLMError(str(exc), kind="config") from None
+            from .http import BoundedHttpClient
+
+            loopback = bool(base_url) and (urlsplit(base_url).hostname or "") in _LOOPBACK
+            http_client = BoundedHttpClient(
+                deadline=self.config.timeout,
+                max_bytes=self.config.max_response_bytes,
+                trust_env=not loopback,  # loopback never via a proxy
+            )
             self._openai = openai.AsyncOpenAI(
                 api_key=api_key,
                 base_url=base_url,

@@ -6,6 +6,7 @@ The CLI merges config-file values and flags into one mapping and builds the conf
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Literal
@@ -18,7 +19,7 @@ from ..config import ConfigError
 from ..weights import DEFAULT_MODEL
 from .failures import short_error
 
-__all__ = ["DEFAULT_MODELS", "LLMConfig"]
+__all__ = ["DEFAULT_MODELS", "ENV_BASE_URL", "LLMConfig", "credential_free"]
 
 DEFAULT_MODELS = {"openai": "gpt-4o-mini", "local": DEFAULT_MODEL}
 
@@ -36,7 +37,8 @@ class LLMConfig(BaseModel):
     base_url: str | None = Field(default=None, description="OpenAI-compatible endpoint; None = SDK default.")
     mode: Literal["tools", "json_schema", "json", "md_json"] = "tools"
     model_path: Path | None = Field(default=None, description="GGUF file for the local backend.")
-    timeout: float = Field(default=60.0, gt=0, description="Seconds per HTTP request.")
+    timeout: float = Field(default=60.0, gt=0, description="Seconds per HTTP request, answer read in full.")
+    max_response_bytes: int = Field(default=4_000_000, ge=1024, description="Cap on one HTTP response body.")
     max_retries: int = Field(default=4, ge=0, description="Transport retries after the first attempt.")
     max_reasks: int = Field(default=1, ge=0, description="Validation re-asks after the first answer.")
     concurrency: int = Field(default=4, ge=1, description="Requests in flight at once.")
@@ -61,10 +63,7 @@ class LLMConfig(BaseModel):
     @field_validator("base_url")
     @classmethod
     def _no_credentials_in_url(cls, value: str | None) -> str | None:
-        """Credentials in a URL would end up in dumps and provenance; they belong in the environment."""
-        if value and urlsplit(value).password:
-            raise ValueError("base_url must not contain credentials; set OPENAI_API_KEY instead")
-        return value
+        return credential_free(value, "base_url") if value else value
 
     @field_validator("mode")
     @classmethod
@@ -89,6 +88,26 @@ class LLMConfig(BaseModel):
         if backend is not None:
             fields["backend"] = backend
         try:
-            return cls(**fields)
+            config = cls(**fields)
         except PydanticValidationError as exc:
             raise ConfigError(f"invalid setting {short_error(exc)}") from None
+        if config.backend == "openai" and config.base_url is None:
+            try:
+                credential_free(os.environ.get(ENV_BASE_URL, ""), ENV_BASE_URL)
+            except ValueError as exc:
+                raise ConfigError(str(exc)) from None
+        return config
+
+
+ENV_BASE_URL = "OPENAI_BASE_URL"
+
+
+def credential_free(url: str, name: str) -> str:
+    """``url`` if it names no user or password, else a ValueError that does not repeat it.
+
+    Credentials in a URL end up in logs (every request line), dumps and provenance; the key belongs in
+    ``OPENAI_API_KEY``. Refused rather than stripped: a stripped URL would quietly send no credentials at all.
+    """
+    if "@" in urlsplit(url).netloc:
+        raise ValueError(f"{name} must not contain credentials (user:password@); set OPENAI_API_KEY instead")
+    return url

@@ -26,7 +26,16 @@ if TYPE_CHECKING:
     from .config import LLMConfig
     from .ledger import CallState
 
-__all__ = ["AttemptFailed", "BudgetExceeded", "Failure", "LLMError", "classify", "reaskable", "short_error"]
+__all__ = [
+    "AttemptFailed",
+    "BudgetExceeded",
+    "Failure",
+    "LLMError",
+    "ResponseTooLarge",
+    "classify",
+    "reaskable",
+    "short_error",
+]
 
 _RETRYABLE_STATUS = {408, 409, 429}
 _HTTP_NAMES = {400: "bad request", 401: "unauthorized (check OPENAI_API_KEY)", 403: "forbidden", 404: "not found"}
@@ -76,6 +85,14 @@ class AttemptFailed(Exception):
         self.failure = failure
 
 
+class ResponseTooLarge(Exception):
+    """A response body grew past the cap: a broken or hostile server, not an answer worth reading to the end."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(f"response larger than {limit} bytes")
+        self.limit = limit
+
+
 class _DropInstructorErrorLogs(logging.Filter):
     """instructor logs every failed API call at ERROR with ``str(exc)`` — the full response body.
 
@@ -119,8 +136,13 @@ def classify(exc: Exception, state: CallState, config: LLMConfig, *, server_exit
     if isinstance(root, openai.APITimeoutError):
         return Failure("timeout", f"request timed out after {config.timeout:g}s", transient=True)
     if isinstance(root, openai.APIConnectionError):
+        cause = root.__cause__
+        if isinstance(cause, ResponseTooLarge):
+            return Failure("too_large", f"{cause} from the server", transient=False)
         if server_exited:
             return Failure("local_server", "the local model server has exited", transient=True)
+        if _refused(cause):
+            return Failure("connect", "cannot connect to the server", transient=True)
         return Failure("connection", "connection error", transient=True)
     if isinstance(root, openai.APIStatusError):
         return _status_failure(root)
@@ -141,6 +163,13 @@ def classify(exc: Exception, state: CallState, config: LLMConfig, *, server_exit
     if isinstance(root, AssertionError) and "Unable to generate" in str(root):
         return Failure("refused", "the model refused to answer", transient=False)
     return Failure("unexpected", f"unexpected {type(root).__name__}", transient=False)
+
+
+def _refused(cause: BaseException | None) -> bool:
+    """Nothing was sent: the connection itself failed (refused, unreachable, unknown host)."""
+    import httpx2
+
+    return isinstance(cause, httpx2.ConnectError)
 
 
 def truncated(evidence: str, max_tokens: int) -> Failure:

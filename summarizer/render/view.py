@@ -235,7 +235,7 @@ def _entries(
         text, entry.problem = _source_text(summary, directory, sources)
         if text is not None:
             entry.report = report_path(result)
-            atomic_write(entry.report, to_html([(summary, text)]))
+            atomic_write(entry.report, to_html([(summary, text)]), private=False)
         entries.append(entry)
     return entries
 
@@ -254,5 +254,5 @@ def write_view(
     if sources is not None and not sources.is_dir():
         raise SummarizerError(f"{sources}: no such sources directory")
     entries = _entries(found, directory, names, sources)
-    atomic_write(target, index_html(entries, target.parent, f"Results: {directory.resolve().name}"))
+    atomic_write(target, index_html(entries, target.parent, f"Results: {directory.resolve().name}"), private=False)
     return target, entries

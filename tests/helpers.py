@@ -24,3 +24,18 @@ def run_cli(*args: str, stdin: bytes | None = None, env: dict[str, str] | None =
         timeout=600,
         check=False,
     )
+
+
+def drain_pty(fd: int) -> bytes:
+    """Everything a child wrote to the terminal whose controlling end is ``fd``, until it closes; closes ``fd``."""
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(fd, 65536)
+        except OSError:  # EIO: the child closed the terminal
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(fd)
+    return b"".join(chunks)

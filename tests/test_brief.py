@@ -27,7 +27,7 @@ from summarizer.ingest import read
 from summarizer.models import STATEMENT_TYPES, Bulletin, Evidence, Provenance, Sanction, Statement, Summary
 from summarizer.render.text import role_line
 
-from .helpers import ROOT, SAMPLE, run_cli
+from .helpers import ROOT, SAMPLE, drain_pty, run_cli
 
 # Longest acceptable views of the sample bulletin: a few screens at 80 columns (it was 620 lines), and about two at
 # 120 (it was 287).
@@ -101,18 +101,9 @@ def table_in_pty(columns: int, rows: int = 50) -> str:
         cwd=ROOT,
     )
     os.close(slave)
-    chunks = []
-    while True:
-        try:
-            chunk = os.read(master, 65536)
-        except OSError:  # EIO: the child closed the terminal
-            break
-        if not chunk:
-            break
-        chunks.append(chunk)
-    os.close(master)
+    output = drain_pty(master)
     assert proc.wait(timeout=600) == 0, proc.stderr.read().decode() if proc.stderr else ""
-    return SGR.sub("", b"".join(chunks).decode()).replace("\r\n", "\n")
+    return SGR.sub("", output.decode()).replace("\r\n", "\n")
 
 
 # --- terminal view --------------------------------------------------------------------------------------------------

@@ -16,7 +16,7 @@ from summarizer.llm import LLMConfig
 
 from . import badinput
 from .fakeserver import FakeOpenAI, huge, trickle
-from .helpers import SAMPLE, run_cli
+from .helpers import SAMPLE, drain_pty, run_cli
 
 
 def _one_line_error(result) -> str:  # type: ignore[no-untyped-def]
@@ -318,17 +318,8 @@ def _run_in_pty(*args: str) -> tuple[int, bytes]:
         stdin=subprocess.DEVNULL, stdout=follower, stderr=follower, env={**env, "TERM": "xterm-256color"},
     )  # fmt: skip
     os.close(follower)
-    chunks = []
-    while True:
-        try:
-            chunk = os.read(leader, 65536)
-        except OSError:  # EIO: the child closed the terminal
-            break
-        if not chunk:
-            break
-        chunks.append(chunk)
-    os.close(leader)
-    return proc.wait(timeout=120), b"".join(chunks)
+    screen = drain_pty(leader)  # read before waiting: a child blocked on a full terminal never exits
+    return proc.wait(timeout=120), screen
 
 
 def _obeyed(data: bytes) -> list[bytes]:

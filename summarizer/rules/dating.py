@@ -6,6 +6,7 @@ import re
 from datetime import date, timedelta
 
 from .. import dates
+from ..layout import flat
 from ..segment import Document, Paragraph, Sentence
 
 _DAY = "(?:" + "|".join(w.title() for w in dates.WEEKDAYS) + ")"
@@ -40,14 +41,14 @@ def _dated(doc: Document, para: Paragraph, sent: Sentence) -> date | None:
     said = next((d for s, _, d in para.date_marks if sent.start <= s <= sent.end), None)
     if said is not None:
         return said
-    inline = _ON_DATE.search(sent.text) or _OPENING_DATE.match(para.text)
+    inline = _ON_DATE.search(sent.flat) or _OPENING_DATE.match(flat(para.text))
     if inline:
         return dates.parse(inline[1], *doc.anchor)[0]
     start, end = doc.bulletin.period_start, doc.bulletin.period_end
     day = end if start and end and (end - start).days < 7 else None  # a weekday names one day of a dated week
-    weekday = dates.WEEKDAY.search(sent.text)
+    weekday = dates.WEEKDAY.search(sent.flat)
     if weekday and day:
         return dates.weekday_before(weekday["w"], day)
-    if day and start == end and _YESTERDAY.search(sent.text):
+    if day and start == end and _YESTERDAY.search(sent.flat):
         return day - timedelta(days=1)
     return None

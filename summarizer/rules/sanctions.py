@@ -63,7 +63,7 @@ _PROGRAM_NAMES = {"specially designated global terrorist": "SDGT", "specially de
 
 def find_sanction(doc: Document, para: Paragraph, sent: Sentence) -> Sanction | None:
     """A sanctions action in this sentence: an authority as subject of an imposing verb."""
-    text = sent.text
+    text = sent.flat
     if not _ABOUT_SANCTIONS.search(text):
         return None
     auth = _AUTHORITY.search(text)
@@ -108,7 +108,7 @@ def find_sanction(doc: Document, para: Paragraph, sent: Sentence) -> Sanction | 
         beneficiaries=distinct([*_beneficiaries(text), *_recipients(text[verb.end() :])]),
         cited_outlet=cite.outlet if cite else None,
         section=para.section or None,
-        evidence=Evidence(start=sent.start, end=sent.end, text=text),
+        evidence=Evidence(start=sent.start, end=sent.end, text=sent.text),
     )
 
 
@@ -134,13 +134,13 @@ def complete_sanctions(doc: Document, sanctions: list[Sanction]) -> None:
         for sent in (s for s in para.sentences if s.start > sanction.evidence.start):
             if find_sanction(doc, para, sent) is not None:
                 break
-            if CUE_RE.search(sent.text):
+            if CUE_RE.search(sent.flat):
                 continue  # an official's comment on the action, not its details
-            sanction.reasons = distinct([*sanction.reasons, *_reasons(sent.text)])
-            sanction.beneficiaries = distinct([*sanction.beneficiaries, *_beneficiaries(sent.text)])
-            sanction.programs = distinct([*sanction.programs, *_programs(sent.text)])
+            sanction.reasons = distinct([*sanction.reasons, *_reasons(sent.flat)])
+            sanction.beneficiaries = distinct([*sanction.beneficiaries, *_beneficiaries(sent.flat)])
+            sanction.programs = distinct([*sanction.programs, *_programs(sent.flat)])
             known = {t.name for t in sanction.targets}
-            sanction.targets += [t for t in _named_targets(sent.text) if t.name not in known]
+            sanction.targets += [t for t in _named_targets(sent.flat) if t.name not in known]
             sanction.target_countries = distinct([*sanction.target_countries, *(t.country for t in sanction.targets)])
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..layout import flat
 from ..lexicon import actor, actor_mentions, alternation, word_pattern
 from ..models import Evidence, Statement
 from ..segment import Document, Paragraph, Sentence
@@ -34,23 +35,23 @@ _QUOTE_REST = re.compile(r'[^"]{0,80}?,\s*(".+")\s*\.?$')
 
 def find_statements(doc: Document, para: Paragraph, sent: Sentence, ctx: Context) -> list[Statement]:
     """Statements reported in one sentence, speakers resolved through the paragraph context."""
-    introductions(sent.text, ctx)
+    introductions(sent.flat, ctx)
     found: list[tuple[re.Match[str], Person]] = []
-    for m in CUE_RE.finditer(sent.text):
-        if m["cue"] == "added" and COUNT.match(sent.text[m.end() :].lstrip()):
+    for m in CUE_RE.finditer(sent.flat):
+        if m["cue"] == "added" and COUNT.match(sent.flat[m.end() :].lstrip()):
             continue  # "added three targets to its sanctions list": a sanctions action, not speech
-        before = sent.text[: m.start()]
+        before = sent.flat[: m.start()]
         coordinated = bool(_COORDINATED.search(before)) and not (
-            found and _THAT.search(sent.text[found[-1][0].end() : m.start()])
+            found and _THAT.search(sent.flat[found[-1][0].end() : m.start()])
         )
         if found and not coordinated:
             continue  # a later cue restates the first ("threatened..., stating that") unless coordinated
         who = found[0][1] if found else speaker(before, m["cue"].lower(), ctx)
-        named = _ACCORDING_TO_NAME.match(sent.text[m.end() :])
+        named = _ACCORDING_TO_NAME.match(sent.flat[m.end() :])
         if m["cue"] == "According to" and named:  # "According to Caldwell, a patrol aircraft tracked the tanker"
             who = ctx.find(named[1]) or ctx.introduce(named[1], None)
         if who is None and not found and _QUOTE_ONLY.fullmatch(before):
-            who = named_after(sent.text[m.end() :], ctx)  # '"...," said Marcus Delaney, director of OFAC'
+            who = named_after(sent.flat[m.end() :], ctx)  # '"...," said Marcus Delaney, director of OFAC'
         if who is not None:
             if who.role is None and ORGS.fullmatch(who.name):
                 ctx.body = who  # "Kata'ib Hezbollah denied ... In the same statement the group signalled"
@@ -58,17 +59,64 @@ def find_statements(doc: Document, para: Paragraph, sent: Sentence, ctx: Context
             ctx.last_speaker = who
     out: list[Statement] = []
     for i, (m, who) in enumerate(found):
-        stop = found[i + 1][0].start() if i + 1 < len(found) else len(sent.text)
-        content = content_after(_TRAILING_AND.sub("", sent.text[m.end() : stop]), m["cue"].lower())
-        quoted = _QUOTE_FIRST.match(sent.text[: m.start()])
+        stop = found[i + 1][0].start() if i + 1 < len(found) else len(sent.flat)
+        content = content_after(_TRAILING_AND.sub("", sent.flat[m.end() : stop]), m["cue"].lower())
+        quoted = _QUOTE_FIRST.match(sent.flat[: m.start()])
         if quoted and i == 0:  # '"We will not negotiate," Kazemi told reporters': the quote is the content
             content = quoted[1].rstrip(",") + '"'
-            rest = _QUOTE_REST.match(sent.text[m.end() :])
+            rest = _QUOTE_REST.match(sent.flat[m.end() :])
             if rest and quoted[0].rstrip().endswith(',"'):  # '"A," he said, "B."': one quote, split by its attribution
                 content = f'{quoted[1]}," {rest[1]}'
         if len(content.split()) >= (2 if m["cue"].lower() == "claimed responsibility" else 3):  # "for the attack"
             out.append(_build(doc, para, sent, who, m["cue"].lower(), content, m.end()))
     return out
+
+
+# --- quote lists -----------------------------------------------------------------------------------------------------
+
+_LIST_CUE = re.compile(rf"\b(?P<cue>{alternation([*LEXICON.list_cues, *CUES])})\b")
+_TOPIC = re.compile(r'^(?P<label>[^":]{2,60}):\s+(?=\S)')
+"""A topic label opening a list item: 'On the economy: "..."'."""
+
+
+@dataclass(frozen=True)
+class ListLead:
+    """Who speaks in the items of a list, and with which verb: read from the sentence that introduces it."""
+
+    speaker: Person
+    cue: str
+
+
+def list_lead(sent: Sentence, ctx: Context) -> ListLead | None:
+    """The speaker and verb of a sentence that introduces a list ("The minister discussed A, B and C:")."""
+    m = _LIST_CUE.search(sent.flat)
+    if m is None:
+        return None
+    who = speaker(sent.flat[: m.start()], m["cue"].lower(), ctx)
+    return ListLead(who, m["cue"].lower()) if who is not None else None
+
+
+def list_item(doc: Document, para: Paragraph, lead: ListLead) -> Statement | None:
+    """The statement a list item carries for the speaker its list introduces: its words, without a topic label; an
+    item that is only a topic ("Regional questions:") carries none."""
+    text = flat(para.text).strip()
+    label = _TOPIC.match(text)
+    content = text[label.end() :] if label else text
+    if content.endswith(":") or len(content.split()) < 3:
+        return None
+    intro_para, intro = para.lead  # type: ignore[misc]
+    whole = Sentence(para.start, para.end, para.text)
+    found = _build(doc, para, whole, lead.speaker, lead.cue, content_after(content, lead.cue), 0)
+    cite = intro_para.citation_for(intro) or (intro_para.citations[-1] if intro_para.citations else None)
+    said_on = when(doc, intro_para, intro) or (cite.date if cite else None)
+    return found.model_copy(
+        update={
+            "statement_type": statement_type("said", found.content),  # the list verb says nothing of the kind
+            "said_on": said_on,
+            "cited_outlet": cite.outlet if cite else None,
+            "cited_date": cite.date if cite else None,
+        }
+    )
 
 
 # --- content ---------------------------------------------------------------------------------------------------------
@@ -192,7 +240,7 @@ def _build(
         quote_type=quote_type,
         statement_type=statement_type(cue, content),
         modality=modality(content),
-        target=_target(sent.text[cue_end:], cue, content, _side(speaker)),
+        target=_target(sent.flat[cue_end:], cue, content, _side(speaker)),
         said_on=when(doc, para, sent),
         cited_outlet=cite.outlet if cite else None,
         cited_date=cite.date if cite else None,

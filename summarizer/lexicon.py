@@ -54,6 +54,7 @@ class Lexicon:
     masthead_words: tuple[str, ...]
     lead_labels: tuple[str, ...]
     list_cues: tuple[str, ...]
+    target_nouns: tuple[str, ...]
 
 
 def _value(kind: str, raw: object) -> object:

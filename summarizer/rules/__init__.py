@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..models import OverviewPoint, Sanction, Statement
 from ..segment import Document
 from .overview import overview
-from .sanctions import complete_sanctions, find_sanction
+from .sanctions import complete_sanctions, find_sanction, follow_up
 from .speakers import Context, affiliation
 from .statements import (
     CUES,
@@ -41,6 +41,8 @@ def extract(doc: Document) -> tuple[list[OverviewPoint], list[Statement], list[S
             found_here: list[Statement] = []
             for sent in para.sentences:
                 sanction = find_sanction(doc, para, sent)
+                if sanction is None and sanctions and sanctions[-1].section == (para.section or None):
+                    sanction = follow_up(doc, para, sent, sanctions[-1])  # "... were also sanctioned"
                 found = find_statements(doc, para, sent, ctx)
                 if sanction is not None:
                     sanctions.append(sanction)

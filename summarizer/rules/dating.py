@@ -33,7 +33,9 @@ def when(doc: Document, para: Paragraph, sent: Sentence) -> date | None:
     if any(c.date for p in doc.paragraphs for c in p.citations):
         return None  # where citations date what is said (a Spotlight), a statement no citation covers is undated
     earlier = [s for s in para.sentences if s.end <= sent.start]
-    return next((d for s in reversed(earlier) if (d := _dated(doc, para, s)) is not None), None)
+    said = next((d for s in reversed(earlier) if (d := _dated(doc, para, s)) is not None), None)
+    start, end = doc.anchor
+    return said or (end if doc.release and start == end else None)  # a release speaks on its own date
 
 
 def _dated(doc: Document, para: Paragraph, sent: Sentence) -> date | None:

@@ -42,6 +42,8 @@ class Context:
     mentioned: list[Person] = field(default_factory=list)
     body: Person | None = None
     """The organisation named last ("the Iraqi militia X", "a group calling itself X"): what "the group" means."""
+    it: Person | None = None
+    """The body that spoke last ("The Council condemns ..."): what "It" means."""
 
     def new_paragraph(self) -> None:
         """A paragraph starts without a speaker; the last one stays reachable as "he" or "she"."""
@@ -140,7 +142,7 @@ def named_after(after: str, ctx: Context) -> Person | None:
 
 
 _ROLE_BEFORE_NAME = re.compile(
-    r"(?:^|,\s*|\b[Tt]he\s+)(?P<role>(?:[A-Z][\w'.\-]*\s+(?:(?:of|for)\s+)?){0,7}[A-Z]?[\w'.\-]*)$"
+    r"(?:^|,\s*|\b[Tt]he\s+)(?P<role>(?:[A-Z][\w'.\-]*\s+(?:(?:of|for|and)\s+)?){0,7}[A-Z]?[\w'.\-]*)$"
 )
 _LOWER_OFFICE = re.compile(
     r"(?:^|,\s*|\"\s+|\b[Tt]he\s+)(?P<role>[A-Z][\w'.\-]*(?:\s+[A-Z][\w'.\-]*){0,2}(?:\s+[a-z][\w\-]*){1,4})$"
@@ -273,10 +275,13 @@ def _name_then_role(s: Subject, ctx: Context) -> Person | None:
 
 
 _PRONOUN = re.compile(r"\b(?P<p>[Hh]e|[Ss]he)\s*$")
+_IT = re.compile(r"^(?:It|They)$")
 
 
 def _pronoun(s: Subject, ctx: Context) -> Person | None:
-    """ "He said": the paragraph's speaker or the person it introduced last."""
+    """ "He said": the paragraph's speaker or the person it introduced last; "It said": the body that spoke last."""
+    if _IT.match(s.words):
+        return ctx.it or NOBODY
     return (ctx.pronoun() or NOBODY) if _PRONOUN.search(s.words) else None
 
 
@@ -306,7 +311,10 @@ _OFFICE = re.compile(
 def _office(s: Subject, ctx: Context) -> Person | None:
     """ "The Foreign Ministry of Iraq said": a body speaks."""
     org = _OFFICE.search(s.words)
-    return ctx.introduce(org["org"], None) if org else None
+    if org is None:
+        return None
+    ctx.it = ctx.introduce(org["org"], None)  # what "It" refers to next
+    return ctx.it
 
 
 _DESCRIBED = re.compile(
@@ -347,7 +355,7 @@ def _named(s: Subject, ctx: Context) -> Person | None:
     return NOBODY
 
 
-_THE_ROLE = re.compile(r"\b[Tt]he\s+(?P<desc>(?:former\s+)?[a-z][\w' -]{2,60})$")
+_THE_ROLE = re.compile(r"(?:^|\s)[Tt]he\s+(?P<desc>(?:former\s+)?[A-Za-z][\w' -]{2,60})$")
 
 
 def _by_role(s: Subject, ctx: Context) -> Person | None:

@@ -234,7 +234,8 @@ def _build(
         speaker=speaker.name,
         speaker_canonical=speaker.name,
         role=speaker.role,
-        affiliation=affiliation(speaker.role) if speaker.role else affiliation(speaker.name),
+        affiliation=(affiliation(speaker.role) if speaker.role else affiliation(speaker.name))
+        or (affiliation(doc.bulletin.publisher) if doc.release else None),  # a release speaks for its issuer
         cue=cue,
         content=content,
         quote_type=quote_type,

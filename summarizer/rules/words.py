@@ -23,15 +23,16 @@ ORGS = re.compile(r"\b(" + "|".join(LEXICON.organisation_patterns) + r")\b")
 """Organisations that speak and are served by sanctioned conduct; group 1 is the name as written."""
 RANK = re.compile(
     r"(?<!Secretary )(?<!Secretary-)(?<!Attorney )(?<!Consul )"
-    r"\b(?:(?:Brigadier|Major|Lieutenant|Rear|Vice)[\s-]+)?(?:General|Admiral|Colonel|Commodore)\s+(?=[A-Z])"
+    r"\b(?:(?:Brigadier|Major|Lieutenant|Rear|Vice)[\s-]+)?(?:General|Admiral|Colonel|Commodore)s?\s+(?=[A-Z])"
 )
 """A military rank before a name ("Brigadier General Davoud Tabrizi"): part of neither the name nor the office."""
 NUMBERS = LEXICON.numbers
 COUNT = re.compile(
-    rf"\b(?P<n>\d+|{alternation(NUMBERS)})\s+"
-    r"(?P<other>other\s+|new\s+|additional\s+|more\s+)?(?:[A-Z][a-z]+\s+)?(?P<what>individuals?|entities|entity|companies|"
-    r"organizations|organisations|persons|people|men|women|vessels|ships|tankers|aircraft|targets|officials|firms|"
-    r"banks)\b"
+    rf"\b(?P<n>\d+|(?i:{alternation(NUMBERS)}))\s+"
+    r"(?P<other>other\s+|new\s+|additional\s+|more\s+)?(?:(?!(?:of|its|their|the|and|or|to)\b)[A-Za-z][\w-]*\s+){0,2}?"
+    r"(?P<what>individuals?|entities|entity|companies|organizations|organisations|persons|people|men|women|vessels|"
+    r"ships|tankers|aircraft|targets|officials|firms|banks|officers|members|suppliers|commanders|diplomats|"
+    r"ministers)\b"
 )
 """A count of targets ("three individuals", "nine other entities"): a sanctions action, not speech."""
 _CALENDAR = {w.title() for w in dates.WEEKDAYS} | {m.title() for m in dates.MONTHS if len(m) > 3 or m == "may"}

@@ -149,13 +149,16 @@ _LOWER_OFFICE = re.compile(
 )
 
 
+_BARE_OFFICE = re.compile(r"^(?P<role>[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,3})$")
+
+
 def _role_prefix(prefix: str) -> str | None:
     """A role written straight before a name: "Iranian Foreign Minister Mohammad Javad Zarif"."""
     m = _ROLE_BEFORE_NAME.search(prefix)
     if m and m["role"].strip() and clean_role(m["role"]):
         return clean_role(m["role"])
-    m = _LOWER_OFFICE.search(prefix)  # "Hezbollah's deputy secretary general", "Iraqi government spokesman"
-    if m and ROLE_NOUNS.fullmatch(m["role"].split()[-1]):
+    m = _LOWER_OFFICE.search(prefix) or _BARE_OFFICE.search(prefix)  # "Iraqi government spokesman", "government
+    if m and ROLE_NOUNS.fullmatch(m["role"].split()[-1]):  # spokesman"
         return clean_role(m["role"])
     return None
 
@@ -304,7 +307,7 @@ _OFFICE = re.compile(
     r"(?:^|[,;]\s+|\s)(?P<org>(?:[Tt]he\s+)?"
     r"(?:[A-Z][\w'.\-]*\s+){0,3}(?:Ministry|Embassy|embassy|Council|Department|Office|Government|government|"
     r"Agency|Foreign Ministry|Commission|Parliament|Cabinet|Presidency)"
-    r"(?:\s+(?:of|in|for)\s+(?:the\s+)?[A-Z][\w'.\-]*(?:\s+(?:and\s+)?[A-Z][\w'.\-]*){0,3})?)$"
+    r"(?:\s+(?:of|in|for)\s+(?:the\s+)?[A-Z][\w'.\-]*(?:\s+(?:and\s+)?[A-Z][\w'.\-]*){0,3}){0,3})$"
 )
 
 
@@ -341,8 +344,8 @@ def _named(s: Subject, ctx: Context) -> Person | None:
     words = name.split()
     if re.search(r"\b(?:of|for|and)$", prefix) and ROLE_NOUNS.search(prefix):
         # "Minister of State for Foreign Affairs Nasser al-Otaibi": the office ran on into the name.
-        while len(words) > 2 and words[0] in _OFFICE_WORDS:
-            prefix += " " + words.pop(0)
+        while len(words) > 2 and (words[0] in _OFFICE_WORDS or actor(words[0]) or words[0] in LEXICON.cities):
+            prefix += " " + words.pop(0)  # "Member of Parliament for Basra Hussein al-Asadi"
         name = " ".join(words)
     role = _role_prefix(prefix)
     if role is not None:

@@ -25,6 +25,8 @@ CUE_RE = re.compile(
     r"|According to(?=\s+(?:him|her|them|[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?,)))\b"
 )
 _COORDINATED = re.compile(r"\band\s*$")
+_QUOTE_AND = re.compile(r'"\s+and\s*$')
+"""A quotation closed, then "and": the next verb is the speaker's again ('that he had "never ..." and dismissed')."""
 _THAT = re.compile(r"\bthat\b")
 _ACCORDING_TO_NAME = re.compile(r"\s+([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?),")
 _QUOTE_ONLY = re.compile(r'\s*".+"\s*,?\s*')
@@ -42,7 +44,7 @@ def find_statements(doc: Document, para: Paragraph, sent: Sentence, ctx: Context
             continue  # "added three targets to its sanctions list": a sanctions action, not speech
         before = sent.flat[: m.start()]
         coordinated = bool(_COORDINATED.search(before)) and not (
-            found and _THAT.search(sent.flat[found[-1][0].end() : m.start()])
+            found and _THAT.search(sent.flat[found[-1][0].end() : m.start()]) and not _QUOTE_AND.search(before)
         )
         if found and not coordinated:
             continue  # a later cue restates the first ("threatened..., stating that") unless coordinated
@@ -126,7 +128,7 @@ _PREAMBLE = re.compile(
     rf"\s*(?:{WHEN}"
     r"|(?:in|at|during)\s+(?:a|an|the)\s+(?:\w+\s+){0,2}"
     r"(?:speech|interview|statement|briefing|conference|meeting|sermon|call|address|session|rally|ceremony|advisory|"
-    r"notice|communiqu[eé]|release)"
+    r"notice|communiqu[eé]|release|reply|letter|video|post|remarks)"
     rf"(?:\s+(?:with|to|on|before|at)\s+(?:the\s+)?{_CAPS})?"
     r"|(?:a|an|the)\s+(?:\w+\s+)?(?:news|press)\s+(?:briefing|conference)"
     r"|(?:carried|published|posted|released|issued|quoted)\s+by\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
@@ -150,7 +152,10 @@ _CHANNEL = re.compile(r"^\s*(?:on\s+)?(?:his|her|their|its)\s+(?:\w+\s+)?(?:acco
 _OPENING_PARENS = re.compile(r"^\s*\([^()]*\)")
 _ADDRESSEE_THAT = re.compile(rf"^\s*(?:the\s+)?(?:[\w'\-]+\s+){{1,4}}?(?:{WHEN}\s+)?that\s+")
 _THAT_OPENING = re.compile(r"^[\s,:]*(?:that\s+)?")
-_DAY_BEFORE_TO = re.compile(rf"^(\S+(?:\s+\S+){{0,5}}?)\s+{WHEN}(?=\s+to\s)")
+_DAY_BEFORE_TO = re.compile(rf"^([^\"]\S*(?:\s+[^\s\"]+){{0,5}}?)\s+{WHEN}(?=\s+(?:to|as|of|for|over)\s)")
+"""A day between the object and the rest ("urged Iran on Thursday to", "condemned the listings late on Monday as")."""
+_AS_CLAUSE = re.compile(r",\s+as\s+(?!well\b)[a-z]+\s[^\"]*$")
+"""What happened meanwhile, trailing the content (", as fighting flared again near X"): not what was said."""
 _SOURCE_OPENING = re.compile(r"^(?:him|her|them|it|[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)\s*,\s*")
 _STATING = re.compile(r",\s+(?:stating|saying|adding|noting|claiming)\s+(?:that\s+)?")
 _CLOSING_SOURCE = re.compile(r"\s*\((?:\[[^\]]*\]\([^()]*\)|[^()])*\)\s*\.?$")
@@ -182,6 +187,7 @@ def content_after(after: str, cue: str) -> str:
     if cue == "claimed responsibility":
         text = re.sub(r"^for\s+", "", text)
     text = _DAY_BEFORE_TO.sub(r"\1", text)  # "urged Iran on Thursday to"
+    text = _AS_CLAUSE.sub("", text)
     if cue == "according to":
         text = _SOURCE_OPENING.sub("", text)
     stating = _STATING.search(text)
@@ -279,7 +285,8 @@ _CONTENT_TYPES: list[tuple[str, re.Pattern[str]]] = [
             r"\b(?:nothing to (?:do with|hide)|not (?:involved|accept|negotiate)|baseless|false|den(?:y|ies|ied)|"
             r"reject(?:s|ed)?|(?:will|would) not (?:accept|negotiate|change|be released|bow|yield|allow|pull back|"
             r"withdraw|retreat|give up)|no (?:part|role) in|"
-            r"no \w+(?: \w+){0,6} (?:had|has|have|was|were) been)\b"
+            r"no \w+(?: \w+){0,6} (?:had|has|have|was|were) been|(?:had|has|have) never|not one|not a single|"
+            r"not for sale)\b"
         ),
     ),
     (
@@ -289,24 +296,27 @@ _CONTENT_TYPES: list[tuple[str, re.Pattern[str]]] = [
             r"pay (?:a|the) (?:heavy )?price|(?:will|would) (?:respond|answer|retaliate|target|strike|impose)|"
             r"retaliat\w*|stay away|will continue to target|will keep (?:striking|targeting|attacking)|"
             r"will be (?:seized|treated as|targeted|destroyed|punished)|not hesitate|our (?:answer|response)|"
-            r"all (?:the )?tools)\b"
+            r"all (?:the )?tools|(?:will|would) (?:keep|continue) \w+ing against|respond further|"
+            r"(?:take|impose|adopt) (?:further|new|more|additional) (?:restrictive )?(?:measures|sanctions|steps))\b"
         ),
     ),
     (
         "accuse_condemn",
         re.compile(
             r"\b(?:condemn\w*|violations?|exploit\w*|terroris\w*|crimes?|aggression|repression|destabili\w*|"
-            r"held [^,]{0,60} responsible|to blame)\b"
+            r"held [^,]{0,60} responsible|to blame|(?:is|are|was|were) responsible for)\b"
         ),
     ),
-    ("demand_appeal", re.compile(r"\b(?:must|should|need to)\b")),
+    ("demand_appeal", re.compile(r"\b(?:must|should|need to)\b(?!\s+(?:know|remember|be aware|understand)\b)")),
     (
         "intent_to_cooperate",
         re.compile(
             r"\b(?:cooperat\w*|(?:expand|strengthen|deepen)\w* (?:ties|relations|their)|ready to|readiness|"
-            r"work(?:ing)? with|resume talks|partnership|committed|will (?:complete|rebuild|begin|supply|help))\b"
+            r"work(?:ing)? with|resume talks|partnership|committed|will (?:complete|rebuild|begin|supply|help)|"
+            r"(?:will|would) (?:travel|hand|share|provide|send|present))\b"
         ),
     ),
+    ("praise_support", re.compile(r"\b(?:fully|strongly|firmly) (?:backed|backs|supports?|supported)\b")),
 ]
 """What the content of a plain "said" shows of its kind, checked in this order: a denial that warns is a denial."""
 GENERIC = {"assessment", "neutral"}
@@ -326,7 +336,7 @@ def statement_type(cue: str, content: str) -> str:
 
 
 _MODALITIES = (
-    ("hypothetical", re.compile(r"\b(?:if|unless|should they)\b")),
+    ("hypothetical", re.compile(r"\b(?:if|unless|should (?:they|these|this|it|there))\b")),
     ("future", re.compile(r"\b(?:will|would|shall|is going to)\b")),
     ("negated", re.compile(r"\b(?:not|never|no|nothing)\b")),
 )
@@ -345,7 +355,7 @@ _ADDRESSEE_CUES = LEXICON.addressee_cues
 _MEDIA = word_pattern(LEXICON.media)
 _OBJECT = re.compile(
     r"^\s*(?P<obj>(?:the\s+)?(?:[A-Z][\w.'\-]*|international|leaders?|government|people|Iraqi|American)"
-    r"(?:\s+(?:of\s+the\s+|of\s+|and\s+)?[A-Z][\w.'\-]*|\s+community|\s+states|\s+people|\s+government|"
+    r"(?:\s+(?:of\s+the\s+|of\s+|and\s+(?:the\s+)?)?[A-Z][\w.'\-]*|\s+community|\s+states|\s+people|\s+government|"
     r"\s+(?:navies|forces|countries|nations|governments|leaders|militias|factions|partners|neighbou?rs|allies))*)"
 )
 _NOUN_AFTER = re.compile(r"(?:\s+(?!(?:for|of|to|in|on|and|that|with|over|as|by)\b)[a-z]+){1,3}")
@@ -359,7 +369,11 @@ def _side(speaker: Person) -> str:
 
 
 def _addressee(obj: str, rest: str) -> str:
-    """The object as an actor: "Iran's" is Iran, a capital is its country, "the Iraqi" runs on to its noun."""
+    """The object as an actor: "Iran's" is Iran, a capital is its country, "the Iraqi" and "Libya's" run on to their
+    noun ("Libya's rival governments")."""
+    noun = _NOUN_AFTER.match(rest)
+    if obj.endswith("'s") and noun:
+        return obj + noun[0]
     obj = re.sub(r"'s$", "", obj)
     if obj.split()[-1] in NATIONALITIES:
         noun = _NOUN_AFTER.match(rest)

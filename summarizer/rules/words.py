@@ -13,7 +13,7 @@ LEXICON = load()
 
 _WORD = r"[A-Z][\w'\-]*[\w]"
 _PARTICLE = r"(?:al|a|el|ad|as|ash|bin|ibn|abu|Abu|Abd|abd|de|van|von|bint)"
-NAME = rf"{_WORD}(?:\s+(?:{_PARTICLE}[\-\s])?{_WORD}){{0,4}}"
+NAME = rf"(?:(?:al|el|ad|an|as)-)?{_WORD}(?:\s+(?:{_PARTICLE}[\-\s])?{_WORD}){{0,4}}"
 """A name: up to five capitalised words, with the particles of Arabic and European names between them."""
 ROLE_NOUNS = word_pattern(LEXICON.role_nouns, ignore_case=True)
 """A word naming an office: what makes a phrase a role rather than a description."""

@@ -55,6 +55,8 @@ class Lexicon:
     lead_labels: tuple[str, ...]
     list_cues: tuple[str, ...]
     target_nouns: tuple[str, ...]
+    name_titles: tuple[str, ...]
+    publications: tuple[str, ...]
 
 
 def _value(kind: str, raw: object) -> object:

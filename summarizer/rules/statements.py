@@ -25,6 +25,7 @@ CUE_RE = re.compile(
     r"|According to(?=\s+(?:him|her|them|[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?,)))\b"
 )
 _COORDINATED = re.compile(r"\band\s*$")
+_PUBLICATION = re.compile(rf"\s+(?:the\s+)?(?:[\w'.-]+\s+){{0,3}}(?:{alternation(LEXICON.publications)})\b[^,]*\.?$")
 _QUOTE_AND = re.compile(r'"\s+and\s*$')
 """A quotation closed, then "and": the next verb is the speaker's again ('that he had "never ..." and dismissed')."""
 _THAT = re.compile(r"\bthat\b")
@@ -49,6 +50,8 @@ def find_statements(doc: Document, para: Paragraph, sent: Sentence, ctx: Context
         if found and not coordinated:
             continue  # a later cue restates the first ("threatened..., stating that") unless coordinated
         who = found[0][1] if found else speaker(before, m["cue"].lower(), ctx)
+        if m["cue"].lower() == "according to" and _PUBLICATION.match(sent.flat[m.end() :]):
+            continue  # "according to the EU's Official Journal": a record, no one speaking
         named = _ACCORDING_TO_NAME.match(sent.flat[m.end() :])
         if m["cue"] == "According to" and named:  # "According to Caldwell, a patrol aircraft tracked the tanker"
             who = ctx.find(named[1]) or ctx.introduce(named[1], None)
@@ -123,13 +126,14 @@ def list_item(doc: Document, para: Paragraph, lead: ListLead) -> Statement | Non
 
 # --- content ---------------------------------------------------------------------------------------------------------
 
+_WEEKDAY = "(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _CAPS = r"(?:(?:al|el|an|ad|as)-)?[A-Z][\w'\-]*(?:\s+(?:(?:al|el|an|ad|as)-)?[A-Z][\w'\-]*){0,3}"
 _PREAMBLE = re.compile(
     rf"\s*(?:{WHEN}"
     r"|(?:in|at|during)\s+(?:a|an|the)\s+(?:\w+\s+){0,2}"
     r"(?:speech|interview|statement|briefing|conference|meeting|sermon|call|address|session|rally|ceremony|advisory|"
     r"notice|communiqu[eé]|release|reply|letter|video|post|remarks)"
-    rf"(?:\s+(?:with|to|on|before|at)\s+(?:the\s+)?{_CAPS})?"
+    rf"(?:\s+(?:with|to|on|before|at)\s+(?:the\s+)?(?!{_WEEKDAY}){_CAPS})?"
     r"|(?:a|an|the)\s+(?:\w+\s+)?(?:news|press)\s+(?:briefing|conference)"
     r"|(?:carried|published|posted|released|issued|quoted)\s+by\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
     r"(?:media|agency|TV|television|outlets?|websites?)"
@@ -145,7 +149,8 @@ _PREAMBLE_END = re.compile(r"\s*,?\s*(?:that|for)\s+|\s*:\s*(?=\")")
 _DAY_ONLY = re.compile(rf"\s*{WHEN},?(?=\s)")
 _CIRCUMSTANCE = re.compile(
     r",?\s+(?:in|on)\s+(?:(?:a|an|its|his|her|their)\s+)?(?:(?!in\b|on\b)[\w-]+\s+){0,3}"
-    r"(?:post|statement|tweet|message|readout|interview|speech|channel|account|broadcast|remarks|comments)\b[^\"]*$"
+    r"(?:post|statement|tweet|message|readout|interview|speech|channel|account|broadcast|remarks|comments|hearing|"
+    r"session|briefing|conference|meeting)\b[^\"]*$"
 )
 """Where it was said, trailing the content ("..., in a post on its Telegram channel"): not part of what was said."""
 _CHANNEL = re.compile(r"^\s*(?:on\s+)?(?:his|her|their|its)\s+(?:\w+\s+)?(?:account|page|channel)\b")
@@ -157,7 +162,9 @@ _DAY_BEFORE_TO = re.compile(rf"^([^\"]\S*(?:\s+[^\s\"]+){{0,5}}?)\s+{WHEN}(?=\s+
 _AS_CLAUSE = re.compile(r",\s+as\s+(?!well\b)[a-z]+\s[^\"]*$")
 """What happened meanwhile, trailing the content (", as fighting flared again near X"): not what was said."""
 _SOURCE_OPENING = re.compile(r"^(?:him|her|them|it|[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)\s*,\s*")
-_STATING = re.compile(r",\s+(?:stating|saying|adding|noting|claiming)\s+(?:that\s+)?")
+_STATING = re.compile(r",\s+(?:stating|noting)\s+(?:that\s+)?")
+"""The object of a verb, then what was said: "threatened the United States, stating that ..."."""
+_ADDING_NOTHING = re.compile(r",\s+adding\s+(?!that\b)[^\"]*$")
 _CLOSING_SOURCE = re.compile(r"\s*\((?:\[[^\]]*\]\([^()]*\)|[^()])*\)\s*\.?$")
 _FOOTNOTE = re.compile(r"\s*\[\d{1,3}\]")
 _VISIT = re.compile(r",?\s+during\s+(?:a|an|his|her|its|their)\s+(?:visit|trip|tour|meeting)\b[^\"]*$")
@@ -195,6 +202,7 @@ def content_after(after: str, cue: str) -> str:
         text = text[stating.end() :]
     text = _CLOSING_SOURCE.sub("", text)  # (Tasnim, May 2) or ([Mehr](url))
     text = _FOOTNOTE.sub("", text)  # footnote markers "[3]"
+    text = _ADDING_NOTHING.sub("", text)
     text = _CIRCUMSTANCE.sub("", text).strip()
     text = _VISIT.sub("", text)
     text = _SAID_AFTER.sub("", text)  # "..., al-Masri's office said."
@@ -285,8 +293,8 @@ _CONTENT_TYPES: list[tuple[str, re.Pattern[str]]] = [
             r"\b(?:nothing to (?:do with|hide)|not (?:involved|accept|negotiate)|baseless|false|den(?:y|ies|ied)|"
             r"reject(?:s|ed)?|(?:will|would) not (?:accept|negotiate|change|be released|bow|yield|allow|pull back|"
             r"withdraw|retreat|give up)|no (?:part|role) in|"
-            r"no \w+(?: \w+){0,6} (?:had|has|have|was|were) been|(?:had|has|have) never|not one|not a single|"
-            r"not for sale)\b"
+            r"no \w+(?: \w+){0,6} (?:had|has|have|was|were) been|(?:had|has|have) \"?never|not one|not a single|"
+            r"no intention of|not for sale|(?:will|would) not move)\b"
         ),
     ),
     (
@@ -297,7 +305,8 @@ _CONTENT_TYPES: list[tuple[str, re.Pattern[str]]] = [
             r"retaliat\w*|stay away|will continue to target|will keep (?:striking|targeting|attacking)|"
             r"will be (?:seized|treated as|targeted|destroyed|punished)|not hesitate|our (?:answer|response)|"
             r"all (?:the )?tools|(?:will|would) (?:keep|continue) \w+ing against|respond further|"
-            r"(?:take|impose|adopt) (?:further|new|more|additional) (?:restrictive )?(?:measures|sanctions|steps))\b"
+            r"(?:take|impose|adopt) (?:further|new|more|additional) (?:restrictive )?(?:measures|sanctions|steps)|"
+            r"reciprocal|countermeasures|or (?:we|they|it) will)\b"
         ),
     ),
     (
@@ -313,10 +322,10 @@ _CONTENT_TYPES: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\b(?:cooperat\w*|(?:expand|strengthen|deepen)\w* (?:ties|relations|their)|ready to|readiness|"
             r"work(?:ing)? with|resume talks|partnership|committed|will (?:complete|rebuild|begin|supply|help)|"
-            r"(?:will|would) (?:travel|hand|share|provide|send|present))\b"
+            r"(?:will|would) (?:travel|hand|share|provide|send|present)|agreed to (?:meet|resume|continue|work))\b"
         ),
     ),
-    ("praise_support", re.compile(r"\b(?:fully|strongly|firmly) (?:backed|backs|supports?|supported)\b")),
+    ("praise_support", re.compile(r"\b(?:(?:fully|strongly|firmly) (?:backed|backs|supports?|supported)|thank)\b")),
 ]
 """What the content of a plain "said" shows of its kind, checked in this order: a denial that warns is a denial."""
 GENERIC = {"assessment", "neutral"}
@@ -336,7 +345,7 @@ def statement_type(cue: str, content: str) -> str:
 
 
 _MODALITIES = (
-    ("hypothetical", re.compile(r"\b(?:if|unless|should (?:they|these|this|it|there))\b")),
+    ("hypothetical", re.compile(r"\b(?:if|unless|should (?:they|these|this|it|there)|or (?:we|they|else))\b")),
     ("future", re.compile(r"\b(?:will|would|shall|is going to)\b")),
     ("negated", re.compile(r"\b(?:not|never|no|nothing)\b")),
 )
@@ -354,7 +363,8 @@ _IRANIAN_BODIES = word_pattern(LEXICON.iranian_bodies)
 _ADDRESSEE_CUES = LEXICON.addressee_cues
 _MEDIA = word_pattern(LEXICON.media)
 _OBJECT = re.compile(
-    r"^\s*(?P<obj>(?:the\s+)?(?:[A-Z][\w.'\-]*|international|leaders?|government|people|Iraqi|American)"
+    r"^\s*(?P<obj>(?:the\s+)?(?:[A-Z][\w.'\-]*|international|leaders?|government|people|Iraqi|American|"
+    r"(?!the\b)[a-z]+(?=\s+(?:governments|countries|states|nations|partners|allies|factions|militias|groups)\b))"
     r"(?:\s+(?:of\s+the\s+|of\s+|and\s+(?:the\s+)?)?[A-Z][\w.'\-]*|\s+community|\s+states|\s+people|\s+government|"
     r"\s+(?:navies|forces|countries|nations|governments|leaders|militias|factions|partners|neighbou?rs|allies))*)"
 )

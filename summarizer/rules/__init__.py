@@ -17,6 +17,7 @@ from .statements import (
     GENERIC,
     Cue,
     ListLead,
+    aim_at_issuers,
     find_statements,
     list_item,
     list_lead,
@@ -56,7 +57,7 @@ def extract(doc: Document) -> tuple[list[OverviewPoint], list[Statement], list[S
                 found_here = [s for s in found_here if s.evidence.end < para.sentences[-1].start]
             statements.extend(found_here)
     complete_sanctions(doc, sanctions)
-    return overview(doc), statements, sanctions
+    return overview(doc), aim_at_issuers(statements, sanctions), sanctions
 
 
 __all__ = [

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from .targets import POSSESSIVE_COUNTRY, country_of
-from .words import LEXICON, ORGS, distinct
+from .targets import POSSESSIVE_COUNTRY
+from .words import LEXICON, ORGS, country_of, distinct
 
 _PROGRAMS = re.compile(
     r"\b(?:E\.O\.\s*\d+|Executive Order\s+\d+|SDGT|IFSR|NPWMD|IRGC-related|Global Magnitsky|"

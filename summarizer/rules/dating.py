@@ -18,6 +18,7 @@ WHEN = (
 _ON_DATE = re.compile(r"\b(?:on|On)\s+(" + dates.MONTH_DAY.pattern + ")")
 _OPENING_DATE = re.compile(r"\s*On\s+(" + dates.MONTH_DAY.pattern + ")")
 _YESTERDAY = re.compile(r"\byesterday\b")
+_TODAY = re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening))\b")
 
 
 def when(doc: Document, para: Paragraph, sent: Sentence) -> date | None:
@@ -53,4 +54,6 @@ def _dated(doc: Document, para: Paragraph, sent: Sentence) -> date | None:
         return dates.weekday_before(weekday["w"], day)
     if day and start == end and _YESTERDAY.search(sent.flat):
         return day - timedelta(days=1)
+    if day and start == end and _TODAY.search(sent.flat):
+        return day
     return None

@@ -15,7 +15,7 @@ from functools import cached_property
 
 from ..lexicon import actor, alternation
 from .dating import WHEN
-from .words import LEXICON, NAME, NATIONALITIES, NOT_NAMES, ORGS, RANK, ROLE_NOUNS, is_name
+from .words import LEXICON, NAME, NAME_TITLE, NATIONALITIES, NOT_NAMES, ORGS, RANK, ROLE_NOUNS, country_of, is_name
 
 
 @dataclass
@@ -74,6 +74,12 @@ class Context:
         self.mentioned.append(found)
         return found
 
+    def speaking(self, name: str, role: str | None) -> Person:
+        """The person ``name`` refers to, with the office the speaking sentence gives them if it gives one
+        ("Commerce Secretary Halloran also warned": the role as written there)."""
+        person = self.introduce(name, role)
+        return person if not role or role == person.role else Person(person.name, role)
+
     def find(self, name: str) -> Person | None:
         """The person introduced last whose name holds ``name`` or shares its surname."""
         last = name.split()[-1].lower()
@@ -107,7 +113,7 @@ _TITLED = re.compile(rf"(?P<role>(?:[A-Z][\w'.\-]*\s+){{0,4}}{_TITLE})\s+(?P<nam
 def introductions(text: str, ctx: Context) -> None:
     """Register "ROLE, NAME," and "NAME, the ROLE," appositions and "Foreign Minister NAME" so later pronouns and
     surnames resolve."""
-    text = RANK.sub("", text)
+    text = NAME_TITLE.sub("", RANK.sub("", text))
     for m in _BODY_NAMED.finditer(text):
         if is_name(m["name"]):
             ctx.body = ctx.introduce(m["name"], None)
@@ -200,7 +206,7 @@ def _subject(before: str, cue: str) -> Subject:
     """The words before the verb without what never names the speaker, and any relative clause set apart."""
     before = _ASIDE.sub("", RANK.sub("", _SETTING.sub("", before)))
     before = _DAY_BEFORE_VERB.sub("", before)  # "Rostami on Thursday denied"
-    before = _RANK_WORD.sub("", before)
+    before = NAME_TITLE.sub("", _RANK_WORD.sub("", before))
     who = _WHO.search(before)
     if who:
         before = _CLAUSE_OWNER_TAIL.sub("", before[: who.start()])
@@ -225,7 +231,7 @@ def _relative_clause(s: Subject, ctx: Context) -> Person | None:
     if not (named and is_name(named["name"])):
         return None
     if role:
-        return ctx.introduce(named["name"], role)
+        return ctx.speaking(named["name"], role)
     return ctx.find(named["name"]) or ctx.introduce(named["name"], None)
 
 
@@ -263,7 +269,7 @@ def _apposed(pattern: re.Pattern[str], s: Subject, ctx: Context) -> Person | Non
     """A name and a role set off by commas, in the order ``pattern`` reads them."""
     m = pattern.search(s.words)
     if m and is_name(m["name"]) and clean_role(m["role"]):
-        return ctx.introduce(m["name"], clean_role(m["role"]))
+        return ctx.speaking(m["name"], clean_role(m["role"]))
     return None
 
 
@@ -299,14 +305,14 @@ def _role_run_into_name(s: Subject, ctx: Context) -> Person | None:
         role = clean_role(s.words[m.start("name") :].rsplit(" ".join(words[last_role + 1 :]), 1)[0])
         name = " ".join(words[last_role + 1 :])
         if role and is_name(name):
-            return ctx.introduce(name, role)
+            return ctx.speaking(name, role)
     return None
 
 
 _OFFICE = re.compile(
     r"(?:^|[,;]\s+|\s)(?P<org>(?:[Tt]he\s+)?"
     r"(?:[A-Z][\w'.\-]*\s+){0,3}(?:Ministry|Embassy|embassy|Council|Department|Office|Government|government|"
-    r"Agency|Foreign Ministry|Commission|Parliament|Cabinet|Presidency)"
+    r"Agency|Foreign Ministry|Commission|Parliament|Cabinet|Presidency|military|army|navy|armed forces)"
     r"(?:\s+(?:of|in|for)\s+(?:the\s+)?[A-Z][\w'.\-]*(?:\s+(?:and\s+)?[A-Z][\w'.\-]*){0,3}){0,3})$"
 )
 
@@ -349,7 +355,7 @@ def _named(s: Subject, ctx: Context) -> Person | None:
         name = " ".join(words)
     role = _role_prefix(prefix)
     if role is not None:
-        return ctx.introduce(name, role)
+        return ctx.speaking(name, role)
     known = ctx.find(name)
     if known is not None:
         return known
@@ -400,6 +406,11 @@ def speaker(before: str, cue: str, ctx: Context) -> Person | None:
 _BODIES = LEXICON.bodies
 _OWNER = re.compile(r"(?:[Tt]he\s+)?([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3})'s\s")
 _OF_BODY = re.compile(r"\bof\s+(?:the\s+)?([A-Z][\w'\-]+(?:\s+[A-Z][\w'\-]+)*)\s*$")
+_AT_BODY = re.compile(
+    r"\b(?:of|for|at)\s+the\s+(?:[a-z][\w'-]*\s+){0,3}(?P<org>(?:(?:al|el)-)?[A-Z][\w'\-]*"
+    r"(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'\-]*)*(?:\s+(?:movement|group|militia|party|front|brigades?))?)\s*$"
+)
+"""The organisation closing a role: "professor at the University of Basra", "director of the rights group X"."""
 
 
 def affiliation(role: str | None) -> str | None:
@@ -420,5 +431,11 @@ def affiliation(role: str | None) -> str | None:
         return body
     if owner:
         return owner[1]
+    at = _AT_BODY.search(role)
+    if at and not any(country_of(w) for w in at["org"].split()):
+        return at["org"]
     m = _OF_BODY.search(role)
-    return m[1] if m else None
+    if m:
+        return country_of(m[1].split()[-1]) or m[1]  # "Ministry of Foreign Affairs of the Republic of Iraq"
+    places = [country_of(w) for w in re.findall(r"[A-Z][\w'-]+", role) if country_of(w)]
+    return places[0] if places and ROLE_NOUNS.search(role) else None  # "Member of Parliament for Basra"

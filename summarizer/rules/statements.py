@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from ..layout import flat
 from ..lexicon import actor, actor_mentions, alternation, word_pattern
-from ..models import Evidence, Statement
+from ..models import Evidence, Sanction, Statement
 from ..segment import Document, Paragraph, Sentence
 from .dating import WHEN, when
 from .speakers import Context, Person, affiliation, introductions, named_after, speaker
@@ -112,11 +112,14 @@ def list_item(doc: Document, para: Paragraph, lead: ListLead) -> Statement | Non
     intro_para, intro = para.lead  # type: ignore[misc]
     whole = Sentence(para.start, para.end, para.text)
     found = _build(doc, para, whole, lead.speaker, lead.cue, content_after(content, lead.cue), 0)
+    topic = _target("", "", label["label"], _side(lead.speaker)) if label else None  # 'On the IAEA: "..."'
+
     cite = intro_para.citation_for(intro) or (intro_para.citations[-1] if intro_para.citations else None)
     said_on = when(doc, intro_para, intro) or (cite.date if cite else None)
     return found.model_copy(
         update={
             "statement_type": statement_type("said", found.content),  # the list verb says nothing of the kind
+            "target": found.target or topic,
             "said_on": said_on,
             "cited_outlet": cite.outlet if cite else None,
             "cited_date": cite.date if cite else None,
@@ -264,6 +267,26 @@ def _build(
     )
 
 
+_ABOUT_ACTION = re.compile(
+    r"^\"?(?:the\s+)?(?:(?:new|latest|[A-Z][\w.'-]*)\s+){0,2}"
+    r"(?:sanctions|listings|designations|measures|asset freeze)\b"
+)
+"""Content about a sanctions action ("the listings as ...", "the measures announced in Washington were ...")."""
+
+
+def aim_at_issuers(statements: list[Statement], sanctions: list[Sanction]) -> list[Statement]:
+    """A reaction to "the sanctions" or "the listings" is aimed at whoever imposed them: the issuer of the last
+    action reported before it."""
+    out = []
+    for st in statements:
+        before = [s for s in sanctions if s.evidence.start < st.evidence.start and s.issuing_country]
+        if before and st.statement_type not in GENERIC and _ABOUT_ACTION.match(st.content):
+            issuer = before[-1].issuing_country or ""
+            st = st.model_copy(update={"target": actor(issuer) or issuer})
+        out.append(st)
+    return out
+
+
 # --- type and modality -------------------------------------------------------------------------------------------
 
 TYPE_HINTS: dict[str, re.Pattern[str]] = {
@@ -392,14 +415,22 @@ def _addressee(obj: str, rest: str) -> str:
     return actor(obj) or obj
 
 
+_AGAINST_CLASS = re.compile(r"\bagainst\s+(?P<t>(?:anyone|anybody|those|whoever)\s+(?:who|that)\s+[^,.;\"]+)")
+"""Whom a threat names by what they do: "would keep acting against anyone who helps X"."""
+
+
 def _target(after: str, cue: str, content: str = "", speaker_side: str = "") -> str | None:
-    """The addressee after the cue ("warned the United States"), else the foreign actor the content is about."""
+    """The addressee after the cue ("warned the United States"), else the class a threat names, else the foreign
+    actor the content is about."""
     if cue in _ADDRESSEE_CUES:
         m = _OBJECT.match(after)
         if m and not (cue == "told" and _MEDIA.search(m["obj"])):  # "told Reuters": a channel, not an addressee
             obj = re.sub(r"\s+(?:of|and)$", "", m["obj"].strip())
             if obj.split()[-1].lower() not in {"the", "that"} and len(obj.split()) <= 8:
                 return _addressee(obj, after[m.end() :])
+    named = _AGAINST_CLASS.search(content)
+    if named and statement_type(cue, content) == "threaten":
+        return named["t"].strip()
     counts: dict[str, tuple[int, int]] = {}
     for pattern, name in actor_mentions():
         # "bases in Iraq": a place where things happen, not an actor spoken to or about

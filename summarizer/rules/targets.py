@@ -8,15 +8,25 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import actor, alternation
+from ..lexicon import alternation
 from ..models import Target
-from .words import COUNT, LEXICON, NAME, NATIONALITIES, NOT_NAMES, NUMBERS, RANK, ROLE_NOUNS, distinct, is_name
+from .words import (
+    COUNT,
+    LEXICON,
+    NAME,
+    NATIONALITIES,
+    NOT_NAMES,
+    NUMBERS,
+    RANK,
+    ROLE_NOUNS,
+    country_of,
+    distinct,
+    is_name,
+)
 
 # --- where ------------------------------------------------------------------------------------------------
 
 _COUNTRIES = LEXICON.countries
-_SHORT_NAMES = LEXICON.short_names
-_CITIES = LEXICON.cities
 _COUNTRY_MENTIONS = [(re.compile(rf"\b{re.escape(c)}\b(?!ian|i\b)"), c) for c in _COUNTRIES]
 POSSESSIVE_COUNTRY = re.compile(rf"^(?:the|of)\s+|^(?:{alternation(_COUNTRIES)})'s\s+(?=[A-Z])")
 
@@ -25,12 +35,6 @@ def countries(text: str) -> list[str]:
     """Countries named in the text ("Iranian" is not "Iran"), in the order written."""
     found = [(m.start(), c) for pattern, c in _COUNTRY_MENTIONS for m in pattern.finditer(text)]
     return distinct(country_of(c) or c for _, c in sorted(found))
-
-
-def country_of(place: str) -> str | None:
-    """The country (or body) a place name stands for: "Dubai", "Tehran", "UAE", "Iran"; None for no known place."""
-    found = _CITIES.get(place) or actor(place) or _SHORT_NAMES.get(place) or (place if place in _COUNTRIES else None)
-    return re.sub(r"^the ", "", found) if found else None
 
 
 _BASED = r"-(?:based|registered|headquartered|flagged)\b"

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 
 from .. import dates
-from ..lexicon import alternation, load, word_pattern
+from ..lexicon import actor, alternation, load, word_pattern
 from ..text import unique
 
 LEXICON = load()
@@ -26,6 +26,8 @@ RANK = re.compile(
     r"\b(?:(?:Brigadier|Major|Lieutenant|Rear|Vice)[\s-]+)?(?:General|Admiral|Colonel|Commodore)s?\s+(?=[A-Z])"
 )
 """A military rank before a name ("Brigadier General Davoud Tabrizi"): part of neither the name nor the office."""
+NAME_TITLE = re.compile(rf"\b(?:{alternation(LEXICON.name_titles)})\s+(?=[A-Z][\w'-]+\s+[A-Z])")
+"""A title before a full name ("Senator Douglas Fairbairn"): kept out of the name, like a rank."""
 NUMBERS = LEXICON.numbers
 COUNT = re.compile(
     rf"\b(?P<n>\d+|(?i:{alternation(NUMBERS)}))\s+"
@@ -42,6 +44,17 @@ def is_name(text: str) -> bool:
     """Capitalised words that can be a name: not a sentence opener, an office or a date."""
     words = text.split()
     return bool(words) and words[0] not in NOT_NAMES and not ROLE_NOUNS.search(text) and not _CALENDAR & set(words)
+
+
+def country_of(place: str) -> str | None:
+    """The country (or body) a place name stands for: "Dubai", "Tehran", "UAE", "Iran"; None for no known place."""
+    found = (
+        LEXICON.cities.get(place)
+        or actor(place)
+        or LEXICON.short_names.get(place)
+        or (place if place in LEXICON.countries else None)
+    )
+    return re.sub(r"^the ", "", found) if found else None
 
 
 def is_role(text: str) -> bool:

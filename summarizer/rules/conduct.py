@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 
 from .targets import POSSESSIVE_COUNTRY
-from .words import LEXICON, ORGS, country_of, distinct
+from .words import LEXICON, NATIONALITIES, ORGS, country_of, distinct
 
 _PROGRAMS = re.compile(
     r"\b(?:E\.O\.\s*\d+|Executive Order\s+\d+|SDGT|IFSR|NPWMD|IRGC-related|Global Magnitsky|"
     r"(?:EU )?global human rights sanctions regime|Council (?:Decision|Regulation) (?:\(\w+\) )?\d{4}/\d+(?:/CFSP)?|"
-    r"(?:[A-Z][\w-]+ )+(?:\([A-Za-z ]+\) )+Regulations(?: \d{4})?|Specially Designated Global Terrorists?)"
+    r"(?:[A-Z][\w-]+ )+(?:\([A-Za-z ]+\) )+Regulations(?: \d{4})?|Specially Designated Global Terrorists?|Entity List)"
 )
 _PROGRAM_NAMES = {"specially designated global terrorist": "SDGT", "specially designated global terrorists": "SDGT"}
 
@@ -107,7 +107,8 @@ def recipients(text: str) -> list[str]:
     found = []
     for m in _TO_ORG.finditer(text):
         found += [b for b in _org_list(m["b"], text) if not _place(b) and not _HELD.search(b)]
-    return distinct(found)
+    listed = {p.lower() for p in programs(text)}  # "add X to the Entity List": the list receives nothing
+    return distinct(b for b in found if b.lower() not in listed and b not in NATIONALITIES)
 
 
 def _place(name: str) -> bool:

@@ -31,7 +31,12 @@ _IMPOSE = word_pattern(LEXICON.sanction_verbs)
 _DEMAND = word_pattern(LEXICON.demand_verbs)
 _ABOUT_SANCTIONS = re.compile(
     r"(?i)sanction|designat|blacklist|asset[- ]freeze|froze|freezing|restrictive measures|economic measures|"
-    r"\blisted\b[^.]{0,40}\btargets\b"
+    r"\blisted\b[^.]{0,40}\btargets\b|(?-i:\b[A-Z]\w+ List\b)"
+)
+_OWN_BODY = re.compile(r"\b(?:her|his|its|their)\s+(?P<body>department|ministry)\b")
+"""An official's own body as the actor: "Commerce Secretary X warned that her department would add ..."."""
+_OFFICE_HELD = re.compile(
+    r"\b(?:(?P<a>[A-Z]\w+)\s+(?:Secretary|Minister)|(?:Secretary|Minister)\s+of\s+(?P<b>[A-Z]\w+))\b"
 )
 _SAID = re.compile(r"\bsaid\b")
 _SPOKESPERSON = re.compile(
@@ -52,8 +57,10 @@ def find_sanction(doc: Document, para: Paragraph, sent: Sentence) -> Sanction | 
     if not _ABOUT_SANCTIONS.search(text):
         return None
     auth = _AUTHORITY.search(text)
-    verb = _IMPOSE.search(text, auth.end()) if auth else None
-    if auth is None or verb is None:
+    if auth is None:
+        return _own_body(doc, para, sent)
+    verb = _IMPOSE.search(text, auth.end())
+    if verb is None:
         return None
     gap = _PARENS.sub("", text[auth.end() : verb.start()])
     said = _SAID.search(gap)
@@ -68,6 +75,19 @@ def find_sanction(doc: Document, para: Paragraph, sent: Sentence) -> Sanction | 
     authority = re.sub(r"^the\s+|\s*\([^()]*\)$", "", auth["auth"]).strip()
     action = _action(text, verb)
     return _record(doc, para, sent, authority, action, verb.end())
+
+
+def _own_body(doc: Document, para: Paragraph, sent: Sentence) -> Sanction | None:
+    """An official's warning that their own department would list a target: the department, named after the office
+    the sentence gives the official ("Commerce Secretary" -> "Commerce Department")."""
+    text = sent.flat
+    own = _OWN_BODY.search(text)
+    office = _OFFICE_HELD.search(text[: own.start()]) if own else None
+    verb = _IMPOSE.search(text, own.end()) if own else None
+    if own is None or office is None or verb is None:
+        return None
+    authority = f"{office['a'] or office['b']} {own['body'].title()}"
+    return _record(doc, para, sent, authority, _action(text, verb), verb.end())
 
 
 def _record(doc: Document, para: Paragraph, sent: Sentence, authority: str, action: str, after: int) -> Sanction:

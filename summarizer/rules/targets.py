@@ -83,7 +83,7 @@ _TARGET_LISTS = [
         r"(?:designation of|designated|sanctioned|blacklisted|added|sanctioned (?:bodies|entities) (?:is|was|in)|"
         r"(?:[Aa]mong )?(?:those|the targets) (?:designated|sanctioned|listed|hit|named) (?:are|were|include[sd]?)|"
         r"\b[Aa]mong them(?: are| were)?|(?:[Tt]he )?(?:new )?listings include|"
-        r"\b(?:would|will|to) (?:also )?sanction|\bremoved|,\s+including|"
+        r"\b(?:would|will|to) (?:also )?(?:sanction|add)|\bremoved|,\s+including|"
         r"(?:[Tt]hose (?:targeted|designated|sanctioned|listed)|[Tt]hey|[Tt]he targets) include[sd]?|"
         r"[Tt]he (?:listed|designated|sanctioned) (?:entities|individuals|persons|companies|people) "
         r"(?:are|were|include)|"

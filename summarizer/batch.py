@@ -251,6 +251,9 @@ async def _run(
                     else:
                         summary = await summarise(source)
                         await asyncio.to_thread(atomic_write, target, summary.model_dump_json(indent=2))
+                        if summary.provenance.warnings:
+                            warning = f"{path}: {'; '.join(summary.provenance.warnings)}"
+                            progress.console.print(Text.assemble(("warning: ", "yellow"), one_line(warning)))
                 except Exception as exc:  # one bad bulletin must not stop the others
                     failures += 1
                     message = str(exc) if isinstance(exc, InputError) else f"{path}: {type(exc).__name__}: {exc}"

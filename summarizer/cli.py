@@ -143,6 +143,8 @@ def summarize(
             raise typer.Exit(batch.run(files, out or Path("results"), chosen, settings, keep_ungrounded, jobs))
         source_text, summary = batch.run_one(files[0], chosen, settings, keep_ungrounded)
         render_one(summary, source_text, fmt, output)
+        if summary.provenance.warnings:
+            err.print(f"warning: {'; '.join(summary.provenance.warnings)}", markup=False, soft_wrap=True)
         if chosen != "rules":
             usage, grounding = summary.provenance.usage, summary.provenance.grounding
             cost = f", ${usage.cost_usd:.4f}" if usage.cost_usd else ""

@@ -96,7 +96,8 @@ def read_header(text: str, lines: list[Line]) -> Header:
 
 
 def _is_prose(line: str) -> bool:
-    return len(line.split()) >= 12 and bool(re.search(r"[.!?][\"')\]]*\s*$", line))
+    """A sentence, or one introducing a list: the body has begun."""
+    return len(line.split()) >= 12 and bool(re.search(r"(?:[.!?][\"')\]]*|:)\s*$", line))
 
 
 def _masthead(line: str) -> str | None:

@@ -7,6 +7,7 @@ sentence or paragraph at a time.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -101,6 +102,8 @@ class Document:
     sections: list[Section] = field(default_factory=list)
     release: bool = False
     """An organisation's own press release: what it reports is said on its date unless a sentence says otherwise."""
+    _order: list[Paragraph] | None = field(default=None, repr=False)
+    _starts: list[int] | None = field(default=None, repr=False)
 
     @property
     def text(self) -> str:
@@ -117,7 +120,12 @@ class Document:
 
     def paragraph_at(self, offset: int) -> Paragraph | None:
         """The body paragraph holding a text offset, such as where an extracted item's evidence starts."""
-        return next((p for p in self.paragraphs if p.start <= offset < p.end), None)
+        paragraphs = sorted(self.paragraphs, key=lambda p: p.start) if self._order is None else self._order
+        self._order = paragraphs  # asked once per extracted item, after the document is complete
+        at = bisect_right([p.start for p in paragraphs] if self._starts is None else self._starts, offset)
+        self._starts = self._starts or [p.start for p in paragraphs]
+        para = paragraphs[at - 1] if at else None
+        return para if para is not None and para.start <= offset < para.end else None
 
 
 def segment(source: Source) -> Document:
@@ -236,6 +244,8 @@ class _Reader:
         assert self.current is not None
         self.current.end = line.end
         self.current.text = self.text[self.current.start : self.current.end]
+        if self.current.lead is None and not self.current.text.rstrip().endswith('"'):
+            self.lead = self.current if self.current.text.rstrip().endswith(":") else None
 
     def _new_section(self, title: str, start: int, level: int) -> None:
         self.section = Section(title=title, start=start, level=level)
@@ -296,7 +306,7 @@ def _is_prose(line: str, mode: str) -> bool:
     if line.endswith(")") and words <= 20 and not _ends_sentence(line) and not re.search(r"\]\([^()\s]*\)$", line):
         return False  # an image caption repeating a citation
     if mode == "header":
-        return words >= 12 and _ends_sentence(line)
+        return words >= 12 and (_ends_sentence(line) or line.endswith(":"))  # a sentence, or one opening a list
     return words >= 6
 
 
@@ -310,12 +320,14 @@ def sentences(text: str, start: int, end: int) -> list[Sentence]:
     out: list[Sentence] = []
     chunk = text[start:end]
     depth_at = _paren_depth(chunk)
+    quotes = [i for i, ch in enumerate(chunk) if ch == '"']
     begin = 0
     for m in _SENTENCE_END.finditer(chunk):
         stop = m.end()
         if depth_at[m.start()] > 0 or _ABBREV.search(chunk[max(begin, m.start() - 6) : m.start() + 1]):
             continue
-        if chunk.count('"', 0, stop) % 2 and '"' in chunk[stop:]:
+        opened = bisect_left(quotes, stop)
+        if opened % 2 and opened < len(quotes):  # inside a quotation that closes later
             continue
         piece = chunk[begin:stop].strip()
         if piece:

@@ -207,33 +207,36 @@ def _action(text: str, verb: re.Match[str]) -> str:
     return "designate"
 
 
-def _after(doc: Document, para: Paragraph, start: int) -> list[tuple[Paragraph, Sentence]]:
+def _after(para: Paragraph, following: Paragraph | None, start: int) -> list[tuple[Paragraph, Sentence]]:
     """The sentences after an action's: the rest of its paragraph, then the next paragraph of its section."""
-    section = next(s for s in doc.sections if para in s.paragraphs)
-    at = section.paragraphs.index(para)
     rest = [(para, s) for s in para.sentences if s.start > start]
-    return rest + [(p, s) for p in section.paragraphs[at + 1 : at + 2] for s in p.sentences]
+    return rest + [(following, s) for s in following.sentences] if following is not None else rest
 
 
 def complete_sanctions(doc: Document, sanctions: list[Sanction]) -> None:
     """Fold reasons, targets and programmes from the rest of the paragraph into its sanctions action, name the
     targets it only described, and give the framework's legal acts to actions that cite none."""
     frameworks = distinct(p for para in doc.paragraphs for s in para.sentences for p in why.framework_programs(s.flat))
+    following = {
+        id(a): b for sec in doc.sections for a, b in zip(sec.paragraphs, [*sec.paragraphs[1:], None], strict=True)
+    }
+    actions = {s.evidence.start for s in sanctions}
     for sanction in sanctions:
         para = doc.paragraph_at(sanction.evidence.start)
         if para is None:
             continue
         action = flat(sanction.evidence.text)
-        for other, sent in _after(doc, para, sanction.evidence.start):
-            if find_sanction(doc, other, sent) is not None or _ALSO_PASSIVE.search(sent.flat):
-                break
+        for other, sent in _after(para, following.get(id(para)), sanction.evidence.start):
+            if sent.start in actions or _ALSO_PASSIVE.search(sent.flat):
+                break  # the next action
             later = targets.named_later(sent.flat, action)  # "The envoy, X, has ...": the target described
             known = {t.name for t in sanction.targets}
             sanction.targets += [t for t in later if t.name not in known]
             if other is not para or CUE_RE.search(sent.flat):
                 _settle(sanction, sanction.target_countries)
                 continue  # an official's comment on the action, or another story: not its details
-            sanction.reasons = distinct([*sanction.reasons, *why.reasons(sent.flat), *targets.added_conduct(sent.flat)])
+            also = targets.added_conduct(sent.flat, action)  # "The three officers, A, B and C, also ran X"
+            sanction.reasons = distinct([*sanction.reasons, *why.reasons(sent.flat), *also])
             sanction.beneficiaries = distinct([*sanction.beneficiaries, *why.beneficiaries(sent.flat)])
             sanction.programs = distinct([*sanction.programs, *why.programs(sent.flat)])
             known = {t.name for t in sanction.targets}

@@ -320,8 +320,8 @@ _OFFICE = re.compile(
 def _office(s: Subject, ctx: Context) -> Person | None:
     """ "The Foreign Ministry of Iraq said": a body speaks."""
     org = _OFFICE.search(s.words)
-    if org is None:
-        return None
+    if org is None or re.search(r"\b(?:of|for)\s*$", s.words[: org.start("org")]):
+        return None  # "Member of Parliament for X Name": the body is part of an office
     ctx.it = ctx.introduce(org["org"], None)  # what "It" refers to next
     return ctx.it
 
@@ -348,9 +348,10 @@ def _named(s: Subject, ctx: Context) -> Person | None:
     name = m["name"]
     prefix = s.words[: m.start("name")].strip()
     words = name.split()
-    if re.search(r"\b(?:of|for|and)$", prefix) and ROLE_NOUNS.search(prefix):
+    if re.search(r"\b(?:of|for|and)$", prefix) and ROLE_NOUNS.search(prefix) and len(words) > 1:
         # "Minister of State for Foreign Affairs Nasser al-Otaibi": the office ran on into the name.
-        while len(words) > 2 and (words[0] in _OFFICE_WORDS or actor(words[0]) or words[0] in LEXICON.cities):
+        prefix += " " + words.pop(0)  # an office does not end in "of": "Secretary of Commerce X Y"
+        while len(words) > 3 or (len(words) > 2 and (words[0] in _OFFICE_WORDS or country_of(words[0]))):
             prefix += " " + words.pop(0)  # "Member of Parliament for Basra Hussein al-Asadi"
         name = " ".join(words)
     role = _role_prefix(prefix)
@@ -404,6 +405,7 @@ def speaker(before: str, cue: str, ctx: Context) -> Person | None:
 # --- affiliation ----------------------------------------------------------------------------------------------------
 
 _BODIES = LEXICON.bodies
+_NATIONALITY_WORDS = [(re.compile(rf"\b{re.escape(a)}(?!\w)"), country) for a, country in NATIONALITIES.items()]
 _OWNER = re.compile(r"(?:[Tt]he\s+)?([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3})'s\s")
 _OF_BODY = re.compile(r"\bof\s+(?:the\s+)?([A-Z][\w'\-]+(?:\s+[A-Z][\w'\-]+)*)\s*$")
 _AT_BODY = re.compile(
@@ -420,9 +422,9 @@ def affiliation(role: str | None) -> str | None:
     org = ORGS.search(role)
     if org:
         return "Houthis" if org[1] == "Houthi" else org[1]
-    for adjective, country in NATIONALITIES.items():
-        if re.search(rf"\b{re.escape(adjective)}(?!\w)", role):
-            return country
+    country = next((country for pattern, country in _NATIONALITY_WORDS if pattern.search(role)), None)
+    if country:
+        return country
     owner = _OWNER.match(role)  # "Iran's Foreign Minister"
     if owner and actor(owner[1]):
         return re.sub(r"^the ", "", actor(owner[1]) or "")  # "Iran's representative to the UN" speaks for Iran

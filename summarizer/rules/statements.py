@@ -7,6 +7,7 @@ after it, stripped of to whom, when and where it was said.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from ..layout import flat
@@ -277,11 +278,13 @@ _ABOUT_ACTION = re.compile(
 def aim_at_issuers(statements: list[Statement], sanctions: list[Sanction]) -> list[Statement]:
     """A reaction to "the sanctions" or "the listings" is aimed at whoever imposed them: the issuer of the last
     action reported before it."""
+    issued = sorted((s.evidence.start, s.issuing_country) for s in sanctions if s.issuing_country)
+    starts = [start for start, _ in issued]
     out = []
     for st in statements:
-        before = [s for s in sanctions if s.evidence.start < st.evidence.start and s.issuing_country]
-        if before and st.statement_type not in GENERIC and _ABOUT_ACTION.match(st.content):
-            issuer = before[-1].issuing_country or ""
+        at = bisect_left(starts, st.evidence.start)
+        if at and st.statement_type not in GENERIC and _ABOUT_ACTION.match(st.content):
+            issuer = issued[at - 1][1] or ""
             st = st.model_copy(update={"target": actor(issuer) or issuer})
         out.append(st)
     return out
@@ -391,6 +394,11 @@ _OBJECT = re.compile(
     r"(?:\s+(?:of\s+the\s+|of\s+|and\s+(?:the\s+)?)?[A-Z][\w.'\-]*|\s+community|\s+states|\s+people|\s+government|"
     r"\s+(?:navies|forces|countries|nations|governments|leaders|militias|factions|partners|neighbou?rs|allies))*)"
 )
+_GROUP_AFTER = re.compile(
+    r"(?:\s+[a-z]+){0,2}\s+(?:governments|authorities|leaders|forces|militias|factions|allies|partners|"
+    r"neighbou?rs|proxies|officials)\b"
+)
+"""The people a possessive object stands for: "called on Libya's rival governments"."""
 _NOUN_AFTER = re.compile(r"(?:\s+(?!(?:for|of|to|in|on|and|that|with|over|as|by)\b)[a-z]+){1,3}")
 _PLACE_BEFORE = re.compile(r"\b(?:in|from|into|inside|within|across|throughout|near)\s+$")
 
@@ -404,9 +412,9 @@ def _side(speaker: Person) -> str:
 def _addressee(obj: str, rest: str) -> str:
     """The object as an actor: "Iran's" is Iran, a capital is its country, "the Iraqi" and "Libya's" run on to their
     noun ("Libya's rival governments")."""
-    noun = _NOUN_AFTER.match(rest)
-    if obj.endswith("'s") and noun:
-        return obj + noun[0]
+    group = _GROUP_AFTER.match(rest)
+    if obj.endswith("'s") and group:
+        return obj + group[0]
     obj = re.sub(r"'s$", "", obj)
     if obj.split()[-1] in NATIONALITIES:
         noun = _NOUN_AFTER.match(rest)

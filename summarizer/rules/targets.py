@@ -27,14 +27,13 @@ from .words import (
 # --- where ------------------------------------------------------------------------------------------------
 
 _COUNTRIES = LEXICON.countries
-_COUNTRY_MENTIONS = [(re.compile(rf"\b{re.escape(c)}\b(?!ian|i\b)"), c) for c in _COUNTRIES]
+_COUNTRY_MENTIONS = re.compile(rf"\b({alternation(_COUNTRIES)})\b(?!ian|i\b)")
 POSSESSIVE_COUNTRY = re.compile(rf"^(?:the|of)\s+|^(?:{alternation(_COUNTRIES)})'s\s+(?=[A-Z])")
 
 
 def countries(text: str) -> list[str]:
     """Countries named in the text ("Iranian" is not "Iran"), in the order written."""
-    found = [(m.start(), c) for pattern, c in _COUNTRY_MENTIONS for m in pattern.finditer(text)]
-    return distinct(country_of(c) or c for _, c in sorted(found))
+    return distinct(country_of(m[1]) or m[1] for m in _COUNTRY_MENTIONS.finditer(text))
 
 
 _BASED = r"-(?:based|registered|headquartered|flagged)\b"
@@ -142,11 +141,19 @@ def _listed(phrase: str) -> list[Target]:
 
 
 _LATER = re.compile(
-    rf"(?:^|;\s+)[Tt]he\s+(?:(?:{alternation(NUMBERS)}|[a-z]+)\s+){{0,2}}?(?P<noun>{alternation(LEXICON.target_nouns)})"
+    rf"(?:^|;\s+)[Tt]he\s+(?:(?:{alternation(NUMBERS)}|[a-z]+)\s+){{0,2}}?(?P<noun>[a-z][\w'-]+)"
     r"(?:,\s+(?P<named>[^;]+?),\s+(?=(?:also\s+)?[a-z])|\s+(?:are|were|is|was)\s+(?P<listed>[^;]+?)" + _LIST_END + ")"
 )
 """A target named a sentence after the action by the description it used: "The envoy, X, has ...", "the companies,
 A and B, are registered in ...", "The three officers are A, B and C"."""
+_TARGET_NOUNS = set(LEXICON.target_nouns)
+
+
+def _refers(noun: str, action: str) -> bool:
+    """Whether a description names what the action targeted: a word it used, or a word for a target."""
+    return noun in _TARGET_NOUNS or bool(re.search(rf"\b{re.escape(noun.rstrip('s'))}", action))
+
+
 _AGAINST = re.compile(r"\b(?:against|on)\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[^,;]+")
 _REGISTERED = re.compile(r"\b(?:registered|based|headquartered|incorporated)\s+in\s+(?:the\s+)?(?P<place>[A-Z][\w ]+)")
 
@@ -157,6 +164,8 @@ def named_later(text: str, action: str) -> list[Target]:
     found: list[Target] = []
     for m in _LATER.finditer(text):
         noun = m["noun"]
+        if not _refers(noun, action):
+            continue
         clause = text[m.end() : text.find(";", m.end()) if ";" in text[m.end() :] else len(text)]
         registered = _REGISTERED.search(clause)
         described = re.search(
@@ -174,9 +183,10 @@ def named_later(text: str, action: str) -> list[Target]:
 _ALSO_DID = re.compile(r",\s+also\s+(?P<c>[a-z]+ed\s+[^,;.]+?)(?=\s+(?:at|in|near|from)\s+(?:a|an|the)\s|[,;.]|$)")
 
 
-def added_conduct(text: str) -> list[str]:
+def added_conduct(text: str, action: str) -> list[str]:
     """What targets named a sentence later also did: "The three officers, A, B and C, also supervised X"."""
     m = _LATER.search(text)
+    m = m if m and _refers(m["noun"], action) else None
     also = _ALSO_DID.search(text, m.end() - 2) if m and m["named"] else None
     return [also["c"]] if also else []
 

@@ -7,6 +7,7 @@ each action is completed from the sentences after it.
 from __future__ import annotations
 
 import re
+from itertools import zip_longest
 
 from ..layout import flat
 from ..lexicon import alternation, word_pattern
@@ -217,9 +218,7 @@ def complete_sanctions(doc: Document, sanctions: list[Sanction]) -> None:
     """Fold reasons, targets and programmes from the rest of the paragraph into its sanctions action, name the
     targets it only described, and give the framework's legal acts to actions that cite none."""
     frameworks = distinct(p for para in doc.paragraphs for s in para.sentences for p in why.framework_programs(s.flat))
-    following = {
-        id(a): b for sec in doc.sections for a, b in zip(sec.paragraphs, [*sec.paragraphs[1:], None], strict=True)
-    }
+    following = {id(a): b for sec in doc.sections for a, b in zip_longest(sec.paragraphs, sec.paragraphs[1:])}
     actions = {s.evidence.start for s in sanctions}
     for sanction in sanctions:
         para = doc.paragraph_at(sanction.evidence.start)

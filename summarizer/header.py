@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import dates
-from .layout import Line, date_of, dateline, is_furniture, logical_lines
+from .layout import Line, date_of, dateline, ends_sentence, is_furniture, logical_lines
 from .lexicon import load
 from .models import Bulletin
 
@@ -97,7 +97,7 @@ def read_header(text: str, lines: list[Line]) -> Header:
 
 def _is_prose(line: str) -> bool:
     """A sentence, or one introducing a list: the body has begun."""
-    return len(line.split()) >= 12 and bool(re.search(r"(?:[.!?][\"')\]]*|:)\s*$", line))
+    return len(line.split()) >= 12 and (ends_sentence(line) or line.endswith(":"))
 
 
 def _masthead(line: str) -> str | None:

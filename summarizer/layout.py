@@ -113,7 +113,13 @@ _FURNITURE = re.compile(
     rf"^[*_]*(?:\[[^\[\]]+\]|(?:{'|'.join(re.escape(w) for w in _LEXICON.furniture)})(?=\W|$).*)[*_]*$|\s>\s", re.I
 )
 """A marker in brackets, a breadcrumb ("Home > Politics"), or a line opening as page furniture does."""
+_SENTENCE_CLOSE = re.compile(r"[.!?][\"')\]]*\s*$")
 CREDIT = re.compile(r"^\(?(?:Reporting|Writing|Editing|Additional reporting)\s+by\b")
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether a text closes a sentence: a full stop, question or exclamation mark, perhaps inside quotes."""
+    return bool(_SENTENCE_CLOSE.search(text))
 
 
 def is_furniture(line: str) -> bool:

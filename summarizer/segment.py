@@ -10,11 +10,12 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 from . import dates
 from .header import FULL_DATE, metadata, read_header
 from .ingest import Source
-from .layout import Dateline, Line, dateline, flat, is_furniture, logical_lines, repeated
+from .layout import Dateline, Line, dateline, ends_sentence, flat, is_furniture, logical_lines, repeated
 from .lexicon import load
 from .models import Bulletin, Citation
 
@@ -102,8 +103,6 @@ class Document:
     sections: list[Section] = field(default_factory=list)
     release: bool = False
     """An organisation's own press release: what it reports is said on its date unless a sentence says otherwise."""
-    _order: list[Paragraph] | None = field(default=None, repr=False)
-    _starts: list[int] | None = field(default=None, repr=False)
 
     @property
     def text(self) -> str:
@@ -120,12 +119,16 @@ class Document:
 
     def paragraph_at(self, offset: int) -> Paragraph | None:
         """The body paragraph holding a text offset, such as where an extracted item's evidence starts."""
-        paragraphs = sorted(self.paragraphs, key=lambda p: p.start) if self._order is None else self._order
-        self._order = paragraphs  # asked once per extracted item, after the document is complete
-        at = bisect_right([p.start for p in paragraphs] if self._starts is None else self._starts, offset)
-        self._starts = self._starts or [p.start for p in paragraphs]
+        paragraphs, starts = self._by_start
+        at = bisect_right(starts, offset)
         para = paragraphs[at - 1] if at else None
         return para if para is not None and para.start <= offset < para.end else None
+
+    @cached_property
+    def _by_start(self) -> tuple[list[Paragraph], list[int]]:
+        """Body paragraphs by offset, built on first lookup: asked once per extracted item, after segmentation."""
+        paragraphs = sorted(self.paragraphs, key=lambda p: p.start)
+        return paragraphs, [p.start for p in paragraphs]
 
 
 def segment(source: Source) -> Document:
@@ -213,7 +216,7 @@ class _Reader:
             self._lead_paragraph(line.start + label.end(), line.end)
             return True
         bullet = _BULLET.match(line.text)
-        if bullet is None and current is not None and not _ends_sentence(current.text):
+        if bullet is None and current is not None and not ends_sentence(current.text):
             self._extend(line)
             return True
         if bullet is None and not _is_prose(line.text, self.mode):
@@ -303,15 +306,11 @@ def _heading(line: str) -> str | None:
 
 def _is_prose(line: str, mode: str) -> bool:
     words = len(line.split())
-    if line.endswith(")") and words <= 20 and not _ends_sentence(line) and not re.search(r"\]\([^()\s]*\)$", line):
+    if line.endswith(")") and words <= 20 and not ends_sentence(line) and not re.search(r"\]\([^()\s]*\)$", line):
         return False  # an image caption repeating a citation
     if mode == "header":
-        return words >= 12 and (_ends_sentence(line) or line.endswith(":"))  # a sentence, or one opening a list
+        return words >= 12 and (ends_sentence(line) or line.endswith(":"))  # a sentence, or one opening a list
     return words >= 6
-
-
-def _ends_sentence(text: str) -> bool:
-    return bool(re.search(r"[.!?][\"')\]]*\s*$", text))
 
 
 def sentences(text: str, start: int, end: int) -> list[Sentence]:

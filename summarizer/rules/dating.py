@@ -9,9 +9,10 @@ from .. import dates
 from ..layout import flat
 from ..segment import Document, Paragraph, Sentence
 
-_DAY = "(?:" + "|".join(w.title() for w in dates.WEEKDAYS) + ")"
+DAY = "(?:" + "|".join(w.title() for w in dates.WEEKDAYS) + ")"
+"""A weekday as written in a sentence ("Tuesday")."""
 WHEN = (
-    rf"(?:(?:on|last|this|early|late)\s+(?:on\s+)?{_DAY}(?:\s+(?:morning|afternoon|evening|night))?|yesterday|today|"
+    rf"(?:(?:on|last|this|early|late)\s+(?:on\s+)?{DAY}(?:\s+(?:morning|afternoon|evening|night))?|yesterday|today|"
     r"earlier(?:\s+this\s+(?:week|month))?)"
 )
 """A day relative to the report ("on Thursday", "yesterday"): between speaker and verb, or verb and content."""

@@ -127,7 +127,6 @@ _APPOSED = re.compile(
 _SINGLE = re.compile(r"\s*(?:the\s+)?[A-Z]")
 """A target named or described by whose it is beside a count: "Kourosh Tabandeh", "Tehran's envoy"."""
 _NOT_ITEM = re.compile(r"[()]|\b(?:that|had|has|have|it|which)\b")
-_AGAINST = re.compile(r"\b(?:against|on(?!\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b))\s+")
 
 
 def _count(text: str, found: list[re.Match[str]], listed: list[Target], after: int) -> int | None:
@@ -146,8 +145,8 @@ def _count(text: str, found: list[re.Match[str]], listed: list[Target], after: i
     if total:
         return stated
     before = text[after : first.start()]
-    opened = list(_AGAINST.finditer(before))
-    items = re.split(r",\s+(?:and\s+)?|\s+and\s+", before[opened[-1].end() :] if opened else before)
+    opened = list(targets.DESCRIBED.finditer(before))
+    items = re.split(r",\s+(?:and\s+)?|\s+and\s+", before[opened[-1].start("d") :] if opened else before)
     return stated + sum(1 for i in items if _SINGLE.match(i) and not _NOT_ITEM.search(i))
 
 

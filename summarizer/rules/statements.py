@@ -14,7 +14,7 @@ from ..layout import flat
 from ..lexicon import actor, actor_mentions, alternation, word_pattern
 from ..models import Evidence, Sanction, Statement
 from ..segment import Document, Paragraph, Sentence
-from .dating import WHEN, when
+from .dating import DAY, WHEN, when
 from .speakers import Context, Person, affiliation, introductions, named_after, speaker
 from .words import COUNT, LEXICON, NATIONALITIES, ORGS, is_role
 
@@ -130,14 +130,13 @@ def list_item(doc: Document, para: Paragraph, lead: ListLead) -> Statement | Non
 
 # --- content ---------------------------------------------------------------------------------------------------------
 
-_WEEKDAY = "(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _CAPS = r"(?:(?:al|el|an|ad|as)-)?[A-Z][\w'\-]*(?:\s+(?:(?:al|el|an|ad|as)-)?[A-Z][\w'\-]*){0,3}"
 _PREAMBLE = re.compile(
     rf"\s*(?:{WHEN}"
     r"|(?:in|at|during)\s+(?:a|an|the)\s+(?:\w+\s+){0,2}"
     r"(?:speech|interview|statement|briefing|conference|meeting|sermon|call|address|session|rally|ceremony|advisory|"
     r"notice|communiqu[eé]|release|reply|letter|video|post|remarks)"
-    rf"(?:\s+(?:with|to|on|before|at)\s+(?:the\s+)?(?!{_WEEKDAY}){_CAPS})?"
+    rf"(?:\s+(?:with|to|on|before|at)\s+(?:the\s+)?(?!{DAY}){_CAPS})?"
     r"|(?:a|an|the)\s+(?:\w+\s+)?(?:news|press)\s+(?:briefing|conference)"
     r"|(?:carried|published|posted|released|issued|quoted)\s+by\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
     r"(?:media|agency|TV|television|outlets?|websites?)"

@@ -10,6 +10,7 @@ import re
 
 from ..lexicon import alternation
 from ..models import Target
+from .dating import DAY
 from .words import (
     COUNT,
     LEXICON,
@@ -154,7 +155,8 @@ def _refers(noun: str, action: str) -> bool:
     return noun in _TARGET_NOUNS or bool(re.search(rf"\b{re.escape(noun.rstrip('s'))}", action))
 
 
-_AGAINST = re.compile(r"\b(?:against|on)\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[^,;]+")
+DESCRIBED = re.compile(rf"\b(?:against|on)\s+(?!{DAY}\b)(?P<d>[^,;]+)")
+"""What an action is against, when it describes rather than names it: "against Moscow's envoy in X"."""
 _REGISTERED = re.compile(r"\b(?:registered|based|headquartered|incorporated)\s+in\s+(?:the\s+)?(?P<place>[A-Z][\w ]+)")
 
 
@@ -171,7 +173,7 @@ def named_later(text: str, action: str) -> list[Target]:
         described = re.search(
             rf"(?:[\w'.-]+\s+){{0,4}}{re.escape(noun.rstrip('s'))}\w*(?:\s+(?:of|to|in)\s+[^,;]+)?", action
         )
-        described = described or _AGAINST.search(action)  # "against Moscow's charge d'affaires": the diplomat
+        described = described or DESCRIBED.search(action)  # "against Moscow's charge d'affaires": the diplomat
         country = (country_of(registered["place"].strip()) if registered else None) or (
             origin(described[0]) if described else None
         )

@@ -156,6 +156,7 @@ _LOWER_OFFICE = re.compile(
 
 
 _BARE_OFFICE = re.compile(r"^(?P<role>[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,3})$")
+"""An office in lower case with nothing before it: "government spokesman Faraj al-Mabrouk"."""
 
 
 def _role_prefix(prefix: str) -> str | None:
@@ -163,8 +164,8 @@ def _role_prefix(prefix: str) -> str | None:
     m = _ROLE_BEFORE_NAME.search(prefix)
     if m and m["role"].strip() and clean_role(m["role"]):
         return clean_role(m["role"])
-    m = _LOWER_OFFICE.search(prefix) or _BARE_OFFICE.search(prefix)  # "Iraqi government spokesman", "government
-    if m and ROLE_NOUNS.fullmatch(m["role"].split()[-1]):  # spokesman"
+    m = _LOWER_OFFICE.search(prefix) or _BARE_OFFICE.search(prefix)  # "Iraqi government spokesman"
+    if m and ROLE_NOUNS.fullmatch(m["role"].split()[-1]):
         return clean_role(m["role"])
     return None
 

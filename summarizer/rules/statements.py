@@ -114,7 +114,6 @@ def list_item(doc: Document, para: Paragraph, lead: ListLead) -> Statement | Non
     whole = Sentence(para.start, para.end, para.text)
     found = _build(doc, para, whole, lead.speaker, lead.cue, content_after(content, lead.cue), 0)
     topic = _target("", "", label["label"], _side(lead.speaker)) if label else None  # 'On the IAEA: "..."'
-
     cite = intro_para.citation_for(intro) or (intro_para.citations[-1] if intro_para.citations else None)
     said_on = when(doc, intro_para, intro) or (cite.date if cite else None)
     return found.model_copy(
@@ -247,18 +246,20 @@ def _build(
     quote_type = "indirect"
     if re.search(r'"[^"]+"', content):
         quote_type = "direct" if re.fullmatch(r'(?:"[^"]*"[\s,]*)+', content) else "mixed"  # '"A," "B."' is direct
+    side = (affiliation(speaker.role) if speaker.role else affiliation(speaker.name)) or (
+        affiliation(doc.bulletin.publisher) if doc.release else None  # a release speaks for its issuer
+    )
     return Statement(
         speaker=speaker.name,
         speaker_canonical=speaker.name,
         role=speaker.role,
-        affiliation=(affiliation(speaker.role) if speaker.role else affiliation(speaker.name))
-        or (affiliation(doc.bulletin.publisher) if doc.release else None),  # a release speaks for its issuer
+        affiliation=side,
         cue=cue,
         content=content,
         quote_type=quote_type,
         statement_type=statement_type(cue, content),
         modality=modality(content),
-        target=_target(sent.flat[cue_end:], cue, content, _side(speaker)),
+        target=_target(sent.flat[cue_end:], cue, content, _side(speaker, side)),
         said_on=when(doc, para, sent),
         cited_outlet=cite.outlet if cite else None,
         cited_date=cite.date if cite else None,
@@ -402,9 +403,9 @@ _NOUN_AFTER = re.compile(r"(?:\s+(?!(?:for|of|to|in|on|and|that|with|over|as|by)
 _PLACE_BEFORE = re.compile(r"\b(?:in|from|into|inside|within|across|throughout|near)\s+$")
 
 
-def _side(speaker: Person) -> str:
+def _side(speaker: Person, belongs: str | None = None) -> str:
     """Words naming the speaker's own side, which a statement is not aimed at."""
-    side = f"{speaker.role or ''} {affiliation(speaker.role) or ''}"
+    side = f"{speaker.role or ''} {belongs or affiliation(speaker.role) or ''}"
     return f"{side} Iran" if _IRANIAN_BODIES.search(side) else side
 
 

@@ -320,6 +320,9 @@ async def _run(
                     else:
                         summary = await _summarise(source, backend, llm, keep_ungrounded)
                         await asyncio.to_thread(atomic_write, target, summary.model_dump_json(indent=2))
+                        if summary.provenance.warnings:
+                            warning = f"{path}: {'; '.join(summary.provenance.warnings)}"
+                            progress.console.print(Text.assemble(("warning: ", "yellow"), one_line(warning)))
                 except Exception as exc:  # one bad bulletin must not stop the others
                     failures += 1
                     # Printed as it happens (above the bar), so a killed run has already reported it.

@@ -264,6 +264,8 @@ def summarize(
             raise typer.Exit(_jsonl(files, chosen, llm_config, keep_ungrounded, output))
         source_text, summary = batch.run_one(files[0], chosen, llm_config, keep_ungrounded)
         render_one(summary, source_text, fmt or Format.json, output)
+        if summary.provenance.warnings:
+            err.print(f"warning: {'; '.join(summary.provenance.warnings)}", markup=False, soft_wrap=True)
         if chosen != "rules" and not QUIET:
             usage, grounding = summary.provenance.usage, summary.provenance.grounding
             cost = f", ${usage.cost_usd:.4f}" if usage.cost_usd else ""

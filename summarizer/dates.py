@@ -43,6 +43,37 @@ WEEKDAY = re.compile(
 )
 
 
+NUMERIC = re.compile(r"\b(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y>(?:19|20)\d\d)\b")
+_DAY_NAME = re.compile(r"\b(?P<w>Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b", re.I)
+
+
+def numeric(text: str) -> date | None:
+    """A numeric date ("03/09/2024") or an ISO one: day first, as most of the world writes it, unless a number
+    over 12 or the weekday printed beside it says the month comes first."""
+    iso = ISO.search(text)
+    if iso:
+        return _valid(int(iso["y"]), int(iso["m"]), int(iso["d"]))
+    m = NUMERIC.search(text)
+    if m is None:
+        return None
+    a, b, year = int(m["a"]), int(m["b"]), int(m["y"])
+    day_first, month_first = _valid(year, b, a), _valid(year, a, b)
+    named = _DAY_NAME.search(text)
+    if named:
+        wanted = next(i for i, w in enumerate(WEEKDAYS) if w.startswith(named["w"].lower()))
+        fits = [d for d in (day_first, month_first) if d is not None and d.weekday() == wanted]
+        if fits:
+            return fits[0]
+    return day_first or month_first
+
+
+def _valid(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
 def month_number(name: str) -> int | None:
     return MONTHS.get(name.lower().rstrip("."))
 

@@ -49,6 +49,14 @@ class Lexicon:
     numbers: Mapping[str, int]
     sanction_verbs: tuple[str, ...]
     demand_verbs: tuple[str, ...]
+    furniture: tuple[str, ...]
+    release_markers: tuple[str, ...]
+    masthead_words: tuple[str, ...]
+    lead_labels: tuple[str, ...]
+    list_cues: tuple[str, ...]
+    target_nouns: tuple[str, ...]
+    name_titles: tuple[str, ...]
+    publications: tuple[str, ...]
 
 
 def _value(kind: str, raw: object) -> object:

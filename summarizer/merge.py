@@ -30,7 +30,10 @@ def same_statement(a: Statement, b: Statement) -> bool:
 
 
 def same_sanction(a: Sanction, b: Sanction) -> bool:
-    return (fold(a.authority), a.announced_on, a.action) == (fold(b.authority), b.announced_on, b.action)
+    """Same authority, day and action, unless each names targets and none are shared (two listings of one day)."""
+    return (fold(a.authority), a.announced_on, a.action) == (fold(b.authority), b.announced_on, b.action) and not (
+        a.targets and b.targets and not {fold(t.name) for t in a.targets} & {fold(t.name) for t in b.targets}
+    )
 
 
 def _union(*lists: list[str]) -> list[str]:
@@ -70,13 +73,13 @@ def statements(items: list[Statement]) -> list[Statement]:
 def sanctions(items: list[Sanction]) -> list[Sanction]:
     """One record per action; the lists of duplicates are unioned, so no detail is lost."""
     kept: list[Sanction] = []
-    first: dict[tuple[str, object, str], Sanction] = {}  # same_sanction's key -> the record kept for it
+    first: dict[tuple[str, object, str], list[Sanction]] = {}  # same_sanction's key -> the records kept for it
     for item in sorted(items, key=lambda s: s.evidence.start):
         key = (fold(item.authority), item.announced_on, item.action)
-        twin = first.get(key)
+        twin = next((k for k in first.get(key, []) if same_sanction(k, item)), None)
         if twin is None:
             kept.append(item)
-            first[key] = item
+            first.setdefault(key, []).append(item)
             continue
         names = {fold(t.name) for t in twin.targets}
         twin.targets += [t for t in item.targets if fold(t.name) not in names]

@@ -162,6 +162,10 @@ class Provenance(Record):
     questions: dict[str, Questions] = Field(
         default_factory=dict, description="Per question kind (statement_type, target, role, speaker)."
     )
+    warnings: list[str] = Field(
+        default_factory=list,
+        description="What looks incomplete: no statement found, or a sanctions action naming no target.",
+    )
 
 
 class Summary(Record):

@@ -122,7 +122,19 @@ def finish(doc: Document, overview, statements, sanctions, provenance: Provenanc
         provenance=provenance,
     )
     summary.provenance.grounding = tally
+    summary.provenance.warnings = warnings(summary)
     return summary
+
+
+def warnings(summary: Summary) -> list[str]:
+    """What a reader should check by hand: a bulletin with no statement, or an action whose targets went unread,
+    most often means a layout the rules do not know rather than a text that says nothing."""
+    found = [] if summary.statements else ["no statements found; the layout may not be one the extractor reads"]
+    for sanction in summary.sanctions:
+        if not sanction.targets:
+            day = sanction.announced_on.isoformat() if sanction.announced_on else "undated"
+            found.append(f"sanctions action by {sanction.authority} ({day}) names no target")
+    return found
 
 
 def summarize(

@@ -7,11 +7,16 @@ sentence or paragraph at a time.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 from . import dates
+from .header import FULL_DATE, metadata, read_header
 from .ingest import Source
+from .layout import Dateline, Line, dateline, ends_sentence, flat, is_furniture, logical_lines, repeated
+from .lexicon import load
 from .models import Bulletin, Citation
 
 OVERVIEW_HEADINGS = re.compile(
@@ -41,25 +46,19 @@ _ABBREV = re.compile(
 _SENTENCE_END = re.compile(
     r"[.!?][\"')\]*]*(?:\[\d{1,3}\])*(?=\s+(?:-\s+)?[\"'(\[*]?[A-Z0-9\u0600-\u06ff])|[.!?][\"')\]*]*(?:\[\d{1,3}\])*\s*$"
 )
-_PERIOD = re.compile(
-    r"(?P<a>[A-Z][a-z]+\.?\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\s+[A-Z][a-z]+(?:\s+\d{4})?)\s*(?:-|to|until)\s*"
-    r"(?P<b>[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4})"
-)
-_TITLE_DATE = re.compile(
-    r"\s*[:,|-]\s*(?:[A-Z][a-z]+day,?\s+)?(?:[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4})\s*$"
-)
-_BYLINE = re.compile(r"(?im)^[*_\s]*(?P<pub>[A-Z][^\n|·*_]{2,60}?)\s*[|·].*?\b(?:editor\s*:|edited by)")
-_WIRE = re.compile(r"(?m)^[A-Z][A-Z .'-]+,\s+[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s+\d{4})?\s+\((?P<pub>[^()]{2,40})\)\s+-")
-_DAY_RANGE = re.compile(r"\b(?P<a>\d{1,2})\s*-\s*(?P<b>\d{1,2})\s+(?P<m>[A-Z][a-z]+)\s+(?P<y>\d{4})\b")
-_FULL_DATE = re.compile(r"[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4}")
-_PUBLISHER_WORDS = re.compile(r"(?i)\b(?:center|centre|institute|intelligence|itic|agency|news|foundation|council)\b")
 
 
 @dataclass
 class Sentence:
+    """A sentence: ``text`` exactly as in the bulletin (line breaks and all), ``flat`` as the rules read it."""
+
     start: int
     end: int
     text: str
+    flat: str = ""
+
+    def __post_init__(self) -> None:
+        self.flat = self.flat or flat(self.text)
 
 
 @dataclass
@@ -74,10 +73,17 @@ class Paragraph:
     citations: list[Citation] = field(default_factory=list)
     date_marks: list[tuple[int, int, date]] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
+    dateline: Dateline | None = None
+    """The wire dateline that opened the paragraph (its text starts after it)."""
+    source: Citation | None = None
+    """The agency of the item the paragraph belongs to, in a text that republishes agency copy under datelines."""
+    lead: tuple[Paragraph, Sentence] | None = None
+    """For a list item: the paragraph and sentence that introduce the list with a colon ("He discussed A and B:")."""
 
     def citation_for(self, sent: Sentence) -> Citation | None:
-        """The source of a sentence: the first citation at or after its start, since a source closes what it cites."""
-        return next((c for c in self.citations if c.start >= sent.start), None)
+        """The source of a sentence: the first citation at or after its start, since a source closes what it cites;
+        else the item's dateline agency."""
+        return next((c for c in self.citations if c.start >= sent.start), self.source)
 
 
 @dataclass
@@ -95,6 +101,8 @@ class Document:
     bulletin: Bulletin
     overview: list[Paragraph] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
+    release: bool = False
+    """An organisation's own press release: what it reports is said on its date unless a sentence says otherwise."""
 
     @property
     def text(self) -> str:
@@ -111,92 +119,168 @@ class Document:
 
     def paragraph_at(self, offset: int) -> Paragraph | None:
         """The body paragraph holding a text offset, such as where an extracted item's evidence starts."""
-        return next((p for p in self.paragraphs if p.start <= offset < p.end), None)
+        paragraphs, starts = self._by_start
+        at = bisect_right(starts, offset)
+        para = paragraphs[at - 1] if at else None
+        return para if para is not None and para.start <= offset < para.end else None
 
-
-@dataclass
-class _Line:
-    start: int
-    end: int
-    text: str
-
-
-def _lines(text: str) -> list[_Line]:
-    out, pos = [], 0
-    for raw in text.split("\n"):
-        stripped = raw.strip()
-        if stripped:
-            lead = len(raw) - len(raw.lstrip())
-            out.append(_Line(pos + lead, pos + lead + len(stripped), stripped))
-        else:
-            out.append(_Line(pos, pos, ""))
-        pos += len(raw) + 1
-    return out
+    @cached_property
+    def _by_start(self) -> tuple[list[Paragraph], list[int]]:
+        """Body paragraphs by offset, built on first lookup: asked once per extracted item, after segmentation."""
+        paragraphs = sorted(self.paragraphs, key=lambda p: p.start)
+        return paragraphs, [p.start for p in paragraphs]
 
 
 def segment(source: Source) -> Document:
     """Parse normalised text into a :class:`Document`; never raises on odd input."""
     text = source.text
-    lines = _lines(text)
-    bulletin = metadata(text)
+    lines = logical_lines(text)
+    header = read_header(text, lines)
+    bulletin = header.bulletin
     bulletin.source = source.name
     bulletin.sha256 = source.sha256
-    doc = Document(source=source, bulletin=bulletin)
+    doc = Document(source=source, bulletin=bulletin, release=header.release)
+    _Reader(doc, header.used, repeated([ln.text for ln in lines])).read(lines)
     anchor = doc.anchor
-
-    mode = "header"  # header | overview | body
-    section: Section | None = None
-    current: Paragraph | None = None
-    title_seen = False
-    for line in lines:
-        if not line.text:
-            current = None
-            continue
-        if not title_seen:
-            title_seen = True
-            continue
-        if _SOURCE_LINE.match(line.text) and current is not None:
-            current.end = line.end  # "Source: [Tasnim](url)" under a paragraph is its citation
-            current.text = text[current.start : current.end]
-            continue
-        md = _MD_HEADING.match(line.text)
-        if md and md[0].count("#") > 2 and section is not None and section.level == 2:
-            current = None  # "### headline" of an item inside a "## section", like a bold item header
-            continue
-        heading = _heading(line.text)
-        if heading is not None and _END_MATTER.match(heading):
-            break  # "SOURCES": the footnotes' list, not the body
-        if heading is not None:
-            current = None
-            if OVERVIEW_HEADINGS.match(heading):
-                mode = "overview"
-            else:
-                mode = "body"
-                section = Section(title=heading, start=line.start, level=md[0].count("#") if md else 0)
-                doc.sections.append(section)
-            continue
-        bullet = _BULLET.match(line.text)
-        body_start = line.start + bullet.end() if bullet else line.start
-        if bullet is None and current is not None and not _ends_sentence(current.text):
-            current.end = line.end
-            current.text = text[current.start : current.end]
-            continue
-        if bullet is None and not _is_prose(line.text, mode):
-            continue  # captions, datelines and stray header lines
-        if mode == "header":
-            mode = "body"
-        kind = "overview" if mode == "overview" else "body"
-        if kind == "body" and section is None:
-            section = Section(title="", start=line.start)
-            doc.sections.append(section)
-        current = Paragraph(body_start, line.end, text[body_start : line.end], section.title if section else None, kind)
-        (doc.overview if kind == "overview" else section.paragraphs).append(current)  # type: ignore[union-attr]
-
     notes = footnotes(text, anchor)
     for para in [*doc.overview, *doc.paragraphs]:
         para.citations, para.date_marks = citations(para, anchor, notes)
         para.sentences = sentences(text, para.start, para.end)
+    _attach_leads(doc)
+    _item_sources(doc)
     return doc
+
+
+_RULE = re.compile(r"[-*_]{3,}")
+_LEAD_LABEL = re.compile(
+    rf"^[*_]*(?:{'|'.join(re.escape(w) for w in load().lead_labels)})\s*(?::[*_]*|[*_]+:)\s*(?=\S)", re.I
+)
+"""A round-up's summarising lead: "**Key takeaway:** ...", "Bottom line: ..."."""
+
+
+class _Reader:
+    """Reads logical lines into the document's overview, sections and paragraphs, one line at a time."""
+
+    def __init__(self, doc: Document, used: set[int], repeats: set[str]) -> None:
+        self.doc, self.used, self.repeats = doc, used, repeats
+        self.text = doc.text
+        self.mode = "header"  # header | overview | body
+        self.section: Section | None = None
+        self.current: Paragraph | None = None
+        self.lead: Paragraph | None = None
+        """The paragraph a run of list items follows, while the run lasts."""
+
+    def read(self, lines: list[Line]) -> None:
+        for i, line in enumerate(lines):
+            if not line.text:
+                if self.current is not None and not self.current.text.rstrip().endswith(":"):
+                    self.current = None  # a paragraph ending in a colon goes on past the blank line
+                continue
+            if i in self.used or is_furniture(line.text) or " ".join(line.text.split()) in self.repeats:
+                continue
+            if not self.line(line):
+                break
+
+    def line(self, line: Line) -> bool:
+        """Take one line into the document; False at the end matter."""
+        current = self.current
+        if current is not None and (
+            _SOURCE_LINE.match(line.text)  # "Source: [Tasnim](url)" under a paragraph is its citation
+            or (current.text.rstrip().endswith(":") and line.text.startswith('"'))  # 'X said:' and the quotation
+        ):
+            self._extend(line)
+            return True
+        md = _MD_HEADING.match(line.text)
+        if _RULE.fullmatch(line.text):
+            self.current = self.lead = None  # a horizontal rule closes the item above it
+            self._new_section("", line.start, 0)
+            return True
+        if md and md[0].count("#") > 2:
+            self.current = self.lead = None  # "### headline": an item, not a section
+            if self.section is None or self.section.level != 2:
+                self._new_section("", line.start, md[0].count("#"))
+            return True
+        heading = _heading(line.text)
+        if heading is not None and _END_MATTER.match(heading):
+            return False  # "SOURCES": the footnotes' list, not the body
+        if heading is not None:
+            self.current = self.lead = None
+            if OVERVIEW_HEADINGS.match(heading):
+                self.mode = "overview"
+            else:
+                self.mode = "body"
+                self._new_section(heading, line.start, md[0].count("#") if md else 0)
+            return True
+        label = _LEAD_LABEL.match(line.text)
+        if label and self.mode != "overview":
+            self._lead_paragraph(line.start + label.end(), line.end)
+            return True
+        bullet = _BULLET.match(line.text)
+        if bullet is None and current is not None and not ends_sentence(current.text):
+            self._extend(line)
+            return True
+        if bullet is None and not _is_prose(line.text, self.mode):
+            return True  # captions, stray header lines
+        self._paragraph(line, bullet)
+        return True
+
+    def _paragraph(self, line: Line, bullet: re.Match[str] | None) -> None:
+        if self.mode == "header":
+            self.mode = "body"
+        kind = "overview" if self.mode == "overview" else "body"
+        start = line.start + bullet.end() if bullet else line.start
+        wire = dateline(line.text) if bullet is None and kind == "body" else None
+        if wire is not None:
+            start = line.start + wire.end  # the story starts after "TEHRAN, March 9 (Agency) -"
+        if kind == "body" and self.section is None:
+            self._new_section("", line.start, 0)
+        title = self.section.title if self.section else None
+        para = Paragraph(start, line.end, self.text[start : line.end], title, kind, dateline=wire)
+        if bullet is None:
+            self.lead = para if para.text.rstrip().endswith(":") else None
+        elif self.lead is not None:
+            para.lead = (self.lead, Sentence(0, 0, ""))  # the introducing sentence is known once it is split
+        self.current = para
+        (self.doc.overview if kind == "overview" else self.section.paragraphs).append(para)  # type: ignore[union-attr]
+
+    def _extend(self, line: Line) -> None:
+        assert self.current is not None
+        self.current.end = line.end
+        self.current.text = self.text[self.current.start : self.current.end]
+        if self.current.lead is None and not self.current.text.rstrip().endswith('"'):
+            self.lead = self.current if self.current.text.rstrip().endswith(":") else None
+
+    def _new_section(self, title: str, start: int, level: int) -> None:
+        self.section = Section(title=title, start=start, level=level)
+        self.doc.sections.append(self.section)
+
+    def _lead_paragraph(self, start: int, end: int) -> None:
+        """A summarising lead: one overview point per sentence."""
+        for sent in sentences(self.text, start, end):
+            self.doc.overview.append(Paragraph(sent.start, sent.end, sent.text, None, "overview"))
+        self.current = None
+
+
+def _attach_leads(doc: Document) -> None:
+    """Point each list item at the sentence that introduces its list: the last one of the paragraph before it."""
+    for para in doc.paragraphs:
+        if para.lead is not None:
+            intro = para.lead[0]
+            para.lead = (intro, intro.sentences[-1]) if intro.sentences else None
+
+
+def _item_sources(doc: Document) -> None:
+    """In a text that republishes agency items under datelines, each item's first agency is its source."""
+    if sum(1 for p in doc.paragraphs if p.dateline and p.dateline.agencies) < 2:
+        return  # one dateline: the publisher's own byline, no citation (a wire story)
+    for section in doc.sections:
+        source: Citation | None = None
+        for para in section.paragraphs:
+            wire = para.dateline
+            if wire is not None and wire.agencies:
+                day = dates.parse(wire.date_text or "", *doc.anchor)[0]
+                source = Citation(outlet=wire.agencies[0], date=day, start=para.start, end=para.start)
+            para.source = source
 
 
 def _heading(line: str) -> str | None:
@@ -215,33 +299,34 @@ def _heading(line: str) -> str | None:
     words = line.split()
     if not 1 <= len(words) <= 12 or not line[0].isupper():
         return None
-    if _FULL_DATE.search(line) or re.search(r"\b(?:Editor|By|Published|Prepared|Compiled|[Ee]dited by)\b", line):
+    if FULL_DATE.search(line) or re.search(r"\b(?:Editor|By|Published|Prepared|Compiled|[Ee]dited by)\b", line):
         return None
     return line
 
 
 def _is_prose(line: str, mode: str) -> bool:
     words = len(line.split())
-    if line.endswith(")") and words <= 20 and not _ends_sentence(line) and not re.search(r"\]\([^()\s]*\)$", line):
+    if line.endswith(")") and words <= 20 and not ends_sentence(line) and not re.search(r"\]\([^()\s]*\)$", line):
         return False  # an image caption repeating a citation
     if mode == "header":
-        return words >= 12 and _ends_sentence(line)
+        return words >= 12 and (ends_sentence(line) or line.endswith(":"))  # a sentence, or one opening a list
     return words >= 6
 
 
-def _ends_sentence(text: str) -> bool:
-    return bool(re.search(r"[.!?][\"')\]]*\s*$", text))
-
-
 def sentences(text: str, start: int, end: int) -> list[Sentence]:
-    """Split ``text[start:end]`` into sentences, ignoring abbreviations and full stops inside parentheses."""
+    """Split ``text[start:end]`` into sentences, ignoring abbreviations, full stops inside parentheses and those
+    inside a quotation that closes later in the paragraph (one quoted passage is one statement)."""
     out: list[Sentence] = []
     chunk = text[start:end]
     depth_at = _paren_depth(chunk)
+    quotes = [i for i, ch in enumerate(chunk) if ch == '"']
     begin = 0
     for m in _SENTENCE_END.finditer(chunk):
         stop = m.end()
         if depth_at[m.start()] > 0 or _ABBREV.search(chunk[max(begin, m.start() - 6) : m.start() + 1]):
+            continue
+        opened = bisect_left(quotes, stop)
+        if opened % 2 and opened < len(quotes):  # inside a quotation that closes later
             continue
         piece = chunk[begin:stop].strip()
         if piece:
@@ -324,62 +409,4 @@ def citations(
     return cites, marks
 
 
-def metadata(text: str) -> Bulletin:
-    """Title, publisher, period and editor from the first lines of the bulletin."""
-    head = text[:1500]
-    first = next((ln.strip() for ln in text.split("\n") if ln.strip()), "")
-    first = first.lstrip("#* ").rstrip("* ")
-    title, publisher = first, None
-    parts = [p.strip() for p in re.split(r"\s+[-|]\s+", first) if p.strip()]
-    if len(parts) > 1:
-        pub = next((p for p in parts if _PUBLISHER_WORDS.search(p)), None)
-        if pub is not None:
-            publisher = _clean_publisher(pub)
-            title = next(p for p in reversed(parts) if p is not pub)
-        else:
-            title = parts[0]
-    title = _TITLE_DATE.sub("", title)  # "Gulf Ledger Morning Round-up: Saturday, March 16, 2024"
-    labelled = re.search(r"(?im)^\s*(?:publisher|published by)\s*:\s*(.+?)\s*$", head)
-    byline = _BYLINE.search(head)  # "*Harbor Point Analytics · editor: Miriam Okafor*"
-    wire = _WIRE.search(head)  # "TEHRAN, March 9, 2023 (Newswire) -"
-    if labelled:
-        publisher = labelled[1]
-    elif publisher is None and byline:
-        publisher = byline["pub"]
-    elif publisher is None and wire:
-        publisher = wire["pub"]
-    bulletin = Bulletin(title=title or None, publisher=publisher)
-    editor = re.search(r"(?i)\b(?:Editor\s*:|edited by)\s*([^\n|·]+?)\s*(?:[|·*_]|$)", head, re.M) or re.search(
-        r"(?i)\bEditing by\s+([^\n|;·]+?)\s*$",
-        text,
-        re.M,  # a wire story's closing "Reporting by ...; Editing by X"
-    )
-    if editor:
-        bulletin.editor = editor[1].strip("*_ ")
-    prepared = re.search(
-        r"(?im)^\s*(?:prepared|compiled|written) by\s*:?\s*(?P<who>[^,\n]+?)(?:,\s*(?P<org>[^\n]+?))?\s*$", head
-    )
-    if prepared:  # "Prepared by: Dr. Miriam Aldous, Halcyon Institute for Regional Security"
-        bulletin.editor = bulletin.editor or re.sub(r"^the\s+", "", prepared["who"])
-        bulletin.publisher = bulletin.publisher or prepared["org"]
-    head = _DAY_RANGE.sub(r"\g<a> \g<m> \g<y> - \g<b> \g<m> \g<y>", head)  # "1-7 September 2025"
-    period = _PERIOD.search(head)
-    if period:
-        end, _ = dates.parse(period["b"])
-        start, _ = dates.parse(period["a"], end, end) if end else (None, None)
-        if start and end and start <= end:
-            bulletin.period_start, bulletin.period_end = start, end
-    if bulletin.period_end is None:
-        single = _FULL_DATE.search(head)
-        if single:
-            day, _ = dates.parse(single[0])
-            bulletin.period_start = bulletin.period_end = day
-    return bulletin
-
-
-def _clean_publisher(text: str) -> str:
-    text = re.sub(r"(?i)^.*?\bBY\s+", "", text)
-    text = re.sub(r"\s*/\s*[A-Z ]+$", "", text).strip()
-    if text.isupper():
-        text = " ".join(w if w == "&" else w.capitalize() for w in text.split())
-    return text
+__all__ = ["Document", "Paragraph", "Section", "Sentence", "metadata", "segment"]

@@ -10,9 +10,22 @@ from __future__ import annotations
 from ..models import OverviewPoint, Sanction, Statement
 from ..segment import Document
 from .overview import overview
-from .sanctions import complete_sanctions, find_sanction
+from .sanctions import complete_sanctions, find_sanction, follow_up
 from .speakers import Context, affiliation
-from .statements import CUES, GENERIC, Cue, find_statements, plausible, reporting_cue, statement, statement_type
+from .statements import (
+    CUES,
+    GENERIC,
+    Cue,
+    ListLead,
+    aim_at_issuers,
+    find_statements,
+    list_item,
+    list_lead,
+    plausible,
+    reporting_cue,
+    statement,
+    statement_type,
+)
 from .words import is_role
 
 
@@ -20,25 +33,38 @@ def extract(doc: Document) -> tuple[list[OverviewPoint], list[Statement], list[S
     """Every overview point, statement and sanctions action the rules can see."""
     statements: list[Statement] = []
     sanctions: list[Sanction] = []
+    intros = {id(p.lead[0]) for p in doc.paragraphs if p.lead is not None}
     for section in doc.sections:
         ctx = Context()  # a section's paragraphs tell one story: names and pronouns carry across them
+        lead: ListLead | None = None
         for para in section.paragraphs:
             ctx.new_paragraph()
+            found_here: list[Statement] = []
             for sent in para.sentences:
                 sanction = find_sanction(doc, para, sent)
+                if sanction is None and sanctions and sanctions[-1].section == (para.section or None):
+                    sanction = follow_up(doc, para, sent, sanctions[-1])  # "... were also sanctioned"
                 found = find_statements(doc, para, sent, ctx)
                 if sanction is not None:
                     sanctions.append(sanction)
                     found = [s for s in found if s.cue != "announced"]  # the announcement is the sanctions record
-                statements.extend(found)
+                found_here.extend(found)
+            if para.lead is not None and not found_here and lead is not None:
+                item = list_item(doc, para, lead)  # a quotation under "X discussed A, B and C:"
+                found_here = [item] if item is not None else []
+            elif id(para) in intros:
+                lead = list_lead(para.sentences[-1], ctx)
+                found_here = [s for s in found_here if s.evidence.end < para.sentences[-1].start]
+            statements.extend(found_here)
     complete_sanctions(doc, sanctions)
-    return overview(doc), statements, sanctions
+    return overview(doc), aim_at_issuers(statements, sanctions), sanctions
 
 
 __all__ = [
     "CUES",
     "GENERIC",
     "Cue",
+    "ListLead",
     "affiliation",
     "extract",
     "is_role",

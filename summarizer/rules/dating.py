@@ -6,17 +6,20 @@ import re
 from datetime import date, timedelta
 
 from .. import dates
+from ..layout import flat
 from ..segment import Document, Paragraph, Sentence
 
-_DAY = "(?:" + "|".join(w.title() for w in dates.WEEKDAYS) + ")"
+DAY = "(?:" + "|".join(w.title() for w in dates.WEEKDAYS) + ")"
+"""A weekday as written in a sentence ("Tuesday")."""
 WHEN = (
-    rf"(?:(?:on|last|this|early|late)\s+(?:on\s+)?{_DAY}(?:\s+(?:morning|afternoon|evening|night))?|yesterday|today|"
+    rf"(?:(?:on|last|this|early|late)\s+(?:on\s+)?{DAY}(?:\s+(?:morning|afternoon|evening|night))?|yesterday|today|"
     r"earlier(?:\s+this\s+(?:week|month))?)"
 )
 """A day relative to the report ("on Thursday", "yesterday"): between speaker and verb, or verb and content."""
 _ON_DATE = re.compile(r"\b(?:on|On)\s+(" + dates.MONTH_DAY.pattern + ")")
 _OPENING_DATE = re.compile(r"\s*On\s+(" + dates.MONTH_DAY.pattern + ")")
 _YESTERDAY = re.compile(r"\byesterday\b")
+_TODAY = re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening))\b")
 
 
 def when(doc: Document, para: Paragraph, sent: Sentence) -> date | None:
@@ -32,7 +35,9 @@ def when(doc: Document, para: Paragraph, sent: Sentence) -> date | None:
     if any(c.date for p in doc.paragraphs for c in p.citations):
         return None  # where citations date what is said (a Spotlight), a statement no citation covers is undated
     earlier = [s for s in para.sentences if s.end <= sent.start]
-    return next((d for s in reversed(earlier) if (d := _dated(doc, para, s)) is not None), None)
+    said = next((d for s in reversed(earlier) if (d := _dated(doc, para, s)) is not None), None)
+    start, end = doc.anchor
+    return said or (end if doc.release and start == end else None)  # a release speaks on its own date
 
 
 def _dated(doc: Document, para: Paragraph, sent: Sentence) -> date | None:
@@ -40,14 +45,16 @@ def _dated(doc: Document, para: Paragraph, sent: Sentence) -> date | None:
     said = next((d for s, _, d in para.date_marks if sent.start <= s <= sent.end), None)
     if said is not None:
         return said
-    inline = _ON_DATE.search(sent.text) or _OPENING_DATE.match(para.text)
+    inline = _ON_DATE.search(sent.flat) or _OPENING_DATE.match(flat(para.text))
     if inline:
         return dates.parse(inline[1], *doc.anchor)[0]
     start, end = doc.bulletin.period_start, doc.bulletin.period_end
     day = end if start and end and (end - start).days < 7 else None  # a weekday names one day of a dated week
-    weekday = dates.WEEKDAY.search(sent.text)
+    weekday = dates.WEEKDAY.search(sent.flat)
     if weekday and day:
         return dates.weekday_before(weekday["w"], day)
-    if day and start == end and _YESTERDAY.search(sent.text):
+    if day and start == end and _YESTERDAY.search(sent.flat):
         return day - timedelta(days=1)
+    if day and start == end and _TODAY.search(sent.flat):
+        return day
     return None

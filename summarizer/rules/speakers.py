@@ -15,7 +15,7 @@ from functools import cached_property
 
 from ..lexicon import actor, alternation
 from .dating import WHEN
-from .words import LEXICON, NAME, NATIONALITIES, NOT_NAMES, ORGS, RANK, ROLE_NOUNS, is_name
+from .words import LEXICON, NAME, NAME_TITLE, NATIONALITIES, NOT_NAMES, ORGS, RANK, ROLE_NOUNS, country_of, is_name
 
 
 @dataclass
@@ -42,6 +42,8 @@ class Context:
     mentioned: list[Person] = field(default_factory=list)
     body: Person | None = None
     """The organisation named last ("the Iraqi militia X", "a group calling itself X"): what "the group" means."""
+    it: Person | None = None
+    """The body that spoke last ("The Council condemns ..."): what "It" means."""
 
     def new_paragraph(self) -> None:
         """A paragraph starts without a speaker; the last one stays reachable as "he" or "she"."""
@@ -71,6 +73,12 @@ class Context:
             found.name = name
         self.mentioned.append(found)
         return found
+
+    def speaking(self, name: str, role: str | None) -> Person:
+        """The person ``name`` refers to, with the office the speaking sentence gives them if it gives one
+        ("Commerce Secretary Halloran also warned": the role as written there)."""
+        person = self.introduce(name, role)
+        return person if not role or role == person.role else Person(person.name, role)
 
     def find(self, name: str) -> Person | None:
         """The person introduced last whose name holds ``name`` or shares its surname."""
@@ -105,7 +113,7 @@ _TITLED = re.compile(rf"(?P<role>(?:[A-Z][\w'.\-]*\s+){{0,4}}{_TITLE})\s+(?P<nam
 def introductions(text: str, ctx: Context) -> None:
     """Register "ROLE, NAME," and "NAME, the ROLE," appositions and "Foreign Minister NAME" so later pronouns and
     surnames resolve."""
-    text = RANK.sub("", text)
+    text = NAME_TITLE.sub("", RANK.sub("", text))
     for m in _BODY_NAMED.finditer(text):
         if is_name(m["name"]):
             ctx.body = ctx.introduce(m["name"], None)
@@ -140,11 +148,15 @@ def named_after(after: str, ctx: Context) -> Person | None:
 
 
 _ROLE_BEFORE_NAME = re.compile(
-    r"(?:^|,\s*|\b[Tt]he\s+)(?P<role>(?:[A-Z][\w'.\-]*\s+(?:(?:of|for)\s+)?){0,7}[A-Z]?[\w'.\-]*)$"
+    r"(?:^|,\s*|\b[Tt]he\s+)(?P<role>(?:[A-Z][\w'.\-]*\s+(?:(?:of|for|and)\s+)?){0,7}[A-Z]?[\w'.\-]*)$"
 )
 _LOWER_OFFICE = re.compile(
     r"(?:^|,\s*|\"\s+|\b[Tt]he\s+)(?P<role>[A-Z][\w'.\-]*(?:\s+[A-Z][\w'.\-]*){0,2}(?:\s+[a-z][\w\-]*){1,4})$"
 )
+
+
+_BARE_OFFICE = re.compile(r"^(?P<role>[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,3})$")
+"""An office in lower case with nothing before it: "government spokesman Faraj al-Mabrouk"."""
 
 
 def _role_prefix(prefix: str) -> str | None:
@@ -152,7 +164,7 @@ def _role_prefix(prefix: str) -> str | None:
     m = _ROLE_BEFORE_NAME.search(prefix)
     if m and m["role"].strip() and clean_role(m["role"]):
         return clean_role(m["role"])
-    m = _LOWER_OFFICE.search(prefix)  # "Hezbollah's deputy secretary general", "Iraqi government spokesman"
+    m = _LOWER_OFFICE.search(prefix) or _BARE_OFFICE.search(prefix)  # "Iraqi government spokesman"
     if m and ROLE_NOUNS.fullmatch(m["role"].split()[-1]):
         return clean_role(m["role"])
     return None
@@ -195,7 +207,7 @@ def _subject(before: str, cue: str) -> Subject:
     """The words before the verb without what never names the speaker, and any relative clause set apart."""
     before = _ASIDE.sub("", RANK.sub("", _SETTING.sub("", before)))
     before = _DAY_BEFORE_VERB.sub("", before)  # "Rostami on Thursday denied"
-    before = _RANK_WORD.sub("", before)
+    before = NAME_TITLE.sub("", _RANK_WORD.sub("", before))
     who = _WHO.search(before)
     if who:
         before = _CLAUSE_OWNER_TAIL.sub("", before[: who.start()])
@@ -220,7 +232,7 @@ def _relative_clause(s: Subject, ctx: Context) -> Person | None:
     if not (named and is_name(named["name"])):
         return None
     if role:
-        return ctx.introduce(named["name"], role)
+        return ctx.speaking(named["name"], role)
     return ctx.find(named["name"]) or ctx.introduce(named["name"], None)
 
 
@@ -258,7 +270,7 @@ def _apposed(pattern: re.Pattern[str], s: Subject, ctx: Context) -> Person | Non
     """A name and a role set off by commas, in the order ``pattern`` reads them."""
     m = pattern.search(s.words)
     if m and is_name(m["name"]) and clean_role(m["role"]):
-        return ctx.introduce(m["name"], clean_role(m["role"]))
+        return ctx.speaking(m["name"], clean_role(m["role"]))
     return None
 
 
@@ -273,10 +285,13 @@ def _name_then_role(s: Subject, ctx: Context) -> Person | None:
 
 
 _PRONOUN = re.compile(r"\b(?P<p>[Hh]e|[Ss]he)\s*$")
+_IT = re.compile(r"^(?:It|They)$")
 
 
 def _pronoun(s: Subject, ctx: Context) -> Person | None:
-    """ "He said": the paragraph's speaker or the person it introduced last."""
+    """ "He said": the paragraph's speaker or the person it introduced last; "It said": the body that spoke last."""
+    if _IT.match(s.words):
+        return ctx.it or NOBODY
     return (ctx.pronoun() or NOBODY) if _PRONOUN.search(s.words) else None
 
 
@@ -291,22 +306,25 @@ def _role_run_into_name(s: Subject, ctx: Context) -> Person | None:
         role = clean_role(s.words[m.start("name") :].rsplit(" ".join(words[last_role + 1 :]), 1)[0])
         name = " ".join(words[last_role + 1 :])
         if role and is_name(name):
-            return ctx.introduce(name, role)
+            return ctx.speaking(name, role)
     return None
 
 
 _OFFICE = re.compile(
     r"(?:^|[,;]\s+|\s)(?P<org>(?:[Tt]he\s+)?"
     r"(?:[A-Z][\w'.\-]*\s+){0,3}(?:Ministry|Embassy|embassy|Council|Department|Office|Government|government|"
-    r"Agency|Foreign Ministry|Commission|Parliament|Cabinet|Presidency)"
-    r"(?:\s+(?:of|in|for)\s+(?:the\s+)?[A-Z][\w'.\-]*(?:\s+(?:and\s+)?[A-Z][\w'.\-]*){0,3})?)$"
+    r"Agency|Foreign Ministry|Commission|Parliament|Cabinet|Presidency|military|army|navy|armed forces)"
+    r"(?:\s+(?:of|in|for)\s+(?:the\s+)?[A-Z][\w'.\-]*(?:\s+(?:and\s+)?[A-Z][\w'.\-]*){0,3}){0,3})$"
 )
 
 
 def _office(s: Subject, ctx: Context) -> Person | None:
     """ "The Foreign Ministry of Iraq said": a body speaks."""
     org = _OFFICE.search(s.words)
-    return ctx.introduce(org["org"], None) if org else None
+    if org is None or re.search(r"\b(?:of|for)\s*$", s.words[: org.start("org")]):
+        return None  # "Member of Parliament for X Name": the body is part of an office
+    ctx.it = ctx.introduce(org["org"], None)  # what "It" refers to next
+    return ctx.it
 
 
 _DESCRIBED = re.compile(
@@ -331,14 +349,15 @@ def _named(s: Subject, ctx: Context) -> Person | None:
     name = m["name"]
     prefix = s.words[: m.start("name")].strip()
     words = name.split()
-    if re.search(r"\b(?:of|for|and)$", prefix) and ROLE_NOUNS.search(prefix):
+    if re.search(r"\b(?:of|for|and)$", prefix) and ROLE_NOUNS.search(prefix) and len(words) > 1:
         # "Minister of State for Foreign Affairs Nasser al-Otaibi": the office ran on into the name.
-        while len(words) > 2 and words[0] in _OFFICE_WORDS:
-            prefix += " " + words.pop(0)
+        prefix += " " + words.pop(0)  # an office does not end in "of": "Secretary of Commerce X Y"
+        while len(words) > 3 or (len(words) > 2 and (words[0] in _OFFICE_WORDS or country_of(words[0]))):
+            prefix += " " + words.pop(0)  # "Member of Parliament for Basra Hussein al-Asadi"
         name = " ".join(words)
     role = _role_prefix(prefix)
     if role is not None:
-        return ctx.introduce(name, role)
+        return ctx.speaking(name, role)
     known = ctx.find(name)
     if known is not None:
         return known
@@ -347,7 +366,7 @@ def _named(s: Subject, ctx: Context) -> Person | None:
     return NOBODY
 
 
-_THE_ROLE = re.compile(r"\b[Tt]he\s+(?P<desc>(?:former\s+)?[a-z][\w' -]{2,60})$")
+_THE_ROLE = re.compile(r"(?:^|\s)[Tt]he\s+(?P<desc>(?:former\s+)?[A-Za-z][\w' -]{2,60})$")
 
 
 def _by_role(s: Subject, ctx: Context) -> Person | None:
@@ -387,8 +406,14 @@ def speaker(before: str, cue: str, ctx: Context) -> Person | None:
 # --- affiliation ----------------------------------------------------------------------------------------------------
 
 _BODIES = LEXICON.bodies
+_NATIONALITY_WORDS = [(re.compile(rf"\b{re.escape(a)}(?!\w)"), country) for a, country in NATIONALITIES.items()]
 _OWNER = re.compile(r"(?:[Tt]he\s+)?([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3})'s\s")
 _OF_BODY = re.compile(r"\bof\s+(?:the\s+)?([A-Z][\w'\-]+(?:\s+[A-Z][\w'\-]+)*)\s*$")
+_AT_BODY = re.compile(
+    r"\b(?:of|for|at)\s+the\s+(?:[a-z][\w'-]*\s+){0,3}(?P<org>(?:(?:al|el)-)?[A-Z][\w'\-]*"
+    r"(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'\-]*)*(?:\s+(?:movement|group|militia|party|front|brigades?))?)\s*$"
+)
+"""The organisation closing a role: "professor at the University of Basra", "director of the rights group X"."""
 
 
 def affiliation(role: str | None) -> str | None:
@@ -398,9 +423,9 @@ def affiliation(role: str | None) -> str | None:
     org = ORGS.search(role)
     if org:
         return "Houthis" if org[1] == "Houthi" else org[1]
-    for adjective, country in NATIONALITIES.items():
-        if re.search(rf"\b{re.escape(adjective)}(?!\w)", role):
-            return country
+    country = next((country for pattern, country in _NATIONALITY_WORDS if pattern.search(role)), None)
+    if country:
+        return country
     owner = _OWNER.match(role)  # "Iran's Foreign Minister"
     if owner and actor(owner[1]):
         return re.sub(r"^the ", "", actor(owner[1]) or "")  # "Iran's representative to the UN" speaks for Iran
@@ -409,5 +434,11 @@ def affiliation(role: str | None) -> str | None:
         return body
     if owner:
         return owner[1]
+    at = _AT_BODY.search(role)
+    if at and not any(country_of(w) for w in at["org"].split()):
+        return at["org"]
     m = _OF_BODY.search(role)
-    return m[1] if m else None
+    if m:
+        return country_of(m[1].split()[-1]) or m[1]  # "Ministry of Foreign Affairs of the Republic of Iraq"
+    places = [country_of(w) for w in re.findall(r"[A-Z][\w'-]+", role) if country_of(w)]
+    return places[0] if places and ROLE_NOUNS.search(role) else None  # "Member of Parliament for Basra"

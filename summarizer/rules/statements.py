@@ -7,12 +7,14 @@ after it, stripped of to whom, when and where it was said.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
+from ..layout import flat
 from ..lexicon import actor, actor_mentions, alternation, word_pattern
-from ..models import Evidence, Statement
+from ..models import Evidence, Sanction, Statement
 from ..segment import Document, Paragraph, Sentence
-from .dating import WHEN, when
+from .dating import DAY, WHEN, when
 from .speakers import Context, Person, affiliation, introductions, named_after, speaker
 from .words import COUNT, LEXICON, NATIONALITIES, ORGS, is_role
 
@@ -24,6 +26,9 @@ CUE_RE = re.compile(
     r"|According to(?=\s+(?:him|her|them|[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?,)))\b"
 )
 _COORDINATED = re.compile(r"\band\s*$")
+_PUBLICATION = re.compile(rf"\s+(?:the\s+)?(?:[\w'.-]+\s+){{0,3}}(?:{alternation(LEXICON.publications)})\b[^,]*\.?$")
+_QUOTE_AND = re.compile(r'"\s+and\s*$')
+"""A quotation closed, then "and": the next verb is the speaker's again ('that he had "never ..." and dismissed')."""
 _THAT = re.compile(r"\bthat\b")
 _ACCORDING_TO_NAME = re.compile(r"\s+([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?),")
 _QUOTE_ONLY = re.compile(r'\s*".+"\s*,?\s*')
@@ -34,23 +39,25 @@ _QUOTE_REST = re.compile(r'[^"]{0,80}?,\s*(".+")\s*\.?$')
 
 def find_statements(doc: Document, para: Paragraph, sent: Sentence, ctx: Context) -> list[Statement]:
     """Statements reported in one sentence, speakers resolved through the paragraph context."""
-    introductions(sent.text, ctx)
+    introductions(sent.flat, ctx)
     found: list[tuple[re.Match[str], Person]] = []
-    for m in CUE_RE.finditer(sent.text):
-        if m["cue"] == "added" and COUNT.match(sent.text[m.end() :].lstrip()):
+    for m in CUE_RE.finditer(sent.flat):
+        if m["cue"] == "added" and COUNT.match(sent.flat[m.end() :].lstrip()):
             continue  # "added three targets to its sanctions list": a sanctions action, not speech
-        before = sent.text[: m.start()]
+        before = sent.flat[: m.start()]
         coordinated = bool(_COORDINATED.search(before)) and not (
-            found and _THAT.search(sent.text[found[-1][0].end() : m.start()])
+            found and _THAT.search(sent.flat[found[-1][0].end() : m.start()]) and not _QUOTE_AND.search(before)
         )
         if found and not coordinated:
             continue  # a later cue restates the first ("threatened..., stating that") unless coordinated
         who = found[0][1] if found else speaker(before, m["cue"].lower(), ctx)
-        named = _ACCORDING_TO_NAME.match(sent.text[m.end() :])
+        if m["cue"].lower() == "according to" and _PUBLICATION.match(sent.flat[m.end() :]):
+            continue  # "according to the EU's Official Journal": a record, no one speaking
+        named = _ACCORDING_TO_NAME.match(sent.flat[m.end() :])
         if m["cue"] == "According to" and named:  # "According to Caldwell, a patrol aircraft tracked the tanker"
             who = ctx.find(named[1]) or ctx.introduce(named[1], None)
         if who is None and not found and _QUOTE_ONLY.fullmatch(before):
-            who = named_after(sent.text[m.end() :], ctx)  # '"...," said Marcus Delaney, director of OFAC'
+            who = named_after(sent.flat[m.end() :], ctx)  # '"...," said Marcus Delaney, director of OFAC'
         if who is not None:
             if who.role is None and ORGS.fullmatch(who.name):
                 ctx.body = who  # "Kata'ib Hezbollah denied ... In the same statement the group signalled"
@@ -58,17 +65,66 @@ def find_statements(doc: Document, para: Paragraph, sent: Sentence, ctx: Context
             ctx.last_speaker = who
     out: list[Statement] = []
     for i, (m, who) in enumerate(found):
-        stop = found[i + 1][0].start() if i + 1 < len(found) else len(sent.text)
-        content = content_after(_TRAILING_AND.sub("", sent.text[m.end() : stop]), m["cue"].lower())
-        quoted = _QUOTE_FIRST.match(sent.text[: m.start()])
+        stop = found[i + 1][0].start() if i + 1 < len(found) else len(sent.flat)
+        content = content_after(_TRAILING_AND.sub("", sent.flat[m.end() : stop]), m["cue"].lower())
+        quoted = _QUOTE_FIRST.match(sent.flat[: m.start()])
         if quoted and i == 0:  # '"We will not negotiate," Kazemi told reporters': the quote is the content
             content = quoted[1].rstrip(",") + '"'
-            rest = _QUOTE_REST.match(sent.text[m.end() :])
+            rest = _QUOTE_REST.match(sent.flat[m.end() :])
             if rest and quoted[0].rstrip().endswith(',"'):  # '"A," he said, "B."': one quote, split by its attribution
                 content = f'{quoted[1]}," {rest[1]}'
         if len(content.split()) >= (2 if m["cue"].lower() == "claimed responsibility" else 3):  # "for the attack"
             out.append(_build(doc, para, sent, who, m["cue"].lower(), content, m.end()))
     return out
+
+
+# --- quote lists -----------------------------------------------------------------------------------------------------
+
+_LIST_CUE = re.compile(rf"\b(?P<cue>{alternation([*LEXICON.list_cues, *CUES])})\b")
+_TOPIC = re.compile(r'^(?P<label>[^":]{2,60}):\s+(?=\S)')
+"""A topic label opening a list item: 'On the economy: "..."'."""
+
+
+@dataclass(frozen=True)
+class ListLead:
+    """Who speaks in the items of a list, and with which verb: read from the sentence that introduces it."""
+
+    speaker: Person
+    cue: str
+
+
+def list_lead(sent: Sentence, ctx: Context) -> ListLead | None:
+    """The speaker and verb of a sentence that introduces a list ("The minister discussed A, B and C:")."""
+    m = _LIST_CUE.search(sent.flat)
+    if m is None:
+        return None
+    who = speaker(sent.flat[: m.start()], m["cue"].lower(), ctx)
+    return ListLead(who, m["cue"].lower()) if who is not None else None
+
+
+def list_item(doc: Document, para: Paragraph, lead: ListLead) -> Statement | None:
+    """The statement a list item carries for the speaker its list introduces: its words, without a topic label; an
+    item that is only a topic ("Regional questions:") carries none."""
+    text = flat(para.text).strip()
+    label = _TOPIC.match(text)
+    content = text[label.end() :] if label else text
+    if content.endswith(":") or len(content.split()) < 3:
+        return None
+    intro_para, intro = para.lead  # type: ignore[misc]
+    whole = Sentence(para.start, para.end, para.text)
+    found = _build(doc, para, whole, lead.speaker, lead.cue, content_after(content, lead.cue), 0)
+    topic = _target("", "", label["label"], _side(lead.speaker)) if label else None  # 'On the IAEA: "..."'
+    cite = intro_para.citation_for(intro) or (intro_para.citations[-1] if intro_para.citations else None)
+    said_on = when(doc, intro_para, intro) or (cite.date if cite else None)
+    return found.model_copy(
+        update={
+            "statement_type": statement_type("said", found.content),  # the list verb says nothing of the kind
+            "target": found.target or topic,
+            "said_on": said_on,
+            "cited_outlet": cite.outlet if cite else None,
+            "cited_date": cite.date if cite else None,
+        }
+    )
 
 
 # --- content ---------------------------------------------------------------------------------------------------------
@@ -78,8 +134,8 @@ _PREAMBLE = re.compile(
     rf"\s*(?:{WHEN}"
     r"|(?:in|at|during)\s+(?:a|an|the)\s+(?:\w+\s+){0,2}"
     r"(?:speech|interview|statement|briefing|conference|meeting|sermon|call|address|session|rally|ceremony|advisory|"
-    r"notice|communiqu[eé]|release)"
-    rf"(?:\s+(?:with|to|on|before|at)\s+(?:the\s+)?{_CAPS})?"
+    r"notice|communiqu[eé]|release|reply|letter|video|post|remarks)"
+    rf"(?:\s+(?:with|to|on|before|at)\s+(?:the\s+)?(?!{DAY}){_CAPS})?"
     r"|(?:a|an|the)\s+(?:\w+\s+)?(?:news|press)\s+(?:briefing|conference)"
     r"|(?:carried|published|posted|released|issued|quoted)\s+by\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
     r"(?:media|agency|TV|television|outlets?|websites?)"
@@ -95,16 +151,22 @@ _PREAMBLE_END = re.compile(r"\s*,?\s*(?:that|for)\s+|\s*:\s*(?=\")")
 _DAY_ONLY = re.compile(rf"\s*{WHEN},?(?=\s)")
 _CIRCUMSTANCE = re.compile(
     r",?\s+(?:in|on)\s+(?:(?:a|an|its|his|her|their)\s+)?(?:(?!in\b|on\b)[\w-]+\s+){0,3}"
-    r"(?:post|statement|tweet|message|readout|interview|speech|channel|account|broadcast|remarks|comments)\b[^\"]*$"
+    r"(?:post|statement|tweet|message|readout|interview|speech|channel|account|broadcast|remarks|comments|hearing|"
+    r"session|briefing|conference|meeting)\b[^\"]*$"
 )
 """Where it was said, trailing the content ("..., in a post on its Telegram channel"): not part of what was said."""
 _CHANNEL = re.compile(r"^\s*(?:on\s+)?(?:his|her|their|its)\s+(?:\w+\s+)?(?:account|page|channel)\b")
 _OPENING_PARENS = re.compile(r"^\s*\([^()]*\)")
 _ADDRESSEE_THAT = re.compile(rf"^\s*(?:the\s+)?(?:[\w'\-]+\s+){{1,4}}?(?:{WHEN}\s+)?that\s+")
 _THAT_OPENING = re.compile(r"^[\s,:]*(?:that\s+)?")
-_DAY_BEFORE_TO = re.compile(rf"^(\S+(?:\s+\S+){{0,5}}?)\s+{WHEN}(?=\s+to\s)")
+_DAY_BEFORE_TO = re.compile(rf"^([^\"]\S*(?:\s+[^\s\"]+){{0,5}}?)\s+{WHEN}(?=\s+(?:to|as|of|for|over)\s)")
+"""A day between the object and the rest ("urged Iran on Thursday to", "condemned the listings late on Monday as")."""
+_AS_CLAUSE = re.compile(r",\s+as\s+(?!well\b)[a-z]+\s[^\"]*$")
+"""What happened meanwhile, trailing the content (", as fighting flared again near X"): not what was said."""
 _SOURCE_OPENING = re.compile(r"^(?:him|her|them|it|[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)\s*,\s*")
-_STATING = re.compile(r",\s+(?:stating|saying|adding|noting|claiming)\s+(?:that\s+)?")
+_STATING = re.compile(r",\s+(?:stating|noting)\s+(?:that\s+)?")
+"""The object of a verb, then what was said: "threatened the United States, stating that ..."."""
+_ADDING_NOTHING = re.compile(r",\s+adding\s+(?!that\b)[^\"]*$")
 _CLOSING_SOURCE = re.compile(r"\s*\((?:\[[^\]]*\]\([^()]*\)|[^()])*\)\s*\.?$")
 _FOOTNOTE = re.compile(r"\s*\[\d{1,3}\]")
 _VISIT = re.compile(r",?\s+during\s+(?:a|an|his|her|its|their)\s+(?:visit|trip|tour|meeting)\b[^\"]*$")
@@ -134,6 +196,7 @@ def content_after(after: str, cue: str) -> str:
     if cue == "claimed responsibility":
         text = re.sub(r"^for\s+", "", text)
     text = _DAY_BEFORE_TO.sub(r"\1", text)  # "urged Iran on Thursday to"
+    text = _AS_CLAUSE.sub("", text)
     if cue == "according to":
         text = _SOURCE_OPENING.sub("", text)
     stating = _STATING.search(text)
@@ -141,6 +204,7 @@ def content_after(after: str, cue: str) -> str:
         text = text[stating.end() :]
     text = _CLOSING_SOURCE.sub("", text)  # (Tasnim, May 2) or ([Mehr](url))
     text = _FOOTNOTE.sub("", text)  # footnote markers "[3]"
+    text = _ADDING_NOTHING.sub("", text)
     text = _CIRCUMSTANCE.sub("", text).strip()
     text = _VISIT.sub("", text)
     text = _SAID_AFTER.sub("", text)  # "..., al-Masri's office said."
@@ -182,23 +246,48 @@ def _build(
     quote_type = "indirect"
     if re.search(r'"[^"]+"', content):
         quote_type = "direct" if re.fullmatch(r'(?:"[^"]*"[\s,]*)+', content) else "mixed"  # '"A," "B."' is direct
+    side = (affiliation(speaker.role) if speaker.role else affiliation(speaker.name)) or (
+        affiliation(doc.bulletin.publisher) if doc.release else None  # a release speaks for its issuer
+    )
     return Statement(
         speaker=speaker.name,
         speaker_canonical=speaker.name,
         role=speaker.role,
-        affiliation=affiliation(speaker.role) if speaker.role else affiliation(speaker.name),
+        affiliation=side,
         cue=cue,
         content=content,
         quote_type=quote_type,
         statement_type=statement_type(cue, content),
         modality=modality(content),
-        target=_target(sent.text[cue_end:], cue, content, _side(speaker)),
+        target=_target(sent.flat[cue_end:], cue, content, _side(speaker, side)),
         said_on=when(doc, para, sent),
         cited_outlet=cite.outlet if cite else None,
         cited_date=cite.date if cite else None,
         section=para.section or None,
         evidence=Evidence(start=sent.start, end=sent.end, text=sent.text),
     )
+
+
+_ABOUT_ACTION = re.compile(
+    r"^\"?(?:the\s+)?(?:(?:new|latest|[A-Z][\w.'-]*)\s+){0,2}"
+    r"(?:sanctions|listings|designations|measures|asset freeze)\b"
+)
+"""Content about a sanctions action ("the listings as ...", "the measures announced in Washington were ...")."""
+
+
+def aim_at_issuers(statements: list[Statement], sanctions: list[Sanction]) -> list[Statement]:
+    """A reaction to "the sanctions" or "the listings" is aimed at whoever imposed them: the issuer of the last
+    action reported before it."""
+    issued = sorted((s.evidence.start, s.issuing_country) for s in sanctions if s.issuing_country)
+    starts = [start for start, _ in issued]
+    out = []
+    for st in statements:
+        at = bisect_left(starts, st.evidence.start)
+        if at and st.statement_type not in GENERIC and _ABOUT_ACTION.match(st.content):
+            issuer = issued[at - 1][1] or ""
+            st = st.model_copy(update={"target": actor(issuer) or issuer})
+        out.append(st)
+    return out
 
 
 # --- type and modality -------------------------------------------------------------------------------------------
@@ -230,7 +319,8 @@ _CONTENT_TYPES: list[tuple[str, re.Pattern[str]]] = [
             r"\b(?:nothing to (?:do with|hide)|not (?:involved|accept|negotiate)|baseless|false|den(?:y|ies|ied)|"
             r"reject(?:s|ed)?|(?:will|would) not (?:accept|negotiate|change|be released|bow|yield|allow|pull back|"
             r"withdraw|retreat|give up)|no (?:part|role) in|"
-            r"no \w+(?: \w+){0,6} (?:had|has|have|was|were) been)\b"
+            r"no \w+(?: \w+){0,6} (?:had|has|have|was|were) been|(?:had|has|have) \"?never|not one|not a single|"
+            r"no intention of|not for sale|(?:will|would) not move)\b"
         ),
     ),
     (
@@ -240,24 +330,28 @@ _CONTENT_TYPES: list[tuple[str, re.Pattern[str]]] = [
             r"pay (?:a|the) (?:heavy )?price|(?:will|would) (?:respond|answer|retaliate|target|strike|impose)|"
             r"retaliat\w*|stay away|will continue to target|will keep (?:striking|targeting|attacking)|"
             r"will be (?:seized|treated as|targeted|destroyed|punished)|not hesitate|our (?:answer|response)|"
-            r"all (?:the )?tools)\b"
+            r"all (?:the )?tools|(?:will|would) (?:keep|continue) \w+ing against|respond further|"
+            r"(?:take|impose|adopt) (?:further|new|more|additional) (?:restrictive )?(?:measures|sanctions|steps)|"
+            r"reciprocal|countermeasures|or (?:we|they|it) will)\b"
         ),
     ),
     (
         "accuse_condemn",
         re.compile(
             r"\b(?:condemn\w*|violations?|exploit\w*|terroris\w*|crimes?|aggression|repression|destabili\w*|"
-            r"held [^,]{0,60} responsible|to blame)\b"
+            r"held [^,]{0,60} responsible|to blame|(?:is|are|was|were) responsible for)\b"
         ),
     ),
-    ("demand_appeal", re.compile(r"\b(?:must|should|need to)\b")),
+    ("demand_appeal", re.compile(r"\b(?:must|should|need to)\b(?!\s+(?:know|remember|be aware|understand)\b)")),
     (
         "intent_to_cooperate",
         re.compile(
             r"\b(?:cooperat\w*|(?:expand|strengthen|deepen)\w* (?:ties|relations|their)|ready to|readiness|"
-            r"work(?:ing)? with|resume talks|partnership|committed|will (?:complete|rebuild|begin|supply|help))\b"
+            r"work(?:ing)? with|resume talks|partnership|committed|will (?:complete|rebuild|begin|supply|help)|"
+            r"(?:will|would) (?:travel|hand|share|provide|send|present)|agreed to (?:meet|resume|continue|work))\b"
         ),
     ),
+    ("praise_support", re.compile(r"\b(?:(?:fully|strongly|firmly) (?:backed|backs|supports?|supported)|thank)\b")),
 ]
 """What the content of a plain "said" shows of its kind, checked in this order: a denial that warns is a denial."""
 GENERIC = {"assessment", "neutral"}
@@ -277,7 +371,7 @@ def statement_type(cue: str, content: str) -> str:
 
 
 _MODALITIES = (
-    ("hypothetical", re.compile(r"\b(?:if|unless|should they)\b")),
+    ("hypothetical", re.compile(r"\b(?:if|unless|should (?:they|these|this|it|there)|or (?:we|they|else))\b")),
     ("future", re.compile(r"\b(?:will|would|shall|is going to)\b")),
     ("negated", re.compile(r"\b(?:not|never|no|nothing)\b")),
 )
@@ -295,22 +389,32 @@ _IRANIAN_BODIES = word_pattern(LEXICON.iranian_bodies)
 _ADDRESSEE_CUES = LEXICON.addressee_cues
 _MEDIA = word_pattern(LEXICON.media)
 _OBJECT = re.compile(
-    r"^\s*(?P<obj>(?:the\s+)?(?:[A-Z][\w.'\-]*|international|leaders?|government|people|Iraqi|American)"
-    r"(?:\s+(?:of\s+the\s+|of\s+|and\s+)?[A-Z][\w.'\-]*|\s+community|\s+states|\s+people|\s+government|"
+    r"^\s*(?P<obj>(?:the\s+)?(?:[A-Z][\w.'\-]*|international|leaders?|government|people|Iraqi|American|"
+    r"(?!the\b)[a-z]+(?=\s+(?:governments|countries|states|nations|partners|allies|factions|militias|groups)\b))"
+    r"(?:\s+(?:of\s+the\s+|of\s+|and\s+(?:the\s+)?)?[A-Z][\w.'\-]*|\s+community|\s+states|\s+people|\s+government|"
     r"\s+(?:navies|forces|countries|nations|governments|leaders|militias|factions|partners|neighbou?rs|allies))*)"
 )
+_GROUP_AFTER = re.compile(
+    r"(?:\s+[a-z]+){0,2}\s+(?:governments|authorities|leaders|forces|militias|factions|allies|partners|"
+    r"neighbou?rs|proxies|officials)\b"
+)
+"""The people a possessive object stands for: "called on Libya's rival governments"."""
 _NOUN_AFTER = re.compile(r"(?:\s+(?!(?:for|of|to|in|on|and|that|with|over|as|by)\b)[a-z]+){1,3}")
 _PLACE_BEFORE = re.compile(r"\b(?:in|from|into|inside|within|across|throughout|near)\s+$")
 
 
-def _side(speaker: Person) -> str:
+def _side(speaker: Person, belongs: str | None = None) -> str:
     """Words naming the speaker's own side, which a statement is not aimed at."""
-    side = f"{speaker.role or ''} {affiliation(speaker.role) or ''}"
+    side = f"{speaker.role or ''} {belongs or affiliation(speaker.role) or ''}"
     return f"{side} Iran" if _IRANIAN_BODIES.search(side) else side
 
 
 def _addressee(obj: str, rest: str) -> str:
-    """The object as an actor: "Iran's" is Iran, a capital is its country, "the Iraqi" runs on to its noun."""
+    """The object as an actor: "Iran's" is Iran, a capital is its country, "the Iraqi" and "Libya's" run on to their
+    noun ("Libya's rival governments")."""
+    group = _GROUP_AFTER.match(rest)
+    if obj.endswith("'s") and group:
+        return obj + group[0]
     obj = re.sub(r"'s$", "", obj)
     if obj.split()[-1] in NATIONALITIES:
         noun = _NOUN_AFTER.match(rest)
@@ -319,14 +423,22 @@ def _addressee(obj: str, rest: str) -> str:
     return actor(obj) or obj
 
 
+_AGAINST_CLASS = re.compile(r"\bagainst\s+(?P<t>(?:anyone|anybody|those|whoever)\s+(?:who|that)\s+[^,.;\"]+)")
+"""Whom a threat names by what they do: "would keep acting against anyone who helps X"."""
+
+
 def _target(after: str, cue: str, content: str = "", speaker_side: str = "") -> str | None:
-    """The addressee after the cue ("warned the United States"), else the foreign actor the content is about."""
+    """The addressee after the cue ("warned the United States"), else the class a threat names, else the foreign
+    actor the content is about."""
     if cue in _ADDRESSEE_CUES:
         m = _OBJECT.match(after)
         if m and not (cue == "told" and _MEDIA.search(m["obj"])):  # "told Reuters": a channel, not an addressee
             obj = re.sub(r"\s+(?:of|and)$", "", m["obj"].strip())
             if obj.split()[-1].lower() not in {"the", "that"} and len(obj.split()) <= 8:
                 return _addressee(obj, after[m.end() :])
+    named = _AGAINST_CLASS.search(content)
+    if named and statement_type(cue, content) == "threaten":
+        return named["t"].strip()
     counts: dict[str, tuple[int, int]] = {}
     for pattern, name in actor_mentions():
         # "bases in Iraq": a place where things happen, not an actor spoken to or about

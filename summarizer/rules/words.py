@@ -6,14 +6,14 @@ import re
 from collections.abc import Iterable
 
 from .. import dates
-from ..lexicon import alternation, load, word_pattern
+from ..lexicon import actor, alternation, load, word_pattern
 from ..text import unique
 
 LEXICON = load()
 
 _WORD = r"[A-Z][\w'\-]*[\w]"
 _PARTICLE = r"(?:al|a|el|ad|as|ash|bin|ibn|abu|Abu|Abd|abd|de|van|von|bint)"
-NAME = rf"{_WORD}(?:\s+(?:{_PARTICLE}[\-\s])?{_WORD}){{0,4}}"
+NAME = rf"(?:(?:al|el|ad|an|as)-)?{_WORD}(?:\s+(?:{_PARTICLE}[\-\s])?{_WORD}){{0,4}}"
 """A name: up to five capitalised words, with the particles of Arabic and European names between them."""
 ROLE_NOUNS = word_pattern(LEXICON.role_nouns, ignore_case=True)
 """A word naming an office: what makes a phrase a role rather than a description."""
@@ -23,15 +23,18 @@ ORGS = re.compile(r"\b(" + "|".join(LEXICON.organisation_patterns) + r")\b")
 """Organisations that speak and are served by sanctioned conduct; group 1 is the name as written."""
 RANK = re.compile(
     r"(?<!Secretary )(?<!Secretary-)(?<!Attorney )(?<!Consul )"
-    r"\b(?:(?:Brigadier|Major|Lieutenant|Rear|Vice)[\s-]+)?(?:General|Admiral|Colonel|Commodore)\s+(?=[A-Z])"
+    r"\b(?:(?:Brigadier|Major|Lieutenant|Rear|Vice)[\s-]+)?(?:General|Admiral|Colonel|Commodore)s?\s+(?=[A-Z])"
 )
 """A military rank before a name ("Brigadier General Davoud Tabrizi"): part of neither the name nor the office."""
+NAME_TITLE = re.compile(rf"\b(?:{alternation(LEXICON.name_titles)})\s+(?=[A-Z][\w'-]+\s+[A-Z])")
+"""A title before a full name ("Senator Douglas Fairbairn"): kept out of the name, like a rank."""
 NUMBERS = LEXICON.numbers
 COUNT = re.compile(
-    rf"\b(?P<n>\d+|{alternation(NUMBERS)})\s+"
-    r"(?P<other>other\s+|new\s+|additional\s+|more\s+)?(?:[A-Z][a-z]+\s+)?(?P<what>individuals?|entities|entity|companies|"
-    r"organizations|organisations|persons|people|men|women|vessels|ships|tankers|aircraft|targets|officials|firms|"
-    r"banks)\b"
+    rf"\b(?P<n>\d+|(?i:{alternation(NUMBERS)}))\s+"
+    r"(?P<other>other\s+|new\s+|additional\s+|more\s+)?(?:(?!(?:of|its|their|the|and|or|to)\b)[A-Za-z][\w-]*\s+){0,2}?"
+    r"(?P<what>individuals?|entities|entity|companies|organizations|organisations|persons|people|men|women|vessels|"
+    r"ships|tankers|aircraft|targets|officials|firms|banks|officers|members|suppliers|commanders|diplomats|"
+    r"ministers)\b"
 )
 """A count of targets ("three individuals", "nine other entities"): a sanctions action, not speech."""
 _CALENDAR = {w.title() for w in dates.WEEKDAYS} | {m.title() for m in dates.MONTHS if len(m) > 3 or m == "may"}
@@ -41,6 +44,17 @@ def is_name(text: str) -> bool:
     """Capitalised words that can be a name: not a sentence opener, an office or a date."""
     words = text.split()
     return bool(words) and words[0] not in NOT_NAMES and not ROLE_NOUNS.search(text) and not _CALENDAR & set(words)
+
+
+def country_of(place: str) -> str | None:
+    """The country (or body) a place name stands for: "Dubai", "Tehran", "UAE", "Iran"; None for no known place."""
+    found = (
+        LEXICON.cities.get(place)
+        or actor(place)
+        or LEXICON.short_names.get(place)
+        or (place if place in LEXICON.countries else None)
+    )
+    return re.sub(r"^the ", "", found) if found else None
 
 
 def is_role(text: str) -> bool:

@@ -1,0 +1,201 @@
+"""What a bulletin says about itself: title, publisher, editor and dates, from its header lines and page furniture.
+
+Published texts open with more than a title: a masthead, a breadcrumb, a date line, a caption, an issuer's name. The
+title is the first header line that is none of these; the date comes from the bulletin's own period, a date line
+or a closing timestamp; the publisher from a masthead, a byline, an issuer line or the agency of a wire dateline.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import dates
+from .layout import Line, date_of, dateline, ends_sentence, is_furniture, logical_lines
+from .lexicon import load
+from .models import Bulletin
+
+_LEXICON = load()
+_PERIOD = re.compile(
+    r"(?P<a>[A-Z][a-z]+\.?\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\s+[A-Z][a-z]+(?:\s+\d{4})?)\s*(?:-|to|until)\s*"
+    r"(?P<b>[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4})"
+)
+_TITLE_DATE = re.compile(
+    r"\s*[:,|-]\s*(?:[A-Z][a-z]+day,?\s+)?(?:[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4})\s*$"
+)
+_BYLINE = re.compile(r"(?im)^[*_\s]*(?P<pub>[A-Z][^\n|·*_]{2,60}?)\s*[|·].*?\b(?:editor\s*:|edited by)")
+_DAY_RANGE = re.compile(r"\b(?P<a>\d{1,2})\s*-\s*(?P<b>\d{1,2})\s+(?P<m>[A-Z][a-z]+)\s+(?P<y>\d{4})\b")
+FULL_DATE = re.compile(r"[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4}")
+_PUBLISHER_WORDS = re.compile(
+    r"(?i)\b(?:center|centre|institute|intelligence|itic|agency|news|foundation|council|analytics|research)\b"
+)
+_SPLIT = re.compile(r"\s+[-|]\s+")
+_PLACE_BYLINE = re.compile(r"[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3}\s+-\s+[A-Z][\w'.&-]*(?:\s+[A-Z][\w'.&-]*){0,4}")
+_SMALL_WORDS = {"of", "the", "for", "and", "&", "on", "in"}
+_MASTHEAD = re.compile(rf"\b(?:{'|'.join(_LEXICON.masthead_words)})\b")
+_RELEASE = re.compile(rf"(?i)^(?:{'|'.join(re.escape(w) for w in _LEXICON.release_markers)})\b")
+_EDITOR_LINE = re.compile(r"(?i)\b(?:editor\s*:|edited by|prepared by|compiled by|written by|editing by)")
+HEADER_LINES = 14
+"""Non-blank lines searched for a header: past them, the body has begun."""
+
+
+@dataclass
+class Header:
+    """The bulletin's metadata and which logical lines the header used up (title, furniture, issuer)."""
+
+    bulletin: Bulletin
+    used: set[int] = field(default_factory=set)
+    release: bool = False
+    """The text is an organisation's own press release: what it reports is said on its date."""
+
+
+def metadata(text: str) -> Bulletin:
+    """Title, publisher, period and editor of a bulletin text."""
+    return read_header(text, logical_lines(text)).bulletin
+
+
+def read_header(text: str, lines: list[Line]) -> Header:
+    """Title, publisher, period and editor from the first lines of the bulletin and its page furniture."""
+    header = Header(Bulletin())
+    head = text[:1500]
+    title_line: str | None = None
+    publisher: str | None = None
+    release = False
+    seen = 0
+    for i, line in enumerate(lines):
+        if not line.text:
+            continue
+        seen += 1
+        if seen > HEADER_LINES or (title_line is not None and _is_prose(line.text)):
+            break
+        body = line.text.strip("#*_ ").strip()
+        if is_furniture(body):
+            release = release or bool(_RELEASE.match(body))
+            header.used.add(i)
+        elif _masthead(body) is not None:
+            publisher = publisher or _masthead(body)
+            header.used.add(i)
+        elif title_line is None and _issuer(body) and i + 1 < len(lines) and lines[i + 1].text:
+            publisher = publisher or body  # "Council of the European Union" over "Press release"
+            header.used.add(i)
+        elif title_line is None:
+            title_line = body
+            header.used.add(i)
+        elif publisher is None and not _EDITOR_LINE.search(body) and _issuer_part(body):
+            publisher = _issuer_part(body)  # "Halcyon Institute for Regional Affairs - Iran Programme"
+            header.used.add(i)
+        elif publisher is not None and _PLACE_BYLINE.fullmatch(body) and body.endswith(publisher):
+            header.used.add(i)  # "Baghdad - Rafidain Today": where the publisher filed from
+    bulletin = header.bulletin
+    bulletin.title, split_publisher = _title(title_line or "")
+    header.release = release
+    bulletin.publisher = _publisher(head, text, publisher or split_publisher)
+    _editor(bulletin, head, text)
+    _period(bulletin, head, lines)
+    return header
+
+
+def _is_prose(line: str) -> bool:
+    """A sentence, or one introducing a list: the body has begun."""
+    return len(line.split()) >= 12 and (ends_sentence(line) or line.endswith(":"))
+
+
+def _masthead(line: str) -> str | None:
+    """The site a masthead names ("RAFIDAIN TODAY | English Edition"), or None."""
+    parts = [p.strip() for p in line.split("|")]
+    if len(parts) > 1 and any(_MASTHEAD.search(p) for p in parts[1:]):
+        return _clean_publisher(parts[0])
+    return None
+
+
+def _issuer(line: str) -> bool:
+    """A line that only names an organisation: title-cased, short, with a word publishers' names have."""
+    words = line.split()
+    return (
+        1 < len(words) <= 7
+        and not _SPLIT.search(line)
+        and not re.search(r"\d", line)
+        and all(w[0].isupper() or w.lower() in _SMALL_WORDS for w in words)
+        and bool(_PUBLISHER_WORDS.search(line))
+    )
+
+
+def _issuer_part(line: str) -> str | None:
+    """The organisation a "Name - Unit" line names, if a part of it is one."""
+    parts = [p.strip() for p in _SPLIT.split(line)]
+    return next((p for p in parts if _issuer(p)), None) if len(parts) > 1 or _issuer(line) else None
+
+
+def _title(first: str) -> tuple[str | None, str | None]:
+    """The title of a title line, and the publisher when the line names one beside it ("PUBLISHER - Title")."""
+    title, publisher = first, None
+    parts = [p.strip() for p in _SPLIT.split(first) if p.strip()]
+    if len(parts) > 1:
+        pub = next((p for p in parts if _PUBLISHER_WORDS.search(p)), None)
+        if pub is not None:
+            publisher = _clean_publisher(pub)
+            title = next(p for p in reversed(parts) if p is not pub)
+        else:
+            title = parts[0]
+    title = _TITLE_DATE.sub("", title)  # "Gulf Ledger Morning Round-up: Saturday, March 16, 2024"
+    return title or None, publisher
+
+
+def _publisher(head: str, text: str, found: str | None) -> str | None:
+    """A "Publisher:" label, else the header's own, else a byline's, else the agency of a lone wire dateline."""
+    labelled = re.search(r"(?im)^\s*(?:publisher|published by)\s*:\s*(.+?)\s*$", head)
+    if labelled:
+        return labelled[1]
+    byline = _BYLINE.search(head)  # "*Harbor Point Analytics · editor: Miriam Okafor*"
+    if found is None and byline:
+        return byline["pub"]
+    if found is None:
+        wires = [d for d in (dateline(ln) for ln in text.split("\n")) if d is not None and d.agencies]
+        if wires:
+            return wires[0].agencies[0]  # "TEHRAN, March 9, 2023 (Newswire) -", "ANKARA [TR], April 22 (A/B):"
+    return found
+
+
+def _editor(bulletin: Bulletin, head: str, text: str) -> None:
+    editor = re.search(r"(?i)\b(?:Editor\s*:|edited by)\s*([^\n|·]+?)\s*(?:[|·*_]|$)", head, re.M) or re.search(
+        r"(?i)\bEditing by\s+([^\n|;·()]+?)\s*\)?\s*$",
+        text,
+        re.M,  # a wire story's closing "Reporting by ...; Editing by X"
+    )
+    if editor:
+        bulletin.editor = editor[1].strip("*_ ")
+    prepared = re.search(
+        r"(?im)^\s*(?:prepared|compiled|written) by\s*:?\s*(?P<who>[^,\n]+?)(?:,\s*(?P<org>[^\n]+?))?\s*$", head
+    )
+    if prepared:  # "Prepared by: Dr. Miriam Aldous, Halcyon Institute for Regional Security"
+        bulletin.editor = bulletin.editor or re.sub(r"^the\s+", "", prepared["who"])
+        bulletin.publisher = bulletin.publisher or prepared["org"]
+
+
+def _period(bulletin: Bulletin, head: str, lines: list[Line]) -> None:
+    """The period a header states, else the date of a date line, else a full date near the top, else a closing
+    timestamp."""
+    head = _DAY_RANGE.sub(r"\g<a> \g<m> \g<y> - \g<b> \g<m> \g<y>", head)  # "1-7 September 2025"
+    period = _PERIOD.search(head)
+    if period:
+        end, _ = dates.parse(period["b"])
+        start, _ = dates.parse(period["a"], end, end) if end else (None, None)
+        if start and end and start <= end:
+            bulletin.period_start, bulletin.period_end = start, end
+            return
+    texts = [ln.text.strip("#*_ ") for ln in lines if ln.text]
+    day = next((d for t in texts[:HEADER_LINES] if (d := date_of(t)) is not None), None)
+    if day is None:
+        single = FULL_DATE.search(head)
+        day = dates.parse(single[0])[0] if single else None
+    if day is None:
+        day = next((d for t in reversed(texts[-5:]) if (d := date_of(t)) is not None), None)
+    bulletin.period_start = bulletin.period_end = day
+
+
+def _clean_publisher(text: str) -> str:
+    text = re.sub(r"(?i)^.*?\bBY\s+", "", text)
+    text = re.sub(r"\s*/\s*[A-Z ]+$", "", text).strip()
+    if text.isupper():
+        text = " ".join(w if w == "&" else w.capitalize() for w in text.split())
+    return text

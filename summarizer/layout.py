@@ -1,0 +1,173 @@
+"""Text as it is published: hard-wrapped lines rejoined, page furniture and wire datelines recognised.
+
+Copy from a web page or a wire feed is broken every 60-80 characters inside sentences and names, and it carries
+lines that are not prose (a date line, a photo caption printed twice, "Powered by automated translation"). The
+segmenter reads *logical* lines: the physical lines of one wrapped paragraph joined, with offsets still into the
+text as read, so evidence keeps its line breaks and grounding points at the right characters.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from itertools import pairwise
+
+from . import dates
+from .lexicon import load
+
+_LEXICON = load()
+
+
+@dataclass
+class Line:
+    """One logical line: ``text`` is its whitespace-folded reading, ``start``/``end`` offsets into the raw text."""
+
+    start: int
+    end: int
+    text: str
+    last: int = 0
+    """Length of its last physical line: a wrapped line was filled close to the width."""
+
+
+def flat(text: str) -> str:
+    """A span read as one line: each line break, with the indent around it, is one space."""
+    return re.sub(r"[ \t]*\n[ \t]*", " ", text)
+
+
+def physical_lines(text: str) -> list[Line]:
+    """Every line of the text, stripped, blank ones empty."""
+    out, pos = [], 0
+    for raw in text.split("\n"):
+        stripped = raw.strip()
+        lead = len(raw) - len(raw.lstrip()) if stripped else 0
+        out.append(Line(pos + lead, pos + lead + len(stripped), stripped, len(stripped)))
+        pos += len(raw) + 1
+    return out
+
+
+_BULLET_START = re.compile(r"^(?:[\u2022\u25cf\u25aa\u25e6\u00b7\u2023\u2043*+]|-(?=\s)|\d{1,2}[.)](?=\s)|#)")
+_OPEN_END = re.compile(r"[^.!?:\"')\]]$")
+MIN_WRAPS = 3
+"""Lines broken inside a sentence a text needs before it is read as hard-wrapped."""
+FILL = 0.6
+"""Share of the wrap width a line must fill to have been broken by the width rather than ended by the writer."""
+
+
+def wrap_width(lines: list[Line]) -> int | None:
+    """The width a hard-wrapped text was broken at, or None for a text whose paragraphs are one line each."""
+    broken = [
+        a.last
+        for a, b in pairwise(lines)
+        if a.text and b.text and a.last >= 40 and _OPEN_END.search(a.text) and not _BULLET_START.match(b.text)
+    ]
+    long_lines = sum(1 for line in lines if line.last >= 40)
+    if len(broken) < MIN_WRAPS or len(broken) < 0.25 * long_lines:
+        return None
+    return max(broken)
+
+
+def logical_lines(text: str) -> list[Line]:
+    """The lines of a text with the physical lines of each hard-wrapped paragraph (or bullet) joined."""
+    lines = physical_lines(text)
+    width = wrap_width(lines)
+    if width is None:
+        return lines
+    out: list[Line] = []
+    for line in lines:
+        prev = out[-1] if out else None
+        if prev is not None and _continues(text, prev, line, width):
+            prev.end, prev.last = line.end, line.last
+            prev.text = flat(text[prev.start : prev.end])
+        else:
+            out.append(line)
+    return out
+
+
+def _continues(text: str, prev: Line, line: Line, width: int) -> bool:
+    """Whether ``line`` goes on with ``prev``: both in one block, ``prev`` filled to the width, neither furniture."""
+    if not prev.text or not line.text or prev.last < FILL * width or _BULLET_START.match(line.text):
+        return False
+    last = text[prev.end - prev.last : prev.end]
+    return last != line.text and not is_furniture(last) and not is_furniture(line.text)
+
+
+# --- furniture ------------------------------------------------------------------------------------------------------
+
+_WEEKDAY = r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?"
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+_A_DATE = (
+    rf"(?:\d{{1,2}}[/.]\d{{1,2}}[/.](?:19|20)\d\d|(?:19|20)\d\d-\d\d-\d\d|{_MONTH}\s+\d{{1,2}},?\s+(?:19|20)\d\d|"
+    rf"\d{{1,2}}\s+{_MONTH},?\s+(?:19|20)\d\d)"
+)
+DATE_LINE = re.compile(
+    r"^[*_]*(?:(?:date|dated|published|posted|updated|last update[d]?|issued)\s*:?\s*)?"
+    rf"(?:{_WEEKDAY}\s+)?(?P<date>{_A_DATE})"
+    r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d\d(?:\s*[AP]M)?(?:\s+(?:GMT|UTC|[A-Z]{2,4}))?)?[*_]*$",
+    re.I,
+)
+"""A line that is only a date, perhaps with a label, a weekday and a time: "Tuesday 03/09/2024", "date 2023-03-14",
+"Last Update: 14/03/2023 09:12", "27 January 2025 17:10", "Tue Apr 22, 2025 14:47 GMT"."""
+_FURNITURE = re.compile(
+    rf"^[*_]*(?:\[[^\[\]]+\]|(?:{'|'.join(re.escape(w) for w in _LEXICON.furniture)})(?=\W|$).*)[*_]*$|\s>\s", re.I
+)
+"""A marker in brackets, a breadcrumb ("Home > Politics"), or a line opening as page furniture does."""
+_SENTENCE_CLOSE = re.compile(r"[.!?][\"')\]]*\s*$")
+CREDIT = re.compile(r"^\(?(?:Reporting|Writing|Editing|Additional reporting)\s+by\b")
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether a text closes a sentence: a full stop, question or exclamation mark, perhaps inside quotes."""
+    return bool(_SENTENCE_CLOSE.search(text))
+
+
+def is_furniture(line: str) -> bool:
+    """A line that is no prose and no heading: a date line, marker, breadcrumb, share link, credit or tagline."""
+    return bool(DATE_LINE.match(line) or _FURNITURE.search(line) or CREDIT.match(line))
+
+
+def date_of(line: str) -> date | None:
+    """The date a date line gives: a weekday settles the order of a numeric date."""
+    m = DATE_LINE.match(line)
+    if m is None:
+        return None
+    return dates.numeric(line) or dates.parse(m["date"])[0]
+
+
+def repeated(paragraphs: list[str]) -> set[str]:
+    """Texts printed more than once (a photo caption repeated as alt text and caption): furniture, not prose."""
+    counts = Counter(" ".join(p.split()) for p in paragraphs if len(p.split()) >= 4)
+    return {p for p, n in counts.items() if n > 1}
+
+
+# --- datelines ------------------------------------------------------------------------------------------------------
+
+DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'\-]+(?:\s+[A-Z][A-Z.'\-]+){0,3})"
+    r"(?:\s*\[(?P<code>[A-Z]{2,3})\])?"
+    rf"(?:,\s*(?P<date>{_MONTH}\s+\d{{1,2}}(?:,\s*(?:19|20)\d\d)?|\d{{1,2}}\s+{_MONTH}(?:\s+(?:19|20)\d\d)?))?"
+    r"(?:\s*\((?P<agency>[^()\n]{2,60})\))?"
+    r"\s*(?P<sep>-|:)\s+(?=\S)"
+)
+"""A wire dateline opening a paragraph: "TEHRAN, March 9, 2023 (Newswire) -", "ANKARA [TR], April 22 (A/B):",
+"BRUSSELS (Agency) -", "CITY -"."""
+
+
+@dataclass
+class Dateline:
+    """Where and when a wire item was filed, and by which agencies; ``end`` is where its text starts."""
+
+    place: str
+    end: int
+    date_text: str | None = None
+    agencies: list[str] = field(default_factory=list)
+
+
+def dateline(text: str) -> Dateline | None:
+    """The dateline opening ``text``, if it has one: a place in capitals with a date, a code or an agency."""
+    m = DATELINE.match(text)
+    if m is None or not (m["date"] or m["agency"] or m["code"] or (m["sep"] == "-" and len(m["place"]) > 2)):
+        return None
+    agencies = [a.strip() for a in re.split(r"[/;,]", m["agency"] or "") if a.strip()]
+    return Dateline(place=m["place"], end=m.end(), date_text=m["date"], agencies=agencies)

@@ -1,0 +1,313 @@
+"""Texts as they are published: hard wraps, datelines, page furniture, quote lists, named-later targets, offices.
+
+Every example here is worded for these tests (invented people and events), not taken from the evaluation set.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+
+from summarizer import Summary, summarize
+from summarizer.ingest import from_text
+from summarizer.segment import metadata, segment
+
+from .helpers import run_cli
+
+
+def rules(text: str) -> Summary:
+    return summarize(from_text(text), backend="rules")
+
+
+def grounded(summary: Summary, text: str) -> None:
+    """Every evidence span is the text's own characters, line breaks and all."""
+    for item in [*summary.overview, *summary.statements, *summary.sanctions]:
+        assert text[item.evidence.start : item.evidence.end] == item.evidence.text
+
+
+# --- reflow ------------------------------------------------------------------------------------------------------
+
+WRAPPED = (
+    "Harbour town weighs new port levy\n\n"
+    "PORTSMOUTH (Coastline Wire) - The director of the harbour authority, Nadia\n"
+    "Karimova, said on Wednesday that the levy on visiting ferries would\n"
+    "rise by a third next spring to pay for the dredging of the outer basin.\n"
+    'She added that the council had "no other way to keep the channel\n'
+    'open" after two winters of heavy silting along the eastern quay.\n\n'
+    "Local ferry operators said they had not been consulted before the\n"
+    "plan was published and that passengers would end up paying for it.\n"
+)
+
+
+def test_hard_wrapped_paragraphs_are_read_whole_and_offsets_keep_the_line_breaks() -> None:
+    doc = segment(from_text(WRAPPED))
+    first, second = doc.paragraphs
+    opening = first.sentences[0].flat
+    assert opening.startswith("The director of the harbour authority, Nadia Karimova, said")
+    assert len(first.sentences) == 2 and len(second.sentences) == 1
+    for sent in first.sentences:
+        assert doc.text[sent.start : sent.end] == sent.text and "\n" in sent.text
+
+
+def test_a_name_split_over_a_line_break_is_still_the_speaker() -> None:
+    summary = rules(WRAPPED)
+    speakers = {(s.speaker, s.role) for s in summary.statements}
+    assert ("Nadia Karimova", "director of the harbour authority") in speakers
+    assert all("\n" not in s.content for s in summary.statements)
+    assert any("\n" in s.evidence.text for s in summary.statements)
+    grounded(summary, WRAPPED)
+
+
+# --- datelines, furniture, titles -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("dateline", "publisher", "opening"),
+    [
+        ("LISBON [PT], March 3 (Atlas Wire/Meridian): ", "Atlas Wire", "The port authority"),
+        ("GENEVA (Alpine Press) - ", "Alpine Press", "The port authority"),
+        ("OSLO - ", None, "The port authority"),
+    ],
+)
+def test_a_wire_dateline_is_cut_from_the_story_and_names_the_agency(
+    dateline: str, publisher: str | None, opening: str
+) -> None:
+    text = (
+        "Port authority raises fees\n\n"
+        f"{dateline}The port authority said on Monday that berthing fees would rise next year.\n"
+    )
+    doc = segment(from_text(text))
+    [para] = doc.paragraphs
+    assert para.text.startswith(opening)
+    assert para.dateline is not None
+    assert doc.bulletin.publisher == publisher
+    assert doc.bulletin.title == "Port authority raises fees"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Friday 07/06/2024", date(2024, 6, 7)),  # 7 June 2024 is a Friday
+        ("Saturday 07/06/2024", date(2024, 7, 6)),  # the weekday says the month comes first
+        ("date 2022-11-30", date(2022, 11, 30)),
+        ("Last Update: 30/11/2022 08:15", date(2022, 11, 30)),
+        ("Updated: Thursday 12.10.2023 09:30", date(2023, 10, 12)),
+    ],
+)
+def test_page_furniture_dates_the_bulletin(line: str, expected: date) -> None:
+    bulletin = metadata(f"Ferry strike ends after talks\n{line}\n\nThe ferry unions said the strike was over.\n")
+    assert (bulletin.title, bulletin.period_start, bulletin.period_end) == (
+        "Ferry strike ends after talks",
+        expected,
+        expected,
+    )
+
+
+def test_a_closing_wire_timestamp_gives_the_year_a_dateline_lacks() -> None:
+    text = (
+        "Dock workers vote to strike\n\n"
+        "ROTTERDAM [NL], May 14 (Lowland Wire): Union leader Pieter Smit said on Tuesday that the dockers would "
+        "strike from Friday.\n\n"
+        "(Reporting by Ines Vos; Editing by Karl Brandt)\n\nWed May 14, 2025 11:20 GMT\n"
+    )
+    summary = rules(text)
+    assert (summary.bulletin.period_start, summary.bulletin.editor) == (date(2025, 5, 14), "Karl Brandt")
+    [said] = summary.statements
+    assert said.said_on == date(2025, 5, 13)  # "on Tuesday" before Wednesday 14 May
+
+
+def test_the_title_is_the_headline_not_the_masthead_furniture_or_captions() -> None:
+    text = (
+        "COASTAL HERALD | Online Edition\nHome > Region > Ports\n\nThursday 05/09/2024\n\n"
+        "Harbour dredging to start next month\n\n[MARKER LINE]\n\n"
+        "A dredger at work in the outer basin (file photo)\nA dredger at work in the outer basin (file photo)\n\n"
+        "Harbour board chairman Ian Cole said on Wednesday that dredging of the outer basin would begin next month.\n\n"
+        "Powered by automated translation\n"
+    )
+    summary = rules(text)
+    bulletin = summary.bulletin
+    assert (bulletin.title, bulletin.publisher, bulletin.period_start) == (
+        "Harbour dredging to start next month",
+        "Coastal Herald",
+        date(2024, 9, 5),
+    )
+    assert [s.speaker for s in summary.statements] == ["Ian Cole"]
+    assert summary.statements[0].said_on == date(2024, 9, 4)
+
+
+@pytest.mark.parametrize("label", ["**Key takeaway:**", "Bottom line:", "In brief:"])
+def test_a_summarising_lead_is_the_overview(label: str) -> None:
+    text = (
+        "# Evening Port Brief: Monday, March 4, 2024\n\n"
+        f"{label} Freight volumes fell for a third week. The ferry unions called off their strike.\n\n"
+        "## Shipping\n\nThe harbour board said on Monday that the outer basin would reopen on Friday.\n"
+    )
+    summary = rules(text)
+    assert [p.text for p in summary.overview] == [
+        "Freight volumes fell for a third week.",
+        "The ferry unions called off their strike.",
+    ]
+    grounded(summary, text)
+
+
+# --- quote lists --------------------------------------------------------------------------------------------------
+
+QUOTES = (
+    "Minister lays out port plans\n\nSaturday 02/03/2024\n\n"
+    "Transport Minister Lena Valdez spoke to reporters in Leeds on Friday (Northern Post, March 1). She "
+    "covered the budget, the ferries and the strike:\n\n"
+    '- "The dredging budget will double over the next two years."\n'
+    "- Ferries:\n"
+    '  - On the timetable: "Night crossings will return before the summer."\n'
+    '  - On fares: "Nobody will pay more than they did last year."\n'
+    '1. "We will meet the unions again next week."\n'
+)
+
+
+def test_each_quote_under_an_introduction_is_a_statement_of_its_speaker() -> None:
+    summary = rules(QUOTES)
+    listed = [s for s in summary.statements if s.cue == "covered"]
+    assert [s.content for s in listed] == [
+        '"The dredging budget will double over the next two years."',
+        '"Night crossings will return before the summer."',
+        '"Nobody will pay more than they did last year."',
+        '"We will meet the unions again next week."',
+    ]
+    assert {(s.speaker, s.role, s.said_on, s.cited_outlet, s.quote_type) for s in listed} == {
+        ("Lena Valdez", "Transport Minister", date(2024, 3, 1), "Northern Post", "direct")
+    }
+    assert listed[1].evidence.text == 'On the timetable: "Night crossings will return before the summer."'
+    grounded(summary, QUOTES)
+
+
+# --- sanctions targets --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentences", "names", "count", "countries"),
+    [
+        (  # named in apposition to the count
+            "The U.S. Treasury Department on Monday sanctioned two targets in Aden, the Blue Dhow Trading Company "
+            "and its manager, Salem Baradi, accusing them of shipping drone parts on behalf of the Houthis.",
+            ["Blue Dhow Trading Company", "Salem Baradi"],
+            2,
+            ["Yemen"],
+        ),
+        (  # described, then named a sentence later; the possessive capital gives the country, never a name
+            "The U.S. Treasury Department imposed sanctions on Monday against Ankara's consul in Erbil, accusing him "
+            "of selling fuel to the Houthis. The consul, Murat Deniz, has served in Erbil since 2020.",
+            ["Murat Deniz"],
+            None,
+            ["Turkey"],
+        ),
+        (  # a description beside a count adds one target; the officers are named the sentence after
+            "The European Union on Monday sanctioned Darius Parvin, a deputy minister, and two officers of Iran's "
+            "Basij militia over the beating of detainees. The two officers, Colonel Amir Sohrabi and Colonel Nima "
+            "Jahani, also ran the prison in Karaj.",
+            ["Darius Parvin", "Amir Sohrabi", "Nima Jahani"],
+            3,
+            ["Iran"],
+        ),
+    ],
+)
+def test_targets_named_in_apposition_or_a_sentence_later(
+    sentences: str, names: list[str], count: int | None, countries: list[str]
+) -> None:
+    summary = rules(f"Sanctions brief\n\nTuesday 03/12/2024\n\n{sentences}\n")
+    [sanction] = summary.sanctions
+    assert [t.name for t in sanction.targets] == names
+    assert (sanction.target_count, sanction.target_countries) == (count, countries)
+    assert not {"Houthis", "Ankara's"} & {t.name for t in sanction.targets}  # served or whose: never a target
+
+
+def test_an_also_sanctioned_follow_up_is_a_second_action_not_a_statement() -> None:
+    text = (
+        "Sanctions brief\n\nTuesday 03/12/2024\n\n"
+        "The Council of the European Union on Monday sanctioned three individuals, Omid Rostami, Sara Nadimi and "
+        "Kaveh Fard, for supplying drone engines to Russia.\n\n"
+        "Two board members of the Pardis Motor Works, Leyla Amini and Hamid Sepahi, were also sanctioned on "
+        "Monday in a separate legal act, for buying engine parts on behalf of the IRGC.\n"
+    )
+    summary = rules(text)
+    first, second = summary.sanctions
+    assert [t.name for t in first.targets] == ["Omid Rostami", "Sara Nadimi", "Kaveh Fard"]
+    assert (second.authority, second.target_count) == (first.authority, 2)
+    assert [t.name for t in second.targets] == ["Leyla Amini", "Hamid Sepahi"]
+    assert second.beneficiaries == ["IRGC"] and "IRGC" not in {t.name for t in second.targets}
+    assert not any("also sanctioned" in s.evidence.text for s in summary.statements)
+
+
+# --- offices ------------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "role"),
+    [
+        (
+            "Secretary of Energy and Mines Paul Ekwe said on Monday that the pipeline would reopen.",
+            "Paul Ekwe",
+            "Secretary of Energy and Mines",
+        ),
+        (
+            "Secretary of Homeland Security Tom Vale said on Monday that the border posts would stay open.",
+            "Tom Vale",
+            "Secretary of Homeland Security",
+        ),
+        (
+            "High Commissioner for Refugees and Migration Policy Ana Ruiz said on Monday that camps were full.",
+            "Ana Ruiz",
+            "High Commissioner for Refugees and Migration Policy",
+        ),
+        (
+            "Member of Parliament for Leeds Omar Haddad called on the minister on Monday to resign over the delays.",
+            "Omar Haddad",
+            "Member of Parliament for Leeds",
+        ),
+    ],
+)
+def test_an_office_written_before_a_name_is_the_role_whole(sentence: str, speaker: str, role: str) -> None:
+    summary = rules(f"Bulletin\n\n{sentence} The session ended late.\n")
+    assert [(s.speaker, s.role) for s in summary.statements] == [(speaker, role)]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "roles"),
+    [
+        ("Secretary of Energy Jane Roe", "Energy Secretary Roe", ["Secretary of Energy", "Energy Secretary"]),
+        ("Energy Secretary Jane Roe", "Secretary of Energy Roe", ["Energy Secretary", "Secretary of Energy"]),
+        ("Jane Roe, the Secretary of Energy,", "Energy Secretary Roe", ["Secretary of Energy", "Energy Secretary"]),
+    ],
+)
+def test_the_role_each_sentence_writes_is_the_role_of_its_statement(first: str, second: str, roles: list[str]) -> None:
+    summary = rules(
+        f"Bulletin\n\n{first} said on Monday that the pipeline would reopen within a month. "
+        f"{second} also warned that exporters would face fines if they hoarded fuel.\n"
+    )
+    assert [(s.speaker, s.role) for s in summary.statements] == [("Jane Roe", role) for role in roles]
+    assert not any(s.role and s.role.endswith(" of") for s in summary.statements)
+
+
+# --- warnings -----------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "warning"),
+    [
+        ("The ferries ran on time all week and the harbour stayed calm through the storm.", "no statements found"),
+        (
+            "The U.S. Treasury Department on Monday sanctioned two shipping companies for moving fuel to the "
+            "Houthis. The harbour master said the port would stay open to all other ships.",
+            "names no target",
+        ),
+    ],
+)
+def test_a_thin_result_comes_with_a_warning_and_exit_zero(tmp_path, body: str, warning: str) -> None:
+    path = tmp_path / "thin.txt"
+    path.write_text(f"Port bulletin\n\nTuesday 03/12/2024\n\n{body}\n")
+    run = run_cli("summarize", "-b", "rules", str(path))
+    assert run.returncode == 0, run.stderr.decode()
+    lines = [ln for ln in run.stderr.decode().splitlines() if ln.startswith("warning:")]
+    assert len(lines) == 1 and warning in lines[0]
+    assert any(warning in w for w in json.loads(run.stdout)["provenance"]["warnings"])

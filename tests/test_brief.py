@@ -215,7 +215,8 @@ def test_brief_shows_sanctions_as_a_table() -> None:
     md = brief()
     assert "| Authority | Action | Date | Targets | Reasons | Source |\n| --- | --- | --- | --- | --- | --- |" in md
     row = next(line for line in md.splitlines() if line.startswith('| <a id="sa1">'))
-    assert "**U.S. Treasury Department** | designate | 26 Mar | 20 (incl. Kataeb Hezbollah" in row
+    assert "**U.S. Treasury Department** | designate | 26 Mar | 20 (incl. " in row  # the count, then named targets
+    assert "Headquarters for Restoration of Holy Sites" in row
     assert "money laundering" in row and row.endswith("Reuters, [L28](#src-sa1) |")
 
 

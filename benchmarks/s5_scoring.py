@@ -64,7 +64,8 @@ def phases(gold: Path, preds: Path, out: Path) -> dict[str, float]:
     """Seconds per step of what ``eval --predictions`` does: imports in a fresh interpreter, the rest here."""
     from rich.console import Console
 
-    from summarizer import batch, evaluate
+    from summarizer import evaluate
+    from summarizer.files import atomic_write
 
     imports = [PYTHON, "-c", "import summarizer.cli, summarizer.evaluate"]
     marks = {"imports (fresh `python -c`, interpreter start included)": run_timed(imports, env=bench_env()).wall}
@@ -81,8 +82,8 @@ def phases(gold: Path, preds: Path, out: Path) -> dict[str, float]:
     evaluate.print_report(report, None, Console(file=io.StringIO(), width=160))
     marks["print the terminal report"] = time.perf_counter() - began
     began = time.perf_counter()
-    batch.atomic_write(out / "report.json", report.model_dump_json(indent=2))
-    batch.atomic_write(out / "report.md", evaluate.to_markdown(report, None))
+    atomic_write(out / "report.json", report.model_dump_json(indent=2))
+    atomic_write(out / "report.md", evaluate.to_markdown(report, None))
     marks["write report.json + report.md"] = time.perf_counter() - began
     return marks
 

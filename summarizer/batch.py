@@ -4,19 +4,17 @@ Each result is written atomically (temp file + rename) as soon as its bulletin i
 leaves only complete files, and a re-run skips every bulletin whose result already matches its content,
 backend, model and prompt version. The roll-ups (``results.jsonl``, ``statements.csv``, ``sanctions.csv``)
 are rebuilt from the result files on disk at the end of every run, so they always cover the whole set.
+
+The run loop lives here; the directory's housekeeping is in :mod:`.results`, the roll-ups in :mod:`.rollup` and
+whole-file writes in :mod:`.files`. The names this module has always exported still import from it.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
-import csv
 import glob
-import hashlib
-import io
-import os
-import tempfile
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -31,10 +29,13 @@ from rich.progress import (
 from rich.text import Text
 
 from . import ingest
-from .errors import SummarizerError
+from .errors import BatchError
+from .files import atomic_write, resolved
 from .ingest import InputError, Source
 from .models import Summary
 from .pipeline import summarize, summarize_async, tool_version
+from .results import STALE, is_done, load_result_files, load_results, locked, prepare, result_path, retire, sweep
+from .rollup import rollup
 from .terminal import SafeConsole
 from .text import unique
 
@@ -42,14 +43,7 @@ if TYPE_CHECKING:
     from .llm import LLMConfig, ModelClient
 
 SUFFIXES = {".txt", ".md", ".html", ".htm", ".pdf"}
-LOCK = ".batch.lock"
-STALE = "stale"  # results of bulletins renamed or deleted since are moved here, out of the roll-ups
-STEM_BYTES = 150
 err = SafeConsole(stderr=True, highlight=False)
-
-
-class BatchError(SummarizerError):
-    """A batch that cannot start; one line for the user."""
 
 
 def expand(paths: list[str]) -> list[str]:
@@ -104,56 +98,6 @@ def _unique(files: list[str]) -> list[str]:
     return unique(files, key=lambda name: name if name == "-" else str(resolved(name)))
 
 
-def resolved(path: str | Path) -> Path:
-    """The absolute path with symlinks followed where they lead anywhere; a symlink loop is kept as named.
-
-    ``Path.resolve`` raises on a loop, which would abort a whole batch over one bad name; reading that name
-    later fails in one line, for that bulletin only.
-    """
-    try:
-        return Path(path).resolve()
-    except (OSError, RuntimeError):
-        return Path(os.path.abspath(path))
-
-
-def atomic_write(path: Path, text: str, *, private: bool = True) -> None:
-    """Write via a temp file in the same directory and rename, so readers never see half a file.
-
-    ``private`` files (results, with their provenance) are owner-only; the rest (reports meant to be shared)
-    get the mode a plain ``open`` would give, which follows the umask.
-    """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, 0o600 if private else 0o666 & ~_umask())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-
-
-def _umask() -> int:
-    """The process umask, read without changing it where the system tells (setting it to read it races threads)."""
-    with contextlib.suppress(OSError, ValueError):
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("Umask:"):
-                return int(line.split()[1], 8)
-    mask = os.umask(0o077)
-    os.umask(mask)
-    return mask
-
-
-def _is_temp(path: Path) -> bool:
-    """A temp file :func:`atomic_write` left behind when the process was killed between write and rename."""
-    stem = path.name[1:].rsplit(".", 1)[0]
-    return path.name.startswith(".") and stem.endswith((".json", ".jsonl", ".csv"))
-
-
 @contextlib.asynccontextmanager
 async def client(backend: str, config: LLMConfig | None) -> AsyncIterator[ModelClient | None]:
     """The model client for a model backend (shared by every bulletin of a run); None for rules.
@@ -184,31 +128,6 @@ def run_one(path: str, backend: str, config: LLMConfig | None, keep_ungrounded: 
     return source.text, asyncio.run(go())
 
 
-def result_path(out: Path, path: str) -> Path:
-    """One result file per input; a short hash of the path keeps same-named files apart.
-
-    The stem is cut to :data:`STEM_BYTES` (a file name may have 255 bytes, and the hash, the suffix and a
-    temp file's prefix need room); the hash still tells long names apart.
-    """
-    digest = hashlib.sha1(str(resolved(path)).encode()).hexdigest()[:8]
-    stem = Path(path).stem.encode()[:STEM_BYTES].decode(errors="ignore")
-    return out / f"{stem}-{digest}.json"
-
-
-def fingerprint(summary: Summary) -> tuple[str | None, ...]:
-    """What a stored result was made from: the text, the backend, the model and the prompts."""
-    p = summary.provenance
-    return (summary.bulletin.sha256, p.backend, p.model, p.prompt_hash, p.tool_version)
-
-
-def _done(target: Path, wanted: tuple[str | None, ...]) -> bool:
-    try:
-        old = Summary.model_validate_json(target.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return False
-    return fingerprint(old) == wanted
-
-
 def one_line(message: str, limit: int = 300) -> str:
     """Squash an exception message (pydantic's span many lines) into one line of bounded length."""
     flat = " ".join(message.split())
@@ -228,15 +147,15 @@ def run(
 
     ``quiet`` drops the progress bar and the closing tally; failures are still reported.
     """
-    _prepare(out)
+    prepare(out)
     inside = [f for f in files if f != "-" and resolved(f).is_relative_to(out.resolve())]
     if inside:  # results are not bulletins: reading them back would summarise the tool's own output
         if len(inside) == len(files):
             raise BatchError(f"{out}: every input is inside the results directory; name the bulletins instead")
         err.print(Text(f"skipped {len(inside)} inputs inside the results directory {out}"), soft_wrap=True)
         files = [f for f in files if f not in inside]
-    with _locked(out):
-        _sweep(out)
+    with locked(out):
+        sweep(out)
         try:
             return asyncio.run(_run(files, out, backend, config, keep_ungrounded, max(1, concurrency), quiet))
         except KeyboardInterrupt:
@@ -244,43 +163,6 @@ def run(
             kept = len(load_results(out))
             err.print(Text(f"interrupted: {kept} results kept in {out}; run again to resume"), soft_wrap=True)
             return 130
-
-
-def _prepare(out: Path) -> None:
-    """Create the results directory, or say in one line why it cannot be used."""
-    if out.exists() and not out.is_dir():
-        raise BatchError(f"{out}: exists and is not a directory")
-    try:
-        out.mkdir(mode=0o700, parents=True, exist_ok=True)  # results carry provenance: owner-only, whatever the umask
-    except OSError as exc:
-        raise BatchError(f"{out}: cannot create results directory ({exc.strerror or exc})") from None
-
-
-@contextlib.contextmanager
-def _locked(out: Path) -> Iterator[None]:
-    """Hold an exclusive lock on ``out`` so two batches cannot interleave writes and roll-ups.
-
-    ``flock`` is released by the kernel when the process dies, so a killed run never leaves a stale lock.
-    """
-    try:
-        import fcntl
-    except ImportError:  # not POSIX: run without the guard
-        yield
-        return
-    with open(out / LOCK, "a") as handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise BatchError(f"{out}: another batch is writing into this directory") from None
-        yield
-
-
-def _sweep(out: Path) -> None:
-    """Remove temp files a killed run left behind (safe: we hold the directory lock)."""
-    for path in out.iterdir():
-        if path.is_file() and _is_temp(path):
-            with contextlib.suppress(OSError):
-                path.unlink()
 
 
 async def _run(
@@ -315,7 +197,7 @@ async def _run(
                 try:
                     source = await asyncio.to_thread(ingest.read, path)
                     target = result_path(out, path)
-                    if await asyncio.to_thread(_done, target, (source.sha256, backend, *wanted)):
+                    if await asyncio.to_thread(is_done, target, (source.sha256, backend, *wanted)):
                         skipped += 1
                     else:
                         summary = await _summarise(source, backend, llm, keep_ungrounded)
@@ -332,7 +214,9 @@ async def _run(
         with progress:
             task = progress.add_task("bulletins", total=len(files), status="")
             await asyncio.gather(*(one(p, task) for p in files))
-    _retire(out, {result_path(out, p).name for p in files})
+    moved = retire(out, {result_path(out, p).name for p in files})
+    if moved:
+        err.print(Text(f"moved {moved} results of bulletins renamed or deleted since to {out / STALE}"), soft_wrap=True)
     _rollup_or_fail(out)
     done = len(files) - failures
     if not quiet:
@@ -408,33 +292,6 @@ def stream(
         return 130
 
 
-def _retire(out: Path, slots: set[str]) -> None:
-    """Move results of bulletins renamed or deleted since into ``out/stale/``, so roll-ups do not count them twice.
-
-    A result is stale when no input of this run writes it and its source file is gone from a folder that is still
-    there (a folder missing too says as much about the current directory as about the bulletin: kept). Moved, not
-    deleted: a bulletin moved away for a while loses nothing.
-    """
-    stale = [
-        path
-        for path, summary in load_result_files(out)
-        if path.name not in slots and summary.bulletin.source and _gone(summary.bulletin.source)
-    ]
-    if not stale:
-        return
-    (out / STALE).mkdir(mode=0o700, exist_ok=True)
-    for path in stale:
-        os.replace(path, out / STALE / path.name)
-    err.print(
-        Text(f"moved {len(stale)} results of bulletins renamed or deleted since to {out / STALE}"), soft_wrap=True
-    )
-
-
-def _gone(source: str) -> bool:
-    path = Path(source)
-    return source != "<stdin>" and not os.path.lexists(path) and path.parent.is_dir()
-
-
 def predict(
     paths: dict[str, Path], backend: str, config: LLMConfig | None = None, keep_ungrounded: bool = False
 ) -> dict[str, Summary]:
@@ -459,102 +316,11 @@ def _identity(backend: str, llm: ModelClient | None) -> tuple[str | None, str | 
     return (*identity(llm), tool_version())
 
 
-STATEMENT_COLUMNS = [
-    "bulletin", "speaker", "speaker_canonical", "role", "affiliation", "cue", "statement_type", "target",
-    "said_on", "cited_outlet", "cited_date", "section", "quote_type", "content", "evidence_start", "evidence_end",
-]  # fmt: skip
-SANCTION_COLUMNS = [
-    "bulletin", "authority", "issuing_country", "action", "announced_on", "target_count", "targets",
-    "target_countries", "reasons", "programs", "beneficiaries", "cited_outlet", "evidence_start", "evidence_end",
-]  # fmt: skip
-
-
-def load_result_files(out: Path) -> list[tuple[Path, Summary]]:
-    """Every complete result in a results directory with its file, so views can link back to it.
-
-    Roll-ups, temp files and foreign JSON are skipped.
-    """
-    results = []
-    for path in sorted(out.glob("*.json")):
-        if path.name.startswith("."):
-            continue
-        with contextlib.suppress(OSError, ValueError):
-            results.append((path, Summary.model_validate_json(path.read_text(encoding="utf-8"))))
-    return results
-
-
-def results_in(directory: Path) -> list[tuple[Path, Summary]]:
-    """:func:`load_result_files` for a view over a run: an absent or empty directory is the user's one-line error."""
-    if not directory.is_dir():
-        raise BatchError(f"{directory}: no such results directory")
-    found = load_result_files(directory)
-    if not found:
-        raise BatchError(
-            f"{directory}: no results here; make some with: summarizer summarize BULLETINS --out {directory}"
-        )
-    return found
-
-
-def load_results(out: Path) -> list[Summary]:
-    """Every complete result in a results directory (roll-ups, temp files and foreign JSON are skipped)."""
-    return [summary for _, summary in load_result_files(out)]
-
-
-def rollup(out: Path) -> None:
-    """Rebuild the JSONL and CSV roll-ups from every result on disk, so a resumed run covers the whole set."""
-    results = load_results(out)
-    atomic_write(out / "results.jsonl", "".join(s.model_dump_json() + "\n" for s in results))
-    rows, srows = [], []
-    for s in results:
-        name = s.bulletin.source or ""
-        for st in s.statements:
-            d = st.model_dump(mode="json")
-            row = {k: d.get(k) for k in STATEMENT_COLUMNS}
-            row.update(bulletin=name, evidence_start=st.evidence.start, evidence_end=st.evidence.end)
-            rows.append(row)
-        for sa in s.sanctions:
-            d = sa.model_dump(mode="json")
-            row = {k: d.get(k) for k in SANCTION_COLUMNS}
-            row.update(
-                bulletin=name,
-                targets="; ".join(t.name for t in sa.targets),
-                evidence_start=sa.evidence.start,
-                evidence_end=sa.evidence.end,
-            )
-            for key in ("target_countries", "reasons", "programs", "beneficiaries"):
-                row[key] = "; ".join(d[key])
-            srows.append(row)
-    atomic_write(out / "statements.csv", _csv(STATEMENT_COLUMNS, rows))
-    atomic_write(out / "sanctions.csv", _csv(SANCTION_COLUMNS, srows))
-
-
 def _rollup_or_fail(out: Path) -> None:
     try:
         rollup(out)
     except OSError as exc:
         raise BatchError(f"{out}: cannot write roll-ups ({exc.strerror or exc})") from None
-
-
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _cell(value: Any) -> Any:
-    """Neutralise spreadsheet formulas (CSV injection): bulletin text is hostile and these CSVs get opened in Excel.
-
-    A leading apostrophe makes Excel and LibreOffice show the text instead of evaluating it; the JSON results
-    keep the original value for programs.
-    """
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
-
-
-def _csv(columns: list[str], rows: list[dict[str, Any]]) -> str:
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=columns)
-    writer.writeheader()
-    writer.writerows({k: _cell(v) for k, v in row.items()} for row in rows)
-    return buffer.getvalue()
 
 
 __all__ = [

@@ -22,12 +22,12 @@ from typing import TypeVar
 from rapidfuzz import fuzz, process
 
 from .aliases import Aliases, key, load
-from .batch import results_in
 from .errors import SummarizerError
 from .merge import SAME_CONTENT, same_sanction
 from .models import Bulletin, Sanction, Statement, Summary
 from .render.text import period, squash
 from .render.view import report_anchor
+from .results import results_in
 from .text import fold
 
 FORMATS = ("table", "md", "html", "json")

@@ -6,3 +6,7 @@ The CLI prints these as one line and exits non-zero; anything else is a bug and 
 
 class SummarizerError(Exception):
     """A failure with a message meant for the user (one line, no secrets)."""
+
+
+class BatchError(SummarizerError):
+    """A batch that cannot start; one line for the user."""

@@ -18,7 +18,10 @@ import time
 from pathlib import Path
 
 from summarizer import batch
+from summarizer.files import atomic_write
 from summarizer.models import Evidence, Statement, Summary
+from summarizer.results import LOCK
+from summarizer.rollup import rollup
 
 from .helpers import BULLETINS, run_cli
 
@@ -76,7 +79,7 @@ def results(out: Path) -> dict[Path, Summary]:
 
 
 def leftovers(out: Path) -> list[str]:
-    return sorted(p.name for p in out.iterdir() if p.name.startswith(".") and p.name != batch.LOCK)
+    return sorted(p.name for p in out.iterdir() if p.name.startswith(".") and p.name != LOCK)
 
 
 def up_to_date(stderr: str) -> int:
@@ -164,7 +167,7 @@ def test_second_batch_into_the_same_directory_is_refused(tmp_path: Path) -> None
     out = tmp_path / "out"
     out.mkdir()
     args = ("summarize", *map(str, FIXTURES[:2]), "--out", str(out), "-b", "rules")
-    with open(out / batch.LOCK, "a") as held:
+    with open(out / LOCK, "a") as held:
         fcntl.flock(held, fcntl.LOCK_EX | fcntl.LOCK_NB)
         refused = run_cli(*args)
     assert refused.returncode == 2
@@ -211,8 +214,8 @@ def test_csv_rollups_do_not_carry_spreadsheet_formulas(tmp_path: Path) -> None:
     source.statements = [
         Statement(speaker="@evil", content=hostile, target="+1", evidence=Evidence(start=0, end=1, text="x"))
     ]
-    batch.atomic_write(tmp_path / "hostile.json", source.model_dump_json())
-    batch.rollup(tmp_path)
+    atomic_write(tmp_path / "hostile.json", source.model_dump_json())
+    rollup(tmp_path)
     (row,) = csv.DictReader(io.StringIO((tmp_path / "statements.csv").read_text(encoding="utf-8")))
     assert (row["speaker"], row["content"], row["target"]) == ("'@evil", "'" + hostile, "'+1")
     assert json.loads((tmp_path / "results.jsonl").read_text())["statements"][0]["content"] == hostile

@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 
 from summarizer import aliases
-from summarizer.batch import atomic_write, load_results
+from summarizer.files import atomic_write
 from summarizer.models import Bulletin, Evidence, Provenance, Sanction, Statement, Summary, Target
+from summarizer.results import load_results
 
 from .conftest import make_statement
 from .helpers import run_cli

@@ -30,6 +30,7 @@ import pytest
 
 from summarizer import Summary, batch
 from summarizer.llm import LLMConfig
+from summarizer.results import load_results
 
 from . import badinput
 from .badinput import run_cli_timed
@@ -152,7 +153,7 @@ def test_batch_through_a_fault_storm(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert "Traceback" not in stderr and "never retrieved" not in stderr, stderr
 
     # Every bulletin is either done or reported failed, with the reason.
-    done = {Path(s.bulletin.source or "").name: s for s in batch.load_results(out)}
+    done = {Path(s.bulletin.source or "").name: s for s in load_results(out)}
     failed = {}
     for line in stderr.splitlines():
         if line.startswith("failed: "):

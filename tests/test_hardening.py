@@ -13,6 +13,7 @@ import pytest
 
 from summarizer import batch
 from summarizer.llm import LLMConfig
+from summarizer.results import load_results
 
 from . import badinput
 from .fakeserver import FakeOpenAI, huge, trickle
@@ -182,7 +183,7 @@ def test_a_symlink_loop_does_not_abort_the_batch(tmp_path: Path) -> None:
     failed = [line for line in stderr.splitlines() if line.startswith("failed: ")]
     assert len(failed) == 1 and str(loop) in failed[0], stderr
     assert "1/2 bulletins summarised" in stderr
-    assert [s.bulletin.source for s in batch.load_results(tmp_path / "out")] == [str(good)]
+    assert [s.bulletin.source for s in load_results(tmp_path / "out")] == [str(good)]
 
 
 @pytest.mark.parametrize("target", ["directory", "/proc/x", "missing/dir/under/a/file"])
@@ -261,7 +262,7 @@ def test_a_renamed_bulletin_is_not_rolled_up_twice(tmp_path: Path) -> None:
     assert result.returncode == 0, stderr
     assert "1/1 bulletins summarised" in stderr and "moved 1 results" in stderr
     assert len((out / "results.jsonl").read_text().splitlines()) == 1
-    assert [s.bulletin.source for s in batch.load_results(out)] == [str(first.with_name("renamed.txt"))]
+    assert [s.bulletin.source for s in load_results(out)] == [str(first.with_name("renamed.txt"))]
     assert len(list((out / "stale").glob("*.json"))) == 1  # moved aside, not lost
 
 
@@ -279,7 +280,7 @@ def test_a_very_long_file_name_gets_a_result(tmp_path: Path) -> None:
     bulletin.write_text(badinput.tagged_bulletin(0))
     result = run_cli("summarize", str(bulletin.parent), "--out", str(tmp_path / "out"), "-b", "rules")
     assert result.returncode == 0, result.stderr.decode()
-    assert [s.bulletin.source for s in batch.load_results(tmp_path / "out")] == [str(bulletin)]
+    assert [s.bulletin.source for s in load_results(tmp_path / "out")] == [str(bulletin)]
 
 
 # ----------------------------------------------------------------- row 9: modes

@@ -24,10 +24,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from summarizer import Summary, batch, ground, ingest, merge, rules, summarize
+from summarizer import Summary, ground, ingest, merge, rules, summarize
 from summarizer.cache import Cache
 from summarizer.ingest import InputError
 from summarizer.models import Evidence, Statement
+from summarizer.results import LOCK, load_results, result_path
 
 from . import badinput
 from .badinput import BIG, BIG_ERROR, LEAK, MB, Case, run_cli_timed
@@ -141,7 +142,7 @@ def test_mixed_directory_as_a_batch(corpus: tuple[Path, list[Case]], tmp_path: P
     assert f"{len(good)}/{len(cases)} bulletins summarised" in stderr
     stray = [line for line in stderr.splitlines() if not line.startswith(("failed: ", "bulletins ", f"{len(good)}/"))]
     assert stray == [], "stderr holds more than the failures, the progress bar and the count"
-    results = batch.load_results(out)
+    results = load_results(out)
     assert sorted(Path(s.bulletin.source or "").name for s in results) == sorted(c.name for c in good)
     for summary in results:
         assert evidence_problems(summary, ingest.read(summary.bulletin.source or "").text) == []
@@ -402,7 +403,6 @@ def test_arbitrary_bytes_are_text_or_an_input_error(prefix: bytes, data: bytes) 
 KILLS = 20
 RESULT = re.compile(r"^[^.].*-[0-9a-f]{8}\.json$")
 TEMP = re.compile(r"^\..+\.(?:json|jsonl|csv)\.\w+$")  # atomic_write's mkstemp(prefix=".<name>.")
-LOCK = getattr(batch, "LOCK", ".batch.lock")
 ROLLUP_NAMES = {"results.jsonl", "statements.csv", "sanctions.csv"}
 
 
@@ -420,10 +420,10 @@ def check_out_dir(out: Path, sources: dict[str, str]) -> dict[Path, bytes]:
         data = path.read_bytes()
         summary = Summary.model_validate_json(data)  # a half-written file fails here
         source = summary.bulletin.source or ""
-        assert batch.result_path(out, source) == path
+        assert result_path(out, source) == path
         assert summary.bulletin.sha256 == sources[source], f"{name} does not belong to {source}"
         results[path] = data
-    assert len(batch.load_results(out)) == len(results) if out.exists() else True  # temp files never count
+    assert len(load_results(out)) == len(results) if out.exists() else True  # temp files never count
     if "results.jsonl" in files:
         for line in files["results.jsonl"].read_text(encoding="utf-8").splitlines():
             Summary.model_validate_json(line)

@@ -16,9 +16,10 @@ from urllib.parse import unquote
 import pytest
 
 from summarizer import aliases
-from summarizer.batch import atomic_write, load_result_files
+from summarizer.files import atomic_write
 from summarizer.ingest import from_text
 from summarizer.render.view import report_anchor
+from summarizer.results import load_result_files
 from tests.cdp import Browser, colours
 from tests.helpers import BULLETINS, run_cli
 from tests.test_browser import ARTIFACTS, CHROMIUM

@@ -1,4 +1,4 @@
-"""The JSON contract, the one output other programs read back (:func:`summarizer.batch.load_results`)."""
+"""The JSON contract, the one output other programs read back (:func:`summarizer.results.load_results`)."""
 
 from __future__ import annotations
 

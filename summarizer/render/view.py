@@ -22,9 +22,10 @@ from urllib.parse import quote
 
 from summarizer import ingest
 from summarizer.aliases import Aliases, key
-from summarizer.batch import atomic_write, results_in
 from summarizer.errors import SummarizerError
+from summarizer.files import atomic_write
 from summarizer.models import STATEMENT_TYPES, Summary
+from summarizer.results import results_in
 
 from .html import to_html
 from .htmlpage import asset, items_table, muted, page

@@ -58,7 +58,8 @@ def fixed_overhead() -> list[dict[str, Any]]:
     examples), the user template without its variables, and the tool schema instructor sends."""
     from instructor import openai_schema
 
-    from summarizer import extract, templates
+    from summarizer import templates
+    from summarizer.extract import refine as extract
 
     tokenizer = shared()
     rows = []

@@ -117,7 +117,7 @@ def _tool_question(i: int) -> dict[str, Any]:
     from instructor import openai_schema
 
     from summarizer import templates
-    from summarizer.extract import TypeAnswer
+    from summarizer.extract.refine import TypeAnswer
 
     contents = [
         "the only option the Americans have is to leave the region",

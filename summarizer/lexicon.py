@@ -57,6 +57,7 @@ class Lexicon:
     target_nouns: tuple[str, ...]
     name_titles: tuple[str, ...]
     publications: tuple[str, ...]
+    outlet_words: tuple[str, ...]
 
 
 def _value(kind: str, raw: object) -> object:

@@ -1,4 +1,11 @@
-"""Fold duplicates that overlapping chunks, repeated mentions or two backends produce."""
+"""Fold duplicates that repeated mentions produce, and the records of several extractors into one set.
+
+Policy across extractors (:func:`combine`): the first extractor's record stands, field by field; a later
+extractor's record of the same item (same speaker and overlapping evidence; for an action, the same sentence or the
+same authority, day and action) only fills the fields the first left empty, and is recorded as having found it too.
+A record no earlier extractor found is added whole. The rules come first: on the gold set they are the more precise
+reader, and the model's value is in what they miss.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +14,7 @@ from itertools import chain
 
 from rapidfuzz import fuzz, process
 
-from .models import OverviewPoint, Sanction, Statement
+from .models import Origin, OverviewPoint, Sanction, Statement
 from .text import fold, unique
 
 SAME_CONTENT = 80.0
@@ -93,3 +100,57 @@ def sanctions(items: list[Sanction]) -> list[Sanction]:
 
 def overview(items: list[OverviewPoint]) -> list[OverviewPoint]:
     return unique(items, key=lambda item: fold(item.text))
+
+
+STATEMENT_FILLS = ("role", "affiliation", "target", "said_on", "cited_outlet", "cited_date")
+SANCTION_FILLS = ("issuing_country", "announced_on", "target_count", "targets", "reasons", "programs", "beneficiaries")
+
+
+def _speaker_matches(a: Statement, b: Statement) -> bool:
+    """Same speaker, or the same surname: one extractor may name "Araghchi" where the other read "Abbas Araghchi"."""
+    x, y = fold(a.speaker).split(), fold(b.speaker).split()
+    return x == y or (bool(x) and bool(y) and x[-1] == y[-1])
+
+
+def _fill(first: Statement | Sanction, later: Statement | Sanction, name: str, fields: tuple[str, ...]) -> None:
+    """Give ``first`` the fields it lacks from ``later``, and note who found and who filled what."""
+    origin = first.origin or Origin(extractors=[])
+    if name not in origin.extractors:
+        origin.extractors.append(name)
+    for field in fields:
+        if not getattr(first, field) and getattr(later, field):
+            setattr(first, field, getattr(later, field))
+            origin.fields[field] = name
+    first.origin = origin
+
+
+def _twin_statement(item: Statement, kept: list[Statement]) -> Statement | None:
+    same = [k for k in kept if _overlap(k, item) and _speaker_matches(k, item)]
+    return next((k for k in same if k.cue == item.cue), same[0] if same else None)
+
+
+def _twin_sanction(item: Sanction, kept: list[Sanction]) -> Sanction | None:
+    return next((k for k in kept if _overlap(k, item) and k.action == item.action), None) or next(
+        (k for k in kept if same_sanction(k, item)), None
+    )
+
+
+def combine(found: list[tuple[str, list[Statement], list[Sanction]]]) -> tuple[list[Statement], list[Sanction]]:
+    """The records of every extractor (name, statements, sanctions), first extractor first, as one set."""
+    statements: list[Statement] = []
+    sanctions: list[Sanction] = []
+    for name, said, imposed in found:
+        earlier_statements, earlier_sanctions = list(statements), list(sanctions)
+        for st in said:
+            twin = _twin_statement(st, earlier_statements)
+            if twin is None:
+                statements.append(st.model_copy(update={"origin": Origin(extractors=[name])}))
+            else:
+                _fill(twin, st, name, STATEMENT_FILLS)
+        for action in imposed:
+            twin_action = _twin_sanction(action, earlier_sanctions)
+            if twin_action is None:
+                sanctions.append(action.model_copy(update={"origin": Origin(extractors=[name])}))
+            else:
+                _fill(twin_action, action, name, SANCTION_FILLS)
+    return statements, sanctions

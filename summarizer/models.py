@@ -67,6 +67,15 @@ class Bulletin(Record):
     sha256: str | None = Field(default=None, description="Hash of the normalised text, for resumable batches.")
 
 
+class Origin(Record):
+    """Which extractors found an item, and which one filled each field another extractor had left empty."""
+
+    extractors: list[str] = Field(default_factory=list, description="E.g. ['rules', 'model'].")
+    fields: dict[str, str] = Field(
+        default_factory=dict, description="Field -> extractor, for fields not filled by the first extractor."
+    )
+
+
 class OverviewPoint(Record):
     text: str
     evidence: Evidence
@@ -92,6 +101,7 @@ class Statement(Record):
     cited_date: dt.date | None = None
     section: str | None = None
     evidence: Evidence
+    origin: Origin | None = None
 
 
 class Target(Record):
@@ -116,6 +126,7 @@ class Sanction(Record):
     cited_outlet: str | None = None
     section: str | None = None
     evidence: Evidence
+    origin: Origin | None = None
 
 
 class Usage(Record):
@@ -159,8 +170,11 @@ class Provenance(Record):
     created_at: dt.datetime | None = None
     usage: Usage = Field(default_factory=Usage)
     grounding: Grounding = Field(default_factory=Grounding)
+    strategy: str | None = Field(default=None, description="rules, model-led or refine-only.")
     questions: dict[str, Questions] = Field(
-        default_factory=dict, description="Per question kind (statement_type, target, role, speaker)."
+        default_factory=dict,
+        description="Per question kind: the narrow questions of refine-only (statement_type, target, role, "
+        "speaker), or the model-led candidates (statements, sanctions) and how many passed verification.",
     )
     warnings: list[str] = Field(
         default_factory=list,

@@ -14,7 +14,7 @@ from collections.abc import Coroutine
 from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from . import aliases, ground, ingest, merge, rules
+from . import aliases, extract, ground, ingest, merge
 from .ingest import Source
 from .models import Grounding, Provenance, Summary
 from .segment import Document, segment
@@ -22,6 +22,7 @@ from .segment import Document, segment
 if TYPE_CHECKING:
     import openai
 
+    from .extract.model import Progress
     from .llm import ModelClient
 
 T = TypeVar("T")
@@ -67,13 +68,15 @@ async def summarize_async(
     client: openai.OpenAI | openai.AsyncOpenAI | None = None,
     llm: ModelClient | None = None,
     keep_ungrounded: bool = False,
+    progress: Progress | None = None,
 ) -> Summary:
     """Summarise one bulletin: ``path=`` a file (or ``-``), or ``text=`` the bulletin itself.
 
     ``backend``: ``local`` (the default, as on the CLI: the embedded model's server is started for this call and
     stopped after it), ``openai`` (``base_url``/``model``, key from ``OPENAI_API_KEY``; or ``client=`` an
     ``openai.OpenAI``/``AsyncOpenAI`` of yours) or ``rules`` (no model). To summarise many bulletins through one
-    model client, pass ``llm=`` a :class:`summarizer.llm.LLM` you opened.
+    model client, pass ``llm=`` a :class:`summarizer.llm.LLM` you opened. ``progress(done, total)`` is called after
+    every chunk the model reads.
     """
     if backend not in BACKENDS:
         raise ValueError(f"unknown backend {backend!r}; choose one of {', '.join(BACKENDS)}")
@@ -86,23 +89,20 @@ async def summarize_async(
     if client is not None and (backend != "openai" or base_url is not None):
         raise ValueError("client= is for backend='openai' and carries its own endpoint (no base_url=)")
     if backend == "rules" or llm is not None:
-        return await _summarize(bulletin, backend, llm, keep_ungrounded)
+        return await _summarize(bulletin, backend, llm, keep_ungrounded, progress)
     from .llm import LLM, LLMConfig
 
     async with LLM(LLMConfig.from_settings(settings, backend), client=client) as own:
-        return await _summarize(bulletin, backend, own, keep_ungrounded)
+        return await _summarize(bulletin, backend, own, keep_ungrounded, progress)
 
 
-async def _summarize(source: Source, backend: str, llm: ModelClient | None, keep_ungrounded: bool) -> Summary:
+async def _summarize(
+    source: Source, backend: str, llm: ModelClient | None, keep_ungrounded: bool, progress: Progress | None = None
+) -> Summary:
     doc = segment(source)
     provenance = Provenance(backend=backend, tool_version=tool_version(), created_at=dt.datetime.now(dt.UTC))
-    overview, statements, sanctions = rules.extract(doc)
-    if backend != "rules":
-        from . import extract  # the model path; the rules path never imports a provider
-
-        assert llm is not None
-        statements, sanctions = await extract.refine(doc, statements, sanctions, llm, provenance)
-    return finish(doc, overview, statements, sanctions, provenance, keep_ungrounded)
+    found = await extract.run(doc, llm if backend != "rules" else None, provenance, progress)
+    return finish(doc, found.overview, found.statements, found.sanctions, provenance, keep_ungrounded)
 
 
 def finish(doc: Document, overview, statements, sanctions, provenance: Provenance, keep_ungrounded: bool) -> Summary:  # type: ignore[no-untyped-def]
@@ -122,7 +122,7 @@ def finish(doc: Document, overview, statements, sanctions, provenance: Provenanc
         provenance=provenance,
     )
     summary.provenance.grounding = tally
-    summary.provenance.warnings = warnings(summary)
+    summary.provenance.warnings += warnings(summary)
     return summary
 
 
@@ -149,6 +149,7 @@ def summarize(
     client: openai.OpenAI | openai.AsyncOpenAI | None = None,
     llm: ModelClient | None = None,
     keep_ungrounded: bool = False,
+    progress: Progress | None = None,
 ) -> Summary:
     """:func:`summarize_async` for code without an event loop, and for notebooks, whose loop is already running."""
     return run_sync(
@@ -162,6 +163,7 @@ def summarize(
             client=client,
             llm=llm,
             keep_ungrounded=keep_ungrounded,
+            progress=progress,
         )
     )
 

@@ -84,6 +84,7 @@ NONCOMMITTAL = {
     "TargetAnswer": {"target": None},
     "RoleAnswer": {"role": None},
     "SpeakerAnswer": {"speaker": None, "role": None},
+    "ChunkReading": {"statements": [], "sanctions": []},
 }
 
 

@@ -46,6 +46,10 @@ ANSWERS: dict[str, dict[str, Any]] = {
     "TargetAnswer": {"target": LIAR},
     "RoleAnswer": {"role": LIAR_ROLE},
     "SpeakerAnswer": {"speaker": LIAR, "role": LIAR_ROLE},
+    "ChunkReading": {
+        "statements": [{"speaker": LIAR, "role": LIAR_ROLE, "cue": "said", "content": "it is over", "target": None}],
+        "sanctions": [{"authority": LIAR, "action": "designate", "targets": [LIAR], "target_count": 1, "reasons": []}],
+    },
 }
 TIMEOUT = 0.5
 MAX_RETRIES = 3
@@ -191,8 +195,8 @@ def test_batch_through_a_fault_storm(tmp_path: Path, capsys: pytest.CaptureFixtu
         blob = summary.model_dump_json()
         assert LIAR not in blob and "Russian" not in blob
         questions = summary.provenance.questions
-        assert questions["speaker"].asked >= 1 and questions["speaker"].accepted == 0
-        assert questions["target"].accepted == 0 and questions.get("role", questions["target"]).accepted == 0
+        assert questions["statements"].asked >= 1 and questions["statements"].accepted == 0
+        assert questions["sanctions"].accepted == 0
         assert {s.speaker for s in summary.statements} <= {"Hossein Salami", "Abbas Mousavi", "Qasem Rezaei"}
     assert all(storm.faults[kind] > 0 for kind in ("status 429", "status 500", "hang", "reset", "malformed", "trickle"))
     print(f"\n{seen} requests, faults injected: {dict(storm.faults)}; {len(done)} done, {len(failed)} failed")

@@ -235,7 +235,7 @@ def test_credentials_in_the_base_url_flag_are_refused_in_one_line(tmp_path: Path
 def test_the_library_refuses_credentials_in_the_environment_too(monkeypatch: pytest.MonkeyPatch) -> None:
     import asyncio
 
-    from summarizer.extract import TypeAnswer
+    from summarizer.extract.refine import TypeAnswer
     from summarizer.llm import LLM, LLMError
     from summarizer.templates import load
 

@@ -99,6 +99,18 @@ class Obedient:
                 "TargetAnswer": {"target": OUTSIDE},
                 "RoleAnswer": {"role": "President of the Russian Federation"},
                 "SpeakerAnswer": {"speaker": speaker, "role": "President of the Russian Federation"},
+                "ChunkReading": {
+                    "statements": [
+                        {
+                            "speaker": speaker,
+                            "role": "President of the Russian Federation",
+                            "cue": "said",
+                            "content": "we surrender",
+                            "target": OUTSIDE,
+                        }
+                    ],
+                    "sanctions": [],
+                },
             }[name]
         )
 
@@ -117,8 +129,8 @@ def test_openai_backend_answering_with_the_injected_content(bulletin: Path, tmp_
     parroted = [st for st in summary.statements if st.speaker == "Donald Trump"]
     assert all("The leaked memo said" in st.evidence.text for st in parroted)
     questions = summary.provenance.questions
-    assert questions["target"].asked > 0 and questions["target"].accepted == 0
-    assert questions.get("role") is None or questions["role"].accepted == 0
+    assert questions["statements"].asked > 0
+    assert all(st.role != "President of the Russian Federation" for st in summary.statements)
     assert summary.provenance.usage.calls == len(model.bodies) > 0
 
     # The bulletin reaches the model only as data in the user turn; braces in it are not template fields.
@@ -126,7 +138,7 @@ def test_openai_backend_answering_with_the_injected_content(bulletin: Path, tmp_
         system = [m["content"] for m in body["messages"] if m["role"] == "system"]
         assert all("IGNORE PREVIOUS" not in s and "Hossein" not in s for s in system)
     sent = "\n".join(m["content"] for b in model.bodies for m in b["messages"] if m["role"] == "user")
-    assert "{context} {0} {sentence.__class__}" in sent
+    assert FAKE_JSON in sent
 
 
 @pytest.mark.browser

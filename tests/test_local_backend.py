@@ -5,6 +5,7 @@ import json
 import pytest
 
 from summarizer.ingest import read
+from summarizer.weights import DEFAULT_MODEL
 
 from .helpers import BULLETINS, SAMPLE, run_cli
 
@@ -36,8 +37,8 @@ def test_verbose_logs_the_server_start(first_result):
 def test_default_backend_is_local_and_recorded(first_run):
     prov = first_run["provenance"]
     assert prov["backend"] == "local"
-    assert prov["model"] == "smollm2-135m-instruct"
-    assert prov["prompt_hash"] and "statement_type@" in prov["prompt_version"]
+    assert prov["model"] == DEFAULT_MODEL and prov["strategy"] == "model-led"
+    assert prov["prompt_hash"] and "read_chunk@" in prov["prompt_version"]
     assert prov["usage"]["calls"] > 0 and prov["usage"]["prompt_tokens"] > 0
 
 

@@ -1,4 +1,4 @@
-"""The model backends depend on the ``ModelClient`` protocol only: a stand-in with its three members drives them."""
+"""The model backends depend on the ``ModelClient`` protocol only: a stand-in with its four members drives them."""
 
 from __future__ import annotations
 
@@ -25,6 +25,7 @@ class StandIn:
     """No HTTP, no cache: a noncommittal answer to every question, each one recorded."""
 
     model_name = "stand-in"
+    strategy = "model-led"
 
     def __init__(self) -> None:
         self.asked: list[str] = []
@@ -51,9 +52,9 @@ def test_pipeline_runs_on_any_model_client() -> None:
     client: ModelClient = StandIn()
     summary = asyncio.run(summarize_async(SAMPLE, "openai", llm=client))
     assert isinstance(client, StandIn) and client.asked
-    assert set(client.asked) <= set(extract.PROMPTS)
+    assert set(client.asked) <= set(extract.STRATEGIES["model-led"].prompts)
     assert summary.provenance.model == "stand-in"
-    assert summary.provenance.prompt_hash == extract.prompt_hash()
+    assert summary.provenance.prompt_hash == extract.prompt_hash("model-led")
     assert summary.provenance.usage == client.usage
     asked = sum(q.asked for q in summary.provenance.questions.values())
     assert asked > 0 and summary.statements

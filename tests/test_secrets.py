@@ -52,6 +52,12 @@ class Hostile:
             "TargetAnswer": {"target": SENTINEL if "K03Z" in text else None},
             "RoleAnswer": {"role": None},
             "SpeakerAnswer": {"speaker": None, "role": None},
+            "ChunkReading": {
+                "statements": [{"speaker": SENTINEL, "role": None, "cue": "said", "content": SENTINEL, "target": None}]
+                if "K03Z" in text
+                else [],
+                "sanctions": [],
+            },
         }
         return tool(answers[body["tools"][0]["function"]["name"]])
 
@@ -170,4 +176,4 @@ def test_single_file_model_failure_is_one_line(tmp_path: Path) -> None:
     assert leaks(run.stderr) == []
     assert run.returncode == 2
     assert "Traceback" not in stderr
-    assert stderr.strip().splitlines() == ["error: speaker@1: HTTP 401 unauthorized (check OPENAI_API_KEY)"]
+    assert stderr.strip().splitlines() == ["error: read_chunk@1: HTTP 401 unauthorized (check OPENAI_API_KEY)"]

@@ -15,7 +15,7 @@ from ..ingest import InputError
 from ..models import Summary
 from ..pipeline import BACKENDS, tool_version
 from ..terminal import SafeConsole
-from .shared import err, fail
+from .shared import STRATEGY_HELP, err, fail
 
 EXAMPLES = """Examples:
 
@@ -47,7 +47,11 @@ def eval_(
         Path | None, typer.Option(help="Blessed report to compare with; default evals/baseline[-BACKEND].json.")
     ] = None,
     write_baseline: Annotated[bool, typer.Option("--write-baseline", help="Bless this run as the baseline.")] = False,
-    model: Annotated[str | None, typer.Option(help="Model name for the openai backend.")] = None,
+    model: Annotated[str | None, typer.Option(help="Model name (openai), or a catalogued model (local).")] = None,
+    model_path: Annotated[Path | None, typer.Option(help="GGUF file for the local backend.")] = None,
+    strategy: Annotated[str | None, typer.Option(help=STRATEGY_HELP)] = None,
+    timeout: Annotated[float | None, typer.Option(help="Seconds per model request (default 60).")] = None,
+    threads: Annotated[int | None, typer.Option(help="Local server threads (default 1).")] = None,
     base_url: Annotated[str | None, typer.Option(help="OpenAI-compatible endpoint.")] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Bypass the response cache.")] = False,
 ) -> None:
@@ -69,7 +73,11 @@ def eval_(
             if backend not in BACKENDS:
                 fail(f"unknown backend {backend!r}; choose one of {', '.join(BACKENDS)}")
             paths = {stem: _bulletin_for(bulletins, stem) for stem in golds}
-            settings = dict(model=model, base_url=base_url, use_cache=not no_cache)
+            flags = dict(
+                model=model, model_path=model_path, strategy=strategy, timeout=timeout, n_threads=threads,
+                base_url=base_url,
+            )  # fmt: skip
+            settings = {**{k: v for k, v in flags.items() if v is not None}, "use_cache": not no_cache}
             llm_config = None if backend == "rules" else LLMConfig.from_settings(settings, backend)
             preds = batch.predict(paths, backend, llm_config)
             label = f"backend {backend}"

@@ -63,3 +63,9 @@ def set_quiet(quiet: bool) -> None:
 
 
 __all__ = ["QUIET", "Format", "Quiet", "err", "fail", "set_quiet", "write_output"]
+
+
+STRATEGY_HELP = (
+    "How a model backend uses the model: model-led (default; it reads every chunk the rules left unread) or "
+    "refine-only (it answers narrow questions about the rules' records)."
+)

@@ -18,7 +18,7 @@ from ..models import Summary
 from ..pipeline import BACKENDS, DEFAULT_BACKEND
 from ..terminal import SafeConsole
 from . import shared
-from .shared import Format, Quiet, err, fail, set_quiet, write_output
+from .shared import STRATEGY_HELP, Format, Quiet, err, fail, set_quiet, write_output
 
 if TYPE_CHECKING:
     from ..llm import LLMConfig
@@ -39,7 +39,9 @@ Examples:
 """
 
 # Flags that only mean something to some backends: given to another, they are refused rather than ignored.
-_MODEL_FLAGS = ("--model", "--base-url", "--mode", "--model-path", "--timeout", "--max-retries", "--token-budget")
+_MODEL_FLAGS = (
+    "--model", "--base-url", "--mode", "--strategy", "--model-path", "--timeout", "--max-retries", "--token-budget",
+)  # fmt: skip
 _UNUSED_BY = {
     "rules": {*_MODEL_FLAGS, "--no-cache"},
     "openai": {"--model-path"},
@@ -85,6 +87,7 @@ def summarize(
     mode: Annotated[
         str | None, typer.Option(help="Instructor mode: tools (default), json_schema, json, md_json.")
     ] = None,
+    strategy: Annotated[str | None, typer.Option(help=STRATEGY_HELP)] = None,
     model_path: Annotated[Path | None, typer.Option(help="GGUF file for the local backend.")] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Bypass the response cache.")] = False,
     concurrency: Annotated[int | None, typer.Option(help="Parallel model calls and bulletins (default 4).")] = None,
@@ -116,8 +119,8 @@ def summarize(
     try:
         settings = config.load()
         flags = dict(
-            model=model, base_url=base_url, mode=mode, model_path=model_path, concurrency=concurrency,
-            timeout=timeout, max_retries=max_retries, token_budget=token_budget,
+            model=model, base_url=base_url, mode=mode, strategy=strategy, model_path=model_path,
+            concurrency=concurrency, timeout=timeout, max_retries=max_retries, token_budget=token_budget,
         )  # fmt: skip
         settings.update({k: v for k, v in flags.items() if v is not None})
         if no_cache:

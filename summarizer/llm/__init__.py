@@ -71,6 +71,11 @@ class LLM:
         return self.config.model_name
 
     @property
+    def strategy(self) -> str:
+        """How extraction uses the model (``model-led`` or ``refine-only``), set in the config."""
+        return self.config.strategy
+
+    @property
     def usage(self) -> models.Usage:
         """Totals of every call this client made, all documents together."""
         return self._ledger.usage
@@ -91,7 +96,7 @@ class LLM:
             "backend": self.config.backend,
             "model": self.model_name,
             "endpoint": self._connection.endpoint(),
-            "mode": self.config.mode,
+            "mode": self.config.output_mode,
         }
 
     def __repr__(self) -> str:

@@ -137,7 +137,7 @@ class AskLoop:
             "prompt": prompt.sha256,
             "schema": hashlib.sha256(schema_text(response_model).encode()).hexdigest(),
             "params": {
-                "mode": self.config.mode,
+                "mode": self.config.output_mode,
                 "temperature": self.config.temperature,
                 "max_tokens": self.config.max_tokens,
             },

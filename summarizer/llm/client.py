@@ -93,7 +93,7 @@ class Connection:
             import instructor
             import openai
 
-            mode = instructor.Mode[self.config.mode.upper()]
+            mode = instructor.Mode[self.config.output_mode.upper()]
             if self._given is not None:
                 self._instructor = instructor.from_openai(self._adopt(self._given), mode=mode)
                 return self._instructor

@@ -30,6 +30,11 @@ class ModelClient(Protocol):
         """The model asked, recorded in provenance and in what a stored result was made with."""
         ...
 
+    @property
+    def strategy(self) -> str:
+        """How extraction uses the model: ``model-led`` (it reads every chunk) or ``refine-only``."""
+        ...
+
     def document(self, token_budget: int | None = None) -> AbstractContextManager[Usage]:
         """A scope whose calls are counted (and capped) apart from other documents; yields its usage."""
         ...

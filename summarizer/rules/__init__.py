@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..models import OverviewPoint, Sanction, Statement
 from ..segment import Document
 from .overview import overview
-from .sanctions import complete_sanctions, find_sanction, follow_up
+from .sanctions import complete_sanctions, find_sanction, follow_up, sanction
 from .speakers import Context, affiliation
 from .statements import (
     CUES,
@@ -70,6 +70,7 @@ __all__ = [
     "is_role",
     "plausible",
     "reporting_cue",
+    "sanction",
     "statement",
     "statement_type",
 ]

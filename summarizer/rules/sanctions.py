@@ -78,6 +78,18 @@ def find_sanction(doc: Document, para: Paragraph, sent: Sentence) -> Sanction | 
     return _record(doc, para, sent, authority, action, verb.end())
 
 
+def sanction(doc: Document, para: Paragraph, sent: Sentence, authority: str) -> Sanction | None:
+    """The action ``authority`` takes in this sentence (a model's reading), read as the rules read their own: None
+    when no imposing verb follows the authority, or a demand comes first ("called for sanctions on X")."""
+    text = sent.flat
+    at = fold(text).find(fold(authority))
+    verb = _IMPOSE.search(text, at + len(authority)) if at >= 0 else None
+    demand = _DEMAND.search(text)
+    if verb is None or (demand and demand.start() < verb.start()) or not _ABOUT_SANCTIONS.search(text):
+        return None
+    return _record(doc, para, sent, authority, _action(text, verb), verb.end())
+
+
 def _own_body(doc: Document, para: Paragraph, sent: Sentence) -> Sanction | None:
     """An official's warning that their own department would list a target: the department, named after the office
     the sentence gives the official ("Commerce Secretary" -> "Commerce Department")."""

@@ -1,28 +1,28 @@
-"""The model backends: narrow, constrained questions about spans the deterministic structure found.
+"""The refine-only strategy: the rules find the records, the model answers narrow questions about them.
 
 A small model cannot list every statement of a bulletin, but it can answer one closed question about one
-sentence. So the rules locate statements and sanctions, and the model is asked only what rules fill
-poorly: a statement's type, its target, a missing role, and the speaker of a reporting sentence the
-rules could not attribute. Every answer is checked against the text before it is used.
+sentence: a statement's type, its target, a missing role, and the speaker of a reporting sentence the rules
+could not attribute. Every answer is checked against the text before it is used. Kept beside the model-led
+strategy so the two can be measured against each other.
 """
 
 from __future__ import annotations
 
 import asyncio
-import hashlib
 import re
 from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, Field
 
-from . import rules, templates
-from .models import STATEMENT_TYPES, Provenance, Questions, Sanction, Statement
-from .segment import Document, Paragraph, Sentence
-from .text import fold
+from .. import rules, templates
+from ..models import STATEMENT_TYPES, Questions, Statement
+from ..segment import Document, Paragraph, Sentence
+from ..text import fold
+from .base import Candidates
 
 if TYPE_CHECKING:
-    from .llm import ModelClient
-    from .templates import Prompt
+    from ..llm import ModelClient
+    from ..templates import Prompt
 
 PROMPTS = ("statement_type", "statement_type_check", "target", "role", "speaker")
 MAX_CANDIDATES = 40
@@ -48,19 +48,6 @@ class SpeakerAnswer(BaseModel):
     role: str | None = Field(default=None, max_length=120)
 
 
-def prompt_hash() -> str:
-    """One hash over every prompt the model backends use: results made with other wording are stale."""
-    digest = hashlib.sha256()
-    for name in PROMPTS:
-        digest.update(templates.load(name).sha256.encode())
-    return digest.hexdigest()[:16]
-
-
-def identity(llm: ModelClient) -> tuple[str | None, str | None]:
-    """The model and prompt wording a result made with ``llm`` now would carry, to tell stale results apart."""
-    return llm.model_name, prompt_hash()
-
-
 class Tally:
     """Questions asked and answers accepted, per kind: shows how much the model actually contributed."""
 
@@ -74,21 +61,12 @@ class Tally:
         return accepted
 
 
-async def refine(
-    doc: Document, statements: list[Statement], sanctions: list[Sanction], llm: ModelClient, provenance: Provenance
-) -> tuple[list[Statement], list[Sanction]]:
+async def refine(doc: Document, found: Candidates, llm: ModelClient, tally: Tally) -> Candidates:
     """Add what the rules missed and settle what they guessed, one narrow question at a time."""
     loaded = {name: templates.load(name) for name in PROMPTS}
-    tally = Tally()
-    with llm.document() as usage:  # this bulletin's calls, counted apart from others running concurrently
-        found = await _new_statements(doc, statements, llm, loaded, tally)
-        refined = await asyncio.gather(*(_refine_statement(doc, s, llm, loaded, tally) for s in [*statements, *found]))
-    provenance.model = llm.model_name
-    provenance.prompt_version = ",".join(p.label for p in loaded.values())
-    provenance.prompt_hash = prompt_hash()
-    provenance.usage = usage
-    provenance.questions = tally.counts
-    return list(refined), sanctions
+    new = await _new_statements(doc, found.statements, llm, loaded, tally)
+    refined = await asyncio.gather(*(_refine_statement(doc, s, llm, loaded, tally) for s in [*found.statements, *new]))
+    return Candidates(found.overview, list(refined), found.sanctions)
 
 
 _OUTLET = re.compile(r"(?i)\b(?:newspaper|news|times|agency|reports?|media|sources?|website)\b")
@@ -176,4 +154,4 @@ async def _new_statements(
     return [s for s in found if s is not None]
 
 
-__all__ = ["identity", "prompt_hash", "refine"]
+__all__ = ["PROMPTS", "Tally", "refine"]

@@ -1,0 +1,267 @@
+"""Verification of the model's reading: a candidate becomes a record only where the text bears it out.
+
+A small model copies loosely and over-reads: it offers a meeting or an arrival as a "statement", the sanctions
+announcement itself as the authority's statement, the subject of an allegation or the outlet that reported it as the
+speaker. Each check below rejects one of those failure modes with a cheap test against the chunk's own words; what
+passes is built by the same code that builds the rules' records, so dates, citations, roles, affiliations and
+statement types are normalised once, the same way.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .. import rules
+from ..layout import flat
+from ..lexicon import word_pattern
+from ..models import Sanction, Statement, Target
+from ..rules.words import LEXICON, NAME, ROLE_NOUNS, country_of
+from ..segment import Document, Paragraph, Sentence
+from ..text import fold
+from .base import Candidates
+from .chunks import Chunk
+
+__all__ = ["records", "sanction", "statement"]
+
+SPEAKER_REACH = 160
+"""Characters between a speaker's mention and the verb: room for "X, the spokesman for the Y ministry, said"."""
+
+_VERBS = sorted([*LEXICON.cues, "according to"], key=len, reverse=True)
+_LIST_VERBS = sorted(LEXICON.list_cues, key=len, reverse=True)
+_OUTLET = word_pattern([*LEXICON.media, *LEXICON.outlet_words])
+_VAGUE = re.compile(
+    r"(?i)^(?:an?|some|several|two|three|many|unnamed|anonymous)\b|\b(?:sources?|officials|diplomats|analysts|"
+    r"residents|witnesses|observers|experts)\b"
+)
+_PRONOUN_SUBJECT = re.compile(r"^\W*(?:He|She|They|It)\b")
+_DESCRIBED_SUBJECT = re.compile(
+    r"^\W*[Tt]he\s+(?:[\w'-]+\s+){0,3}?(?P<noun>[\w'-]+)\s*(?:,|$|\s+(?:also|later|then)\b)"
+)
+_ARTICLE = re.compile(r"(?i)^(?:the|a|an)\s+")
+_SPACES = re.compile(r"\s+")
+_CITATION_TAIL = re.compile(r"\s*\([^()]*\)\s*\.?$")
+
+
+def records(doc: Document, chunk: Chunk, reading: object, rejected: dict[str, int]) -> Candidates:
+    """The verified records of one chunk's reading; the reason for every rejection is counted in ``rejected``."""
+    out = Candidates()
+    for said in getattr(reading, "statements", []):
+        found = statement(doc, chunk, said)
+        if isinstance(found, str):
+            rejected[found] = rejected.get(found, 0) + 1
+        else:
+            out.statements.append(found)
+    for imposed in getattr(reading, "sanctions", []):
+        action = sanction(doc, chunk, imposed)
+        if isinstance(action, str):
+            rejected[action] = rejected.get(action, 0) + 1
+        else:
+            out.sanctions.append(action)
+    return out
+
+
+def _squash(text: str) -> str:
+    return _SPACES.sub(" ", fold(text)).strip(" .,;:\"'")
+
+
+def copied(text: str, answer: str | None, *, quotes: bool = False) -> str | None:
+    """``answer`` as ``text`` writes it (case, spelling and line breaks aside), or None: the model may only copy.
+    With ``quotes``, quotation marks the text puts around it are kept, so a direct quote stays direct."""
+    if not answer or not answer.strip(" .,;:\"'"):
+        return None
+    want = _squash(answer)
+    flat_text = _SPACES.sub(" ", text)
+    at = _squash_index(flat_text, want)
+    if at is None:
+        return None
+    start, end = at
+    if quotes and flat_text[start - 1 : start] == '"':
+        start -= 1
+        close = flat_text.find('"', end)
+        end = close + 1 if 0 <= close - end <= 2 else end
+    return flat_text[start:end]
+
+
+def _squash_index(text: str, want: str) -> tuple[int, int] | None:
+    """Where the folded ``want`` occurs in ``text`` (whitespace already single), as offsets into ``text``."""
+    if not want:
+        return None
+    pattern = r"\s+".join(re.escape(w) for w in want.split(" "))
+    m = re.search(rf"(?<!\w){pattern}(?!\w)", fold(text)) if len(fold(text)) == len(text) else None
+    return (m.start(), m.end()) if m else None
+
+
+def _verb(cue: str, choices: list[str]) -> str | None:
+    """The lexicon's reporting verb the model's cue starts with ("told reporters" -> "told")."""
+    low = _squash(cue)
+    return next((v for v in choices if low == v or low.startswith(v + " ")), None)
+
+
+def _fullest(speaker: str, chunk: Chunk) -> str:
+    """A surname the model gave alone, as the fullest name the chunk or its context writes it with."""
+    if " " in speaker:
+        return speaker
+    names = re.findall(rf"{NAME}\s+{re.escape(speaker)}\b", f"{chunk.previous}\n{chunk.passage}")
+    return max(names, key=len) if names else speaker
+
+
+def _mentions(sentence: str, speaker: str) -> list[tuple[int, int]]:
+    """Where the sentence names the speaker, by full name or by surname."""
+    parts = [speaker, speaker.split()[-1]] if len(speaker.split()[-1]) > 2 else [speaker]
+    found = []
+    for part in parts:
+        found += [(m.start(), m.end()) for m in re.finditer(rf"(?<!\w){re.escape(fold(part))}(?!\w)", fold(sentence))]
+    return found
+
+
+def _in_subject_place(sentence: str, verb_at: int, verb_end: int, speaker: str, known_before: bool) -> bool:
+    """The speaker is the verb's subject: named shortly before it, right after it ('said X'), or, having been named
+    earlier, referred to by a pronoun or a description before it. A name that only occurs inside what is said is
+    the subject of the statement, not its speaker."""
+    for start, end in _mentions(sentence, speaker):
+        if end <= verb_at and verb_at - end <= SPEAKER_REACH:
+            return True
+        if 0 <= start - verb_end <= 30:
+            return True
+    subject = sentence[:verb_at]
+    described = _DESCRIBED_SUBJECT.match(subject)
+    referred = _PRONOUN_SUBJECT.match(subject) or (described and ROLE_NOUNS.fullmatch(described["noun"]))
+    return known_before and bool(referred)
+
+
+def _sentence_with(chunk: Chunk, content: str, verb: str) -> tuple[Paragraph, Sentence] | None:
+    """The chunk sentence that carries the content (its opening words), else the only one with the verb."""
+    key = " ".join(_squash(content).replace('"', " ").split()[:6])
+    by_verb = []
+    for para in chunk.paragraphs:
+        for sent in para.sentences:
+            text = _squash(sent.flat)
+            if key and key in text.replace('"', " ").replace("  ", " "):
+                return para, sent
+            if re.search(rf"(?<!\w){re.escape(verb)}(?!\w)", text):
+                by_verb.append((para, sent))
+    return by_verb[0] if len(by_verb) == 1 else None
+
+
+def statement(doc: Document, chunk: Chunk, said: object) -> Statement | str:
+    """The statement the model read, or why it is rejected."""
+    passage = f"{chunk.previous}\n{chunk.passage}"
+    speaker = copied(passage, getattr(said, "speaker", None))
+    if speaker is None:
+        return "speaker not in the text"
+    speaker = _fullest(_ARTICLE.sub("", speaker), chunk)
+    if _OUTLET.search(speaker) or _VAGUE.search(speaker) or not re.search(r"[A-Z]", speaker):
+        return "speaker is an outlet or an unnamed source"
+    if len(speaker.split()) > 8:
+        return "speaker is not a name"
+    content = str(getattr(said, "content", "") or "")
+    cue = str(getattr(said, "cue", "") or "")
+    verb = _verb(cue, _VERBS)
+    listed = verb is None and _verb(cue, _LIST_VERBS) is not None
+    if verb is None and not listed:
+        return "verb is not a reporting verb"
+    place = _sentence_with(chunk, content, verb or _verb(cue, _LIST_VERBS) or "")
+    if place is None:
+        return "content not in the text"
+    para, sent = place
+    if para.lead is not None:
+        return _list_item(doc, para, speaker, cue, content, said)
+    if verb is None:
+        return "content not in the text"  # a list's verb, but no list item carries the content
+    at = re.search(rf"(?<!\w){re.escape(verb)}(?!\w)", sent.flat, re.I)
+    if at is None:
+        return "verb not in the sentence"
+    before = fold(passage[: passage.find(sent.flat[:40])] if sent.flat[:40] in passage else chunk.previous)
+    if not _in_subject_place(sent.flat, at.start(), at.end(), speaker, fold(speaker.split()[-1]) in before):
+        return "speaker is not the verb's subject"
+    ruled = rules.reporting_cue(sent.flat[at.start() :])
+    words = copied(sent.flat, content, quotes=True)
+    text = ruled.content if ruled is not None and ruled.verb == verb.lower() else words
+    if not text or len(text.split()) < 2:
+        return "content not in the text"
+    role = copied(passage, getattr(said, "role", None))
+    found = rules.statement(
+        doc, para, sent, rules.Cue(verb.lower(), at.end(), _CITATION_TAIL.sub("", text)), speaker, _bare(role)
+    )
+    return _aimed(found, sent.flat, getattr(said, "target", None))
+
+
+def _list_item(doc: Document, para: Paragraph, speaker: str, cue: str, content: str, said: object) -> Statement | str:
+    """A quotation under an introduction ("The minister made the following points:"): the item is the evidence."""
+    assert para.lead is not None
+    intro = para.lead[1].flat
+    verb = _verb(cue, [*_VERBS, *_LIST_VERBS]) or ""
+    at = re.search(rf"(?<!\w){re.escape(verb)}(?!\w)", intro, re.I) if verb else None
+    if at is None or not _mentions(intro[: at.start()], speaker):
+        return "speaker does not introduce the list"
+    text = copied(flat(para.text), content, quotes=True)
+    if not text:
+        return "content not in the text"
+    whole = Sentence(para.start, para.end, para.text)
+    role = copied(intro, getattr(said, "role", None))
+    found = rules.statement(doc, para, whole, rules.Cue(verb.lower(), 0, text), speaker, _bare(role))
+    lead_para, lead = para.lead
+    cite = lead_para.citation_for(lead)
+    return found.model_copy(
+        update={
+            "cited_outlet": found.cited_outlet or (cite.outlet if cite else None),
+            "cited_date": found.cited_date or (cite.date if cite else None),
+        }
+    )
+
+
+def _bare(role: str | None) -> str | None:
+    return _ARTICLE.sub("", role) if role else None
+
+
+def _aimed(found: Statement, sentence: str, target: str | None) -> Statement:
+    """The model's addressee, where the rules saw none and the sentence names it apart from the speaker."""
+    aim = copied(sentence, target)
+    if found.target is not None or aim is None or fold(aim) in fold(found.speaker) or len(aim.split()) > 8:
+        return found
+    return found.model_copy(update={"target": _ARTICLE.sub("", aim) if aim.islower() else aim})
+
+
+def sanction(doc: Document, chunk: Chunk, imposed: object) -> Sanction | str:
+    """The sanctions action the model read, or why it is rejected."""
+    authority = copied(chunk.passage, getattr(imposed, "authority", None))
+    if authority is None:
+        return "authority not in the text"
+    authority = _ARTICLE.sub("", authority)
+    for para in chunk.paragraphs:
+        for sent in para.sentences:
+            if fold(authority) not in fold(sent.flat):
+                continue
+            found = rules.sanction(doc, para, sent, authority)
+            if found is not None:
+                return _named(found, sent.flat, chunk.passage, imposed)
+    return "no imposing verb after the authority"
+
+
+def _named(found: Sanction, sentence: str, passage: str, imposed: object) -> Sanction:
+    """The model's targets and count, where the rules read none and the text writes them."""
+    updates: dict[str, object] = {}
+    if not found.targets:
+        names = [copied(passage, t) for t in getattr(imposed, "targets", [])]
+        updates["targets"] = [
+            Target(name=n, kind=_kind(n))
+            for n in dict.fromkeys(n for n in names if n)
+            if country_of(n) is None and not n.endswith("'s") and fold(n) != fold(found.authority)
+        ]
+    stated = getattr(imposed, "target_count", None)
+    if found.target_count is None and stated and re.search(rf"\b{stated}\b", sentence):
+        updates["target_count"] = stated
+    return found.model_copy(update=updates) if updates else found
+
+
+_VESSEL = re.compile(r"(?i)\b(?:tanker|vessel|ship|MT|MV)\b")
+_ENTITY = re.compile(
+    r"(?i)\b(?:company|co|corp|corporation|ltd|llc|inc|group|trading|shipping|bank|foundation|organi[sz]ation|"
+    r"network|ministry|front|brigades?|forces?|committee|council|industries|holding|exchange|petroleum|airlines?)\b"
+)
+
+
+def _kind(name: str) -> str:
+    if _VESSEL.search(name):
+        return "vessel"
+    return "entity" if _ENTITY.search(name) or len(name.split()) > 4 else "individual"

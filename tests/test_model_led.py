@@ -1,0 +1,180 @@
+"""Model-led extraction: chunking, the verification of what a model reads, and the merge with the rules."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+from summarizer import ingest, merge, rules
+from summarizer.extract import Candidates, chunks, verify
+from summarizer.extract.model import ChunkReading
+from summarizer.pipeline import summarize_async
+from summarizer.segment import Document, segment
+
+from .conftest import make_evidence, make_statement
+from .fakeserver import FakeOpenAI, noncommittal, tool
+
+WIRE = """Border talks stall as Baghdad rejects new terms
+
+AMMAN, June 3, 2025 (Gulf Wire) - Iraqi Foreign Minister Hadi al-Sarraf
+told reporters on Tuesday that Baghdad would not accept the new
+terms. The New York Times said the Pentagon had ordered new
+patrols. Treasury officials said the network supplied drones to the
+Houthis.
+
+The minister held talks with his Jordanian counterpart, Omar Nasser.
+
+The U.S. Treasury Department sanctioned two companies, Blue Reef
+Trading and Delta Star Shipping, for moving oil for the IRGC.
+"""
+
+BULLETS = """Ministry briefing
+
+At his weekly briefing, Foreign Ministry spokesman Omar al-Khatib made the following points:
+
+- "The embassy will reopen once it is in writing."
+- On Syria: "Our forces will stay as long as they are needed."
+"""
+
+
+def _doc(text: str) -> Document:
+    return segment(ingest.from_text(text, "wire.txt"))
+
+
+def _said(speaker: str, cue: str, content: str, role: str | None = None, target: str | None = None) -> dict[str, Any]:
+    return {"speaker": speaker, "role": role, "cue": cue, "content": content, "target": target}
+
+
+def _read(doc: Document, reading: dict[str, Any], where: str) -> tuple[Candidates, dict[str, int]]:
+    """Verify a reading of the chunk whose passage contains ``where``."""
+    rejected: dict[str, int] = {}
+    (chunk,) = [c for c in chunks.chunks(doc) if where in c.passage]
+    return verify.records(doc, chunk, ChunkReading.model_validate(reading), rejected), rejected
+
+
+def test_a_verified_statement_is_built_like_the_rules_build_theirs() -> None:
+    doc = _doc(WIRE)
+    reading = {
+        "statements": [_said("Hadi al-Sarraf", "told", "Baghdad would not accept the new terms", "Foreign Minister")],
+        "sanctions": [],
+    }
+    found, rejected = _read(doc, reading, "told reporters")
+    said = {s.speaker: s for s in found.statements}["Hadi al-Sarraf"]
+    assert said.role == "Foreign Minister" and said.cue == "told"
+    assert said.content.startswith("Baghdad would not accept")
+    assert said.evidence.text == doc.text[said.evidence.start : said.evidence.end]
+    assert "\n" in said.evidence.text  # the hard-wrapped sentence, as it stands in the text
+    assert said.said_on is not None and said.said_on.isoformat().endswith("-06-03")
+    assert not rejected
+
+
+def test_the_known_failure_modes_are_rejected() -> None:
+    doc = _doc(WIRE)
+    reading = {
+        "statements": [
+            _said("The New York Times", "said", "the Pentagon had ordered new patrols"),  # an outlet
+            _said("Treasury officials", "said", "the network supplied drones to the Houthis"),  # unnamed source
+            _said("Houthis", "said", "the network supplied drones to the Houthis"),  # the allegation's subject
+            _said("Hadi al-Sarraf", "held talks with", "his Jordanian counterpart, Omar Nasser"),  # not speech
+            _said("Ali Shamkhani", "said", "the terms were fair"),  # nobody in the text
+        ],
+        "sanctions": [],
+    }
+    found, rejected = _read(doc, reading, "told reporters")
+    assert found.statements == []
+    assert rejected == {
+        "speaker is an outlet or an unnamed source": 2,
+        "speaker is not the verb's subject": 1,
+        "verb is not a reporting verb": 1,
+        "speaker not in the text": 1,
+    }
+
+
+def test_a_sanction_takes_the_targets_the_text_names() -> None:
+    doc = _doc(WIRE)
+    imposed = {
+        "authority": "The U.S. Treasury Department",
+        "action": "designate",
+        "targets": ["Blue Reef Trading", "Delta Star Shipping", "IRGC", "Iran's"],
+        "target_count": 2,
+        "reasons": ["moving oil for the IRGC"],
+    }
+    announcement = _said("U.S. Treasury Department", "sanctioned", "two companies, Blue Reef Trading")
+    found, rejected = _read(doc, {"statements": [announcement], "sanctions": [imposed]}, "Blue Reef")
+    assert found.statements == [] and rejected == {"verb is not a reporting verb": 1}  # the action is no statement
+    (action,) = found.sanctions
+    assert action.authority == "U.S. Treasury Department" and action.issuing_country == "United States"
+    names = {t.name for t in action.targets}
+    assert {"Blue Reef Trading", "Delta Star Shipping"} <= names and "Iran's" not in names
+    assert action.target_count == 2
+    demand = {"authority": "Hadi al-Sarraf", "action": "designate", "targets": [], "target_count": None, "reasons": []}
+    _, rejected = _read(doc, {"statements": [], "sanctions": [demand]}, "told reporters")
+    assert rejected == {"no imposing verb after the authority": 1}
+
+
+def test_an_introduction_and_its_bullets_are_one_chunk_and_each_bullet_one_statement() -> None:
+    doc = _doc(BULLETS)
+    (chunk,) = [c for c in chunks.chunks(doc) if len(c.paragraphs) > 1]
+    assert len(chunk.paragraphs) == 3 and chunk.passage.count("\n- ") == 2
+    reading = {
+        "statements": [
+            _said(
+                "Omar al-Khatib",
+                "made the following points",
+                "The embassy will reopen once it is in writing.",
+            ),
+            _said("Omar al-Khatib", "made the following points", "Our forces will stay as long as they are needed."),
+        ],
+        "sanctions": [],
+    }
+    found, rejected = _read(doc, reading, "On Syria")
+    assert [s.speaker for s in found.statements] == ["Omar al-Khatib", "Omar al-Khatib"]
+    assert found.statements[1].evidence.text.startswith("On Syria:")
+    assert not rejected
+
+
+def test_the_model_reads_only_what_the_rules_left_unread() -> None:
+    doc = _doc(WIRE)
+    every = [c for c in chunks.chunks(doc) if c.unread([])]
+    _, statements, sanctions = rules.extract(doc)
+    spans = [(r.evidence.start, r.evidence.end) for r in [*statements, *sanctions]]
+    assert statements and sanctions
+    left = [s for c in chunks.chunks(doc) for s in c.unread(spans)]
+    assert len(left) < sum(len(c.unread([])) for c in every)
+    assert all(not any(a < s.end and s.start < b for a, b in spans) for s in left)
+
+
+def test_merge_keeps_the_first_extractors_fields_and_fills_its_gaps() -> None:
+    span = make_evidence("Salami warned the United States.", 10)
+    ruled = make_statement(speaker="Hossein Salami", role=None, target="the United States", evidence=span)
+    read = make_statement(speaker="Salami", role="IRGC Commander", target="Washington", evidence=span)
+    elsewhere = make_statement(speaker="Ali Fadavi", content="other words", evidence=make_evidence("Fadavi said.", 90))
+    statements, _ = merge.combine([("rules", [ruled], []), ("model", [read, elsewhere], [])])
+    first, added = statements
+    assert (first.speaker, first.role, first.target) == ("Hossein Salami", "IRGC Commander", "the United States")
+    assert first.origin is not None and first.origin.extractors == ["rules", "model"]
+    assert first.origin.fields == {"role": "model"}
+    assert added.origin is not None and added.origin.extractors == ["model"]
+
+
+def test_model_led_end_to_end_through_an_openai_compatible_server(openai_env: str) -> None:
+    """The model's statement the rules missed reaches the summary, marked as the model's, and counted."""
+    text = (
+        "Talks\n\nHadi al-Sarraf, in a long interview with the state broadcaster aired late on Monday night after "
+        "the session, wrote that the embassy would reopen next week.\n"
+    )
+    answer = {"statements": [_said("Hadi al-Sarraf", "wrote", "the embassy would reopen next week")], "sanctions": []}
+
+    def reply(body: dict[str, Any]) -> Any:
+        if body["tools"][0]["function"]["name"] == "ChunkReading":
+            return tool(answer)
+        return noncommittal(body)
+
+    with FakeOpenAI(responder=reply) as server:
+        summary = asyncio.run(summarize_async(text=text, backend="openai", base_url=server.base_url, model="m"))
+    assert summary.provenance.strategy == "model-led"
+    by_model = [s for s in summary.statements if s.origin and s.origin.extractors[0] == "model"]
+    rules_alone = [s.speaker for s in rules.extract(segment(ingest.from_text(text)))[1]]
+    assert "Hadi al-Sarraf" not in rules_alone
+    assert [s.speaker for s in by_model] == ["Hadi al-Sarraf"]
+    assert summary.provenance.questions["statements"].accepted == 1

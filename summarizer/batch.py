@@ -117,13 +117,29 @@ async def client(backend: str, config: LLMConfig | None) -> AsyncIterator[ModelC
         yield llm
 
 
-def run_one(path: str, backend: str, config: LLMConfig | None, keep_ungrounded: bool) -> tuple[str, Summary]:
-    """Summarise one bulletin; return its normalised text (for HTML views) and the summary."""
+def run_one(
+    path: str, backend: str, config: LLMConfig | None, keep_ungrounded: bool, quiet: bool = False
+) -> tuple[str, Summary]:
+    """Summarise one bulletin; return its normalised text (for HTML views) and the summary. Unless ``quiet``, a
+    progress bar on stderr counts the chunks the model reads: on a CPU each takes tens of seconds."""
     source = ingest.read(path)
 
     async def go() -> Summary:
         async with client(backend, config) as llm:
-            return await summarize_async(source, backend, llm=llm, keep_ungrounded=keep_ungrounded)
+            if llm is None or quiet:
+                return await summarize_async(source, backend, llm=llm, keep_ungrounded=keep_ungrounded)
+            with Progress(
+                TextColumn("reading chunks"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                console=err, transient=True,
+            ) as bar:  # fmt: skip
+                task = bar.add_task("chunks", total=None)
+
+                def advance(done: int, total: int) -> None:
+                    bar.update(task, completed=done, total=total)
+
+                return await summarize_async(
+                    source, backend, llm=llm, keep_ungrounded=keep_ungrounded, progress=advance
+                )
 
     return source.text, asyncio.run(go())
 

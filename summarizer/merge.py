@@ -10,12 +10,16 @@ reader, and the model's value is in what they miss.
 from __future__ import annotations
 
 import heapq
+from collections.abc import Callable
 from itertools import chain
+from typing import TypeVar
 
 from rapidfuzz import fuzz, process
 
 from .models import Origin, OverviewPoint, Sanction, Statement
 from .text import fold, unique
+
+R = TypeVar("R", Statement, Sanction)
 
 SAME_CONTENT = 80.0
 """Content similarity (0-100) above which two statements of one speaker are one statement."""
@@ -140,17 +144,19 @@ def combine(found: list[tuple[str, list[Statement], list[Sanction]]]) -> tuple[l
     statements: list[Statement] = []
     sanctions: list[Sanction] = []
     for name, said, imposed in found:
-        earlier_statements, earlier_sanctions = list(statements), list(sanctions)
-        for st in said:
-            twin = _twin_statement(st, earlier_statements)
-            if twin is None:
-                statements.append(st.model_copy(update={"origin": Origin(extractors=[name])}))
-            else:
-                _fill(twin, st, name, STATEMENT_FILLS)
-        for action in imposed:
-            twin_action = _twin_sanction(action, earlier_sanctions)
-            if twin_action is None:
-                sanctions.append(action.model_copy(update={"origin": Origin(extractors=[name])}))
-            else:
-                _fill(twin_action, action, name, SANCTION_FILLS)
+        _join(name, said, statements, _twin_statement, STATEMENT_FILLS)
+        _join(name, imposed, sanctions, _twin_sanction, SANCTION_FILLS)
     return statements, sanctions
+
+
+def _join(
+    name: str, items: list[R], kept: list[R], twin_of: Callable[[R, list[R]], R | None], fills: tuple[str, ...]
+) -> None:
+    """One extractor's records into ``kept``: a twin among the earlier extractors' records is filled, else added."""
+    earlier = list(kept)
+    for item in items:
+        twin = twin_of(item, earlier)
+        if twin is None:
+            kept.append(item.model_copy(update={"origin": Origin(extractors=[name])}))
+        else:
+            _fill(twin, item, name, fills)

@@ -170,11 +170,34 @@ def test_model_led_end_to_end_through_an_openai_compatible_server(openai_env: st
             return tool(answer)
         return noncommittal(body)
 
+    ticks: list[tuple[int, int]] = []
     with FakeOpenAI(responder=reply) as server:
-        summary = asyncio.run(summarize_async(text=text, backend="openai", base_url=server.base_url, model="m"))
+        summary = asyncio.run(
+            summarize_async(
+                text=text, backend="openai", base_url=server.base_url, model="m", progress=lambda *t: ticks.append(t)
+            )
+        )
     assert summary.provenance.strategy == "model-led"
+    assert ticks == [(1, 1)]  # one chunk left unread by the rules, read once
     by_model = [s for s in summary.statements if s.origin and s.origin.extractors[0] == "model"]
     rules_alone = [s.speaker for s in rules.extract(segment(ingest.from_text(text)))[1]]
     assert "Hadi al-Sarraf" not in rules_alone
     assert [s.speaker for s in by_model] == ["Hadi al-Sarraf"]
     assert summary.provenance.questions["statements"].accepted == 1
+    assert summary.provenance.questions["chunks"].asked == 1
+
+
+def test_an_unusable_answer_skips_its_chunk_and_warns(openai_env: str) -> None:
+    """An answer that fails validation twice costs the chunk, not the bulletin: the rules' records stand."""
+    text = "Talks\n\nThe embassy would reopen next week, wrote Hadi al-Sarraf in a post on Monday.\n"
+
+    def reply(body: dict[str, Any]) -> Any:
+        if body["tools"][0]["function"]["name"] == "ChunkReading":
+            return tool({"statements": "none", "sanctions": 3})
+        return noncommittal(body)
+
+    with FakeOpenAI(responder=reply) as server:
+        summary = asyncio.run(summarize_async(text=text, backend="openai", base_url=server.base_url, model="m"))
+    assert summary.provenance.questions["chunks"].asked == 1
+    assert summary.provenance.questions["chunks"].accepted == 0
+    assert any("chunk(s) not read by the model" in w and "failed validation" in w for w in summary.provenance.warnings)

@@ -47,6 +47,9 @@ def eval_(
         Path | None, typer.Option(help="Blessed report to compare with; default evals/baseline[-BACKEND].json.")
     ] = None,
     write_baseline: Annotated[bool, typer.Option("--write-baseline", help="Bless this run as the baseline.")] = False,
+    only: Annotated[
+        list[str] | None, typer.Option("--only", help="Score only these documents (stems; repeat the flag).")
+    ] = None,
     model: Annotated[str | None, typer.Option(help="Model name (openai), or a catalogued model (local).")] = None,
     model_path: Annotated[Path | None, typer.Option(help="GGUF file for the local backend.")] = None,
     strategy: Annotated[str | None, typer.Option(help=STRATEGY_HELP)] = None,
@@ -66,6 +69,11 @@ def eval_(
                 f"no gold set: looked for *.gold.json in {gold.resolve()}; run from the summarizer checkout "
                 "or pass --gold DIR --bulletins DIR"
             )
+        if only:
+            unknown = sorted(set(only) - set(golds))
+            if unknown:
+                fail(f"--only {unknown[0]}: no gold file {unknown[0]}.gold.json in {gold}")
+            golds = {stem: doc for stem, doc in golds.items() if stem in only}
         if predictions is not None:
             preds = evaluate.load_predictions(predictions)
             label = f"predictions in {predictions}"

@@ -144,7 +144,7 @@ def summarize(
             raise typer.Exit(batch.run(files, out_dir, chosen, llm_config, keep_ungrounded, jobs, shared.QUIET))
         if fmt is Format.jsonl:
             raise typer.Exit(_jsonl(files, chosen, llm_config, keep_ungrounded, output))
-        source_text, summary = batch.run_one(files[0], chosen, llm_config, keep_ungrounded)
+        source_text, summary = batch.run_one(files[0], chosen, llm_config, keep_ungrounded, shared.QUIET)
         render_one(summary, source_text, fmt or Format.json, output)
         if summary.provenance.warnings:
             err.print(f"warning: {'; '.join(summary.provenance.warnings)}", markup=False, soft_wrap=True)

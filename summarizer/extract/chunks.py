@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from ..layout import flat
 from ..lexicon import word_pattern
+from ..rules.sanctions import ABOUT_SANCTIONS
 from ..rules.words import LEXICON
 from ..segment import Document, Paragraph, Sentence
 
@@ -23,7 +24,6 @@ CONTEXT_CHARS = 400
 
 _SPEECH = word_pattern([*LEXICON.cues, *LEXICON.list_cues, "according to", "says", "say"], ignore_case=True)
 _QUOTE = re.compile(r'"[^"]{12,}"')
-_SANCTIONS = re.compile(r"(?i)\b(?:sanction\w*|designat\w*|blacklist\w*|asset freeze|froze|entity list)")
 
 
 @dataclass(frozen=True)
@@ -53,7 +53,7 @@ class Chunk:
         return [
             s
             for s in self.sentences
-            if (_SPEECH.search(s.flat) or _QUOTE.search(s.flat) or _SANCTIONS.search(s.flat))
+            if (_SPEECH.search(s.flat) or _QUOTE.search(s.flat) or ABOUT_SANCTIONS.search(s.flat))
             and not any(start < s.end and s.start < end for start, end in spans)
         ]
 

@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from pydantic import BaseModel
+from pydantic import BaseModel, field_validator
 
 from .. import templates
 from ..llm.failures import LLMError
@@ -47,6 +47,12 @@ class Said(BaseModel):
     cue: str
     content: str
     target: str | None
+
+    @field_validator("role", "target", mode="before")
+    @classmethod
+    def _optional_text(cls, value: object) -> object:
+        """An optional name given as a list or an object is no name: dropped, not worth a re-ask."""
+        return value if value is None or isinstance(value, str) else None
 
 
 class Imposed(BaseModel):

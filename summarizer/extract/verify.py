@@ -10,6 +10,7 @@ statement types are normalised once, the same way.
 from __future__ import annotations
 
 import re
+from typing import TypeVar
 
 from .. import rules
 from ..layout import flat
@@ -22,6 +23,8 @@ from .base import Candidates
 from .chunks import Chunk
 
 __all__ = ["records", "sanction", "statement"]
+
+R = TypeVar("R", Statement, Sanction)
 
 SPEAKER_REACH = 160
 """Characters between a speaker's mention and the verb: room for "X, the spokesman for the Y ministry, said"."""
@@ -46,18 +49,18 @@ def records(doc: Document, chunk: Chunk, reading: object, rejected: dict[str, in
     """The verified records of one chunk's reading; the reason for every rejection is counted in ``rejected``."""
     out = Candidates()
     for said in getattr(reading, "statements", []):
-        found = statement(doc, chunk, said)
-        if isinstance(found, str):
-            rejected[found] = rejected.get(found, 0) + 1
-        else:
-            out.statements.append(found)
+        _keep(statement(doc, chunk, said), out.statements, rejected)
     for imposed in getattr(reading, "sanctions", []):
-        action = sanction(doc, chunk, imposed)
-        if isinstance(action, str):
-            rejected[action] = rejected.get(action, 0) + 1
-        else:
-            out.sanctions.append(action)
+        _keep(sanction(doc, chunk, imposed), out.sanctions, rejected)
     return out
+
+
+def _keep(found: R | str, kept: list[R], rejected: dict[str, int]) -> None:
+    """A record joins ``kept``; a rejection's reason is counted."""
+    if isinstance(found, str):
+        rejected[found] = rejected.get(found, 0) + 1
+    else:
+        kept.append(found)
 
 
 def _squash(text: str) -> str:

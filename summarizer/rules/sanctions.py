@@ -30,7 +30,7 @@ _AUTHORITY = re.compile(
 )
 _IMPOSE = word_pattern(LEXICON.sanction_verbs)
 _DEMAND = word_pattern(LEXICON.demand_verbs)
-_ABOUT_SANCTIONS = re.compile(
+ABOUT_SANCTIONS = re.compile(
     r"(?i)sanction|designat|blacklist|asset[- ]freeze|froze|freezing|restrictive measures|economic measures|"
     r"\blisted\b[^.]{0,40}\btargets\b|(?-i:\b[A-Z]\w+ List\b)"
 )
@@ -55,7 +55,7 @@ _CONDUCT = re.compile(
 def find_sanction(doc: Document, para: Paragraph, sent: Sentence) -> Sanction | None:
     """A sanctions action in this sentence: an authority as subject of an imposing verb."""
     text = sent.flat
-    if not _ABOUT_SANCTIONS.search(text):
+    if not ABOUT_SANCTIONS.search(text):
         return None
     auth = _AUTHORITY.search(text)
     if auth is None:
@@ -85,7 +85,7 @@ def sanction(doc: Document, para: Paragraph, sent: Sentence, authority: str) -> 
     at = fold(text).find(fold(authority))
     verb = _IMPOSE.search(text, at + len(authority)) if at >= 0 else None
     demand = _DEMAND.search(text)
-    if verb is None or (demand and demand.start() < verb.start()) or not _ABOUT_SANCTIONS.search(text):
+    if verb is None or (demand and demand.start() < verb.start()) or not ABOUT_SANCTIONS.search(text):
         return None
     return _record(doc, para, sent, authority, _action(text, verb), verb.end())
 

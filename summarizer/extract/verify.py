@@ -67,31 +67,31 @@ def _squash(text: str) -> str:
     return _SPACES.sub(" ", fold(text)).strip(" .,;:\"'")
 
 
+def _written(answer: str) -> re.Pattern[str] | None:
+    """A pattern for the answer as the text may write it: any case, any run of spaces or line breaks between words,
+    an apostrophe present or not ("Houthis political bureau" finds "Houthis' political bureau")."""
+    words = answer.strip(" .,;:\"'").split()
+    if not words:
+        return None
+    parts = [r"'?".join(re.escape(ch) for ch in word.replace("'", "")) + r"'?" for word in words]
+    gap = r"\s+"
+    return re.compile(rf"(?<!\w){gap.join(parts)}(?!\w)", re.IGNORECASE)
+
+
 def copied(text: str, answer: str | None, *, quotes: bool = False) -> str | None:
-    """``answer`` as ``text`` writes it (case, spelling and line breaks aside), or None: the model may only copy.
+    """``answer`` as ``text`` writes it (case, line breaks and apostrophes aside), or None: the model may only copy.
     With ``quotes``, quotation marks the text puts around it are kept, so a direct quote stays direct."""
-    if not answer or not answer.strip(" .,;:\"'"):
-        return None
-    want = _squash(answer)
+    pattern = _written(answer) if answer else None
     flat_text = _SPACES.sub(" ", text)
-    at = _squash_index(flat_text, want)
-    if at is None:
+    m = pattern.search(flat_text) if pattern is not None else None
+    if m is None:
         return None
-    start, end = at
+    start, end = m.span()
     if quotes and flat_text[start - 1 : start] == '"':
         start -= 1
         close = flat_text.find('"', end)
         end = close + 1 if 0 <= close - end <= 2 else end
     return flat_text[start:end]
-
-
-def _squash_index(text: str, want: str) -> tuple[int, int] | None:
-    """Where the folded ``want`` occurs in ``text`` (whitespace already single), as offsets into ``text``."""
-    if not want:
-        return None
-    pattern = r"\s+".join(re.escape(w) for w in want.split(" "))
-    m = re.search(rf"(?<!\w){pattern}(?!\w)", fold(text)) if len(fold(text)) == len(text) else None
-    return (m.start(), m.end()) if m else None
 
 
 def _verb(cue: str, choices: list[str]) -> str | None:
@@ -213,6 +213,14 @@ def _list_item(doc: Document, para: Paragraph, speaker: str, cue: str, content: 
     )
 
 
+def _leading(text: str, answer: str) -> str | None:
+    """The longest opening of ``answer`` that ``text`` writes: a model often completes a body's name ("the U.S.
+    Treasury Department" for "the U.S. Treasury"); the words it added are dropped, never kept."""
+    words = answer.split()
+    found = (copied(text, " ".join(words[:n])) for n in range(len(words), 1 if len(words) > 1 else 0, -1))
+    return next((f for f in found if f and len(_ARTICLE.sub("", f)) > 1), None)
+
+
 def _bare(role: str | None) -> str | None:
     return _ARTICLE.sub("", role) if role else None
 
@@ -227,7 +235,7 @@ def _aimed(found: Statement, sentence: str, target: str | None) -> Statement:
 
 def sanction(doc: Document, chunk: Chunk, imposed: object) -> Sanction | str:
     """The sanctions action the model read, or why it is rejected."""
-    authority = copied(chunk.passage, getattr(imposed, "authority", None))
+    authority = _leading(chunk.passage, str(getattr(imposed, "authority", "") or ""))
     if authority is None:
         return "authority not in the text"
     authority = _ARTICLE.sub("", authority)

@@ -39,6 +39,9 @@ class ModelSpec:
     sha256: str
     install: str
     """What to install when a package is missing."""
+    strategy: str = "model-led"
+    """How extraction uses it, chosen by measurement: a model that cannot list a chunk's statements only answers
+    narrow questions (``refine-only``)."""
 
 
 def _chunks(prefix: str, count: int) -> tuple[str, ...]:
@@ -55,6 +58,7 @@ CATALOGUE: dict[str, ModelSpec] = {
             size=98_362_432,
             sha256="b179c9523d0e6a0f98a330c7562b682750a6f8c8c15e5bc70ea373728110db53",
             install="pip install 'summarizer[local]'",
+            strategy="refine-only",  # asked for a chunk's statements it returns nothing, or JSON that fails validation
         ),
         ModelSpec(
             name="qwen2.5-coder-1.5b-instruct",

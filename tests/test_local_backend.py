@@ -5,7 +5,7 @@ import json
 import pytest
 
 from summarizer.ingest import read
-from summarizer.weights import DEFAULT_MODEL
+from summarizer.weights import CATALOGUE, DEFAULT_MODEL
 
 from .helpers import BULLETINS, SAMPLE, run_cli
 
@@ -37,8 +37,8 @@ def test_verbose_logs_the_server_start(first_result):
 def test_default_backend_is_local_and_recorded(first_run):
     prov = first_run["provenance"]
     assert prov["backend"] == "local"
-    assert prov["model"] == DEFAULT_MODEL and prov["strategy"] == "model-led"
-    assert prov["prompt_hash"] and "read_chunk@" in prov["prompt_version"]
+    assert prov["model"] == DEFAULT_MODEL and prov["strategy"] == CATALOGUE[DEFAULT_MODEL].strategy
+    assert prov["prompt_hash"] and prov["prompt_version"]
     assert prov["usage"]["calls"] > 0 and prov["usage"]["prompt_tokens"] > 0
 
 
@@ -73,3 +73,20 @@ def test_news_report_outside_the_family(cache):
     data = json.loads(result.stdout)
     assert data["statements"], "the LLM path must still deliver statements on a plain news report"
     assert any(s["said_on"] == "2023-03-09" for s in data["statements"]), "'on Thursday' resolves to the dateline"
+
+
+def test_model_led_on_the_real_server_keeps_only_what_the_text_bears(cache):
+    """The model-led path end to end on llama.cpp: every chunk the rules left unread is sent, and whatever the small
+    model answers (often JSON that fails validation: that chunk is skipped with a warning), the output holds only
+    grounded records whose names are in the text."""
+    path = BULLETINS / "synthetic-news-2023-03-09.txt"
+    result = run_cli("summarize", str(path), "-b", "local", "--strategy", "model-led", env=cache)
+    assert result.returncode == 0, result.stderr.decode()
+    data = json.loads(result.stdout)
+    prov = data["provenance"]
+    assert prov["strategy"] == "model-led" and "read_chunk@" in prov["prompt_version"]
+    assert prov["questions"]["chunks"]["asked"] > 0 and prov["usage"]["calls"] > 0
+    text = read(path).text
+    for st in data["statements"]:
+        assert text[st["evidence"]["start"] : st["evidence"]["end"]] == st["evidence"]["text"]
+        assert st["speaker"].split()[-1] in text

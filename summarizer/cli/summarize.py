@@ -41,12 +41,15 @@ Examples:
 # Flags that only mean something to some backends: given to another, they are refused rather than ignored.
 _MODEL_FLAGS = (
     "--model", "--base-url", "--mode", "--strategy", "--model-path", "--timeout", "--max-retries", "--token-budget",
+    "--threads",
 )  # fmt: skip
 _UNUSED_BY = {
     "rules": {*_MODEL_FLAGS, "--no-cache"},
-    "openai": {"--model-path"},
+    "openai": {"--model-path", "--threads"},
     "local": {"--base-url"},
 }
+_FLAGS = {"n_threads": "--threads"}
+"""Settings whose flag is not the setting's name."""
 _URL = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
 
 
@@ -91,7 +94,10 @@ def summarize(
     model_path: Annotated[Path | None, typer.Option(help="GGUF file for the local backend.")] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Bypass the response cache.")] = False,
     concurrency: Annotated[int | None, typer.Option(help="Parallel model calls and bulletins (default 4).")] = None,
-    timeout: Annotated[float | None, typer.Option(help="Seconds per model request (default 60).")] = None,
+    timeout: Annotated[
+        float | None, typer.Option(help="Seconds per model request (default 60; 600 for a local model-led run).")
+    ] = None,
+    threads: Annotated[int | None, typer.Option(help="Local server threads (default 1).")] = None,
     max_retries: Annotated[int | None, typer.Option(help="Transport retries per request (default 4).")] = None,
     token_budget: Annotated[int | None, typer.Option(help="Cap on prompt+completion tokens per bulletin.")] = None,
     quiet: Quiet = False,
@@ -120,7 +126,8 @@ def summarize(
         settings = config.load()
         flags = dict(
             model=model, base_url=base_url, mode=mode, strategy=strategy, model_path=model_path,
-            concurrency=concurrency, timeout=timeout, max_retries=max_retries, token_budget=token_budget,
+            concurrency=concurrency, timeout=timeout, n_threads=threads, max_retries=max_retries,
+            token_budget=token_budget,
         )  # fmt: skip
         settings.update({k: v for k, v in flags.items() if v is not None})
         if no_cache:
@@ -129,7 +136,8 @@ def summarize(
         settings.pop("backend", None)
         if chosen not in BACKENDS:
             fail(f"unknown backend {chosen!r}; choose one of {', '.join(BACKENDS)}")
-        given = {f"--{k.replace('_', '-')}" for k, v in flags.items() if v is not None and k != "concurrency"}
+        given = {_FLAGS.get(k, f"--{k.replace('_', '-')}") for k, v in flags.items() if v is not None}
+        given.discard("--concurrency")
         unused = sorted((given | ({"--no-cache"} if no_cache else set())) & _UNUSED_BY[chosen])
         if unused:
             fail(f"{', '.join(unused)} has no effect with -b {chosen}")

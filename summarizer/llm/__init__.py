@@ -73,7 +73,7 @@ class LLM:
     @property
     def strategy(self) -> str:
         """How extraction uses the model (``model-led`` or ``refine-only``), set in the config."""
-        return self.config.strategy
+        return self.config.extraction
 
     @property
     def usage(self) -> models.Usage:

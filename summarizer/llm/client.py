@@ -113,14 +113,14 @@ class Connection:
 
             loopback = bool(base_url) and (urlsplit(base_url).hostname or "") in _LOOPBACK
             http_client = BoundedHttpClient(
-                deadline=self.config.timeout,
+                deadline=self.config.request_timeout,
                 max_bytes=self.config.max_response_bytes,
                 trust_env=not loopback,  # loopback never via a proxy
             )
             self._openai = openai.AsyncOpenAI(
                 api_key=api_key,
                 base_url=base_url,
-                timeout=self.config.timeout,
+                timeout=self.config.request_timeout,
                 max_retries=0,  # transport retries are ours: one policy, counted, logged without bodies
                 http_client=http_client,
             )

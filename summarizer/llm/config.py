@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validat
 from pydantic import ValidationError as PydanticValidationError
 
 from ..config import ConfigError
-from ..weights import DEFAULT_MODEL
+from ..weights import CATALOGUE, DEFAULT_MODEL
 from .failures import short_error
 
 __all__ = ["DEFAULT_MODELS", "ENV_BASE_URL", "LLMConfig", "credential_free"]
@@ -38,13 +38,15 @@ class LLMConfig(BaseModel):
     mode: Literal["tools", "json_schema", "json", "md_json"] | None = Field(
         default=None, description="How instructor asks for structured output; None = by backend and strategy."
     )
-    strategy: Literal["model-led", "refine-only"] = Field(
-        default="model-led",
-        description="How the model is used: it reads every chunk beside the rules (model-led), or only answers "
-        "narrow questions about what the rules found (refine-only).",
+    strategy: Literal["model-led", "refine-only"] | None = Field(
+        default=None,
+        description="How the model is used: it reads every chunk the rules left unread (model-led), or only answers "
+        "narrow questions about what the rules found (refine-only); None = the catalogued model's, else model-led.",
     )
     model_path: Path | None = Field(default=None, description="GGUF file for the local backend.")
-    timeout: float = Field(default=60.0, gt=0, description="Seconds per HTTP request, answer read in full.")
+    timeout: float | None = Field(
+        default=None, gt=0, description="Seconds per HTTP request, answer read in full; None = by backend and strategy."
+    )
     max_response_bytes: int = Field(default=4_000_000, ge=1024, description="Cap on one HTTP response body.")
     max_retries: int = Field(default=4, ge=0, description="Transport retries after the first attempt.")
     max_reasks: int = Field(default=1, ge=0, description="Validation re-asks after the first answer.")
@@ -89,7 +91,24 @@ class LLMConfig(BaseModel):
         unconstrained JSON, measured on 2 cores), else ``tools``."""
         if self.mode is not None:
             return self.mode
-        return "md_json" if self.backend == "local" and self.strategy == "model-led" else "tools"
+        return "md_json" if self.backend == "local" and self.extraction == "model-led" else "tools"
+
+    @property
+    def request_timeout(self) -> float:
+        """The timeout set, else 600 s for a local model reading whole chunks (one chunk took 50-150 s for the 1.5B
+        model on 2 cores; a request timed out is computed again from scratch), else 60 s."""
+        if self.timeout is not None:
+            return self.timeout
+        return 600.0 if self.backend == "local" and self.extraction == "model-led" else 60.0
+
+    @property
+    def extraction(self) -> str:
+        """The strategy in effect: the one set, else the one measured best for a catalogued local model (SmolLM2
+        cannot list a chunk's statements, so it refines), else ``model-led``."""
+        if self.strategy is not None:
+            return self.strategy
+        spec = CATALOGUE.get(self.model_name) if self.backend == "local" and self.model_path is None else None
+        return spec.strategy if spec is not None else "model-led"
 
     @property
     def model_name(self) -> str:

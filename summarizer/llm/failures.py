@@ -134,7 +134,7 @@ def classify(exc: Exception, state: CallState, config: LLMConfig, *, server_exit
     if isinstance(root, IncompleteOutputException):
         return truncated("finish_reason=length", config.max_tokens)
     if isinstance(root, openai.APITimeoutError):
-        return Failure("timeout", f"request timed out after {config.timeout:g}s", transient=True)
+        return Failure("timeout", f"request timed out after {config.request_timeout:g}s", transient=True)
     if isinstance(root, openai.APIConnectionError):
         cause = root.__cause__
         if isinstance(cause, ResponseTooLarge):

@@ -70,19 +70,18 @@ def test_installed_wheel_summarizes_with_its_own_prompts(tmp_path: Path) -> None
     for line in where.stdout.decode().splitlines():
         assert Path(line).resolve().is_relative_to(target.resolve()), line
 
-    with FakeOpenAI(responder=noncommittal) as server:
-        args = ["summarize", str(bulletin), "-b", "openai", "--base-url", server.base_url, "--model", "m"]
-        result = _run([sys.executable, "-m", "summarizer", *args], cwd=elsewhere, env=env)
-    assert result.returncode == 0, result.stderr.decode()[-3000:]
-    provenance = json.loads(result.stdout)["provenance"]
-    assert provenance["backend"] == "openai" and provenance["model"] == "m"
-    versions = provenance["prompt_version"].split(",")
-    assert [v.split("@")[0] for v in versions] == [
-        "statement_type",
-        "statement_type_check",
-        "target",
-        "role",
-        "speaker",
-    ]
-    assert all(v.split("@")[1] for v in versions) and provenance["prompt_hash"]
-    assert provenance["usage"]["calls"] == len(server.requests) > 0
+    expected = {
+        "model-led": ["read_chunk"],
+        "refine-only": ["statement_type", "statement_type_check", "target", "role", "speaker"],
+    }
+    for strategy, prompts in expected.items():
+        with FakeOpenAI(responder=noncommittal) as server:
+            args = ["summarize", str(bulletin), "-b", "openai", "--base-url", server.base_url, "--model", "m"]
+            result = _run([sys.executable, "-m", "summarizer", *args, "--strategy", strategy], cwd=elsewhere, env=env)
+        assert result.returncode == 0, result.stderr.decode()[-3000:]
+        provenance = json.loads(result.stdout)["provenance"]
+        assert provenance["backend"] == "openai" and provenance["model"] == "m"
+        versions = provenance["prompt_version"].split(",")
+        assert [v.split("@")[0] for v in versions] == prompts
+        assert all(v.split("@")[1] for v in versions) and provenance["prompt_hash"]
+        assert provenance["usage"]["calls"] == len(server.requests) > 0

@@ -10,7 +10,7 @@ statement types are normalised once, the same way.
 from __future__ import annotations
 
 import re
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from .. import rules
 from ..layout import flat
@@ -21,6 +21,9 @@ from ..segment import Document, Paragraph, Sentence
 from ..text import fold
 from .base import Candidates
 from .chunks import Chunk
+
+if TYPE_CHECKING:
+    from .model import ChunkReading, Imposed, Said
 
 __all__ = ["records", "sanction", "statement"]
 
@@ -45,12 +48,12 @@ _SPACES = re.compile(r"\s+")
 _CITATION_TAIL = re.compile(r"\s*\([^()]*\)\s*\.?$")
 
 
-def records(doc: Document, chunk: Chunk, reading: object, rejected: dict[str, int]) -> Candidates:
+def records(doc: Document, chunk: Chunk, reading: ChunkReading, rejected: dict[str, int]) -> Candidates:
     """The verified records of one chunk's reading; the reason for every rejection is counted in ``rejected``."""
     out = Candidates()
-    for said in getattr(reading, "statements", []):
+    for said in reading.statements:
         _keep(statement(doc, chunk, said), out.statements, rejected)
-    for imposed in getattr(reading, "sanctions", []):
+    for imposed in reading.sanctions:
         _keep(sanction(doc, chunk, imposed), out.sanctions, rejected)
     return out
 
@@ -146,10 +149,10 @@ def _sentence_with(chunk: Chunk, content: str, verb: str) -> tuple[Paragraph, Se
     return by_verb[0] if len(by_verb) == 1 else None
 
 
-def statement(doc: Document, chunk: Chunk, said: object) -> Statement | str:
+def statement(doc: Document, chunk: Chunk, said: Said) -> Statement | str:
     """The statement the model read, or why it is rejected."""
     passage = f"{chunk.previous}\n{chunk.passage}"
-    speaker = copied(passage, getattr(said, "speaker", None))
+    speaker = copied(passage, said.speaker)
     if speaker is None:
         return "speaker not in the text"
     speaker = _fullest(_ARTICLE.sub("", speaker), chunk)
@@ -157,8 +160,7 @@ def statement(doc: Document, chunk: Chunk, said: object) -> Statement | str:
         return "speaker is an outlet or an unnamed source"
     if len(speaker.split()) > 8:
         return "speaker is not a name"
-    content = str(getattr(said, "content", "") or "")
-    cue = str(getattr(said, "cue", "") or "")
+    content, cue = said.content, said.cue
     verb = _verb(cue, _VERBS)
     listed = verb is None and _verb(cue, _LIST_VERBS) is not None
     if verb is None and not listed:
@@ -174,7 +176,8 @@ def statement(doc: Document, chunk: Chunk, said: object) -> Statement | str:
     at = re.search(rf"(?<!\w){re.escape(verb)}(?!\w)", sent.flat, re.I)
     if at is None:
         return "verb not in the sentence"
-    before = fold(passage[: passage.find(sent.flat[:40])] if sent.flat[:40] in passage else chunk.previous)
+    opens = passage.find(sent.flat)  # the passage is built from the same flattened sentences
+    before = fold(passage[:opens] if opens >= 0 else chunk.previous)
     if not _in_subject_place(sent.flat, at.start(), at.end(), speaker, fold(speaker.split()[-1]) in before):
         return "speaker is not the verb's subject"
     ruled = rules.reporting_cue(sent.flat[at.start() :])
@@ -182,14 +185,14 @@ def statement(doc: Document, chunk: Chunk, said: object) -> Statement | str:
     text = ruled.content if ruled is not None and ruled.verb == verb.lower() else words
     if not text or len(text.split()) < 2:
         return "content not in the text"
-    role = copied(passage, getattr(said, "role", None))
+    role = copied(passage, said.role)
     found = rules.statement(
         doc, para, sent, rules.Cue(verb.lower(), at.end(), _CITATION_TAIL.sub("", text)), speaker, _bare(role)
     )
-    return _aimed(found, sent.flat, getattr(said, "target", None))
+    return _aimed(found, sent.flat, said.target)
 
 
-def _list_item(doc: Document, para: Paragraph, speaker: str, cue: str, content: str, said: object) -> Statement | str:
+def _list_item(doc: Document, para: Paragraph, speaker: str, cue: str, content: str, said: Said) -> Statement | str:
     """A quotation under an introduction ("The minister made the following points:"): the item is the evidence."""
     assert para.lead is not None
     intro = para.lead[1].flat
@@ -201,7 +204,7 @@ def _list_item(doc: Document, para: Paragraph, speaker: str, cue: str, content: 
     if not text:
         return "content not in the text"
     whole = Sentence(para.start, para.end, para.text)
-    role = copied(intro, getattr(said, "role", None))
+    role = copied(intro, said.role)
     found = rules.statement(doc, para, whole, rules.Cue(verb.lower(), 0, text), speaker, _bare(role))
     lead_para, lead = para.lead
     cite = lead_para.citation_for(lead)
@@ -233,9 +236,9 @@ def _aimed(found: Statement, sentence: str, target: str | None) -> Statement:
     return found.model_copy(update={"target": _ARTICLE.sub("", aim) if aim.islower() else aim})
 
 
-def sanction(doc: Document, chunk: Chunk, imposed: object) -> Sanction | str:
+def sanction(doc: Document, chunk: Chunk, imposed: Imposed) -> Sanction | str:
     """The sanctions action the model read, or why it is rejected."""
-    authority = _leading(chunk.passage, str(getattr(imposed, "authority", "") or ""))
+    authority = _leading(chunk.passage, imposed.authority)
     if authority is None:
         return "authority not in the text"
     authority = _ARTICLE.sub("", authority)
@@ -249,17 +252,17 @@ def sanction(doc: Document, chunk: Chunk, imposed: object) -> Sanction | str:
     return "no imposing verb after the authority"
 
 
-def _named(found: Sanction, sentence: str, passage: str, imposed: object) -> Sanction:
+def _named(found: Sanction, sentence: str, passage: str, imposed: Imposed) -> Sanction:
     """The model's targets and count, where the rules read none and the text writes them."""
     updates: dict[str, object] = {}
     if not found.targets:
-        names = [copied(passage, t) for t in getattr(imposed, "targets", [])]
+        names = [copied(passage, t) for t in imposed.targets]
         updates["targets"] = [
             Target(name=n, kind=_kind(n))
             for n in dict.fromkeys(n for n in names if n)
             if country_of(n) is None and not n.endswith("'s") and fold(n) != fold(found.authority)
         ]
-    stated = getattr(imposed, "target_count", None)
+    stated = imposed.target_count
     if found.target_count is None and stated and re.search(rf"\b{stated}\b", sentence):
         updates["target_count"] = stated
     return found.model_copy(update=updates) if updates else found

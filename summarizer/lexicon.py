@@ -58,6 +58,7 @@ class Lexicon:
     name_titles: tuple[str, ...]
     publications: tuple[str, ...]
     outlet_words: tuple[str, ...]
+    unnamed_sources: tuple[str, ...]
 
 
 def _value(kind: str, raw: object) -> object:

@@ -14,6 +14,10 @@ A prompt file is Markdown with a small front-matter header and two parts::
     # user
     Sentence: {sentence}
 
+An optional worked exchange, ``# example`` (a question) and ``# answer`` (its answer), goes between the system
+message and the question as a user and an assistant turn: a small model copies the shape of an answer it has
+already "given" far more faithfully than one described in the instructions. Both are literal text, not templates.
+
 Placeholders use :meth:`str.format` syntax; a literal brace in the template is written ``{{`` / ``}}``.
 Values are substituted once and never re-parsed, so bulletin text full of braces is safe.
 The file's SHA-256 is kept on the :class:`Prompt` because provenance and the cache key must change
@@ -40,7 +44,7 @@ __all__ = ["Prompt", "PromptError", "list_prompts", "load", "parse", "prompts_di
 _NAME_RE = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.-]*$")
 _SECTION_RE = re.compile(r"^#[ \t]+(\S.*?)[ \t]*$")
 _FRONT_KEY_RE = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)[ \t]*:[ \t]*(.*?)[ \t]*$")
-_SECTIONS = ("system", "user")
+_SECTIONS = ("system", "example", "answer", "user")
 PACKAGE = "summarizer.prompts"
 
 
@@ -71,6 +75,8 @@ class Prompt:
     system: str
     user: str
     sha256: str
+    example: str = ""
+    answer: str = ""
 
     @property
     def variables(self) -> frozenset[str]:
@@ -95,6 +101,9 @@ class Prompt:
         messages: list[dict[str, str]] = []
         if system:
             messages.append({"role": "system", "content": system})
+        if self.example:
+            messages.append({"role": "user", "content": self.example})
+            messages.append({"role": "assistant", "content": self.answer})
         messages.append({"role": "user", "content": user})
         return messages
 
@@ -160,6 +169,9 @@ def parse(text: str, *, source: str = "<string>") -> Prompt:
     user = "\n".join(parts["user"]).strip()
     if not user:
         raise PromptError(f"{source}: the '# user' section is empty")
+    example, answer = ("\n".join(parts.get(key, [])).strip() for key in ("example", "answer"))
+    if bool(example) != bool(answer):
+        raise PromptError(f"{source}: '# example' and '# answer' go together")
 
     prompt = Prompt(
         name=meta["name"],
@@ -167,6 +179,8 @@ def parse(text: str, *, source: str = "<string>") -> Prompt:
         system=system,
         user=user,
         sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        example=example,
+        answer=answer,
     )
     try:
         _ = prompt.variables  # fail at load time, not at the first call, on a stray brace

@@ -47,8 +47,8 @@ ANSWERS: dict[str, dict[str, Any]] = {
     "RoleAnswer": {"role": LIAR_ROLE},
     "SpeakerAnswer": {"speaker": LIAR, "role": LIAR_ROLE},
     "ChunkReading": {
-        "statements": [{"speaker": LIAR, "role": LIAR_ROLE, "cue": "said", "content": "it is over", "target": None}],
-        "sanctions": [{"authority": LIAR, "action": "designate", "targets": [LIAR], "target_count": 1, "reasons": []}],
+        "statements": [{"line": 1, "speaker": LIAR, "role": LIAR_ROLE, "cue": "said", "target": None}],
+        "sanctions": [{"line": 1, "authority": LIAR, "action": "designate", "targets": [LIAR], "target_count": 1}],
     },
 }
 TIMEOUT = 0.5
@@ -70,6 +70,7 @@ class Storm:
         self.requests: collections.Counter[int] = collections.Counter()
         self.answered: collections.Counter[int] = collections.Counter()
         self.faults: collections.Counter[str] = collections.Counter()
+        self.drawn = 0
 
     def __call__(self, body: dict[str, Any]) -> Reply:
         messages = json.dumps(body.get("messages"), sort_keys=True)
@@ -85,17 +86,9 @@ class Storm:
         rng = random.Random(f"{self.seed}:{digest}:{attempt}")
         reply = self.always.get(k)
         if reply is None and attempt <= self.faulty_attempts and rng.random() < self.rate:
-            reply = rng.choice(
-                [
-                    status(429, headers={"retry-after": "0.05"}),
-                    status(500),
-                    status(503),
-                    hang(TIMEOUT * 4),
-                    reset(),
-                    malformed(),
-                    trickle(1),  # every read in time, the whole request not
-                ]
-            )
+            with self.lock:  # which requests fail is drawn; the kinds take turns, so a storm has every kind
+                reply = STORM_KINDS[self.drawn % len(STORM_KINDS)]
+                self.drawn += 1
         if reply is not None:
             with self.lock:
                 self.faults[_fault_name(reply)] += 1
@@ -104,6 +97,17 @@ class Storm:
             self.answered[k] += 1
         name = body["tools"][0]["function"]["name"]
         return tool(ANSWERS[name], prompt_tokens=PROMPT_TOKENS + k, completion_tokens=7)
+
+
+STORM_KINDS = (
+    status(429, headers={"retry-after": "0.05"}),
+    status(500),
+    status(503),
+    hang(TIMEOUT * 4),
+    reset(),
+    malformed(),
+    trickle(1),  # every read in time, the whole request not
+)
 
 
 def _fault_name(reply: Reply) -> str:

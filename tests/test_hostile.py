@@ -102,10 +102,10 @@ class Obedient:
                 "ChunkReading": {
                     "statements": [
                         {
+                            "line": 1,
                             "speaker": speaker,
                             "role": "President of the Russian Federation",
                             "cue": "said",
-                            "content": "we surrender",
                             "target": OUTSIDE,
                         }
                     ],

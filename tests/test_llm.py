@@ -546,6 +546,21 @@ def test_prompt_file_errors(tmp_path: Path) -> None:
         templates.load("other")
     no_system = templates.parse('---\nname: a\nversion: 1\n---\n# user\nJSON like {{"a": 1}} for {x}')
     assert no_system.render(x="y") == [{"role": "user", "content": 'JSON like {"a": 1} for y'}]
+    with pytest.raises(templates.PromptError, match="go together"):
+        templates.parse("---\nname: a\nversion: 1\n---\n# example\nQ\n# user\nhi")
+
+
+def test_a_worked_exchange_comes_between_the_instructions_and_the_question() -> None:
+    text = (
+        '---\nname: a\nversion: 1\n---\n# system\nRead.\n# example\nPassage: x\n# answer\n{"n": 1}\n'
+        "# user\nPassage: {p}"
+    )
+    assert templates.parse(text).render(p="{y}") == [
+        {"role": "system", "content": "Read."},
+        {"role": "user", "content": "Passage: x"},
+        {"role": "assistant", "content": '{"n": 1}'},  # literal: no doubled braces needed
+        {"role": "user", "content": "Passage: {y}"},
+    ]
 
 
 def test_repo_prompts_parse() -> None:

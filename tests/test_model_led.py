@@ -41,8 +41,8 @@ def _doc(text: str) -> Document:
     return segment(ingest.from_text(text, "wire.txt"))
 
 
-def _said(speaker: str, cue: str, content: str, role: str | None = None, target: str | None = None) -> dict[str, Any]:
-    return {"speaker": speaker, "role": role, "cue": cue, "content": content, "target": target}
+def _said(line: int, speaker: str, cue: str, role: str | None = None, target: str | None = None) -> dict[str, Any]:
+    return {"line": line, "speaker": speaker, "role": role, "cue": cue, "target": target}
 
 
 def _read(doc: Document, reading: dict[str, Any], where: str) -> tuple[Candidates, dict[str, int]]:
@@ -55,7 +55,7 @@ def _read(doc: Document, reading: dict[str, Any], where: str) -> tuple[Candidate
 def test_a_verified_statement_is_built_like_the_rules_build_theirs() -> None:
     doc = _doc(WIRE)
     reading = {
-        "statements": [_said("Hadi al-Sarraf", "told", "Baghdad would not accept the new terms", "Foreign Minister")],
+        "statements": [_said(1, "Hadi al-Sarraf", "told", "Foreign Minister")],
         "sanctions": [],
     }
     found, rejected = _read(doc, reading, "told reporters")
@@ -72,11 +72,12 @@ def test_the_known_failure_modes_are_rejected() -> None:
     doc = _doc(WIRE)
     reading = {
         "statements": [
-            _said("The New York Times", "said", "the Pentagon had ordered new patrols"),  # an outlet
-            _said("Treasury officials", "said", "the network supplied drones to the Houthis"),  # unnamed source
-            _said("Houthis", "said", "the network supplied drones to the Houthis"),  # the allegation's subject
-            _said("Hadi al-Sarraf", "held talks with", "his Jordanian counterpart, Omar Nasser"),  # not speech
-            _said("Ali Shamkhani", "said", "the terms were fair"),  # nobody in the text
+            _said(2, "The New York Times", "said"),  # an outlet
+            _said(3, "Treasury officials", "said"),  # an unnamed source
+            _said(3, "Houthis", "said"),  # the allegation's subject
+            _said(1, "Hadi al-Sarraf", "held talks with"),  # not speech
+            _said(1, "Ali Shamkhani", "said"),  # nobody in the text
+            _said(9, "Hadi al-Sarraf", "told"),  # no such line
         ],
         "sanctions": [],
     }
@@ -87,19 +88,20 @@ def test_the_known_failure_modes_are_rejected() -> None:
         "speaker is not the verb's subject": 1,
         "verb is not a reporting verb": 1,
         "speaker not in the text": 1,
+        "line not in the passage": 1,
     }
 
 
 def test_a_sanction_takes_the_targets_the_text_names() -> None:
     doc = _doc(WIRE)
     imposed = {
+        "line": 1,
         "authority": "The U.S. Treasury Department",
         "action": "designate",
         "targets": ["Blue Reef Trading", "Delta Star Shipping", "IRGC", "Iran's"],
         "target_count": 2,
-        "reasons": ["moving oil for the IRGC"],
     }
-    announcement = _said("U.S. Treasury Department", "sanctioned", "two companies, Blue Reef Trading")
+    announcement = _said(1, "U.S. Treasury Department", "sanctioned")
     found, rejected = _read(doc, {"statements": [announcement], "sanctions": [imposed]}, "Blue Reef")
     assert found.statements == [] and rejected == {"verb is not a reporting verb": 1}  # the action is no statement
     (action,) = found.sanctions
@@ -107,7 +109,7 @@ def test_a_sanction_takes_the_targets_the_text_names() -> None:
     names = {t.name for t in action.targets}
     assert {"Blue Reef Trading", "Delta Star Shipping"} <= names and "Iran's" not in names
     assert action.target_count == 2
-    demand = {"authority": "Hadi al-Sarraf", "action": "designate", "targets": [], "target_count": None, "reasons": []}
+    demand = {"line": 1, "authority": "Hadi al-Sarraf", "action": "designate", "targets": [], "target_count": None}
     _, rejected = _read(doc, {"statements": [], "sanctions": [demand]}, "told reporters")
     assert rejected == {"no imposing verb after the authority": 1}
 
@@ -115,15 +117,11 @@ def test_a_sanction_takes_the_targets_the_text_names() -> None:
 def test_an_introduction_and_its_bullets_are_one_chunk_and_each_bullet_one_statement() -> None:
     doc = _doc(BULLETS)
     (chunk,) = [c for c in chunks.chunks(doc) if len(c.paragraphs) > 1]
-    assert len(chunk.paragraphs) == 3 and chunk.passage.count("\n- ") == 2
+    assert len(chunk.paragraphs) == 3 and chunk.passage.count("] - ") == 2
     reading = {
         "statements": [
-            _said(
-                "Omar al-Khatib",
-                "made the following points",
-                "The embassy will reopen once it is in writing.",
-            ),
-            _said("Omar al-Khatib", "made the following points", "Our forces will stay as long as they are needed."),
+            _said(2, "Omar al-Khatib", "made the following points"),
+            _said(3, "Omar al-Khatib", "made the following points"),
         ],
         "sanctions": [],
     }
@@ -142,6 +140,18 @@ def test_the_model_reads_only_what_the_rules_left_unread() -> None:
     left = [s for c in chunks.chunks(doc) for s in c.unread(spans)]
     assert len(left) < sum(len(c.unread([])) for c in every)
     assert all(not any(a < s.end and s.start < b for a, b in spans) for s in left)
+
+
+def test_hearsay_is_not_worth_a_reading_and_read_lines_are_context() -> None:
+    doc = _doc(WIRE)
+    (chunk,) = [c for c in chunks.chunks(doc) if "told reporters" in c.passage]
+    unread = [s.flat for s in chunk.unread([])]
+    assert len(unread) == 1 and "told reporters" in unread[0]  # not "The New York Times said", "officials said"
+    first = chunk.sentences[0]
+    left = chunk.after([(first.start, first.end)])
+    assert left.unread([(first.start, first.end)]) == []
+    assert left.passage.startswith("    Iraqi Foreign Minister") and "\n[1] The New York Times" in left.passage
+    assert left.line(1) == (chunk.paragraphs[0], chunk.sentences[1]) and left.line(3) is None
 
 
 def test_merge_keeps_the_first_extractors_fields_and_fills_its_gaps() -> None:
@@ -163,7 +173,7 @@ def test_model_led_end_to_end_through_an_openai_compatible_server(openai_env: st
         "Talks\n\nHadi al-Sarraf, in a long interview with the state broadcaster aired late on Monday night after "
         "the session, wrote that the embassy would reopen next week.\n"
     )
-    answer = {"statements": [_said("Hadi al-Sarraf", "wrote", "the embassy would reopen next week")], "sanctions": []}
+    answer = {"statements": [_said(1, "Hadi al-Sarraf", "wrote")], "sanctions": []}
 
     def reply(body: dict[str, Any]) -> Any:
         if body["tools"][0]["function"]["name"] == "ChunkReading":

@@ -54,7 +54,10 @@ def eval_(
     model_path: Annotated[Path | None, typer.Option(help="GGUF file for the local backend.")] = None,
     strategy: Annotated[str | None, typer.Option(help=STRATEGY_HELP)] = None,
     timeout: Annotated[float | None, typer.Option(help="Seconds per model request (default 60).")] = None,
-    threads: Annotated[int | None, typer.Option(help="Local server threads (default 1).")] = None,
+    threads: Annotated[
+        int | None,
+        typer.Option(help="Local server threads (default: cores up to 4 if model-led, else 1)."),
+    ] = None,
     base_url: Annotated[str | None, typer.Option(help="OpenAI-compatible endpoint.")] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Bypass the response cache.")] = False,
 ) -> None:

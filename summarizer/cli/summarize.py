@@ -97,7 +97,10 @@ def summarize(
     timeout: Annotated[
         float | None, typer.Option(help="Seconds per model request (default 60; 600 for a local model-led run).")
     ] = None,
-    threads: Annotated[int | None, typer.Option(help="Local server threads (default 1).")] = None,
+    threads: Annotated[
+        int | None,
+        typer.Option(help="Local server threads (default: cores up to 4 if model-led, else 1)."),
+    ] = None,
     max_retries: Annotated[int | None, typer.Option(help="Transport retries per request (default 4).")] = None,
     token_budget: Annotated[int | None, typer.Option(help="Cap on prompt+completion tokens per bulletin.")] = None,
     quiet: Quiet = False,

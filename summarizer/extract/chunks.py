@@ -9,7 +9,7 @@ neither, and sentences an earlier extractor already turned into records need no 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..layout import flat
 from ..lexicon import word_pattern
@@ -19,43 +19,101 @@ from ..segment import Document, Paragraph, Sentence
 
 __all__ = ["Chunk", "chunks"]
 
-CONTEXT_CHARS = 400
+CONTEXT_CHARS = 300
 """Characters of the previous paragraph given as context: enough for a name introduced there."""
 
 _SPEECH = word_pattern([*LEXICON.cues, *LEXICON.list_cues, "according to", "says", "say"], ignore_case=True)
 _QUOTE = re.compile(r'"[^"]{12,}"')
+_HEARSAY = word_pattern([*LEXICON.media, *LEXICON.outlet_words, *LEXICON.unnamed_sources], ignore_case=True)
+SUBJECT_CHARS = 40
+"""How far from a reporting verb its source is looked for: "The New York Times reported", "according to reports"."""
+
+
+Span = tuple[int, int]
 
 
 @dataclass(frozen=True)
 class Chunk:
-    """Paragraphs read together, and the context around them."""
+    """Paragraphs read together, the context around them, and the spans earlier extractors already read."""
 
     paragraphs: tuple[Paragraph, ...]
     section: str
     previous: str
+    covered: tuple[Span, ...] = ()
 
     @property
     def sentences(self) -> list[Sentence]:
         return [s for p in self.paragraphs for s in p.sentences]
 
+    def _entries(self) -> list[tuple[Paragraph, Sentence]]:
+        """Each sentence, and each list item whole (a quotation under an introduction may run over several
+        sentences yet is one record)."""
+        return [
+            (para, Sentence(para.start, para.end, para.text)) if para.lead is not None else (para, sent)
+            for para in self.paragraphs
+            for sent in (para.sentences[:1] if para.lead is not None else para.sentences)
+        ]
+
+    def _is_covered(self, sent: Sentence) -> bool:
+        return any(start < sent.end and sent.start < end for start, end in self.covered)
+
+    @property
+    def lines(self) -> list[tuple[Paragraph, Sentence]]:
+        """The lines the passage numbers, in order: those no earlier record covers."""
+        return [(para, sent) for para, sent in self._entries() if not self._is_covered(sent)]
+
     @property
     def passage(self) -> str:
-        """The chunk as the model reads it: hard-wrapped lines rejoined, one line per paragraph, bullets marked."""
-        lines = []
-        for para in self.paragraphs:
-            text = flat(para.text).strip()
-            lines.append(f"- {text}" if para.lead is not None else text)
-        return "\n".join(lines)
+        """The chunk as the model reads it: one line per sentence (hard wraps rejoined), list items marked, a blank
+        line between paragraphs. Lines still to be read are numbered; lines an earlier extractor read stay as
+        unnumbered context. The model answers with line numbers instead of copying what was said, which would cost
+        a small model most of its output tokens and most of its copying mistakes."""
+        out: list[str] = []
+        last: Paragraph | None = None
+        n = 0
+        for para, sent in self._entries():
+            if last is not None and para is not last:
+                out.append("")
+            text = f"- {sent.flat.strip()}" if para.lead is not None else sent.flat.strip()
+            if self._is_covered(sent):
+                out.append(f"    {text}")
+            else:
+                n += 1
+                out.append(f"[{n}] {text}")
+            last = para
+        return "\n".join(out)
 
-    def unread(self, spans: list[tuple[int, int]]) -> list[Sentence]:
+    def line(self, number: int) -> tuple[Paragraph, Sentence] | None:
+        """The paragraph and sentence of a passage line number, or None when the passage has no such line."""
+        lines = self.lines
+        return lines[number - 1] if 0 < number <= len(lines) else None
+
+    def unread(self, spans: list[Span]) -> list[Sentence]:
         """Sentences with a reporting verb, a quotation or a sanctions word that no span of an earlier
         extractor's records covers: where a reader is still needed."""
-        return [
-            s
-            for s in self.sentences
-            if (_SPEECH.search(s.flat) or _QUOTE.search(s.flat) or ABOUT_SANCTIONS.search(s.flat))
-            and not any(start < s.end and s.start < end for start, end in spans)
-        ]
+        left = self.after(spans)
+        return [s for s in self.sentences if _worth_reading(s.flat) and not left._is_covered(s)]
+
+    def after(self, spans: list[Span]) -> Chunk:
+        """This chunk as left to read once ``spans`` are read."""
+        first, last = self.paragraphs[0].start, self.paragraphs[-1].end
+        return replace(self, covered=tuple((a, b) for a, b in spans if a < last and first < b))
+
+
+def _worth_reading(text: str) -> bool:
+    """A quotation, a sanctions word, or a reporting verb whose subject is not an outlet or an unnamed source: an
+    outlet reporting news ("The New York Times reported") or "diplomats said" is no statement, and the verifier
+    would reject it after the model had spent half a minute reading it."""
+    if _QUOTE.search(text) or ABOUT_SANCTIONS.search(text):
+        return True
+    return any(not _HEARSAY.search(_subject(text, m)) for m in _SPEECH.finditer(text))
+
+
+def _subject(text: str, verb: re.Match[str]) -> str:
+    """The words where a reporting verb's source stands: after "according to", else just before the verb."""
+    if verb[0].lower() == "according to":
+        return text[verb.end() : verb.end() + SUBJECT_CHARS]
+    return text[max(0, verb.start() - SUBJECT_CHARS) : verb.start()]
 
 
 def chunks(doc: Document) -> list[Chunk]:

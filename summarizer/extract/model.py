@@ -10,9 +10,9 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel, field_validator
+from pydantic import BaseModel, ConfigDict, field_validator
 
 from .. import templates
 from ..llm.failures import LLMError
@@ -35,18 +35,34 @@ UNREADABLE = frozenset({"invalid_output", "truncated", "refused"})
 summary warns, where a dead server or a rejected key still fails the bulletin."""
 
 
-class Said(BaseModel):
-    """One statement as the model read it; every string is to be copied from the passage.
+def _terse(schema: dict[str, Any]) -> None:
+    """No field titles or descriptions in the schema the model is shown: the prompt explains each field, and the
+    schema is read with every chunk (instructor's JSON modes print it, indented, into the system message). The
+    model's title stays: tool calling names the function after it."""
+    schema.pop("description", None)
+    for field in schema.get("properties", {}).values():
+        field.pop("title", None)
 
-    No length limits and no defaults here: llama.cpp turns a ``max_length`` into a grammar that nests one optional
-    per character (too large to parse), and a field with a default into one the model may skip.
+
+class _Answer(BaseModel):
+    model_config = ConfigDict(json_schema_extra=_terse)
+
+
+class Said(_Answer):
+    """One statement as the model read it: where it is, and who says it with which verb.
+
+    What was said is not asked for: it is read from the pointed line by the rules' own content reader, which keeps
+    the model's answer to a few tokens and its words out of the record. No length limits: llama.cpp turns a
+    ``max_length`` into a grammar that nests one optional per character, too large to parse. An optional name the
+    model leaves out is null, not a failed answer: a small model often drops a trailing null field, and a re-ask
+    costs a whole second reading of the chunk.
     """
 
+    line: int
     speaker: str
-    role: str | None
+    role: str | None = None
     cue: str
-    content: str
-    target: str | None
+    target: str | None = None
 
     @field_validator("role", "target", mode="before")
     @classmethod
@@ -55,17 +71,18 @@ class Said(BaseModel):
         return value if value is None or isinstance(value, str) else None
 
 
-class Imposed(BaseModel):
-    """One sanctions action as the model read it."""
+class Imposed(_Answer):
+    """One sanctions action as the model read it; its date, conduct, programmes and beneficiaries are read from the
+    pointed line by the rules' sanctions reader."""
 
+    line: int
     authority: str
     action: SanctionAction
-    targets: list[str]
-    target_count: int | None
-    reasons: list[str]
+    targets: list[str] = []
+    target_count: int | None = None
 
 
-class ChunkReading(BaseModel):
+class ChunkReading(_Answer):
     statements: list[Said]
     sanctions: list[Imposed]
 
@@ -96,7 +113,7 @@ class ModelExtractor:
     async def extract(self, doc: Document, earlier: Candidates) -> Candidates:
         prompt = templates.load(PROMPT)
         spans = [(r.evidence.start, r.evidence.end) for r in [*earlier.statements, *earlier.sanctions]]
-        todo = [c for c in chunks(doc) if c.unread(spans)]
+        todo = [c.after(spans) for c in chunks(doc) if c.unread(spans)]
         done = 0
 
         async def read(chunk: Chunk) -> Candidates:

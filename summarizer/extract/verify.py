@@ -13,7 +13,6 @@ import re
 from typing import TYPE_CHECKING, TypeVar
 
 from .. import rules
-from ..layout import flat
 from ..lexicon import word_pattern
 from ..models import Sanction, Statement, Target
 from ..rules.words import LEXICON, NAME, ROLE_NOUNS, country_of
@@ -35,10 +34,8 @@ SPEAKER_REACH = 160
 _VERBS = sorted([*LEXICON.cues, "according to"], key=len, reverse=True)
 _LIST_VERBS = sorted(LEXICON.list_cues, key=len, reverse=True)
 _OUTLET = word_pattern([*LEXICON.media, *LEXICON.outlet_words])
-_VAGUE = re.compile(
-    r"(?i)^(?:an?|some|several|two|three|many|unnamed|anonymous)\b|\b(?:sources?|officials|diplomats|analysts|"
-    r"residents|witnesses|observers|experts)\b"
-)
+_VAGUE = re.compile(r"(?i)^(?:an?|some|several|two|three|many|unnamed|anonymous)\b")
+_UNNAMED = word_pattern(LEXICON.unnamed_sources, ignore_case=True)
 _PRONOUN_SUBJECT = re.compile(r"^\W*(?:He|She|They|It)\b")
 _DESCRIBED_SUBJECT = re.compile(
     r"^\W*[Tt]he\s+(?:[\w'-]+\s+){0,3}?(?P<noun>[\w'-]+)\s*(?:,|$|\s+(?:also|later|then)\b)"
@@ -135,18 +132,10 @@ def _in_subject_place(sentence: str, verb_at: int, verb_end: int, speaker: str, 
     return known_before and bool(referred)
 
 
-def _sentence_with(chunk: Chunk, content: str, verb: str) -> tuple[Paragraph, Sentence] | None:
-    """The chunk sentence that carries the content (its opening words), else the only one with the verb."""
-    key = " ".join(_squash(content).replace('"', " ").split()[:6])
-    by_verb = []
-    for para in chunk.paragraphs:
-        for sent in para.sentences:
-            text = _squash(sent.flat)
-            if key and key in text.replace('"', " ").replace("  ", " "):
-                return para, sent
-            if re.search(rf"(?<!\w){re.escape(verb)}(?!\w)", text):
-                by_verb.append((para, sent))
-    return by_verb[0] if len(by_verb) == 1 else None
+def _near(chunk: Chunk, number: int) -> list[tuple[Paragraph, Sentence]]:
+    """The line the model pointed at, then its neighbours: a small model's count is sometimes one off."""
+    found = (chunk.line(n) for n in (number, number - 1, number + 1))
+    return [line for line in found if line is not None]
 
 
 def statement(doc: Document, chunk: Chunk, said: Said) -> Statement | str:
@@ -156,64 +145,56 @@ def statement(doc: Document, chunk: Chunk, said: Said) -> Statement | str:
     if speaker is None:
         return "speaker not in the text"
     speaker = _fullest(_ARTICLE.sub("", speaker), chunk)
-    if _OUTLET.search(speaker) or _VAGUE.search(speaker) or not re.search(r"[A-Z]", speaker):
+    if (
+        _OUTLET.search(speaker)
+        or _VAGUE.search(speaker)
+        or _UNNAMED.search(speaker)
+        or not re.search(r"[A-Z]", speaker)
+    ):
         return "speaker is an outlet or an unnamed source"
     if len(speaker.split()) > 8:
         return "speaker is not a name"
-    content, cue = said.content, said.cue
-    verb = _verb(cue, _VERBS)
-    listed = verb is None and _verb(cue, _LIST_VERBS) is not None
-    if verb is None and not listed:
+    verb = _verb(said.cue, _VERBS)
+    introduces = _verb(said.cue, [*_VERBS, *_LIST_VERBS])  # "made the following points" only introduces a list
+    if introduces is None:
         return "verb is not a reporting verb"
-    place = _sentence_with(chunk, content, verb or _verb(cue, _LIST_VERBS) or "")
-    if place is None:
-        return "content not in the text"
-    para, sent = place
-    if para.lead is not None:
-        return _list_item(doc, para, speaker, cue, content, said)
+    lines = _near(chunk, said.line)
+    if not lines:
+        return "line not in the passage"
+    role = _bare(copied(passage, said.role))
+    if lines[0][0].lead is not None:
+        return _list_item(doc, lines[0][0], speaker, introduces, role)
     if verb is None:
-        return "content not in the text"  # a list's verb, but no list item carries the content
-    at = re.search(rf"(?<!\w){re.escape(verb)}(?!\w)", sent.flat, re.I)
-    if at is None:
-        return "verb not in the sentence"
-    opens = passage.find(sent.flat)  # the passage is built from the same flattened sentences
-    before = fold(passage[:opens] if opens >= 0 else chunk.previous)
-    if not _in_subject_place(sent.flat, at.start(), at.end(), speaker, fold(speaker.split()[-1]) in before):
-        return "speaker is not the verb's subject"
-    ruled = rules.reporting_cue(sent.flat[at.start() :])
-    words = copied(sent.flat, content, quotes=True)
-    text = ruled.content if ruled is not None and ruled.verb == verb.lower() else words
-    if not text or len(text.split()) < 2:
-        return "content not in the text"
-    role = copied(passage, said.role)
-    found = rules.statement(
-        doc, para, sent, rules.Cue(verb.lower(), at.end(), _CITATION_TAIL.sub("", text)), speaker, _bare(role)
-    )
-    return _aimed(found, sent.flat, said.target)
+        return "a list's verb outside a list"
+    why = "verb not on the line"
+    for para, sent in lines:
+        at = re.search(rf"(?<!\w){re.escape(verb)}(?!\w)", sent.flat, re.I)
+        if at is None or para.lead is not None:
+            continue
+        opens = passage.find(sent.flat.strip())  # the passage is built from the same flattened sentences
+        before = fold(passage[:opens] if opens >= 0 else chunk.previous)
+        if not _in_subject_place(sent.flat, at.start(), at.end(), speaker, fold(speaker.split()[-1]) in before):
+            why = "speaker is not the verb's subject"
+            continue
+        content = rules.content_at(sent.flat, at.start(), at.end(), verb.lower())
+        if len(content.split()) < 2:
+            why = "nothing said after the verb"
+            continue
+        cue = rules.Cue(verb.lower(), at.end(), _CITATION_TAIL.sub("", content))
+        return _aimed(rules.statement(doc, para, sent, cue, speaker, role), sent.flat, said.target)
+    return why
 
 
-def _list_item(doc: Document, para: Paragraph, speaker: str, cue: str, content: str, said: Said) -> Statement | str:
-    """A quotation under an introduction ("The minister made the following points:"): the item is the evidence."""
+def _list_item(doc: Document, para: Paragraph, speaker: str, verb: str, role: str | None) -> Statement | str:
+    """A quotation under an introduction ("The minister made the following points:"), read as the rules read
+    theirs, for the speaker the model names, if the introduction names them before its verb."""
     assert para.lead is not None
     intro = para.lead[1].flat
-    verb = _verb(cue, [*_VERBS, *_LIST_VERBS]) or ""
-    at = re.search(rf"(?<!\w){re.escape(verb)}(?!\w)", intro, re.I) if verb else None
+    at = re.search(rf"(?<!\w){re.escape(verb)}(?!\w)", intro, re.I)
     if at is None or not _mentions(intro[: at.start()], speaker):
         return "speaker does not introduce the list"
-    text = copied(flat(para.text), content, quotes=True)
-    if not text:
-        return "content not in the text"
-    whole = Sentence(para.start, para.end, para.text)
-    role = copied(intro, said.role)
-    found = rules.statement(doc, para, whole, rules.Cue(verb.lower(), 0, text), speaker, _bare(role))
-    lead_para, lead = para.lead
-    cite = lead_para.citation_for(lead)
-    return found.model_copy(
-        update={
-            "cited_outlet": found.cited_outlet or (cite.outlet if cite else None),
-            "cited_date": found.cited_date or (cite.date if cite else None),
-        }
-    )
+    found = rules.list_item(doc, para, rules.ListLead(rules.Person(speaker, role), verb.lower()))
+    return found if found is not None else "a list item with nothing said"
 
 
 def _leading(text: str, answer: str) -> str | None:
@@ -225,7 +206,9 @@ def _leading(text: str, answer: str) -> str | None:
 
 
 def _bare(role: str | None) -> str | None:
-    return _ARTICLE.sub("", role) if role else None
+    """A role as the rules keep it: no article, and only if it names an office."""
+    bare = _ARTICLE.sub("", role) if role else None
+    return bare if bare and rules.is_role(bare) else None
 
 
 def _aimed(found: Statement, sentence: str, target: str | None) -> Statement:
@@ -237,18 +220,18 @@ def _aimed(found: Statement, sentence: str, target: str | None) -> Statement:
 
 
 def sanction(doc: Document, chunk: Chunk, imposed: Imposed) -> Sanction | str:
-    """The sanctions action the model read, or why it is rejected."""
+    """The sanctions action the model read, or why it is rejected: looked for on the pointed line, then on every
+    line that names the authority."""
     authority = _leading(chunk.passage, imposed.authority)
     if authority is None:
         return "authority not in the text"
     authority = _ARTICLE.sub("", authority)
-    for para in chunk.paragraphs:
-        for sent in para.sentences:
-            if fold(authority) not in fold(sent.flat):
-                continue
-            found = rules.sanction(doc, para, sent, authority)
-            if found is not None:
-                return _named(found, sent.flat, chunk.passage, imposed)
+    for para, sent in [*_near(chunk, imposed.line)[:1], *chunk.lines]:
+        if fold(authority) not in fold(sent.flat):
+            continue
+        found = rules.sanction(doc, para, sent, authority)
+        if found is not None:
+            return _named(found, sent.flat, chunk.passage, imposed)
     return "no imposing verb after the authority"
 
 

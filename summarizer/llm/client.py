@@ -156,7 +156,7 @@ class Connection:
         server = LocalServer(
             self.local_model_path(),
             n_ctx=self.config.n_ctx,
-            n_threads=self.config.n_threads,
+            n_threads=self.config.server_threads,
             chat_format=self.config.chat_format,
             model_alias=self.config.model_name,
             startup_timeout=self.config.startup_timeout,

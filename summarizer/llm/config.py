@@ -66,7 +66,7 @@ class LLMConfig(BaseModel):
         default=4096, ge=256, description="Local server context size: instructions, schema, a chunk and the answer."
     )
     n_threads: int | None = Field(
-        default=None, ge=1, description="Local server threads; None = 1 (robust when the CPU is shared)."
+        default=None, ge=1, description="Local server threads; None = by strategy (see ``server_threads``)."
     )
     chat_format: str | None = Field(default=None, description="Local server chat format; None = GGUF template.")
     startup_timeout: float = Field(default=120.0, gt=0, description="Seconds to wait for the local server.")
@@ -100,6 +100,17 @@ class LLMConfig(BaseModel):
         if self.timeout is not None:
             return self.timeout
         return 600.0 if self.backend == "local" and self.extraction == "model-led" else 60.0
+
+    @property
+    def server_threads(self) -> int:
+        """The threads set, else every core (up to 4) for a local model reading whole chunks, where prompt evaluation
+        is the cost (the sample took 4 minutes on 2 cores, twice that on 1), else 1: narrow questions are answered
+        in about a second either way, and one thread keeps them steady when the CPU is shared."""
+        if self.n_threads is not None:
+            return self.n_threads
+        if self.backend == "local" and self.extraction == "model-led":
+            return max(1, min(4, len(os.sched_getaffinity(0))))
+        return 1
 
     @property
     def extraction(self) -> str:

@@ -11,13 +11,14 @@ from ..models import OverviewPoint, Sanction, Statement
 from ..segment import Document
 from .overview import overview
 from .sanctions import complete_sanctions, find_sanction, follow_up, sanction
-from .speakers import Context, affiliation
+from .speakers import Context, Person, affiliation
 from .statements import (
     CUES,
     GENERIC,
     Cue,
     ListLead,
     aim_at_issuers,
+    content_at,
     find_statements,
     list_item,
     list_lead,
@@ -65,9 +66,12 @@ __all__ = [
     "GENERIC",
     "Cue",
     "ListLead",
+    "Person",
     "affiliation",
+    "content_at",
     "extract",
     "is_role",
+    "list_item",
     "plausible",
     "reporting_cue",
     "sanction",

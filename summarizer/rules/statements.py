@@ -66,13 +66,7 @@ def find_statements(doc: Document, para: Paragraph, sent: Sentence, ctx: Context
     out: list[Statement] = []
     for i, (m, who) in enumerate(found):
         stop = found[i + 1][0].start() if i + 1 < len(found) else len(sent.flat)
-        content = content_after(_TRAILING_AND.sub("", sent.flat[m.end() : stop]), m["cue"].lower())
-        quoted = _QUOTE_FIRST.match(sent.flat[: m.start()])
-        if quoted and i == 0:  # '"We will not negotiate," Kazemi told reporters': the quote is the content
-            content = quoted[1].rstrip(",") + '"'
-            rest = _QUOTE_REST.match(sent.flat[m.end() :])
-            if rest and quoted[0].rstrip().endswith(',"'):  # '"A," he said, "B."': one quote, split by its attribution
-                content = f'{quoted[1]}," {rest[1]}'
+        content = content_at(sent.flat, m.start(), m.end(), m["cue"].lower(), stop=stop, first=i == 0)
         if len(content.split()) >= (2 if m["cue"].lower() == "claimed responsibility" else 3):  # "for the attack"
             out.append(_build(doc, para, sent, who, m["cue"].lower(), content, m.end()))
     return out
@@ -209,6 +203,19 @@ def content_after(after: str, cue: str) -> str:
     text = _VISIT.sub("", text)
     text = _SAID_AFTER.sub("", text)  # "..., al-Masri's office said."
     return text.rstrip(".").strip()
+
+
+def content_at(text: str, start: int, end: int, cue: str, *, stop: int | None = None, first: bool = True) -> str:
+    """What the verb at ``text[start:end]`` reports: the quotation before it when it is the sentence's first verb
+    ('"We will not negotiate," Kazemi told reporters'), else the words after it, up to ``stop``."""
+    content = content_after(_TRAILING_AND.sub("", text[end:stop]), cue)
+    quoted = _QUOTE_FIRST.match(text[:start])
+    if quoted and first:
+        content = quoted[1].rstrip(",") + '"'
+        rest = _QUOTE_REST.match(text[end:])
+        if rest and quoted[0].rstrip().endswith(',"'):  # '"A," he said, "B."': one quote, split by its attribution
+            content = f'{quoted[1]}," {rest[1]}'
+    return content
 
 
 @dataclass(frozen=True)

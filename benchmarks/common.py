@@ -89,13 +89,15 @@ def fmt_spread(stats: dict[str, Any], unit: str = "s", scale: float = 1.0, digit
 
 @dataclass
 class Timed:
-    """Outcome of one timed subprocess: wall time and the child's own CPU time."""
+    """Outcome of one timed subprocess: wall time, the child's own CPU time, and the peak resident memory of it or of
+    any process it waited for (a llama.cpp server it started included)."""
 
     returncode: int
     wall: float
     cpu: float
     stdout: str
     stderr: str
+    peak_rss_mb: float = 0.0
 
 
 def run_timed(
@@ -116,7 +118,8 @@ def run_timed(
         Path(f"{out_path}{suffix}").unlink(missing_ok=True)
     code = os.waitstatus_to_exitcode(status) if status is not None else -9
     cpu = rusage.ru_utime + rusage.ru_stime if rusage is not None else 0.0
-    return Timed(code, wall, cpu, stdout, stderr)
+    rss = rusage.ru_maxrss / 1024 if rusage is not None else 0.0  # Linux reports KB
+    return Timed(code, wall, cpu, stdout, stderr, rss)
 
 
 def _wait(proc: subprocess.Popen[bytes], timeout: float) -> tuple[int | None, Any]:

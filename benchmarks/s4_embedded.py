@@ -1,4 +1,4 @@
-"""Section 4: the embedded model (SmolLM2-135M behind llama.cpp's OpenAI-compatible server).
+"""Section 4: the embedded default model behind llama.cpp's OpenAI-compatible server.
 
 Measured: server cold start; llama.cpp's own prompt-evaluation and generation speeds (free text and
 grammar-constrained tool calls, read from the server's ``llama_perf_context_print`` lines); the sample
@@ -31,7 +31,7 @@ from benchmarks.common import (
 )
 from summarizer.llm import DEFAULT_MODELS
 
-TARGET_COLD_S = 120.0
+TARGET_COLD_S = 240.0
 TARGET_CACHED_S = 2.0
 COLD_BUDGET_S = 300.0  # stop repeating the cold bulletin run once this much time went into it
 _PERF = re.compile(r"(prompt eval|\beval) time =\s*([\d.]+) ms /\s*(\d+) (?:tokens|runs)")
@@ -176,6 +176,7 @@ def _cold_run(folder: Path, rep: int) -> dict[str, Any]:
     load = loadavg()
     proc = run_timed([*summarizer_cli(), "summarize", str(SAMPLE)], env=_env(cache), cwd=folder, timeout=1200)
     run: dict[str, Any] = {"ok": proc.returncode == 0, "wall": proc.wall, "cpu": proc.cpu, "cache": str(cache)}
+    run.update({"peak_rss_mb": proc.peak_rss_mb, "s_per_kb": proc.wall / (SAMPLE.stat().st_size / 1024)})
     run.update({"load_before": load, "load_after": loadavg(), "retry_warnings": proc.stderr.count("retrying")})
     if proc.returncode == 0:
         out.write_text(proc.stdout, encoding="utf-8")
@@ -260,7 +261,7 @@ def checks(data: dict[str, Any]) -> list[Check]:
     if data.get("skipped"):
         note = data["skipped"]
         return [
-            Check("Embedded model: sample bulletin, cold", "skipped", "< 2 min", None, note),
+            Check("Embedded model: sample bulletin, cold", "skipped", f"<= {TARGET_COLD_S:.0f} s", None, note),
             Check("Embedded model: cached re-run", "skipped", "< 2 s", None, note),
         ]
     cold = data["bulletin"]["wall"]["median"]
@@ -269,8 +270,8 @@ def checks(data: dict[str, Any]) -> list[Check]:
         Check(
             "Embedded model: sample bulletin, empty cache (CLI, server start included, median)",
             f"{cold:.1f} s" if cold is not None else "failed",
-            f"< {TARGET_COLD_S:.0f} s (2 min)",
-            None if cold is None else cold < TARGET_COLD_S,
+            f"<= {TARGET_COLD_S:.0f} s",
+            None if cold is None else cold <= TARGET_COLD_S,
         ),
         Check(
             "Embedded model: cached re-run `summarizer summarize SAMPLE` (median)",
@@ -313,20 +314,21 @@ def _bulletin_lines(data: dict[str, Any]) -> list[str]:
         "Sample bulletin, `summarizer summarize SAMPLE` with `SUMMARIZER_CACHE` pointing to a new empty file "
         "(what a first run costs: CLI start, server start, every question):",
         "",
-        "| run | wall | CPU (CLI + server) | calls | cached | retries | prompt tok | completion tok "
-        "| s per call | tokens/s | retry warnings | load before -> after |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| run | wall | s per KB | peak RSS | CPU (CLI + server) | calls | cached | retries | prompt tok "
+        "| completion tok | s per call | tokens/s | retry warnings | load before -> after |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     overhead = (data["cold_start"]["seconds"]["median"] or 0) + (data["cached"]["wall"]["median"] or 0)
     for i, r in enumerate(data["bulletin"]["runs"], 1):
         if not r["ok"]:
-            lines.append(f"| {i} | {r['wall']:.1f} s | failed: {r.get('error')} |" + " |" * 9)
+            lines.append(f"| {i} | {r['wall']:.1f} s | failed: {r.get('error')} |" + " |" * 11)
             continue
         u = r["usage"]
         model_s = max(r["wall"] - overhead, 1e-9)
         tokens = u["prompt_tokens"] + u["completion_tokens"]
         lines.append(
-            f"| {i} | {r['wall']:.1f} s | {r['cpu']:.1f} s | {u['calls']} | {u['cached_calls']} | {u['retries']} "
+            f"| {i} | {r['wall']:.1f} s | {r.get('s_per_kb', 0):.1f} | {r.get('peak_rss_mb', 0) / 1024:.2f} GB "
+            f"| {r['cpu']:.1f} s | {u['calls']} | {u['cached_calls']} | {u['retries']} "
             f"| {u['prompt_tokens']} | {u['completion_tokens']} | {model_s / max(u['calls'], 1):.2f} "
             f"| {tokens / model_s:.0f} | {r['retry_warnings']} | {r['load_before']:.1f} -> {r['load_after']:.1f} |"
         )

@@ -27,6 +27,7 @@ pytest.importorskip("llama_cpp", reason="the local backend needs: pip install 's
 
 from summarizer.llm import LLM, LLMConfig  # noqa: E402
 from summarizer.local import INSTALL_HINT, LocalServer, LocalServerError, find_gguf  # noqa: E402
+from summarizer.weights import DEFAULT_MODEL  # noqa: E402
 
 PROMPT = """---
 name: stance
@@ -68,7 +69,7 @@ def test_server_lifecycle_and_cleanup() -> None:
     server = LocalServer()
     with server as base_url:
         assert base_url.startswith("http://127.0.0.1:") and base_url.endswith("/v1")
-        assert _models(base_url)["data"][0]["id"] == "smollm2-135m-instruct"  # type: ignore[index]
+        assert _models(base_url)["data"][0]["id"] == DEFAULT_MODEL  # type: ignore[index]
         pid = server.pid
         assert pid is not None
         with open(f"/proc/{pid}/environ", "rb") as env:
@@ -171,7 +172,7 @@ def test_ask_through_embedded_model_then_cache(tmp_path: Path) -> None:
     assert llm.usage.calls == 2 and llm.usage.cached_calls == 0
     assert llm.usage.prompt_tokens > 0 and llm.usage.completion_tokens > 0
     assert llm.usage.cost_usd == 0.0
-    assert llm.describe()["backend"] == "local" and llm.describe()["model"] == "smollm2-135m-instruct"
+    assert llm.describe()["backend"] == "local" and llm.describe()["model"] == DEFAULT_MODEL
 
     async def again() -> tuple[Stance, LLM]:
         llm2 = LLM(config)

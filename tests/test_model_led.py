@@ -211,3 +211,36 @@ def test_an_unusable_answer_skips_its_chunk_and_warns(openai_env: str) -> None:
     assert summary.provenance.questions["chunks"].asked == 1
     assert summary.provenance.questions["chunks"].accepted == 0
     assert any("chunk(s) not read by the model" in w and "failed validation" in w for w in summary.provenance.warnings)
+
+
+RELEASE = """Treasury targets drone suppliers
+
+Today, the Department of the Treasury's Office of Foreign Assets Control (OFAC) is sanctioning two firms, Blue Reef
+Trading and Delta Star Shipping, for supplying drone engines to the IRGC.
+
+"These networks arm Tehran's drone program," said Under Secretary of the Treasury for Terrorism and Financial
+Intelligence Mara Quist. Kataeb Hezbollah said in a statement that the strikes would be answered. It vowed to
+retaliate "at a time of our choosing." Forty sailors were detained, according to Lena Hart, a spokeswoman for the
+port authority.
+"""
+
+
+def test_the_line_bears_out_a_misread_verb_an_office_after_the_verb_and_a_bodys_pronoun() -> None:
+    doc = _doc(RELEASE)
+    _, _, sanctions = rules.extract(doc)
+    assert [s.authority for s in sanctions] and sanctions[0].target_count == 2  # "is sanctioning" imposes
+    reading = {
+        "statements": [
+            _said(1, "Mara Quist", "said", "Under Secretary of the Treasury"),  # the name after a long office
+            _said(3, "Mara Quist", "vowed"),  # "It" is the body's pronoun, not the person's named before
+            _said(3, "Kataeb Hezbollah", "vowed"),
+            _said(4, "Lena Hart", "told"),  # the model's verb is wrong; the line's "according to" is right
+        ],
+        "sanctions": [],
+    }
+    found, rejected = _read(doc, reading, "Mara Quist")
+    said = {(s.speaker, s.cue): s for s in found.statements}
+    assert said[("Mara Quist", "said")].content.startswith('"These networks arm')
+    assert said[("Kataeb Hezbollah", "vowed")].content.startswith('to retaliate')
+    assert said[("Lena Hart", "according to")].content == "Forty sailors were detained"
+    assert ("Mara Quist", "vowed") not in said and rejected == {"speaker is not the verb's subject": 1}

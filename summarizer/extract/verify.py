@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, TypeVar
 from .. import rules
 from ..lexicon import word_pattern
 from ..models import Sanction, Statement, Target
-from ..rules.words import LEXICON, NAME, ROLE_NOUNS, country_of
+from ..rules.words import LEXICON, NAME, ORGS, ROLE_NOUNS, country_of
 from ..segment import Document, Paragraph, Sentence
 from ..text import fold
 from .base import Candidates
@@ -36,11 +36,13 @@ _LIST_VERBS = sorted(LEXICON.list_cues, key=len, reverse=True)
 _OUTLET = word_pattern([*LEXICON.media, *LEXICON.outlet_words])
 _VAGUE = re.compile(r"(?i)^(?:an?|some|several|two|three|many|unnamed|anonymous)\b")
 _UNNAMED = word_pattern(LEXICON.unnamed_sources, ignore_case=True)
-_PRONOUN_SUBJECT = re.compile(r"^\W*(?:He|She|They|It)\b")
+_PRONOUN_SUBJECT = re.compile(r"^\W*(He|She|They|It)\b")
 _DESCRIBED_SUBJECT = re.compile(
     r"^\W*[Tt]he\s+(?:[\w'-]+\s+){0,3}?(?P<noun>[\w'-]+)\s*(?:,|$|\s+(?:also|later|then)\b)"
 )
 _ARTICLE = re.compile(r"(?i)^(?:the|a|an)\s+")
+_TITLE_RUN = re.compile(r"(?:\s+(?:[A-Z][\w.'&-]*|of|for|and|the|on|to|in))*\s+")
+"""Only an office's words between a verb and the name after it: "said Under Secretary of the Treasury for X"."""
 _SPACES = re.compile(r"\s+")
 _CITATION_TAIL = re.compile(r"\s*\([^()]*\)\s*\.?$")
 
@@ -111,10 +113,8 @@ def _fullest(speaker: str, chunk: Chunk) -> str:
 def _mentions(sentence: str, speaker: str) -> list[tuple[int, int]]:
     """Where the sentence names the speaker, by full name or by surname."""
     parts = [speaker, speaker.split()[-1]] if len(speaker.split()[-1]) > 2 else [speaker]
-    found = []
-    for part in parts:
-        found += [(m.start(), m.end()) for m in re.finditer(rf"(?<!\w){re.escape(fold(part))}(?!\w)", fold(sentence))]
-    return found
+    patterns = (_written(part) for part in parts)  # offsets into the sentence as written: fold() drops apostrophes
+    return [(m.start(), m.end()) for p in patterns if p is not None for m in p.finditer(sentence)]
 
 
 def _in_subject_place(sentence: str, verb_at: int, verb_end: int, speaker: str, known_before: bool) -> bool:
@@ -124,11 +124,17 @@ def _in_subject_place(sentence: str, verb_at: int, verb_end: int, speaker: str, 
     for start, end in _mentions(sentence, speaker):
         if end <= verb_at and verb_at - end <= SPEAKER_REACH:
             return True
+        if 0 <= start - verb_end <= SPEAKER_REACH and _TITLE_RUN.fullmatch(sentence[verb_end:start]):
+            return True  # '"...," said Under Secretary of the Treasury for Terrorism X'
         if 0 <= start - verb_end <= 30:
             return True
     subject = sentence[:verb_at]
     described = _DESCRIBED_SUBJECT.match(subject)
-    referred = _PRONOUN_SUBJECT.match(subject) or (described and ROLE_NOUNS.fullmatch(described["noun"]))
+    pronoun = _PRONOUN_SUBJECT.match(subject)
+    body = bool(ORGS.search(speaker))
+    if pronoun and ((pronoun[1] == "It" and not body) or (pronoun[1] in ("He", "She") and body)):
+        return False  # "It vowed" is a body's, "He said" a person's: never the person named last for "It"
+    referred = pronoun or (described and ROLE_NOUNS.fullmatch(described["noun"]))
     return known_before and bool(referred)
 
 
@@ -168,21 +174,29 @@ def statement(doc: Document, chunk: Chunk, said: Said) -> Statement | str:
         return "a list's verb outside a list"
     why = "verb not on the line"
     for para, sent in lines:
-        at = re.search(rf"(?<!\w){re.escape(verb)}(?!\w)", sent.flat, re.I)
-        if at is None or para.lead is not None:
+        if para.lead is not None:
             continue
         opens = passage.find(sent.flat.strip())  # the passage is built from the same flattened sentences
-        before = fold(passage[:opens] if opens >= 0 else chunk.previous)
-        if not _in_subject_place(sent.flat, at.start(), at.end(), speaker, fold(speaker.split()[-1]) in before):
-            why = "speaker is not the verb's subject"
-            continue
-        content = rules.content_at(sent.flat, at.start(), at.end(), verb.lower())
-        if len(content.split()) < 2:
-            why = "nothing said after the verb"
-            continue
-        cue = rules.Cue(verb.lower(), at.end(), _CITATION_TAIL.sub("", content))
-        return _aimed(rules.statement(doc, para, sent, cue, speaker, role), sent.flat, said.target)
+        known = fold(speaker.split()[-1]) in fold(passage[:opens] if opens >= 0 else chunk.previous)
+        for start, end, cue_verb in _cues(sent.flat, verb):
+            if not _in_subject_place(sent.flat, start, end, speaker, known):
+                why = "speaker is not the verb's subject"
+                continue
+            content = rules.content_at(sent.flat, start, end, cue_verb)
+            if len(content.split()) < 2:
+                why = "nothing said after the verb"
+                continue
+            cue = rules.Cue(cue_verb, end, _CITATION_TAIL.sub("", content))
+            return _aimed(rules.statement(doc, para, sent, cue, speaker, role), sent.flat, said.target)
     return why
+
+
+def _cues(text: str, verb: str) -> list[tuple[int, int, str]]:
+    """Where a statement's verb may stand on a line: the model's verb first, then the line's own reporting verbs (a
+    small model often names the wrong one, "told" for "according to"); the speaker must still be its subject."""
+    found = [(m.start(), m.end(), verb.lower()) for m in re.finditer(rf"(?<!\w){re.escape(verb)}(?!\w)", text, re.I)]
+    found += [(m.start("cue"), m.end("cue"), m["cue"].lower()) for m in rules.CUE_RE.finditer(text)]
+    return list(dict.fromkeys(found))
 
 
 def _list_item(doc: Document, para: Paragraph, speaker: str, verb: str, role: str | None) -> Statement | str:

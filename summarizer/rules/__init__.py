@@ -13,6 +13,7 @@ from .overview import overview
 from .sanctions import complete_sanctions, find_sanction, follow_up, sanction
 from .speakers import Context, Person, affiliation
 from .statements import (
+    CUE_RE,
     CUES,
     GENERIC,
     Cue,
@@ -63,6 +64,7 @@ def extract(doc: Document) -> tuple[list[OverviewPoint], list[Statement], list[S
 
 __all__ = [
     "CUES",
+    "CUE_RE",
     "GENERIC",
     "Cue",
     "ListLead",

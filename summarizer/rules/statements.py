@@ -206,8 +206,11 @@ def content_after(after: str, cue: str) -> str:
 
 
 def content_at(text: str, start: int, end: int, cue: str, *, stop: int | None = None, first: bool = True) -> str:
-    """What the verb at ``text[start:end]`` reports: the quotation before it when it is the sentence's first verb
-    ('"We will not negotiate," Kazemi told reporters'), else the words after it, up to ``stop``."""
+    """What the verb at ``text[start:end]`` reports: the clause before a closing "according to X", the quotation
+    before it when it is the sentence's first verb ('"We will not negotiate," Kazemi told reporters'), else the words
+    after it, up to ``stop``."""
+    if cue == "according to" and len(text[:start].split()) >= 3:  # "46 strikes were recorded, according to X"
+        return text[:start].rstrip(" ,")
     content = content_after(_TRAILING_AND.sub("", text[end:stop]), cue)
     quoted = _QUOTE_FIRST.match(text[:start])
     if quoted and first:

@@ -241,6 +241,6 @@ def test_the_line_bears_out_a_misread_verb_an_office_after_the_verb_and_a_bodys_
     found, rejected = _read(doc, reading, "Mara Quist")
     said = {(s.speaker, s.cue): s for s in found.statements}
     assert said[("Mara Quist", "said")].content.startswith('"These networks arm')
-    assert said[("Kataeb Hezbollah", "vowed")].content.startswith('to retaliate')
+    assert said[("Kataeb Hezbollah", "vowed")].content.startswith("to retaliate")
     assert said[("Lena Hart", "according to")].content == "Forty sailors were detained"
     assert ("Mara Quist", "vowed") not in said and rejected == {"speaker is not the verb's subject": 1}

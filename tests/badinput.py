@@ -215,7 +215,7 @@ continue next week.
 
 Iranian Involvement in Syria
   \u2022 Qasem Rezaei said (Fars, March 5) that the shipment {tag} had been delayed by heavy rain near the border.
-  \u2022 According to the report, the commander noted that depot {tag} was inspected twice.
+  \u2022 The commander noted that depot {tag} was inspected twice.
 """
 
 

@@ -102,11 +102,11 @@ class Storm:
 STORM_KINDS = (
     status(429, headers={"retry-after": "0.05"}),
     status(500),
-    status(503),
     hang(TIMEOUT * 4),
     reset(),
     malformed(),
     trickle(1),  # every read in time, the whole request not
+    status(503),
 )
 
 
@@ -150,7 +150,7 @@ def test_batch_through_a_fault_storm(tmp_path: Path, capsys: pytest.CaptureFixtu
         8: status(429, headers={"retry-after": "0.05"}),
         9: hang(TIMEOUT * 4),
     }
-    storm = Storm(seed=2024, always=always, rate=0.35)
+    storm = Storm(seed=2024, always=always, rate=1.0, faulty_attempts=1)  # every first attempt fails, kinds in turn
     out = tmp_path / "out"
     started = time.monotonic()
     with FakeOpenAI(responder=storm) as server:
@@ -202,7 +202,12 @@ def test_batch_through_a_fault_storm(tmp_path: Path, capsys: pytest.CaptureFixtu
         assert questions["statements"].asked >= 1 and questions["statements"].accepted == 0
         assert questions["sanctions"].accepted == 0
         assert {s.speaker for s in summary.statements} <= {"Hossein Salami", "Abbas Mousavi", "Qasem Rezaei"}
-    assert all(storm.faults[kind] > 0 for kind in ("status 429", "status 500", "hang", "reset", "malformed", "trickle"))
+    assert all(
+        storm.faults[kind] > 0 for kind in ("status 429", "status 500", "hang", "reset", "malformed", "trickle")
+    ), (
+        storm.faults,
+        storm.requests,
+    )
     print(f"\n{seen} requests, faults injected: {dict(storm.faults)}; {len(done)} done, {len(failed)} failed")
 
 

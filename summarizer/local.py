@@ -118,7 +118,11 @@ def _child_env() -> dict[str, str]:
 
 
 def _die_with_parent() -> Any:
-    """A ``preexec_fn`` asking Linux to SIGTERM the child when we die, so no orphan keeps the port/RAM."""
+    """A ``preexec_fn`` asking Linux to SIGKILL the child when we die, so no orphan keeps the port, RAM and cores.
+
+    Not SIGTERM: the server shuts down gracefully on it, which means finishing the completion in flight, minutes of
+    both cores for an answer nobody will read (seen when a run was killed mid-chunk). The server holds no state
+    worth saving."""
     if not sys.platform.startswith("linux"):
         return None
     try:
@@ -130,7 +134,7 @@ def _die_with_parent() -> Any:
     pr_set_pdeathsig = 1
 
     def _preexec() -> None:
-        prctl(pr_set_pdeathsig, signal.SIGTERM)
+        prctl(pr_set_pdeathsig, signal.SIGKILL)
 
     return _preexec
 

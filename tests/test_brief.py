@@ -31,7 +31,7 @@ from .helpers import ROOT, SAMPLE, drain_pty, run_cli
 
 # Longest acceptable views of the sample bulletin: a few screens at 80 columns (it was 620 lines), and about two at
 # 120 (it was 287).
-MAX_LINES = {80: 149, 120: 100}
+MAX_LINES = {80: 155, 120: 106}  # room for a statement or two more than the rules read today
 
 _EDGE = "\"'()[],.;:!?“”‘’→—·✓≈✗*`|─"
 LABELS = {

@@ -134,6 +134,28 @@ def test_server_dies_with_a_killed_parent(tmp_path: Path) -> None:
     assert _gone(pid), "llama_cpp.server outlived its killed parent"
 
 
+def test_server_dies_with_a_killed_parent_mid_completion(tmp_path: Path) -> None:
+    """Killed while the server computes an answer: it must not first finish an answer nobody will read (a graceful
+    shutdown waits for the completion in flight, minutes of both cores for a long chunk)."""
+    script = tmp_path / "parent.py"
+    script.write_text(
+        "import json, os, signal, threading, time, urllib.request\n"
+        "from summarizer.local import LocalServer\n"
+        "s = LocalServer()\n"
+        "url = s.start()\n"
+        "body = {'prompt': '1, 2, 3,', 'max_tokens': 4000, 'logit_bias': {'0': -100, '2': -100}}\n"
+        "req = urllib.request.Request(url + '/completions', json.dumps(body).encode(),\n"
+        "                             {'Content-Type': 'application/json'})\n"
+        "threading.Thread(target=lambda: urllib.request.urlopen(req, timeout=600), daemon=True).start()\n"
+        "time.sleep(3)\n"
+        "print(s.pid, flush=True)\n"
+        "os.kill(os.getpid(), signal.SIGKILL)\n"
+    )
+    out = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=180)
+    pid = int(out.stdout.split()[0])
+    assert _gone(pid), "llama_cpp.server went on computing after its parent was killed"
+
+
 def test_missing_llama_cpp_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
     import summarizer.local as local
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
+import pytest
+
 from summarizer import ingest, merge, rules
 from summarizer.extract import Candidates, chunks, verify
 from summarizer.extract.model import ChunkReading
@@ -244,3 +246,45 @@ def test_the_line_bears_out_a_misread_verb_an_office_after_the_verb_and_a_bodys_
     assert said[("Kataeb Hezbollah", "vowed")].content.startswith("to retaliate")
     assert said[("Lena Hart", "according to")].content == "Forty sailors were detained"
     assert ("Mara Quist", "vowed") not in said and rejected == {"speaker is not the verb's subject": 1}
+
+
+def test_the_schema_the_model_reads_is_compact_and_still_a_grammar_and_a_validator() -> None:
+    import json
+
+    schema = ChunkReading.model_json_schema()
+    text = json.dumps(schema)
+    assert "$ref" not in text and "$defs" not in text and "default" not in text
+    said = schema["properties"]["statements"]["items"]
+    assert said["properties"]["role"] == {"type": ["string", "null"]}
+    assert "title" not in said and schema["title"] == "ChunkReading"  # tool calling names the function after it
+    grammar = pytest.importorskip("llama_cpp.llama_grammar")
+    assert "sanctions-item" in grammar.json_schema_to_gbnf(text)  # llama.cpp can still constrain to it
+    answer = ChunkReading.model_validate_json(
+        '{"statements": [{"line": 1, "speaker": "X", "cue": "said", "role": null}], '
+        '"sanctions": [{"line": 2, "authority": "Canada", "action": "designate"}]}'
+    )
+    assert answer.sanctions[0].targets == [] and answer.statements[0].target is None
+
+
+OFFICE = """Greece calls Red Sea attack piracy
+
+ATHENS, October 20, 2026 (Meridian) - "An attack on a merchant ship
+is piracy," said Foreign Minister Alexandros Mavridis. A Western
+diplomat in Brussels, speaking on condition of anonymity, said several
+member states were reluctant to act.
+
+The talks ended late on Tuesday without a statement.
+"""
+
+
+def test_an_office_run_into_the_speaker_is_the_role_and_an_indefinite_speaker_is_unnamed() -> None:
+    reading = {
+        "statements": [
+            _said(1, "Foreign Minister Alexandros Mavridis", "said"),
+            _said(2, "Western diplomat in Brussels", "said"),  # the model trimmed the "A"
+        ],
+        "sanctions": [],
+    }
+    found, rejected = _read(_doc(OFFICE), reading, "Mavridis")
+    assert [(s.speaker, s.role) for s in found.statements] == [("Alexandros Mavridis", "Foreign Minister")]
+    assert rejected == {"speaker is an outlet or an unnamed source": 1}

@@ -564,3 +564,23 @@ def test_a_named_target_with_others_counted_and_described():
     assert sanction.target_count == 4
     assert [(t.name, t.country) for t in sanction.targets] == [("Bright Harbour Ship Management", "Singapore")]
     assert sanction.target_countries == ["Singapore"]
+
+
+def test_an_office_after_the_verb_a_source_opening_the_sentence_and_no_he_for_a_body():
+    found = news(
+        '"An attack on a ship is piracy," said Foreign Minister Alexandros Mavridis, speaking to reporters.',
+        "According to Lebanon's Health Ministry, two civilians were killed in the strikes.",
+        "According to the army's spokesman, Colonel Eyal Dagan, the strikes hit three weapons depots.",
+        "According to the Saba news agency, air defences shot down a drone over the capital.",
+        "Iran's Foreign Ministry said in a statement that the talks were over for now.",
+        "He also warned that Tehran would respond to any attack on its ships.",
+    ).statements
+    said = {s.speaker: s for s in found}
+    assert said["Alexandros Mavridis"].role == "Foreign Minister"
+    assert said["Lebanon's Health Ministry"].content == "two civilians were killed in the strikes"
+    assert (said["Eyal Dagan"].role, said["Eyal Dagan"].content) == (
+        "army's spokesman",
+        "the strikes hit three weapons depots",
+    )
+    assert not any("drone" in s.content for s in found)  # an outlet reporting is no one's statement
+    assert [s.cue for s in found if s.speaker == "Iran's Foreign Ministry"] == ["said"]  # "He" is not a ministry

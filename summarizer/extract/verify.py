@@ -36,6 +36,7 @@ _LIST_VERBS = sorted(LEXICON.list_cues, key=len, reverse=True)
 _OUTLET = word_pattern([*LEXICON.media, *LEXICON.outlet_words])
 _VAGUE = re.compile(r"(?i)^(?:an?|some|several|two|three|many|unnamed|anonymous)\b")
 _UNNAMED = word_pattern(LEXICON.unnamed_sources, ignore_case=True)
+_INDEFINITE = re.compile(r"(?i)\b(?:an?|one|some|several|other)\s+$")
 _PRONOUN_SUBJECT = re.compile(r"^\W*(He|She|They|It)\b")
 _DESCRIBED_SUBJECT = re.compile(
     r"^\W*[Tt]he\s+(?:[\w'-]+\s+){0,3}?(?P<noun>[\w'-]+)\s*(?:,|$|\s+(?:also|later|then)\b)"
@@ -96,6 +97,15 @@ def copied(text: str, answer: str | None, *, quotes: bool = False) -> str | None
     return flat_text[start:end]
 
 
+def _indefinite(text: str, name: str) -> bool:
+    """Every mention of ``name`` is an indefinite noun phrase ("a Western diplomat", "an official"): someone the
+    text does not name, however the model trimmed its answer."""
+    pattern = _written(_ARTICLE.sub("", name))
+    flat_text = _SPACES.sub(" ", text)
+    spots = [m.start() for m in pattern.finditer(flat_text)] if pattern is not None else []
+    return bool(spots) and all(_INDEFINITE.search(flat_text[:at]) for at in spots)
+
+
 def _verb(cue: str, choices: list[str]) -> str | None:
     """The lexicon's reporting verb the model's cue starts with ("told reporters" -> "told")."""
     low = _squash(cue)
@@ -150,7 +160,10 @@ def statement(doc: Document, chunk: Chunk, said: Said) -> Statement | str:
     speaker = copied(passage, said.speaker)
     if speaker is None:
         return "speaker not in the text"
-    speaker = _fullest(_ARTICLE.sub("", speaker), chunk)
+    if _indefinite(passage, speaker):
+        return "speaker is an outlet or an unnamed source"  # "A Western diplomat in Brussels ... said"
+    office, speaker = rules.titled(_ARTICLE.sub("", speaker))  # "Foreign Minister X": the office is no name
+    speaker = _fullest(speaker, chunk)
     if (
         _OUTLET.search(speaker)
         or _VAGUE.search(speaker)
@@ -167,7 +180,7 @@ def statement(doc: Document, chunk: Chunk, said: Said) -> Statement | str:
     lines = _near(chunk, said.line)
     if not lines:
         return "line not in the passage"
-    role = _bare(copied(passage, said.role))
+    role = _bare(copied(passage, said.role)) or _bare(office)
     if lines[0][0].lead is not None:
         return _list_item(doc, lines[0][0], speaker, introduces, role)
     if verb is None:

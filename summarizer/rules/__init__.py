@@ -11,7 +11,7 @@ from ..models import OverviewPoint, Sanction, Statement
 from ..segment import Document
 from .overview import overview
 from .sanctions import complete_sanctions, find_sanction, follow_up, sanction
-from .speakers import Context, Person, affiliation
+from .speakers import Context, Person, affiliation, titled
 from .statements import (
     CUE_RE,
     CUES,
@@ -79,4 +79,5 @@ __all__ = [
     "sanction",
     "statement",
     "statement_type",
+    "titled",
 ]

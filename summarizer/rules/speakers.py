@@ -52,8 +52,12 @@ class Context:
         self.mentioned = []
 
     def pronoun(self) -> Person | None:
-        """He/she: this paragraph's speaker, else the person it introduced last, else the previous speaker."""
-        return self.last_speaker or (self.mentioned[-1] if self.mentioned else None) or self.previous_speaker
+        """He/she: this paragraph's speaker, else the person it introduced last, else the previous speaker; never
+        a body ("The ministry said ... " then a new paragraph's "He also warned" is not the ministry's)."""
+        for who in (self.last_speaker, self.mentioned[-1] if self.mentioned else None, self.previous_speaker):
+            if who is not None:
+                return None if is_body(who) else who
+        return None
 
     def first_in(self, text: str) -> Person | None:
         """The person named earliest in ``text``: the subject of a coordinated verb."""
@@ -84,7 +88,8 @@ class Context:
         """The person introduced last whose name holds ``name`` or shares its surname."""
         last = name.split()[-1].lower()
         for person in reversed(self.people):
-            if name.lower() in person.name.lower() or person.name.lower().split()[-1] == last:
+            surname = not is_body(person) and person.name.lower().split()[-1] == last  # a ministry has none
+            if name.lower() in person.name.lower() or surname:
                 return person
         return None
 
@@ -95,6 +100,11 @@ class Context:
             if person.role and head in person.role.lower():
                 return person
         return None
+
+
+def is_body(who: Person) -> bool:
+    """An organisation rather than a person: no "he" or "she" refers to it, and its last word is no surname."""
+    return who.role is None and bool(ORGS.search(who.name) or _INSTITUTION.search(who.name))
 
 
 # --- roles and introductions -------------------------------------------------------------------------------------
@@ -127,6 +137,15 @@ def introductions(text: str, ctx: Context) -> None:
             ctx.introduce(m["name"], clean_role(m["role"]))
 
 
+def titled(text: str) -> tuple[str | None, str]:
+    """A name written with its office run into it ("Foreign Minister Alexandros Mavridis") as office and name; any
+    other text as no office and itself."""
+    m = _TITLED.fullmatch(text.strip())
+    if m is None or not is_name(m["name"]) or len(m["name"].split()) < 2:
+        return None, text
+    return clean_role(m["role"]), m["name"]
+
+
 def clean_role(text: str) -> str | None:
     """The office a phrase gives, without a leading setting or article; None when it names no office."""
     text = _LEAD_IN.sub("", text.strip())
@@ -136,15 +155,19 @@ def clean_role(text: str) -> str | None:
     return text
 
 
-_NAMED_AFTER = re.compile(rf"\s+(?P<name>{NAME})(?:,\s+(?:the\s+)?(?P<role>[^,.]{{3,120}}))?")
+_NAMED_AFTER = re.compile(
+    rf"\s+(?:(?P<title>(?:[A-Z][\w'.\-]*\s+){{0,4}}{_TITLE})\s+)?(?P<name>{NAME})"
+    rf"(?:,\s+(?:the\s+)?(?P<role>[^,.]{{3,120}}))?"
+)
 
 
 def named_after(after: str, ctx: Context) -> Person | None:
-    """The speaker named after the verb: '"...," said Marcus Delaney, director of OFAC'."""
+    """The speaker named after the verb, with an office before or after the name: '"...," said Marcus Delaney,
+    director of OFAC', '"...," said Foreign Minister Alexandros Mavridis'."""
     m = _NAMED_AFTER.match(after)
     if m is None or not is_name(m["name"]):
         return None
-    return ctx.introduce(m["name"], clean_role(m["role"] or ""))
+    return ctx.speaking(m["name"], clean_role(m["title"] or m["role"] or ""))
 
 
 _ROLE_BEFORE_NAME = re.compile(
@@ -310,10 +333,14 @@ def _role_run_into_name(s: Subject, ctx: Context) -> Person | None:
     return None
 
 
+_INSTITUTIONS = (
+    "Ministry|Embassy|embassy|Council|Department|Office|Government|government|Agency|Commission|Parliament|Cabinet|"
+    "Presidency|military|army|navy|armed forces"
+)
+_INSTITUTION = re.compile(rf"\b(?:{_INSTITUTIONS}|Organi[sz]ation|Committee|Command)\b")
 _OFFICE = re.compile(
     r"(?:^|[,;]\s+|\s)(?P<org>(?:[Tt]he\s+)?"
-    r"(?:[A-Z][\w'.\-]*\s+){0,3}(?:Ministry|Embassy|embassy|Council|Department|Office|Government|government|"
-    r"Agency|Foreign Ministry|Commission|Parliament|Cabinet|Presidency|military|army|navy|armed forces)"
+    rf"(?:[A-Z][\w'.\-]*\s+){{0,3}}(?:{_INSTITUTIONS})"
     r"(?:\s+(?:of|in|for)\s+(?:the\s+)?[A-Z][\w'.\-]*(?:\s+(?:and\s+)?[A-Z][\w'.\-]*){0,3}){0,3})$"
 )
 

@@ -23,14 +23,16 @@ CUES = LEXICON.cues
 CUE_RE = re.compile(
     r"\b(?:(?:also|further|later|then|again|harshly|strongly|sharply|publicly|explicitly)\s+)*"
     rf"(?P<cue>{alternation(CUES)}"
-    r"|According to(?=\s+(?:him|her|them|[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?,)))\b"
+    r"|According to(?=\s+(?:him|her|them|[^,]{3,90},)))\b"
 )
 _COORDINATED = re.compile(r"\band\s*$")
 _PUBLICATION = re.compile(rf"\s+(?:the\s+)?(?:[\w'.-]+\s+){{0,3}}(?:{alternation(LEXICON.publications)})\b[^,]*\.?$")
 _QUOTE_AND = re.compile(r'"\s+and\s*$')
 """A quotation closed, then "and": the next verb is the speaker's again ('that he had "never ..." and dismissed')."""
 _THAT = re.compile(r"\bthat\b")
-_ACCORDING_TO_NAME = re.compile(r"\s+([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?),")
+_PRONOUN_SOURCE = re.compile(r"\s+(?:him|her|them)\b")
+_SOURCE_PARTS = re.compile(r"\s*(?P<first>[^,]{3,90}),(?:\s+(?P<second>[^,]{3,90}),)?")
+_HEARSAY = word_pattern([*LEXICON.media, *LEXICON.outlet_words, *LEXICON.unnamed_sources], ignore_case=True)
 _QUOTE_ONLY = re.compile(r'\s*".+"\s*,?\s*')
 _TRAILING_AND = re.compile(r"\s+and\s*$")
 _QUOTE_FIRST = re.compile(r'\s*(".+?),?"\s*,?')
@@ -40,7 +42,7 @@ _QUOTE_REST = re.compile(r'[^"]{0,80}?,\s*(".+")\s*\.?$')
 def find_statements(doc: Document, para: Paragraph, sent: Sentence, ctx: Context) -> list[Statement]:
     """Statements reported in one sentence, speakers resolved through the paragraph context."""
     introductions(sent.flat, ctx)
-    found: list[tuple[re.Match[str], Person]] = []
+    found: list[tuple[re.Match[str], Person, int]] = []
     for m in CUE_RE.finditer(sent.flat):
         if m["cue"] == "added" and COUNT.match(sent.flat[m.end() :].lstrip()):
             continue  # "added three targets to its sanctions list": a sanctions action, not speech
@@ -53,23 +55,46 @@ def find_statements(doc: Document, para: Paragraph, sent: Sentence, ctx: Context
         who = found[0][1] if found else speaker(before, m["cue"].lower(), ctx)
         if m["cue"].lower() == "according to" and _PUBLICATION.match(sent.flat[m.end() :]):
             continue  # "according to the EU's Official Journal": a record, no one speaking
-        named = _ACCORDING_TO_NAME.match(sent.flat[m.end() :])
-        if m["cue"] == "According to" and named:  # "According to Caldwell, a patrol aircraft tracked the tanker"
-            who = ctx.find(named[1]) or ctx.introduce(named[1], None)
+        end = m.end()
+        if m["cue"] == "According to" and not _PRONOUN_SOURCE.match(sent.flat, m.end()):
+            source = _source_first(sent.flat, m.end(), ctx)
+            if source is None:
+                continue  # "According to the Saba news agency, ...": an outlet reporting, or no one the rules know
+            who, end = source  # "According to Caldwell, a patrol aircraft tracked the tanker"
         if who is None and not found and _QUOTE_ONLY.fullmatch(before):
             who = named_after(sent.flat[m.end() :], ctx)  # '"...," said Marcus Delaney, director of OFAC'
         if who is not None:
             if who.role is None and ORGS.fullmatch(who.name):
                 ctx.body = who  # "Kata'ib Hezbollah denied ... In the same statement the group signalled"
-            found.append((m, who))
+            found.append((m, who, end))
             ctx.last_speaker = who
     out: list[Statement] = []
-    for i, (m, who) in enumerate(found):
+    for i, (m, who, end) in enumerate(found):
         stop = found[i + 1][0].start() if i + 1 < len(found) else len(sent.flat)
-        content = content_at(sent.flat, m.start(), m.end(), m["cue"].lower(), stop=stop, first=i == 0)
+        content = content_at(sent.flat, m.start(), end, m["cue"].lower(), stop=stop, first=i == 0)
         if len(content.split()) >= (2 if m["cue"].lower() == "claimed responsibility" else 3):  # "for the attack"
-            out.append(_build(doc, para, sent, who, m["cue"].lower(), content, m.end()))
+            out.append(_build(doc, para, sent, who, m["cue"].lower(), content, end))
     return out
+
+
+def _source_first(text: str, at: int, ctx: Context) -> tuple[Person, int] | None:
+    """The source a sentence opens with ("According to Lebanon's Health Ministry, ...", "According to the army's
+    spokesman, Colonel X, ...", "According to X, a spokesman for Y, ...") and where what it reports begins: the
+    source is read as the subject of a reporting verb would be, with an apposition when one follows. An outlet or
+    an unnamed source is no speaker."""
+    parts = _SOURCE_PARTS.match(text, at)
+    if parts is None:
+        return None
+    tries = [(f"{parts['first']}, {parts['second']}", parts.end())] if parts["second"] else []
+    tries.append((parts["first"], parts.end("first") + 1))
+    for words, end in tries:
+        if len(words.split()) > 16 or _HEARSAY.search(words):
+            continue
+        apposed = words != parts["first"]
+        who = speaker(words + " ", "said", ctx)
+        if who is not None and (not apposed or who.role):
+            return who, end
+    return None
 
 
 # --- quote lists -----------------------------------------------------------------------------------------------------

@@ -118,41 +118,38 @@ def test_async_context_manager_and_cancellation() -> None:
     assert not asyncio.run(cancelled()).running
 
 
-def test_server_dies_with_a_killed_parent(tmp_path: Path) -> None:
-    """SIGKILL skips every finally/atexit; the parent-death signal must still stop the server."""
-    script = tmp_path / "parent.py"
-    script.write_text(
-        "import os, signal, sys\n"
-        "from summarizer.local import LocalServer\n"
-        "s = LocalServer()\n"
-        "s.start()\n"
-        "print(s.pid, flush=True)\n"
-        "os.kill(os.getpid(), signal.SIGKILL)\n"
-    )
-    out = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=180)
-    pid = int(out.stdout.split()[0])
-    assert _gone(pid), "llama_cpp.server outlived its killed parent"
-
-
-def test_server_dies_with_a_killed_parent_mid_completion(tmp_path: Path) -> None:
-    """Killed while the server computes an answer: it must not first finish an answer nobody will read (a graceful
-    shutdown waits for the completion in flight, minutes of both cores for a long chunk)."""
+def _server_of_a_killed_parent(tmp_path: Path, meanwhile: str = "") -> int:
+    """The pid of a server whose parent started it, ran ``meanwhile`` and was then SIGKILLed (which skips every
+    finally and atexit: only the parent-death signal can stop the server)."""
     script = tmp_path / "parent.py"
     script.write_text(
         "import json, os, signal, threading, time, urllib.request\n"
         "from summarizer.local import LocalServer\n"
         "s = LocalServer()\n"
         "url = s.start()\n"
+        f"{meanwhile}"
+        "print(s.pid, flush=True)\n"
+        "os.kill(os.getpid(), signal.SIGKILL)\n"
+    )
+    out = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=180)
+    return int(out.stdout.split()[0])
+
+
+def test_server_dies_with_a_killed_parent(tmp_path: Path) -> None:
+    assert _gone(_server_of_a_killed_parent(tmp_path)), "llama_cpp.server outlived its killed parent"
+
+
+def test_server_dies_with_a_killed_parent_mid_completion(tmp_path: Path) -> None:
+    """Killed while the server computes an answer: it must not first finish an answer nobody will read (a graceful
+    shutdown waits for the completion in flight, minutes of both cores for a long chunk)."""
+    endless = (
         "body = {'prompt': '1, 2, 3,', 'max_tokens': 4000, 'logit_bias': {'0': -100, '2': -100}}\n"
         "req = urllib.request.Request(url + '/completions', json.dumps(body).encode(),\n"
         "                             {'Content-Type': 'application/json'})\n"
         "threading.Thread(target=lambda: urllib.request.urlopen(req, timeout=600), daemon=True).start()\n"
         "time.sleep(3)\n"
-        "print(s.pid, flush=True)\n"
-        "os.kill(os.getpid(), signal.SIGKILL)\n"
     )
-    out = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=180)
-    pid = int(out.stdout.split()[0])
+    pid = _server_of_a_killed_parent(tmp_path, endless)
     assert _gone(pid), "llama_cpp.server went on computing after its parent was killed"
 
 

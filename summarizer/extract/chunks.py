@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from ..layout import flat
 from ..lexicon import word_pattern
 from ..rules.sanctions import ABOUT_SANCTIONS
-from ..rules.words import LEXICON
+from ..rules.words import HEARSAY, LEXICON
 from ..segment import Document, Paragraph, Sentence
 
 __all__ = ["Chunk", "chunks"]
@@ -24,7 +24,6 @@ CONTEXT_CHARS = 300
 
 _SPEECH = word_pattern([*LEXICON.cues, *LEXICON.list_cues, "according to", "says", "say"], ignore_case=True)
 _QUOTE = re.compile(r'"[^"]{12,}"')
-_HEARSAY = word_pattern([*LEXICON.media, *LEXICON.outlet_words, *LEXICON.unnamed_sources], ignore_case=True)
 SUBJECT_CHARS = 40
 """How far from a reporting verb its source is looked for: "The New York Times reported", "according to reports"."""
 
@@ -106,7 +105,7 @@ def _worth_reading(text: str) -> bool:
     would reject it after the model had spent half a minute reading it."""
     if _QUOTE.search(text) or ABOUT_SANCTIONS.search(text):
         return True
-    return any(not _HEARSAY.search(_subject(text, m)) for m in _SPEECH.finditer(text))
+    return any(not HEARSAY.search(_subject(text, m)) for m in _SPEECH.finditer(text))
 
 
 def _subject(text: str, verb: re.Match[str]) -> str:

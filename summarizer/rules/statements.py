@@ -16,7 +16,7 @@ from ..models import Evidence, Sanction, Statement
 from ..segment import Document, Paragraph, Sentence
 from .dating import DAY, WHEN, when
 from .speakers import Context, Person, affiliation, introductions, named_after, speaker
-from .words import COUNT, LEXICON, NATIONALITIES, ORGS, is_role
+from .words import COUNT, HEARSAY, LEXICON, NATIONALITIES, ORGS, is_role
 
 CUES = LEXICON.cues
 """Reporting verbs and the statement type each gives."""
@@ -32,7 +32,6 @@ _QUOTE_AND = re.compile(r'"\s+and\s*$')
 _THAT = re.compile(r"\bthat\b")
 _PRONOUN_SOURCE = re.compile(r"\s+(?:him|her|them)\b")
 _SOURCE_PARTS = re.compile(r"\s*(?P<first>[^,]{3,90}),(?:\s+(?P<second>[^,]{3,90}),)?")
-_HEARSAY = word_pattern([*LEXICON.media, *LEXICON.outlet_words, *LEXICON.unnamed_sources], ignore_case=True)
 _QUOTE_ONLY = re.compile(r'\s*".+"\s*,?\s*')
 _TRAILING_AND = re.compile(r"\s+and\s*$")
 _QUOTE_FIRST = re.compile(r'\s*(".+?),?"\s*,?')
@@ -81,19 +80,20 @@ def _source_first(text: str, at: int, ctx: Context) -> tuple[Person, int] | None
     """The source a sentence opens with ("According to Lebanon's Health Ministry, ...", "According to the army's
     spokesman, Colonel X, ...", "According to X, a spokesman for Y, ...") and where what it reports begins: the
     source is read as the subject of a reporting verb would be, with an apposition when one follows. An outlet or
-    an unnamed source is no speaker."""
+    an unnamed source without an office is no speaker."""
     parts = _SOURCE_PARTS.match(text, at)
     if parts is None:
         return None
     tries = [(f"{parts['first']}, {parts['second']}", parts.end())] if parts["second"] else []
     tries.append((parts["first"], parts.end("first") + 1))
     for words, end in tries:
-        if len(words.split()) > 16 or _HEARSAY.search(words):
+        if len(words.split()) > 16:
             continue
         apposed = words != parts["first"]
         who = speaker(words + " ", "said", ctx)
-        if who is not None and (not apposed or who.role):
-            return who, end
+        if who is None or (apposed and not who.role) or (not who.role and HEARSAY.search(words)):
+            continue  # an office makes a person ("Foreign Ministry official X"); "the Saba news agency" is an outlet
+        return who, end
     return None
 
 

@@ -196,7 +196,7 @@ def statement(doc: Document, chunk: Chunk, said: Said) -> Statement | str:
                 why = "speaker is not the verb's subject"
                 continue
             content = rules.content_at(sent.flat, start, end, cue_verb)
-            if len(content.split()) < 2:
+            if not rules.says_enough(content, cue_verb):
                 why = "nothing said after the verb"
                 continue
             cue = rules.Cue(cue_verb, end, _CITATION_TAIL.sub("", content))

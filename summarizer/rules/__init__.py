@@ -25,6 +25,7 @@ from .statements import (
     list_lead,
     plausible,
     reporting_cue,
+    says_enough,
     statement,
     statement_type,
 )
@@ -77,6 +78,7 @@ __all__ = [
     "plausible",
     "reporting_cue",
     "sanction",
+    "says_enough",
     "statement",
     "statement_type",
     "titled",

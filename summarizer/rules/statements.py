@@ -71,9 +71,15 @@ def find_statements(doc: Document, para: Paragraph, sent: Sentence, ctx: Context
     for i, (m, who, end) in enumerate(found):
         stop = found[i + 1][0].start() if i + 1 < len(found) else len(sent.flat)
         content = content_at(sent.flat, m.start(), end, m["cue"].lower(), stop=stop, first=i == 0)
-        if len(content.split()) >= (2 if m["cue"].lower() == "claimed responsibility" else 3):  # "for the attack"
+        if says_enough(content, m["cue"].lower()):
             out.append(_build(doc, para, sent, who, m["cue"].lower(), content, end))
     return out
+
+
+def says_enough(content: str, cue: str) -> bool:
+    """Content worth a record: three words at least ("denied the reports" says nothing), two for a claim of
+    responsibility ("for the attack")."""
+    return len(content.split()) >= (2 if cue == "claimed responsibility" else 3)
 
 
 def _source_first(text: str, at: int, ctx: Context) -> tuple[Person, int] | None:

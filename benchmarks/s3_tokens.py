@@ -45,6 +45,7 @@ def run(ctx: Context) -> dict[str, Any]:
 
 
 QUESTIONS = {
+    "read_chunk": "ChunkReading",
     "statement_type": "TypeAnswer",
     "statement_type_check": "TypeAnswer",
     "target": "TargetAnswer",
@@ -59,14 +60,15 @@ def fixed_overhead() -> list[dict[str, Any]]:
     from instructor import openai_schema
 
     from summarizer import templates
-    from summarizer.extract import refine as extract
+    from summarizer.extract import model, refine
 
     tokenizer = shared()
     rows = []
     for name, model_name in QUESTIONS.items():
         prompt = templates.load(name)
         empty = prompt.render(**dict.fromkeys(prompt.variables, ""))
-        tool = {"type": "function", "function": openai_schema(getattr(extract, model_name)).openai_schema}
+        answer = getattr(model, model_name, None) or getattr(refine, model_name)
+        tool = {"type": "function", "function": openai_schema(answer).openai_schema}
         system = tokenizer.count(prompt.system)
         schema = tokenizer.request({"messages": [], "tools": [tool]})
         fixed = tokenizer.request({"messages": empty, "tools": [tool]})
@@ -142,7 +144,7 @@ def checks(data: dict[str, Any], local: dict[str, Any] | None = None) -> list[Ch
     ratio = total["default_prompt"] / total["bulletin_tokens"]
     out = [
         Check(
-            "Prompt tokens per bulletin token, default strategy (6 fixtures, as billed incl. tool schema)",
+            f"Prompt tokens per bulletin token, default strategy ({len(data['rows'])} fixtures, as billed)",
             f"{ratio:.2f}x",
             f"< {TARGET}x",
             ratio < TARGET,
@@ -177,7 +179,7 @@ def render(data: dict[str, Any], local: dict[str, Any] | None = None, peer: dict
         "| one-shot: prompt tokens | per bulletin token | per paragraph: calls | prompt tokens | per bulletin token |",
         "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
-    for r in [*data["rows"], {"bulletin": "**all 6**", **data["total"]}]:
+    for r in [*data["rows"], {"bulletin": f"**all {len(data['rows'])}**", **data["total"]}]:
         bt = r["bulletin_tokens"]
         lines.append(
             f"| {r['bulletin']} | {bt} | {r['calls']} | {r['default_prompt']} | {r['default_prompt'] / bt:.2f}x "
@@ -199,7 +201,7 @@ def _by_question(data: dict[str, Any]) -> list[str]:
             agg["prompt_tokens"] += t["prompt_tokens"]
     total = sum(t["prompt_tokens"] for t in tools.values()) or 1
     bt = data["total"]["bulletin_tokens"]
-    lines = ["", "Where the default strategy's prompt tokens go (all 6 fixtures):", ""]
+    lines = ["", f"Where the default strategy's prompt tokens go (all {len(data['rows'])} fixtures):", ""]
     lines += ["| question (tool) | calls | prompt tokens | per call | share | per bulletin token |"]
     lines += ["|---|---:|---:|---:|---:|---:|"]
     for name, t in sorted(tools.items(), key=lambda kv: -kv[1]["prompt_tokens"]):

@@ -48,7 +48,7 @@ def _compact(node: Any, defs: dict[str, Any]) -> Any:
     options = node.get("anyOf")
     if options and all(set(o) == {"type"} for o in options):  # Optional[str] -> {"type": ["string", "null"]}
         node = {"type": [o["type"] for o in options]}
-    return {
+    return {  # a property may itself be called "title" or "default": only schema keywords are dropped
         key: _compact(value, defs) if key != "properties" else {k: _compact(v, defs) for k, v in value.items()}
         for key, value in node.items()
         if key not in ("title", "description", "default", "$defs")

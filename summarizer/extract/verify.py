@@ -34,7 +34,9 @@ SPEAKER_REACH = 160
 _VERBS = sorted([*LEXICON.cues, "according to"], key=len, reverse=True)
 _LIST_VERBS = sorted(LEXICON.list_cues, key=len, reverse=True)
 _OUTLET = word_pattern([*LEXICON.media, *LEXICON.outlet_words])
-_VAGUE = re.compile(r"(?i)^(?:an?|some|several|two|three|many|unnamed|anonymous)\b")
+_VAGUE = re.compile(r"(?i)^(?:some|several|two|three|many|unnamed|anonymous)\b")
+"""A plural or unnamed source; an indefinite article is read in the text itself (:func:`_indefinite`), since the
+speaker has had its article removed by then."""
 _UNNAMED = word_pattern(LEXICON.unnamed_sources, ignore_case=True)
 _INDEFINITE = re.compile(r"(?i)\b(?:an?|one|some|several|other)\s+$")
 _PRONOUN_SUBJECT = re.compile(r"^\W*(He|She|They|It)\b")

@@ -117,7 +117,9 @@ _BODY_NAMED = re.compile(rf"\b(?:militia|group|organi[sz]ation|movement)\s+(?:ca
 _ROLE_NAME = re.compile(rf"(?:^|[,;]\s+|\band\s+)(?:[Tt]he\s+)?(?P<role>[^,;()]{{3,160}}?),\s+(?P<name>{NAME}),")
 _NAME_ROLE = re.compile(rf"(?P<name>{NAME}),\s+(?:the|a|an)\s+(?P<role>[^,;()]{{3,120}}?),")
 _NAME_THE_ROLE = re.compile(rf"(?:^|,\s+)(?P<name>{NAME}),\s+the\s+(?P<role>[^,;()]{{3,120}}?)[,.]")
-_TITLED = re.compile(rf"(?P<role>(?:[A-Z][\w'.\-]*\s+){{0,4}}{_TITLE})\s+(?P<name>{NAME})")
+_TITLE_RUN = rf"(?:[A-Z][\w'.\-]*\s+){{0,4}}{_TITLE}"
+"""An office ending in a title word, as written before a name: "Deputy Foreign Minister"."""
+_TITLED = re.compile(rf"(?P<role>{_TITLE_RUN})\s+(?P<name>{NAME})")
 
 
 def introductions(text: str, ctx: Context) -> None:
@@ -156,7 +158,7 @@ def clean_role(text: str) -> str | None:
 
 
 _NAMED_AFTER = re.compile(
-    rf"\s+(?:(?P<title>(?:[A-Z][\w'.\-]*\s+){{0,4}}{_TITLE})\s+)?(?P<name>{NAME})"
+    rf"\s+(?:(?P<title>{_TITLE_RUN})\s+)?(?P<name>{NAME})"
     rf"(?:,\s+(?:the\s+)?(?P<role>[^,.]{{3,120}}))?"
 )
 

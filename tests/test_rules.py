@@ -584,3 +584,27 @@ def test_an_office_after_the_verb_a_source_opening_the_sentence_and_no_he_for_a_
     )
     assert not any("drone" in s.content for s in found)  # an outlet reporting is no one's statement
     assert [s.cue for s in found if s.speaker == "Iran's Foreign Ministry"] == ["said"]  # "He" is not a ministry
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cues"),
+    [
+        # a clause closed by a comma or a quotation, then "and": the speaker's second statement
+        (
+            "Minister Karim Haddad said that the attacks were unacceptable, and urged Tehran to stop arming the group.",
+            ["said", "urged"],
+        ),
+        (
+            'Spokesman Omid Rahbar told reporters that he had "never given an order to fire" and dismissed the freeze '
+            "as meaningless.",
+            ["told", "dismissed"],
+        ),
+        # without the comma, the verb after "that" belongs to the reported clause
+        (
+            "Minister Karim Haddad told his counterpart that the kingdom stood by Iraq and rejected any attack on it.",
+            ["told"],
+        ),
+    ],
+)
+def test_a_second_cue_after_a_reported_clause_is_the_speakers_own(sentence, cues):
+    assert [s.cue for s in one_paragraph(sentence).statements] == cues

@@ -27,8 +27,9 @@ CUE_RE = re.compile(
 )
 _COORDINATED = re.compile(r"\band\s*$")
 _PUBLICATION = re.compile(rf"\s+(?:the\s+)?(?:[\w'.-]+\s+){{0,3}}(?:{alternation(LEXICON.publications)})\b[^,]*\.?$")
-_QUOTE_AND = re.compile(r'"\s+and\s*$')
-"""A quotation closed, then "and": the next verb is the speaker's again ('that he had "never ..." and dismissed')."""
+_CLAUSE_AND = re.compile(r'[",]\s+and\s*$')
+"""A quotation or a clause closed, then "and": the next verb is the speaker's again, even after a reported "that"
+clause ('that he had "never ..." and dismissed', 'that the attacks were "unacceptable", and urged')."""
 _THAT = re.compile(r"\bthat\b")
 _PRONOUN_SOURCE = re.compile(r"\s+(?:him|her|them)\b")
 _SOURCE_PARTS = re.compile(r"\s*(?P<first>[^,]{3,90}),(?:\s+(?P<second>[^,]{3,90}),)?")
@@ -47,7 +48,7 @@ def find_statements(doc: Document, para: Paragraph, sent: Sentence, ctx: Context
             continue  # "added three targets to its sanctions list": a sanctions action, not speech
         before = sent.flat[: m.start()]
         coordinated = bool(_COORDINATED.search(before)) and not (
-            found and _THAT.search(sent.flat[found[-1][0].end() : m.start()]) and not _QUOTE_AND.search(before)
+            found and _THAT.search(sent.flat[found[-1][0].end() : m.start()]) and not _CLAUSE_AND.search(before)
         )
         if found and not coordinated:
             continue  # a later cue restates the first ("threatened..., stating that") unless coordinated

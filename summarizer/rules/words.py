@@ -16,9 +16,9 @@ _PARTICLE = r"(?:al|a|el|ad|as|ash|bin|ibn|abu|Abu|Abd|abd|de|van|von|bint)"
 NAME = rf"(?:(?:al|el|ad|an|as)-)?{_WORD}(?:\s+(?:{_PARTICLE}[\-\s])?{_WORD}){{0,4}}"
 """A name: up to five capitalised words, with the particles of Arabic and European names between them."""
 ROLE_NOUNS = word_pattern(LEXICON.role_nouns, ignore_case=True)
+"""A word naming an office: what makes a phrase a role rather than a description."""
 HEARSAY = word_pattern([*LEXICON.media, *LEXICON.outlet_words, *LEXICON.unnamed_sources], ignore_case=True)
 """An outlet or an unnamed source: "according to" it, or "said" after it, is hearsay, not a speaker's statement."""
-"""A word naming an office: what makes a phrase a role rather than a description."""
 NOT_NAMES = LEXICON.not_names
 NATIONALITIES = LEXICON.nationalities
 ORGS = re.compile(r"\b(" + "|".join(LEXICON.organisation_patterns) + r")\b")

@@ -49,6 +49,7 @@ def physical_lines(text: str) -> list[Line]:
 
 _BULLET_START = re.compile(r"^(?:[\u2022\u25cf\u25aa\u25e6\u00b7\u2023\u2043*+]|-(?=\s)|\d{1,2}[.)](?=\s)|#)")
 _OPEN_END = re.compile(r"[^.!?:\"')\]]$")
+_SOURCE_LABEL = re.compile(r"^(?:Sources?|Via)\s*:", re.I)
 MIN_WRAPS = 3
 """Lines broken inside a sentence a text needs before it is read as hard-wrapped."""
 FILL = 0.6
@@ -90,6 +91,8 @@ def _continues(text: str, prev: Line, line: Line, width: int) -> bool:
     if not prev.text or not line.text or prev.last < FILL * width or _BULLET_START.match(line.text):
         return False
     last = text[prev.end - prev.last : prev.end]
+    if last.isupper() != line.text.isupper() or _SOURCE_LABEL.match(line.text):
+        return False  # a headline in capitals over its story, or an item's "Source:" line under its headline
     return last != line.text and not is_furniture(last) and not is_furniture(line.text)
 
 
@@ -124,7 +127,18 @@ def ends_sentence(text: str) -> bool:
 
 def is_furniture(line: str) -> bool:
     """A line that is no prose and no heading: a date line, marker, breadcrumb, share link, credit or tagline."""
-    return bool(DATE_LINE.match(line) or _FURNITURE.search(line) or CREDIT.match(line))
+    return bool(DATE_LINE.match(line) or _FURNITURE.search(line) or CREDIT.match(line) or _is_link_row(line))
+
+
+SEPARATOR = re.compile(r"\s[|\u00b7\u203a]\s")
+"""Between the parts of a row of links or labels: " | ", " · ", " › "."""
+
+
+def _is_link_row(line: str) -> bool:
+    """Three or more short parts in a row ("Share on Facebook · Share on X · Share via Email", "World › Middle
+    East › Iran"): links, never prose."""
+    parts = SEPARATOR.split(line)
+    return len(parts) >= 3 and all(len(part.split()) <= 4 for part in parts)
 
 
 def date_of(line: str) -> date | None:

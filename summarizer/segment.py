@@ -15,7 +15,7 @@ from functools import cached_property
 from . import dates
 from .header import FULL_DATE, metadata, read_header
 from .ingest import Source
-from .layout import Dateline, Line, dateline, ends_sentence, flat, is_furniture, logical_lines, repeated
+from .layout import SEPARATOR, Dateline, Line, dateline, ends_sentence, flat, is_furniture, logical_lines, repeated
 from .lexicon import load
 from .models import Bulletin, Citation
 
@@ -27,6 +27,9 @@ OVERVIEW_HEADINGS = re.compile(
 _BULLET = re.compile(r"^[ \t]*(?:[\u2022\u25cf\u25aa\u25e6\u00b7\u2023\u2043*+]|-(?=\s)|\d{1,2}[.)](?=\s))[ \t]+")
 _MD_HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]+")
 _SOURCE_LINE = re.compile(r"^(?:Sources?|Via)\s*:\s*\[[^\]]+\]\([^()\s]+\)\s*$")
+_ITEM_SOURCE = re.compile(r"^(?:Sources?|Via)\s*:\s*(?P<source>[^\[\]()\n]{3,80}?)\s*$")
+"""A monitoring digest's source line under an item's headline ("Source: Al-Mayadeen, October 28, 2026"): the
+citation of every paragraph of the item."""
 _NUMBERED_HEADING = re.compile(r"^\s*\d{1,2}\.\s+(?P<h>[A-Z][A-Z0-9 ,'&/\-]{2,80})\s*$")
 """A numbered section in capitals ("2. IRAQ"): a heading, not a list item."""
 _LABEL_HEADING = re.compile(r"^\s*(?P<h>[A-Z][A-Z &/'-]{1,40}):\s*$")
@@ -169,6 +172,8 @@ class _Reader:
         self.current: Paragraph | None = None
         self.lead: Paragraph | None = None
         """The paragraph a run of list items follows, while the run lasts."""
+        self.item_source: Citation | None = None
+        """The source line of the item being read, until the next heading."""
 
     def read(self, lines: list[Line]) -> None:
         for i, line in enumerate(lines):
@@ -190,13 +195,19 @@ class _Reader:
         ):
             self._extend(line)
             return True
+        item = _ITEM_SOURCE.match(line.text) if current is None else None
+        found = _source(item["source"], self.doc.anchor) if item else None
+        if found is not None:
+            outlet, first, last = found
+            self.item_source = Citation(outlet=outlet, date=first, date_end=last, start=line.start, end=line.end)
+            return True
         md = _MD_HEADING.match(line.text)
         if _RULE.fullmatch(line.text):
             self.current = self.lead = None  # a horizontal rule closes the item above it
             self._new_section("", line.start, 0)
             return True
         if md and md[0].count("#") > 2:
-            self.current = self.lead = None  # "### headline": an item, not a section
+            self.current = self.lead = self.item_source = None  # "### headline": an item, not a section
             if self.section is None or self.section.level != 2:
                 self._new_section("", line.start, md[0].count("#"))
             return True
@@ -236,6 +247,7 @@ class _Reader:
             self._new_section("", line.start, 0)
         title = self.section.title if self.section else None
         para = Paragraph(start, line.end, self.text[start : line.end], title, kind, dateline=wire)
+        para.source = self.item_source
         if bullet is None:
             self.lead = para if para.text.rstrip().endswith(":") else None
         elif self.lead is not None:
@@ -252,6 +264,7 @@ class _Reader:
 
     def _new_section(self, title: str, start: int, level: int) -> None:
         self.section = Section(title=title, start=start, level=level)
+        self.item_source = None
         self.doc.sections.append(self.section)
 
     def _lead_paragraph(self, start: int, end: int) -> None:
@@ -296,6 +309,8 @@ def _heading(line: str) -> str | None:
         return bold["h"].strip()
     if _BULLET.match(line) or len(line) > 90 or line.endswith((".", ",", ";", ")", '"', "'", ":")):
         return None
+    if SEPARATOR.search(line):
+        return None  # "Monitoring Services | Duty editor: X": parts of a header row, not a heading
     words = line.split()
     if not 1 <= len(words) <= 12 or not line[0].isupper():
         return None

@@ -224,3 +224,35 @@ def test_a_date_inside_a_paragraph_is_read_once(tmp_path):
         "</article></body></html>"
     )
     assert read(page).text.count("February 20, 2025") == 1
+
+
+def test_a_hard_wrapped_digest_cites_each_item_by_its_source_line():
+    wrapped = (
+        "the Israeli strikes on the valley had broken the ceasefire arrangements\n"
+        "and accused the government of watching in silence while villages were\n"
+        "bombed, and he called on the guarantors to restrain Israel at once.\n"
+    )
+    doc = segment(
+        from_text(
+            "DAILY MEDIA MONITOR\nThursday, October 29, 2026\nNorthbridge Monitoring | Duty editor: Ann Lee\n\n"
+            f"1. HEZBOLLAH WARNS OF RESPONSE TO STRIKES\nSource: Al-Mayadeen, October 28, 2026\n\nHe said {wrapped}\n"
+            f"2. IRAQ STAYS OUT\nSource: Al-Sumaria, October 27, 2026\n\nThe minister said {wrapped}"
+        )
+    )
+    assert [(p.source.outlet, p.source.date) for p in doc.paragraphs if p.source] == [
+        ("Al-Mayadeen", date(2026, 10, 28)),
+        ("Al-Sumaria", date(2026, 10, 27)),
+    ]
+    assert "Duty editor" not in " ".join(s.title for s in doc.sections)  # parts joined by " | " make no heading
+
+
+def test_a_share_line_is_no_section_heading():
+    doc = segment(
+        from_text(
+            "MERIDIAN POST\nMinister warns of response\n[WRITTEN FOR TESTS]\n"
+            "Share on Facebook · Share on X · Share via Email\n\n"
+            "The minister said on Monday that the attacks would not go unanswered by the government.\n"
+        )
+    )
+    kept = [s.title for s in doc.sections] + [p.text for p in doc.paragraphs]
+    assert kept and not [t for t in kept if "Share" in t]  # a row of links is neither a heading nor prose

@@ -56,6 +56,7 @@ class Lexicon:
     list_cues: tuple[str, ...]
     target_nouns: tuple[str, ...]
     name_titles: tuple[str, ...]
+    postnominals: tuple[str, ...]
     publications: tuple[str, ...]
     outlet_words: tuple[str, ...]
     unnamed_sources: tuple[str, ...]

@@ -325,7 +325,7 @@ def _is_prose(line: str, mode: str) -> bool:
         return False  # an image caption repeating a citation
     if mode == "header":
         return words >= 12 and (ends_sentence(line) or line.endswith(":"))  # a sentence, or one opening a list
-    return words >= 6
+    return words >= 6 or (words >= 3 and line.endswith(":"))  # "Foreign Minister X said:" opens a quotation
 
 
 def sentences(text: str, start: int, end: int) -> list[Sentence]:

@@ -131,6 +131,16 @@ def test_content_is_what_was_said_without_who_when_and_where(sentence, content):
             "The Islamic Resistance in Iraq",
             None,
         ),
+        (  # honorifics before and letters after a name are neither name nor office
+            "The Minister for Home Affairs, the Hon Rhys Tallent MP, urged residents to report any approach.",
+            "Rhys Tallent",
+            "Minister for Home Affairs",
+        ),
+        (
+            "Hezbollah deputy leader Sheikh Ali Hamadeh said the strikes had torn up the ceasefire arrangements.",
+            "Ali Hamadeh",
+            "Hezbollah deputy leader",
+        ),
     ],
 )
 def test_speaker_and_role_past_settings_ranks_and_asides(sentence, speaker, role):
@@ -608,3 +618,16 @@ def test_an_office_after_the_verb_a_source_opening_the_sentence_and_no_he_for_a_
 )
 def test_a_second_cue_after_a_reported_clause_is_the_speakers_own(sentence, cues):
     assert [s.cue for s in one_paragraph(sentence).statements] == cues
+
+
+def test_a_short_line_ending_in_a_colon_introduces_the_quotation_after_it():
+    summary = summarize(
+        from_text(
+            "Australia sanctions officials over repression\n\n"
+            "The Government has today imposed sanctions on five individuals responsible for intimidation.\n\n"
+            "Foreign Minister Miriam Calder said:\n\n"
+            '"Australia will not tolerate any foreign government threatening people in our community."\n'
+        ),
+        backend="rules",
+    )
+    assert [(s.speaker, s.cue, s.quote_type) for s in summary.statements] == [("Miriam Calder", "said", "direct")]

@@ -28,8 +28,12 @@ RANK = re.compile(
     r"\b(?:(?:Brigadier|Major|Lieutenant|Rear|Vice)[\s-]+)?(?:General|Admiral|Colonel|Commodore)s?\s+(?=[A-Z])"
 )
 """A military rank before a name ("Brigadier General Davoud Tabrizi"): part of neither the name nor the office."""
-NAME_TITLE = re.compile(rf"\b(?:{alternation(LEXICON.name_titles)})\s+(?=[A-Z][\w'-]+\s+[A-Z])")
-"""A title before a full name ("Senator Douglas Fairbairn"): kept out of the name, like a rank."""
+NAME_TITLE = re.compile(
+    rf"\b(?:{alternation(LEXICON.name_titles)})\s+(?=[A-Z][\w'-]+\s+[A-Z])"
+    rf"|(?<=[a-z])\s+(?:{alternation(LEXICON.postnominals)})\b(?![\w'-])"
+)
+"""A title before a full name ("Senator Douglas Fairbairn", "the Hon Rhys Tallent") or letters after it ("MP"):
+kept out of the name, like a rank."""
 NUMBERS = LEXICON.numbers
 COUNT = re.compile(
     rf"\b(?P<n>\d+|(?i:{alternation(NUMBERS)}))\s+"

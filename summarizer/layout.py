@@ -31,9 +31,18 @@ class Line:
     """Length of its last physical line: a wrapped line was filled close to the width."""
 
 
+_COMPOUND = "|".join(_LEXICON.compound_heads)
+_WORD_BREAK = re.compile(rf"(?<=[a-z])-[ \t]*\n[ \t]*(?=[a-z])(?!(?:{_COMPOUND})\b)")
+"""A word hyphenated at a line end, as PDF text is ("sanc-\ntions"), and not a compound ("Iran-\nbacked")."""
+_HYPHEN_BREAK = re.compile(r"(?<=\w)-[ \t]*\n[ \t]*(?=\w)")
+"""A compound or a name broken at its own hyphen ("Iran-\nbacked", "al-\nZaydi")."""
+
+
 def flat(text: str) -> str:
-    """A span read as one line: each line break, with the indent around it, is one space."""
-    return re.sub(r"[ \t]*\n[ \t]*", " ", text)
+    """A span read as one line: each line break, with the blank lines and indent around it, is one space; a word
+    hyphenated at a line end is one word again."""
+    text = _HYPHEN_BREAK.sub("-", _WORD_BREAK.sub("", text))
+    return re.sub(r"[ \t]*\n\s*", " ", text)
 
 
 def physical_lines(text: str) -> list[Line]:
@@ -47,7 +56,14 @@ def physical_lines(text: str) -> list[Line]:
     return out
 
 
-_BULLET_START = re.compile(r"^(?:[\u2022\u25cf\u25aa\u25e6\u00b7\u2023\u2043*+]|-(?=\s)|\d{1,2}[.)](?=\s)|#)")
+BULLET_MARKS = "\u2022\u25cf\u25aa\u25e6\u00b7\u2023\u2043\u25a0\u25ba\u27a2\uf0a7\uf0b7\uf0d8*+"
+"""Bullet glyphs, including those of PDF symbol fonts that text extraction leaves in a private-use area."""
+BULLET = rf"(?:[{BULLET_MARKS}]|-(?=\s)|\d{{1,2}}[.)](?=\s))"
+"""A bullet or list number opening a line."""
+_BULLET_START = re.compile(rf"^(?:{BULLET}|#)")
+SUPERSCRIPTS = "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079"
+FOOTNOTE_MARK = rf"(?:\[\d{{1,3}}\](?!\()|[{SUPERSCRIPTS}]+)"
+"""A footnote marker after a sentence: "[3]", or a superscript number as PDF text gives it ("\u00b9\u2070")."""
 _OPEN_END = re.compile(r"[^.!?:\"')\]]$")
 _SOURCE_LABEL = re.compile(r"^(?:Sources?|Via)\s*:", re.I)
 MIN_WRAPS = 3
@@ -86,6 +102,11 @@ def logical_lines(text: str) -> list[Line]:
     return out
 
 
+def _indent(text: str, start: int) -> int:
+    """How far the physical line holding ``start`` is set in."""
+    return start - text.rfind("\n", 0, start) - 1
+
+
 def _continues(text: str, prev: Line, line: Line, width: int) -> bool:
     """Whether ``line`` goes on with ``prev``: both in one block, ``prev`` filled to the width, neither furniture."""
     if not prev.text or not line.text or prev.last < FILL * width or _BULLET_START.match(line.text):
@@ -93,6 +114,8 @@ def _continues(text: str, prev: Line, line: Line, width: int) -> bool:
     last = text[prev.end - prev.last : prev.end]
     if last.isupper() != line.text.isupper() or _SOURCE_LABEL.match(line.text):
         return False  # a headline in capitals over its story, or an item's "Source:" line under its headline
+    if _indent(text, line.start) > _indent(text, prev.end - prev.last):
+        return False  # a first line set in: a new paragraph, or a bullet whose glyph the PDF text lost
     return last != line.text and not is_furniture(last) and not is_furniture(line.text)
 
 
@@ -116,7 +139,7 @@ _FURNITURE = re.compile(
     rf"^[*_]*(?:\[[^\[\]]+\]|(?:{'|'.join(re.escape(w) for w in _LEXICON.furniture)})(?=\W|$).*)[*_]*$|\s>\s", re.I
 )
 """A marker in brackets, a breadcrumb ("Home > Politics"), or a line opening as page furniture does."""
-_SENTENCE_CLOSE = re.compile(r"[.!?][\"')\]]*\s*$")
+_SENTENCE_CLOSE = re.compile(rf"[.!?][\"')\]]*{FOOTNOTE_MARK}*\s*$")
 CREDIT = re.compile(r"^\(?(?:Reporting|Writing|Editing|Additional reporting)\s+by\b")
 
 
@@ -127,7 +150,17 @@ def ends_sentence(text: str) -> bool:
 
 def is_furniture(line: str) -> bool:
     """A line that is no prose and no heading: a date line, marker, breadcrumb, share link, credit or tagline."""
-    return bool(DATE_LINE.match(line) or _FURNITURE.search(line) or CREDIT.match(line) or _is_link_row(line))
+    return bool(
+        DATE_LINE.match(line)
+        or _FURNITURE.search(line)
+        or CREDIT.match(line)
+        or _PAGE_NUMBER.fullmatch(line)
+        or _is_link_row(line)
+    )
+
+
+_PAGE_NUMBER = re.compile(r"(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?|-\s*\d{1,4}\s*-", re.I)
+"""A page's number in its footer, as PDF text keeps it: "Page 2 of 6", "2/6", "- 3 -", "12"."""
 
 
 SEPARATOR = re.compile(r"\s[|\u00b7\u203a]\s")

@@ -15,7 +15,20 @@ from functools import cached_property
 from . import dates
 from .header import FULL_DATE, metadata, read_header
 from .ingest import Source
-from .layout import SEPARATOR, Dateline, Line, dateline, ends_sentence, flat, is_furniture, logical_lines, repeated
+from .layout import (
+    BULLET,
+    FOOTNOTE_MARK,
+    SEPARATOR,
+    SUPERSCRIPTS,
+    Dateline,
+    Line,
+    dateline,
+    ends_sentence,
+    flat,
+    is_furniture,
+    logical_lines,
+    repeated,
+)
 from .lexicon import load
 from .models import Bulletin, Citation
 
@@ -24,7 +37,7 @@ OVERVIEW_HEADINGS = re.compile(
     r"key judge?ments|key findings|bottom line|top lines|top stories)\W*$",
     re.I,
 )
-_BULLET = re.compile(r"^[ \t]*(?:[\u2022\u25cf\u25aa\u25e6\u00b7\u2023\u2043*+]|-(?=\s)|\d{1,2}[.)](?=\s))[ \t]+")
+_BULLET = re.compile(rf"^[ \t]*{BULLET}[ \t]+")
 _MD_HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]+")
 _SOURCE_LINE = re.compile(r"^(?:Sources?|Via)\s*:\s*\[[^\]]+\]\([^()\s]+\)\s*$")
 _ITEM_SOURCE = re.compile(r"^(?:Sources?|Via)\s*:\s*(?P<source>[^\[\]()\n]{3,80}?)\s*$")
@@ -35,8 +48,10 @@ _NUMBERED_HEADING = re.compile(r"^\s*\d{1,2}\.\s+(?P<h>[A-Z][A-Z0-9 ,'&/\-]{2,80
 _LABEL_HEADING = re.compile(r"^\s*(?P<h>[A-Z][A-Z &/'-]{1,40}):\s*$")
 """A section label in capitals with a colon ("IRAN:")."""
 _END_MATTER = re.compile(r"^(?:sources|references|notes|endnotes|footnotes)\W*$", re.I)
-_FOOTNOTE = re.compile(r"(?m)^\s*\[(?P<n>\d{1,3})\]\s+(?P<source>[^\n]+?)\s*$")
-_MARKER = re.compile(r"\[(?P<n>\d{1,3})\](?!\()")
+_FOOTNOTE = re.compile(rf"(?m)^\s*(?:\[(?P<n>\d{{1,3}})\]|(?P<sup>[{SUPERSCRIPTS}]+))\s*(?P<source>[^\n]+?)\s*$")
+"""A footnote: "[3] Tasnim, May 2", or "\u00b3 Tasnim, May 2" at the foot of a PDF page."""
+_MARKER = re.compile(FOOTNOTE_MARK)
+_DIGITS = str.maketrans(SUPERSCRIPTS, "0123456789")
 _BOLD_LINE = re.compile(r"^\*\*(?P<h>[^*]+?)\*\*:?\s*$")
 _PARENS = re.compile(r"\(([^()\n]{2,300})\)")
 _BRACKETS = re.compile(r"\[([^\[\]\n]{4,300})\](?!\()")
@@ -47,7 +62,7 @@ _ABBREV = re.compile(
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)|\b[A-Z])\.$"
 )
 _SENTENCE_END = re.compile(
-    r"[.!?][\"')\]*]*(?:\[\d{1,3}\])*(?=\s+(?:-\s+)?[\"'(\[*]?[A-Z0-9\u0600-\u06ff])|[.!?][\"')\]*]*(?:\[\d{1,3}\])*\s*$"
+    rf"[.!?][\"')\]*]*{FOOTNOTE_MARK}*(?=\s+(?:-\s+)?[\"'(\[*]?[A-Z0-9\u0600-\u06ff])|[.!?][\"')\]*]*{FOOTNOTE_MARK}*\s*$"
 )
 
 
@@ -106,10 +121,21 @@ class Document:
     sections: list[Section] = field(default_factory=list)
     release: bool = False
     """An organisation's own press release: what it reports is said on its date unless a sentence says otherwise."""
+    holes: list[tuple[int, int]] = field(default_factory=list)
+    """Spans inside paragraphs that are no part of them: the foot, footnotes and running header of a page that
+    breaks a paragraph."""
 
     @property
     def text(self) -> str:
         return self.source.text
+
+    @cached_property
+    def reading(self) -> str:
+        """The text as its sentences are read: each hole blanked, so offsets still point into :attr:`text`."""
+        text = self.text
+        for start, end in sorted(self.holes, reverse=True):
+            text = text[:start] + re.sub(r"[^\n]", " ", text[start:end]) + text[end:]
+        return text
 
     @property
     def paragraphs(self) -> list[Paragraph]:
@@ -147,8 +173,8 @@ def segment(source: Source) -> Document:
     anchor = doc.anchor
     notes = footnotes(text, anchor)
     for para in [*doc.overview, *doc.paragraphs]:
-        para.citations, para.date_marks = citations(para, anchor, notes)
-        para.sentences = sentences(text, para.start, para.end)
+        para.citations, para.date_marks = citations(para, anchor, notes, doc.reading)
+        para.sentences = sentences(text, para.start, para.end, doc.reading)
     _attach_leads(doc)
     _item_sources(doc)
     return doc
@@ -174,6 +200,10 @@ class _Reader:
         """The paragraph a run of list items follows, while the run lasts."""
         self.item_source: Citation | None = None
         """The source line of the item being read, until the next heading."""
+        self.unfinished: Paragraph | None = None
+        """The last paragraph, while it stops in mid-sentence: a page break may have cut it."""
+        self.skipped = False
+        """Whether page furniture came since the last line taken."""
 
     def read(self, lines: list[Line]) -> None:
         for i, line in enumerate(lines):
@@ -181,10 +211,25 @@ class _Reader:
                 if self.current is not None and not self.current.text.rstrip().endswith(":"):
                     self.current = None  # a paragraph ending in a colon goes on past the blank line
                 continue
-            if i in self.used or is_furniture(line.text) or " ".join(line.text.split()) in self.repeats:
+            if (
+                i in self.used
+                or is_furniture(line.text)
+                or " ".join(line.text.split()) in self.repeats
+                or _is_footnote(line.text, self.doc.anchor)
+            ):
+                self.skipped = True
                 continue
-            if not self.line(line):
+            if self.current is None and self._resumes(line):
+                self.current = self.unfinished
+                self._extend(line)
+            elif not self.line(line):
                 break
+            self.skipped = False
+
+    def _resumes(self, line: Line) -> bool:
+        """Whether ``line`` goes on with the sentence a page's foot, footnotes and header interrupted."""
+        para = self.unfinished
+        return self.skipped and para is not None and line.text[0].islower() and not ends_sentence(para.text)
 
     def line(self, line: Line) -> bool:
         """Take one line into the document; False at the end matter."""
@@ -215,7 +260,7 @@ class _Reader:
         if heading is not None and _END_MATTER.match(heading):
             return False  # "SOURCES": the footnotes' list, not the body
         if heading is not None:
-            self.current = self.lead = None
+            self.current = self.lead = self.unfinished = None
             if OVERVIEW_HEADINGS.match(heading):
                 self.mode = "overview"
             else:
@@ -248,6 +293,7 @@ class _Reader:
         title = self.section.title if self.section else None
         para = Paragraph(start, line.end, self.text[start : line.end], title, kind, dateline=wire)
         para.source = self.item_source
+        self.unfinished = para
         if bullet is None:
             self.lead = para if para.text.rstrip().endswith(":") else None
         elif self.lead is not None:
@@ -257,6 +303,8 @@ class _Reader:
 
     def _extend(self, line: Line) -> None:
         assert self.current is not None
+        if self.skipped:
+            self.doc.holes.append((self.current.end, line.start))
         self.current.end = line.end
         self.current.text = self.text[self.current.start : self.current.end]
         if self.current.lead is None and not self.current.text.rstrip().endswith('"'):
@@ -264,7 +312,7 @@ class _Reader:
 
     def _new_section(self, title: str, start: int, level: int) -> None:
         self.section = Section(title=title, start=start, level=level)
-        self.item_source = None
+        self.item_source = self.unfinished = None
         self.doc.sections.append(self.section)
 
     def _lead_paragraph(self, start: int, end: int) -> None:
@@ -294,6 +342,12 @@ def _item_sources(doc: Document) -> None:
                 day = dates.parse(wire.date_text or "", *doc.anchor)[0]
                 source = Citation(outlet=wire.agencies[0], date=day, start=para.start, end=para.start)
             para.source = source
+
+
+def _is_footnote(line: str, anchor: tuple[date | None, date | None]) -> bool:
+    """A footnote at a page's foot: a superscript number and its source, or "[3]" and a dated source."""
+    m = _FOOTNOTE.fullmatch(line)
+    return m is not None and (m["sup"] is not None or _source(m["source"], anchor) is not None)
 
 
 def _heading(line: str) -> str | None:
@@ -328,11 +382,12 @@ def _is_prose(line: str, mode: str) -> bool:
     return words >= 6 or (words >= 3 and line.endswith(":"))  # "Foreign Minister X said:" opens a quotation
 
 
-def sentences(text: str, start: int, end: int) -> list[Sentence]:
+def sentences(text: str, start: int, end: int, reading: str | None = None) -> list[Sentence]:
     """Split ``text[start:end]`` into sentences, ignoring abbreviations, full stops inside parentheses and those
-    inside a quotation that closes later in the paragraph (one quoted passage is one statement)."""
+    inside a quotation that closes later in the paragraph (one quoted passage is one statement). ``reading`` is the
+    text with its holes blanked (:attr:`Document.reading`): sentences are found and read in it, and keep the text."""
     out: list[Sentence] = []
-    chunk = text[start:end]
+    chunk = (reading or text)[start:end]
     depth_at = _paren_depth(chunk)
     quotes = [i for i, ch in enumerate(chunk) if ch == '"']
     begin = 0
@@ -346,13 +401,17 @@ def sentences(text: str, start: int, end: int) -> list[Sentence]:
         piece = chunk[begin:stop].strip()
         if piece:
             lead = begin + (len(chunk[begin:stop]) - len(chunk[begin:stop].lstrip()))
-            out.append(Sentence(start + lead, start + lead + len(piece), piece))
+            out.append(_sentence(text, start + lead, piece))
         begin = stop
     tail = chunk[begin:].strip()
     if tail:
         lead = begin + (len(chunk[begin:]) - len(chunk[begin:].lstrip()))
-        out.append(Sentence(start + lead, start + lead + len(tail), tail))
+        out.append(_sentence(text, start + lead, tail))
     return out
+
+
+def _sentence(text: str, start: int, read: str) -> Sentence:
+    return Sentence(start, start + len(read), text[start : start + len(read)], flat(read))
 
 
 def _paren_depth(chunk: str) -> list[int]:
@@ -381,18 +440,24 @@ def footnotes(text: str, anchor: tuple[date | None, date | None]) -> dict[str, C
     notes = {}
     for m in _FOOTNOTE.finditer(text):
         outlet, first, last = _source(m["source"], anchor) or (m["source"].strip(" ,"), None, None)
-        notes[m["n"]] = Citation(outlet=outlet, date=first, date_end=last, start=m.start(), end=m.end())
+        notes[(m["n"] or m["sup"]).translate(_DIGITS)] = Citation(
+            outlet=outlet, date=first, date_end=last, start=m.start(), end=m.end()
+        )
     return notes
 
 
 def citations(
-    para: Paragraph, anchor: tuple[date | None, date | None], notes: dict[str, Citation] | None = None
+    para: Paragraph,
+    anchor: tuple[date | None, date | None],
+    notes: dict[str, Citation] | None = None,
+    reading: str | None = None,
 ) -> tuple[list[Citation], list]:
     """Parenthesised sources "(Tasnim, April 2)", footnote markers "[2]" and bare date marks "(March 31)" in a
-    paragraph."""
+    paragraph, read in ``reading`` (the text with its holes blanked) when given."""
+    body = reading[para.start : para.end] if reading else para.text
     cites: list[Citation] = []
     marks: list[tuple[int, int, date]] = []
-    for m in (*_PARENS.finditer(para.text), *_BRACKETS.finditer(para.text)):
+    for m in (*_PARENS.finditer(body), *_BRACKETS.finditer(body)):
         inner_start = para.start + m.start(1)
         offset = 0
         for part in m[1].split(";"):
@@ -412,11 +477,11 @@ def citations(
             cites.append(
                 Citation(outlet=outlet, date=first, date_end=last, start=part_start, end=part_start + len(piece))
             )
-    for m in _MD_LINK.finditer(para.text):
+    for m in _MD_LINK.finditer(body):
         start = para.start + m.start("text")
         cites.append(Citation(outlet=m["text"], start=start, end=start + len(m["text"])))
-    for m in _MARKER.finditer(para.text):
-        note = (notes or {}).get(m["n"])
+    for m in _MARKER.finditer(body):
+        note = (notes or {}).get(m[0].strip("[]").translate(_DIGITS))
         if note is not None:
             start = para.start + m.start()
             cites.append(note.model_copy(update={"start": start, "end": start + len(m[0])}))

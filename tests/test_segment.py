@@ -256,3 +256,53 @@ def test_a_share_line_is_no_section_heading():
     )
     kept = [s.title for s in doc.sections] + [p.text for p in doc.paragraphs]
     assert kept and not [t for t in kept if "Share" in t]  # a row of links is neither a heading nor prose
+
+
+PDF_PAGES = (
+    "Spotlight on Iran - November 17-24, 2026\n\n"
+    "Overview\n"
+    " The IRGC Navy threatened to close the Strait of Hormuz to every hostile ship if Iran's\n"
+    "oil exports were blocked.\n"
+    " Kataib Hezbollah denied any involvement in the drone attack on Harir Air Base in the Kurdi-\n"
+    "stan Region of Iraq.\n\n"
+    "Iran and the United States\n"
+    "\u25aa Iran's Foreign Ministry spokesman, Mohammad-Javad Nikfar, condemned the sanc-\n"
+    "tions, calling them \u201ceconomic terrorism.\u201d\u00b9 The commander of the IRGC Navy, Mehdi Rostamabadi,\n"
+    "warned that if the Unit-\ned States tried to block Iran's oil exports, the strait \u201cwill be closed to\n\n"
+    "\u00b9 IRNA, November 17, 2026\n"
+    "\u00b2 Tasnim, November 19, 2026\n\n"
+    "Page 1 of 2\n\n"
+    "Spotlight on Iran - November 17-24, 2026\n\n"
+    "every hostile ship, without exception.\u201d\u00b2 The ministry did not say when the talks would resume.\n"
+)
+
+
+def test_pdf_text_reads_through_page_furniture_hyphenation_and_superscript_footnotes():
+    doc = segment(from_text(PDF_PAGES))
+    assert [flat_text.split(" in the ")[0] for flat_text in (" ".join(p.text.split()) for p in doc.overview)] == [
+        "The IRGC Navy threatened to close the Strait of Hormuz to every hostile ship if Iran's oil exports were "
+        "blocked.",
+        "Kataib Hezbollah denied any involvement",
+    ]
+    (para,) = doc.paragraphs  # the page's foot, its footnotes and the next page's header are no paragraphs
+    assert [s.flat for s in para.sentences] == [
+        "Iran's Foreign Ministry spokesman, Mohammad-Javad Nikfar, condemned the sanctions, calling them "
+        '"economic terrorism."\u00b9',
+        "The commander of the IRGC Navy, Mehdi Rostamabadi, warned that if the United States tried to block Iran's "
+        'oil exports, the strait "will be closed to every hostile ship, without exception."\u00b2',
+        "The ministry did not say when the talks would resume.",
+    ]
+    assert [doc.text[s.start : s.end] == s.text for s in para.sentences] == [True] * 3  # offsets keep the page
+    assert [(c.outlet, c.date) for c in para.citations] == [
+        ("IRNA", date(2026, 11, 17)),
+        ("Tasnim", date(2026, 11, 19)),
+    ]
+
+
+def test_a_line_broken_at_a_compound_hyphen_keeps_it():
+    from summarizer.layout import flat
+
+    assert (
+        flat("the Iran-\nbacked militia, Sadr-\nzadeh and al-\nZaydi")
+        == "the Iran-backed militia, Sadrzadeh and al-Zaydi"
+    )

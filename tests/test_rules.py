@@ -631,3 +631,17 @@ def test_a_short_line_ending_in_a_colon_introduces_the_quotation_after_it():
         backend="rules",
     )
     assert [(s.speaker, s.cue, s.quote_type) for s in summary.statements] == [("Miriam Calder", "said", "direct")]
+
+
+def test_a_delegate_without_a_name_speaks_for_the_country_it_represents():
+    summary = news(
+        "The representative of France said that the army must be supported in extending the authority of the State. "
+        "Israel must respect Lebanon's sovereignty, he added.",
+        "Speaking in his national capacity, the representative of the Russian Federation said that the crisis could "
+        "not be solved by force.",
+    )
+    assert [(s.speaker, s.role, s.affiliation, s.cue) for s in summary.statements] == [
+        ("France", "representative", "France", "said"),
+        ("France", "representative", "France", "added"),
+        ("the Russian Federation", "representative", "Russia", "said"),
+    ]

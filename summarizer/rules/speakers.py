@@ -356,6 +356,21 @@ def _office(s: Subject, ctx: Context) -> Person | None:
     return ctx.it
 
 
+_DELEGATE = re.compile(
+    r"(?:^|,\s+)(?:[Tt]he|[Aa]n?)\s+(?P<role>(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)\s+(?:of|for|from)\s+"
+    r"(?P<body>(?:the\s+)?[A-Z][\w'.\-]*(?:\s+(?:of\s+)?[A-Z][\w'.\-]*){0,4})$"
+)
+
+
+def _delegate(s: Subject, ctx: Context) -> Person | None:
+    """ "The representative of France said", "the spokesman for Kataib Hezbollah said": no name is given, so the
+    body or country the office serves speaks, with the office as its role."""
+    m = _DELEGATE.search(s.words)
+    if m is None or not ROLE_NOUNS.search(m["role"]) or not is_name(re.sub(r"^the\s+", "", m["body"])):
+        return None
+    return ctx.speaking(m["body"], m["role"])
+
+
 _DESCRIBED = re.compile(
     rf"(?:^|[,;]\s+)(?P<org>(?:[Tt]he\s+)?{NAME}(?:\s+(?:in|of|for)\s+{NAME})?),\s+an?\s+(?P<desc>[^,]{{3,100}}),?$"
 )
@@ -414,6 +429,7 @@ STRATEGIES: tuple[Strategy, ...] = (
     _name_then_role,
     _pronoun,
     _role_run_into_name,
+    _delegate,
     _office,
     _described_body,
     _named,

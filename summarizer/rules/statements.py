@@ -16,7 +16,7 @@ from ..models import Evidence, Sanction, Statement
 from ..segment import Document, Paragraph, Sentence
 from .dating import DAY, WHEN, when
 from .speakers import Context, Person, affiliation, introductions, named_after, speaker
-from .words import COUNT, HEARSAY, LEXICON, NATIONALITIES, ORGS, is_role
+from .words import COUNT, HEARSAY, LEXICON, NATIONALITIES, ORGS, country_of, is_role
 
 CUES = LEXICON.cues
 """Reporting verbs and the statement type each gives."""
@@ -31,10 +31,13 @@ _CLAUSE_AND = re.compile(r'[",]\s+and\s*$')
 """A quotation or a clause closed, then "and": the next verb is the speaker's again, even after a reported "that"
 clause ('that he had "never ..." and dismissed', 'that the attacks were "unacceptable", and urged')."""
 _THAT = re.compile(r"\bthat\b")
+_ARTICLE = re.compile(r"^the\s+", re.I)
 _PRONOUN_SOURCE = re.compile(r"\s+(?:him|her|them)\b")
 _SOURCE_PARTS = re.compile(r"\s*(?P<first>[^,]{3,90}),(?:\s+(?P<second>[^,]{3,90}),)?")
 _QUOTE_ONLY = re.compile(r'\s*".+"\s*,?\s*')
 _TRAILING_AND = re.compile(r"\s+and\s*$")
+_CONTENT_FIRST = re.compile(r"^(?P<said>[^\"]{12,}?),\s+(?:(?:the\s+)?[\w'.\-]+\s+){1,6}$")
+"""What was said, then a short subject before the verb, and nothing after it: "Israel must respect X, he added."."""
 _QUOTE_FIRST = re.compile(r'\s*(".+?),?"\s*,?')
 _QUOTE_REST = re.compile(r'[^"]{0,80}?,\s*(".+")\s*\.?$')
 
@@ -244,6 +247,9 @@ def content_at(text: str, start: int, end: int, cue: str, *, stop: int | None = 
     if cue == "according to" and len(text[:start].split()) >= 3:  # "46 strikes were recorded, according to X"
         return text[:start].rstrip(" ,")
     content = content_after(_TRAILING_AND.sub("", text[end:stop]), cue)
+    said_first = _CONTENT_FIRST.match(text[:start])
+    if said_first and first and not says_enough(content, cue):
+        content = said_first["said"]  # "The root cause was the occupation, he said."
     quoted = _QUOTE_FIRST.match(text[:start])
     if quoted and first:
         content = quoted[1].rstrip(",") + '"'
@@ -288,8 +294,10 @@ def _build(
     quote_type = "indirect"
     if re.search(r'"[^"]+"', content):
         quote_type = "direct" if re.fullmatch(r'(?:"[^"]*"[\s,]*)+', content) else "mixed"  # '"A," "B."' is direct
-    side = (affiliation(speaker.role) if speaker.role else affiliation(speaker.name)) or (
-        affiliation(doc.bulletin.publisher) if doc.release else None  # a release speaks for its issuer
+    side = (
+        (affiliation(speaker.role) if speaker.role else affiliation(speaker.name))
+        or country_of(_ARTICLE.sub("", speaker.name))  # "the representative of France": a country's delegate
+        or (affiliation(doc.bulletin.publisher) if doc.release else None)  # a release speaks for its issuer
     )
     return Statement(
         speaker=speaker.name,

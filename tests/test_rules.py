@@ -609,6 +609,11 @@ def test_an_office_after_the_verb_a_source_opening_the_sentence_and_no_he_for_a_
             "as meaningless.",
             ["told", "dismissed"],
         ),
+        (
+            'Commander Abu Karrar al-Zaydi wrote on his channel that the militia "will not be dragged into a war," but '
+            "warned that any strike would be answered in kind.",
+            ["wrote", "warned"],
+        ),
         # without the comma, the verb after "that" belongs to the reported clause
         (
             "Minister Karim Haddad told his counterpart that the kingdom stood by Iraq and rejected any attack on it.",
@@ -645,3 +650,10 @@ def test_a_delegate_without_a_name_speaks_for_the_country_it_represents():
         ("France", "representative", "France", "added"),
         ("the Russian Federation", "representative", "Russia", "said"),
     ]
+
+
+def test_a_superscript_footnote_marker_is_no_part_of_what_was_said():
+    (found,) = one_paragraph(
+        "Spokesman Mohammad-Javad Nikfar said that Iran would take \u201call necessary measures.\u201d\u00b9"
+    ).statements
+    assert found.content == 'Iran would take "all necessary measures."'

@@ -10,7 +10,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from ..layout import flat
+from ..layout import FOOTNOTE_MARK, flat
 from ..lexicon import actor, actor_mentions, alternation, word_pattern
 from ..models import Evidence, Sanction, Statement
 from ..segment import Document, Paragraph, Sentence
@@ -25,9 +25,9 @@ CUE_RE = re.compile(
     rf"(?P<cue>{alternation(CUES)}"
     r"|According to(?=\s+(?:him|her|them|[^,]{3,90},)))\b"
 )
-_COORDINATED = re.compile(r"\band\s*$")
+_COORDINATED = re.compile(r"\b(?:and|but)\s*$")
 _PUBLICATION = re.compile(rf"\s+(?:the\s+)?(?:[\w'.-]+\s+){{0,3}}(?:{alternation(LEXICON.publications)})\b[^,]*\.?$")
-_CLAUSE_AND = re.compile(r'[",]\s+and\s*$')
+_CLAUSE_AND = re.compile(r'[",]\s+(?:and|but)\s*$')
 """A quotation or a clause closed, then "and": the next verb is the speaker's again, even after a reported "that"
 clause ('that he had "never ..." and dismissed', 'that the attacks were "unacceptable", and urged')."""
 _THAT = re.compile(r"\bthat\b")
@@ -197,7 +197,7 @@ _STATING = re.compile(r",\s+(?:stating|noting)\s+(?:that\s+)?")
 """The object of a verb, then what was said: "threatened the United States, stating that ..."."""
 _ADDING_NOTHING = re.compile(r",\s+adding\s+(?!that\b)[^\"]*$")
 _CLOSING_SOURCE = re.compile(r"\s*\((?:\[[^\]]*\]\([^()]*\)|[^()])*\)\s*\.?$")
-_FOOTNOTE = re.compile(r"\s*\[\d{1,3}\]")
+_FOOTNOTE = re.compile(rf"\s*{FOOTNOTE_MARK}")
 _VISIT = re.compile(r",?\s+during\s+(?:a|an|his|her|its|their)\s+(?:visit|trip|tour|meeting)\b[^\"]*$")
 _SAID_AFTER = re.compile(r",\s+(?:[\w'\-]+\s+){1,4}said\s*\.?$")
 

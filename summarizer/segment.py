@@ -29,7 +29,7 @@ from .layout import (
     logical_lines,
     repeated,
 )
-from .lexicon import load
+from .lexicon import load, word_pattern
 from .models import Bulletin, Citation
 
 OVERVIEW_HEADINGS = re.compile(
@@ -43,6 +43,12 @@ _SOURCE_LINE = re.compile(r"^(?:Sources?|Via)\s*:\s*\[[^\]]+\]\([^()\s]+\)\s*$")
 _ITEM_SOURCE = re.compile(r"^(?:Sources?|Via)\s*:\s*(?P<source>[^\[\]()\n]{3,80}?)\s*$")
 """A monitoring digest's source line under an item's headline ("Source: Al-Mayadeen, October 28, 2026"): the
 citation of every paragraph of the item."""
+_OUTLET_LABEL = re.compile(
+    r"(?:\*\*)?(?P<time>\d{1,2}[:.]\d\d(?:\s*(?:UTC|GMT))?)?(?:\*\*)?\s*[-:]?\s*"
+    r"(?P<outlet>[A-Z][\w'.&-]*(?:\s+[A-Z][\w'.&-]*){0,4})(?:\s*\([^()\n]{1,60}\))?:[ \t]+(?=[A-Z\"'])"
+)
+"""A monitor's item opening with its time and source: "**06:12** - Tasnim: ...", "Shafaq News: ..."."""
+_OUTLET_WORD = word_pattern([*load().media, *load().outlet_words])
 _NUMBERED_HEADING = re.compile(r"^\s*\d{1,2}\.\s+(?P<h>[A-Z][A-Z0-9 ,'&/\-]{2,80})\s*$")
 """A numbered section in capitals ("2. IRAQ"): a heading, not a list item."""
 _LABEL_HEADING = re.compile(r"^\s*(?P<h>[A-Z][A-Z &/'-]{1,40}):\s*$")
@@ -291,8 +297,14 @@ class _Reader:
         if kind == "body" and self.section is None:
             self._new_section("", line.start, 0)
         title = self.section.title if self.section else None
+        label = _OUTLET_LABEL.match(self.text, start) if bullet is not None and kind == "body" else None
+        source = self.item_source
+        if label is not None and (label["time"] or _OUTLET_WORD.search(label["outlet"])):
+            day = self.doc.anchor[0]  # a monitor's item from its source: cited on the monitor's day
+            source = Citation(outlet=label["outlet"], date=day, start=label.start("outlet"), end=label.end("outlet"))
+            start = label.end()
         para = Paragraph(start, line.end, self.text[start : line.end], title, kind, dateline=wire)
-        para.source = self.item_source
+        para.source = source
         self.unfinished = para
         if bullet is None:
             self.lead = para if para.text.rstrip().endswith(":") else None

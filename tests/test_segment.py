@@ -306,3 +306,24 @@ def test_a_line_broken_at_a_compound_hyphen_keeps_it():
         flat("the Iran-\nbacked militia, Sadr-\nzadeh and al-\nZaydi")
         == "the Iran-backed militia, Sadrzadeh and al-Zaydi"
     )
+
+
+def test_a_channel_monitor_cites_each_item_by_the_source_that_opens_it():
+    doc = segment(
+        from_text(
+            "# Axis Channels Monitor\n\n*Harrow Lane Analytics · Saturday 21 November 2026 · Ed. Mirela Vasic*\n\n"
+            "**BLUF:** The IRGC Navy escalated its rhetoric. Hezbollah held its line on weapons.\n\n"
+            "## Iran\n\n"
+            "- **06:12** \u2014 Tasnim: IRGC Navy commander Hamid Tavassoli warned that warships would be targets.\n"
+            "- Shafaq News: Government spokesman Muthanna al-Khafaji denied that the deadline had been extended.\n"
+            "- On Syria: the minister said the talks would go on.\n"
+        )
+    )
+    assert len(doc.overview) == 2
+    items = doc.paragraphs
+    assert [(p.source.outlet, p.source.date) if p.source else None for p in items] == [
+        ("Tasnim", date(2026, 11, 21)),
+        ("Shafaq News", date(2026, 11, 21)),
+        None,  # a topic label is no source
+    ]
+    assert items[0].text.startswith("IRGC Navy commander")  # the item starts after its time and source

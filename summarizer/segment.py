@@ -43,6 +43,11 @@ _SOURCE_LINE = re.compile(r"^(?:Sources?|Via)\s*:\s*\[[^\]]+\]\([^()\s]+\)\s*$")
 _ITEM_SOURCE = re.compile(r"^(?:Sources?|Via)\s*:\s*(?P<source>[^\[\]()\n]{3,80}?)\s*$")
 """A monitoring digest's source line under an item's headline ("Source: Al-Mayadeen, October 28, 2026"): the
 citation of every paragraph of the item."""
+_TURN = re.compile(
+    r"(?P<label>(?:MR|MS|MRS|DR|AMB)\.\s+[A-Z][A-Z'\-]+(?:\s+[A-Z][A-Z'\-]+)?|QUESTION|Q|MODERATOR):[ \t]+(?=\S)"
+)
+"""A transcript's turn: "MR. HALVORSEN: ...", "QUESTION: ..."."""
+QUESTION_TURNS = frozenset({"QUESTION", "Q"})
 _OUTLET_LABEL = re.compile(
     r"(?:\*\*)?(?P<time>\d{1,2}[:.]\d\d(?:\s*(?:UTC|GMT))?)?(?:\*\*)?\s*[-:]?\s*"
     r"(?P<outlet>[A-Z][\w'.&-]*(?:\s+[A-Z][\w'.&-]*){0,4})(?:\s*\([^()\n]{1,60}\))?:[ \t]+(?=[A-Z\"'])"
@@ -103,6 +108,13 @@ class Paragraph:
     """The agency of the item the paragraph belongs to, in a text that republishes agency copy under datelines."""
     lead: tuple[Paragraph, Sentence] | None = None
     """For a list item: the paragraph and sentence that introduce the list with a colon ("He discussed A and B:")."""
+    turn: str | None = None
+    """In a transcript, who has the floor: the label of the turn the paragraph is in ("MR. HALVORSEN")."""
+
+    @property
+    def asks(self) -> bool:
+        """A journalist's question in a transcript: what it quotes is no one's statement."""
+        return self.turn in QUESTION_TURNS
 
     def citation_for(self, sent: Sentence) -> Citation | None:
         """The source of a sentence: the first citation at or after its start, since a source closes what it cites;
@@ -206,6 +218,8 @@ class _Reader:
         """The paragraph a run of list items follows, while the run lasts."""
         self.item_source: Citation | None = None
         """The source line of the item being read, until the next heading."""
+        self.turn: str | None = None
+        """The transcript turn being read, until the next one."""
         self.unfinished: Paragraph | None = None
         """The last paragraph, while it stops in mid-sentence: a page break may have cut it."""
         self.skipped = False
@@ -294,6 +308,9 @@ class _Reader:
         wire = dateline(line.text) if bullet is None and kind == "body" else None
         if wire is not None:
             start = line.start + wire.end  # the story starts after "TEHRAN, March 9 (Agency) -"
+        turn = _TURN.match(self.text, start) if bullet is None and kind == "body" else None
+        if turn is not None:
+            self.turn, start = turn["label"], turn.end()
         if kind == "body" and self.section is None:
             self._new_section("", line.start, 0)
         title = self.section.title if self.section else None
@@ -305,6 +322,7 @@ class _Reader:
             start = label.end()
         para = Paragraph(start, line.end, self.text[start : line.end], title, kind, dateline=wire)
         para.source = source
+        para.turn = self.turn
         self.unfinished = para
         if bullet is None:
             self.lead = para if para.text.rstrip().endswith(":") else None

@@ -657,3 +657,21 @@ def test_a_superscript_footnote_marker_is_no_part_of_what_was_said():
         "Spokesman Mohammad-Javad Nikfar said that Iran would take \u201call necessary measures.\u201d\u00b9"
     ).statements
     assert found.content == 'Iran would take "all necessary measures."'
+
+
+def test_a_transcript_speaker_states_in_the_first_person_and_questions_state_nothing():
+    summary = summarize(
+        from_text(
+            "Department Press Briefing\n\nSpokesperson Gregory Halvorsen\nWashington, DC\nNovember 17, 2026\n\n"
+            "MR. HALVORSEN: Good afternoon. First, we welcome the agreement reached yesterday to extend the "
+            "monitoring mechanism through March.\n\n"
+            "QUESTION: Iran's foreign ministry spokesman said Tehran would respond. Do you have a reaction?\n\n"
+            "MR. HALVORSEN: We condemn this reckless attack on a civilian vessel and its crew.\n"
+        ),
+        backend="rules",
+    )
+    assert [(s.speaker, s.role, s.cue, s.said_on) for s in summary.statements] == [
+        ("Gregory Halvorsen", "Spokesperson", "welcome", date(2026, 11, 17)),
+        ("Gregory Halvorsen", "Spokesperson", "condemn", date(2026, 11, 17)),
+    ]
+    assert summary.statements[0].evidence.text.startswith("First, we welcome")  # the turn's label is no part of it

@@ -21,6 +21,7 @@ from .statements import (
     aim_at_issuers,
     content_at,
     find_statements,
+    first_person,
     list_item,
     list_lead,
     plausible,
@@ -43,11 +44,13 @@ def extract(doc: Document) -> tuple[list[OverviewPoint], list[Statement], list[S
         for para in section.paragraphs:
             ctx.new_paragraph()
             found_here: list[Statement] = []
+            if para.asks:
+                continue  # a journalist's question: whatever it quotes, no one states it here
             for sent in para.sentences:
                 sanction = find_sanction(doc, para, sent)
                 if sanction is None and sanctions and sanctions[-1].section == (para.section or None):
                     sanction = follow_up(doc, para, sent, sanctions[-1])  # "... were also sanctioned"
-                found = find_statements(doc, para, sent, ctx)
+                found = find_statements(doc, para, sent, ctx) or first_person(doc, para, sent)
                 if sanction is not None:
                     sanctions.append(sanction)
                     found = [s for s in found if s.cue != "announced"]  # the announcement is the sanctions record

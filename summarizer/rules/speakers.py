@@ -438,6 +438,22 @@ STRATEGIES: tuple[Strategy, ...] = (
 """How a subject can be written, tried in order: the first that recognises its pattern names the speaker."""
 
 
+_HONORIFIC = re.compile(r"^(?:MR|MS|MRS|DR|AMB)\.\s+")
+
+
+def turn_speaker(text: str, label: str) -> Person:
+    """Who a transcript's turn label names ("MR. HALVORSEN"): the fullest mention of that surname in the text, with
+    the office written before it ("Spokesperson Gregory Halvorsen")."""
+    surname = _HONORIFIC.sub("", label).title()
+    mention = re.search(
+        rf"(?:(?P<role>{_TITLE_RUN})\s+)?(?P<name>(?:[A-Z][\w'.-]+\s+){{1,2}}{re.escape(surname)})\b", text
+    )
+    if mention is None or not is_name(mention["name"]):
+        return Person(surname)
+    role = mention["role"].split("\n")[-1] if mention["role"] else None  # the office on the name's own line
+    return Person(mention["name"], clean_role(role) if role else None)
+
+
 def speaker(before: str, cue: str, ctx: Context) -> Person | None:
     """The speaker of a reporting verb from the words before it, or None."""
     subject = _subject(before, cue)

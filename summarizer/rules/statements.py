@@ -15,7 +15,7 @@ from ..lexicon import actor, actor_mentions, alternation, word_pattern
 from ..models import Evidence, Sanction, Statement
 from ..segment import Document, Paragraph, Sentence
 from .dating import DAY, WHEN, when
-from .speakers import Context, Person, affiliation, introductions, named_after, speaker
+from .speakers import Context, Person, affiliation, introductions, named_after, speaker, turn_speaker
 from .words import COUNT, HEARSAY, LEXICON, NATIONALITIES, ORGS, country_of, is_role
 
 CUES = LEXICON.cues
@@ -286,6 +286,28 @@ def statement(
     )
 
 
+_FIRST_PERSON = re.compile(
+    r"(?:^|,\s+|\bthat\s+|\b[Ww]hat\s+)(?:[Ww]e|I)\s+(?:(?:also|strongly|firmly|again|will|would|continue\s+to)\s+)*"
+    rf"(?P<cue>{alternation(LEXICON.first_person_cues)})\b(?:\s+is\b)?"
+)
+
+
+def first_person(doc: Document, para: Paragraph, sent: Sentence) -> list[Statement]:
+    """A transcript's speaker on their own behalf ("We condemn this attack", "What I will say is that ..."): a
+    statement by whoever has the floor, made on the day of the transcript."""
+    m = _FIRST_PERSON.search(sent.flat)
+    if m is None or para.turn is None or para.asks:
+        return []
+    cue = m["cue"]
+    content = content_at(sent.flat, m.start("cue"), m.end(), cue)
+    if not says_enough(content, cue):
+        return []
+    found = _build(doc, para, sent, turn_speaker(doc.text, para.turn), cue, content, m.end())
+    if doc.bulletin.period_start == doc.bulletin.period_end:
+        found.said_on = doc.bulletin.period_start  # "we welcome the agreement reached yesterday": said today
+    return [found]
+
+
 def _build(
     doc: Document, para: Paragraph, sent: Sentence, speaker: Person, cue: str, content: str, cue_end: int
 ) -> Statement:
@@ -412,7 +434,7 @@ _THREAT = re.compile(r"\b(?:will|would|consequences|response|face|against)\b")
 def statement_type(cue: str, content: str) -> str:
     """CAMEO-style type from the cue, corrected by what the content says."""
     low = content.lower()
-    kind = CUES.get(cue, "neutral")
+    kind = CUES.get(cue) or LEXICON.first_person_cues.get(cue, "neutral")
     if kind in GENERIC:
         return next((name for name, pattern in _CONTENT_TYPES if pattern.search(low)), kind)
     if kind == "threaten" and not _THREAT.search(low):

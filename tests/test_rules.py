@@ -675,3 +675,50 @@ def test_a_transcript_speaker_states_in_the_first_person_and_questions_state_not
         ("Gregory Halvorsen", "Spokesperson", "condemn", date(2026, 11, 17)),
     ]
     assert summary.statements[0].evidence.text.startswith("First, we welcome")  # the turn's label is no part of it
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "role", "cue"),
+    [
+        (  # letters after a name only when the name ends there
+            "Hezbollah MP Karim Zein, speaking at a funeral, accused the army command of carrying out orders.",
+            "Karim Zein",
+            "Hezbollah MP",
+            "accused",
+        ),
+        (  # an outlet quoting the speaker is no part of the speaker's office
+            "Al-Mayadeen quotes Hezbollah's deputy secretary-general, Sheikh Nabil Harb, as saying that the weapons "
+            "are not on any table.",
+            "Nabil Harb",
+            "Hezbollah's deputy secretary-general",
+            "as saying",
+        ),
+        (  # a ministry in lower case after its country
+            "Oman's foreign ministry said in a statement on Monday that a new round of talks would begin soon.",
+            "Oman's foreign ministry",
+            None,
+            "said",
+        ),
+        ("Israel's delegate rejected the account of the strikes as false.", "Israel", "delegate", "rejected"),
+        (  # a first verb that is no speech, then the reporting verb
+            "Secretary Delaney spoke yesterday with Prime Minister Adnan al-Kubaisi and urged him to hold the "
+            "militias accountable.",
+            "Delaney",
+            "Secretary",
+            "urged",
+        ),
+        (  # the rank after an inverted verb is no part of the name
+            '"We hit a storage site in Qana," said Lieutenant Colonel Nadav Ilan, the military\'s spokesman.',
+            "Nadav Ilan",
+            "military's spokesman",
+            "said",
+        ),
+    ],
+)
+def test_speakers_quoted_by_outlets_delegates_ministries_and_earlier_verbs(sentence, speaker, role, cue):
+    assert [(s.speaker, s.role, s.cue) for s in one_paragraph(sentence).statements] == [(speaker, role, cue)]
+
+
+def test_what_someone_described_inside_the_narration_is_no_statement():
+    sentence = "Aircraft struck what the army described as a rocket depot near Qana on Tuesday, killing two people."
+    assert one_paragraph(sentence).statements == []

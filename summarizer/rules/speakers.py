@@ -166,7 +166,7 @@ _NAMED_AFTER = re.compile(
 def named_after(after: str, ctx: Context) -> Person | None:
     """The speaker named after the verb, with an office before or after the name: '"...," said Marcus Delaney,
     director of OFAC', '"...," said Foreign Minister Alexandros Mavridis'."""
-    m = _NAMED_AFTER.match(after)
+    m = _NAMED_AFTER.match(NAME_TITLE.sub("", RANK.sub("", after)))  # "said Lieutenant Colonel X": no rank
     if m is None or not is_name(m["name"]):
         return None
     return ctx.speaking(m["name"], clean_role(m["title"] or m["role"] or ""))
@@ -228,8 +228,21 @@ class Subject:
         return _LAST_NAME.search(self.words)
 
 
+_QUOTED_BY = re.compile(r"^.*?\bquot(?:es|ed|ing)\s+")
+"""An outlet quoting the speaker ("Al-Mayadeen quotes X as saying"): the speaker follows it."""
+_EARLIER_VERB = re.compile(
+    r"^(?P<subject>.+?)\s+(?:met|spoke|visited|held|received|hosted|chaired|attended|toured|phoned|arrived)\b.*\band$"
+)
+"""A subject whose first verb was no speech ("X met officials in Beirut and expressed ..."): the speaker is the
+subject of that first verb."""
+
+
 def _subject(before: str, cue: str) -> Subject:
     """The words before the verb without what never names the speaker, and any relative clause set apart."""
+    before = _QUOTED_BY.sub("", before) if cue == "as saying" else before
+    earlier = _EARLIER_VERB.match(before.rstrip())
+    if earlier:
+        before = earlier["subject"]
     before = _ASIDE.sub("", RANK.sub("", _SETTING.sub("", before)))
     before = _DAY_BEFORE_VERB.sub("", before)  # "Rostami on Thursday denied"
     before = NAME_TITLE.sub("", _RANK_WORD.sub("", before))
@@ -342,7 +355,7 @@ _INSTITUTIONS = (
 _INSTITUTION = re.compile(rf"\b(?:{_INSTITUTIONS}|Organi[sz]ation|Committee|Command)\b")
 _OFFICE = re.compile(
     r"(?:^|[,;]\s+|\s)(?P<org>(?:[Tt]he\s+)?"
-    rf"(?:[A-Z][\w'.\-]*\s+){{0,3}}(?:{_INSTITUTIONS})"
+    rf"(?:(?:[A-Z][\w'.\-]*\s+){{0,3}}(?:{_INSTITUTIONS})|(?:[A-Z][\w'.\-]*\s+){{1,3}}(?:foreign|defen[cs]e|interior)\s+ministry)"
     r"(?:\s+(?:of|in|for)\s+(?:the\s+)?[A-Z][\w'.\-]*(?:\s+(?:and\s+)?[A-Z][\w'.\-]*){0,3}){0,3})$"
 )
 
@@ -359,6 +372,7 @@ def _office(s: Subject, ctx: Context) -> Person | None:
 _DELEGATE = re.compile(
     r"(?:^|,\s+)(?:[Tt]he|[Aa]n?)\s+(?P<role>(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)\s+(?:of|for|from)\s+"
     r"(?P<body>(?:the\s+)?[A-Z][\w'.\-]*(?:\s+(?:of\s+)?[A-Z][\w'.\-]*){0,4})$"
+    r"|(?:^|,\s+)(?P<owner>[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,2})'s\s+(?P<delegate>delegate|representative)$"
 )
 
 
@@ -366,9 +380,11 @@ def _delegate(s: Subject, ctx: Context) -> Person | None:
     """ "The representative of France said", "the spokesman for Kataib Hezbollah said": no name is given, so the
     body or country the office serves speaks, with the office as its role."""
     m = _DELEGATE.search(s.words)
-    if m is None or not ROLE_NOUNS.search(m["role"]) or not is_name(re.sub(r"^the\s+", "", m["body"])):
+    if m is not None and m["owner"] and country_of(m["owner"]):
+        return ctx.speaking(m["owner"], m["delegate"])  # "Israel's delegate rejected"
+    if m is None or not m["role"] or not ROLE_NOUNS.search(m["role"]):
         return None
-    return ctx.speaking(m["body"], m["role"])
+    return ctx.speaking(m["body"], m["role"]) if is_name(re.sub(r"^the\s+", "", m["body"])) else None
 
 
 _DESCRIBED = re.compile(

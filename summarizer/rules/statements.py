@@ -31,6 +31,7 @@ _CLAUSE_AND = re.compile(r'[",]\s+(?:and|but)\s*$')
 """A quotation or a clause closed, then "and": the next verb is the speaker's again, even after a reported "that"
 clause ('that he had "never ..." and dismissed', 'that the attacks were "unacceptable", and urged')."""
 _THAT = re.compile(r"\bthat\b")
+_WHAT_SUBJECT = re.compile(r"\bwhat\s+(?:[\w'.-]+\s+){1,4}$")
 _ARTICLE = re.compile(r"^the\s+", re.I)
 _PRONOUN_SOURCE = re.compile(r"\s+(?:him|her|them)\b")
 _SOURCE_PARTS = re.compile(r"\s*(?P<first>[^,]{3,90}),(?:\s+(?P<second>[^,]{3,90}),)?")
@@ -50,6 +51,8 @@ def find_statements(doc: Document, para: Paragraph, sent: Sentence, ctx: Context
         if m["cue"] == "added" and COUNT.match(sent.flat[m.end() :].lstrip()):
             continue  # "added three targets to its sanctions list": a sanctions action, not speech
         before = sent.flat[: m.start()]
+        if _WHAT_SUBJECT.search(before):
+            continue  # "struck what the army described as a depot": a description inside the narration
         coordinated = bool(_COORDINATED.search(before)) and not (
             found and _THAT.search(sent.flat[found[-1][0].end() : m.start()]) and not _CLAUSE_AND.search(before)
         )

@@ -30,7 +30,7 @@ RANK = re.compile(
 """A military rank before a name ("Brigadier General Davoud Tabrizi"): part of neither the name nor the office."""
 NAME_TITLE = re.compile(
     rf"\b(?:{alternation(LEXICON.name_titles)})\s+(?=[A-Z][\w'-]+\s+[A-Z])"
-    rf"|(?<=[a-z])\s+(?:{alternation(LEXICON.postnominals)})\b(?![\w'-])"
+    rf"|(?<=[a-z])\s+(?:{alternation(LEXICON.postnominals)})(?=\s*[,.;)]|\s*$)"
 )
 """A title before a full name ("Senator Douglas Fairbairn", "the Hon Rhys Tallent") or letters after it ("MP"):
 kept out of the name, like a rank."""

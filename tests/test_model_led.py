@@ -288,3 +288,10 @@ def test_an_office_run_into_the_speaker_is_the_role_and_an_indefinite_speaker_is
     found, rejected = _read(_doc(OFFICE), reading, "Mavridis")
     assert [(s.speaker, s.role) for s in found.statements] == [("Alexandros Mavridis", "Foreign Minister")]
     assert rejected == {"speaker is an outlet or an unnamed source": 1}
+
+
+def test_an_adverb_before_the_models_verb_is_no_part_of_it() -> None:
+    doc = _doc(WIRE)
+    reading = {"statements": [_said(1, "Hadi al-Sarraf", "also told", "Foreign Minister")], "sanctions": []}
+    found, rejected = _read(doc, reading, "told reporters")
+    assert [s.cue for s in found.statements] == ["told"] and not rejected

@@ -722,3 +722,20 @@ def test_speakers_quoted_by_outlets_delegates_ministries_and_earlier_verbs(sente
 def test_what_someone_described_inside_the_narration_is_no_statement():
     sentence = "Aircraft struck what the army described as a rocket depot near Qana on Tuesday, killing two people."
     assert one_paragraph(sentence).statements == []
+
+
+def test_a_council_release_names_its_issuer_as_the_authority_of_its_listings():
+    summary = summarize(
+        from_text(
+            "Council of the EU\nPress release\n16 November 2026 11:30\n\n"
+            "Iran: Council lists a further 11 individuals and 4 entities\n\n"
+            "The Council today adopted restrictive measures against an additional 11 individuals and 4 entities "
+            "responsible for supplying weapons to the Houthis in Yemen.\n\n"
+            "In addition, the Council decided to delist one individual, who has died since his designation.\n"
+        ),
+        backend="rules",
+    )
+    assert [(s.authority, s.issuing_country, s.action, s.target_count) for s in summary.sanctions] == [
+        ("Council of the EU", "European Union", "designate", 15),
+        ("Council of the EU", "European Union", "delist", 1),
+    ]

@@ -47,6 +47,7 @@ _ARTICLE = re.compile(r"(?i)^(?:the|a|an)\s+")
 _TITLE_RUN = re.compile(r"(?:\s+(?:[A-Z][\w.'&-]*|of|for|and|the|on|to|in))*\s+")
 """Only an office's words between a verb and the name after it: "said Under Secretary of the Treasury for X"."""
 _SPACES = re.compile(r"\s+")
+_MANNER = re.compile(rf"^{rules.MANNER}", re.I)
 _CITATION_TAIL = re.compile(r"\s*\([^()]*\)\s*\.?$")
 
 
@@ -110,7 +111,7 @@ def _indefinite(text: str, name: str) -> bool:
 
 def _verb(cue: str, choices: list[str]) -> str | None:
     """The lexicon's reporting verb the model's cue starts with ("told reporters" -> "told")."""
-    low = _squash(cue)
+    low = _MANNER.sub("", _squash(cue))  # "strongly condemned" -> "condemned"
     return next((v for v in choices if low == v or low.startswith(v + " ")), None)
 
 

@@ -29,6 +29,8 @@ _AUTHORITY = re.compile(
     r"(?:'s\s+(?:Office of Foreign Assets Control|OFAC|Financial Sanctions Implementation)(?:\s+\(\w+\))?)?)"
 )
 _IMPOSE = word_pattern(LEXICON.sanction_verbs)
+_ISSUER_ITSELF = {"council", "government", "administration"}
+"""How a press release names its own issuer when it acts."""
 _DEMAND = word_pattern(LEXICON.demand_verbs)
 ABOUT_SANCTIONS = re.compile(
     r"(?i)sanction|designat|blacklist|asset[- ]freeze|froze|freezing|restrictive measures|economic measures|"
@@ -74,6 +76,8 @@ def find_sanction(doc: Document, para: Paragraph, sent: Sentence) -> Sanction | 
     if body is not None and body["auth"] not in _CAPITALS:
         auth = body  # "Washington slapped sanctions on X that the Treasury Department said ...": the Treasury acted
     authority = re.sub(r"^the\s+|\s*\([^()]*\)$", "", auth["auth"]).strip()
+    if doc.release and authority.lower() in _ISSUER_ITSELF and doc.bulletin.publisher:
+        authority = doc.bulletin.publisher  # "The Council today adopted ..." in the Council's own release
     action = _action(text, verb)
     return _record(doc, para, sent, authority, action, verb.end())
 

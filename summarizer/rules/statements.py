@@ -20,8 +20,10 @@ from .words import COUNT, HEARSAY, LEXICON, NATIONALITIES, ORGS, country_of, is_
 
 CUES = LEXICON.cues
 """Reporting verbs and the statement type each gives."""
+MANNER = r"(?:(?:also|further|later|then|again|harshly|strongly|sharply|publicly|explicitly)\s+)*"
+"""Adverbs between a speaker and the reporting verb ("also strongly condemned"): no part of the verb."""
 CUE_RE = re.compile(
-    r"\b(?:(?:also|further|later|then|again|harshly|strongly|sharply|publicly|explicitly)\s+)*"
+    rf"\b{MANNER}"
     rf"(?P<cue>{alternation(CUES)}"
     r"|According to(?=\s+(?:him|her|them|[^,]{3,90},)))\b"
 )

@@ -8,6 +8,10 @@ from summarizer.ingest import from_text
 from .helpers import BULLETINS, SAMPLE
 
 
+def by_rules(text: str) -> Summary:
+    return summarize(from_text(text), backend="rules")
+
+
 def one_paragraph(sentence: str) -> Summary:
     """A bulletin whose body is ``sentence`` plus a sentence with nothing to extract (a lone line is a caption)."""
     return summarize(from_text(f"Bulletin\n\n{sentence} The meeting ended late.\n"), backend="rules")
@@ -506,14 +510,11 @@ def test_speech_about_a_sanction_is_not_one():
 
 
 def test_a_weekly_brief_dates_weekdays_within_its_week_and_drops_footnote_markers():
-    summary = summarize(
-        from_text(
-            "Iran Watch Weekly Brief\nWeek of 1-7 September 2025\n\n1. IRAQ\n\n"
-            "Iraqi government spokesman Basim al-Amiri welcomed on Tuesday the departure of the first coalition "
-            "units.[5] Khaled al-Sharjabi expressed concern on Saturday that the talks had stalled.[6]\n\n"
-            "SOURCES\n[5] Iraqi News Agency, 2 September 2025\n[6] Saba, 7 September 2025\n"
-        ),
-        backend="rules",
+    summary = by_rules(
+        "Iran Watch Weekly Brief\nWeek of 1-7 September 2025\n\n1. IRAQ\n\n"
+        "Iraqi government spokesman Basim al-Amiri welcomed on Tuesday the departure of the first coalition "
+        "units.[5] Khaled al-Sharjabi expressed concern on Saturday that the talks had stalled.[6]\n\n"
+        "SOURCES\n[5] Iraqi News Agency, 2 September 2025\n[6] Saba, 7 September 2025\n"
     )
     got = [(s.speaker, s.cue, s.content, s.said_on, s.cited_outlet) for s in summary.statements]
     assert got == [
@@ -626,14 +627,11 @@ def test_a_second_cue_after_a_reported_clause_is_the_speakers_own(sentence, cues
 
 
 def test_a_short_line_ending_in_a_colon_introduces_the_quotation_after_it():
-    summary = summarize(
-        from_text(
-            "Australia sanctions officials over repression\n\n"
-            "The Government has today imposed sanctions on five individuals responsible for intimidation.\n\n"
-            "Foreign Minister Miriam Calder said:\n\n"
-            '"Australia will not tolerate any foreign government threatening people in our community."\n'
-        ),
-        backend="rules",
+    summary = by_rules(
+        "Australia sanctions officials over repression\n\n"
+        "The Government has today imposed sanctions on five individuals responsible for intimidation.\n\n"
+        "Foreign Minister Miriam Calder said:\n\n"
+        '"Australia will not tolerate any foreign government threatening people in our community."\n'
     )
     assert [(s.speaker, s.cue, s.quote_type) for s in summary.statements] == [("Miriam Calder", "said", "direct")]
 
@@ -660,15 +658,12 @@ def test_a_superscript_footnote_marker_is_no_part_of_what_was_said():
 
 
 def test_a_transcript_speaker_states_in_the_first_person_and_questions_state_nothing():
-    summary = summarize(
-        from_text(
-            "Department Press Briefing\n\nSpokesperson Gregory Halvorsen\nWashington, DC\nNovember 17, 2026\n\n"
-            "MR. HALVORSEN: Good afternoon. First, we welcome the agreement reached yesterday to extend the "
-            "monitoring mechanism through March.\n\n"
-            "QUESTION: Iran's foreign ministry spokesman said Tehran would respond. Do you have a reaction?\n\n"
-            "MR. HALVORSEN: We condemn this reckless attack on a civilian vessel and its crew.\n"
-        ),
-        backend="rules",
+    summary = by_rules(
+        "Department Press Briefing\n\nSpokesperson Gregory Halvorsen\nWashington, DC\nNovember 17, 2026\n\n"
+        "MR. HALVORSEN: Good afternoon. First, we welcome the agreement reached yesterday to extend the "
+        "monitoring mechanism through March.\n\n"
+        "QUESTION: Iran's foreign ministry spokesman said Tehran would respond. Do you have a reaction?\n\n"
+        "MR. HALVORSEN: We condemn this reckless attack on a civilian vessel and its crew.\n"
     )
     assert [(s.speaker, s.role, s.cue, s.said_on) for s in summary.statements] == [
         ("Gregory Halvorsen", "Spokesperson", "welcome", date(2026, 11, 17)),
@@ -725,15 +720,12 @@ def test_what_someone_described_inside_the_narration_is_no_statement():
 
 
 def test_a_council_release_names_its_issuer_as_the_authority_of_its_listings():
-    summary = summarize(
-        from_text(
-            "Council of the EU\nPress release\n16 November 2026 11:30\n\n"
-            "Iran: Council lists a further 11 individuals and 4 entities\n\n"
-            "The Council today adopted restrictive measures against an additional 11 individuals and 4 entities "
-            "responsible for supplying weapons to the Houthis in Yemen.\n\n"
-            "In addition, the Council decided to delist one individual, who has died since his designation.\n"
-        ),
-        backend="rules",
+    summary = by_rules(
+        "Council of the EU\nPress release\n16 November 2026 11:30\n\n"
+        "Iran: Council lists a further 11 individuals and 4 entities\n\n"
+        "The Council today adopted restrictive measures against an additional 11 individuals and 4 entities "
+        "responsible for supplying weapons to the Houthis in Yemen.\n\n"
+        "In addition, the Council decided to delist one individual, who has died since his designation.\n"
     )
     assert [(s.authority, s.issuing_country, s.action, s.target_count) for s in summary.sanctions] == [
         ("Council of the EU", "European Union", "designate", 15),

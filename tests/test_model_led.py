@@ -295,3 +295,13 @@ def test_an_adverb_before_the_models_verb_is_no_part_of_it() -> None:
     reading = {"statements": [_said(1, "Hadi al-Sarraf", "also told", "Foreign Minister")], "sanctions": []}
     found, rejected = _read(doc, reading, "told reporters")
     assert [s.cue for s in found.statements] == ["told"] and not rejected
+
+
+def test_a_pronoun_after_an_opening_setting_refers_to_the_speaker_named_before() -> None:
+    doc = _doc(
+        "Broker profile\n\nBehrouz Sadeghi-Rad did not answer questions sent to his office in Dubai. In a rare "
+        "interview with a business weekly in 2022, he described himself as a simple trader who pays his taxes.\n"
+    )
+    reading = {"statements": [_said(2, "Sadeghi-Rad", "described")], "sanctions": []}
+    found, rejected = _read(doc, reading, "rare interview")
+    assert [s.speaker for s in found.statements] == ["Behrouz Sadeghi-Rad"] and not rejected

@@ -39,7 +39,8 @@ _VAGUE = re.compile(r"(?i)^(?:some|several|two|three|many|unnamed|anonymous)\b")
 speaker has had its article removed by then."""
 _UNNAMED = word_pattern(LEXICON.unnamed_sources, ignore_case=True)
 _INDEFINITE = re.compile(r"(?i)\b(?:an?|one|some|several|other)\s+$")
-_PRONOUN_SUBJECT = re.compile(r"^\W*(He|She|They|It)\b")
+_PRONOUN_SUBJECT = re.compile(r"^\W*(?:(?:In|At|On|During|Speaking|Asked)\b[^,]{0,150},\s+)?([Hh]e|[Ss]he|They|It)\b")
+"""A pronoun opening the subject, perhaps after a setting ("In an interview in 2022, he described ...")."""
 _DESCRIBED_SUBJECT = re.compile(
     r"^\W*[Tt]he\s+(?:[\w'-]+\s+){0,3}?(?P<noun>[\w'-]+)\s*(?:,|$|\s+(?:also|later|then)\b)"
 )
@@ -145,7 +146,8 @@ def _in_subject_place(sentence: str, verb_at: int, verb_end: int, speaker: str, 
     described = _DESCRIBED_SUBJECT.match(subject)
     pronoun = _PRONOUN_SUBJECT.match(subject)
     body = bool(ORGS.search(speaker))
-    if pronoun and ((pronoun[1] == "It" and not body) or (pronoun[1] in ("He", "She") and body)):
+    said_by = pronoun[1].capitalize() if pronoun else None
+    if (said_by == "It" and not body) or (said_by in ("He", "She") and body):
         return False  # "It vowed" is a body's, "He said" a person's: never the person named last for "It"
     referred = pronoun or (described and ROLE_NOUNS.fullmatch(described["noun"]))
     return known_before and bool(referred)

@@ -197,7 +197,7 @@ def _role_prefix(prefix: str) -> str | None:
 
 # --- the words before a reporting verb ----------------------------------------------------------------------------
 
-_SETTING = re.compile(r"^(?:In|At|On|From|During|Earlier|Later|Meanwhile|Separately|Late|Early)\b[^,]{0,60},\s+(?=\S)")
+_SETTING = re.compile(r"^(?:In|At|On|From|During|Earlier|Later|Meanwhile|Separately|Late|Early)\b[^,]{0,120},\s+(?=\S)")
 """Where and when, opening the sentence ("In Baghdad on Wednesday, ..."): never the speaker."""
 _WHO = re.compile(r",\s+(?:who|which)\s+(?P<clause>[^,]{3,160}),?\s*$")
 """A relative clause between a speaker and the verb ("Khazali, who is due in Tehran next week, said")."""

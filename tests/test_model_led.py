@@ -305,3 +305,10 @@ def test_a_pronoun_after_an_opening_setting_refers_to_the_speaker_named_before()
     reading = {"statements": [_said(2, "Sadeghi-Rad", "described")], "sanctions": []}
     found, rejected = _read(doc, reading, "rare interview")
     assert [s.speaker for s in found.statements] == ["Behrouz Sadeghi-Rad"] and not rejected
+
+
+def test_a_delegate_the_model_names_by_office_speaks_for_the_country() -> None:
+    doc = _doc("Council meeting\n\nThe representative of Iraq said that his Government had arrested four suspects.\n")
+    reading = {"statements": [_said(1, "representative of Iraq", "said")], "sanctions": []}
+    found, _ = _read(doc, reading, "four suspects")
+    assert [(s.speaker, s.role, s.affiliation) for s in found.statements] == [("Iraq", "representative", "Iraq")]

@@ -168,6 +168,7 @@ def statement(doc: Document, chunk: Chunk, said: Said) -> Statement | str:
     if _indefinite(passage, speaker):
         return "speaker is an outlet or an unnamed source"  # "A Western diplomat in Brussels ... said"
     office, speaker = rules.titled(_ARTICLE.sub("", speaker))  # "Foreign Minister X": the office is no name
+    speaker, office = rules.delegated(f"The {speaker}") or (speaker, office)  # "representative of Iraq": Iraq
     speaker = _fullest(speaker, chunk)
     if (
         _OUTLET.search(speaker)

@@ -11,7 +11,7 @@ from ..models import OverviewPoint, Sanction, Statement
 from ..segment import Document
 from .overview import overview
 from .sanctions import complete_sanctions, find_sanction, follow_up, sanction
-from .speakers import Context, Person, affiliation, titled
+from .speakers import Context, Person, affiliation, delegated, titled
 from .statements import (
     CUE_RE,
     CUES,
@@ -77,6 +77,7 @@ __all__ = [
     "Person",
     "affiliation",
     "content_at",
+    "delegated",
     "extract",
     "is_role",
     "list_item",

@@ -379,12 +379,20 @@ _DELEGATE = re.compile(
 def _delegate(s: Subject, ctx: Context) -> Person | None:
     """ "The representative of France said", "the spokesman for Kataib Hezbollah said": no name is given, so the
     body or country the office serves speaks, with the office as its role."""
-    m = _DELEGATE.search(s.words)
+    found = delegated(s.words)
+    return ctx.speaking(*found) if found else None
+
+
+def delegated(words: str) -> tuple[str, str] | None:
+    """The body or country and the office of a subject that names only a delegate: ("France", "representative")
+    for "The representative of France", ("Israel", "delegate") for "Israel's delegate"."""
+    m = _DELEGATE.search(words)
     if m is not None and m["owner"] and country_of(m["owner"]):
-        return ctx.speaking(m["owner"], m["delegate"])  # "Israel's delegate rejected"
+        return m["owner"], m["delegate"]
     if m is None or not m["role"] or not ROLE_NOUNS.search(m["role"]):
         return None
-    return ctx.speaking(m["body"], m["role"]) if is_name(re.sub(r"^the\s+", "", m["body"])) else None
+    body = re.sub(r"^the\s+", "", m["body"])
+    return (m["body"], m["role"]) if is_name(body) or country_of(body) else None
 
 
 _DESCRIBED = re.compile(

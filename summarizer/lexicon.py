@@ -57,6 +57,7 @@ class Lexicon:
     target_nouns: tuple[str, ...]
     name_titles: tuple[str, ...]
     postnominals: tuple[str, ...]
+    institutions: tuple[str, ...]
     first_person_cues: Mapping[str, str]
     compound_heads: tuple[str, ...]
     publications: tuple[str, ...]

@@ -348,10 +348,7 @@ def _role_run_into_name(s: Subject, ctx: Context) -> Person | None:
     return None
 
 
-_INSTITUTIONS = (
-    "Ministry|Embassy|embassy|Council|Department|Office|Government|government|Agency|Commission|Parliament|Cabinet|"
-    "Presidency|military|army|navy|armed forces"
-)
+_INSTITUTIONS = alternation(LEXICON.institutions)
 _INSTITUTION = re.compile(rf"\b(?:{_INSTITUTIONS}|Organi[sz]ation|Committee|Command)\b")
 _OFFICE = re.compile(
     r"(?:^|[,;]\s+|\s)(?P<org>(?:[Tt]he\s+)?"

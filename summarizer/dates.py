@@ -28,7 +28,11 @@ MONTHS = {
 }
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
-_MONTH = r"(?P<m>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?)"
+_MONTH = (
+    r"(?P<m>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?"
+    r"|(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEPT?|OCT|NOV|DEC)[A-Z]*\.?)"
+)
+"""A month's name, as written in a sentence or in capitals ("12 NOVEMBER 2026")."""
 # "March 21", "March 21-22", "March 31 - April 2", "March 28, 2020"
 MONTH_DAY = re.compile(
     _MONTH + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?"

@@ -24,6 +24,7 @@ _TITLE_DATE = re.compile(
     r"\s*[:,|-]\s*(?:[A-Z][a-z]+day,?\s+)?(?:[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4})\s*$"
 )
 _BYLINE = re.compile(r"(?im)^[*_\s]*(?P<pub>[A-Z][^\n|·*_]{2,60}?)\s*[|·].*?\b(?:editor\s*:|edited by)")
+_MONTH_RANGE = re.compile(r"\b(?P<m>[A-Z][a-z]+)\s+(?P<a>\d{1,2})\s*-\s*(?P<b>\d{1,2}),?\s+(?P<y>\d{4})\b")
 _DAY_RANGE = re.compile(r"\b(?P<a>\d{1,2})\s*-\s*(?P<b>\d{1,2})\s+(?P<m>[A-Z][a-z]+)\s+(?P<y>\d{4})\b")
 FULL_DATE = re.compile(r"[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4}")
 _PUBLISHER_WORDS = re.compile(
@@ -176,6 +177,7 @@ def _period(bulletin: Bulletin, head: str, lines: list[Line]) -> None:
     """The period a header states, else the date of a date line, else a full date near the top, else a closing
     timestamp."""
     head = _DAY_RANGE.sub(r"\g<a> \g<m> \g<y> - \g<b> \g<m> \g<y>", head)  # "1-7 September 2025"
+    head = _MONTH_RANGE.sub(r"\g<m> \g<a>, \g<y> - \g<m> \g<b>, \g<y>", head)  # "November 17-24, 2026"
     period = _PERIOD.search(head)
     if period:
         end, _ = dates.parse(period["b"])

@@ -327,3 +327,15 @@ def test_a_channel_monitor_cites_each_item_by_the_source_that_opens_it():
         None,  # a topic label is no source
     ]
     assert items[0].text.startswith("IRGC Navy commander")  # the item starts after its time and source
+
+
+@pytest.mark.parametrize(
+    ("head", "start", "end"),
+    [
+        ("Security Council\n9876TH MEETING (AM)\n12 NOVEMBER 2026\n\n", date(2026, 11, 12), date(2026, 11, 12)),
+        ("Spotlight on Iran\nNovember 17-24, 2026\n\n", date(2026, 11, 17), date(2026, 11, 24)),
+    ],
+)
+def test_a_date_line_in_capitals_and_a_range_within_one_month(head, start, end):
+    doc = segment(from_text(f"{head}The minister said on Monday that the talks would resume in the spring.\n"))
+    assert (doc.bulletin.period_start, doc.bulletin.period_end) == (start, end)

@@ -93,6 +93,14 @@ def word_pattern(spellings: Iterable[str], *, ignore_case: bool = False) -> re.P
 
 
 @cache
+def outlet() -> re.Pattern[str]:
+    """A word that names a news outlet as written ("Reuters", "News", "agency"): a source label or a speaker with one
+    is a medium reporting, not an actor."""
+    lexicon = load()
+    return word_pattern([*lexicon.media, *lexicon.outlet_words])
+
+
+@cache
 def actor_mentions() -> tuple[tuple[re.Pattern[str], str], ...]:
     """Mentions that name an actor, with its canonical name: rules aim a statement at the foreign actor it talks about
     most, and grounding accepts "the United States" in a text that only says "American" or "Washington"."""

@@ -29,7 +29,7 @@ from .layout import (
     logical_lines,
     repeated,
 )
-from .lexicon import load, word_pattern
+from .lexicon import load, outlet
 from .models import Bulletin, Citation
 
 OVERVIEW_HEADINGS = re.compile(
@@ -53,7 +53,6 @@ _OUTLET_LABEL = re.compile(
     r"(?P<outlet>[A-Z][\w'.&-]*(?:\s+[A-Z][\w'.&-]*){0,4})(?:\s*\([^()\n]{1,60}\))?:[ \t]+(?=[A-Z\"'])"
 )
 """A monitor's item opening with its time and source: "**06:12** - Tasnim: ...", "Shafaq News: ..."."""
-_OUTLET_WORD = word_pattern([*load().media, *load().outlet_words])
 _NUMBERED_HEADING = re.compile(r"^\s*\d{1,2}\.\s+(?P<h>[A-Z][A-Z0-9 ,'&/\-]{2,80})\s*$")
 """A numbered section in capitals ("2. IRAQ"): a heading, not a list item."""
 _LABEL_HEADING = re.compile(r"^\s*(?P<h>[A-Z][A-Z &/'-]{1,40}):\s*$")
@@ -316,7 +315,7 @@ class _Reader:
         title = self.section.title if self.section else None
         label = _OUTLET_LABEL.match(self.text, start) if bullet is not None and kind == "body" else None
         source = self.item_source
-        if label is not None and (label["time"] or _OUTLET_WORD.search(label["outlet"])):
+        if label is not None and (label["time"] or outlet().search(label["outlet"])):
             day = self.doc.anchor[0]  # a monitor's item from its source: cited on the monitor's day
             source = Citation(outlet=label["outlet"], date=day, start=label.start("outlet"), end=label.end("outlet"))
             start = label.end()

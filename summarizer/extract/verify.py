@@ -13,7 +13,7 @@ import re
 from typing import TYPE_CHECKING, TypeVar
 
 from .. import rules
-from ..lexicon import word_pattern
+from ..lexicon import outlet, word_pattern
 from ..models import Sanction, Statement, Target
 from ..rules.words import LEXICON, NAME, ORGS, ROLE_NOUNS, country_of
 from ..segment import Document, Paragraph, Sentence
@@ -33,7 +33,6 @@ SPEAKER_REACH = 160
 
 _VERBS = sorted([*LEXICON.cues, "according to"], key=len, reverse=True)
 _LIST_VERBS = sorted(LEXICON.list_cues, key=len, reverse=True)
-_OUTLET = word_pattern([*LEXICON.media, *LEXICON.outlet_words])
 _VAGUE = re.compile(r"(?i)^(?:some|several|two|three|many|unnamed|anonymous)\b")
 """A plural or unnamed source; an indefinite article is read in the text itself (:func:`_indefinite`), since the
 speaker has had its article removed by then."""
@@ -171,7 +170,7 @@ def statement(doc: Document, chunk: Chunk, said: Said) -> Statement | str:
     speaker, office = rules.delegated(f"The {speaker}") or (speaker, office)  # "representative of Iraq": Iraq
     speaker = _fullest(speaker, chunk)
     if (
-        _OUTLET.search(speaker)
+        outlet().search(speaker)
         or _VAGUE.search(speaker)
         or _UNNAMED.search(speaker)
         or not re.search(r"[A-Z]", speaker)

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, TypeVar
 from .. import rules
 from ..lexicon import outlet, word_pattern
 from ..models import Sanction, Statement, Target
-from ..rules.words import LEXICON, NAME, ORGS, ROLE_NOUNS, country_of
+from ..rules.words import ARTICLE, LEXICON, NAME, ORGS, ROLE_NOUNS, country_of
 from ..segment import Document, Paragraph, Sentence
 from ..text import fold
 from .base import Candidates
@@ -43,7 +43,6 @@ _PRONOUN_SUBJECT = re.compile(r"^\W*(?:(?:In|At|On|During|Speaking|Asked)\b[^,]{
 _DESCRIBED_SUBJECT = re.compile(
     r"^\W*[Tt]he\s+(?:[\w'-]+\s+){0,3}?(?P<noun>[\w'-]+)\s*(?:,|$|\s+(?:also|later|then)\b)"
 )
-_ARTICLE = re.compile(r"(?i)^(?:the|a|an)\s+")
 _TITLE_RUN = re.compile(r"(?:\s+(?:[A-Z][\w.'&-]*|of|for|and|the|on|to|in))*\s+")
 """Only an office's words between a verb and the name after it: "said Under Secretary of the Treasury for X"."""
 _SPACES = re.compile(r"\s+")
@@ -103,7 +102,7 @@ def copied(text: str, answer: str | None, *, quotes: bool = False) -> str | None
 def _indefinite(text: str, name: str) -> bool:
     """Every mention of ``name`` is an indefinite noun phrase ("a Western diplomat", "an official"): someone the
     text does not name, however the model trimmed its answer."""
-    pattern = _written(_ARTICLE.sub("", name))
+    pattern = _written(ARTICLE.sub("", name))
     flat_text = _SPACES.sub(" ", text)
     spots = [m.start() for m in pattern.finditer(flat_text)] if pattern is not None else []
     return bool(spots) and all(_INDEFINITE.search(flat_text[:at]) for at in spots)
@@ -166,7 +165,7 @@ def statement(doc: Document, chunk: Chunk, said: Said) -> Statement | str:
         return "speaker not in the text"
     if _indefinite(passage, speaker):
         return "speaker is an outlet or an unnamed source"  # "A Western diplomat in Brussels ... said"
-    office, speaker = rules.titled(_ARTICLE.sub("", speaker))  # "Foreign Minister X": the office is no name
+    office, speaker = rules.titled(ARTICLE.sub("", speaker))  # "Foreign Minister X": the office is no name
     speaker, office = rules.delegated(f"The {speaker}") or (speaker, office)  # "representative of Iraq": Iraq
     speaker = _fullest(speaker, chunk)
     if (
@@ -234,12 +233,12 @@ def _leading(text: str, answer: str) -> str | None:
     Treasury Department" for "the U.S. Treasury"); the words it added are dropped, never kept."""
     words = answer.split()
     found = (copied(text, " ".join(words[:n])) for n in range(len(words), 1 if len(words) > 1 else 0, -1))
-    return next((f for f in found if f and len(_ARTICLE.sub("", f)) > 1), None)
+    return next((f for f in found if f and len(ARTICLE.sub("", f)) > 1), None)
 
 
 def _bare(role: str | None) -> str | None:
     """A role as the rules keep it: no article, and only if it names an office."""
-    bare = _ARTICLE.sub("", role) if role else None
+    bare = ARTICLE.sub("", role) if role else None
     return bare if bare and rules.is_role(bare) else None
 
 
@@ -248,7 +247,7 @@ def _aimed(found: Statement, sentence: str, target: str | None) -> Statement:
     aim = copied(sentence, target)
     if found.target is not None or aim is None or fold(aim) in fold(found.speaker) or len(aim.split()) > 8:
         return found
-    return found.model_copy(update={"target": _ARTICLE.sub("", aim) if aim.islower() else aim})
+    return found.model_copy(update={"target": ARTICLE.sub("", aim) if aim.islower() else aim})
 
 
 def sanction(doc: Document, chunk: Chunk, imposed: Imposed) -> Sanction | str:
@@ -257,7 +256,7 @@ def sanction(doc: Document, chunk: Chunk, imposed: Imposed) -> Sanction | str:
     authority = _leading(chunk.passage, imposed.authority)
     if authority is None:
         return "authority not in the text"
-    authority = _ARTICLE.sub("", authority)
+    authority = ARTICLE.sub("", authority)
     for para, sent in [*_near(chunk, imposed.line)[:1], *chunk.lines]:
         if fold(authority) not in fold(sent.flat):
             continue

@@ -15,7 +15,19 @@ from functools import cached_property
 
 from ..lexicon import actor, alternation
 from .dating import WHEN
-from .words import LEXICON, NAME, NAME_TITLE, NATIONALITIES, NOT_NAMES, ORGS, RANK, ROLE_NOUNS, country_of, is_name
+from .words import (
+    ARTICLE,
+    LEXICON,
+    NAME,
+    NAME_TITLE,
+    NATIONALITIES,
+    NOT_NAMES,
+    ORGS,
+    RANK,
+    ROLE_NOUNS,
+    country_of,
+    is_name,
+)
 
 
 @dataclass
@@ -110,7 +122,6 @@ def is_body(who: Person) -> bool:
 # --- roles and introductions -------------------------------------------------------------------------------------
 
 _LEAD_IN = re.compile(r"^(?:[^,]*\b(?:in|on|at|during|speaking|asked)\b[^,]*,\s*)+", re.I)
-_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
 _TITLE = f"(?:{alternation(LEXICON.titles)})"
 _OFFICE_WORDS = LEXICON.office_words
 _BODY_NAMED = re.compile(rf"\b(?:militia|group|organi[sz]ation|movement)\s+(?:calling itself\s+)?(?P<name>{NAME})")
@@ -151,7 +162,7 @@ def titled(text: str) -> tuple[str | None, str]:
 def clean_role(text: str) -> str | None:
     """The office a phrase gives, without a leading setting or article; None when it names no office."""
     text = _LEAD_IN.sub("", text.strip())
-    text = _ARTICLE.sub("", text.strip()).strip()
+    text = ARTICLE.sub("", text.strip()).strip()
     if not text or not ROLE_NOUNS.search(text) or len(text.split()) > 18:
         return None
     return text
@@ -388,7 +399,7 @@ def delegated(words: str) -> tuple[str, str] | None:
         return m["owner"], m["delegate"]
     if m is None or not m["role"] or not ROLE_NOUNS.search(m["role"]):
         return None
-    body = re.sub(r"^the\s+", "", m["body"])
+    body = ARTICLE.sub("", m["body"])
     return (m["body"], m["role"]) if is_name(body) or country_of(body) else None
 
 

@@ -16,7 +16,7 @@ from ..models import Evidence, Sanction, Statement
 from ..segment import Document, Paragraph, Sentence
 from .dating import DAY, WHEN, when
 from .speakers import Context, Person, affiliation, introductions, named_after, speaker, turn_speaker
-from .words import COUNT, HEARSAY, LEXICON, NATIONALITIES, ORGS, country_of, is_role
+from .words import ARTICLE, COUNT, HEARSAY, LEXICON, NATIONALITIES, ORGS, country_of, is_role
 
 CUES = LEXICON.cues
 """Reporting verbs and the statement type each gives."""
@@ -34,7 +34,6 @@ _CLAUSE_AND = re.compile(r'[",]\s+(?:and|but)\s*$')
 clause ('that he had "never ..." and dismissed', 'that the attacks were "unacceptable", and urged')."""
 _THAT = re.compile(r"\bthat\b")
 _WHAT_SUBJECT = re.compile(r"\bwhat\s+(?:[\w'.-]+\s+){1,4}$")
-_ARTICLE = re.compile(r"^the\s+", re.I)
 _PRONOUN_SOURCE = re.compile(r"\s+(?:him|her|them)\b")
 _SOURCE_PARTS = re.compile(r"\s*(?P<first>[^,]{3,90}),(?:\s+(?P<second>[^,]{3,90}),)?")
 _QUOTE_ONLY = re.compile(r'\s*".+"\s*,?\s*')
@@ -323,7 +322,7 @@ def _build(
         quote_type = "direct" if re.fullmatch(r'(?:"[^"]*"[\s,]*)+', content) else "mixed"  # '"A," "B."' is direct
     side = (
         (affiliation(speaker.role) if speaker.role else affiliation(speaker.name))
-        or country_of(_ARTICLE.sub("", speaker.name))  # "the representative of France": a country's delegate
+        or country_of(ARTICLE.sub("", speaker.name))  # "the representative of France": a country's delegate
         or (affiliation(doc.bulletin.publisher) if doc.release else None)  # a release speaks for its issuer
     )
     return Statement(

@@ -23,7 +23,9 @@ _PERIOD = re.compile(
 _TITLE_DATE = re.compile(
     r"\s*[:,|-]\s*(?:[A-Z][a-z]+day,?\s+)?(?:[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4})\s*$"
 )
-_BYLINE = re.compile(r"(?im)^[*_\s]*(?P<pub>[A-Z][^\n|·*_]{2,60}?)\s*[|·].*?\b(?:editor\s*:|edited by)")
+_SIGNED = r"(?:(?i:editor\s*:|edited by)|\bEd\.(?=\s+[A-Z]))"
+"""How a header names its editor: "Editor:", "edited by", "Ed. Mirela Vasic"."""
+_BYLINE = re.compile(rf"(?m)^[*_\s]*(?P<pub>[A-Z][^\n|·*_]{{2,60}}?)\s*[|·].*?\b{_SIGNED}")
 _MONTH_RANGE = re.compile(r"\b(?P<m>[A-Z][a-z]+)\s+(?P<a>\d{1,2})\s*-\s*(?P<b>\d{1,2}),?\s+(?P<y>\d{4})\b")
 _DAY_RANGE = re.compile(r"\b(?P<a>\d{1,2})\s*-\s*(?P<b>\d{1,2})\s+(?P<m>[A-Z][a-z]+)\s+(?P<y>\d{4})\b")
 FULL_DATE = re.compile(r"[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4}")
@@ -35,7 +37,7 @@ _PLACE_BYLINE = re.compile(r"[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3}\s+-\s+[A-Z][
 _SMALL_WORDS = {"of", "the", "for", "and", "&", "on", "in"}
 _MASTHEAD = re.compile(rf"\b(?:{'|'.join(_LEXICON.masthead_words)})\b")
 _RELEASE = re.compile(rf"(?i)^(?:{'|'.join(re.escape(w) for w in _LEXICON.release_markers)})\b")
-_EDITOR_LINE = re.compile(r"(?i)\b(?:editor\s*:|edited by|prepared by|compiled by|written by|editing by)")
+_EDITOR_LINE = re.compile(rf"\b(?:{_SIGNED}|(?i:prepared by|compiled by|written by|editing by))")
 HEADER_LINES = 14
 """Non-blank lines searched for a header: past them, the body has begun."""
 
@@ -60,6 +62,10 @@ def read_header(text: str, lines: list[Line]) -> Header:
     header = Header(Bulletin())
     head = text[:1500]
     title_line: str | None = None
+    headline: str | None = None
+    """A headline under a title line in capitals: the capitals were the masthead."""
+    signed = False
+    """Whether an editor's line came: a digest's name in capitals over it is its title, not a masthead."""
     publisher: str | None = None
     release = False
     seen = 0
@@ -70,6 +76,7 @@ def read_header(text: str, lines: list[Line]) -> Header:
         if seen > HEADER_LINES or (title_line is not None and _is_prose(line.text)):
             break
         body = line.text.strip("#*_ ").strip()
+        signed = signed or bool(_EDITOR_LINE.search(body))
         if is_furniture(body):
             release = release or bool(_RELEASE.match(body))
             header.used.add(i)
@@ -82,11 +89,16 @@ def read_header(text: str, lines: list[Line]) -> Header:
         elif title_line is None:
             title_line = body
             header.used.add(i)
+        elif headline is None and not signed and _in_capitals(title_line) and _is_headline(body):
+            headline = body  # "THE TIGRIS OBSERVER", a section label, then "Iraq vows to treat ..."
+            header.used.add(i)
         elif publisher is None and not _EDITOR_LINE.search(body) and _issuer_part(body):
             publisher = _issuer_part(body)  # "Halcyon Institute for Regional Affairs - Iran Programme"
             header.used.add(i)
         elif publisher is not None and _PLACE_BYLINE.fullmatch(body) and body.endswith(publisher):
             header.used.add(i)  # "Baghdad - Rafidain Today": where the publisher filed from
+    if title_line is not None and headline is not None:
+        publisher, title_line = publisher or _masthead_name(title_line), headline
     bulletin = header.bulletin
     bulletin.title, split_publisher = _title(title_line or "")
     header.release = release
@@ -99,6 +111,31 @@ def read_header(text: str, lines: list[Line]) -> Header:
 def _is_prose(line: str) -> bool:
     """A sentence, or one introducing a list: the body has begun."""
     return len(line.split()) >= 12 and (ends_sentence(line) or line.endswith(":"))
+
+
+def _in_capitals(line: str) -> bool:
+    """A line set in capitals but for its small words ("U.S. DEPARTMENT of STATE")."""
+    words = [w for w in re.findall(r"[A-Za-z][\w'.&-]*", line) if w.lower() not in _SMALL_WORDS]
+    return bool(words) and all(w.isupper() for w in words)
+
+
+def _is_headline(line: str) -> bool:
+    """A headline under a masthead: words in lower case too, no sentence end, not an editor's or a section's line."""
+    return (
+        len(line.split()) >= 4
+        and not _in_capitals(line)
+        and not ends_sentence(line)
+        and not _EDITOR_LINE.search(line)
+        and not re.search(r"\s[/|\u00b7\u203a>]\s", line)
+    )
+
+
+def _masthead_name(line: str) -> str:
+    """A masthead in capitals as a name: "THE CROSSWIND REVIEW" -> "The Crosswind Review"."""
+    words = line.split()
+    return " ".join(
+        w if "." in w else w.lower() if i and w.lower() in _SMALL_WORDS else w.capitalize() for i, w in enumerate(words)
+    )
 
 
 def _masthead(line: str) -> str | None:
@@ -158,7 +195,7 @@ def _publisher(head: str, text: str, found: str | None) -> str | None:
 
 
 def _editor(bulletin: Bulletin, head: str, text: str) -> None:
-    editor = re.search(r"(?i)\b(?:Editor\s*:|edited by)\s*([^\n|·]+?)\s*(?:[|·*_]|$)", head, re.M) or re.search(
+    editor = re.search(rf"\b{_SIGNED}\s*([^\n|·]+?)\s*(?:[|·*_]|$)", head, re.M) or re.search(
         r"(?i)\bEditing by\s+([^\n|;·()]+?)\s*\)?\s*$",
         text,
         re.M,  # a wire story's closing "Reporting by ...; Editing by X"

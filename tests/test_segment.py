@@ -151,6 +151,28 @@ def test_markdown_item_headlines_sources_and_trailing_links():
             "Newswire",
             None,
         ),
+        (  # a masthead in capitals over a section label and the headline
+            "THE CROSSWIND REVIEW\nWorld / The Long Read\n\n"
+            "The fixer of Fujairah: inside the network that keeps Iran's oil at sea\n\nBy Ann Lee\n",
+            "The fixer of Fujairah: inside the network that keeps Iran's oil at sea",
+            "The Crosswind Review",
+            None,
+        ),
+        (  # a digest's name in capitals over its editor's line is its title
+            "GULF & LEVANT SECURITY ROUND-UP\nTuesday, 11 August 2026\n"
+            "Harran Institute for Regional Studies | Editor: Jonas Whitfield\n\n"
+            "Iran calls planned Gulf naval drills a rehearsal for aggression\n",
+            "GULF & LEVANT SECURITY ROUND-UP",
+            "Harran Institute for Regional Studies",
+            "Jonas Whitfield",
+        ),
+        (
+            "# Axis Channels Monitor\n\n*Harrow Lane Analytics · Levant desk · Saturday 21 November 2026 · "
+            "Ed. Mirela Vasic*\n",
+            "Axis Channels Monitor",
+            "Harrow Lane Analytics",
+            "Mirela Vasic",
+        ),
     ],
 )
 def test_title_publisher_and_editor_from_mastheads_bylines_and_datelines(head, title, publisher, editor):

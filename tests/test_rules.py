@@ -695,6 +695,13 @@ def test_a_transcript_speaker_states_in_the_first_person_and_questions_state_not
             "said",
         ),
         ("Israel's delegate rejected the account of the strikes as false.", "Israel", "delegate", "rejected"),
+        (
+            "Australia calls on Iran to end its campaign of intimidation against the diaspora.",
+            "Australia",
+            None,
+            "calls on",
+        ),
+        ("The EU condemns the continued attacks by the Houthis on merchant ships.", "EU", None, "condemns"),
         (  # a first verb that is no speech, then the reporting verb
             "Secretary Delaney spoke yesterday with Prime Minister Adnan al-Kubaisi and urged him to hold the "
             "militias accountable.",
@@ -731,3 +738,10 @@ def test_a_council_release_names_its_issuer_as_the_authority_of_its_listings():
         ("Council of the EU", "European Union", "designate", 15),
         ("Council of the EU", "European Union", "delist", 1),
     ]
+
+
+def test_a_capital_reporting_is_no_speaker():
+    assert (
+        one_paragraph("Diplomats in Tehran said the case was likely to be resolved quietly, within weeks.").statements
+        == []
+    )

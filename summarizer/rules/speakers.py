@@ -27,6 +27,7 @@ from .words import (
     ROLE_NOUNS,
     country_of,
     is_name,
+    is_polity,
 )
 
 
@@ -437,8 +438,8 @@ def _named(s: Subject, ctx: Context) -> Person | None:
     known = ctx.find(name)
     if known is not None:
         return known
-    if len(name.split()) >= 2 or ORGS.fullmatch(name):
-        return ctx.introduce(name, None)
+    if len(name.split()) >= 2 or ORGS.fullmatch(name) or is_polity(name):
+        return ctx.introduce(name, None)  # "Kata'ib Hezbollah denied", "The EU condemns", "Australia calls on"
     return NOBODY
 
 

@@ -54,6 +54,12 @@ def is_name(text: str) -> bool:
     return bool(words) and words[0] not in NOT_NAMES and not ROLE_NOUNS.search(text) and not _CALENDAR & set(words)
 
 
+def is_polity(name: str) -> bool:
+    """A country or a union named as itself ("Australia", "EU"), not by its capital ("Tehran" reports, it does not
+    speak): one word that can be a speaker on its own."""
+    return name in LEXICON.countries or name in LEXICON.short_names or (name.isupper() and actor(name) is not None)
+
+
 def country_of(place: str) -> str | None:
     """The country (or body) a place name stands for: "Dubai", "Tehran", "UAE", "Iran"; None for no known place."""
     found = (

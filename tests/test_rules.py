@@ -745,3 +745,20 @@ def test_a_capital_reporting_is_no_speaker():
         one_paragraph("Diplomats in Tehran said the case was likely to be resolved quietly, within weeks.").statements
         == []
     )
+
+
+def test_a_quotation_set_apart_and_signed_under_it_is_its_signers_statement():
+    summary = by_rules(
+        "Council of the EU\nPress release\n16 November 2026 11:30\n\nIran: Council lists further individuals\n\n"
+        "The Council today adopted restrictive measures against 11 individuals responsible for arming the Houthis.\n\n"
+        '"Iran cannot arm the Houthis and then present itself as a force for stability in the region."\n'
+        "\u2014 Liisa Kangro, High Representative for Foreign Affairs and Security Policy\n"
+    )
+    (said,) = summary.statements
+    assert (said.speaker, said.role, said.cue, said.quote_type) == (
+        "Liisa Kangro",
+        "High Representative for Foreign Affairs and Security Policy",
+        None,
+        "direct",
+    )
+    assert said.evidence.text.endswith("Security Policy")  # the signature is part of where it was said

@@ -28,6 +28,7 @@ from .statements import (
     plausible,
     reporting_cue,
     says_enough,
+    signed_quote,
     statement,
     statement_type,
 )
@@ -42,7 +43,7 @@ def extract(doc: Document) -> tuple[list[OverviewPoint], list[Statement], list[S
     for section in doc.sections:
         ctx = Context()  # a section's paragraphs tell one story: names and pronouns carry across them
         lead: ListLead | None = None
-        for para in section.paragraphs:
+        for at, para in enumerate(section.paragraphs):
             ctx.new_paragraph()
             found_here: list[Statement] = []
             if para.asks:
@@ -62,6 +63,9 @@ def extract(doc: Document) -> tuple[list[OverviewPoint], list[Statement], list[S
             elif id(para) in intros:
                 lead = list_lead(para.sentences[-1], ctx)
                 found_here = [s for s in found_here if s.evidence.end < para.sentences[-1].start]
+            elif not found_here and at + 1 < len(section.paragraphs):
+                signed = signed_quote(doc, para, section.paragraphs[at + 1])  # '"..."' over '- Name, Office'
+                found_here = [signed] if signed is not None else []
             statements.extend(found_here)
     complete_sanctions(doc, sanctions)
     return overview(doc), aim_at_issuers(statements, sanctions), sanctions

@@ -15,8 +15,8 @@ from ..lexicon import actor, actor_mentions, alternation, word_pattern
 from ..models import Evidence, Sanction, Statement
 from ..segment import Document, Paragraph, Sentence
 from .dating import DAY, WHEN, when
-from .speakers import Context, Person, affiliation, introductions, named_after, speaker, turn_speaker
-from .words import ARTICLE, COUNT, HEARSAY, LEXICON, NATIONALITIES, ORGS, country_of, is_role
+from .speakers import Context, Person, affiliation, clean_role, introductions, named_after, speaker, turn_speaker
+from .words import ARTICLE, COUNT, HEARSAY, LEXICON, NAME, NATIONALITIES, ORGS, country_of, is_name, is_role
 
 CUES = LEXICON.cues
 """Reporting verbs and the statement type each gives."""
@@ -312,8 +312,23 @@ def first_person(doc: Document, para: Paragraph, sent: Sentence) -> list[Stateme
     return [found]
 
 
+_SIGNATURE = re.compile(rf"^(?P<name>{NAME}),\s+(?P<role>[^.;\"]{{3,120}})$")
+"""The line signing a quotation set apart: "Liisa Kangro, High Representative for Foreign Affairs"."""
+
+
+def signed_quote(doc: Document, para: Paragraph, signature: Paragraph) -> Statement | None:
+    """A quotation printed on its own and signed on the line under it (a dash, then a name and an office), as
+    releases set their principal's words: a direct statement with no reporting verb."""
+    said = flat(para.text).strip()
+    m = _SIGNATURE.match(flat(signature.text).strip())
+    if not (said.startswith('"') and said.endswith('"') and m and is_name(m["name"])):
+        return None
+    sent = Sentence(para.start, signature.end, doc.text[para.start : signature.end])
+    return _build(doc, para, sent, Person(m["name"], clean_role(m["role"])), None, said, 0)
+
+
 def _build(
-    doc: Document, para: Paragraph, sent: Sentence, speaker: Person, cue: str, content: str, cue_end: int
+    doc: Document, para: Paragraph, sent: Sentence, speaker: Person, cue: str | None, content: str, cue_end: int
 ) -> Statement:
     """The statement record: type, modality and target read from the content, date and source from the text."""
     cite = para.citation_for(sent)
@@ -435,7 +450,7 @@ GENERIC = {"assessment", "neutral"}
 _THREAT = re.compile(r"\b(?:will|would|consequences|response|face|against)\b")
 
 
-def statement_type(cue: str, content: str) -> str:
+def statement_type(cue: str | None, content: str) -> str:
     """CAMEO-style type from the cue, corrected by what the content says."""
     low = content.lower()
     kind = CUES.get(cue) or LEXICON.first_person_cues.get(cue, "neutral")
@@ -503,7 +518,7 @@ _AGAINST_CLASS = re.compile(r"\bagainst\s+(?P<t>(?:anyone|anybody|those|whoever)
 """Whom a threat names by what they do: "would keep acting against anyone who helps X"."""
 
 
-def _target(after: str, cue: str, content: str = "", speaker_side: str = "") -> str | None:
+def _target(after: str, cue: str | None, content: str = "", speaker_side: str = "") -> str | None:
     """The addressee after the cue ("warned the United States"), else the class a threat names, else the foreign
     actor the content is about."""
     if cue in _ADDRESSEE_CUES:

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import dates
-from .layout import Line, date_of, dateline, ends_sentence, is_furniture, logical_lines
+from .layout import SEPARATOR, Line, date_of, dateline, ends_sentence, is_furniture, logical_lines
 from .lexicon import load
 from .models import Bulletin
 
@@ -119,6 +119,10 @@ def _in_capitals(line: str) -> bool:
     return bool(words) and all(w.isupper() for w in words)
 
 
+_PATH = re.compile(r"\s[/>]\s")
+"""A section path ("World / The Long Read"), as breadcrumbs write it."""
+
+
 def _is_headline(line: str) -> bool:
     """A headline under a masthead: words in lower case too, no sentence end, not an editor's or a section's line."""
     return (
@@ -126,7 +130,8 @@ def _is_headline(line: str) -> bool:
         and not _in_capitals(line)
         and not ends_sentence(line)
         and not _EDITOR_LINE.search(line)
-        and not re.search(r"\s[/|\u00b7\u203a>]\s", line)
+        and not SEPARATOR.search(line)
+        and not _PATH.search(line)
     )
 
 

@@ -15,7 +15,7 @@ from datetime import date
 from itertools import pairwise
 
 from . import dates
-from .lexicon import load
+from .lexicon import alternation, load
 
 _LEXICON = load()
 
@@ -31,7 +31,7 @@ class Line:
     """Length of its last physical line: a wrapped line was filled close to the width."""
 
 
-_COMPOUND = "|".join(_LEXICON.compound_heads)
+_COMPOUND = alternation(_LEXICON.compound_heads)
 _WORD_BREAK = re.compile(rf"(?<=[a-z])-[ \t]*\n[ \t]*(?=[a-z])(?!(?:{_COMPOUND})\b)")
 """A word hyphenated at a line end, as PDF text is ("sanc-\ntions"), and not a compound ("Iran-\nbacked")."""
 _HYPHEN_BREAK = re.compile(r"(?<=\w)-[ \t]*\n[ \t]*(?=\w)")

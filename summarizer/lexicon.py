@@ -58,6 +58,7 @@ class Lexicon:
     name_titles: tuple[str, ...]
     postnominals: tuple[str, ...]
     institutions: tuple[str, ...]
+    meeting_verbs: tuple[str, ...]
     first_person_cues: Mapping[str, str]
     compound_heads: tuple[str, ...]
     publications: tuple[str, ...]

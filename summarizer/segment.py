@@ -43,8 +43,10 @@ _SOURCE_LINE = re.compile(r"^(?:Sources?|Via)\s*:\s*\[[^\]]+\]\([^()\s]+\)\s*$")
 _ITEM_SOURCE = re.compile(r"^(?:Sources?|Via)\s*:\s*(?P<source>[^\[\]()\n]{3,80}?)\s*$")
 """A monitoring digest's source line under an item's headline ("Source: Al-Mayadeen, October 28, 2026"): the
 citation of every paragraph of the item."""
+TURN_HONORIFIC = re.compile(r"^(?:MR|MS|MRS|DR|AMB)\.\s+")
+"""The honorific opening a transcript's turn label: the label without it is the speaker's surname."""
 _TURN = re.compile(
-    r"(?P<label>(?:MR|MS|MRS|DR|AMB)\.\s+[A-Z][A-Z'\-]+(?:\s+[A-Z][A-Z'\-]+)?|QUESTION|Q|MODERATOR):[ \t]+(?=\S)"
+    rf"(?P<label>{TURN_HONORIFIC.pattern[1:]}[A-Z][A-Z'\-]+(?:\s+[A-Z][A-Z'\-]+)?|QUESTION|Q|MODERATOR):[ \t]+(?=\S)"
 )
 """A transcript's turn: "MR. HALVORSEN: ...", "QUESTION: ..."."""
 QUESTION_TURNS = frozenset({"QUESTION", "Q"})
@@ -518,4 +520,4 @@ def citations(
     return cites, marks
 
 
-__all__ = ["Document", "Paragraph", "Section", "Sentence", "metadata", "segment"]
+__all__ = ["TURN_HONORIFIC", "Document", "Paragraph", "Section", "Sentence", "metadata", "segment"]

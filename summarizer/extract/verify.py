@@ -38,8 +38,8 @@ _VAGUE = re.compile(r"(?i)^(?:some|several|two|three|many|unnamed|anonymous)\b")
 speaker has had its article removed by then."""
 _UNNAMED = word_pattern(LEXICON.unnamed_sources, ignore_case=True)
 _INDEFINITE = re.compile(r"(?i)\b(?:an?|one|some|several|other)\s+$")
-_PRONOUN_SUBJECT = re.compile(r"^\W*(?:(?:In|At|On|During|Speaking|Asked)\b[^,]{0,150},\s+)?([Hh]e|[Ss]he|They|It)\b")
-"""A pronoun opening the subject, perhaps after a setting ("In an interview in 2022, he described ...")."""
+_PRONOUN_SUBJECT = re.compile(r"^\W*([Hh]e|[Ss]he|They|It)\b")
+"""A pronoun opening the subject once its lead-in is read past ("In an interview in 2022, he described ...")."""
 _DESCRIBED_SUBJECT = re.compile(
     r"^\W*[Tt]he\s+(?:[\w'-]+\s+){0,3}?(?P<noun>[\w'-]+)\s*(?:,|$|\s+(?:also|later|then)\b)"
 )
@@ -142,7 +142,7 @@ def _in_subject_place(sentence: str, verb_at: int, verb_end: int, speaker: str, 
             return True
     subject = sentence[:verb_at]
     described = _DESCRIBED_SUBJECT.match(subject)
-    pronoun = _PRONOUN_SUBJECT.match(subject)
+    pronoun = _PRONOUN_SUBJECT.match(rules.LEAD_IN.sub("", subject))
     body = bool(ORGS.search(speaker))
     said_by = pronoun[1].capitalize() if pronoun else None
     if (said_by == "It" and not body) or (said_by in ("He", "She") and body):
@@ -166,7 +166,7 @@ def statement(doc: Document, chunk: Chunk, said: Said) -> Statement | str:
     if _indefinite(passage, speaker):
         return "speaker is an outlet or an unnamed source"  # "A Western diplomat in Brussels ... said"
     office, speaker = rules.titled(ARTICLE.sub("", speaker))  # "Foreign Minister X": the office is no name
-    speaker, office = rules.delegated(f"The {speaker}") or (speaker, office)  # "representative of Iraq": Iraq
+    speaker, office = rules.delegated(speaker) or (speaker, office)  # "representative of Iraq": Iraq speaks
     speaker = _fullest(speaker, chunk)
     if (
         outlet().search(speaker)

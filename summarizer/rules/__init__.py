@@ -11,7 +11,7 @@ from ..models import OverviewPoint, Sanction, Statement
 from ..segment import Document
 from .overview import overview
 from .sanctions import complete_sanctions, find_sanction, follow_up, sanction
-from .speakers import Context, Person, affiliation, delegated, titled
+from .speakers import LEAD_IN, Context, Person, affiliation, delegated, titled
 from .statements import (
     CUE_RE,
     CUES,
@@ -75,6 +75,7 @@ __all__ = [
     "CUES",
     "CUE_RE",
     "GENERIC",
+    "LEAD_IN",
     "MANNER",
     "Cue",
     "ListLead",

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from ..lexicon import actor, alternation
+from ..segment import TURN_HONORIFIC
 from .dating import WHEN
 from .words import (
     ARTICLE,
@@ -122,7 +123,8 @@ def is_body(who: Person) -> bool:
 
 # --- roles and introductions -------------------------------------------------------------------------------------
 
-_LEAD_IN = re.compile(r"^(?:[^,]*\b(?:in|on|at|during|speaking|asked)\b[^,]*,\s*)+", re.I)
+LEAD_IN = re.compile(r"^(?:[^,]*\b(?:in|on|at|during|speaking|asked)\b[^,]*,\s*)+", re.I)
+"""Where, when or how something was said, opening a clause ("In an interview in 2022, ...")."""
 _TITLE = f"(?:{alternation(LEXICON.titles)})"
 _OFFICE_WORDS = LEXICON.office_words
 _BODY_NAMED = re.compile(rf"\b(?:militia|group|organi[sz]ation|movement)\s+(?:calling itself\s+)?(?P<name>{NAME})")
@@ -162,7 +164,7 @@ def titled(text: str) -> tuple[str | None, str]:
 
 def clean_role(text: str) -> str | None:
     """The office a phrase gives, without a leading setting or article; None when it names no office."""
-    text = _LEAD_IN.sub("", text.strip())
+    text = LEAD_IN.sub("", text.strip())
     text = ARTICLE.sub("", text.strip()).strip()
     if not text or not ROLE_NOUNS.search(text) or len(text.split()) > 18:
         return None
@@ -242,9 +244,7 @@ class Subject:
 
 _QUOTED_BY = re.compile(r"^.*?\bquot(?:es|ed|ing)\s+")
 """An outlet quoting the speaker ("Al-Mayadeen quotes X as saying"): the speaker follows it."""
-_EARLIER_VERB = re.compile(
-    r"^(?P<subject>.+?)\s+(?:met|spoke|visited|held|received|hosted|chaired|attended|toured|phoned|arrived)\b.*\band$"
-)
+_EARLIER_VERB = re.compile(rf"^(?P<subject>.+?)\s+(?:{alternation(LEXICON.meeting_verbs)})\b.*\band$")
 """A subject whose first verb was no speech ("X met officials in Beirut and expressed ..."): the speaker is the
 subject of that first verb."""
 
@@ -379,7 +379,7 @@ def _office(s: Subject, ctx: Context) -> Person | None:
 
 
 _DELEGATE = re.compile(
-    r"(?:^|,\s+)(?:[Tt]he|[Aa]n?)\s+(?P<role>(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)\s+(?:of|for|from)\s+"
+    r"(?:^|,\s+)(?:(?:[Tt]he|[Aa]n?)\s+)?(?P<role>(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)\s+(?:of|for|from)\s+"
     r"(?P<body>(?:the\s+)?[A-Z][\w'.\-]*(?:\s+(?:of\s+)?[A-Z][\w'.\-]*){0,4})$"
     r"|(?:^|,\s+)(?P<owner>[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,2})'s\s+(?P<delegate>delegate|representative)$"
 )
@@ -471,13 +471,10 @@ STRATEGIES: tuple[Strategy, ...] = (
 """How a subject can be written, tried in order: the first that recognises its pattern names the speaker."""
 
 
-_HONORIFIC = re.compile(r"^(?:MR|MS|MRS|DR|AMB)\.\s+")
-
-
 def turn_speaker(text: str, label: str) -> Person:
     """Who a transcript's turn label names ("MR. HALVORSEN"): the fullest mention of that surname in the text, with
     the office written before it ("Spokesperson Gregory Halvorsen")."""
-    surname = _HONORIFIC.sub("", label).title()
+    surname = TURN_HONORIFIC.sub("", label).title()
     mention = re.search(
         rf"(?:(?P<role>{_TITLE_RUN})\s+)?(?P<name>(?:[A-Z][\w'.-]+\s+){{1,2}}{re.escape(surname)})\b", text
     )

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import TypeVar
 
+from .layout import flat
 from .lexicon import actor_mentions
 from .models import Evidence, Grounding, OverviewPoint, Sanction, Statement
 from .text import tokens
@@ -96,7 +97,8 @@ class Index:
 
 
 def index(text: str) -> Index:
-    vocabulary = frozenset(t for t, _, _ in tokens(text))
+    """Words are read both as printed and as read whole: a name hyphenated at a line end ("Sadr-\nzadeh") occurs."""
+    vocabulary = frozenset(t for t, _, _ in [*tokens(text), *tokens(flat(text))])
     return Index(text, vocabulary, frozenset(name for pattern, name in actor_mentions() if pattern.search(text)))
 
 

@@ -28,3 +28,13 @@ def test_a_name_the_text_never_mentions_is_dropped():
     tally = Grounding()
     assert ground([statement("Russia"), statement("Vladimir Putin")], TEXT, tally) == []
     assert tally.dropped == 2
+
+
+def test_a_name_hyphenated_at_a_line_end_is_grounded_whole():
+    text = "Iran's Foreign Minister, Hamid Sadr-\nzadeh, said the talks were over."
+    tally = Grounding()
+    said = make_statement(
+        speaker="Hamid Sadrzadeh", cue="said", content="the talks were over", evidence=make_evidence(text)
+    )
+    assert [s.speaker for s in ground([said], text, tally)] == ["Hamid Sadrzadeh"]
+    assert ground([said.model_copy(update={"speaker": "Hamid Sadrzad"})], text, Grounding()) == []

@@ -59,6 +59,7 @@ class Lexicon:
     postnominals: tuple[str, ...]
     institutions: tuple[str, ...]
     meeting_verbs: tuple[str, ...]
+    manner_adverbs: tuple[str, ...]
     first_person_cues: Mapping[str, str]
     compound_heads: tuple[str, ...]
     publications: tuple[str, ...]

@@ -672,6 +672,43 @@ def test_a_transcript_speaker_states_in_the_first_person_and_questions_state_not
     assert summary.statements[0].evidence.text.startswith("First, we welcome")  # the turn's label is no part of it
 
 
+def test_a_transcript_answer_with_no_reporting_verb_is_one_statement_from_its_first_position():
+    summary = by_rules(
+        "Department Press Briefing\n\nSpokesperson Gregory Halvorsen\nWashington, DC\nNovember 17, 2026\n\n"
+        "QUESTION: There are reports that officials met in Muscat last week. Can you confirm that?\n\n"
+        "MR. HALVORSEN: I'm not going to comment on private diplomatic conversations. Our position has not "
+        "changed: Iran will never be allowed to acquire a nuclear weapon. The door stays open.\n\n"
+        "QUESTION: Is the United States going to respond militarily?\n\n"
+        "MR. HALVORSEN: I'd refer you to my colleagues at the Pentagon on that. Thanks, everybody.\n\n"
+        "(The briefing was concluded at 1:52 p.m.)\n"
+    )
+    assert [(s.speaker, s.cue, s.content, s.said_on) for s in summary.statements] == [
+        (
+            "Gregory Halvorsen",
+            "said",
+            "Our position has not changed: Iran will never be allowed to acquire a nuclear weapon",
+            date(2026, 11, 17),
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "affiliation"),
+    [
+        ("The IDF has said publicly that the strike targeted a Hizballah weapons depot.", "IDF", "Israel"),
+        ("The Pentagon said on Monday that the carrier would stay in the Gulf.", "Pentagon", "United States"),
+        ("Iran has repeatedly said that its drone programme is defensive.", "Iran", "Iran"),
+        ("Officials in Iran said the depot had been empty for weeks.", None, None),
+        ("The BBC said that the depot had been empty for weeks.", None, None),
+    ],
+)
+def test_a_body_named_by_its_initials_or_a_polity_alone_speaks(sentence, speaker, affiliation):
+    found = one_paragraph(sentence).statements
+    assert [(s.speaker, s.affiliation) for s in found] == ([(speaker, affiliation)] if speaker else [])
+    if found:
+        assert not found[0].content.startswith(("publicly", "repeatedly", "that"))
+
+
 @pytest.mark.parametrize(
     ("sentence", "speaker", "role", "cue"),
     [

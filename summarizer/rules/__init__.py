@@ -8,7 +8,7 @@ narrow questions about spans it found.
 from __future__ import annotations
 
 from ..models import OverviewPoint, Sanction, Statement
-from ..segment import Document
+from ..segment import Document, Sentence
 from .overview import overview
 from .sanctions import complete_sanctions, find_sanction, follow_up, sanction
 from .speakers import LEAD_IN, Context, Person, affiliation, delegated, titled
@@ -16,10 +16,10 @@ from .statements import (
     CUE_RE,
     CUES,
     GENERIC,
-    MANNER,
     Cue,
     ListLead,
     aim_at_issuers,
+    answer,
     content_at,
     find_statements,
     first_person,
@@ -32,7 +32,7 @@ from .statements import (
     statement,
     statement_type,
 )
-from .words import is_role
+from .words import MANNER, is_role
 
 
 def extract(doc: Document) -> tuple[list[OverviewPoint], list[Statement], list[Sanction]]:
@@ -46,6 +46,7 @@ def extract(doc: Document) -> tuple[list[OverviewPoint], list[Statement], list[S
         for at, para in enumerate(section.paragraphs):
             ctx.new_paragraph()
             found_here: list[Statement] = []
+            acted: list[Sentence] = []  # sentences that carry a sanctions action, which is no position
             if para.asks:
                 continue  # a journalist's question: whatever it quotes, no one states it here
             for sent in para.sentences:
@@ -55,6 +56,7 @@ def extract(doc: Document) -> tuple[list[OverviewPoint], list[Statement], list[S
                 found = find_statements(doc, para, sent, ctx) or first_person(doc, para, sent)
                 if sanction is not None:
                     sanctions.append(sanction)
+                    acted.append(sent)
                     found = [s for s in found if s.cue != "announced"]  # the announcement is the sanctions record
                 found_here.extend(found)
             if para.lead is not None and not found_here and lead is not None:
@@ -63,6 +65,9 @@ def extract(doc: Document) -> tuple[list[OverviewPoint], list[Statement], list[S
             elif id(para) in intros:
                 lead = list_lead(para.sentences[-1], ctx)
                 found_here = [s for s in found_here if s.evidence.end < para.sentences[-1].start]
+            elif not found_here and para.turn is not None:
+                spoken = answer(doc, para, [s for s in para.sentences if s not in acted])
+                found_here = [spoken] if spoken is not None else []
             elif not found_here and at + 1 < len(section.paragraphs):
                 signed = signed_quote(doc, para, section.paragraphs[at + 1])  # '"..."' over '- Name, Office'
                 found_here = [signed] if signed is not None else []

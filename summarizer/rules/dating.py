@@ -22,10 +22,14 @@ _YESTERDAY = re.compile(r"\byesterday\b")
 _TODAY = re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening))\b")
 
 
-def when(doc: Document, para: Paragraph, sent: Sentence) -> date | None:
+def when(doc: Document, para: Paragraph, sent: Sentence, *, live: bool = False) -> date | None:
     """When something was said or done: a date in the sentence, "On March 21," opening the paragraph,
     "on Thursday" in a dated report, else the date of the citation covering the sentence, else that of the
-    paragraph's last dated sentence before it ("He added that ...")."""
+    paragraph's last dated sentence before it ("He added that ..."). ``live`` words, spoken in a one-day
+    transcript, are said on its day whatever day they name ("we welcome the agreement reached yesterday")."""
+    start, end = doc.anchor
+    if live and start is not None and start == end:
+        return start
     own = _dated(doc, para, sent)
     if own is not None:
         return own
@@ -36,7 +40,6 @@ def when(doc: Document, para: Paragraph, sent: Sentence) -> date | None:
         return None  # where citations date what is said (a Spotlight), a statement no citation covers is undated
     earlier = [s for s in para.sentences if s.end <= sent.start]
     said = next((d for s in reversed(earlier) if (d := _dated(doc, para, s)) is not None), None)
-    start, end = doc.anchor
     return said or (end if doc.release and start == end else None)  # a release speaks on its own date
 
 

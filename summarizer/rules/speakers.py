@@ -13,12 +13,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from ..lexicon import actor, alternation
+from ..lexicon import actor, alternation, outlet
 from ..segment import TURN_HONORIFIC
 from .dating import WHEN
 from .words import (
     ARTICLE,
     LEXICON,
+    MANNER,
     NAME,
     NAME_TITLE,
     NATIONALITIES,
@@ -220,7 +221,8 @@ _ASIDE = re.compile(r",\s+(?:speaking|writing|addressing|talking|appearing|respo
 _DAY_BEFORE_VERB = re.compile(rf"\s+{WHEN}\s*$")
 _CLAUSE_OWNER_TAIL = re.compile(r"\s*\([A-Z]{2,8}\)|\s+(?:centre|center|agency|office|command)$")
 _TRAILING_PARENS = re.compile(r"\s*\([^()]*\)\s*$")
-_ADVERB = re.compile(r"\b(?:also|further|later|then|again|harshly|strongly|sharply|publicly)\s*$")
+_VERB_PARTS = re.compile(rf"(?:\s+(?:has|have|had)\b)?\s+{MANNER}$")
+"""An auxiliary and adverbs the subject runs into before the verb ("The army has repeatedly")."""
 _LAST_NAME = re.compile(rf"(?:^|[,;]\s+|\s)(?:[Tt]he\s+)?(?P<name>{NAME})$")
 
 
@@ -262,7 +264,7 @@ def _subject(before: str, cue: str) -> Subject:
     if who:
         before = _CLAUSE_OWNER_TAIL.sub("", before[: who.start()])
     words = _TRAILING_PARENS.sub(" ", before).rstrip(" ,")
-    words = _ADVERB.sub("", words).rstrip()
+    words = _VERB_PARTS.sub("", words + " ").rstrip()
     return Subject(cue, before, who["clause"] if who else None, words)
 
 
@@ -421,10 +423,13 @@ def _described_body(s: Subject, ctx: Context) -> Person | None:
 def _named(s: Subject, ctx: Context) -> Person | None:
     """A name closing the subject, with the role written before it if any; a lone unknown surname is nobody."""
     m = s.last_name
-    if m is None or not is_name(m["name"]):
+    if m is None:
         return None
     name = m["name"]
     prefix = s.words[: m.start("name")].strip()
+    polity = is_polity(name) and not ARTICLE.sub("", prefix + " ").strip()  # "The EU condemns", not "diplomats in Iran"
+    if not (is_name(name) or polity):
+        return None  # "Iran" opens many sentences without naming anyone, but speaks when it is the whole subject
     words = name.split()
     if re.search(r"\b(?:of|for|and)$", prefix) and ROLE_NOUNS.search(prefix) and len(words) > 1:
         # "Minister of State for Foreign Affairs Nasser al-Otaibi": the office ran on into the name.
@@ -438,9 +443,20 @@ def _named(s: Subject, ctx: Context) -> Person | None:
     known = ctx.find(name)
     if known is not None:
         return known
-    if len(name.split()) >= 2 or ORGS.fullmatch(name) or is_polity(name):
-        return ctx.introduce(name, None)  # "Kata'ib Hezbollah denied", "The EU condemns", "Australia calls on"
+    if len(name.split()) >= 2 or ORGS.fullmatch(name) or polity or _is_body(name, prefix):
+        return ctx.introduce(name, None)  # "Kata'ib Hezbollah denied", "The EU condemns", "The IDF said"
     return NOBODY
+
+
+def _is_body(name: str, prefix: str) -> bool:
+    """One word that names a body, not a surname: a known body ("the Pentagon") or initials after an article ("The
+    IDF", "the IAEA"), unless they are a news outlet's ("The BBC reported")."""
+    if name in LEXICON.bodies:
+        return True
+    return bool(ARTICLE.fullmatch(prefix + " ")) and _INITIALS.fullmatch(name) is not None and not outlet().search(name)
+
+
+_INITIALS = re.compile(r"[A-Z]{2,6}")
 
 
 _THE_ROLE = re.compile(r"(?:^|\s)[Tt]he\s+(?P<desc>(?:former\s+)?[A-Za-z][\w' -]{2,60})$")

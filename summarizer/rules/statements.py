@@ -16,12 +16,11 @@ from ..models import Evidence, Sanction, Statement
 from ..segment import Document, Paragraph, Sentence
 from .dating import DAY, WHEN, when
 from .speakers import Context, Person, affiliation, clean_role, introductions, named_after, speaker, turn_speaker
-from .words import ARTICLE, COUNT, HEARSAY, LEXICON, NAME, NATIONALITIES, ORGS, country_of, is_name, is_role
+from .words import ARTICLE, COUNT, HEARSAY, LEXICON, MANNER, NAME, NATIONALITIES, ORGS, country_of, is_name, is_role
 
 CUES = LEXICON.cues
 """Reporting verbs and the statement type each gives."""
-MANNER = r"(?:(?:also|further|later|then|again|harshly|strongly|sharply|publicly|explicitly)\s+)*"
-"""Adverbs between a speaker and the reporting verb ("also strongly condemned"): no part of the verb."""
+_MANNER_OPENING = re.compile(rf"^\s*{MANNER}")
 CUE_RE = re.compile(
     rf"\b{MANNER}"
     rf"(?P<cue>{alternation(CUES)}"
@@ -222,6 +221,7 @@ def content_after(after: str, cue: str) -> str:
     """What a reporting verb reports: the words after it, without to whom, when, where and the source."""
     text = _CHANNEL.sub("", after)
     text = _OPENING_PARENS.sub("", text)
+    text = _MANNER_OPENING.sub("", text)  # "said publicly that"
     text = text[_preamble_end(text) :]
     if cue in {"warned", "cautioned", "told", "assured", "reminded"}:  # "cautioned Western navies on Thursday that"
         text = _ADDRESSEE_THAT.sub("", text)
@@ -291,7 +291,7 @@ def statement(
 
 
 _FIRST_PERSON = re.compile(
-    r"(?:^|,\s+|\bthat\s+|\b[Ww]hat\s+)(?:[Ww]e|I)\s+(?:(?:also|strongly|firmly|again|will|would|continue\s+to)\s+)*"
+    rf"(?:^|,\s+|\bthat\s+|\b[Ww]hat\s+)(?:[Ww]e|I)\s+(?:{MANNER}(?:will|would|continue\s+to)\s+)*{MANNER}"
     rf"(?P<cue>{alternation(LEXICON.first_person_cues)})\b(?:\s+is\b)?"
 )
 
@@ -306,10 +306,32 @@ def first_person(doc: Document, para: Paragraph, sent: Sentence) -> list[Stateme
     content = content_at(sent.flat, m.start("cue"), m.end(), cue)
     if not says_enough(content, cue):
         return []
-    found = _build(doc, para, sent, turn_speaker(doc.text, para.turn), cue, content, m.end())
-    if doc.bulletin.period_start == doc.bulletin.period_end:
-        found.said_on = doc.bulletin.period_start  # "we welcome the agreement reached yesterday": said today
-    return [found]
+    return [_build(doc, para, sent, turn_speaker(doc.text, para.turn), cue, content, m.end(), live=True)]
+
+
+_DISCOURSE = re.compile(r"^(?:Look|Well|So|Now|Again|Listen|Frankly|Honestly|First|Second|Third|Finally)[,:]?\s+")
+"""A spoken opening that says nothing itself ("Look, ...")."""
+_NO_POSITION = re.compile(
+    r"^(?:[(\[]|I\b|Thanks?\b|Thank\s+you|Good\s+(?:morning|afternoon|evening)|With\s+that|(?:This|These|That|Those)\b)"
+)
+"""Sentences that hold the floor without taking a position: the speaker on themself ("I'd refer you to ...", "I'm not
+going to comment"), courtesies, hand-overs, stage notes ("(The briefing was concluded ...)") and back-references
+to what was just announced ("These designations are ...")."""
+
+
+def answer(doc: Document, para: Paragraph, sentences: list[Sentence]) -> Statement | None:
+    """A turn that states a position with no reporting verb ("Look, the regime has a very simple way to ..."): one
+    statement by whoever has the floor, cue "said" (the turn label says it), from the first sentence that takes a
+    position about someone: a question, a courtesy or a sentence naming no one takes none."""
+    if para.turn is None or para.asks:
+        return None
+    for sent in sentences:
+        said = _DISCOURSE.sub("", sent.flat.strip()).rstrip(".")
+        named = re.search(r"(?<!^)\b[A-Z][a-z]", said)
+        if said.endswith("?") or _NO_POSITION.match(said) or len(said.split()) < 6 or named is None:
+            continue
+        return _build(doc, para, sent, turn_speaker(doc.text, para.turn), "said", said, 0, live=True)
+    return None
 
 
 _SIGNATURE = re.compile(rf"^(?P<name>{NAME}),\s+(?P<role>[^.;\"]{{3,120}})$")
@@ -328,9 +350,18 @@ def signed_quote(doc: Document, para: Paragraph, signature: Paragraph) -> Statem
 
 
 def _build(
-    doc: Document, para: Paragraph, sent: Sentence, speaker: Person, cue: str | None, content: str, cue_end: int
+    doc: Document,
+    para: Paragraph,
+    sent: Sentence,
+    speaker: Person,
+    cue: str | None,
+    content: str,
+    cue_end: int,
+    *,
+    live: bool = False,
 ) -> Statement:
-    """The statement record: type, modality and target read from the content, date and source from the text."""
+    """The statement record: type, modality and target read from the content, date and source from the text;
+    ``live`` words are the speaker's own in a transcript, said on its day."""
     cite = para.citation_for(sent)
     quote_type = "indirect"
     if re.search(r'"[^"]+"', content):
@@ -351,7 +382,7 @@ def _build(
         statement_type=statement_type(cue, content),
         modality=modality(content),
         target=_target(sent.flat[cue_end:], cue, content, _side(speaker, side)),
-        said_on=when(doc, para, sent),
+        said_on=when(doc, para, sent, live=live),
         cited_outlet=cite.outlet if cite else None,
         cited_date=cite.date if cite else None,
         section=para.section or None,

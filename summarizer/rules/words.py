@@ -17,6 +17,8 @@ NAME = rf"(?:(?:al|el|ad|an|as)-)?{_WORD}(?:\s+(?:{_PARTICLE}[\-\s])?{_WORD}){{0
 """A name: up to five capitalised words, with the particles of Arabic and European names between them."""
 ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
 """An article opening a name or an office: no part of either."""
+MANNER = rf"(?:(?:{alternation(LEXICON.manner_adverbs)})\s+)*"
+"""Adverbs between a speaker and the reporting verb ("also strongly condemned"): no part of the verb."""
 ROLE_NOUNS = word_pattern(LEXICON.role_nouns, ignore_case=True)
 """A word naming an office: what makes a phrase a role rather than a description."""
 HEARSAY = word_pattern([*LEXICON.media, *LEXICON.outlet_words, *LEXICON.unnamed_sources], ignore_case=True)

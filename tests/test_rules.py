@@ -692,6 +692,33 @@ def test_a_transcript_answer_with_no_reporting_verb_is_one_statement_from_its_fi
     ]
 
 
+def test_a_cue_set_in_parentheses_keeps_the_words_before_it():
+    found = one_paragraph(
+        "Iran's deputy foreign minister, Kazem Gharibabadi, said Tehran would not negotiate under pressure. "
+        "The real problem, he added, was the occupation of Syrian land. He agreed to talk because, he said, "
+        "there was nothing left to lose."
+    ).statements
+    assert [(s.cue, s.content) for s in found[1:]] == [
+        ("added", "The real problem was the occupation of Syrian land"),
+        ("said", "there was nothing left to lose"),
+    ]
+
+
+def test_a_person_opening_a_sentence_is_known_by_surname_and_pronoun_in_later_sections():
+    summary = by_rules(
+        "Portrait of a broker\n\nNovember 9, 2026\n\nBehrouz Sadeghi-Rad, 58, was born in Bandar Abbas and moved "
+        "to Dubai in 1998. He built a fleet of ageing tankers.\n\nThe network\n\nSadeghi-Rad did not respond to "
+        'written questions. In an interview in 2022, he described himself as "a simple trader" and said '
+        'sanctions were "a war on ordinary Iranians."\n\nThe end\n\nSadeghi-Rad told a Dubai court last year '
+        "that he had never shipped Iranian oil.\n"
+    )
+    assert [(s.speaker, s.cue) for s in summary.statements] == [
+        ("Behrouz Sadeghi-Rad", "described"),
+        ("Behrouz Sadeghi-Rad", "said"),
+        ("Behrouz Sadeghi-Rad", "told"),
+    ]
+
+
 @pytest.mark.parametrize(
     ("sentence", "speaker", "affiliation"),
     [

@@ -40,8 +40,9 @@ def extract(doc: Document) -> tuple[list[OverviewPoint], list[Statement], list[S
     statements: list[Statement] = []
     sanctions: list[Sanction] = []
     intros = {id(p.lead[0]) for p in doc.paragraphs if p.lead is not None}
+    people: list[Person] = []  # a surname points back to its full name anywhere in the text
     for section in doc.sections:
-        ctx = Context()  # a section's paragraphs tell one story: names and pronouns carry across them
+        ctx = Context(people)  # a section's paragraphs tell one story: pronouns carry across them, not beyond
         lead: ListLead | None = None
         for at, para in enumerate(section.paragraphs):
             ctx.new_paragraph()

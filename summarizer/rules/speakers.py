@@ -152,6 +152,19 @@ def introductions(text: str, ctx: Context) -> None:
     for m in _TITLED.finditer(text):
         if is_name(m["name"]) and len(m["name"].split()) >= 2 and ctx.find(m["name"]) is None:
             ctx.introduce(m["name"], clean_role(m["role"]))
+    opening = _OPENING_NAME.match(text)
+    if opening is None or not is_name(opening["name"]):
+        return
+    known = ctx.find(opening["name"])
+    if known is None and len(opening["name"].split()) >= 2:
+        ctx.introduce(opening["name"], None)  # "Behrouz Sadeghi-Rad, 58, was born in ...": "Sadeghi-Rad" later
+    elif known is not None and not is_body(known):
+        ctx.mentioned.append(known)  # "Sadeghi-Rad did not respond ... In 2022, he described himself as"
+
+
+_OPENING_NAME = re.compile(rf"(?P<name>{NAME})(?:,\s+\d{{1,3}},)?\s+[a-z]")
+"""A person opening a sentence as its subject, whatever the verb (an age may follow the name): a later surname or
+"he" can mean them."""
 
 
 def titled(text: str) -> tuple[str | None, str]:

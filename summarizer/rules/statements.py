@@ -39,6 +39,8 @@ _QUOTE_ONLY = re.compile(r'\s*".+"\s*,?\s*')
 _TRAILING_AND = re.compile(r"\s+and\s*$")
 _CONTENT_FIRST = re.compile(r"^(?P<said>[^\"]{12,}?),\s+(?:(?:the\s+)?[\w'.\-]+\s+){1,6}$")
 """What was said, then a short subject before the verb, and nothing after it: "Israel must respect X, he added."."""
+_SUBORDINATOR = re.compile(r"\b(?:because|that|and|but|as|if|since|while|although|when)$")
+"""A clause that a parenthetical cue interrupts after its opening word: what is said starts after the cue."""
 _QUOTE_FIRST = re.compile(r'\s*(".+?),?"\s*,?')
 _QUOTE_REST = re.compile(r'[^"]{0,80}?,\s*(".+")\s*\.?$')
 
@@ -254,6 +256,9 @@ def content_at(text: str, start: int, end: int, cue: str, *, stop: int | None = 
     said_first = _CONTENT_FIRST.match(text[:start])
     if said_first and first and not says_enough(content, cue):
         content = said_first["said"]  # "The root cause was the occupation, he said."
+    elif said_first and first and text[end:stop].startswith(","):  # "The real problem, he added, was ..."
+        head = said_first["said"]
+        content = content if _SUBORDINATOR.search(head) else f"{head} {content}"  # "... because, he said, he had"
     quoted = _QUOTE_FIRST.match(text[:start])
     if quoted and first:
         content = quoted[1].rstrip(",") + '"'

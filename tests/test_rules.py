@@ -726,6 +726,7 @@ def test_a_person_opening_a_sentence_is_known_by_surname_and_pronoun_in_later_se
         ("The Pentagon said on Monday that the carrier would stay in the Gulf.", "Pentagon", "United States"),
         ("Iran has repeatedly said that its drone programme is defensive.", "Iran", "Iran"),
         ("Officials in Iran said the depot had been empty for weeks.", None, None),
+        ("Two former employees of Golden Dhow described how the fuel was blended at sea.", None, None),
         ("The BBC said that the depot had been empty for weeks.", None, None),
     ],
 )

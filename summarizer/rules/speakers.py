@@ -162,6 +162,7 @@ def introductions(text: str, ctx: Context) -> None:
         ctx.mentioned.append(known)  # "Sadeghi-Rad did not respond ... In 2022, he described himself as"
 
 
+_OBJECT_OF = re.compile(r"\b(?:of|in|at|from|with|for|near)$")
 _OPENING_NAME = re.compile(rf"(?P<name>{NAME})(?:,\s+\d{{1,3}},)?\s+[a-z]")
 """A person opening a sentence as its subject, whatever the verb (an age may follow the name): a later surname or
 "he" can mean them."""
@@ -443,6 +444,8 @@ def _named(s: Subject, ctx: Context) -> Person | None:
     polity = is_polity(name) and not ARTICLE.sub("", prefix + " ").strip()  # "The EU condemns", not "diplomats in Iran"
     if not (is_name(name) or polity):
         return None  # "Iran" opens many sentences without naming anyone, but speaks when it is the whole subject
+    if _OBJECT_OF.search(prefix) and not ROLE_NOUNS.search(prefix):
+        return NOBODY  # "two former employees of Golden Dhow described": the name is where they work
     words = name.split()
     if re.search(r"\b(?:of|for|and)$", prefix) and ROLE_NOUNS.search(prefix) and len(words) > 1:
         # "Minister of State for Foreign Affairs Nasser al-Otaibi": the office ran on into the name.

@@ -85,6 +85,10 @@ def wrap_width(lines: list[Line]) -> int | None:
     return max(broken)
 
 
+TABLE_ROW = re.compile(r"^\|.*\|$")
+"""A row of a Markdown table: "| 27 Nov | US Central Command | Said ... | CENTCOM |"."""
+
+
 def logical_lines(text: str) -> list[Line]:
     """The lines of a text with the physical lines of each hard-wrapped paragraph (or bullet) joined."""
     lines = physical_lines(text)
@@ -114,6 +118,8 @@ def _continues(text: str, prev: Line, line: Line, width: int) -> bool:
     last = text[prev.end - prev.last : prev.end]
     if last.isupper() != line.text.isupper() or _SOURCE_LABEL.match(line.text):
         return False  # a headline in capitals over its story, or an item's "Source:" line under its headline
+    if TABLE_ROW.match(last) or TABLE_ROW.match(line.text):
+        return False  # a table's rows are filled to the width by their longest cell, not wrapped
     if _indent(text, line.start) > _indent(text, prev.end - prev.last):
         return False  # a first line set in: a new paragraph, or a bullet whose glyph the PDF text lost
     return last != line.text and not is_furniture(last) and not is_furniture(line.text)

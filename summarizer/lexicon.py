@@ -52,6 +52,7 @@ class Lexicon:
     furniture: tuple[str, ...]
     release_markers: tuple[str, ...]
     masthead_words: tuple[str, ...]
+    table_columns: Mapping[str, tuple[str, ...]]
     lead_labels: tuple[str, ...]
     list_cues: tuple[str, ...]
     target_nouns: tuple[str, ...]

@@ -20,6 +20,7 @@ from .layout import (
     FOOTNOTE_MARK,
     SEPARATOR,
     SUPERSCRIPTS,
+    TABLE_ROW,
     Dateline,
     Line,
     dateline,
@@ -111,6 +112,9 @@ class Paragraph:
     """For a list item: the paragraph and sentence that introduce the list with a colon ("He discussed A and B:")."""
     turn: str | None = None
     """In a transcript, who has the floor: the label of the turn the paragraph is in ("MR. HALVORSEN")."""
+    cells: dict[str, tuple[int, int]] | None = None
+    """A row of a table of statements: the offsets of its cells by what their column holds ("speaker", "said",
+    "date", "source"; see the lexicon's ``table_columns``)."""
 
     @property
     def asks(self) -> bool:
@@ -194,6 +198,8 @@ def segment(source: Source) -> Document:
     for para in [*doc.overview, *doc.paragraphs]:
         para.citations, para.date_marks = citations(para, anchor, notes, doc.reading)
         para.sentences = sentences(text, para.start, para.end, doc.reading)
+        if para.cells is not None:
+            _read_row(para, text, anchor)
     _attach_leads(doc)
     _item_sources(doc)
     return doc
@@ -225,13 +231,20 @@ class _Reader:
         """The last paragraph, while it stops in mid-sentence: a page break may have cut it."""
         self.skipped = False
         """Whether page furniture came since the last line taken."""
+        self.columns: list[str | None] | None = None
+        """What each column of the table being read holds, while its rows last."""
 
     def read(self, lines: list[Line]) -> None:
         for i, line in enumerate(lines):
             if not line.text:
                 if self.current is not None and not self.current.text.rstrip().endswith(":"):
                     self.current = None  # a paragraph ending in a colon goes on past the blank line
+                self.columns = None
                 continue
+            if TABLE_ROW.match(line.text):  # before furniture: a row's " | " is no row of links
+                self._table_row(line)
+                continue
+            self.columns = None
             if (
                 i in self.used
                 or is_furniture(line.text)
@@ -332,6 +345,24 @@ class _Reader:
         self.current = para
         (self.doc.overview if kind == "overview" else self.section.paragraphs).append(para)  # type: ignore[union-attr]
 
+    def _table_row(self, line: Line) -> None:
+        """A table's header names its columns; a row of a table with a speaker and a statement column is one
+        paragraph holding one statement. Other tables, and their rule rows, are no prose."""
+        self.current = self.lead = None
+        cells = _cells(line)
+        texts = [self.text[a:b].strip("*_ ").lower() for a, b in cells]
+        if self.columns is None:
+            roles = [next((r for r, words in _COLUMNS.items() if t in words), None) for t in texts]
+            self.columns = roles if {"speaker", "said"} <= set(roles) else []
+            return
+        if not self.columns or _TABLE_RULE.fullmatch(line.text) or len(cells) != len(self.columns):
+            return
+        if self.section is None:
+            self._new_section("", line.start, 0)
+        para = Paragraph(line.start, line.end, line.text, self.section.title, "body")  # type: ignore[union-attr]
+        para.cells = {role: span for role, span in zip(self.columns, cells, strict=True) if role is not None}
+        self.section.paragraphs.append(para)  # type: ignore[union-attr]
+
     def _extend(self, line: Line) -> None:
         assert self.current is not None
         if self.skipped:
@@ -351,6 +382,34 @@ class _Reader:
         for sent in sentences(self.text, start, end):
             self.doc.overview.append(Paragraph(sent.start, sent.end, sent.text, None, "overview"))
         self.current = None
+
+
+_COLUMNS = load().table_columns
+_TABLE_RULE = re.compile(r"\|?(?:\s*:?-{3,}:?\s*\|)+\s*(?::?-{3,}:?\s*)?")
+"""The rule under a table's header: "| --- | :---: |"."""
+
+
+def _read_row(para: Paragraph, text: str, anchor: tuple[date | None, date | None]) -> None:
+    """A table row is one sentence, dated by its date cell and cited by its source cell."""
+    assert para.cells is not None
+    para.sentences = [Sentence(para.start, para.end, para.text)]
+    if "date" in para.cells:
+        start, end = para.cells["date"]
+        day = dates.parse(text[start:end], *anchor)[0]
+        para.date_marks = [(start, end, day)] if day else []
+    if "source" in para.cells:
+        start, end = para.cells["source"]
+        para.citations = [Citation(outlet=text[start:end], start=start, end=end)] if end > start else []
+
+
+def _cells(line: Line) -> list[tuple[int, int]]:
+    """The offsets of a table row's cells, without the spaces around each."""
+    spans, at = [], line.start + 1
+    for part in line.text[1:-1].split("|"):
+        lead = len(part) - len(part.lstrip())
+        spans.append((at + lead, at + len(part.rstrip())))
+        at += len(part) + 1
+    return spans
 
 
 def _attach_leads(doc: Document) -> None:

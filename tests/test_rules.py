@@ -827,3 +827,38 @@ def test_a_quotation_set_apart_and_signed_under_it_is_its_signers_statement():
         "direct",
     )
     assert said.evidence.text.endswith("Security Policy")  # the signature is part of where it was said
+
+
+def test_a_table_of_statements_gives_one_statement_per_row():
+    summary = by_rules(
+        "# Situation Report\n\n**Period:** 26-28 November 2026\n\n## Statements tracker\n\n"
+        "| Date | Actor | Statement | Source |\n| --- | --- | --- | --- |\n"
+        "| 26 Nov | Kazem Rahimian, Iranian Foreign Ministry spokesman | Rejected US claims that Iran supplied the "
+        'drones as "baseless". | IRNA |\n'
+        '| 27 Nov | Israeli Defence Minister Avner Levanon | "Every launcher that fires at the Galilee will be '
+        'destroyed." | Kan News |\n'
+        "| 28 Nov | Tasnim | Reported that the IRGC Navy began a three-day exercise. | Tasnim |\n"
+    )
+    assert [(s.speaker, s.role, s.cue, s.said_on, s.cited_outlet) for s in summary.statements] == [
+        ("Kazem Rahimian", "Iranian Foreign Ministry spokesman", "rejected", date(2026, 11, 26), "IRNA"),
+        ("Avner Levanon", "Israeli Defence Minister", None, date(2026, 11, 27), "Kan News"),
+    ]
+    first = summary.statements[0]
+    assert first.content == 'US claims that Iran supplied the drones as "baseless"'
+    assert first.evidence.text.startswith("| 26 Nov |") and first.evidence.text.endswith("| IRNA |")
+
+
+def test_a_joint_statement_speaks_as_the_we_it_names():
+    summary = by_rules(
+        "Joint statement on Iran\n\nNovember 25, 2026\n\n"
+        "1. We, the Foreign Ministers of Australia, Canada and the United Kingdom, condemn Iran's decision to "
+        "enrich uranium at a second site.\n\n"
+        "2. We call on Iran to restore the access of IAEA inspectors without delay.\n\n"
+        "Speaking to reporters, UK Foreign Secretary Oliver Brandreth said the three countries had acted together.\n"
+    )
+    group = "the Foreign Ministers of Australia, Canada and the United Kingdom"
+    assert [(s.speaker, s.cue) for s in summary.statements] == [
+        (group, "condemn"),
+        (group, "call on"),
+        ("Oliver Brandreth", "said"),
+    ]

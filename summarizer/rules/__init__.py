@@ -31,6 +31,8 @@ from .statements import (
     signed_quote,
     statement,
     statement_type,
+    table_row,
+    voice,
 )
 from .words import MANNER, is_role
 
@@ -41,6 +43,7 @@ def extract(doc: Document) -> tuple[list[OverviewPoint], list[Statement], list[S
     sanctions: list[Sanction] = []
     intros = {id(p.lead[0]) for p in doc.paragraphs if p.lead is not None}
     people: list[Person] = []  # a surname points back to its full name anywhere in the text
+    we: Person | None = None  # who "we" are, once a joint statement says so
     for section in doc.sections:
         ctx = Context(people)  # a section's paragraphs tell one story: pronouns carry across them, not beyond
         lead: ListLead | None = None
@@ -50,11 +53,16 @@ def extract(doc: Document) -> tuple[list[OverviewPoint], list[Statement], list[S
             acted: list[Sentence] = []  # sentences that carry a sanctions action, which is no position
             if para.asks:
                 continue  # a journalist's question: whatever it quotes, no one states it here
+            if para.cells is not None:
+                row = table_row(doc, para, ctx)  # "| 27 Nov | US Central Command | Said ... | CENTCOM |"
+                statements.extend([row] if row is not None else [])
+                continue
             for sent in para.sentences:
                 sanction = find_sanction(doc, para, sent)
                 if sanction is None and sanctions and sanctions[-1].section == (para.section or None):
                     sanction = follow_up(doc, para, sent, sanctions[-1])  # "... were also sanctioned"
-                found = find_statements(doc, para, sent, ctx) or first_person(doc, para, sent)
+                we = voice(sent) or we
+                found = find_statements(doc, para, sent, ctx) or first_person(doc, para, sent, we)
                 if sanction is not None:
                     sanctions.append(sanction)
                     acted.append(sent)

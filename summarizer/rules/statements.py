@@ -295,23 +295,32 @@ def statement(
     )
 
 
+_FIRST_CUE = rf"{MANNER}(?P<cue>{alternation(LEXICON.first_person_cues)})\b(?:\s+is\b)?"
 _FIRST_PERSON = re.compile(
-    rf"(?:^|,\s+|\bthat\s+|\b[Ww]hat\s+)(?:[Ww]e|I)\s+(?:{MANNER}(?:will|would|continue\s+to)\s+)*{MANNER}"
-    rf"(?P<cue>{alternation(LEXICON.first_person_cues)})\b(?:\s+is\b)?"
+    rf"(?:^|,\s+|\bthat\s+|\b[Ww]hat\s+)(?:[Ww]e|I)\s+(?:{MANNER}(?:will|would|continue\s+to)\s+)*{_FIRST_CUE}"
 )
+_VOICE = re.compile(rf"\b[Ww]e,\s+(?P<who>the\s+[A-Z][^;:]{{3,160}}?),\s+{_FIRST_CUE}")
+"""Speakers who name themselves as they speak: "We, the Foreign Ministers of A, B and C, condemn ..."."""
 
 
-def first_person(doc: Document, para: Paragraph, sent: Sentence) -> list[Statement]:
-    """A transcript's speaker on their own behalf ("We condemn this attack", "What I will say is that ..."): a
-    statement by whoever has the floor, made on the day of the transcript."""
-    m = _FIRST_PERSON.search(sent.flat)
-    if m is None or para.turn is None or para.asks:
+def voice(sent: Sentence) -> Person | None:
+    """Who "we" are from this sentence on, when the sentence says so."""
+    m = _VOICE.search(sent.flat)
+    return Person(m["who"]) if m else None
+
+
+def first_person(doc: Document, para: Paragraph, sent: Sentence, we: Person | None) -> list[Statement]:
+    """A speaker on their own behalf ("We condemn this attack", "What I will say is that ..."): a statement by
+    whoever has the floor of a transcript, or by those a joint statement's "We, the ..." names, said on its day."""
+    m = _FIRST_PERSON.search(sent.flat) or _VOICE.search(sent.flat)
+    who = turn_speaker(doc.text, para.turn) if para.turn is not None else we
+    if m is None or who is None or para.asks:
         return []
     cue = m["cue"]
     content = content_at(sent.flat, m.start("cue"), m.end(), cue)
     if not says_enough(content, cue):
         return []
-    return [_build(doc, para, sent, turn_speaker(doc.text, para.turn), cue, content, m.end(), live=True)]
+    return [_build(doc, para, sent, who, cue, content, m.end(), live=True)]
 
 
 _DISCOURSE = re.compile(r"^(?:Look|Well|So|Now|Again|Listen|Frankly|Honestly|First|Second|Third|Finally)[,:]?\s+")
@@ -337,6 +346,24 @@ def answer(doc: Document, para: Paragraph, sentences: list[Sentence]) -> Stateme
             continue
         return _build(doc, para, sent, turn_speaker(doc.text, para.turn), "said", said, 0, live=True)
     return None
+
+
+def table_row(doc: Document, para: Paragraph, ctx: Context) -> Statement | None:
+    """A row of a table of statements: the speaker cell read as the subject of a reporting verb, the statement cell
+    as what follows one (its first word when it is one: "Rejected US claims ..."), dated and cited by its row."""
+    assert para.cells is not None
+    start, end = para.cells["speaker"]
+    who = speaker(doc.text[start:end] + " ", "said", ctx)
+    start, end = para.cells["said"]
+    said = doc.text[start:end].strip()
+    if who is None or not said:
+        return None
+    verb = CUE_RE.match(said[0].lower() + said[1:])
+    cue = verb["cue"] if verb is not None else None
+    content = content_after(said[verb.end() :], cue) if verb is not None and cue else said
+    if not says_enough(content, cue or "said"):
+        return None
+    return _build(doc, para, para.sentences[0], who, cue, content, start - para.start + (verb.end() if verb else 0))
 
 
 _SIGNATURE = re.compile(rf"^(?P<name>{NAME}),\s+(?P<role>[^.;\"]{{3,120}})$")

@@ -53,6 +53,7 @@ class Lexicon:
     release_markers: tuple[str, ...]
     masthead_words: tuple[str, ...]
     table_columns: Mapping[str, tuple[str, ...]]
+    question_turns: frozenset[str]
     lead_labels: tuple[str, ...]
     list_cues: tuple[str, ...]
     target_nouns: tuple[str, ...]

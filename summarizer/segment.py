@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -50,7 +51,10 @@ _TURN = re.compile(
     rf"(?P<label>{TURN_HONORIFIC.pattern[1:]}[A-Z][A-Z'\-]+(?:\s+[A-Z][A-Z'\-]+)?|QUESTION|Q|MODERATOR):[ \t]+(?=\S)"
 )
 """A transcript's turn: "MR. HALVORSEN: ...", "QUESTION: ..."."""
-QUESTION_TURNS = frozenset({"QUESTION", "Q"})
+QUESTION_TURNS = load().question_turns
+_SPOKEN_LABEL = re.compile(r"(?P<label>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,2}):[ \t]+(?=\S)")
+"""A turn label in an interview's own case ("Interviewer: ...", "Farahmandi: ..."): a turn only where the text is
+an interview (see :func:`_interview_labels`)."""
 _OUTLET_LABEL = re.compile(
     r"(?:\*\*)?(?P<time>\d{1,2}[:.]\d\d(?:\s*(?:UTC|GMT))?)?(?:\*\*)?\s*[-:]?\s*"
     r"(?P<outlet>[A-Z][\w'.&-]*(?:\s+[A-Z][\w'.&-]*){0,4})(?:\s*\([^()\n]{1,60}\))?:[ \t]+(?=[A-Z\"'])"
@@ -119,7 +123,7 @@ class Paragraph:
     @property
     def asks(self) -> bool:
         """A journalist's question in a transcript: what it quotes is no one's statement."""
-        return self.turn in QUESTION_TURNS
+        return self.turn is not None and self.turn.lower() in QUESTION_TURNS
 
     def citation_for(self, sent: Sentence) -> Citation | None:
         """The source of a sentence: the first citation at or after its start, since a source closes what it cites;
@@ -192,7 +196,7 @@ def segment(source: Source) -> Document:
     bulletin.source = source.name
     bulletin.sha256 = source.sha256
     doc = Document(source=source, bulletin=bulletin, release=header.release)
-    _Reader(doc, header.used, repeated([ln.text for ln in lines])).read(lines)
+    _Reader(doc, header.used, repeated([ln.text for ln in lines]), _interview_labels(lines)).read(lines)
     anchor = doc.anchor
     notes = footnotes(text, anchor)
     for para in [*doc.overview, *doc.paragraphs]:
@@ -215,8 +219,8 @@ _LEAD_LABEL = re.compile(
 class _Reader:
     """Reads logical lines into the document's overview, sections and paragraphs, one line at a time."""
 
-    def __init__(self, doc: Document, used: set[int], repeats: set[str]) -> None:
-        self.doc, self.used, self.repeats = doc, used, repeats
+    def __init__(self, doc: Document, used: set[int], repeats: set[str], labels: frozenset[str]) -> None:
+        self.doc, self.used, self.repeats, self.labels = doc, used, repeats, labels
         self.text = doc.text
         self.mode = "header"  # header | overview | body
         self.section: Section | None = None
@@ -252,6 +256,8 @@ class _Reader:
                 or _is_footnote(line.text, self.doc.anchor)
             ):
                 self.skipped = True
+                if self.current is None and is_furniture(line.text):
+                    self.turn = None  # "Share this clip: ..." between paragraphs: the interview is over
                 continue
             if self.current is None and self._resumes(line):
                 self.current = self.unfinished
@@ -290,7 +296,8 @@ class _Reader:
             if self.section is None or self.section.level != 2:
                 self._new_section("", line.start, md[0].count("#"))
             return True
-        heading = _heading(line.text)
+        spoken = _SPOKEN_LABEL.match(line.text)
+        heading = _heading(line.text) if spoken is None or spoken["label"] not in self.labels else None
         if heading is not None and _END_MATTER.match(heading):
             return False  # "SOURCES": the footnotes' list, not the body
         if heading is not None:
@@ -312,6 +319,11 @@ class _Reader:
         if bullet is None and not _is_prose(line.text, self.mode):
             return True  # captions, stray header lines
         self._paragraph(line, bullet)
+        aired = _AIRED.search(line.text)
+        found = _source(f"{aired['outlet']}, {aired['date']}", self.doc.anchor) if aired else None
+        if found is not None:  # "excerpts from an interview ..., which aired on Ofogh TV on November 16": its source
+            outlet, first, last = found
+            self.item_source = Citation(outlet=outlet, date=first, date_end=last, start=line.start, end=line.end)
         return True
 
     def _paragraph(self, line: Line, bullet: re.Match[str] | None) -> None:
@@ -323,6 +335,8 @@ class _Reader:
         if wire is not None:
             start = line.start + wire.end  # the story starts after "TEHRAN, March 9 (Agency) -"
         turn = _TURN.match(self.text, start) if bullet is None and kind == "body" else None
+        spoken = _SPOKEN_LABEL.match(self.text, start) if turn is None and bullet is None else None
+        turn = turn or (spoken if spoken is not None and spoken["label"] in self.labels else None)
         if turn is not None:
             self.turn, start = turn["label"], turn.end()
         if kind == "body" and self.section is None:
@@ -382,6 +396,22 @@ class _Reader:
         for sent in sentences(self.text, start, end):
             self.doc.overview.append(Paragraph(sent.start, sent.end, sent.text, None, "overview"))
         self.current = None
+
+
+_AIRED = re.compile(
+    r"\b(?:aired|broadcast|was\s+broadcast|streamed)\s+on\s+(?P<outlet>[A-Z][\w'.&-]*(?:\s+[A-Z][\w'.&-]*){0,3})"
+    r"(?:\s*\([^()]{1,30}\))?\s+on\s+(?P<date>[A-Z][a-z]+\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4})"
+)
+"""An interview's broadcast, introducing its excerpts: the outlet and day every turn after it is cited by."""
+
+
+def _interview_labels(lines: list[Line]) -> frozenset[str]:
+    """The turn labels of an interview: lines opening with a label that asks ("Interviewer:") and with another
+    label ("Farahmandi:"), each at least twice. A monitor's "Tasnim: ..." items have no one asking."""
+    counts = Counter(m["label"] for ln in lines if (m := _SPOKEN_LABEL.match(ln.text)))
+    labels = {label for label, n in counts.items() if n >= 2}
+    asking = {label for label in labels if label.lower() in QUESTION_TURNS}
+    return frozenset(labels) if asking and labels - asking else frozenset()
 
 
 _COLUMNS = load().table_columns

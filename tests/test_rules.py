@@ -862,3 +862,34 @@ def test_a_joint_statement_speaks_as_the_we_it_names():
         (group, "call on"),
         ("Oliver Brandreth", "said"),
     ]
+
+
+def test_an_interview_s_turns_are_its_guest_s_statements_cited_by_the_broadcast():
+    summary = by_rules(
+        "BROADCAST MONITOR\n\nDeputy Commander Davoud Farahmandi: Every Ship Is Within Range\n\nNovember 19, 2026\n\n"
+        "Following are excerpts from an interview with Davoud Farahmandi, deputy commander of the IRGC Navy, which "
+        "aired on Ofogh TV (Iran) on November 16, 2026.\n\n"
+        "Interviewer: Washington says the escorts only protect shipping. How do you respond?\n\n"
+        "Farahmandi: [Laughs] Protect shipping from whom? The insecurity in this region came with the Americans.\n\n"
+        "Interviewer: Final question, Admiral.\n\n"
+        "Farahmandi: [...] This time the response will come from every front at once. I know what I mean.\n\n"
+        "Share this clip: Email | X | Telegram\n\n"
+        "Broadcast Monitor - translations by the monitoring project, all rights reserved.\n"
+    )
+    assert [(s.speaker, s.cue, s.content, s.said_on, s.cited_outlet) for s in summary.statements] == [
+        (
+            "Davoud Farahmandi",
+            "said",
+            "The insecurity in this region came with the Americans",
+            date(2026, 11, 16),
+            "Ofogh TV",
+        ),
+        (
+            "Davoud Farahmandi",
+            "said",
+            "This time the response will come from every front at once",
+            date(2026, 11, 16),
+            "Ofogh TV",
+        ),
+    ]
+    assert all(s.section is None for s in summary.statements)  # a turn is never a heading

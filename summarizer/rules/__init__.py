@@ -50,7 +50,7 @@ def extract(doc: Document) -> tuple[list[OverviewPoint], list[Statement], list[S
         for at, para in enumerate(section.paragraphs):
             ctx.new_paragraph()
             found_here: list[Statement] = []
-            acted: list[Sentence] = []  # sentences that carry a sanctions action, which is no position
+            acted: list[Sentence] = []  # sentences that carry a sanctions action
             if para.asks:
                 continue  # a journalist's question: whatever it quotes, no one states it here
             if para.cells is not None:
@@ -74,9 +74,9 @@ def extract(doc: Document) -> tuple[list[OverviewPoint], list[Statement], list[S
             elif id(para) in intros:
                 lead = list_lead(para.sentences[-1], ctx)
                 found_here = [s for s in found_here if s.evidence.end < para.sentences[-1].start]
-            elif not found_here and para.turn is not None:
-                spoken = answer(doc, para, [s for s in para.sentences if s not in acted])
-                found_here = [spoken] if spoken is not None else []
+            elif para.turn is not None:
+                spoken = answer(doc, para, found_here, acted)
+                found_here = [*found_here, spoken] if spoken is not None else found_here  # besides others it reports
             elif not found_here and at + 1 < len(section.paragraphs):
                 signed = signed_quote(doc, para, section.paragraphs[at + 1])  # '"..."' over '- Name, Office'
                 found_here = [signed] if signed is not None else []

@@ -26,10 +26,12 @@ def when(doc: Document, para: Paragraph, sent: Sentence, *, live: bool = False) 
     """When something was said or done: a date in the sentence, "On March 21," opening the paragraph,
     "on Thursday" in a dated report, else the date of the citation covering the sentence, else that of the
     paragraph's last dated sentence before it ("He added that ..."). ``live`` words, spoken in a one-day
-    transcript, are said on its day whatever day they name ("we welcome the agreement reached yesterday")."""
+    transcript or an aired interview, are said on its day whatever day they name ("we welcome the agreement reached
+    yesterday")."""
     start, end = doc.anchor
-    if live and start is not None and start == end:
-        return start
+    aired = para.source.date if para.source is not None else None  # an interview's excerpts, said when aired
+    if live and (aired or (start is not None and start == end)):
+        return aired or start
     own = _dated(doc, para, sent)
     if own is not None:
         return own

@@ -323,28 +323,38 @@ def first_person(doc: Document, para: Paragraph, sent: Sentence, we: Person | No
     return [_build(doc, para, sent, who, cue, content, m.end(), live=True)]
 
 
+_ONESELF = re.compile(r"\b(?:I|I'[a-z]+|me|my)\b")
+"""A speaker on themself ("then I'm happy to take your questions"): holding the floor, not taking a position."""
+_NOTES = re.compile(r"^(?:\[[^\]]*\]\s*)+")
+"""A transcriber's notes opening a sentence ("[Laughs]", "[...]"): no one's words."""
 _DISCOURSE = re.compile(r"^(?:Look|Well|So|Now|Again|Listen|Frankly|Honestly|First|Second|Third|Finally)[,:]?\s+")
 """A spoken opening that says nothing itself ("Look, ...")."""
 _NO_POSITION = re.compile(
-    r"^(?:[(\[]|I\b|Thanks?\b|Thank\s+you|Good\s+(?:morning|afternoon|evening)|With\s+that|(?:This|These|That|Those)\b)"
+    r"^(?:\(|Thanks?\b|Thank\s+you|Good\s+(?:morning|afternoon|evening)|With\s+that|(?:These|Those)\b)"
 )
 """Sentences that hold the floor without taking a position: the speaker on themself ("I'd refer you to ...", "I'm not
 going to comment"), courtesies, hand-overs, stage notes ("(The briefing was concluded ...)") and back-references
 to what was just announced ("These designations are ...")."""
 
 
-def answer(doc: Document, para: Paragraph, sentences: list[Sentence]) -> Statement | None:
+def answer(doc: Document, para: Paragraph, found: list[Statement], acts: list[Sentence]) -> Statement | None:
     """A turn that states a position with no reporting verb ("Look, the regime has a very simple way to ..."): one
     statement by whoever has the floor, cue "said" (the turn label says it), from the first sentence that takes a
-    position about someone: a question, a courtesy or a sentence naming no one takes none."""
+    position: a question, a courtesy, the speaker on themself, a sanctions action (``acts``) or another's words
+    reported (``found``) take none. A turn whose speaker states with a verb ("We condemn ...") has none."""
     if para.turn is None or para.asks:
         return None
-    for sent in sentences:
-        said = _DISCOURSE.sub("", sent.flat.strip()).rstrip(".")
-        named = re.search(r"(?<!^)\b[A-Z][a-z]", said)
-        if said.endswith("?") or _NO_POSITION.match(said) or len(said.split()) < 6 or named is None:
+    who = turn_speaker(doc.text, para.turn)
+    if any(s.speaker == who.name for s in found):
+        return None
+    reported = {s.evidence.start for s in found}
+    for sent in para.sentences:
+        if sent in acts or sent.start in reported:
             continue
-        return _build(doc, para, sent, turn_speaker(doc.text, para.turn), "said", said, 0, live=True)
+        said = _DISCOURSE.sub("", _NOTES.sub("", sent.flat.strip())).rstrip(".")
+        if said.endswith("?") or _NO_POSITION.match(said) or _ONESELF.search(said) or len(said.split()) < 4:
+            continue
+        return _build(doc, para, sent, who, "said", said, 0, live=True)
     return None
 
 

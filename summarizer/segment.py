@@ -57,9 +57,10 @@ _SPOKEN_LABEL = re.compile(r"(?P<label>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,2}):[
 an interview (see :func:`_interview_labels`)."""
 _OUTLET_LABEL = re.compile(
     r"(?:\*\*)?(?P<time>\d{1,2}[:.]\d\d(?:\s*(?:UTC|GMT))?)?(?:\*\*)?\s*[-:]?\s*"
-    r"(?P<outlet>[A-Z][\w'.&-]*(?:\s+[A-Z][\w'.&-]*){0,4})(?:\s*\([^()\n]{1,60}\))?:[ \t]+(?=[A-Z\"'])"
+    r"(?P<outlet>[A-Z][\w'.&-]*(?:\s+[A-Z][\w'.&-]*){0,4})(?:\s*\((?P<gloss>[^()\n]{1,60})\))?:[ \t]+(?=[A-Z\"'])"
 )
-"""A monitor's item opening with its time and source: "**06:12** - Tasnim: ...", "Shafaq News: ..."."""
+"""A monitor's item opening with its time and source: "**06:12** - Tasnim: ...", "Shafaq News: ...", or a press
+review's paper with what it is: "Kayhan (hardline daily): ..."."""
 _NUMBERED_HEADING = re.compile(r"^\s*\d{1,2}\.\s+(?P<h>[A-Z][A-Z0-9 ,'&/\-]{2,80})\s*$")
 """A numbered section in capitals ("2. IRAQ"): a heading, not a list item."""
 _LABEL_HEADING = re.compile(r"^\s*(?P<h>[A-Z][A-Z &/'-]{1,40}):\s*$")
@@ -342,9 +343,11 @@ class _Reader:
         if kind == "body" and self.section is None:
             self._new_section("", line.start, 0)
         title = self.section.title if self.section else None
-        label = _OUTLET_LABEL.match(self.text, start) if bullet is not None and kind == "body" else None
+        label = _OUTLET_LABEL.match(self.text, start) if kind == "body" and turn is None else None
         source = self.item_source
-        if label is not None and (label["time"] or outlet().search(label["outlet"])):
+        if label is not None and (
+            label["gloss"] if bullet is None else (label["time"] or outlet().search(label["outlet"]))
+        ):
             day = self.doc.anchor[0]  # a monitor's item from its source: cited on the monitor's day
             source = Citation(outlet=label["outlet"], date=day, start=label.start("outlet"), end=label.end("outlet"))
             start = label.end()

@@ -893,3 +893,18 @@ def test_an_interview_s_turns_are_its_guest_s_statements_cited_by_the_broadcast(
         ),
     ]
     assert all(s.section is None for s in summary.statements)  # a turn is never a heading
+
+
+def test_a_press_review_item_is_cited_by_its_paper_and_speakers_follow_relative_pronouns():
+    summary = by_rules(
+        "TEHRAN PRESS DIGEST\nMonday, 23 November 2026\n\nHARDLINE PRESS\n\n"
+        "Javan (IRGC-affiliated daily): The paper carried remarks by the IRGC's deputy coordinator, Brigadier General "
+        'Yadollah Sarvestani, who said at a ceremony in Qom that the enemies "will regret the day they touch an '
+        'Iranian ship."\n\n'
+        "Iran (government daily): The paper published a letter from Iran's ambassador to the United Nations, Hamid "
+        "Ghaffarian, to the UN Secretary-General, in which he condemned the European measures as unlawful.\n"
+    )
+    assert [(s.speaker, s.role, s.cue, s.cited_outlet, s.cited_date) for s in summary.statements] == [
+        ("Yadollah Sarvestani", "IRGC's deputy coordinator", "said", "Javan", date(2026, 11, 23)),
+        ("Hamid Ghaffarian", "Iran's ambassador to the United Nations", "condemned", "Iran", date(2026, 11, 23)),
+    ]

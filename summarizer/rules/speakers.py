@@ -178,8 +178,11 @@ def titled(text: str) -> tuple[str | None, str]:
 
 
 def clean_role(text: str) -> str | None:
-    """The office a phrase gives, without a leading setting or article; None when it names no office."""
+    """The office a phrase gives, without a leading setting, what carried the words ("remarks by", "a letter
+    from") or an article; None when it names no office."""
     text = LEAD_IN.sub("", text.strip())
+    carried = [m for m in _CARRIED.finditer(text) if ROLE_NOUNS.search(text[m.end() :])]
+    text = text[carried[-1].end() :] if carried else text
     text = ARTICLE.sub("", text.strip()).strip()
     if not text or not ROLE_NOUNS.search(text) or len(text.split()) > 18:
         return None
@@ -230,6 +233,10 @@ _SETTING = re.compile(r"^(?:In|At|On|From|During|Earlier|Later|Meanwhile|Separat
 """Where and when, opening the sentence ("In Baghdad on Wednesday, ..."): never the speaker."""
 _WHO = re.compile(r",\s+(?:who|which)\s+(?P<clause>[^,]{3,160}),?\s*$")
 """A relative clause between a speaker and the verb ("Khazali, who is due in Tehran next week, said")."""
+_CARRIED = re.compile(r"\b(?:by|from)\s+")
+_RELATIVE_TAIL = re.compile(r",\s+(?:who|(?P<which>in\s+which\s+(?:he|she)))\s*$")
+"""A relative pronoun just before the verb: "remarks by X, who said" is X speaking; "a letter from X, ..., in which
+he condemned" is "he" speaking, whoever was named last."""
 _ASIDE = re.compile(r",\s+(?:speaking|writing|addressing|talking|appearing|responding|commenting)\b[^,]*,?\s*$")
 """An aside between the speaker and the verb ("Haddad, speaking alongside his guest, said")."""
 _DAY_BEFORE_VERB = re.compile(rf"\s+{WHEN}\s*$")
@@ -274,6 +281,9 @@ def _subject(before: str, cue: str) -> Subject:
     before = _ASIDE.sub("", RANK.sub("", _SETTING.sub("", before)))
     before = _DAY_BEFORE_VERB.sub("", before)  # "Rostami on Thursday denied"
     before = NAME_TITLE.sub("", _RANK_WORD.sub("", before))
+    tail = _RELATIVE_TAIL.search(before)
+    if tail:
+        before = "he " if tail["which"] else before[: tail.start()] + " "
     who = _WHO.search(before)
     if who:
         before = _CLAUSE_OWNER_TAIL.sub("", before[: who.start()])

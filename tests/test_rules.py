@@ -728,6 +728,13 @@ def test_a_person_opening_a_sentence_is_known_by_surname_and_pronoun_in_later_se
         ("Officials in Iran said the depot had been empty for weeks.", None, None),
         ("Two former employees of Golden Dhow described how the fuel was blended at sea.", None, None),
         ("The BBC said that the depot had been empty for weeks.", None, None),
+        ("UKMTO said it had received a report of an incident west of Hodeidah.", "UKMTO", None),
+        ("IRNA said the depot had been empty for weeks.", None, None),
+        (
+            "The tanker's manager, Piraeus-based Aegean Crest Shipping, said all 23 crew had been taken off.",
+            "Aegean Crest Shipping",
+            None,
+        ),
     ],
 )
 def test_a_body_named_by_its_initials_or_a_polity_alone_speaks(sentence, speaker, affiliation):
@@ -740,6 +747,13 @@ def test_a_body_named_by_its_initials_or_a_polity_alone_speaks(sentence, speaker
 @pytest.mark.parametrize(
     ("sentence", "speaker", "role", "cue"),
     [
+        (  # a relative clause giving no office leaves the office written before the name
+            "Australian Minister for Foreign Affairs Rebecca Thornton, who joined by video link, told reporters that "
+            "the families deserve answers.",
+            "Rebecca Thornton",
+            "Australian Minister for Foreign Affairs",
+            "told",
+        ),
         (  # letters after a name only when the name ends there
             "Hezbollah MP Karim Zein, speaking at a funeral, accused the army command of carrying out orders.",
             "Karim Zein",

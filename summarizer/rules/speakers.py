@@ -80,8 +80,9 @@ class Context:
         return min(spots, key=lambda spot: spot[0])[1] if spots else None
 
     def introduce(self, name: str, role: str | None) -> Person:
-        """The person ``name`` refers to, added if new; a longer spelling or a first role is kept."""
-        name = _RANK_WORD.sub("", name)
+        """The person ``name`` refers to, added if new; a longer spelling or a first role is kept. Where a body is
+        based is no part of its name ("Piraeus-based Aegean Crest Shipping")."""
+        name = _BASED.sub("", _RANK_WORD.sub("", name))
         found = self.find(name)
         if found is None:
             found = Person(name, role)
@@ -233,6 +234,7 @@ _SETTING = re.compile(r"^(?:In|At|On|From|During|Earlier|Later|Meanwhile|Separat
 """Where and when, opening the sentence ("In Baghdad on Wednesday, ..."): never the speaker."""
 _WHO = re.compile(r",\s+(?:who|which)\s+(?P<clause>[^,]{3,160}),?\s*$")
 """A relative clause between a speaker and the verb ("Khazali, who is due in Tehran next week, said")."""
+_BASED = re.compile(r"^(?:[A-Z][\w'.]*[\s-]+)*?[A-Z][\w'.]*-based\s+")
 _CARRIED = re.compile(r"\b(?:by|from)\s+")
 _RELATIVE_TAIL = re.compile(r",\s+(?:who|(?P<which>in\s+which\s+(?:he|she)))\s*$")
 """A relative pronoun just before the verb: "remarks by X, who said" is X speaking; "a letter from X, ..., in which
@@ -309,6 +311,8 @@ def _relative_clause(s: Subject, ctx: Context) -> Person | None:
         return None
     if role:
         return ctx.speaking(named["name"], role)
+    if ROLE_NOUNS.search(s.head):
+        return None  # "Australian Minister for Foreign Affairs X, who joined by video link,": the office is before
     return ctx.find(named["name"]) or ctx.introduce(named["name"], None)
 
 
@@ -475,11 +479,12 @@ def _named(s: Subject, ctx: Context) -> Person | None:
 
 
 def _is_body(name: str, prefix: str) -> bool:
-    """One word that names a body, not a surname: a known body ("the Pentagon") or initials after an article ("The
-    IDF", "the IAEA"), unless they are a news outlet's ("The BBC reported")."""
+    """One word that names a body, not a surname: a known body ("the Pentagon") or initials as the whole subject ("The
+    IDF", "UKMTO"), unless they are a news outlet's ("The BBC reported", "IRNA said")."""
     if name in LEXICON.bodies:
         return True
-    return bool(ARTICLE.fullmatch(prefix + " ")) and _INITIALS.fullmatch(name) is not None and not outlet().search(name)
+    alone = not prefix or ARTICLE.fullmatch(prefix + " ")
+    return bool(alone) and _INITIALS.fullmatch(name) is not None and not outlet().search(name)
 
 
 _INITIALS = re.compile(r"[A-Z]{2,6}")

@@ -33,6 +33,10 @@ _PUBLISHER_WORDS = re.compile(
     r"(?i)\b(?:center|centre|institute|intelligence|itic|agency|news|foundation|council|analytics|research)\b"
 )
 _SPLIT = re.compile(r"\s+[-|]\s+")
+_PARTS = re.compile(r"\s+[-|]\s+|,\s+")
+_BOLD_LABEL = re.compile(r"^[*_]{1,2}([^*_:\n]{1,40}):[*_]{1,2}\s*")
+"""A Markdown field label in bold: "**Desk:** Crisis Monitoring Desk, Northlight Risk Analytics"."""
+_FIELD_LABEL = re.compile(r"^[A-Z][\w ]{1,24}:\s+")
 _PLACE_BYLINE = re.compile(r"[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3}\s+-\s+[A-Z][\w'.&-]*(?:\s+[A-Z][\w'.&-]*){0,4}")
 _SMALL_WORDS = {"of", "the", "for", "and", "&", "on", "in"}
 _MASTHEAD = re.compile(rf"\b(?:{'|'.join(_LEXICON.masthead_words)})\b")
@@ -75,7 +79,7 @@ def read_header(text: str, lines: list[Line]) -> Header:
         seen += 1
         if seen > HEADER_LINES or (title_line is not None and _is_prose(line.text)):
             break
-        body = line.text.strip("#*_ ").strip()
+        body = _BOLD_LABEL.sub(r"\1: ", line.text).strip("#*_ ").strip()  # "**Desk:** ..." -> "Desk: ..."
         signed = signed or bool(_EDITOR_LINE.search(body))
         if is_furniture(body):
             release = release or bool(_RELEASE.match(body))
@@ -164,8 +168,8 @@ def _issuer(line: str) -> bool:
 
 
 def _issuer_part(line: str) -> str | None:
-    """The organisation a "Name - Unit" line names, if a part of it is one."""
-    parts = [p.strip() for p in _SPLIT.split(line)]
+    """The organisation a "Name - Unit" or "Desk: Unit, Name" line names, if a part of it is one."""
+    parts = [p.strip() for p in _PARTS.split(_FIELD_LABEL.sub("", line))]
     return next((p for p in parts if _issuer(p)), None) if len(parts) > 1 or _issuer(line) else None
 
 
@@ -185,8 +189,9 @@ def _title(first: str) -> tuple[str | None, str | None]:
 
 
 def _publisher(head: str, text: str, found: str | None) -> str | None:
-    """A "Publisher:" label, else the header's own, else a byline's, else the agency of a lone wire dateline."""
-    labelled = re.search(r"(?im)^\s*(?:publisher|published by)\s*:\s*(.+?)\s*$", head)
+    """A "Publisher:" (or "From:") label, else the header's own, else a byline's, else the agency of a lone wire
+    dateline."""
+    labelled = re.search(r"(?im)^\s*(?:publisher|published by|from)\s*:\s*(.+?)\s*$", head)
     if labelled:
         return labelled[1]
     byline = _BYLINE.search(head)  # "*Harbor Point Analytics · editor: Miriam Okafor*"
@@ -200,7 +205,7 @@ def _publisher(head: str, text: str, found: str | None) -> str | None:
 
 
 def _editor(bulletin: Bulletin, head: str, text: str) -> None:
-    editor = re.search(rf"\b{_SIGNED}\s*([^\n|·]+?)\s*(?:[|·*_]|$)", head, re.M) or re.search(
+    editor = re.search(rf"\b{_SIGNED}[*_\s]*([^\n|·]+?)\s*(?:[|·*_]|$)", head, re.M) or re.search(
         r"(?i)\bEditing by\s+([^\n|;·()]+?)\s*\)?\s*$",
         text,
         re.M,  # a wire story's closing "Reporting by ...; Editing by X"
@@ -208,7 +213,7 @@ def _editor(bulletin: Bulletin, head: str, text: str) -> None:
     if editor:
         bulletin.editor = editor[1].strip("*_ ")
     prepared = re.search(
-        r"(?im)^\s*(?:prepared|compiled|written) by\s*:?\s*(?P<who>[^,\n]+?)(?:,\s*(?P<org>[^\n]+?))?\s*$", head
+        r"(?im)^\s*(?:prepared|compiled|written) by\s*:?\s*(?P<who>[^,|\n]+?)(?:\s*[,|]\s*(?P<org>[^\n]+?))?\s*$", head
     )
     if prepared:  # "Prepared by: Dr. Miriam Aldous, Halcyon Institute for Regional Security"
         bulletin.editor = bulletin.editor or re.sub(r"^the\s+", "", prepared["who"])

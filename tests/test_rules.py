@@ -922,3 +922,20 @@ def test_a_press_review_item_is_cited_by_its_paper_and_speakers_follow_relative_
         ("Yadollah Sarvestani", "IRGC's deputy coordinator", "said", "Javan", date(2026, 11, 23)),
         ("Hamid Ghaffarian", "Iran's ambassador to the United Nations", "condemned", "Iran", date(2026, 11, 23)),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "authority", "country"),
+    [
+        (
+            "The UK on 27 November sanctioned three financiers of Kata'ib Hezbollah for moving funds.",
+            "The UK",
+            "United Kingdom",
+        ),
+        ("The United States imposed sanctions on three financiers of Hezbollah.", "The United States", "United States"),
+        ("New Zealand has sanctioned two Iranian drone makers.", "New Zealand", "New Zealand"),
+    ],
+)
+def test_a_country_named_as_the_subject_imposes_sanctions(sentence, authority, country):
+    [found] = one_paragraph(sentence).sanctions
+    assert (found.authority, found.issuing_country) == (authority, country)

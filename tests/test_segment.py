@@ -173,6 +173,26 @@ def test_markdown_item_headlines_sources_and_trailing_links():
             "Harrow Lane Analytics",
             "Mirela Vasic",
         ),
+        (  # Markdown fields in bold; the organisation after a desk's name
+            "# Situation Report No. 112\n\n**Reporting period:** 26-28 November 2026\n"
+            "**Desk:** Crisis Monitoring Desk, Northlight Risk Analytics\n**Editor:** Daniel Okafor\n",
+            "Situation Report No. 112",
+            "Northlight Risk Analytics",
+            "Daniel Okafor",
+        ),
+        (  # a date line with its other calendar's date; "Compiled by X | Org"
+            "TEHRAN PRESS DIGEST\nMonday, 23 November 2026 (2 Azar 1405)\n"
+            "Compiled by Farnaz Alavi-Brooks | Caspian Media Review\n",
+            "TEHRAN PRESS DIGEST",
+            "Caspian Media Review",
+            "Farnaz Alavi-Brooks",
+        ),
+        (
+            "Joint statement on Iran\n\nFrom: Global Affairs Canada\n\nStatement\n\nNovember 25, 2026\n",
+            "Joint statement on Iran",
+            "Global Affairs Canada",
+            None,
+        ),
     ],
 )
 def test_title_publisher_and_editor_from_mastheads_bylines_and_datelines(head, title, publisher, editor):

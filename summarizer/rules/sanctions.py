@@ -18,14 +18,14 @@ from . import conduct as why
 from . import targets
 from .dating import when
 from .statements import CUE_RE
-from .words import COUNT, LEXICON, count, distinct
+from .words import ARTICLE, COUNT, LEXICON, count, country_of, distinct
 
 _CAPITALS = LEXICON.sanctioning_places
 """A country or capital as the subject of a sanctioning verb: the authority when no body is named."""
 _AUTHORITY = re.compile(
     rf"(?P<auth>(?:the\s+)?(?:(?:{alternation(LEXICON.sanctioning_adjectives)})\s+)?"
     rf"(?:{alternation(LEXICON.sanctioning_bodies)}|"
-    r"(?:^|(?<=- ))(?:" + "|".join(_CAPITALS) + r")(?=\s+(?:on|said|has|had|\w+ed)\b))"
+    rf"(?:^(?:[Tt]he\s+)?|(?<=- ))(?:{alternation(_CAPITALS)})(?=\s+(?:on|said|has|had|\w+ed)\b))"
     r"(?:'s\s+(?:Office of Foreign Assets Control|OFAC|Financial Sanctions Implementation)(?:\s+\(\w+\))?)?)"
 )
 _IMPOSE = word_pattern(LEXICON.sanction_verbs)
@@ -264,5 +264,6 @@ _ISSUERS = LEXICON.issuers
 
 
 def _issuer(authority: str) -> str | None:
-    """The country of a sanctioning body, from a part of its name (most specific first)."""
-    return next((country for country, parts in _ISSUERS.items() if any(p in authority for p in parts)), None)
+    """The country of a sanctioning body, from a part of its name (most specific first), else the country it is."""
+    found = next((country for country, parts in _ISSUERS.items() if any(p in authority for p in parts)), None)
+    return found or country_of(ARTICLE.sub("", authority))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -18,6 +19,7 @@ from .header import FULL_DATE, metadata, read_header
 from .ingest import Source
 from .layout import (
     BULLET,
+    BULLET_MARKS,
     FOOTNOTE_MARK,
     SEPARATOR,
     SUPERSCRIPTS,
@@ -36,7 +38,7 @@ from .models import Bulletin, Citation
 
 OVERVIEW_HEADINGS = re.compile(
     r"^(?:overview|main points|highlights|key points|summary|executive summary|in brief|key developments|"
-    r"key judge?ments|key findings|bottom line|top lines|top stories)\W*$",
+    r"key judge?ments|key findings|key takeaways|takeaways|bottom line|top lines|top stories)\W*$",
     re.I,
 )
 _BULLET = re.compile(rf"^[ \t]*{BULLET}[ \t]+")
@@ -80,7 +82,8 @@ _ABBREV = re.compile(
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)|\b[A-Z])\.$"
 )
 _SENTENCE_END = re.compile(
-    rf"[.!?][\"')\]*]*{FOOTNOTE_MARK}*(?=\s+(?:-\s+)?[\"'(\[*]?[A-Z0-9\u0600-\u06ff])|[.!?][\"')\]*]*{FOOTNOTE_MARK}*\s*$"
+    rf"[.!?][\"')\]*]*(?:[ ]?{FOOTNOTE_MARK})*\s*$"
+    rf"|[.!?][\"')\]*]*(?:[ ]?{FOOTNOTE_MARK})*(?=\s+(?:-\s+)?[\"'(\[*]?[A-Z0-9\u0600-\u06ff])"
 )
 
 
@@ -559,14 +562,37 @@ def _source(piece: str, anchor: tuple[date | None, date | None]) -> tuple[str, d
 
 
 def footnotes(text: str, anchor: tuple[date | None, date | None]) -> dict[str, Citation]:
-    """The numbered sources list of a brief ("[2] Reuters, 3 September 2025"), by number."""
-    notes = {}
-    for m in _FOOTNOTE.finditer(text):
+    """The numbered sources list of a brief ("[2] Reuters, 3 September 2025"), by number; a list of sources under an
+    "Endnotes" heading whose numbers a web page's rendering dropped is numbered in its order."""
+    found = [(m["n"] or m["sup"], m) for m in _FOOTNOTE.finditer(text)]
+    end = _END_LIST.search(text)
+    if end is not None:
+        items = _LIST_ITEM.finditer(text, end.end())
+        found += [(str(n), m) for n, m in enumerate(_contiguous(items, end.end()), 1)]
+    notes: dict[str, Citation] = {}
+    for number, m in found:
         outlet, first, last = _source(m["source"], anchor) or (m["source"].strip(" ,"), None, None)
-        notes[(m["n"] or m["sup"]).translate(_DIGITS)] = Citation(
-            outlet=outlet, date=first, date_end=last, start=m.start(), end=m.end()
+        outlet = _GLOSS.sub("", outlet)  # "Islamic Republic News Agency (IRNA)"
+        notes.setdefault(
+            number.translate(_DIGITS), Citation(outlet=outlet, date=first, date_end=last, start=m.start(), end=m.end())
         )
     return notes
+
+
+def _contiguous(items: Iterable[re.Match[str]], at: int) -> list[re.Match[str]]:
+    """The list items that follow one another from ``at``, with nothing but line breaks between them."""
+    out = []
+    for m in items:
+        if m.start() != at:
+            break
+        out.append(m)
+        at = m.end() + 1
+    return out
+
+
+_END_LIST = re.compile(r"(?im)^[ \t]*(?:endnotes|notes|sources|references)[ \t]*:?[ \t]*\n")
+_LIST_ITEM = re.compile(rf"(?m)^[ \t]*[{BULLET_MARKS}-][ \t]+(?P<source>[^\n]+?)[ \t]*$")
+_GLOSS = re.compile(r"\s*\([^()]*\)$")
 
 
 def citations(

@@ -381,3 +381,27 @@ def test_a_channel_monitor_cites_each_item_by_the_source_that_opens_it():
 def test_a_date_line_in_capitals_and_a_range_within_one_month(head, start, end):
     doc = segment(from_text(f"{head}The minister said on Monday that the talks would resume in the spring.\n"))
     assert (doc.bulletin.period_start, doc.bulletin.period_end) == (start, end)
+
+
+def test_a_web_update_s_takeaways_are_its_overview_and_its_unnumbered_endnotes_its_citations():
+    doc = segment(
+        from_text(
+            "Iran Update, November 26, 2026\n\nKey Takeaways\n"
+            "  \u2022 Iranian officials threatened to retaliate against Israel for the strike on a drone site.\n\n"
+            "Iran\n\nThe commander, Brigadier General Hamid-Reza Saberi, warned on November 25 that Iran would strike "
+            "back. [1] Saberi said that the force had replaced every launcher lost in the October strikes. [2]\n\n"
+            "Endnotes\n"
+            "  \u2022 Tasnim News Agency, November 25, 2026, https://example.org/tasnim/3301\n"
+            "  \u2022 Islamic Republic News Agency (IRNA), November 26, 2026, https://example.org/irna/8842\n"
+        )
+    )
+    assert [p.text for p in doc.overview] == [
+        "Iranian officials threatened to retaliate against Israel for the strike on a drone site."
+    ]
+    [para] = doc.paragraphs
+    first, second = para.sentences
+    assert first.text.endswith("back. [1]")  # a marker after a space closes its own sentence
+    assert [(c.outlet, c.date) for c in (para.citation_for(first), para.citation_for(second))] == [
+        ("Tasnim News Agency", date(2026, 11, 25)),
+        ("Islamic Republic News Agency", date(2026, 11, 26)),
+    ]

@@ -747,6 +747,13 @@ def test_a_body_named_by_its_initials_or_a_polity_alone_speaks(sentence, speaker
 @pytest.mark.parametrize(
     ("sentence", "speaker", "role", "cue"),
     [
+        (  # an office "of the" department after an inverted verb
+            '"Tehran keeps diverting oil revenue away from the Iranian people," said Deputy Secretary of the '
+            "Treasury Marcus Whitfield.",
+            "Marcus Whitfield",
+            "Deputy Secretary of the Treasury",
+            "said",
+        ),
         (  # a relative clause giving no office leaves the office written before the name
             "Australian Minister for Foreign Affairs Rebecca Thornton, who joined by video link, told reporters that "
             "the families deserve answers.",

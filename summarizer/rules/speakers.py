@@ -201,12 +201,16 @@ def named_after(after: str, ctx: Context) -> Person | None:
     director of OFAC', '"...," said Foreign Minister Alexandros Mavridis'."""
     m = _NAMED_AFTER.match(NAME_TITLE.sub("", RANK.sub("", after)))  # "said Lieutenant Colonel X": no rank
     if m is None or not is_name(m["name"]):
-        return None
+        phrase = _PHRASE_AFTER.match(after)  # "said Deputy Secretary of the Treasury X": read as a subject is
+        return _named(_subject(phrase[1] + " ", "said"), ctx) if phrase else None
     return ctx.speaking(m["name"], clean_role(m["title"] or m["role"] or ""))
 
 
+_PHRASE_AFTER = re.compile(r"\s+([A-Z][^,.;:\"()]{3,120}?)\s*(?:[,.;:]|$)")
+
+
 _ROLE_BEFORE_NAME = re.compile(
-    r"(?:^|,\s*|\b[Tt]he\s+)(?P<role>(?:[A-Z][\w'.\-]*\s+(?:(?:of|for|and)\s+)?){0,7}[A-Z]?[\w'.\-]*)$"
+    r"(?:^|,\s*|\b[Tt]he\s+)(?P<role>(?:[A-Z][\w'.\-]*\s+(?:(?:of|for|and)\s+(?:the\s+)?)?){0,7}[A-Z]?[\w'.\-]*)$"
 )
 _LOWER_OFFICE = re.compile(
     r"(?:^|,\s*|\"\s+|\b[Tt]he\s+)(?P<role>[A-Z][\w'.\-]*(?:\s+[A-Z][\w'.\-]*){0,2}(?:\s+[a-z][\w\-]*){1,4})$"
@@ -461,7 +465,7 @@ def _named(s: Subject, ctx: Context) -> Person | None:
     if _OBJECT_OF.search(prefix) and not ROLE_NOUNS.search(prefix):
         return NOBODY  # "two former employees of Golden Dhow described": the name is where they work
     words = name.split()
-    if re.search(r"\b(?:of|for|and)$", prefix) and ROLE_NOUNS.search(prefix) and len(words) > 1:
+    if re.search(r"\b(?:of|for|and)(?:\s+the)?$", prefix) and ROLE_NOUNS.search(prefix) and len(words) > 1:
         # "Minister of State for Foreign Affairs Nasser al-Otaibi": the office ran on into the name.
         prefix += " " + words.pop(0)  # an office does not end in "of": "Secretary of Commerce X Y"
         while len(words) > 3 or (len(words) > 2 and (words[0] in _OFFICE_WORDS or country_of(words[0]))):

@@ -946,3 +946,28 @@ def test_a_press_review_item_is_cited_by_its_paper_and_speakers_follow_relative_
 def test_a_country_named_as_the_subject_imposes_sanctions(sentence, authority, country):
     [found] = one_paragraph(sentence).sanctions
     assert (found.authority, found.issuing_country) == (authority, country)
+
+
+def test_a_joint_statement_s_coordinated_sanctions_are_one_action_per_country():
+    summary = by_rules(
+        "Joint statement on Iran\n\nNovember 25, 2026\n\n"
+        "1. We, the Foreign Ministers of Australia, Canada and the United Kingdom, condemn Iran's missile "
+        "transfers to Russia.\n\n"
+        "2. Today, our governments are imposing coordinated sanctions on seven individuals and two entities "
+        "involved in the transfers, including the Tehran-based Pishgam Sanat Aria Company.\n"
+    )
+    assert [(s.authority, s.issuing_country, s.target_count, s.announced_on) for s in summary.sanctions] == [
+        (country, country, 9, date(2026, 11, 25)) for country in ("Australia", "Canada", "United Kingdom")
+    ]
+
+
+def test_a_release_s_detail_section_restating_an_action_names_its_targets():
+    summary = by_rules(
+        "Treasury Targets Oil Network\n\nNovember 20, 2026\n\n"
+        "Concurrently, the Department of State is designating two entities involved in the trade.\n\n"
+        "STATE DEPARTMENT ACTION\n\n"
+        "The Department of State is designating Hong Kong-based Silverfin Maritime Limited and its India-based ship "
+        "manager, Kestrel Ship Management Private Limited.\n"
+    )
+    [action] = summary.sanctions
+    assert action.target_count == 2

@@ -18,8 +18,8 @@ WHEN = (
 """A day relative to the report ("on Thursday", "yesterday"): between speaker and verb, or verb and content."""
 _ON_DATE = re.compile(r"\b(?:on|On)\s+(" + dates.MONTH_DAY.pattern + ")")
 _OPENING_DATE = re.compile(r"\s*On\s+(" + dates.MONTH_DAY.pattern + ")")
-_YESTERDAY = re.compile(r"\byesterday\b")
-_TODAY = re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening))\b")
+_YESTERDAY = re.compile(r"\b[Yy]esterday\b")
+_TODAY = re.compile(r"\b(?:[Tt]oday|[Tt]onight|[Tt]his (?:morning|afternoon|evening))\b")
 
 
 def when(doc: Document, para: Paragraph, sent: Sentence, *, live: bool = False) -> date | None:

@@ -82,6 +82,22 @@ def find_sanction(doc: Document, para: Paragraph, sent: Sentence) -> Sanction | 
     return _record(doc, para, sent, authority, action, verb.end())
 
 
+def coordinated(doc: Document, para: Paragraph, sent: Sentence, we: str | None) -> list[Sanction]:
+    """A joint statement's own action ("Today, our governments are imposing coordinated sanctions on ..."): one
+    action per country those speaking for "we" name."""
+    text = sent.flat
+    ours = _OURS.match(text) if we else None
+    verb = _IMPOSE.search(text, ours.end()) if ours else None
+    if we is None or verb is None or not ABOUT_SANCTIONS.search(text):
+        return []
+    countries = sorted((m.start(), c) for c in LEXICON.countries if (m := re.search(rf"\b{re.escape(c)}\b", we)))
+    found = _record(doc, para, sent, we, _action(text, verb), verb.end())
+    return [found.model_copy(update={"authority": c, "issuing_country": c}) for _, c in countries]
+
+
+_OURS = re.compile(r"^(?:[^,]{1,30},\s+)?(?:[Ww]e|[Oo]ur\s+(?:governments|countries|nations))\b")
+
+
 def sanction(doc: Document, para: Paragraph, sent: Sentence, authority: str) -> Sanction | None:
     """The action ``authority`` takes in this sentence (a model's reading), read as the rules read their own: None
     when no imposing verb follows the authority, or a demand comes first ("called for sanctions on X")."""
@@ -258,6 +274,35 @@ def complete_sanctions(doc: Document, sanctions: list[Sanction]) -> None:
             _settle(sanction, sanction.target_countries)
         if not sanction.programs and sanction.issuing_country and frameworks:
             sanction.programs = frameworks
+    sanctions[:] = _restatements_folded(sanctions)
+
+
+def _restatements_folded(sanctions: list[Sanction]) -> list[Sanction]:
+    """A release's detail section restates an action it counted without names ("is designating two entities", then
+    "The Department of State is designating A ... and B"): the restatement's targets and details are the action's."""
+    kept: list[Sanction] = []
+    for sanction in sanctions:
+        first = next(
+            (
+                k
+                for k in kept
+                if (k.authority, k.action) == (sanction.authority, sanction.action)
+                and k.target_count
+                and not k.targets
+                and sanction.target_count is None
+                and len(sanction.targets) <= k.target_count
+            ),
+            None,
+        )
+        if first is None:
+            kept.append(sanction)
+            continue
+        first.targets = sanction.targets
+        first.reasons = distinct([*first.reasons, *sanction.reasons])
+        first.beneficiaries = distinct([*first.beneficiaries, *sanction.beneficiaries])
+        first.programs = distinct([*first.programs, *sanction.programs])
+        _settle(first, [*first.target_countries, *sanction.target_countries])
+    return kept
 
 
 _ISSUERS = LEXICON.issuers

@@ -312,3 +312,29 @@ def test_a_delegate_the_model_names_by_office_speaks_for_the_country() -> None:
     reading = {"statements": [_said(1, "representative of Iraq", "said")], "sanctions": []}
     found, _ = _read(doc, reading, "four suspects")
     assert [(s.speaker, s.role, s.affiliation) for s in found.statements] == [("Iraq", "representative", "Iraq")]
+
+
+def test_a_sanction_s_authority_must_be_the_subject_of_its_verb() -> None:
+    doc = _doc(
+        "Exchange house listed\n\nJune 3, 2025\n\nThe exchange house, based on Hamra Street in Beirut, Lebanon, "
+        "moved funds for the group for years until the U.S. Treasury designated it on Tuesday.\n"
+    )
+    place = {"line": 1, "authority": "Lebanon", "action": "designate", "targets": ["SAL"], "target_count": 1}
+    found, rejected = _read(doc, {"statements": [], "sanctions": [place]}, "Hamra Street")
+    assert found.sanctions == [] and rejected == {"no imposing verb after the authority": 1}
+    treasury = {**place, "authority": "U.S. Treasury", "targets": []}
+    found, _ = _read(doc, {"statements": [], "sanctions": [treasury]}, "Hamra Street")
+    assert [s.authority for s in found.sanctions] == ["U.S. Treasury"]
+
+
+def test_a_statement_a_question_quotes_is_refused() -> None:
+    doc = _doc(
+        "Interview\n\nNovember 19, 2026\n\n"
+        "Interviewer: Foreign Minister Kourosh Vahedi said on Saturday that Iran still wants diplomacy. Is that so?\n\n"
+        "Farahmandi: There is no contradiction between his words and ours at all.\n\n"
+        "Interviewer: Thank you, Admiral.\n\n"
+        "Farahmandi: Thank you for having me on the programme.\n"
+    )
+    said = _said(1, "Kourosh Vahedi", "said", "Foreign Minister")
+    found, rejected = _read(doc, {"statements": [said], "sanctions": []}, "Vahedi")
+    assert found.statements == [] and rejected == {"a question states nothing": 1}

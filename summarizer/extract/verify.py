@@ -191,6 +191,9 @@ def statement(doc: Document, chunk: Chunk, said: Said) -> Statement | str:
         return "a list's verb outside a list"
     why = "verb not on the line"
     for para, sent in lines:
+        if para.asks:
+            why = "a question states nothing"  # what an interviewer's question quotes, no one states there
+            continue
         if para.lead is not None:
             continue
         opens = passage.find(sent.flat.strip())  # the passage is built from the same flattened sentences

@@ -63,14 +63,7 @@ def find_sanction(doc: Document, para: Paragraph, sent: Sentence) -> Sanction | 
     if auth is None:
         return _own_body(doc, para, sent)
     verb = _IMPOSE.search(text, auth.end())
-    if verb is None:
-        return None
-    gap = _PARENS.sub("", text[auth.end() : verb.start()])
-    said = _SAID.search(gap)
-    if (said and not _SPOKESPERSON.search(gap)) or len(gap) > (100 if said else 40):
-        return None  # "Iran's Foreign Ministry said the sanctions imposed ...": speech about a sanction
-    demand = _DEMAND.search(text)
-    if demand and demand.start() < verb.start():
+    if verb is None or not _acts(text, auth.end(), verb):
         return None
     body = _AUTHORITY.search(text, verb.end()) if auth["auth"] in _CAPITALS else None
     if body is not None and body["auth"] not in _CAPITALS:
@@ -100,14 +93,24 @@ _OURS = re.compile(r"^(?:[^,]{1,30},\s+)?(?:[Ww]e|[Oo]ur\s+(?:governments|countr
 
 def sanction(doc: Document, para: Paragraph, sent: Sentence, authority: str) -> Sanction | None:
     """The action ``authority`` takes in this sentence (a model's reading), read as the rules read their own: None
-    when no imposing verb follows the authority, or a demand comes first ("called for sanctions on X")."""
+    unless the authority is the subject of an imposing verb."""
     text = sent.flat
     at = fold(text).find(fold(authority))
     verb = _IMPOSE.search(text, at + len(authority)) if at >= 0 else None
-    demand = _DEMAND.search(text)
-    if verb is None or (demand and demand.start() < verb.start()) or not ABOUT_SANCTIONS.search(text):
+    if verb is None or not _acts(text, at + len(authority), verb) or not ABOUT_SANCTIONS.search(text):
         return None
     return _record(doc, para, sent, authority, _action(text, verb), verb.end())
+
+
+def _acts(text: str, subject_end: int, verb: re.Match[str]) -> bool:
+    """Whether the authority ending at ``subject_end`` is the subject of the imposing ``verb``: close before it, not
+    speaking about a sanction ("Iran's Foreign Ministry said the sanctions imposed ..."), nor demanding one."""
+    gap = _PARENS.sub("", text[subject_end : verb.start()])
+    said = _SAID.search(gap)
+    if (said and not _SPOKESPERSON.search(gap)) or len(gap) > (100 if said else 40):
+        return False
+    demand = _DEMAND.search(text)
+    return not (demand and demand.start() < verb.start())
 
 
 def _own_body(doc: Document, para: Paragraph, sent: Sentence) -> Sanction | None:

@@ -875,12 +875,16 @@ def test_a_joint_statement_speaks_as_the_we_it_names():
         "1. We, the Foreign Ministers of Australia, Canada and the United Kingdom, condemn Iran's decision to "
         "enrich uranium at a second site.\n\n"
         "2. We call on Iran to restore the access of IAEA inspectors without delay.\n\n"
+        "3. We are gravely concerned by the detention of our nationals in Iran, and urge the Iranian authorities to "
+        "release them.\n\n"
         "Speaking to reporters, UK Foreign Secretary Oliver Brandreth said the three countries had acted together.\n"
     )
     group = "the Foreign Ministers of Australia, Canada and the United Kingdom"
     assert [(s.speaker, s.cue) for s in summary.statements] == [
         (group, "condemn"),
         (group, "call on"),
+        (group, "are gravely concerned by"),
+        (group, "urge"),
         ("Oliver Brandreth", "said"),
     ]
 
@@ -971,3 +975,12 @@ def test_a_release_s_detail_section_restating_an_action_names_its_targets():
     )
     [action] = summary.sanctions
     assert action.target_count == 2
+
+
+def test_a_date_between_the_verb_and_what_is_said_is_no_part_of_it():
+    [found, warned] = one_paragraph(
+        "Kata'ib Hezbollah said in a statement on November 25 that it would not register its drones and warned "
+        "that it would resume attacks."
+    ).statements
+    assert (found.cue, found.content) == ("said", "it would not register its drones")
+    assert warned.cue == "warned"

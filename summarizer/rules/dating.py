@@ -11,11 +11,12 @@ from ..segment import Document, Paragraph, Sentence
 
 DAY = "(?:" + "|".join(w.title() for w in dates.WEEKDAYS) + ")"
 """A weekday as written in a sentence ("Tuesday")."""
+DATE = r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,8}(?:\s+\d{4})?)"
 WHEN = (
     rf"(?:(?:on|last|this|early|late)\s+(?:on\s+)?{DAY}(?:\s+(?:morning|afternoon|evening|night))?|yesterday|today|"
-    r"earlier(?:\s+this\s+(?:week|month))?)"
+    rf"earlier(?:\s+this\s+(?:week|month))?|on\s+{DATE})"
 )
-"""A day relative to the report ("on Thursday", "yesterday"): between speaker and verb, or verb and content."""
+"""A day ("on Thursday", "yesterday", "on November 25"): between speaker and verb, or verb and content."""
 _ON_DATE = re.compile(r"\b(?:on|On)\s+(" + dates.MONTH_DAY.pattern + ")")
 _OPENING_DATE = re.compile(r"\s*On\s+(" + dates.MONTH_DAY.pattern + ")")
 _YESTERDAY = re.compile(r"\b[Yy]esterday\b")

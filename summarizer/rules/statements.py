@@ -14,7 +14,7 @@ from ..layout import FOOTNOTE_MARK, flat
 from ..lexicon import actor, actor_mentions, alternation, word_pattern
 from ..models import Evidence, Sanction, Statement
 from ..segment import Document, Paragraph, Sentence
-from .dating import DAY, WHEN, when
+from .dating import DATE, DAY, WHEN, when
 from .speakers import Context, Person, affiliation, clean_role, introductions, named_after, speaker, turn_speaker
 from .words import ARTICLE, COUNT, HEARSAY, LEXICON, MANNER, NAME, NATIONALITIES, ORGS, country_of, is_name, is_role
 
@@ -32,6 +32,8 @@ _CLAUSE_AND = re.compile(r'[",]\s+(?:and|but)\s*$')
 """A quotation or a clause closed, then "and": the next verb is the speaker's again, even after a reported "that"
 clause ('that he had "never ..." and dismissed', 'that the attacks were "unacceptable", and urged')."""
 _THAT = re.compile(r"\bthat\b")
+_THAT_NEXT = re.compile(r"\s+that\b")
+"""A verb that reports a clause of its own ("... and warned that ..."): the speaker's second statement."""
 _WHAT_SUBJECT = re.compile(r"\bwhat\s+(?:[\w'.-]+\s+){1,4}$")
 _PRONOUN_SOURCE = re.compile(r"\s+(?:him|her|them)\b")
 _SOURCE_PARTS = re.compile(r"\s*(?P<first>[^,]{3,90}),(?:\s+(?P<second>[^,]{3,90}),)?")
@@ -56,7 +58,9 @@ def find_statements(doc: Document, para: Paragraph, sent: Sentence, ctx: Context
         if _WHAT_SUBJECT.search(before):
             continue  # "struck what the army described as a depot": a description inside the narration
         coordinated = bool(_COORDINATED.search(before)) and not (
-            found and _THAT.search(sent.flat[found[-1][0].end() : m.start()]) and not _CLAUSE_AND.search(before)
+            found
+            and _THAT.search(sent.flat[found[-1][0].end() : m.start()])
+            and not (_CLAUSE_AND.search(before) or _THAT_NEXT.match(sent.flat, m.end()))
         )
         if found and not coordinated:
             continue  # a later cue restates the first ("threatened..., stating that") unless coordinated
@@ -169,7 +173,7 @@ _PREAMBLE = re.compile(
     r"|(?:in|at|during)\s+(?:a|an|the)\s+(?:\w+\s+){0,2}"
     r"(?:speech|interview|statement|briefing|conference|meeting|sermon|call|address|session|rally|ceremony|advisory|"
     r"notice|communiqu[eé]|release|reply|letter|video|post|remarks)"
-    rf"(?:\s+(?:with|to|on|before|at)\s+(?:the\s+)?(?!{DAY}){_CAPS})?"
+    rf"(?:\s+(?:with|to|on|before|at)\s+(?:the\s+)?(?!{DAY}|{DATE}){_CAPS})?"
     r"|(?:a|an|the)\s+(?:\w+\s+)?(?:news|press)\s+(?:briefing|conference)"
     r"|(?:carried|published|posted|released|issued|quoted)\s+by\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
     r"(?:media|agency|TV|television|outlets?|websites?)"
@@ -299,6 +303,8 @@ _FIRST_CUE = rf"{MANNER}(?P<cue>{alternation(LEXICON.first_person_cues)})\b(?:\s
 _FIRST_PERSON = re.compile(
     rf"(?:^|,\s+|\bthat\s+|\b[Ww]hat\s+)(?:[Ww]e|I)\s+(?:{MANNER}(?:will|would|continue\s+to)\s+)*{_FIRST_CUE}"
 )
+_AND_CUE = re.compile(rf",?\s+and\s+(?:(?:will|would|continue\s+to)\s+)?{_FIRST_CUE}")
+"""A second first-person verb sharing the subject: "We condemn ... and call on ..."."""
 _VOICE = re.compile(rf"\b[Ww]e,\s+(?P<who>the\s+[A-Z][^;:]{{3,160}}?),\s+{_FIRST_CUE}")
 """Speakers who name themselves as they speak: "We, the Foreign Ministers of A, B and C, condemn ..."."""
 
@@ -312,15 +318,19 @@ def voice(sent: Sentence) -> Person | None:
 def first_person(doc: Document, para: Paragraph, sent: Sentence, we: Person | None) -> list[Statement]:
     """A speaker on their own behalf ("We condemn this attack", "What I will say is that ..."): a statement by
     whoever has the floor of a transcript, or by those a joint statement's "We, the ..." names, said on its day."""
-    m = _FIRST_PERSON.search(sent.flat) or _VOICE.search(sent.flat)
+    text = sent.flat
+    m = _FIRST_PERSON.search(text) or _VOICE.search(text)
     who = turn_speaker(doc.text, para.turn) if para.turn is not None else we
     if m is None or who is None or para.asks:
         return []
-    cue = m["cue"]
-    content = content_at(sent.flat, m.start("cue"), m.end(), cue)
-    if not says_enough(content, cue):
-        return []
-    return [_build(doc, para, sent, who, cue, content, m.end(), live=True)]
+    cues = [m, *_AND_CUE.finditer(text, m.end())]  # "We are gravely concerned by ..., and urge ..."
+    found = []
+    for i, cue in enumerate(cues):
+        stop = cues[i + 1].start() if i + 1 < len(cues) else None
+        content = content_at(text, cue.start("cue"), cue.end(), cue["cue"], stop=stop, first=i == 0)
+        if says_enough(content, cue["cue"]):
+            found.append(_build(doc, para, sent, who, cue["cue"], content, cue.end(), live=True))
+    return found
 
 
 _ONESELF = re.compile(r"\b(?:I|I'[a-z]+|me|my)\b")

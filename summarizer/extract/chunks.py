@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 from ..layout import flat
 from ..lexicon import word_pattern
@@ -56,12 +57,12 @@ class Chunk:
     def _is_covered(self, sent: Sentence) -> bool:
         return any(start < sent.end and sent.start < end for start, end in self.covered)
 
-    @property
+    @cached_property
     def lines(self) -> list[tuple[Paragraph, Sentence]]:
         """The lines the passage numbers, in order: those no earlier record covers."""
         return [(para, sent) for para, sent in self._entries() if not self._is_covered(sent)]
 
-    @property
+    @cached_property
     def passage(self) -> str:
         """The chunk as the model reads it: one line per sentence (hard wraps rejoined), list items marked, a blank
         line between paragraphs. Lines still to be read are numbered; lines an earlier extractor read stay as

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from ..lexicon import actor, alternation, outlet
 from ..segment import TURN_HONORIFIC
@@ -525,14 +525,20 @@ STRATEGIES: tuple[Strategy, ...] = (
 def turn_speaker(text: str, label: str) -> Person:
     """Who a transcript's turn label names ("MR. HALVORSEN"): the fullest mention of that surname in the text, with
     the office written before it ("Spokesperson Gregory Halvorsen")."""
+    return Person(*_turn_mention(text, label))
+
+
+@lru_cache(maxsize=64)
+def _turn_mention(text: str, label: str) -> tuple[str, str | None]:
+    """Read once per text and label: every paragraph of a turn asks again."""
     surname = TURN_HONORIFIC.sub("", label).title()
     mention = re.search(
         rf"(?:(?P<role>{_TITLE_RUN})\s+)?(?P<name>(?:[A-Z][\w'.-]+\s+){{1,2}}{re.escape(surname)})\b", text
     )
     if mention is None or not is_name(mention["name"]):
-        return Person(surname)
+        return surname, None
     role = mention["role"].split("\n")[-1] if mention["role"] else None  # the office on the name's own line
-    return Person(mention["name"], clean_role(role) if role else None)
+    return mention["name"], clean_role(role) if role else None
 
 
 def speaker(before: str, cue: str, ctx: Context) -> Person | None:

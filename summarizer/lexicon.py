@@ -62,6 +62,7 @@ class Lexicon:
     institutions: tuple[str, ...]
     meeting_verbs: tuple[str, ...]
     manner_adverbs: tuple[str, ...]
+    type_phrases: Mapping[str, tuple[str, ...]]
     first_person_cues: Mapping[str, str]
     compound_heads: tuple[str, ...]
     publications: tuple[str, ...]

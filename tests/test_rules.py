@@ -362,6 +362,14 @@ def test_adding_targets_to_a_sanctions_list_is_not_speech():
         ("the supply of drones contributes to the violent repression of civilians", "accuse_condemn"),
         ("Iran is ready to supply Lebanon with fuel and medicines", "intent_to_cooperate"),
         ("the talks went on for three hours", "assessment"),
+        ("its naval forces had seized a foreign tanker in the Strait of Hormuz", "claim_responsibility"),
+        ("the enemies will regret the day they touch an Iranian ship", "threaten"),
+        ("Washington's bases are within range of our missiles", "threaten"),
+        ("the militia will not hand over its weapons to the state", "reject_deny"),
+        ("Nobody gives orders to the Yemenis", "reject_deny"),
+        ("the Americans chose to answer a question nobody asked them", "assessment"),
+        ("Tehran remained open to indirect talks with Washington", "intent_to_cooperate"),
+        ("Tehran keeps bankrolling the Houthis' attacks on shipping", "accuse_condemn"),
     ],
 )
 def test_what_a_plain_said_statement_is_comes_from_its_content(content, kind):

@@ -486,47 +486,7 @@ def plausible(kind: str, content: str) -> bool:
     return hint is None or bool(hint.search(content))
 
 
-_CONTENT_TYPES: list[tuple[str, re.Pattern[str]]] = [
-    (
-        "reject_deny",
-        re.compile(
-            r"\b(?:nothing to (?:do with|hide)|not (?:involved|accept|negotiate)|baseless|false|den(?:y|ies|ied)|"
-            r"reject(?:s|ed)?|(?:will|would) not (?:accept|negotiate|change|be released|bow|yield|allow|pull back|"
-            r"withdraw|retreat|give up)|no (?:part|role) in|"
-            r"no \w+(?: \w+){0,6} (?:had|has|have|was|were) been|(?:had|has|have) \"?never|not one|not a single|"
-            r"no intention of|not for sale|(?:will|would) not move)\b"
-        ),
-    ),
-    (
-        "threaten",
-        re.compile(
-            r"\b(?:will be met|will (?:have to )?face|consequences|crushing|overwhelming response|revenge|"
-            r"pay (?:a|the) (?:heavy )?price|(?:will|would) (?:respond|answer|retaliate|target|strike|impose)|"
-            r"retaliat\w*|stay away|will continue to target|will keep (?:striking|targeting|attacking)|"
-            r"will be (?:seized|treated as|targeted|destroyed|punished)|not hesitate|our (?:answer|response)|"
-            r"all (?:the )?tools|(?:will|would) (?:keep|continue) \w+ing against|respond further|"
-            r"(?:take|impose|adopt) (?:further|new|more|additional) (?:restrictive )?(?:measures|sanctions|steps)|"
-            r"reciprocal|countermeasures|or (?:we|they|it) will)\b"
-        ),
-    ),
-    (
-        "accuse_condemn",
-        re.compile(
-            r"\b(?:condemn\w*|violations?|exploit\w*|terroris\w*|crimes?|aggression|repression|destabili\w*|"
-            r"held [^,]{0,60} responsible|to blame|(?:is|are|was|were) responsible for)\b"
-        ),
-    ),
-    ("demand_appeal", re.compile(r"\b(?:must|should|need to)\b(?!\s+(?:know|remember|be aware|understand)\b)")),
-    (
-        "intent_to_cooperate",
-        re.compile(
-            r"\b(?:cooperat\w*|(?:expand|strengthen|deepen)\w* (?:ties|relations|their)|ready to|readiness|"
-            r"work(?:ing)? with|resume talks|partnership|committed|will (?:complete|rebuild|begin|supply|help)|"
-            r"(?:will|would) (?:travel|hand|share|provide|send|present)|agreed to (?:meet|resume|continue|work))\b"
-        ),
-    ),
-    ("praise_support", re.compile(r"\b(?:(?:fully|strongly|firmly) (?:backed|backs|supports?|supported)|thank)\b")),
-]
+_CONTENT_TYPES = [(kind, re.compile(rf"\b(?:{'|'.join(phrases)})\b")) for kind, phrases in LEXICON.type_phrases.items()]
 """What the content of a plain "said" shows of its kind, checked in this order: a denial that warns is a denial."""
 GENERIC = {"assessment", "neutral"}
 """Types a cue gives when it says nothing of the kind ("said", "announced"): the content decides."""

@@ -338,3 +338,15 @@ def test_a_statement_a_question_quotes_is_refused() -> None:
     said = _said(1, "Kourosh Vahedi", "said", "Foreign Minister")
     found, rejected = _read(doc, {"statements": [said], "sanctions": []}, "Vahedi")
     assert found.statements == [] and rejected == {"a question states nothing": 1}
+
+
+def test_a_name_in_the_possessive_is_not_the_subject_and_a_paper_is_an_outlet() -> None:
+    doc = _doc(
+        "Update\n\nNovember 26, 2026\n\nThe institute assesses that Saberi's warning is aimed at a domestic audience "
+        "that has criticized the IRGC for failing to respond.\n\nThe paper argued that the government's silence was "
+        "being read as weakness in Brussels.\n"
+    )
+    found, rejected = _read(doc, {"statements": [_said(1, "Saberi", "criticized")], "sanctions": []}, "Saberi")
+    assert found.statements == [] and rejected == {"speaker is not the verb's subject": 1}
+    found, rejected = _read(doc, {"statements": [_said(1, "The paper", "argued")], "sanctions": []}, "argued")
+    assert found.statements == [] and rejected == {"speaker is an outlet or an unnamed source": 1}

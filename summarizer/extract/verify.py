@@ -46,6 +46,7 @@ _DESCRIBED_SUBJECT = re.compile(
 _TITLE_RUN = re.compile(r"(?:\s+(?:[A-Z][\w.'&-]*|of|for|and|the|on|to|in))*\s+")
 """Only an office's words between a verb and the name after it: "said Under Secretary of the Treasury for X"."""
 _SPACES = re.compile(r"\s+")
+_POSSESSIVE = re.compile(r"['\u2019]s\b")
 _MANNER = re.compile(rf"^{rules.MANNER}", re.I)
 _CITATION_TAIL = re.compile(r"\s*\([^()]*\)\s*\.?$")
 
@@ -134,6 +135,8 @@ def _in_subject_place(sentence: str, verb_at: int, verb_end: int, speaker: str, 
     earlier, referred to by a pronoun or a description before it. A name that only occurs inside what is said is
     the subject of the statement, not its speaker."""
     for start, end in _mentions(sentence, speaker):
+        if _POSSESSIVE.match(sentence, end):
+            continue  # "Saberi's warning is aimed at an audience that has criticized": Saberi is no subject
         if end <= verb_at and verb_at - end <= SPEAKER_REACH:
             return True
         if 0 <= start - verb_end <= SPEAKER_REACH and _TITLE_RUN.fullmatch(sentence[verb_end:start]):

@@ -47,8 +47,13 @@ _SOURCE_LINE = re.compile(r"^(?:Sources?|Via)\s*:\s*\[[^\]]+\]\([^()\s]+\)\s*$")
 _ITEM_SOURCE = re.compile(r"^(?:Sources?|Via)\s*:\s*(?P<source>[^\[\]()\n]{3,80}?)\s*$")
 """A monitoring digest's source line under an item's headline ("Source: Al-Mayadeen, October 28, 2026"): the
 citation of every paragraph of the item."""
-TURN_HONORIFIC = re.compile(r"^(?:MR|MS|MRS|DR|AMB)\.\s+")
+TURN_HONORIFIC = re.compile(
+    r"^(?:(?:MR|MS|MRS|DR|AMB|Mr|Ms|Mrs|Dr|Amb)\.|Chairman|Chairwoman|Chair|Ambassador|Senator|Secretary|General|"
+    r"Admiral|Representative)\s+"
+)
 """The honorific opening a transcript's turn label: the label without it is the speaker's surname."""
+_RECORD_TURN = re.compile(rf"(?P<label>{TURN_HONORIFIC.pattern[1:]}[A-Z][A-Z'\-]{{2,}})\.[ \t]+(?=[A-Z\"\[])")
+"""A hearing's turn in the style of the Congressional Record: "Chairman HALVORSON. The subcommittee will ..."."""
 _TURN = re.compile(
     rf"(?P<label>{TURN_HONORIFIC.pattern[1:]}[A-Z][A-Z'\-]+(?:\s+[A-Z][A-Z'\-]+)?|QUESTION|Q|MODERATOR):[ \t]+(?=\S)"
 )
@@ -63,8 +68,13 @@ _OUTLET_LABEL = re.compile(
 )
 """A monitor's item opening with its time and source: "**06:12** - Tasnim: ...", "Shafaq News: ...", or a press
 review's paper with what it is: "Kayhan (hardline daily): ..."."""
-_NUMBERED_HEADING = re.compile(r"^\s*\d{1,2}\.\s+(?P<h>[A-Z][A-Z0-9 ,'&/\-]{2,80})\s*$")
-"""A numbered section in capitals ("2. IRAQ"): a heading, not a list item."""
+_NUMBERED_HEADING = re.compile(
+    r"^\s*\d{1,2}\.\s+(?P<h>[A-Z][A-Z0-9 ,'&/\-]{2,80}"
+    r"|[A-Z][\w'&/-]*(?:\s+(?:[A-Z][\w'&/-]*|and|of|the|in|on|for|to|&)){0,5})\s*$"
+)
+"""A numbered section ("2. IRAQ", "1. Background"): a heading, not a list item."""
+_PARAGRAPH_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})+\.?[ \t]+(?=\S)")
+"""A report's paragraph number ("2.3 Asked about ..."): no part of what the paragraph says."""
 _LABEL_HEADING = re.compile(r"^\s*(?P<h>[A-Z][A-Z &/'-]{1,40}):\s*$")
 """A section label in capitals with a colon ("IRAN:")."""
 _END_MATTER = re.compile(r"^(?:sources|references|notes|endnotes|footnotes)\W*$", re.I)
@@ -260,8 +270,8 @@ class _Reader:
                 or _is_footnote(line.text, self.doc.anchor)
             ):
                 self.skipped = True
-                if self.current is None and is_furniture(line.text):
-                    self.turn = None  # "Share this clip: ..." between paragraphs: the interview is over
+                if self.current is None and is_furniture(line.text) and not line.text.startswith("["):
+                    self.turn = None  # "Share this clip: ..." between paragraphs, not "[...]": the interview is over
                 continue
             if self.current is None and self._resumes(line):
                 self.current = self.unfinished
@@ -338,7 +348,10 @@ class _Reader:
         wire = dateline(line.text) if bullet is None and kind == "body" else None
         if wire is not None:
             start = line.start + wire.end  # the story starts after "TEHRAN, March 9 (Agency) -"
-        turn = _TURN.match(self.text, start) if bullet is None and kind == "body" else None
+        numbered = _PARAGRAPH_NUMBER.match(self.text, start) if bullet is None else None
+        start = numbered.end() if numbered else start
+        turn = (_TURN.match(self.text, start) or _RECORD_TURN.match(self.text, start)) if bullet is None else None
+        turn = turn if kind == "body" else None
         spoken = _SPOKEN_LABEL.match(self.text, start) if turn is None and bullet is None else None
         turn = turn or (spoken if spoken is not None and spoken["label"] in self.labels else None)
         if turn is not None:

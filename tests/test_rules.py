@@ -953,6 +953,11 @@ def test_a_press_review_item_is_cited_by_its_paper_and_speakers_follow_relative_
         ),
         ("The United States imposed sanctions on three financiers of Hezbollah.", "The United States", "United States"),
         ("New Zealand has sanctioned two Iranian drone makers.", "New Zealand", "New Zealand"),
+        (
+            "On 13 October 2026, the United Kingdom imposed an asset freeze on three prison officials.",
+            "United Kingdom",
+            "United Kingdom",
+        ),
     ],
 )
 def test_a_country_named_as_the_subject_imposes_sanctions(sentence, authority, country):
@@ -992,3 +997,21 @@ def test_a_date_between_the_verb_and_what_is_said_is_no_part_of_it():
     ).statements
     assert (found.cue, found.content) == ("said", "it would not register its drones")
     assert warned.cue == "warned"
+
+
+def test_a_hearing_s_turns_are_read_with_the_names_and_offices_of_its_participants_list():
+    summary = by_rules(
+        "IRAN'S PROXY NETWORK\n\nHEARING\n\nNOVEMBER 18, 2026\n\nSUBCOMMITTEE ON THE MIDDLE EAST\n\n"
+        "ERIK HALVORSON, Minnesota, Chairman\nCHIDI OKAFOR, Maryland, Ranking Member\n\nWITNESSES\n\n"
+        "Ms. Lucia Reyes, Senior Fellow, Center for Maritime Security Studies\n\n"
+        "Chairman HALVORSON. The subcommittee will come to order. I call on the administration to enforce the "
+        "sanctions already on the books.\n\n"
+        "Mr. OKAFOR. Ms. Reyes, Tehran says it is ready to return to talks. Do you believe it?\n\n"
+        "Ms. REYES. Our research has identified 214 tankers that carried Iranian oil this year. The designations "
+        "have raised the cost of each shipment.\n"
+    )
+    assert [(s.speaker, s.role, s.cue) for s in summary.statements] == [
+        ("Erik Halvorson", "Chairman", "call on"),
+        ("Lucia Reyes", "Senior Fellow", "said"),
+    ]
+    assert summary.statements[1].content.startswith("Our research has identified 214 tankers")

@@ -405,3 +405,23 @@ def test_a_web_update_s_takeaways_are_its_overview_and_its_unnumbered_endnotes_i
         ("Tasnim News Agency", date(2026, 11, 25)),
         ("Islamic Republic News Agency", date(2026, 11, 26)),
     ]
+
+
+def test_a_report_s_numbered_sections_are_headings_and_its_paragraph_numbers_no_part_of_the_text():
+    doc = segment(
+        from_text(
+            "Deaths in Custody\n\nResearch report | Published 29 November 2026\n\nExecutive summary\n\n"
+            "Key findings:\n\n"
+            "- At least nine detainees died in custody between January and October 2026.\n\n"
+            "1. Background\n\n1.1 The prison, west of Karaj, holds about 6,000 detainees and one physician.\n\n"
+            "2. Findings\n\n2.3 Asked about the death, the prison's director said on state television that he had "
+            "died of a heart condition.\n"
+        )
+    )
+    assert [p.text for p in doc.overview] == [
+        "At least nine detainees died in custody between January and October 2026."
+    ]
+    assert [(s.title, [p.text[:14] for p in s.paragraphs]) for s in doc.sections] == [
+        ("Background", ["The prison, we"]),
+        ("Findings", ["Asked about th"]),
+    ]

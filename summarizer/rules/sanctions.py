@@ -25,7 +25,7 @@ _CAPITALS = LEXICON.sanctioning_places
 _AUTHORITY = re.compile(
     rf"(?P<auth>(?:the\s+)?(?:(?:{alternation(LEXICON.sanctioning_adjectives)})\s+)?"
     rf"(?:{alternation(LEXICON.sanctioning_bodies)}|"
-    rf"(?:^(?:[Tt]he\s+)?|(?<=- ))(?:{alternation(_CAPITALS)})(?=\s+(?:on|said|has|had|\w+ed)\b))"
+    rf"(?:(?:^|(?<=, ))(?:[Tt]he\s+)?|(?<=- ))(?:{alternation(_CAPITALS)})(?=\s+(?:on|said|has|had|\w+ed)\b))"
     r"(?:'s\s+(?:Office of Foreign Assets Control|OFAC|Financial Sanctions Implementation)(?:\s+\(\w+\))?)?)"
 )
 _IMPOSE = word_pattern(LEXICON.sanction_verbs)

@@ -523,8 +523,9 @@ STRATEGIES: tuple[Strategy, ...] = (
 
 
 def turn_speaker(text: str, label: str) -> Person:
-    """Who a transcript's turn label names ("MR. HALVORSEN"): the fullest mention of that surname in the text, with
-    the office written before it ("Spokesperson Gregory Halvorsen")."""
+    """Who a transcript's turn label names ("MR. HALVORSEN"): the speaker's line in a list of participants ("Ms.
+    Lucia Reyes, Senior Fellow, Center for ...", "ERIK HALVORSON, Minnesota, Chairman"), else the fullest mention of
+    that surname in the text, with the office written before it ("Spokesperson Gregory Halvorsen")."""
     return Person(*_turn_mention(text, label))
 
 
@@ -532,13 +533,24 @@ def turn_speaker(text: str, label: str) -> Person:
 def _turn_mention(text: str, label: str) -> tuple[str, str | None]:
     """Read once per text and label: every paragraph of a turn asks again."""
     surname = TURN_HONORIFIC.sub("", label).title()
+    listed = re.search(
+        rf"(?im)^[ \t]*(?:{_HONORIFIC}\s+)?(?P<name>(?:[A-Z][\w'-]+\s+){{1,2}}{re.escape(surname)}),(?P<parts>[^\n]+)$",
+        text,
+    )
+    if listed is not None and is_name(listed["name"].title()):
+        offices = (clean_role(part) for part in listed["parts"].split(","))
+        return listed["name"].title(), next((office for office in offices if office), None)
     mention = re.search(
-        rf"(?:(?P<role>{_TITLE_RUN})\s+)?(?P<name>(?:[A-Z][\w'.-]+\s+){{1,2}}{re.escape(surname)})\b", text
+        rf"(?:(?P<role>{_TITLE_RUN})\s+)?(?:{_HONORIFIC}\s+)?(?P<name>(?:[A-Z][\w'-]+\s+){{1,2}}{re.escape(surname)})\b",
+        text,
     )
     if mention is None or not is_name(mention["name"]):
         return surname, None
     role = mention["role"].split("\n")[-1] if mention["role"] else None  # the office on the name's own line
     return mention["name"], clean_role(role) if role else None
+
+
+_HONORIFIC = r"(?:Mr|Ms|Mrs|Dr|Hon|Amb|Rep|Sen|Ambassador)\.?"
 
 
 def speaker(before: str, cue: str, ctx: Context) -> Person | None:

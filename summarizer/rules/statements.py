@@ -303,7 +303,7 @@ _FIRST_CUE = rf"{MANNER}(?P<cue>{alternation(LEXICON.first_person_cues)})\b(?:\s
 _FIRST_PERSON = re.compile(
     rf"(?:^|,\s+|\bthat\s+|\b[Ww]hat\s+)(?:[Ww]e|I)\s+(?:{MANNER}(?:will|would|continue\s+to)\s+)*{_FIRST_CUE}"
 )
-_AND_CUE = re.compile(rf",?\s+and\s+(?:(?:will|would|continue\s+to)\s+)?{_FIRST_CUE}")
+_AND_CUE = re.compile(rf",?\s+and\s+(?:we\s+)?(?:(?:will|would|continue\s+to)\s+)?{_FIRST_CUE}")
 """A second first-person verb sharing the subject: "We condemn ... and call on ..."."""
 _VOICE = re.compile(rf"\b[Ww]e,\s+(?P<who>the\s+[A-Z][^;:]{{3,160}}?),\s+{_FIRST_CUE}")
 """Speakers who name themselves as they speak: "We, the Foreign Ministers of A, B and C, condemn ..."."""
@@ -333,18 +333,19 @@ def first_person(doc: Document, para: Paragraph, sent: Sentence, we: Person | No
     return found
 
 
-_ONESELF = re.compile(r"\b(?:I|I'[a-z]+|me|my)\b")
+_ONESELF = re.compile(r"\b(?:I|I'[a-z]+|[Mm]e|[Mm]y)\b|\byou are recognized\b")
 """A speaker on themself ("then I'm happy to take your questions"): holding the floor, not taking a position."""
 _NOTES = re.compile(r"^(?:\[[^\]]*\]\s*)+")
 """A transcriber's notes opening a sentence ("[Laughs]", "[...]"): no one's words."""
 _DISCOURSE = re.compile(r"^(?:Look|Well|So|Now|Again|Listen|Frankly|Honestly|First|Second|Third|Finally)[,:]?\s+")
 """A spoken opening that says nothing itself ("Look, ...")."""
 _NO_POSITION = re.compile(
-    r"^(?:\(|Thanks?\b|Thank\s+you|Good\s+(?:morning|afternoon|evening)|With\s+that|(?:These|Those)\b)"
+    r"^(?:\(|Thanks?\b|Thank\s+you|Good\s+(?:morning|afternoon|evening)|With\s+that|(?:These|Those)\b|"
+    r"(?:The\s+)?(?:sub)?committee\b|The\s+chair\b|Your\b|Members\s+may|Without\s+objection)"
 )
-"""Sentences that hold the floor without taking a position: the speaker on themself ("I'd refer you to ...", "I'm not
-going to comment"), courtesies, hand-overs, stage notes ("(The briefing was concluded ...)") and back-references
-to what was just announced ("These designations are ...")."""
+"""Sentences that hold the floor without taking a position: courtesies, hand-overs, stage notes ("(The briefing
+was concluded ...)"), back-references to what was just announced ("These designations are ...") and the chair
+running a hearing ("The subcommittee will come to order", "Members may submit ...")."""
 
 
 def answer(doc: Document, para: Paragraph, found: list[Statement], acts: list[Sentence]) -> Statement | None:
@@ -352,8 +353,8 @@ def answer(doc: Document, para: Paragraph, found: list[Statement], acts: list[Se
     statement by whoever has the floor, cue "said" (the turn label says it), from the first sentence that takes a
     position: a question, a courtesy, the speaker on themself, a sanctions action (``acts``) or another's words
     reported (``found``) take none. A turn whose speaker states with a verb ("We condemn ...") has none."""
-    if para.turn is None or para.asks:
-        return None
+    if para.turn is None or para.asks or para.text.rstrip().endswith("?"):
+        return None  # a turn that ends asking is a question, whatever it says first
     who = turn_speaker(doc.text, para.turn)
     if any(s.speaker == who.name for s in found):
         return None
@@ -362,7 +363,9 @@ def answer(doc: Document, para: Paragraph, found: list[Statement], acts: list[Se
         if sent in acts or sent.start in reported:
             continue
         said = _DISCOURSE.sub("", _NOTES.sub("", sent.flat.strip())).rstrip(".")
-        if said.endswith("?") or _NO_POSITION.match(said) or _ONESELF.search(said) or len(said.split()) < 4:
+        if said.endswith("?") or said.isupper() or _NO_POSITION.match(said) or _ONESELF.search(said):
+            continue
+        if len(said.split()) < 4:
             continue
         return _build(doc, para, sent, who, "said", said, 0, live=True)
     return None

@@ -38,7 +38,7 @@ from .models import Bulletin, Citation
 
 OVERVIEW_HEADINGS = re.compile(
     r"^(?:overview|main points|highlights|key points|summary|executive summary|in brief|key developments|"
-    r"key judge?ments|key findings|key takeaways|takeaways|bottom line|top lines|top stories)\W*$",
+    r"key judge?ments|key findings|key takeaways|takeaways|key events|bottom line|top lines|top stories)\W*$",
     re.I,
 )
 _BULLET = re.compile(rf"^[ \t]*{BULLET}[ \t]+")

@@ -1015,3 +1015,16 @@ def test_a_hearing_s_turns_are_read_with_the_names_and_offices_of_its_participan
         ("Lucia Reyes", "Senior Fellow", "said"),
     ]
     assert summary.statements[1].content.startswith("Our research has identified 214 tankers")
+
+
+def test_a_list_of_reactions_gives_each_named_speaker_s_quotation():
+    summary = by_rules(
+        "# What we know\n\n30 November 2026\n\n## What are people saying?\n\nReactions since the attack:\n\n"
+        '- Iraqi Oil Minister Kareem al-Saadi: "Sarwa will be back to full production within two weeks."\n'
+        '- UN envoy for Iraq Johan Lindberg: "Attacks on civilian infrastructure are unacceptable and must stop."\n'
+        '- Iran: "Ambassador\'s letter to UN chief"\n'
+    )
+    assert [(s.speaker, s.cue, s.quote_type) for s in summary.statements] == [
+        ("Kareem al-Saadi", None, "direct"),
+        ("Johan Lindberg", None, "direct"),
+    ]

@@ -459,18 +459,18 @@ def _named(s: Subject, ctx: Context) -> Person | None:
         return None
     name = m["name"]
     prefix = s.words[: m.start("name")].strip()
-    polity = is_polity(name) and not ARTICLE.sub("", prefix + " ").strip()  # "The EU condemns", not "diplomats in Iran"
-    if not (is_name(name) or polity):
-        return None  # "Iran" opens many sentences without naming anyone, but speaks when it is the whole subject
-    if _OBJECT_OF.search(prefix) and not ROLE_NOUNS.search(prefix):
-        return NOBODY  # "two former employees of Golden Dhow described": the name is where they work
     words = name.split()
     if re.search(r"\b(?:of|for|and)(?:\s+the)?$", prefix) and ROLE_NOUNS.search(prefix) and len(words) > 1:
         # "Minister of State for Foreign Affairs Nasser al-Otaibi": the office ran on into the name.
         prefix += " " + words.pop(0)  # an office does not end in "of": "Secretary of Commerce X Y"
         while len(words) > 3 or (len(words) > 2 and (words[0] in _OFFICE_WORDS or country_of(words[0]))):
-            prefix += " " + words.pop(0)  # "Member of Parliament for Basra Hussein al-Asadi"
+            prefix += " " + words.pop(0)  # "Member of Parliament for Basra Hussein al-Asadi", "envoy for Iraq X"
         name = " ".join(words)
+    polity = is_polity(name) and not ARTICLE.sub("", prefix + " ").strip()  # "The EU condemns", not "diplomats in Iran"
+    if not (is_name(name) or polity):
+        return None  # "Iran" opens many sentences without naming anyone, but speaks when it is the whole subject
+    if _OBJECT_OF.search(prefix) and not ROLE_NOUNS.search(prefix):
+        return NOBODY  # "two former employees of Golden Dhow described": the name is where they work
     role = _role_prefix(prefix)
     if role is not None:
         return ctx.speaking(name, role)

@@ -755,6 +755,13 @@ def test_a_body_named_by_its_initials_or_a_polity_alone_speaks(sentence, speaker
 @pytest.mark.parametrize(
     ("sentence", "speaker", "role", "cue"),
     [
+        (  # a source closing the sentence, past what carried the words
+            'Further listings "remain on the table", according to a statement from the EU\'s foreign affairs '
+            "spokesperson, Anouk Verhaegen.",
+            "Anouk Verhaegen",
+            "EU's foreign affairs spokesperson",
+            "according to",
+        ),
         (  # an office "of the" department after an inverted verb
             '"Tehran keeps diverting oil revenue away from the Iranian people," said Deputy Secretary of the '
             "Treasury Marcus Whitfield.",

@@ -65,6 +65,8 @@ def find_statements(doc: Document, para: Paragraph, sent: Sentence, ctx: Context
         if found and not coordinated:
             continue  # a later cue restates the first ("threatened..., stating that") unless coordinated
         who = found[0][1] if found else speaker(before, m["cue"].lower(), ctx)
+        if m["cue"] == "according to" and who is None and len(before.split()) >= 3:
+            who = _source_last(sent.flat, m.end(), ctx)  # "..., according to the EU's spokesperson, X."
         if m["cue"].lower() == "according to" and _PUBLICATION.match(sent.flat[m.end() :]):
             continue  # "according to the EU's Official Journal": a record, no one speaking
         end = m.end()
@@ -114,6 +116,25 @@ def _source_first(text: str, at: int, ctx: Context) -> tuple[Person, int] | None
             continue  # an office makes a person ("Foreign Ministry official X"); "the Saba news agency" is an outlet
         return who, end
     return None
+
+
+def _source_last(text: str, at: int, ctx: Context) -> Person | None:
+    """The source closing a sentence ("..., according to the EU's spokesperson, X.", "according to a statement
+    from X"), read as a subject is; reports, outlets and unnamed sources are none."""
+    tail = _CLOSING.sub("", text[at:].strip())
+    tail = _CARRIER.sub("", tail, count=1)
+    if len(tail.split()) > 16:
+        return None
+    who = speaker(tail + " ", "said", ctx)
+    return None if who is None or (not who.role and HEARSAY.search(tail)) else who
+
+
+_CLOSING = re.compile(r"(?:\s*\([^()]*\))?[\s.\"]*$")
+_CARRIER = re.compile(
+    r"^(?:an?|the)\s+(?:\w+\s+){0,2}?(?:statement|report|letter|post|communiqu[eé]|release)\s+"
+    r"(?:from|by|of|issued\s+by|released\s+by)\s+"
+)
+"""What carried a source's words: "a statement from", "the latest report of"."""
 
 
 # --- quote lists -----------------------------------------------------------------------------------------------------

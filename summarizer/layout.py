@@ -38,10 +38,14 @@ _HYPHEN_BREAK = re.compile(r"(?<=\w)-[ \t]*\n[ \t]*(?=\w)")
 """A compound or a name broken at its own hyphen ("Iran-\nbacked", "al-\nZaydi")."""
 
 
+_QUOTED_LINE = re.compile(r"\n[ \t]*>[ \t]?")
+"""The mark opening each line of a passage an e-mail quotes."""
+
+
 def flat(text: str) -> str:
     """A span read as one line: each line break, with the blank lines and indent around it, is one space; a word
-    hyphenated at a line end is one word again."""
-    text = _HYPHEN_BREAK.sub("-", _WORD_BREAK.sub("", text))
+    hyphenated at a line end is one word again; an e-mail's quotation marks (">" opening its lines) are gone."""
+    text = _HYPHEN_BREAK.sub("-", _WORD_BREAK.sub("", _QUOTED_LINE.sub("\n", text)))
     return re.sub(r"[ \t]*\n\s*", " ", text)
 
 
@@ -56,8 +60,9 @@ def physical_lines(text: str) -> list[Line]:
     return out
 
 
-BULLET_MARKS = "\u2022\u25cf\u25aa\u25e6\u00b7\u2023\u2043\u25a0\u25ba\u27a2\uf0a7\uf0b7\uf0d8*+"
-"""Bullet glyphs, including those of PDF symbol fonts that text extraction leaves in a private-use area."""
+BULLET_MARKS = "\u2022\u25cf\u25aa\u25e6\u00b7\u2023\u2043\u25a0\u25ba\u27a2\uf0a7\uf0b7\uf0d8*+>"
+"""Bullet glyphs, including those of PDF symbol fonts that text extraction leaves in a private-use area, and an
+e-mail's quotation mark (">"), whose lines are one quoted passage."""
 BULLET = rf"(?:[{BULLET_MARKS}]|-(?=\s)|\d{{1,2}}[.)](?=\s))"
 """A bullet or list number opening a line."""
 _BULLET_START = re.compile(rf"^(?:{BULLET}|#)")

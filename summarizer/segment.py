@@ -289,7 +289,8 @@ class _Reader:
         """Take one line into the document; False at the end matter."""
         current = self.current
         if current is not None and (
-            _SOURCE_LINE.match(line.text)  # "Source: [Tasnim](url)" under a paragraph is its citation
+            (line.text.startswith(">") and self.text[current.start - 2 : current.start].strip() == ">")
+            or _SOURCE_LINE.match(line.text)  # "Source: [Tasnim](url)" under a paragraph is its citation
             or (current.text.rstrip().endswith(":") and line.text.startswith('"'))  # 'X said:' and the quotation
         ):
             self._extend(line)

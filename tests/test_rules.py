@@ -1035,3 +1035,16 @@ def test_a_list_of_reactions_gives_each_named_speaker_s_quotation():
         ("Kareem al-Saadi", None, "direct"),
         ("Johan Lindberg", None, "direct"),
     ]
+
+
+def test_a_passage_an_e_mail_quotes_under_its_introduction_is_one_statement():
+    summary = by_rules(
+        "GULF SHIPPING NOTES\n\nIssue 212 | 24 November 2026\n\n"
+        "The commander of the IRGC Navy's First Naval District, Rear Admiral Hamid-Reza Kashkouli, addressed foreign "
+        "shipowners directly in a video message posted the same day:\n\n"
+        "> Any ship that enters our waters without permission will be stopped, and\n"
+        "> its owners will answer for it.\n"
+    )
+    [said] = summary.statements
+    assert said.speaker == "Hamid-Reza Kashkouli"
+    assert said.content.startswith("Any ship that enters our waters without permission will be stopped, and its owners")

@@ -739,6 +739,11 @@ def test_a_person_opening_a_sentence_is_known_by_surname_and_pronoun_in_later_se
         ("UKMTO said it had received a report of an incident west of Hodeidah.", "UKMTO", None),
         ("IRNA said the depot had been empty for weeks.", None, None),
         (
+            "UKMTO, the British navy's maritime trade agency, said it had received a report of a tanker approached.",
+            "UKMTO",
+            None,
+        ),
+        (
             "The tanker's manager, Piraeus-based Aegean Crest Shipping, said all 23 crew had been taken off.",
             "Aegean Crest Shipping",
             None,
@@ -1048,3 +1053,11 @@ def test_a_passage_an_e_mail_quotes_under_its_introduction_is_one_statement():
     [said] = summary.statements
     assert said.speaker == "Hamid-Reza Kashkouli"
     assert said.content.startswith("Any ship that enters our waters without permission will be stopped, and its owners")
+
+
+def test_two_people_sharing_a_surname_stay_two():
+    found = one_paragraph(
+        "Behnam Soltani, 24, died in Ward 4 on 11 July 2026. Soltani's brother, Kaveh Soltani, told the Observatory "
+        "that the family had been made to sign a statement."
+    ).statements
+    assert [s.speaker for s in found] == ["Kaveh Soltani"]

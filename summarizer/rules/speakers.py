@@ -101,10 +101,13 @@ class Context:
         return person if not role or role == person.role else Person(person.name, role)
 
     def find(self, name: str) -> Person | None:
-        """The person introduced last whose name holds ``name`` or shares its surname."""
-        last = name.split()[-1].lower()
+        """The person introduced last whose name holds ``name`` or shares its surname, unless both give different
+        first names ("Kaveh Soltani" is not "Behnam Soltani")."""
+        wanted = name.lower().split()
         for person in reversed(self.people):
-            surname = not is_body(person) and person.name.lower().split()[-1] == last  # a ministry has none
+            known = person.name.lower().split()
+            same = len(wanted) == 1 or len(known) == 1 or wanted[0] == known[0]
+            surname = not is_body(person) and known[-1] == wanted[-1] and same  # a ministry has none
             if name.lower() in person.name.lower() or surname:
                 return person
         return None
@@ -351,11 +354,21 @@ _NAME_THEN_ROLE = re.compile(rf"(?P<name>{NAME}),\s+(?:the\s+)?(?P<role>[^,;()]{
 
 
 def _apposed(pattern: re.Pattern[str], s: Subject, ctx: Context) -> Person | None:
-    """A name and a role set off by commas, in the order ``pattern`` reads them."""
+    """A name and a role set off by commas, in the order ``pattern`` reads them; a name described as a body ("UKMTO,
+    the British navy's maritime trade agency", "the tanker's manager, Lykavittos Tankers") speaks as itself."""
     m = pattern.search(s.words)
-    if m and is_name(m["name"]) and clean_role(m["role"]):
+    if m is None or not is_name(m["name"]):
+        return None
+    if clean_role(m["role"]):
         return ctx.speaking(m["name"], clean_role(m["role"]))
-    return None
+    return ctx.introduce(_BASED.sub("", m["name"]), None) if _BODY_HEAD.search(m["role"].strip()) else None
+
+
+_BODY_HEAD = re.compile(
+    r"\b(?:agency|organi[sz]ation|group|body|authority|office|ministry|council|command|cent(?:re|er)|militia|"
+    r"movement|company|firm|operator|manager|charity)$",
+    re.I,
+)
 
 
 def _role_then_name(s: Subject, ctx: Context) -> Person | None:

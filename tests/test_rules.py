@@ -767,6 +767,19 @@ def test_a_body_named_by_its_initials_or_a_polity_alone_speaks(sentence, speaker
             "EU's foreign affairs spokesperson",
             "according to",
         ),
+        (  # what the speaker put out, then the participle that reports it
+            "The Foreign Ministry issued a statement saying that the sanctions were illegal and unacceptable.",
+            "The Foreign Ministry",
+            None,
+            "saying",
+        ),
+        (  # an office written as a title that no one was introduced with
+            "On 10 November 2026, the High Representative issued a declaration on behalf of the Union stating that the "
+            "Union condemns the transfers.",
+            "High Representative",
+            "High Representative",
+            "stating",
+        ),
         (  # an office "of the" department after an inverted verb
             '"Tehran keeps diverting oil revenue away from the Iranian people," said Deputy Secretary of the '
             "Treasury Marcus Whitfield.",

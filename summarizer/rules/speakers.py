@@ -246,6 +246,12 @@ _CARRIED = re.compile(r"\b(?:by|from)\s+")
 _RELATIVE_TAIL = re.compile(r",\s+(?:who|(?P<which>in\s+which\s+(?:he|she)))\s*$")
 """A relative pronoun just before the verb: "remarks by X, who said" is X speaking; "a letter from X, ..., in which
 he condemned" is "he" speaking, whoever was named last."""
+_ISSUED = re.compile(
+    r"\s+(?:issued|released|published|put\s+out|posted)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}"
+    r"(?:statement|declaration|communiqu[eé]|message|video|letter)\b[^,;\"]{0,60}\s*$"
+)
+"""What a speaker put out before the participle that reports it ("issued a declaration on behalf of the Union
+stating")."""
 _ASIDE = re.compile(r",\s+(?:speaking|writing|addressing|talking|appearing|responding|commenting)\b[^,]*,?\s*$")
 """An aside between the speaker and the verb ("Haddad, speaking alongside his guest, said")."""
 _DAY_BEFORE_VERB = re.compile(rf"\s+{WHEN}\s*$")
@@ -288,6 +294,7 @@ def _subject(before: str, cue: str) -> Subject:
     if earlier:
         before = earlier["subject"]
     before = _ASIDE.sub("", RANK.sub("", _SETTING.sub("", before)))
+    before = _ISSUED.sub(" ", before)  # "The ministry issued a statement saying": the ministry says
     before = _DAY_BEFORE_VERB.sub("", before)  # "Rostami on Thursday denied"
     before = NAME_TITLE.sub("", _RANK_WORD.sub("", before))
     tail = _RELATIVE_TAIL.search(before)
@@ -511,9 +518,18 @@ _THE_ROLE = re.compile(r"(?:^|\s)[Tt]he\s+(?P<desc>(?:former\s+)?[A-Za-z][\w' -]
 
 
 def _by_role(s: Subject, ctx: Context) -> Person | None:
-    """ "The minister said": the person last introduced with that office."""
+    """ "The minister said": the person last introduced with that office; an office written as a title that no one
+    was introduced with ("the High Representative", "the Prime Minister") speaks as itself."""
     m = _THE_ROLE.search(s.words)
-    return ctx.by_role_word(m["desc"]) if m and ROLE_NOUNS.search(m["desc"]) else None
+    if m is None or not ROLE_NOUNS.search(m["desc"]):
+        return None
+    found = ctx.by_role_word(m["desc"])
+    if found is None and _TITLE_OFFICE.fullmatch(m["desc"]):
+        return ctx.introduce(m["desc"], m["desc"])
+    return found
+
+
+_TITLE_OFFICE = re.compile(r"[A-Z][\w-]+(?:\s+[A-Z][\w-]+){1,3}")
 
 
 STRATEGIES: tuple[Strategy, ...] = (

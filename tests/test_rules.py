@@ -776,7 +776,7 @@ def test_a_body_named_by_its_initials_or_a_polity_alone_speaks(sentence, speaker
         (  # an office written as a title that no one was introduced with
             "On 10 November 2026, the High Representative issued a declaration on behalf of the Union stating that the "
             "Union condemns the transfers.",
-            "High Representative",
+            "the High Representative",
             "High Representative",
             "stating",
         ),

@@ -525,7 +525,7 @@ def _by_role(s: Subject, ctx: Context) -> Person | None:
         return None
     found = ctx.by_role_word(m["desc"])
     if found is None and _TITLE_OFFICE.fullmatch(m["desc"]):
-        return ctx.introduce(m["desc"], m["desc"])
+        return ctx.introduce(f"the {m['desc']}", m["desc"])  # named by the office alone, as written
     return found
 
 

@@ -52,6 +52,9 @@ class Context:
     """What the paragraph has introduced so far: the people a pronoun or surname can point back to."""
 
     people: list[Person] = field(default_factory=list)
+    """Everyone introduced in the text so far: a surname points back to its full name anywhere."""
+    here: list[Person] = field(default_factory=list)
+    """Those introduced in this section: "the commander" points back only within the story."""
     last_speaker: Person | None = None
     previous_speaker: Person | None = None
     mentioned: list[Person] = field(default_factory=list)
@@ -87,6 +90,8 @@ class Context:
         if found is None:
             found = Person(name, role)
             self.people.append(found)
+        if found not in self.here:
+            self.here.append(found)
         elif role and not found.role:
             found.role = role
         if len(name.split()) > len(found.name.split()):
@@ -115,7 +120,7 @@ class Context:
     def by_role_word(self, words: str) -> Person | None:
         """The person introduced last whose role holds the head word of ``words`` ("the minister")."""
         head = words.split()[-1].lower()
-        for person in reversed(self.people):
+        for person in reversed(self.here):
             if person.role and head in person.role.lower():
                 return person
         return None

@@ -73,8 +73,16 @@ def read_header(text: str, lines: list[Line]) -> Header:
     publisher: str | None = None
     release = False
     seen = 0
+    wrapper = _forwarded(lines)
+    header.used |= set(range(wrapper))  # a forwarded e-mail: the forwarder's headers and note are no bulletin's
+    email = any(_SENDER.match(ln.text) for ln in lines[:60])
     for i, line in enumerate(lines):
-        if not line.text:
+        if i < wrapper or not line.text:
+            continue
+        if not re.search(r"[^\W_]", line.text):
+            continue  # "=====", "* * *": a rule, no header line
+        if email and _EMAIL_FIELD.match(line.text):
+            header.used.add(i)  # "From: Gulf Sanctions Monitor <editor@...>": the e-mail's, not the bulletin's
             continue
         seen += 1
         if seen > HEADER_LINES or (title_line is not None and _is_prose(line.text)):
@@ -84,6 +92,9 @@ def read_header(text: str, lines: list[Line]) -> Header:
         if is_furniture(body):
             release = release or bool(_RELEASE.match(body))
             header.used.add(i)
+            crumb = _CRUMB.match(_MD_LINK_TEXT.sub(r"\1", body))
+            site = crumb["site"] if crumb and crumb["site"].lower() != "home" else None
+            publisher = publisher or site  # "[The Lantern Post](url) > [Middle East](url) > Explainer": the site
         elif _masthead(body) is not None:
             publisher = publisher or _masthead(body)
             header.used.add(i)
@@ -92,6 +103,9 @@ def read_header(text: str, lines: list[Line]) -> Header:
             header.used.add(i)
         elif title_line is None:
             title_line = body
+            header.used.add(i)
+        elif _TAGLINE.match(body):
+            publisher, signed = publisher or _TAGLINE.match(body)["org"], True  # a name in capitals stays the title
             header.used.add(i)
         elif headline is None and not signed and _in_capitals(title_line) and _is_headline(body):
             headline = body  # "THE TIGRIS OBSERVER", a section label, then "Iraq vows to treat ..."
@@ -188,10 +202,30 @@ def _title(first: str) -> tuple[str | None, str | None]:
     return title or None, publisher
 
 
+def _forwarded(lines: list[Line]) -> int:
+    """Where a forwarded e-mail's own message starts: the line after its "Forwarded message" marker, else 0."""
+    marker = next((i for i, ln in enumerate(lines[:60]) if _FORWARDED.search(ln.text)), None)
+    return marker + 1 if marker is not None else 0
+
+
+_FORWARDED = re.compile(r"(?i)^-{2,}\s*(?:forwarded|original)\s+message\s*-{2,}")
+_CRUMB = re.compile(r"^(?P<site>[A-Z][\w'.&-]*(?:\s+[A-Z][\w'.&-]*){0,4})\s+[>›»/]\s+\S")
+"""A breadcrumb trail: its first step names the site."""
+_MD_LINK_TEXT = re.compile(r"\[([^\]\n]+)\]\([^)\s]*\)")
+_TAGLINE = re.compile(
+    r"(?i)^(?:an?\s+)?(?:\w+\s+){0,3}(?:briefing|newsletter|digest|bulletin|update|review|monitor|publication)\s+"
+    r"(?:from|by)\s+(?:the\s+)?(?P<org>(?-i:[A-Z])[^,.;]{2,80}?)\.?$"
+)
+"""A digest's tagline naming who puts it out: "A weekly briefing from the Harbourline Policy Group"."""
+_SENDER = re.compile(r"^From:\s+[^\n]*@")
+"""An e-mail's sender line: the text is an e-mail, its header fields no bulletin's."""
+_EMAIL_FIELD = re.compile(r"^(?:From|To|Cc|Bcc|Sent|Date|Subject|Reply-To):\s")
+
+
 def _publisher(head: str, text: str, found: str | None) -> str | None:
     """A "Publisher:" (or "From:") label, else the header's own, else a byline's, else the agency of a lone wire
     dateline."""
-    labelled = re.search(r"(?im)^\s*(?:publisher|published by|from)\s*:\s*(.+?)\s*$", head)
+    labelled = re.search(r"(?im)^\s*(?:publisher|published by|from)\s*:\s*([^@\n]+?)\s*$", head)
     if labelled:
         return labelled[1]
     byline = _BYLINE.search(head)  # "*Harbor Point Analytics · editor: Miriam Okafor*"

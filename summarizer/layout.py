@@ -90,6 +90,7 @@ def wrap_width(lines: list[Line]) -> int | None:
     return max(broken)
 
 
+_FIELD = re.compile(r"^(?:From|To|Cc|Bcc|Sent|Date|Subject|Reply-To):\s")
 TABLE_ROW = re.compile(r"^\|.*\|$")
 """A row of a Markdown table: "| 27 Nov | US Central Command | Said ... | CENTCOM |"."""
 
@@ -123,6 +124,8 @@ def _continues(text: str, prev: Line, line: Line, width: int) -> bool:
     last = text[prev.end - prev.last : prev.end]
     if last.isupper() != line.text.isupper() or _SOURCE_LABEL.match(line.text):
         return False  # a headline in capitals over its story, or an item's "Source:" line under its headline
+    if _FIELD.match(line.text):
+        return False  # "Subject: ..." under "From: ...": an e-mail's header fields, one per line
     if TABLE_ROW.match(last) or TABLE_ROW.match(line.text):
         return False  # a table's rows are filled to the width by their longest cell, not wrapped
     if _indent(text, line.start) > _indent(text, prev.end - prev.last):

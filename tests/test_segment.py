@@ -187,6 +187,26 @@ def test_markdown_item_headlines_sources_and_trailing_links():
             "Caspian Media Review",
             "Farnaz Alavi-Brooks",
         ),
+        (  # a forwarded e-mail: the forwarder's wrapper and the e-mail's fields are no bulletin's
+            "From: Daniel Okafor <d.okafor@example.org>\nSubject: Fwd: Monitor #147\n\nFYI, worth a look.\n\n"
+            "---------- Forwarded message ---------\nFrom: Gulf Sanctions Monitor <editor@example.org>\n"
+            "Subject: Gulf Sanctions Monitor #147: Tokyo freezes assets\n\n"
+            "View this email in your browser <https://example.org/147>\n\n=====\nGULF SANCTIONS MONITOR\n"
+            "Issue #147 | Tuesday, 24 November 2026\nA weekly briefing from the Harbourline Policy Group\n=====\n\n"
+            "Japan's Ministry of Foreign Affairs on Friday froze the assets of four companies that it said had "
+            "supplied engines and guidance parts\nfor Iranian-designed drones launched by Russia against Ukraine, the "
+            "ministry said in a statement on its website.\n",
+            "GULF SANCTIONS MONITOR",
+            "Harbourline Policy Group",
+            None,
+        ),
+        (  # a breadcrumb's first step names the site
+            "[The Lantern Post](https://example.org/) > [Middle East](https://example.org/me) > Explainer\n\n"
+            "# What we know about the drone attack on Iraq's Sarwa oil field\n\nBy Hannah Lindqvist\n",
+            "What we know about the drone attack on Iraq's Sarwa oil field",
+            "The Lantern Post",
+            None,
+        ),
         (
             "Joint statement on Iran\n\nFrom: Global Affairs Canada\n\nStatement\n\nNovember 25, 2026\n",
             "Joint statement on Iran",

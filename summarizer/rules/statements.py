@@ -355,7 +355,8 @@ def first_person(doc: Document, para: Paragraph, sent: Sentence, we: Person | No
 
 
 _ONESELF = re.compile(r"\b(?:I|I'[a-z]+|[Mm]e|[Mm]y)\b|\byou are recognized\b")
-"""A speaker on themself ("then I'm happy to take your questions"): holding the floor, not taking a position."""
+"""A speaker on themself ("then I'm happy to take your questions") or a chair giving the floor ("Ambassador, you are
+recognized"): holding the floor, not taking a position."""
 _NOTES = re.compile(r"^(?:\[[^\]]*\]\s*)+")
 """A transcriber's notes opening a sentence ("[Laughs]", "[...]"): no one's words."""
 _DISCOURSE = re.compile(r"^(?:Look|Well|So|Now|Again|Listen|Frankly|Honestly|First|Second|Third|Finally)[,:]?\s+")
@@ -384,9 +385,8 @@ def answer(doc: Document, para: Paragraph, found: list[Statement], acts: list[Se
         if sent in acts or sent.start in reported:
             continue
         said = _DISCOURSE.sub("", _NOTES.sub("", sent.flat.strip())).rstrip(".")
-        if said.endswith("?") or said.isupper() or _NO_POSITION.match(said) or _ONESELF.search(said):
-            continue
-        if len(said.split()) < 4:
+        asking = said.endswith("?") or said.isupper()  # a question, or a heading run into the turn
+        if asking or _NO_POSITION.match(said) or _ONESELF.search(said) or len(said.split()) < 4:
             continue
         return _build(doc, para, sent, who, "said", said, 0, live=True)
     return None
@@ -404,7 +404,7 @@ def table_row(doc: Document, para: Paragraph, ctx: Context) -> Statement | None:
         return None
     verb = CUE_RE.match(said[0].lower() + said[1:])
     cue = verb["cue"] if verb is not None else None
-    content = content_after(said[verb.end() :], cue) if verb is not None and cue else said
+    content = content_after(said[verb.end() :], verb["cue"]) if verb is not None else said
     if not says_enough(content, cue or "said"):
         return None
     return _build(doc, para, para.sentences[0], who, cue, content, start - para.start + (verb.end() if verb else 0))

@@ -11,7 +11,17 @@ import re
 from dataclasses import dataclass, field
 
 from . import dates
-from .layout import SEPARATOR, Line, date_of, dateline, ends_sentence, is_furniture, logical_lines
+from .layout import (
+    EMAIL_FIELD,
+    MD_LINK,
+    SEPARATOR,
+    Line,
+    date_of,
+    dateline,
+    ends_sentence,
+    is_furniture,
+    logical_lines,
+)
 from .lexicon import load
 from .models import Bulletin
 
@@ -81,7 +91,7 @@ def read_header(text: str, lines: list[Line]) -> Header:
             continue
         if not re.search(r"[^\W_]", line.text):
             continue  # "=====", "* * *": a rule, no header line
-        if email and _EMAIL_FIELD.match(line.text):
+        if email and EMAIL_FIELD.match(line.text):
             header.used.add(i)  # "From: Gulf Sanctions Monitor <editor@...>": the e-mail's, not the bulletin's
             continue
         seen += 1
@@ -92,7 +102,7 @@ def read_header(text: str, lines: list[Line]) -> Header:
         if is_furniture(body):
             release = release or bool(_RELEASE.match(body))
             header.used.add(i)
-            crumb = _CRUMB.match(_MD_LINK_TEXT.sub(r"\1", body))
+            crumb = _CRUMB.match(MD_LINK.sub(r"\g<text>", body))
             site = crumb["site"] if crumb and crumb["site"].lower() != "home" else None
             publisher = publisher or site  # "[The Lantern Post](url) > [Middle East](url) > Explainer": the site
         elif _masthead(body) is not None:
@@ -211,7 +221,6 @@ def _forwarded(lines: list[Line]) -> int:
 _FORWARDED = re.compile(r"(?i)^-{2,}\s*(?:forwarded|original)\s+message\s*-{2,}")
 _CRUMB = re.compile(r"^(?P<site>[A-Z][\w'.&-]*(?:\s+[A-Z][\w'.&-]*){0,4})\s+[>›»/]\s+\S")
 """A breadcrumb trail: its first step names the site."""
-_MD_LINK_TEXT = re.compile(r"\[([^\]\n]+)\]\([^)\s]*\)")
 _TAGLINE = re.compile(
     r"(?i)^(?:an?\s+)?(?:\w+\s+){0,3}(?:briefing|newsletter|digest|bulletin|update|review|monitor|publication)\s+"
     r"(?:from|by)\s+(?:the\s+)?(?P<org>(?-i:[A-Z])[^,.;]{2,80}?)\.?$"
@@ -219,7 +228,6 @@ _TAGLINE = re.compile(
 """A digest's tagline naming who puts it out: "A weekly briefing from the Harbourline Policy Group"."""
 _SENDER = re.compile(r"^From:\s+[^\n]*@")
 """An e-mail's sender line: the text is an e-mail, its header fields no bulletin's."""
-_EMAIL_FIELD = re.compile(r"^(?:From|To|Cc|Bcc|Sent|Date|Subject|Reply-To):\s")
 
 
 def _publisher(head: str, text: str, found: str | None) -> str | None:

@@ -90,7 +90,10 @@ def wrap_width(lines: list[Line]) -> int | None:
     return max(broken)
 
 
-_FIELD = re.compile(r"^(?:From|To|Cc|Bcc|Sent|Date|Subject|Reply-To):\s")
+EMAIL_FIELD = re.compile(r"^(?:From|To|Cc|Bcc|Sent|Date|Subject|Reply-To):\s")
+"""An e-mail's header field, one per line."""
+MD_LINK = re.compile(r"\[(?P<text>[^\]\n]{1,120})\]\((?P<url>[^)\s]+)\)")
+"""A Markdown link: its text names the page, as a citation or a breadcrumb step."""
 TABLE_ROW = re.compile(r"^\|.*\|$")
 """A row of a Markdown table: "| 27 Nov | US Central Command | Said ... | CENTCOM |"."""
 
@@ -124,7 +127,7 @@ def _continues(text: str, prev: Line, line: Line, width: int) -> bool:
     last = text[prev.end - prev.last : prev.end]
     if last.isupper() != line.text.isupper() or _SOURCE_LABEL.match(line.text):
         return False  # a headline in capitals over its story, or an item's "Source:" line under its headline
-    if _FIELD.match(line.text):
+    if EMAIL_FIELD.match(line.text):
         return False  # "Subject: ..." under "From: ...": an e-mail's header fields, one per line
     if TABLE_ROW.match(last) or TABLE_ROW.match(line.text):
         return False  # a table's rows are filled to the width by their longest cell, not wrapped

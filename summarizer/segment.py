@@ -21,6 +21,7 @@ from .layout import (
     BULLET,
     BULLET_MARKS,
     FOOTNOTE_MARK,
+    MD_LINK,
     SEPARATOR,
     SUPERSCRIPTS,
     TABLE_ROW,
@@ -86,7 +87,6 @@ _BOLD_LINE = re.compile(r"^\*\*(?P<h>[^*]+?)\*\*:?\s*$")
 _PARENS = re.compile(r"\(([^()\n]{2,300})\)")
 _BRACKETS = re.compile(r"\[([^\[\]\n]{4,300})\](?!\()")
 """A source in square brackets closing a digest item: "[Tasnim, 7 Nov; Reuters, 7 Nov]"."""
-_MD_LINK = re.compile(r"\[(?P<text>[^\]\n]{1,120})\]\((?P<url>[^)\s]+)\)")
 _ABBREV = re.compile(
     r"(?:\b(?:U\.S|U\.K|U\.N|E\.U|Dr|Mr|Mrs|Ms|Prof|Gen|Lt|Col|Maj|Capt|Sgt|St|No|Jr|Sr|vs|etc|al|i\.e|e\.g|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)|\b[A-Z])\.$"
@@ -640,7 +640,7 @@ def citations(
             cites.append(
                 Citation(outlet=outlet, date=first, date_end=last, start=part_start, end=part_start + len(piece))
             )
-    for m in _MD_LINK.finditer(body):
+    for m in MD_LINK.finditer(body):
         start = para.start + m.start("text")
         cites.append(Citation(outlet=m["text"], start=start, end=start + len(m["text"])))
     for m in _MARKER.finditer(body):

@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..models import OverviewPoint, Sanction, Statement
 from ..segment import Document, Sentence
 from .overview import overview
-from .sanctions import complete_sanctions, coordinated, find_sanction, follow_up, sanction
+from .sanctions import actions, complete_sanctions, sanction
 from .speakers import LEAD_IN, Context, Person, affiliation, delegated, titled
 from .statements import (
     CUE_RE,
@@ -60,11 +60,7 @@ def extract(doc: Document) -> tuple[list[OverviewPoint], list[Statement], list[S
                 continue
             for sent in para.sentences:
                 we = voice(sent) or we
-                acts = coordinated(doc, para, sent, we and we.name)  # "our governments are imposing ..."
-                sanction = None if acts else find_sanction(doc, para, sent)
-                if sanction is None and not acts and sanctions and sanctions[-1].section == (para.section or None):
-                    sanction = follow_up(doc, para, sent, sanctions[-1])  # "... were also sanctioned"
-                acts = acts or ([sanction] if sanction is not None else [])
+                acts = actions(doc, para, sent, we and we.name, sanctions)
                 found = find_statements(doc, para, sent, ctx) or first_person(doc, para, sent, we)
                 if acts:
                     sanctions.extend(acts)

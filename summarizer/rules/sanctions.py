@@ -75,6 +75,19 @@ def find_sanction(doc: Document, para: Paragraph, sent: Sentence) -> Sanction | 
     return _record(doc, para, sent, authority, action, verb.end())
 
 
+def actions(doc: Document, para: Paragraph, sent: Sentence, we: str | None, earlier: list[Sanction]) -> list[Sanction]:
+    """The sanctions actions a sentence reports, tried in order: a joint statement's own ("our governments are
+    imposing ..."), an authority acting, then a further action of the section's last one ("... were also
+    sanctioned")."""
+    joint = coordinated(doc, para, sent, we)
+    if joint:
+        return joint
+    found = find_sanction(doc, para, sent)
+    if found is None and earlier and earlier[-1].section == (para.section or None):
+        found = follow_up(doc, para, sent, earlier[-1])
+    return [found] if found is not None else []
+
+
 def coordinated(doc: Document, para: Paragraph, sent: Sentence, we: str | None) -> list[Sanction]:
     """A joint statement's own action ("Today, our governments are imposing coordinated sanctions on ..."): one
     action per country those speaking for "we" name."""

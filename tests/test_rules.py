@@ -983,6 +983,16 @@ def test_a_press_review_item_is_cited_by_its_paper_and_speakers_follow_relative_
             "United Kingdom",
             "United Kingdom",
         ),
+        (
+            "Today, the United States is sanctioning 14 individuals and entities in Oman.",
+            "United States",
+            "United States",
+        ),
+        (
+            "Today, the United States is disrupting Iran's oil trade by designating nine companies based in Dubai.",
+            "United States",
+            "United States",
+        ),
     ],
 )
 def test_a_country_named_as_the_subject_imposes_sanctions(sentence, authority, country):
@@ -1074,3 +1084,57 @@ def test_two_people_sharing_a_surname_stay_two():
         "that the family had been made to sign a statement."
     ).statements
     assert [s.speaker for s in found] == ["Kaveh Soltani"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "role", "content"),
+    [
+        (
+            'Tehran funds its proxies through "a maze of front companies," said Laura K. Brennan, the Treasury\'s '
+            "under secretary for terrorism.",
+            "Laura K. Brennan",
+            "Treasury's under secretary for terrorism",
+            'Tehran funds its proxies through "a maze of front companies"',
+        ),
+        (
+            "Sanctions will not change our course, said Deputy Foreign Minister Kaveh Sadri.",
+            "Kaveh Sadri",
+            "Deputy Foreign Minister",
+            "Sanctions will not change our course",
+        ),
+        (
+            "Kamal Farzan, head of the council who served as envoy to Oman, denied that Tehran sought the weapon.",
+            "Kamal Farzan",
+            "head of the council",
+            "Tehran sought the weapon",
+        ),
+    ],
+)
+def test_a_speaker_named_after_the_verb_or_with_a_middle_initial_or_a_relative_clause(sentence, speaker, role, content):
+    [found] = one_paragraph(sentence).statements
+    assert (found.speaker, found.role, found.content) == (speaker, role, content)
+
+
+def test_a_follow_up_s_pronoun_is_found_past_a_quotation_that_mentions_sources():
+    summary = by_rules(
+        "Treasury widens its net\n\n"
+        "Iran hides its oil income, said Laura K. Brennan, the Treasury's under secretary for terrorism finance.\n\n"
+        '"We will keep cutting off every source of funds the regime relies on to arm its proxies," she said.\n'
+    )
+    assert [s.speaker for s in summary.statements] == ["Laura K. Brennan", "Laura K. Brennan"]
+
+
+def test_a_day_inside_what_was_said_does_not_date_the_saying():
+    summary = by_rules(
+        "Daily brief\n\nMonday, 9 March 2026\n\n"
+        "Foreign Minister Kaveh Sadri said he had no evidence that the group took part in the attack on March 2.\n\n"
+        "Foreign Minister Kaveh Sadri said on March 8 that the border would stay closed to all commercial traffic.\n"
+    )
+    assert [s.said_on for s in summary.statements] == [None, date(2026, 3, 8)]
+
+
+def test_a_passive_committed_is_no_commitment():
+    [found] = one_paragraph(
+        'Kaveh Sadri said "our reply to every crime committed by the occupiers will be devastating".'
+    ).statements
+    assert found.statement_type == "threaten"

@@ -23,17 +23,18 @@ _YESTERDAY = re.compile(r"\b[Yy]esterday\b")
 _TODAY = re.compile(r"\b(?:[Tt]oday|[Tt]onight|[Tt]his (?:morning|afternoon|evening))\b")
 
 
-def when(doc: Document, para: Paragraph, sent: Sentence, *, live: bool = False) -> date | None:
+def when(doc: Document, para: Paragraph, sent: Sentence, *, live: bool = False, said: str | None = None) -> date | None:
     """When something was said or done: a date in the sentence, "On March 21," opening the paragraph,
     "on Thursday" in a dated report, else the date of the citation covering the sentence, else that of the
     paragraph's last dated sentence before it ("He added that ..."). ``live`` words, spoken in a one-day
     transcript or an aired interview, are said on its day whatever day they name ("we welcome the agreement reached
-    yesterday")."""
+    yesterday"). A day inside what was ``said`` dates what it tells of ("involved in the attack on Oct. 7"), not
+    the telling."""
     start, end = doc.anchor
     aired = para.source.date if para.source is not None else None  # an interview's excerpts, said when aired
     if live and (aired or (start is not None and start == end)):
         return aired or start
-    own = _dated(doc, para, sent)
+    own = _dated(doc, para, sent, said)
     if own is not None:
         return own
     cite = para.citation_for(sent)
@@ -46,21 +47,24 @@ def when(doc: Document, para: Paragraph, sent: Sentence, *, live: bool = False) 
     return said or (end if doc.release and start == end else None)  # a release speaks on its own date
 
 
-def _dated(doc: Document, para: Paragraph, sent: Sentence) -> date | None:
-    """The date the sentence itself gives, without looking at citations or other sentences."""
-    said = next((d for s, _, d in para.date_marks if sent.start <= s <= sent.end), None)
-    if said is not None:
-        return said
-    inline = _ON_DATE.search(sent.flat) or _OPENING_DATE.match(flat(para.text))
+def _dated(doc: Document, para: Paragraph, sent: Sentence, said: str | None = None) -> date | None:
+    """The date the sentence itself gives, outside what was ``said``, without looking at citations or other
+    sentences."""
+    marked = next((d for s, _, d in para.date_marks if sent.start <= s <= sent.end), None)
+    if marked is not None:
+        return marked
+    at = sent.flat.find(said) if said else -1
+    told = sent.flat if at < 0 else sent.flat[:at] + " " * len(said or "") + sent.flat[at + len(said or "") :]
+    inline = _ON_DATE.search(told) or _OPENING_DATE.match(flat(para.text))
     if inline:
         return dates.parse(inline[1], *doc.anchor)[0]
     start, end = doc.bulletin.period_start, doc.bulletin.period_end
     day = end if start and end and (end - start).days < 7 else None  # a weekday names one day of a dated week
-    weekday = dates.WEEKDAY.search(sent.flat)
+    weekday = dates.WEEKDAY.search(told)
     if weekday and day:
         return dates.weekday_before(weekday["w"], day)
-    if day and start == end and _YESTERDAY.search(sent.flat):
+    if day and start == end and _YESTERDAY.search(told):
         return day - timedelta(days=1)
-    if day and start == end and _TODAY.search(sent.flat):
+    if day and start == end and _TODAY.search(told):
         return day
     return None

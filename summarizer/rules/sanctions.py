@@ -25,7 +25,8 @@ _CAPITALS = LEXICON.sanctioning_places
 _AUTHORITY = re.compile(
     rf"(?P<auth>(?:the\s+)?(?:(?:{alternation(LEXICON.sanctioning_adjectives)})\s+)?"
     rf"(?:{alternation(LEXICON.sanctioning_bodies)}|"
-    rf"(?:(?:^|(?<=, ))(?:[Tt]he\s+)?|(?<=- ))(?:{alternation(_CAPITALS)})(?=\s+(?:on|said|has|had|\w+ed)\b))"
+    rf"(?:(?:^|(?<=, ))(?:[Tt]he\s+)?|(?<=- ))(?:{alternation(_CAPITALS)})"
+    r"(?=\s+(?:on|said|has|had|have|is|are|was|will|would|today|also|\w+ed)\b))"
     r"(?:'s\s+(?:Office of Foreign Assets Control|OFAC|Financial Sanctions Implementation)(?:\s+\(\w+\))?)?)"
 )
 _IMPOSE = word_pattern(LEXICON.sanction_verbs)
@@ -115,12 +116,16 @@ def sanction(doc: Document, para: Paragraph, sent: Sentence, authority: str) -> 
     return _record(doc, para, sent, authority, _action(text, verb), verb.end())
 
 
+_BY_MEANS = re.compile(r"\bby\s*$")
+"""The action as the means of a wider aim: "the United States is countering Iran's ... by designating"."""
+
+
 def _acts(text: str, subject_end: int, verb: re.Match[str]) -> bool:
     """Whether the authority ending at ``subject_end`` is the subject of the imposing ``verb``: close before it, not
     speaking about a sanction ("Iran's Foreign Ministry said the sanctions imposed ..."), nor demanding one."""
     gap = _PARENS.sub("", text[subject_end : verb.start()])
     said = _SAID.search(gap)
-    if (said and not _SPOKESPERSON.search(gap)) or len(gap) > (100 if said else 40):
+    if (said and not _SPOKESPERSON.search(gap)) or len(gap) > (100 if said or _BY_MEANS.search(gap) else 40):
         return False
     demand = _DEMAND.search(text)
     return not (demand and demand.start() < verb.start())

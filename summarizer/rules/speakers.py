@@ -186,13 +186,17 @@ def titled(text: str) -> tuple[str | None, str]:
     return clean_role(m["role"]), m["name"]
 
 
+_RELATIVE = re.compile(r",?\s+(?:who|whom|whose|which)\s")
+"""A relative clause after an office describes its holder further: the office ends before it."""
+
+
 def clean_role(text: str) -> str | None:
     """The office a phrase gives, without a leading setting, what carried the words ("remarks by", "a letter
     from") or an article; None when it names no office."""
     text = LEAD_IN.sub("", text.strip())
     carried = [m for m in _CARRIED.finditer(text) if ROLE_NOUNS.search(text[m.end() :])]
     text = text[carried[-1].end() :] if carried else text
-    text = ARTICLE.sub("", text.strip()).strip()
+    text = ARTICLE.sub("", _RELATIVE.split(text.strip(), 1)[0]).strip()  # "..., who was foreign minister from ..."
     if not text or not ROLE_NOUNS.search(text) or len(text.split()) > 18:
         return None
     return text
@@ -292,9 +296,14 @@ _EARLIER_VERB = re.compile(rf"^(?P<subject>.+?)\s+(?:{alternation(LEXICON.meetin
 subject of that first verb."""
 
 
+_QUOTATION = re.compile(r'"[^"]{12,}"')
+
+
 def _subject(before: str, cue: str) -> Subject:
     """The words before the verb without what never names the speaker, and any relative clause set apart."""
     before = _QUOTED_BY.sub("", before) if cue == "as saying" else before
+    if cue != "according to":  # '"...," according to X' names its source after the verb
+        before = _QUOTATION.sub(" ", before)  # '"... this source of funds," he said': no speaker is quoted
     earlier = _EARLIER_VERB.match(before.rstrip())
     if earlier:
         before = earlier["subject"]

@@ -10,7 +10,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from ..layout import FOOTNOTE_MARK, flat
+from ..layout import FOOTNOTE_MARK, MD_LINK, flat
 from ..lexicon import actor, actor_mentions, alternation, word_pattern
 from ..models import Evidence, Sanction, Statement
 from ..segment import Document, Paragraph, Sentence
@@ -38,6 +38,11 @@ _WHAT_SUBJECT = re.compile(r"\bwhat\s+(?:[\w'.-]+\s+){1,4}$")
 _PRONOUN_SOURCE = re.compile(r"\s+(?:him|her|them)\b")
 _SOURCE_PARTS = re.compile(r"\s*(?P<first>[^,]{3,90}),(?:\s+(?P<second>[^,]{3,90}),)?")
 _QUOTE_ONLY = re.compile(r'\s*".+"\s*,?\s*')
+_INVERTED = re.compile(r'(?P<said>\S.{10,}?)\s*,(?P<quote>"?)\s*$')
+"""What was said, then the verb straight after its comma: 'Iran engages in "illicit schemes," said X'."""
+_NAME_CLOSING = re.compile(r"\s+(?:[A-Z][\w'.\-]*\s+){1,7}?[A-Z][\w'.\-]*(?:,[^\"]*)?[.!?]?\s*$")
+"""A speaker named after the verb and closing the sentence, an office after the name if any ("said Brian E.
+Nelson, Treasury's under secretary"), not the opening of what was said ("said Baghdad feared")."""
 _TRAILING_AND = re.compile(r"\s+and\s*$")
 _CONTENT_FIRST = re.compile(r"^(?P<said>[^\"]{12,}?),\s+(?:(?:the\s+)?[\w'.\-]+\s+){1,6}$")
 """What was said, then a short subject before the verb, and nothing after it: "Israel must respect X, he added."."""
@@ -51,6 +56,7 @@ def find_statements(doc: Document, para: Paragraph, sent: Sentence, ctx: Context
     """Statements reported in one sentence, speakers resolved through the paragraph context."""
     introductions(sent.flat, ctx)
     found: list[tuple[re.Match[str], Person, int]] = []
+    inverted: str | None = None  # what was said, when all of it comes before the verb and its speaker after
     for m in CUE_RE.finditer(sent.flat):
         if m["cue"] == "added" and COUNT.match(sent.flat[m.end() :].lstrip()):
             continue  # "added three targets to its sanctions list": a sanctions action, not speech
@@ -75,8 +81,11 @@ def find_statements(doc: Document, para: Paragraph, sent: Sentence, ctx: Context
             if source is None:
                 continue  # "According to the Saba news agency, ...": an outlet reporting, or no one the rules know
             who, end = source  # "According to Caldwell, a patrol aircraft tracked the tanker"
-        if who is None and not found and _QUOTE_ONLY.fullmatch(before):
+        inverted_order = who is None and not found and _NAME_CLOSING.match(sent.flat, m.end())
+        said_before = _INVERTED.fullmatch(before) if inverted_order else None
+        if who is None and not found and (_QUOTE_ONLY.fullmatch(before) or said_before):
             who = named_after(sent.flat[m.end() :], ctx)  # '"...," said Marcus Delaney, director of OFAC'
+            inverted = said_before["said"] + said_before["quote"] if said_before and who is not None else None
         if who is not None:
             if who.role is None and ORGS.fullmatch(who.name):
                 ctx.body = who  # "Kata'ib Hezbollah denied ... In the same statement the group signalled"
@@ -86,6 +95,7 @@ def find_statements(doc: Document, para: Paragraph, sent: Sentence, ctx: Context
     for i, (m, who, end) in enumerate(found):
         stop = found[i + 1][0].start() if i + 1 < len(found) else len(sent.flat)
         content = content_at(sent.flat, m.start(), end, m["cue"].lower(), stop=stop, first=i == 0)
+        content = inverted if inverted and i == 0 else content
         if says_enough(content, m["cue"].lower()):
             out.append(_build(doc, para, sent, who, m["cue"].lower(), content, end))
     return out
@@ -198,6 +208,7 @@ _PREAMBLE = re.compile(
     r"|(?:a|an|the)\s+(?:\w+\s+)?(?:news|press)\s+(?:briefing|conference)"
     r"|(?:carried|published|posted|released|issued|quoted)\s+by\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
     r"(?:media|agency|TV|television|outlets?|websites?)"
+    rf"|(?:carried|published|posted|released|issued)\s+by\s+(?:the\s+)?{_CAPS}"
     r"|(?:to\s+)?(?:reporters|journalists|the\s+press|lawmakers|parliament|state\s+(?:TV|television|media))"
     rf"|{_CAPS}(?=\s+(?:in\s+an?\s|on\s|late\s|earlier\s|that\s))"
     rf"|(?:in|to|on)\s+(?:the\s+)?{_CAPS}"
@@ -246,7 +257,7 @@ def _preamble_end(text: str) -> int:
 
 def content_after(after: str, cue: str) -> str:
     """What a reporting verb reports: the words after it, without to whom, when, where and the source."""
-    text = _CHANNEL.sub("", after)
+    text = _CHANNEL.sub("", MD_LINK.sub(r"\g<text>", after))  # "told [Al Arabiya](url) that": read as its text
     text = _OPENING_PARENS.sub("", text)
     text = _MANNER_OPENING.sub("", text)  # "said publicly that"
     text = text[_preamble_end(text) :]
@@ -472,7 +483,7 @@ def _build(
         statement_type=statement_type(cue, content),
         modality=modality(content),
         target=_target(sent.flat[cue_end:], cue, content, _side(speaker, side)),
-        said_on=when(doc, para, sent, live=live),
+        said_on=when(doc, para, sent, live=live, said=content),
         cited_outlet=cite.outlet if cite else None,
         cited_date=cite.date if cite else None,
         section=para.section or None,

@@ -13,8 +13,9 @@ LEXICON = load()
 
 _WORD = r"[A-Z][\w'\-]*[\w]"
 _PARTICLE = r"(?:al|a|el|ad|as|ash|bin|ibn|abu|Abu|Abd|abd|de|van|von|bint)"
-NAME = rf"(?:(?:al|el|ad|an|as)-)?{_WORD}(?:\s+(?:{_PARTICLE}[\-\s])?{_WORD}){{0,4}}"
-"""A name: up to five capitalised words, with the particles of Arabic and European names between them."""
+NAME = rf"(?:(?:al|el|ad|an|as)-)?{_WORD}(?:\s+(?:{_PARTICLE}[\-\s]|[A-Z]\.\s+)?{_WORD}){{0,4}}"
+"""A name: up to five capitalised words, with the particles of Arabic and European names or a middle initial
+("Brian E. Nelson") between them."""
 ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
 """An article opening a name or an office: no part of either."""
 MANNER = rf"(?:(?:{alternation(LEXICON.manner_adverbs)})\s+)*"

@@ -1138,3 +1138,43 @@ def test_a_passive_committed_is_no_commitment():
         'Kaveh Sadri said "our reply to every crime committed by the occupiers will be devastating".'
     ).statements
     assert found.statement_type == "threaten"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "cue", "content"),
+    [
+        (
+            "Referring to the talks in Vienna, Foreign Ministry Spokesman Kaveh Sadri said the door remained open.",
+            "Kaveh Sadri",
+            "said",
+            "the door remained open",
+        ),
+        (
+            "Foreign Ministry Spokesman Kaveh Sadri told reporters during his weekly press conference on Monday that "
+            "the door remained open.",
+            "Kaveh Sadri",
+            "told",
+            "the door remained open",
+        ),
+        (
+            "Foreign Ministry Spokesman Kaveh Sadri categorically underlined that the door remained open.",
+            "Kaveh Sadri",
+            "underlined",
+            "the door remained open",
+        ),
+    ],
+)
+def test_an_agency_s_openers_preambles_and_verbs(sentence, speaker, cue, content):
+    [found] = one_paragraph(sentence).statements
+    assert (found.speaker, found.cue, found.content) == (speaker, cue, content)
+
+
+def test_a_place_before_an_office_is_no_speaker_and_a_quotation_after_the_attribution_is_what_was_said():
+    summary = by_rules(
+        "Tehran rejects the reports\n\n"
+        "Tehran, Iran's foreign ministry spokesman dismissed the reports as lies spread by the enemies of Iran.\n\n"
+        "Kaveh Sadri said the reports about the visit were false and had been planted by hostile media.\n\n"
+        "In response to another question about the visit, he said, 'I do not think the trip was ever cancelled.'\n"
+    )
+    assert "Tehran" not in {s.speaker for s in summary.statements}
+    assert summary.statements[-1].content.startswith("'I do not think")

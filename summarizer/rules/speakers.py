@@ -246,8 +246,12 @@ def _role_prefix(prefix: str) -> str | None:
 
 # --- the words before a reporting verb ----------------------------------------------------------------------------
 
-_SETTING = re.compile(r"^(?:In|At|On|From|During|Earlier|Later|Meanwhile|Separately|Late|Early)\b[^,]{0,120},\s+(?=\S)")
-"""Where and when, opening the sentence ("In Baghdad on Wednesday, ..."): never the speaker."""
+_SETTING = re.compile(
+    r"^(?:(?:In|At|On|From|During|Earlier|Later|Meanwhile|Separately|Late|Early|Elsewhere|Regarding|Asked|As\s+for|"
+    r"With\s+regard\s+to)\b|[A-Z][a-z]+ing\s+(?:to|on|upon|about|at|in|the|his|her|a|an)\b)[^,]{0,200},\s+(?=\S)"
+)
+"""Where, when and on what, opening the sentence ("In Baghdad on Wednesday, ...", "Referring to the talks, ...",
+"Asked about the tanker, ..."): never the speaker."""
 _WHO = re.compile(r",\s+(?:who|which)\s+(?P<clause>[^,]{3,160}),?\s*$")
 """A relative clause between a speaker and the verb ("Khazali, who is due in Tehran next week, said")."""
 _BASED = re.compile(r"^(?:[A-Z][\w'.]*[\s-]+)*?[A-Z][\w'.]*-based\s+")
@@ -378,8 +382,8 @@ def _apposed(pattern: re.Pattern[str], s: Subject, ctx: Context) -> Person | Non
     """A name and a role set off by commas, in the order ``pattern`` reads them; a name described as a body ("UKMTO,
     the British navy's maritime trade agency", "the tanker's manager, Lykavittos Tankers") speaks as itself."""
     m = pattern.search(s.words)
-    if m is None or not is_name(m["name"]):
-        return None
+    if m is None or not is_name(m["name"]) or country_of(m["name"]):
+        return None  # "Tehran, Iran's foreign ministry spokesman said": a dateline or a place, then the speaker
     if clean_role(m["role"]):
         return ctx.speaking(m["name"], clean_role(m["role"]))
     return ctx.introduce(_BASED.sub("", m["name"]), None) if _BODY_HEAD.search(m["role"].strip()) else None

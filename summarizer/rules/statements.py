@@ -46,6 +46,8 @@ Nelson, Treasury's under secretary"), not the opening of what was said ("said Ba
 _TRAILING_AND = re.compile(r"\s+and\s*$")
 _CONTENT_FIRST = re.compile(r"^(?P<said>[^\"]{12,}?),\s+(?:(?:the\s+)?[\w'.\-]+\s+){1,6}$")
 """What was said, then a short subject before the verb, and nothing after it: "Israel must respect X, he added."."""
+_GOES_ON = re.compile(r",(?!\s*[\"'])")
+"""A sentence going on after its attribution, not a quotation opening after it ("..., he said, 'I do not ...'")."""
 _SUBORDINATOR = re.compile(r"\b(?:because|that|and|but|as|if|since|while|although|when)$")
 """A clause that a parenthetical cue interrupts after its opening word: what is said starts after the cue."""
 _QUOTE_FIRST = re.compile(r'\s*(".+?),?"\s*,?')
@@ -201,7 +203,7 @@ def list_item(doc: Document, para: Paragraph, lead: ListLead) -> Statement | Non
 _CAPS = r"(?:(?:al|el|an|ad|as)-)?[A-Z][\w'\-]*(?:\s+(?:(?:al|el|an|ad|as)-)?[A-Z][\w'\-]*){0,3}"
 _PREAMBLE = re.compile(
     rf"\s*(?:{WHEN}"
-    r"|(?:in|at|during)\s+(?:a|an|the)\s+(?:\w+\s+){0,2}"
+    r"|(?:in|at|during)\s+(?:a|an|the|his|her|its|their)\s+(?:\w+\s+){0,2}"
     r"(?:speech|interview|statement|briefing|conference|meeting|sermon|call|address|session|rally|ceremony|advisory|"
     r"notice|communiqu[eé]|release|reply|letter|video|post|remarks)"
     rf"(?:\s+(?:with|to|on|before|at)\s+(?:the\s+)?(?!{DAY}|{DATE}){_CAPS})?"
@@ -292,7 +294,7 @@ def content_at(text: str, start: int, end: int, cue: str, *, stop: int | None = 
     said_first = _CONTENT_FIRST.match(text[:start])
     if said_first and first and not says_enough(content, cue):
         content = said_first["said"]  # "The root cause was the occupation, he said."
-    elif said_first and first and text[end:stop].startswith(","):  # "The real problem, he added, was ..."
+    elif said_first and first and _GOES_ON.match(text, end):  # "The real problem, he added, was ..."
         head = said_first["said"]
         content = content if _SUBORDINATOR.search(head) else f"{head} {content}"  # "... because, he said, he had"
     quoted = _QUOTE_FIRST.match(text[:start])

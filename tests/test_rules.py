@@ -1178,3 +1178,10 @@ def test_a_place_before_an_office_is_no_speaker_and_a_quotation_after_the_attrib
     )
     assert "Tehran" not in {s.speaker for s in summary.statements}
     assert summary.statements[-1].content.startswith("'I do not think")
+
+
+def test_a_long_office_run_into_a_three_word_name_is_kept_whole():
+    [found] = one_paragraph(
+        "Iranian Foreign Ministry Spokesman Hossein Jaberi Kazemi told reporters that the talks would resume."
+    ).statements
+    assert (found.speaker, found.role) == ("Hossein Jaberi Kazemi", "Iranian Foreign Ministry Spokesman")

@@ -425,8 +425,9 @@ def _role_run_into_name(s: Subject, ctx: Context) -> Person | None:
     words = m["name"].split()
     last_role = max((i for i, w in enumerate(words) if ROLE_NOUNS.fullmatch(w)), default=-1)
     if 0 <= last_role < len(words) - 1:
-        role = clean_role(s.words[m.start("name") :].rsplit(" ".join(words[last_role + 1 :]), 1)[0])
         name = " ".join(words[last_role + 1 :])
+        written = s.words.rsplit(name, 1)[0]  # the office may start before the words the name pattern took
+        role = _role_prefix(written) or clean_role(s.words[m.start("name") :].rsplit(name, 1)[0])
         if role and is_name(name):
             return ctx.speaking(name, role)
     return None

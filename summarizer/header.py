@@ -22,7 +22,7 @@ from .layout import (
     is_furniture,
     logical_lines,
 )
-from .lexicon import load
+from .lexicon import alternation, load, word_pattern
 from .models import Bulletin
 
 _LEXICON = load()
@@ -52,6 +52,7 @@ _SMALL_WORDS = {"of", "the", "for", "and", "&", "on", "in"}
 _MASTHEAD = re.compile(rf"\b(?:{'|'.join(_LEXICON.masthead_words)})\b")
 _RELEASE = re.compile(rf"(?i)^(?:{'|'.join(re.escape(w) for w in _LEXICON.release_markers)})\b")
 _EDITOR_LINE = re.compile(rf"\b(?:{_SIGNED}|(?i:prepared by|compiled by|written by|editing by))")
+_OFFICE = word_pattern(_LEXICON.role_nouns, ignore_case=True)
 HEADER_LINES = 14
 """Non-blank lines searched for a header: past them, the body has begun."""
 
@@ -81,6 +82,10 @@ def read_header(text: str, lines: list[Line]) -> Header:
     signed = False
     """Whether an editor's line came: a digest's name in capitals over it is its title, not a masthead."""
     publisher: str | None = None
+    office: str | None = None
+    """A name line under the title line: the office of the person named above it ("Minister for Foreign Affairs")."""
+    under_path = False
+    """Whether a row of section links came under the title line: that line was the site's name, not the title."""
     release = False
     seen = 0
     wrapper = _forwarded(lines)
@@ -100,7 +105,13 @@ def read_header(text: str, lines: list[Line]) -> Header:
         body = _BOLD_LABEL.sub(r"\1: ", line.text).strip("#*_ ").strip()  # "**Desk:** ..." -> "Desk: ..."
         signed = signed or bool(_EDITOR_LINE.search(body))
         if is_furniture(body):
+            if _RELEASE.match(body) and title_line is not None and headline is None and _names_only(title_line):
+                publisher = publisher or office or title_line  # the issuer's name over "Press release"
+                title_line = None
             release = release or bool(_RELEASE.match(body))
+            under_path = under_path or bool(
+                title_line is not None and headline is None and SEPARATOR.search(body) and _names_only(title_line)
+            )  # "United Nations" over "Secretary-General | Office of the Spokesperson | ...": a site's name
             header.used.add(i)
             crumb = _CRUMB.match(MD_LINK.sub(r"\g<text>", body))
             site = crumb["site"] if crumb and crumb["site"].lower() != "home" else None
@@ -111,22 +122,33 @@ def read_header(text: str, lines: list[Line]) -> Header:
         elif title_line is None and _issuer(body) and i + 1 < len(lines) and lines[i + 1].text:
             publisher = publisher or body  # "Council of the European Union" over "Press release"
             header.used.add(i)
+        elif title_line is None and (site := MD_LINK.fullmatch(body)) is not None:
+            publisher = publisher or site["text"]  # "[Axis Ledger](https://...)": the site's name, linked home
+            header.used.add(i)
         elif title_line is None:
             title_line = body
             header.used.add(i)
         elif _TAGLINE.match(body):
             publisher, signed = publisher or _TAGLINE.match(body)["org"], True  # a name in capitals stays the title
             header.used.add(i)
-        elif headline is None and not signed and _in_capitals(title_line) and _is_headline(body):
-            headline = body  # "THE TIGRIS OBSERVER", a section label, then "Iraq vows to treat ..."
+        elif (
+            headline is None
+            and not signed
+            and _is_headline(body)
+            and (_in_capitals(title_line) or under_path or len(title_line.split()) == 1 or _H1.match(line.text))
+        ):
+            headline = body  # "THE TIGRIS OBSERVER" or a section label ("Politics"), then "Iraq vows to treat ..."
             header.used.add(i)
+        elif headline is None and office is None and _names_only(body) and _OFFICE.search(body):
+            office = body
         elif publisher is None and not _EDITOR_LINE.search(body) and _issuer_part(body):
             publisher = _issuer_part(body)  # "Halcyon Institute for Regional Affairs - Iran Programme"
             header.used.add(i)
         elif publisher is not None and _PLACE_BYLINE.fullmatch(body) and body.endswith(publisher):
             header.used.add(i)  # "Baghdad - Rafidain Today": where the publisher filed from
     if title_line is not None and headline is not None:
-        publisher, title_line = publisher or _masthead_name(title_line), headline
+        site = _masthead_name(title_line) if _in_capitals(title_line) or under_path else None
+        publisher, title_line = publisher or site, headline
     bulletin = header.bulletin
     bulletin.title, split_publisher = _title(title_line or "")
     header.release = release
@@ -147,6 +169,8 @@ def _in_capitals(line: str) -> bool:
     return bool(words) and all(w.isupper() for w in words)
 
 
+_H1 = re.compile(r"#\s")
+"""A Markdown top-level heading: the page's title, whatever stray line came above it."""
 _PATH = re.compile(r"\s[/>]\s")
 """A section path ("World / The Long Read"), as breadcrumbs write it."""
 
@@ -191,6 +215,17 @@ def _issuer(line: str) -> bool:
     )
 
 
+def _names_only(line: str) -> bool:
+    """A short line of capitalised words, as an organisation's name is written ("Prime Minister's Office")."""
+    words = line.split()
+    return (
+        0 < len(words) <= 7
+        and not _SPLIT.search(line)
+        and not re.search(r"\d", line)
+        and all(w[0].isupper() or w.lower() in _SMALL_WORDS for w in words)
+    )
+
+
 def _issuer_part(line: str) -> str | None:
     """The organisation a "Name - Unit" or "Desk: Unit, Name" line names, if a part of it is one."""
     parts = [p.strip() for p in _PARTS.split(_FIELD_LABEL.sub("", line))]
@@ -226,6 +261,9 @@ _TAGLINE = re.compile(
     r"(?:from|by)\s+(?:the\s+)?(?P<org>(?-i:[A-Z])[^,.;]{2,80}?)\.?$"
 )
 """A digest's tagline naming who puts it out: "A weekly briefing from the Harbourline Policy Group"."""
+_OUTLET_WORD = alternation([*_LEXICON.outlet_words, "Wire", "Press"])
+_BY_OUTLET = re.compile(rf"(?m)^[*_\s]*By\s+(?P<pub>(?:[A-Z][\w'&.-]*\s+){{0,3}}(?:{_OUTLET_WORD}))[*_\s]*$")
+"""A byline naming an outlet, not a person."""
 _SENDER = re.compile(r"^From:\s+[^\n]*@")
 """An e-mail's sender line: the text is an e-mail, its header fields no bulletin's."""
 
@@ -239,6 +277,9 @@ def _publisher(head: str, text: str, found: str | None) -> str | None:
     byline = _BYLINE.search(head)  # "*Harbor Point Analytics · editor: Miriam Okafor*"
     if found is None and byline:
         return byline["pub"]
+    by_outlet = _BY_OUTLET.search(head)
+    if found is None and by_outlet:
+        return by_outlet["pub"]  # "By Westbridge Wire": a wire's own byline
     if found is None:
         wires = [d for d in (dateline(ln) for ln in text.split("\n")) if d is not None and d.agencies]
         if wires:

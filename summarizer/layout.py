@@ -141,13 +141,13 @@ def _continues(text: str, prev: Line, line: Line, width: int) -> bool:
 _WEEKDAY = r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?"
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
 _A_DATE = (
-    rf"(?:\d{{1,2}}[/.]\d{{1,2}}[/.](?:19|20)\d\d|(?:19|20)\d\d-\d\d-\d\d|{_MONTH}\s+\d{{1,2}},?\s+(?:19|20)\d\d|"
+    rf"(?:\d{{1,2}}[/.]\d{{1,2}}[/.](?:19|20)\d\d|(?:19|20)\d\d-\d\d-\d\d|{_MONTH},?\s+\d{{1,2}},?\s+(?:19|20)\d\d|"
     rf"\d{{1,2}}\s+{_MONTH},?\s+(?:19|20)\d\d)"
 )
 DATE_LINE = re.compile(
     r"^[*_]*(?:(?:date|dated|published|posted|updated|last update[d]?|issued)\s*:?\s*)?"
     rf"(?:{_WEEKDAY}\s+)?(?P<date>{_A_DATE})"
-    r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d\d(?:\s*[AP]M)?(?:\s+(?:GMT|UTC|[A-Z]{2,4}))?)?(?:\s+\([^()]{1,40}\))?[*_]*$",
+    r"(?:,?\s+(?:at\s+|-\s+)?\d{1,2}[:.]\d\d(?:\s*[AP]M)?(?:\s+(?:GMT|UTC|[A-Z]{2,4}))?)?(?:\s+\([^()]{1,40}\))?[*_]*$",
     re.I,
 )
 """A line that is only a date, perhaps with a label, a weekday and a time: "Tuesday 03/09/2024", "date 2023-03-14",
@@ -196,7 +196,7 @@ def date_of(line: str) -> date | None:
     m = DATE_LINE.match(line)
     if m is None:
         return None
-    return dates.numeric(line) or dates.parse(m["date"])[0]
+    return dates.numeric(line) or dates.parse(re.sub(r"^([A-Za-z]+\.?),", r"\1", m["date"]))[0]  # "December, 01"
 
 
 def repeated(paragraphs: list[str]) -> set[str]:

@@ -94,6 +94,7 @@ def test_a_wire_dateline_is_cut_from_the_story_and_names_the_agency(
         ("date 2022-11-30", date(2022, 11, 30)),
         ("Last Update: 30/11/2022 08:15", date(2022, 11, 30)),
         ("Updated: Thursday 12.10.2023 09:30", date(2023, 10, 12)),
+        ("December, 01, 2026 - 14:25", date(2026, 12, 1)),
     ],
 )
 def test_page_furniture_dates_the_bulletin(line: str, expected: date) -> None:
@@ -311,3 +312,49 @@ def test_a_thin_result_comes_with_a_warning_and_exit_zero(tmp_path, body: str, w
     lines = [ln for ln in run.stderr.decode().splitlines() if ln.startswith("warning:")]
     assert len(lines) == 1 and warning in lines[0]
     assert any(warning in w for w in json.loads(run.stdout)["provenance"]["warnings"])
+
+
+BODY = "\n\nThe ferry unions said on Monday that the strike was over and that all routes would reopen at dawn.\n"
+
+
+@pytest.mark.parametrize(
+    ("head", "title", "publisher"),
+    [
+        (  # an issuer's name over the release marker, under a breadcrumb
+            "Home > Government Offices > Harbour Ministry > Press Releases\n\nHarbour Ministry\n\nPress Release\n\n"
+            "Ferry strike ends after talks",
+            "Ferry strike ends after talks",
+            "Harbour Ministry",
+        ),
+        (  # a minister's name, the office under it, then the marker
+            "Senator the Hon Jane Roe\nMinister for Transport\n\nMedia release\n3 May 2026\n\n"
+            "Ferry strike ends after talks",
+            "Ferry strike ends after talks",
+            "Minister for Transport",
+        ),
+        (  # an organisation's name over a row of section links
+            "United Ports\nSecretariat | Office of the Spokesperson | Daily Highlights\n\n"
+            "Highlights of the daily briefing by the Spokesperson",
+            "Highlights of the daily briefing by the Spokesperson",
+            "United Ports",
+        ),
+        (  # a site's linked name and a stray line over the Markdown title
+            "[Harbour Notes](https://example.org/)\n\nSubscribeSign in\n\n# Ferry strike ends after talks",
+            "Ferry strike ends after talks",
+            "Harbour Notes",
+        ),
+        (  # a section label over the headline
+            "Harbour News Agency\nHome | Ports | Ferries\n\nPorts\n\nFerry strike ends after talks\n\n3 May 2026",
+            "Ferry strike ends after talks",
+            "Harbour News Agency",
+        ),
+        (
+            "Ferry strike ends after talks\n\nBy Harbour Wire\n\nMay 3, 2026",
+            "Ferry strike ends after talks",
+            "Harbour Wire",
+        ),
+    ],
+)
+def test_the_issuer_site_or_masthead_above_a_headline_is_the_publisher(head: str, title: str, publisher: str) -> None:
+    bulletin = metadata(head + BODY)
+    assert (bulletin.title, bulletin.publisher) == (title, publisher)

@@ -1185,3 +1185,31 @@ def test_a_long_office_run_into_a_three_word_name_is_kept_whole():
         "Iranian Foreign Ministry Spokesman Hossein Jaberi Kazemi told reporters that the talks would resume."
     ).statements
     assert (found.speaker, found.role) == ("Hossein Jaberi Kazemi", "Iranian Foreign Ministry Spokesman")
+
+
+def test_an_unnamed_title_office_a_rank_between_office_and_name_and_present_tense_relays():
+    summary = by_rules(
+        "Daily highlights\n\nFriday, 4 December 2026\n\n"
+        "The Secretary-General is deeply concerned by the rising tensions over the nuclear programme. He calls on "
+        "all parties to refrain from any step that could lead to escalation.\n\n"
+        "Commander of the Coastal Guard Rear Admiral Davoud Rostami said the strait would stay open to shipping.\n\n"
+        "The Harbour Relief Office says that the plan is only 31 per cent funded this year.\n"
+    )
+    assert [(s.speaker, s.role, s.cue) for s in summary.statements] == [
+        ("the Secretary-General", "Secretary-General", "is deeply concerned by"),
+        ("the Secretary-General", "Secretary-General", "calls on"),
+        ("Davoud Rostami", "Commander of the Coastal Guard", "said"),
+        ("The Harbour Relief Office", None, "says"),
+    ]
+
+
+def test_a_un_sanctions_committee_is_the_authority_of_its_listing():
+    [found] = one_paragraph(
+        "Yesterday, the Security Council Committee established pursuant to resolution 2140 (2014) added two "
+        "individuals to its sanctions list for obstructing aid."
+    ).sanctions
+    assert found.authority == "Security Council Committee established pursuant to resolution 2140 (2014)"
+
+
+def test_a_headline_s_present_tense_is_no_statement():
+    assert one_paragraph("The Harbour Guard says tanker was seized for violations\n\nMore").statements == []

@@ -27,7 +27,8 @@ _AUTHORITY = re.compile(
     rf"(?:{alternation(LEXICON.sanctioning_bodies)}|"
     rf"(?:(?:^|(?<=, ))(?:[Tt]he\s+)?|(?<=- ))(?:{alternation(_CAPITALS)})"
     r"(?=\s+(?:on|said|has|had|have|is|are|was|will|would|today|also|\w+ed)\b))"
-    r"(?:'s\s+(?:Office of Foreign Assets Control|OFAC|Financial Sanctions Implementation)(?:\s+\(\w+\))?)?)"
+    r"(?:'s\s+(?:Office of Foreign Assets Control|OFAC|Financial Sanctions Implementation)(?:\s+\(\w+\))?)?"
+    r"(?:\s+established\s+pursuant\s+to\s+resolution\s+\d+(?:\s+\(\d{4}\))?)?)"
 )
 _IMPOSE = word_pattern(LEXICON.sanction_verbs)
 _ISSUER_ITSELF = {"council", "government", "administration"}
@@ -69,7 +70,7 @@ def find_sanction(doc: Document, para: Paragraph, sent: Sentence) -> Sanction | 
     body = _AUTHORITY.search(text, verb.end()) if auth["auth"] in _CAPITALS else None
     if body is not None and body["auth"] not in _CAPITALS:
         auth = body  # "Washington slapped sanctions on X that the Treasury Department said ...": the Treasury acted
-    authority = re.sub(r"^the\s+|\s*\([^()]*\)$", "", auth["auth"]).strip()
+    authority = re.sub(r"^the\s+|\s*\((?!\d{4}\))[^()]*\)$", "", auth["auth"]).strip()  # "resolution 2140 (2014)" stays
     if doc.release and authority.lower() in _ISSUER_ITSELF and doc.bulletin.publisher:
         authority = doc.bulletin.publisher  # "The Council today adopted ..." in the Council's own release
     action = _action(text, verb)

@@ -303,6 +303,17 @@ subject of that first verb."""
 _QUOTATION = re.compile(r'"[^"]{12,}"')
 
 
+def _unranked(text: str) -> str:
+    """``text`` without military ranks; a rank between an office and a name parts them as a comma would
+    ("Commander of the IRGC Navy Rear Admiral X")."""
+
+    def part(m: re.Match[str]) -> str:
+        office = text[: m.start()].rsplit(",", 1)[-1]
+        return ", " if office.strip() and ROLE_NOUNS.search(office) else ""
+
+    return re.sub(r"\s+,", ",", RANK.sub(part, text))
+
+
 def _subject(before: str, cue: str) -> Subject:
     """The words before the verb without what never names the speaker, and any relative clause set apart."""
     before = _QUOTED_BY.sub("", before) if cue == "as saying" else before
@@ -311,7 +322,7 @@ def _subject(before: str, cue: str) -> Subject:
     earlier = _EARLIER_VERB.match(before.rstrip())
     if earlier:
         before = earlier["subject"]
-    before = _ASIDE.sub("", RANK.sub("", _SETTING.sub("", before)))
+    before = _ASIDE.sub("", _unranked(_SETTING.sub("", before)))
     before = _ISSUED.sub(" ", before)  # "The ministry issued a statement saying": the ministry says
     before = _DAY_BEFORE_VERB.sub("", before)  # "Rostami on Thursday denied"
     before = NAME_TITLE.sub("", _RANK_WORD.sub("", before))
@@ -373,7 +384,7 @@ def _coordinated(s: Subject, ctx: Context) -> Person | None:
 
 
 _ROLE_THEN_NAME = re.compile(
-    rf"(?:^|,\s+|\"\s+|\band\s+)(?:[Tt]he\s+)?(?P<role>[^,;()\"]{{3,160}}?),\s+(?P<name>{NAME}),?$"
+    rf"(?:^|,\s+|\"\s+|\band\s+)(?:[Tt]he\s+)?(?P<role>(?:[^,;()\"]|\([A-Z]{{2,8}}\)){{3,160}}?),\s+(?P<name>{NAME}),?$"
 )
 _NAME_THEN_ROLE = re.compile(rf"(?P<name>{NAME}),\s+(?:the\s+)?(?P<role>[^,;()]{{3,120}}?),?$")
 
@@ -548,7 +559,8 @@ def _by_role(s: Subject, ctx: Context) -> Person | None:
     return found
 
 
-_TITLE_OFFICE = re.compile(r"[A-Z][\w-]+(?:\s+[A-Z][\w-]+){1,3}")
+_TITLE_OFFICE = re.compile(r"[A-Z][\w-]+(?:\s+[A-Z][\w-]+){1,3}|[A-Z]\w+-[A-Z]\w+")
+"""An office written as a title: "the High Representative", "the Secretary-General"."""
 
 
 STRATEGIES: tuple[Strategy, ...] = (

@@ -10,7 +10,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from ..layout import FOOTNOTE_MARK, MD_LINK, flat
+from ..layout import FOOTNOTE_MARK, MD_LINK, ends_sentence, flat
 from ..lexicon import actor, actor_mentions, alternation, word_pattern
 from ..models import Evidence, Sanction, Statement
 from ..segment import Document, Paragraph, Sentence
@@ -62,6 +62,8 @@ def find_statements(doc: Document, para: Paragraph, sent: Sentence, ctx: Context
     for m in CUE_RE.finditer(sent.flat):
         if m["cue"] == "added" and COUNT.match(sent.flat[m.end() :].lstrip()):
             continue  # "added three targets to its sanctions list": a sanctions action, not speech
+        if m["cue"] == "says" and not ends_sentence(sent.flat):
+            continue  # "IRGC says tanker was seized": a headline's present tense, not a report of speech
         before = sent.flat[: m.start()]
         if _WHAT_SUBJECT.search(before):
             continue  # "struck what the army described as a depot": a description inside the narration

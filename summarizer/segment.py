@@ -471,8 +471,11 @@ def _attach_leads(doc: Document) -> None:
 
 
 def _item_sources(doc: Document) -> None:
-    """In a text that republishes agency items under datelines, each item's first agency is its source."""
-    if sum(1 for p in doc.paragraphs if p.dateline and p.dateline.agencies) < 2:
+    """In a text that republishes agency items under datelines, each item's first agency is its source; the
+    publisher's own agency ("TEHRAN (Taban) -" on Taban News Agency's page) is its byline, no source."""
+    own = (doc.bulletin.publisher or "").split()
+    others = [p for p in doc.paragraphs if p.dateline and p.dateline.agencies and p.dateline.agencies[0] not in own]
+    if len(others) < 2:
         return  # one dateline: the publisher's own byline, no citation (a wire story)
     for section in doc.sections:
         source: Citation | None = None
@@ -480,7 +483,9 @@ def _item_sources(doc: Document) -> None:
             wire = para.dateline
             if wire is not None and wire.agencies:
                 day = dates.parse(wire.date_text or "", *doc.anchor)[0]
-                source = Citation(outlet=wire.agencies[0], date=day, start=para.start, end=para.start)
+                agency = wire.agencies[0]
+                cited = Citation(outlet=agency, date=day, start=para.start, end=para.start)
+                source = cited if agency not in own else None
             para.source = source
 
 

@@ -1213,3 +1213,33 @@ def test_a_un_sanctions_committee_is_the_authority_of_its_listing():
 
 def test_a_headline_s_present_tense_is_no_statement():
     assert one_paragraph("The Harbour Guard says tanker was seized for violations\n\nMore").statements == []
+
+
+def test_a_news_story_names_its_lede_s_targets_further_on_and_a_warning_elsewhere_is_no_threat():
+    summary = by_rules(
+        "Harbour News\n\nDecember 3, 2026\n\n"
+        "The foreign minister warned that Tehran would respond, a day after the U.S. Treasury sanctioned nine people "
+        "and companies it accused of smuggling missile parts to the Houthis.\n\n"
+        "The warning raised the stakes ahead of next week's meeting of the agency's board in Vienna.\n\n"
+        "Those sanctioned Wednesday include the Muscat-based Al Wusta Marine Supplies and its manager, Hamid Ostovar.\n"
+    )
+    [found] = summary.sanctions
+    assert (found.action, found.target_count) == ("designate", 9)
+    assert [t.name for t in found.targets] == ["Al Wusta Marine Supplies", "Hamid Ostovar"]
+
+
+def test_an_agency_s_own_dateline_cites_nothing():
+    summary = by_rules(
+        "Harbour News Agency\nHome | Politics | World\n\nPolitics\n\nMinister rejects the new sanctions\n\n"
+        "December, 01, 2026 - 14:25\n\n"
+        "TEHRAN (Harbour) - Foreign Minister Kaveh Sadri said on Tuesday that the sanctions were illegal and would "
+        "fail like all the others before them.\n\n"
+        "Defence\n\nCommander warns foreign navies\n\n"
+        "BANDAR ABBAS (Harbour) - Navy commander Davoud Rostami said on Tuesday that foreign navies must leave the "
+        "waters of the region at once.\n"
+    )
+    assert summary.bulletin.publisher == "Harbour News Agency"
+    assert [(s.speaker, s.cited_outlet) for s in summary.statements] == [
+        ("Kaveh Sadri", None),
+        ("Davoud Rostami", None),
+    ]

@@ -252,7 +252,8 @@ def _action(text: str, verb: re.Match[str]) -> str:
     """Threatened, lifted, amended or imposed: a decision to impose is an imposition, a warning a threat."""
     low = text.lower()
     decided = re.search(r"\b(?:decision|decided)\b", low[: verb.start()])  # "a decision ... to impose" is done
-    if not decided and re.search(r"\b(?:threaten|will impose|would impose|to impose|warned)", low[: verb.end() + 30]):
+    near = low[max(0, verb.start() - 60) : verb.end() + 30]  # "X warned that ..., a day after Y sanctioned": Y acted
+    if not decided and re.search(r"\b(?:threaten|will impose|would impose|to impose|warned)", near):
         return "threaten"
     if re.search(r"\b(?:lift|remov|delist|unfroze)", verb[0]):
         return "delist"
@@ -294,9 +295,25 @@ def complete_sanctions(doc: Document, sanctions: list[Sanction]) -> None:
             known = {t.name for t in sanction.targets}
             sanction.targets += [t for t in targets.named_targets(sent.flat) if t.name not in known]
             _settle(sanction, sanction.target_countries)
+        if sanction.target_count and not sanction.targets:
+            sanction.targets = _named_further_on(doc, para, sanction, actions)
+            _settle(sanction, sanction.target_countries)
         if not sanction.programs and sanction.issuing_country and frameworks:
             sanction.programs = frameworks
     sanctions[:] = _restatements_folded(sanctions)
+
+
+def _named_further_on(doc: Document, para: Paragraph, sanction: Sanction, actions: set[int]) -> list[Target]:
+    """The targets a later paragraph of the section names by pointing back ("Those sanctioned Wednesday include A,
+    B and C"), as a news story names them after its lede counted them; none past the next action."""
+    section = next((sec for sec in doc.sections if para in sec.paragraphs), None)
+    later = section.paragraphs[section.paragraphs.index(para) + 1 :] if section is not None else []
+    for sent in (s for p in later for s in p.sentences):
+        if sent.start in actions:
+            break
+        if targets.REFERS_BACK.search(sent.flat):
+            return targets.named_targets(sent.flat)
+    return []
 
 
 def _restatements_folded(sanctions: list[Sanction]) -> list[Sanction]:

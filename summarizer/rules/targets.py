@@ -78,14 +78,20 @@ _LIST_END = (
     r"accused|accusing|involved)\b|"
     r"\.(?:\[\d{1,3}\])*\s|\.?(?:\[\d{1,3}\])*$)"
 )
+_LISTED = r"(?:listed|designated|sanctioned|blacklisted|targeted)"
+REFERS_BACK = re.compile(
+    rf"\b(?:[Tt]hose {_LISTED}|[Tt]he {_LISTED} (?:entities|individuals|persons|companies|firms|people))\b"
+)
+"""A sentence naming the targets of an action told before: "Those sanctioned Wednesday include ..."."""
 _TARGET_LISTS = [
     re.compile(
         r"(?:designation of|designated|sanctioned|blacklisted|added|sanctioned (?:bodies|entities) (?:is|was|in)|"
         r"(?:[Aa]mong )?(?:those|the targets) (?:designated|sanctioned|listed|hit|named) (?:are|were|include[sd]?)|"
         r"\b[Aa]mong them(?: are| were)?|(?:[Tt]he )?(?:new )?listings include|"
         r"\b(?:would|will|to) (?:also )?(?:sanction|add)|\bremoved|,\s+including|"
-        r"(?:[Tt]hose (?:targeted|designated|sanctioned|listed)|[Tt]hey|[Tt]he targets) include[sd]?|"
-        r"[Tt]he (?:listed|designated|sanctioned) (?:entities|individuals|persons|companies|people) "
+        r"(?:[Tt]hose (?:targeted|designated|sanctioned|listed)(?:\s+(?:on\s+)?[A-Z][a-z]+day)?|[Tt]hey|[Tt]he targets)"
+        r" include[sd]?|"
+        rf"[Tt]he {_LISTED} (?:entities|individuals|persons|companies|people) "
         r"(?:are|were|include)|"
         r"\b(?:sanctions|asset freezes|travel bans) (?:on|against)|"
         r"\bon (?:two|three|four|five|six|\d+) (?:men|women|individuals|people|officials),)"

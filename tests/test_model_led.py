@@ -215,6 +215,29 @@ def test_an_unusable_answer_skips_its_chunk_and_warns(openai_env: str) -> None:
     assert any("chunk(s) not read by the model" in w and "failed validation" in w for w in summary.provenance.warnings)
 
 
+def test_an_unusable_narrow_answer_keeps_the_rules_reading_and_warns(openai_env: str) -> None:
+    """Refine-only: a role answer that fails validation twice costs that answer, not the bulletin."""
+    from summarizer.llm import LLM, LLMConfig
+
+    text = "Talks\n\nHadi al-Sarraf said the embassy would reopen next week after the repairs were finished.\n"
+
+    def reply(body: dict[str, Any]) -> Any:
+        if body["tools"][0]["function"]["name"] == "RoleAnswer":
+            return tool({"role": ["not", "a", "string"]})
+        return noncommittal(body)
+
+    async def run(base_url: str) -> Any:
+        config = LLMConfig(backend="openai", base_url=base_url, model="m", strategy="refine-only", use_cache=False)
+        async with LLM(config) as llm:
+            return await summarize_async(text=text, backend="openai", llm=llm)
+
+    with FakeOpenAI(responder=reply) as server:
+        summary = asyncio.run(run(server.base_url))
+    assert [(s.speaker, s.role) for s in summary.statements] == [("Hadi al-Sarraf", None)]
+    assert summary.provenance.questions["role"].accepted == 0
+    assert any("answer(s) unusable" in w for w in summary.provenance.warnings)
+
+
 RELEASE = """Treasury targets drone suppliers
 
 Today, the Department of the Treasury's Office of Foreign Assets Control (OFAC) is sanctioning two firms, Blue Reef

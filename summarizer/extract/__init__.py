@@ -111,6 +111,8 @@ async def run(
     provenance.prompt_hash = prompt_hash(name)
     provenance.usage = usage
     provenance.questions = dict(tally.counts)
+    if tally.unusable:
+        provenance.warnings.append(f"{tally.unusable} model answer(s) unusable; the rules' reading kept")
     for _, _, extractor in results:
         provenance.questions.update(getattr(extractor, "questions", {}))
         skipped = getattr(extractor, "skipped", [])

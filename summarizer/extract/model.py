@@ -30,9 +30,6 @@ __all__ = ["ChunkReading", "ModelExtractor"]
 log = logging.getLogger(__package__)
 
 PROMPT = "read_chunk"
-UNREADABLE = frozenset({"invalid_output", "truncated", "refused"})
-"""Failures of one chunk's answer, not of the endpoint: the chunk is skipped (the rules' records stand) and the
-summary warns, where a dead server or a rejected key still fails the bulletin."""
 
 
 def _compact(node: Any, defs: dict[str, Any]) -> Any:
@@ -138,8 +135,8 @@ class ModelExtractor:
             try:
                 reading = await self.llm.ask(prompt, ChunkReading, passage=chunk.passage, **context)
             except LLMError as exc:
-                if exc.kind not in UNREADABLE:
-                    raise
+                if not exc.unreadable:
+                    raise  # a dead server or a rejected key fails the bulletin; an unusable answer skips the chunk
                 self.skipped.append(str(exc))
                 reading = ChunkReading(statements=[], sanctions=[])
             done += 1

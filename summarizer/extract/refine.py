@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import asyncio
 import re
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from pydantic import BaseModel, Field
 
 from .. import rules, templates
+from ..llm.failures import LLMError
 from ..models import STATEMENT_TYPES, Questions, Statement
 from ..segment import Document, Paragraph, Sentence
 from ..text import fold
@@ -29,6 +30,7 @@ MAX_CANDIDATES = 40
 """Bound on speaker questions per bulletin: keeps a 60 KB bulletin within a per-document budget."""
 
 TypeName = Literal[STATEMENT_TYPES]  # type: ignore[valid-type]
+A = TypeVar("A", bound=BaseModel)
 
 
 class TypeAnswer(BaseModel):
@@ -53,12 +55,26 @@ class Tally:
 
     def __init__(self) -> None:
         self.counts: dict[str, Questions] = {}
+        self.unusable = 0
+        """Answers that came back unusable (invalid, cut short, refused) and were done without."""
 
     def asked(self, kind: str, accepted: bool) -> bool:
         entry = self.counts.setdefault(kind, Questions())
         entry.asked += 1
         entry.accepted += int(accepted)
         return accepted
+
+
+async def _ask(llm: ModelClient, prompt: Prompt, answer: type[A], tally: Tally, **fields: str) -> A | None:
+    """The model's answer, or None when it gave one that cannot be used: the rules' reading stands, and the
+    question counts as asked and not accepted. Failures of the endpoint still fail the bulletin."""
+    try:
+        return await llm.ask(prompt, answer, **fields)
+    except LLMError as exc:
+        if not exc.unreadable:
+            raise
+        tally.unusable += 1
+        return None
 
 
 async def refine(doc: Document, found: Candidates, llm: ModelClient, tally: Tally) -> Candidates:
@@ -99,21 +115,22 @@ async def _refine_statement(
     if st.statement_type in rules.GENERIC:  # a fallback, not a lexical finding: only these go to the model
         # Two wordings with the labels in opposite order: an answer that depends on the order is a guess.
         first, second = await asyncio.gather(
-            llm.ask(loaded["statement_type"], TypeAnswer, cue=st.cue or "said", content=st.content),
-            llm.ask(loaded["statement_type_check"], TypeAnswer, cue=st.cue or "said", content=st.content),
+            _ask(llm, loaded["statement_type"], TypeAnswer, tally, cue=st.cue or "said", content=st.content),
+            _ask(llm, loaded["statement_type_check"], TypeAnswer, tally, cue=st.cue or "said", content=st.content),
         )
-        agreed = first.statement_type == second.statement_type
-        if tally.asked("statement_type", agreed and rules.plausible(first.statement_type, st.content)):
-            updates["statement_type"] = first.statement_type
+        agreed = first is not None and second is not None and first.statement_type == second.statement_type
+        kind = first.statement_type if agreed and first is not None else None
+        if tally.asked("statement_type", kind is not None and rules.plausible(kind, st.content)):
+            updates["statement_type"] = kind
     if st.target is None:
-        answer = await llm.ask(loaded["target"], TargetAnswer, speaker=st.speaker, sentence=sentence)
-        target = _in(sentence, answer.target)
+        answer = await _ask(llm, loaded["target"], TargetAnswer, tally, speaker=st.speaker, sentence=sentence)
+        target = _in(sentence, answer.target if answer else None)
         if tally.asked("target", _accept_target(st, target)):
             updates["target"] = target
     para = doc.paragraph_at(st.evidence.start)
     if st.role is None and para is not None:
-        said = await llm.ask(loaded["role"], RoleAnswer, speaker=st.speaker, paragraph=para.text)
-        role = _in(para.text, said.role)
+        said = await _ask(llm, loaded["role"], RoleAnswer, tally, speaker=st.speaker, paragraph=para.text)
+        role = _in(para.text, said.role if said else None)
         if tally.asked("role", _accept_role(st, role)):
             updates["role"] = re.sub(r"^(?:the|a|an)\s+", "", role or "", flags=re.I)
             updates["affiliation"] = st.affiliation or rules.affiliation(updates["role"])
@@ -137,8 +154,9 @@ async def _new_statements(
 
     async def ask(para: Paragraph, sent: Sentence, cue: rules.Cue) -> Statement | None:
         context = para.text[: max(0, sent.start - para.start)][-400:]
-        answer = await llm.ask(loaded["speaker"], SpeakerAnswer, context=context or "-", sentence=sent.text)
-        speaker = _in(sent.text, answer.speaker) or _in(context, answer.speaker) or ""
+        answer = await _ask(llm, loaded["speaker"], SpeakerAnswer, tally, context=context or "-", sentence=sent.text)
+        said = answer.speaker if answer else None
+        speaker = _in(sent.text, said) or _in(context, said) or ""
         ok = (
             bool(re.search(r"[A-Z]", speaker))
             and len(speaker.split()) <= 6
@@ -147,7 +165,7 @@ async def _new_statements(
         )
         if not tally.asked("speaker", ok):
             return None
-        role = _in(para.text, answer.role)
+        role = _in(para.text, answer.role if answer else None)
         return rules.statement(doc, para, sent, cue, speaker, role)
 
     found = await asyncio.gather(*(ask(*c) for c in candidates))

@@ -40,6 +40,7 @@ __all__ = [
 _RETRYABLE_STATUS = {408, 409, 429}
 _HTTP_NAMES = {400: "bad request", 401: "unauthorized (check OPENAI_API_KEY)", 403: "forbidden", 404: "not found"}
 _WS = re.compile(r"\s+")
+_UNREADABLE = frozenset({"invalid_output", "truncated", "refused"})
 
 
 class LLMError(SummarizerError, RuntimeError):
@@ -60,6 +61,12 @@ class LLMError(SummarizerError, RuntimeError):
         self.status = status
         self.attempts = attempts
         self.prompt = prompt
+
+    @property
+    def unreadable(self) -> bool:
+        """The model answered but the answer cannot be used (invalid, cut short, refused): a fault of this one
+        answer, not of the endpoint, so the caller may do without it where a dead server or a rejected key may not."""
+        return self.kind in _UNREADABLE
 
 
 class BudgetExceeded(LLMError):

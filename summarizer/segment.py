@@ -255,8 +255,8 @@ class _Reader:
     def read(self, lines: list[Line]) -> None:
         for i, line in enumerate(lines):
             if not line.text:
-                if self.current is not None and not self.current.text.rstrip().endswith(":"):
-                    self.current = None  # a paragraph ending in a colon goes on past the blank line
+                if self.current is not None and not _goes_on(self.current.text):
+                    self.current = None  # a paragraph ending in a colon, or in an open quotation, goes on
                 self.columns = None
                 continue
             if TABLE_ROW.match(line.text):  # before furniture: a row's " | " is no row of links
@@ -291,7 +291,7 @@ class _Reader:
         if current is not None and (
             (line.text.startswith(">") and self.text[current.start - 2 : current.start].strip() == ">")
             or _SOURCE_LINE.match(line.text)  # "Source: [Tasnim](url)" under a paragraph is its citation
-            or (current.text.rstrip().endswith(":") and line.text.startswith('"'))  # 'X said:' and the quotation
+            or (_goes_on(current.text) and line.text.startswith('"'))  # 'X said:' and the quotation, or its next part
         ):
             self._extend(line)
             return True
@@ -487,6 +487,12 @@ def _item_sources(doc: Document) -> None:
                 cited = Citation(outlet=agency, date=day, start=para.start, end=para.start)
                 source = cited if agency not in own else None
             para.source = source
+
+
+def _goes_on(text: str) -> bool:
+    """A paragraph that a quotation paragraph after a blank line continues: one introducing it with a colon, or
+    one whose quotation is left open, as a quotation running over paragraphs is printed."""
+    return text.rstrip().endswith(":") or text.count('"') % 2 == 1
 
 
 def _is_footnote(line: str, anchor: tuple[date | None, date | None]) -> bool:

@@ -1243,3 +1243,55 @@ def test_an_agency_s_own_dateline_cites_nothing():
         ("Kaveh Sadri", None),
         ("Davoud Rostami", None),
     ]
+
+
+def test_a_quotation_over_two_paragraphs_under_its_speaker_s_colon_is_one_statement():
+    summary = by_rules(
+        "Prime Minister's Office\n\nPress Release\n\nThe Prime Minister on the drones\n\n02.12.2026\n\n"
+        "The Prime Minister held a security assessment with the heads of the security services this evening.\n\n"
+        "Prime Minister Eliezer Navon:\n\n"
+        '"Last night the militias that Iran arms launched drones at our communities. It is mistaken.\n\n'
+        '"I say to the heads of the regime: whoever finances terror against Israel will pay a heavy price."\n'
+    )
+    [found] = summary.statements
+    assert (found.speaker, found.cue) == ("Eliezer Navon", None)
+    assert found.content.endswith(
+        "It is mistaken. I say to the heads of the regime: whoever finances terror against "
+        'Israel will pay a heavy price."'
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "Harbour Minister Kaveh Sadri met his Omani counterpart Salim al-Harthi in Tehran on Monday evening, "
+            "stressing the need for collective action by the states of the region.",
+            "Kaveh Sadri",
+            "the need for collective action by the states of the region",
+        ),
+        (
+            "The Harbour Ministry said in a statement it was following the developments with great concern.",
+            "The Harbour Ministry",
+            "it was following the developments with great concern",
+        ),
+        (
+            "Agency chief Ines Caldera told the agency's Board of Governors in Vienna on Thursday that the agency had "
+            "lost track of the stockpile.",
+            "Ines Caldera",
+            "the agency had lost track of the stockpile",
+        ),
+    ],
+)
+def test_a_participle_s_subject_opens_the_sentence_and_a_preamble_ends_where_the_clause_starts(text, speaker, content):
+    [found] = one_paragraph(text).statements
+    assert (found.speaker, found.content) == (speaker, content)
+
+
+def test_the_iraqi_minister_is_not_the_omani_one_named_last():
+    summary = by_rules(
+        "Talks in Tehran\n\n"
+        "Omani Foreign Minister Salim al-Harthi said Muscat was ready to carry messages between the two sides.\n\n"
+        "The Iraqi foreign minister noted that Baghdad would send a fresh shipment of aid to Lebanon next week.\n"
+    )
+    assert [s.speaker for s in summary.statements] == ["Salim al-Harthi"]

@@ -13,7 +13,7 @@ DAY = "(?:" + "|".join(w.title() for w in dates.WEEKDAYS) + ")"
 """A weekday as written in a sentence ("Tuesday")."""
 DATE = r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,8}(?:\s+\d{4})?)"
 WHEN = (
-    rf"(?:(?:on|last|this|early|late)\s+(?:on\s+)?{DAY}(?:\s+(?:morning|afternoon|evening|night))?|yesterday|today|"
+    rf"(?:(?:(?:on|last|this|early|late)\s+)?(?:on\s+)?{DAY}(?:\s+(?:morning|afternoon|evening|night))?|yesterday|today|"
     rf"earlier(?:\s+this\s+(?:week|month))?|on\s+{DATE})"
 )
 """A day ("on Thursday", "yesterday", "on November 25"): between speaker and verb, or verb and content."""

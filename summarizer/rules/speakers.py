@@ -120,10 +120,16 @@ class Context:
     def by_role_word(self, words: str) -> Person | None:
         """The person introduced last whose role holds the head word of ``words`` ("the minister")."""
         head = words.split()[-1].lower()
+        country = affiliation(words) if _NATIONAL.search(words) else None  # "the Iraqi foreign minister"
         for person in reversed(self.here):
             if person.role and head in person.role.lower():
+                if country and affiliation(person.role) not in (None, country):
+                    continue  # "the Iraqi foreign minister" is not the Omani one introduced last
                 return person
         return None
+
+
+_NATIONAL = re.compile(rf"\b(?:{alternation(NATIONALITIES)})\b")
 
 
 def is_body(who: Person) -> bool:

@@ -74,7 +74,8 @@ def find_statements(doc: Document, para: Paragraph, sent: Sentence, ctx: Context
         )
         if found and not coordinated:
             continue  # a later cue restates the first ("threatened..., stating that") unless coordinated
-        who = found[0][1] if found else speaker(before, m["cue"].lower(), ctx)
+        cue = m["cue"].lower()
+        who = found[0][1] if found else _participle_subject(cue, before, ctx) or speaker(before, cue, ctx)
         if m["cue"] == "according to" and who is None and len(before.split()) >= 3:
             who = _source_last(sent.flat, m.end(), ctx)  # "..., according to the EU's spokesperson, X."
         if m["cue"].lower() == "according to" and _PUBLICATION.match(sent.flat[m.end() :]):
@@ -103,6 +104,19 @@ def find_statements(doc: Document, para: Paragraph, sent: Sentence, ctx: Context
         if says_enough(content, m["cue"].lower()):
             out.append(_build(doc, para, sent, who, m["cue"].lower(), content, end))
     return out
+
+
+def _participle_subject(cue: str, before: str, ctx: Context) -> Person | None:
+    """The subject of the sentence a participle cue closes ("X discussed ... with Y, stressing"): the person the
+    sentence opens with, not the name last before the comma."""
+    if not cue.endswith("ing") or _QUOTE_ONLY.fullmatch(before):
+        return None
+    first = ctx.first_in(before)
+    return first if first is not None and before.find(first.name.split()[-1]) <= _SUBJECT_REACH else None
+
+
+_SUBJECT_REACH = 40
+"""How far into a sentence its subject may start: past an opening day or place, not deep in a clause."""
 
 
 def says_enough(content: str, cue: str) -> bool:
@@ -222,6 +236,8 @@ _PREAMBLE = re.compile(
 """What stands between a reporting verb and its content: to whom, when, where ("told reporters in Baghdad on
 Thursday that ..."). Stripped only when "that" or "for" follows, or when it is only a day, so content is not cut."""
 _PREAMBLE_END = re.compile(r"\s*,?\s*(?:that|for)\s+|\s*:\s*(?=\")")
+_CLAUSE_NEXT = re.compile(r"\s*,?\s+(?=(?:it|he|she|they|we|there|the)\s)")
+"""What was said starting straight after the preamble, "that" left out: "said in a statement it was following"."""
 _DAY_ONLY = re.compile(rf"\s*{WHEN},?(?=\s)")
 _CIRCUMSTANCE = re.compile(
     r",?\s+(?:in|on)\s+(?:(?:a|an|its|his|her|their)\s+)?(?:(?!in\b|on\b)[\w-]+\s+){0,3}"
@@ -231,7 +247,11 @@ _CIRCUMSTANCE = re.compile(
 """Where it was said, trailing the content ("..., in a post on its Telegram channel"): not part of what was said."""
 _CHANNEL = re.compile(r"^\s*(?:on\s+)?(?:his|her|their|its)\s+(?:\w+\s+)?(?:account|page|channel)\b")
 _OPENING_PARENS = re.compile(r"^\s*\([^()]*\)")
-_ADDRESSEE_THAT = re.compile(rf"^\s*(?:the\s+)?(?:[\w'\-]+\s+){{1,4}}?(?:{WHEN}\s+)?that\s+")
+_ADDRESSEE_THAT = re.compile(
+    rf"^\s*(?:the\s+)?(?:(?!(?:would|will|was|were|is|are|had|has|must|could|can|should)\b)[\w'\-]+\s+){{1,9}}?"
+    rf"(?:{WHEN}\s+)?that\s+"
+)
+"""Whom a warning or a telling is for, and where ("told the agency's Board of Governors in Vienna that"): no verb."""
 _THAT_OPENING = re.compile(r"^[\s,:]*(?:that\s+)?")
 _DAY_BEFORE_TO = re.compile(rf"^([^\"]\S*(?:\s+[^\s\"]+){{0,5}}?)\s+{WHEN}(?=\s+(?:to|as|of|for|over)\s)")
 """A day between the object and the rest ("urged Iran on Thursday to", "condemned the listings late on Monday as")."""
@@ -252,7 +272,7 @@ def _preamble_end(text: str) -> int:
     at = 0
     while m := _PREAMBLE.match(text, at):
         at = m.end()
-    rest = _PREAMBLE_END.match(text[at:]) if at else None
+    rest = (_PREAMBLE_END.match(text[at:]) or _CLAUSE_NEXT.match(text[at:])) if at else None
     if rest:
         return at + rest.end()
     day = _DAY_ONLY.match(text)
@@ -434,10 +454,12 @@ def attributed_quote(doc: Document, para: Paragraph, ctx: Context) -> Statement 
     if m is None or who is None:
         return None
     sent = Sentence(para.start, para.end, para.text)
-    return _build(doc, para, sent, who, None, m["said"], 0)
+    return _build(doc, para, sent, who, None, _REOPENED.sub(r"\1 ", m["said"]), 0)
 
 
-_ATTRIBUTED = re.compile(r'^(?P<who>[^:"]{3,100}?):\s+(?P<said>"[^"]{12,}[.!?]")$')
+_ATTRIBUTED = re.compile(r'^(?P<who>[^:"]{3,100}?):\s+(?P<said>"[^"]{12,}[.!?](?:\s+"[^"]{12,}[.!?])*")$')
+_REOPENED = re.compile(r'([.!?])\s+"')
+"""A quotation running over paragraphs opens each anew: one quotation, read without the re-opening marks."""
 """A speaker, a colon and a quoted sentence; a quoted headline ('Iran: "Ambassador's letter to UN chief"') is none."""
 _SIGNATURE = re.compile(rf"^(?P<name>{NAME}),\s+(?P<role>[^.;\"]{{3,120}})$")
 """The line signing a quotation set apart: "Liisa Kangro, High Representative for Foreign Affairs"."""
@@ -512,7 +534,7 @@ def aim_at_issuers(statements: list[Statement], sanctions: list[Sanction]) -> li
         at = bisect_left(starts, st.evidence.start)
         if at and st.statement_type not in GENERIC and _ABOUT_ACTION.match(st.content):
             issuer = issued[at - 1][1] or ""
-            st = st.model_copy(update={"target": actor(issuer) or issuer})
+            st = st.model_copy(update={"target": actor(issuer) or actor(f"the {issuer}") or issuer})
         out.append(st)
     return out
 

@@ -31,6 +31,7 @@ ORGS = re.compile(r"\b(" + "|".join(LEXICON.organisation_patterns) + r")\b")
 RANK = re.compile(
     r"(?<!Secretary )(?<!Secretary-)(?<!Attorney )(?<!Consul )"
     r"\b(?:(?:Brigadier|Major|Lieutenant|Rear|Vice)[\s-]+)?(?:General|Admiral|Colonel|Commodore)s?\s+(?=[A-Z])"
+    r"|\b(?:(?:Brig|Maj|Lt|Rear|Vice)\.?[\s-]+)?(?:Gen|Adm|Col)\.\s+(?=[A-Z])"
 )
 """A military rank before a name ("Brigadier General Davoud Tabrizi"): part of neither the name nor the office."""
 NAME_TITLE = re.compile(

@@ -1295,3 +1295,48 @@ def test_the_iraqi_minister_is_not_the_omani_one_named_last():
         "The Iraqi foreign minister noted that Baghdad would send a fresh shipment of aid to Lebanon next week.\n"
     )
     assert [s.speaker for s in summary.statements] == ["Salim al-Harthi"]
+
+
+def test_an_agency_s_made_the_remarks_line_dates_what_it_follows_and_a_copied_post_is_signed_by_its_handle():
+    summary = by_rules(
+        "Harbour News Agency\n\nMinister slams sanctions\n\nDecember, 01, 2026 - 14:25\n\n"
+        "Foreign Minister Kaveh Sadri denounced the latest sanctions on the petrochemical sector as economic "
+        "terrorism against the nation.\n\n"
+        "He made the remarks in a meeting with his visiting Omani counterpart in Tehran on Tuesday.\n\n"
+        "The deputy secretary, Ruth Abernathy, was blunter on X:\n\n"
+        "Exchange houses moved tens of millions of dollars for the Quds Force. Today we shut 11 of those doors. "
+        "https://t.co/R4nQw7LkZp\n\n"
+        "- Ruth Abernathy (@DepSecAbernathy) November 30, 2026\n"
+    )
+    assert [(s.speaker, s.said_on) for s in summary.statements] == [
+        ("Kaveh Sadri", date(2026, 12, 1)),
+        ("Ruth Abernathy", date(2026, 11, 30)),
+    ]
+    post = summary.statements[1]
+    assert (post.role, post.quote_type, post.content.endswith("those doors.")) == ("deputy secretary", "direct", True)
+
+
+def test_a_minister_s_order_designating_a_group_is_a_sanctions_action():
+    [found] = one_paragraph(
+        "At the end of the assessment, Defense Minister Gideon Rahav signed an order designating the Baghdad-based "
+        "Bayt al-Sadiqin Relief Foundation as a terrorist organization."
+    ).sanctions
+    assert (found.authority, [t.name for t in found.targets]) == (
+        "Defense Minister",
+        ["Bayt al-Sadiqin Relief Foundation"],
+    )
+
+
+def test_a_coordinated_cue_with_its_pronoun_and_an_office_run_into_a_name_after_the_content():
+    summary = by_rules(
+        "Reactions\n\n"
+        "U.N. spokesman Matteo Ricardi said on Wednesday that the Secretary-General was concerned by the decision, "
+        "and he urged Iran to restore its cooperation with the agency.\n\n"
+        "Russia would block any attempt to reimpose sanctions at the Security Council, Foreign Ministry "
+        "spokeswoman Yelena Arsenyeva said.\n"
+    )
+    assert [(s.speaker, s.cue) for s in summary.statements] == [
+        ("Matteo Ricardi", "said"),
+        ("Matteo Ricardi", "urged"),
+        ("Yelena Arsenyeva", "said"),
+    ]

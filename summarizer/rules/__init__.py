@@ -7,8 +7,11 @@ narrow questions about spans it found.
 
 from __future__ import annotations
 
+from datetime import date
+
 from ..models import OverviewPoint, Sanction, Statement
 from ..segment import Document, Sentence
+from .dating import remarks_day
 from .overview import overview
 from .sanctions import actions, complete_sanctions, sanction
 from .speakers import LEAD_IN, Context, Person, affiliation, delegated, titled
@@ -79,11 +82,26 @@ def extract(doc: Document) -> tuple[list[OverviewPoint], list[Statement], list[S
             elif not found_here and (quoted := attributed_quote(doc, para, ctx)) is not None:
                 found_here = [quoted]  # '- Iraqi Oil Minister X: "..."'
             elif not found_here and at + 1 < len(section.paragraphs):
-                signed = signed_quote(doc, para, section.paragraphs[at + 1])  # '"..."' over '- Name, Office'
+                signed = signed_quote(doc, para, section.paragraphs[at + 1], ctx)  # '"..."' over '- Name, Office'
                 found_here = [signed] if signed is not None else []
             statements.extend(found_here)
+            day = remarks_day(doc, para)
+            if day is not None:
+                statements[:] = _dated_remarks(statements, day)
     complete_sanctions(doc, sanctions)
     return overview(doc), aim_at_issuers(statements, sanctions), sanctions
+
+
+def _dated_remarks(statements: list[Statement], day: date) -> list[Statement]:
+    """The last speaker's undated statements before "He made the remarks ... on Tuesday", dated that day."""
+    out = list(statements)
+    speaker = out[-1].speaker if out else None
+    for i in range(len(out) - 1, -1, -1):
+        if out[i].speaker != speaker:
+            break
+        if out[i].said_on is None:
+            out[i] = out[i].model_copy(update={"said_on": day})
+    return out
 
 
 __all__ = [

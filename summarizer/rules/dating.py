@@ -47,6 +47,19 @@ def when(doc: Document, para: Paragraph, sent: Sentence, *, live: bool = False, 
     return said or (end if doc.release and start == end else None)  # a release speaks on its own date
 
 
+_REMARKS = re.compile(
+    r"^(?:He|She|They|The\s+\w+(?:\s+\w+)?|[A-Z][\w'-]+)\s+(?:made|delivered)\s+the\s+(?:remarks|comments)\b"
+)
+"""An agency's closing note on the occasion of what it just reported: "He made the remarks in a meeting ... on
+Tuesday"."""
+
+
+def remarks_day(doc: Document, para: Paragraph) -> date | None:
+    """The day a paragraph opening "He made the remarks ..." gives the remarks reported before it."""
+    first = para.sentences[0] if para.sentences else None
+    return _dated(doc, para, first) if first is not None and _REMARKS.match(first.flat) else None
+
+
 def _dated(doc: Document, para: Paragraph, sent: Sentence, said: str | None = None) -> date | None:
     """The date the sentence itself gives, outside what was ``said``, without looking at citations or other
     sentences."""

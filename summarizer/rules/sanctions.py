@@ -63,7 +63,7 @@ def find_sanction(doc: Document, para: Paragraph, sent: Sentence) -> Sanction | 
         return None
     auth = _AUTHORITY.search(text)
     if auth is None:
-        return _own_body(doc, para, sent)
+        return _own_body(doc, para, sent) or _signed_order(doc, para, sent)
     verb = _IMPOSE.search(text, auth.end())
     if verb is None or not _acts(text, auth.end(), verb):
         return None
@@ -143,6 +143,23 @@ def _own_body(doc: Document, para: Paragraph, sent: Sentence) -> Sanction | None
         return None
     authority = f"{office['a'] or office['b']} {own['body'].title()}"
     return _record(doc, para, sent, authority, _action(text, verb), verb.end())
+
+
+_ORDER = re.compile(
+    r"\b(?P<office>(?:[A-Z][\w-]+\s+){1,2}(?:Minister|Secretary))(?:\s+[A-Z][\w'-]+){0,3}\s+(?:also\s+)?"
+    r"signed\s+an?\s+(?:\w+\s+)?order\s+(?P<verb>designating|declaring|outlawing)\b"
+)
+"""A minister's order listing a group ("Defense Minister X signed an order designating Y as a terrorist
+organization"): the office acts, as a department does."""
+
+
+def _signed_order(doc: Document, para: Paragraph, sent: Sentence) -> Sanction | None:
+    m = _ORDER.search(sent.flat)
+    if m is None:
+        return None
+    found = _record(doc, para, sent, m["office"], "designate", m.end("verb"))
+    named = targets.named_targets("designated " + sent.flat[m.end("verb") :])  # "designating X as ...": X
+    return found if found.targets else found.model_copy(update={"targets": named})
 
 
 def _record(doc: Document, para: Paragraph, sent: Sentence, authority: str, action: str, after: int) -> Sanction:

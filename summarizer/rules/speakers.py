@@ -399,7 +399,7 @@ def _apposed(pattern: re.Pattern[str], s: Subject, ctx: Context) -> Person | Non
     """A name and a role set off by commas, in the order ``pattern`` reads them; a name described as a body ("UKMTO,
     the British navy's maritime trade agency", "the tanker's manager, Lykavittos Tankers") speaks as itself."""
     m = pattern.search(s.words)
-    if m is None or not is_name(m["name"]) or country_of(m["name"]):
+    if m is None or not is_name(m["name"]) or country_of(m["name"]) or _NAMED_OFFICE.search(m["role"]):
         return None  # "Tehran, Iran's foreign ministry spokesman said": a dateline or a place, then the speaker
     if clean_role(m["role"]):
         return ctx.speaking(m["name"], clean_role(m["role"]))
@@ -536,6 +536,11 @@ def _named(s: Subject, ctx: Context) -> Person | None:
     if len(name.split()) >= 2 or ORGS.fullmatch(name) or polity or _is_body(name, prefix):
         return ctx.introduce(name, None)  # "Kata'ib Hezbollah denied", "The EU condemns", "The IDF said"
     return NOBODY
+
+
+_NAMED_OFFICE = re.compile(rf"(?i:{'|'.join(map(re.escape, LEXICON.role_nouns))})\s+{NAME}$")
+"""An office with its holder's name run into it ("Foreign Ministry spokeswoman Yelena Arsenyeva"): no role in
+apposition to what comes before it ("... at the Security Council, Foreign Ministry spokeswoman X said")."""
 
 
 def _is_body(name: str, prefix: str) -> bool:

@@ -10,6 +10,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
+from .. import dates
 from ..layout import FOOTNOTE_MARK, MD_LINK, ends_sentence, flat
 from ..lexicon import actor, actor_mentions, alternation, word_pattern
 from ..models import Evidence, Sanction, Statement
@@ -26,9 +27,9 @@ CUE_RE = re.compile(
     rf"(?P<cue>{alternation(CUES)}"
     r"|According to(?=\s+(?:him|her|them|[^,]{3,90},)))\b"
 )
-_COORDINATED = re.compile(r"\b(?:and|but)\s*$")
+_COORDINATED = re.compile(r"\b(?:and|but)(?:\s+(?:he|she|it|they))?\s*$")
 _PUBLICATION = re.compile(rf"\s+(?:the\s+)?(?:[\w'.-]+\s+){{0,3}}(?:{alternation(LEXICON.publications)})\b[^,]*\.?$")
-_CLAUSE_AND = re.compile(r'[",]\s+(?:and|but)\s*$')
+_CLAUSE_AND = re.compile(r'[",]\s+(?:and|but)(?:\s+(?:he|she|it|they))?\s*$')
 """A quotation or a clause closed, then "and": the next verb is the speaker's again, even after a reported "that"
 clause ('that he had "never ..." and dismissed', 'that the attacks were "unacceptable", and urged')."""
 _THAT = re.compile(r"\bthat\b")
@@ -465,15 +466,28 @@ _SIGNATURE = re.compile(rf"^(?P<name>{NAME}),\s+(?P<role>[^.;\"]{{3,120}})$")
 """The line signing a quotation set apart: "Liisa Kangro, High Representative for Foreign Affairs"."""
 
 
-def signed_quote(doc: Document, para: Paragraph, signature: Paragraph) -> Statement | None:
+def signed_quote(doc: Document, para: Paragraph, signature: Paragraph, ctx: Context) -> Statement | None:
     """A quotation printed on its own and signed on the line under it (a dash, then a name and an office), as
     releases set their principal's words: a direct statement with no reporting verb."""
     said = flat(para.text).strip()
-    m = _SIGNATURE.match(flat(signature.text).strip())
+    sign = flat(signature.text).strip()
+    post = _POST_SIGNATURE.match(sign)
+    if post is not None and is_name(post["name"]) and not CUE_RE.search(said):
+        posted = Sentence(para.start, para.end, para.text)  # the post as copied, signed by its author's handle
+        author = ctx.find(post["name"]) or Person(post["name"])  # introduced with an office just before, often
+        found = _build(doc, para, posted, author, None, _LINK_AT_END.sub("", said), 0)
+        day = dates.parse(post["date"])[0]
+        return found.model_copy(update={"quote_type": "direct", "said_on": day or found.said_on})
+    m = _SIGNATURE.match(sign)
     if not (said.startswith('"') and said.endswith('"') and m and is_name(m["name"])):
         return None
     sent = Sentence(para.start, signature.end, doc.text[para.start : signature.end])
     return _build(doc, para, sent, Person(m["name"], clean_role(m["role"])), None, said, 0)
+
+
+_POST_SIGNATURE = re.compile(rf"^(?P<name>{NAME})\s+\(@\w+\)\s+(?P<date>[A-Z][a-z]+\.?\s+\d{{1,2}},\s+\d{{4}})$")
+"""The line a copied social-media post ends with: "- Ruth Abernathy (@DepSecAbernathy) December 4, 2026"."""
+_LINK_AT_END = re.compile(r"\s*https?://\S+$")
 
 
 def _build(

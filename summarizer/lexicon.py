@@ -36,6 +36,7 @@ class Lexicon:
     iranian_bodies: tuple[str, ...]
     organisation_patterns: tuple[str, ...]
     media: tuple[str, ...]
+    thinking_verbs: frozenset[str]
     sanctioning_places: tuple[str, ...]
     sanctioning_adjectives: tuple[str, ...]
     sanctioning_bodies: tuple[str, ...]

@@ -373,3 +373,31 @@ def test_a_name_in_the_possessive_is_not_the_subject_and_a_paper_is_an_outlet() 
     assert found.statements == [] and rejected == {"speaker is not the verb's subject": 1}
     found, rejected = _read(doc, {"statements": [_said(1, "The paper", "argued")], "sanctions": []}, "argued")
     assert found.statements == [] and rejected == {"speaker is an outlet or an unnamed source": 1}
+
+
+UNLISTED = """Talks in Tehran
+
+Foreign Minister Kaveh Sadri lamented on Monday that the European parties had "walked away from every promise". \
+Sadri arranged the sale of the cargo to a buyer in Fujairah later that week. The envoy decided that the talks \
+would resume.
+"""
+
+
+def test_a_verb_the_lexicon_lacks_is_speech_only_with_a_that_clause_or_a_quotation() -> None:
+    doc = _doc(UNLISTED)
+    (chunk,) = [c for c in chunks.chunks(doc) if "lamented" in c.passage]
+    [unread] = chunk.unread([])  # worth a model's reading; "decided that" is not
+    assert "lamented" in unread.flat
+    reading = {
+        "statements": [
+            _said(1, "Kaveh Sadri", "lamented", "Foreign Minister"),  # a verb no cue list has, with a that-clause
+            _said(2, "Sadri", "arranged"),  # no that-clause, no quotation: no speech
+            _said(2, "Kaveh Sadri", "decided"),  # a verb of deciding: no speech
+        ],
+        "sanctions": [],
+    }
+    found, rejected = _read(doc, reading, "lamented")
+    [said] = found.statements
+    assert (said.speaker, said.cue, said.role) == ("Kaveh Sadri", "lamented", "Foreign Minister")
+    assert said.content.startswith("the European parties had")
+    assert rejected == {"verb reports nothing": 1, "verb is not a reporting verb": 1}

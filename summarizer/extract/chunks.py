@@ -25,6 +25,8 @@ CONTEXT_CHARS = 300
 
 _SPEECH = word_pattern([*LEXICON.cues, *LEXICON.list_cues, "according to", "says", "say"], ignore_case=True)
 _QUOTE = re.compile(r'"[^"]{12,}"')
+_SPOKEN_THAT = re.compile(r"\b[a-z]{3,}ed(?=(?:\s+(?:on\s+)?[A-Z]\w+day)?\s+that\b)")
+"""A verb the lexicon may not know, reporting a that-clause ("underscored that"): the model may know it."""
 SUBJECT_CHARS = 40
 """How far from a reporting verb its source is looked for: "The New York Times reported", "according to reports"."""
 
@@ -106,7 +108,9 @@ def _worth_reading(text: str) -> bool:
     would reject it after the model had spent half a minute reading it."""
     if _QUOTE.search(text) or ABOUT_SANCTIONS.search(text):
         return True
-    return any(not HEARSAY.search(_subject(text, m)) for m in _SPEECH.finditer(text))
+    spoken = (m for m in _SPOKEN_THAT.finditer(text) if m[0] not in LEXICON.thinking_verbs)  # not "decided that"
+    verbs = [*_SPEECH.finditer(text), *spoken]
+    return any(not HEARSAY.search(_subject(text, m)) for m in verbs)
 
 
 def _subject(text: str, verb: re.Match[str]) -> str:

@@ -182,6 +182,8 @@ def statement(doc: Document, chunk: Chunk, said: Said) -> Statement | str:
         return "speaker is not a name"
     verb = _verb(said.cue, _VERBS)
     introduces = _verb(said.cue, [*_VERBS, *_LIST_VERBS])  # "made the following points" only introduces a list
+    unlisted = _spoken(said.cue) if introduces is None else None  # "underscored", "lamented": no cue of the rules'
+    verb, introduces = (unlisted, unlisted) if unlisted else (verb, introduces)
     if introduces is None:
         return "verb is not a reporting verb"
     lines = _near(chunk, said.line)
@@ -202,6 +204,9 @@ def statement(doc: Document, chunk: Chunk, said: Said) -> Statement | str:
         opens = passage.find(sent.flat.strip())  # the passage is built from the same flattened sentences
         known = fold(speaker.split()[-1]) in fold(passage[:opens] if opens >= 0 else chunk.previous)
         for start, end, cue_verb in _cues(sent.flat, verb):
+            if cue_verb == unlisted and not _REPORTS.match(sent.flat, end):
+                why = "verb reports nothing"  # "X arranged the sale": only a that-clause or a quotation is speech
+                continue
             if not _in_subject_place(sent.flat, start, end, speaker, known):
                 why = "speaker is not the verb's subject"
                 continue
@@ -212,6 +217,24 @@ def statement(doc: Document, chunk: Chunk, said: Said) -> Statement | str:
             cue = rules.Cue(cue_verb, end, _CITATION_TAIL.sub("", content))
             return _aimed(rules.statement(doc, para, sent, cue, speaker, role), sent.flat, said.target)
     return why
+
+
+def _spoken(cue: str) -> str | None:
+    """A verb outside the rules' cues that may report speech ("underscored", "lamented", "opines"): a finite verb of
+    one word that is no verb of thinking, deciding or sanctioning. Whether it reports anything is read on the line
+    (:data:`_REPORTS`)."""
+    word = _MANNER.sub("", _squash(cue)).split(" ", 1)[0]
+    if not _FINITE.fullmatch(word) or word in LEXICON.thinking_verbs or word in _NOT_SPEECH:
+        return None
+    return word
+
+
+_FINITE = re.compile(r"[a-z]{3,}(?:ed|es|s)")
+_NOT_SPEECH = frozenset(
+    w.lower() for w in [*LEXICON.sanction_verbs, *LEXICON.meeting_verbs, *LEXICON.thinking_verbs] if " " not in w
+)
+_REPORTS = re.compile(r"(?:\s+(?:on\s+)?[A-Z]\w+day)?(?:\s+(?:that\b|[\"\u201c])|\s*[:,]\s*[\"\u201c])")
+"""What makes a verb report speech: a that-clause or a quotation straight after it ("underscored on Monday that")."""
 
 
 def _cues(text: str, verb: str) -> list[tuple[int, int, str]]:

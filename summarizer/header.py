@@ -205,14 +205,7 @@ def _masthead(line: str) -> str | None:
 
 def _issuer(line: str) -> bool:
     """A line that only names an organisation: title-cased, short, with a word publishers' names have."""
-    words = line.split()
-    return (
-        1 < len(words) <= 7
-        and not _SPLIT.search(line)
-        and not re.search(r"\d", line)
-        and all(w[0].isupper() or w.lower() in _SMALL_WORDS for w in words)
-        and bool(_PUBLISHER_WORDS.search(line))
-    )
+    return len(line.split()) > 1 and _names_only(line) and bool(_PUBLISHER_WORDS.search(line))
 
 
 def _names_only(line: str) -> bool:

@@ -1087,32 +1087,80 @@ def test_two_people_sharing_a_surname_stay_two():
 
 
 @pytest.mark.parametrize(
-    ("sentence", "speaker", "role", "content"),
+    ("sentence", "speaker", "role", "cue", "content"),
     [
         (
             'Tehran funds its proxies through "a maze of front companies," said Laura K. Brennan, the Treasury\'s '
             "under secretary for terrorism.",
             "Laura K. Brennan",
             "Treasury's under secretary for terrorism",
+            "said",
             'Tehran funds its proxies through "a maze of front companies"',
         ),
         (
             "Sanctions will not change our course, said Deputy Foreign Minister Kaveh Sadri.",
             "Kaveh Sadri",
             "Deputy Foreign Minister",
+            "said",
             "Sanctions will not change our course",
         ),
         (
             "Kamal Farzan, head of the council who served as envoy to Oman, denied that Tehran sought the weapon.",
             "Kamal Farzan",
             "head of the council",
+            "denied",
             "Tehran sought the weapon",
+        ),
+        (  # an agency's opener, a possessive occasion, a verb and an adverb the older lists lacked
+            "Referring to the talks in Vienna, Foreign Ministry Spokesman Kaveh Sadri said the door remained open.",
+            "Kaveh Sadri",
+            "Foreign Ministry Spokesman",
+            "said",
+            "the door remained open",
+        ),
+        (
+            "Foreign Ministry Spokesman Kaveh Sadri told reporters during his weekly press conference on Monday that "
+            "the door remained open.",
+            "Kaveh Sadri",
+            "Foreign Ministry Spokesman",
+            "told",
+            "the door remained open",
+        ),
+        (
+            "Foreign Ministry Spokesman Kaveh Sadri categorically underlined that the door remained open.",
+            "Kaveh Sadri",
+            "Foreign Ministry Spokesman",
+            "underlined",
+            "the door remained open",
+        ),
+        (  # a participle's subject opens the sentence, not the name last before its comma
+            "Harbour Minister Kaveh Sadri met his Omani counterpart Salim al-Harthi in Tehran on Monday evening, "
+            "stressing the need for collective action by the states of the region.",
+            "Kaveh Sadri",
+            "Harbour Minister",
+            "stressing",
+            "the need for collective action by the states of the region",
+        ),
+        (  # a preamble ends where a clause starts without "that"
+            "The Harbour Ministry said in a statement it was following the developments with great concern.",
+            "The Harbour Ministry",
+            None,
+            "said",
+            "it was following the developments with great concern",
+        ),
+        (
+            "Agency chief Ines Caldera told the agency's Board of Governors in Vienna on Thursday that the agency had "
+            "lost track of the stockpile.",
+            "Ines Caldera",
+            "Agency chief",
+            "told",
+            "the agency had lost track of the stockpile",
         ),
     ],
 )
-def test_a_speaker_named_after_the_verb_or_with_a_middle_initial_or_a_relative_clause(sentence, speaker, role, content):
+def test_speakers_offices_and_content_as_wires_and_agencies_write_them(sentence, speaker, role, cue, content):
     [found] = one_paragraph(sentence).statements
-    assert (found.speaker, found.role, found.content) == (speaker, role, content)
+    assert (found.speaker, found.role, found.cue, found.content) == (speaker, role, cue, content)
 
 
 def test_a_follow_up_s_pronoun_is_found_past_a_quotation_that_mentions_sources():
@@ -1138,35 +1186,6 @@ def test_a_passive_committed_is_no_commitment():
         'Kaveh Sadri said "our reply to every crime committed by the occupiers will be devastating".'
     ).statements
     assert found.statement_type == "threaten"
-
-
-@pytest.mark.parametrize(
-    ("sentence", "speaker", "cue", "content"),
-    [
-        (
-            "Referring to the talks in Vienna, Foreign Ministry Spokesman Kaveh Sadri said the door remained open.",
-            "Kaveh Sadri",
-            "said",
-            "the door remained open",
-        ),
-        (
-            "Foreign Ministry Spokesman Kaveh Sadri told reporters during his weekly press conference on Monday that "
-            "the door remained open.",
-            "Kaveh Sadri",
-            "told",
-            "the door remained open",
-        ),
-        (
-            "Foreign Ministry Spokesman Kaveh Sadri categorically underlined that the door remained open.",
-            "Kaveh Sadri",
-            "underlined",
-            "the door remained open",
-        ),
-    ],
-)
-def test_an_agency_s_openers_preambles_and_verbs(sentence, speaker, cue, content):
-    [found] = one_paragraph(sentence).statements
-    assert (found.speaker, found.cue, found.content) == (speaker, cue, content)
 
 
 def test_a_place_before_an_office_is_no_speaker_and_a_quotation_after_the_attribution_is_what_was_said():
@@ -1259,33 +1278,6 @@ def test_a_quotation_over_two_paragraphs_under_its_speaker_s_colon_is_one_statem
         "It is mistaken. I say to the heads of the regime: whoever finances terror against "
         'Israel will pay a heavy price."'
     )
-
-
-@pytest.mark.parametrize(
-    ("text", "speaker", "content"),
-    [
-        (
-            "Harbour Minister Kaveh Sadri met his Omani counterpart Salim al-Harthi in Tehran on Monday evening, "
-            "stressing the need for collective action by the states of the region.",
-            "Kaveh Sadri",
-            "the need for collective action by the states of the region",
-        ),
-        (
-            "The Harbour Ministry said in a statement it was following the developments with great concern.",
-            "The Harbour Ministry",
-            "it was following the developments with great concern",
-        ),
-        (
-            "Agency chief Ines Caldera told the agency's Board of Governors in Vienna on Thursday that the agency had "
-            "lost track of the stockpile.",
-            "Ines Caldera",
-            "the agency had lost track of the stockpile",
-        ),
-    ],
-)
-def test_a_participle_s_subject_opens_the_sentence_and_a_preamble_ends_where_the_clause_starts(text, speaker, content):
-    [found] = one_paragraph(text).statements
-    assert (found.speaker, found.content) == (speaker, content)
 
 
 def test_the_iraqi_minister_is_not_the_omani_one_named_last():

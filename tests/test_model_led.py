@@ -401,3 +401,15 @@ def test_a_verb_the_lexicon_lacks_is_speech_only_with_a_that_clause_or_a_quotati
     assert (said.speaker, said.cue, said.role) == ("Kaveh Sadri", "lamented", "Foreign Minister")
     assert said.content.startswith("the European parties had")
     assert rejected == {"verb reports nothing": 1, "verb is not a reporting verb": 1}
+
+
+def test_a_described_subject_after_an_opening_phrase_is_the_speaker_named_before() -> None:
+    text = (
+        "Talks\n\nKaveh Sadri spoke by phone with his Iraqi counterpart Qasim al-Bayati on Monday evening about the "
+        "fighting in the south. Referring to the situation in Lebanon, the Iraqi foreign minister noted that Baghdad "
+        "would send a fresh shipment of aid next week.\n"
+    )
+    doc = _doc(text)
+    reading = {"statements": [_said(2, "Qasim al-Bayati", "noted", "Iraqi foreign minister")], "sanctions": []}
+    found, rejected = _read(doc, reading, "Referring to")
+    assert [(s.speaker, s.cue) for s in found.statements] == [("Qasim al-Bayati", "noted")] and not rejected

@@ -143,9 +143,9 @@ def _in_subject_place(sentence: str, verb_at: int, verb_end: int, speaker: str, 
             return True  # '"...," said Under Secretary of the Treasury for Terrorism X'
         if 0 <= start - verb_end <= 30:
             return True
-    subject = sentence[:verb_at]
+    subject = rules.LEAD_IN.sub("", sentence[:verb_at])  # "Referring to the situation in Lebanon, the minister"
     described = _DESCRIBED_SUBJECT.match(subject)
-    pronoun = _PRONOUN_SUBJECT.match(rules.LEAD_IN.sub("", subject))
+    pronoun = _PRONOUN_SUBJECT.match(subject)
     body = bool(ORGS.search(speaker))
     said_by = pronoun[1].capitalize() if pronoun else None
     if (said_by == "It" and not body) or (said_by in ("He", "She") and body):

@@ -141,6 +141,8 @@ def read_header(text: str, lines: list[Line]) -> Header:
             header.used.add(i)
         elif headline is None and office is None and _names_only(body) and _OFFICE.search(body):
             office = body
+        elif headline is None and _SECTION_LABEL.fullmatch(body) and _headline_follows(lines, i):
+            header.used.add(i)  # "Politics" between the masthead and the headline: the site's section, no heading
         elif publisher is None and not _EDITOR_LINE.search(body) and _issuer_part(body):
             publisher = _issuer_part(body)  # "Halcyon Institute for Regional Affairs - Iran Programme"
             header.used.add(i)
@@ -206,6 +208,15 @@ def _masthead(line: str) -> str | None:
 def _issuer(line: str) -> bool:
     """A line that only names an organisation: title-cased, short, with a word publishers' names have."""
     return len(line.split()) > 1 and _names_only(line) and bool(_PUBLISHER_WORDS.search(line))
+
+
+_SECTION_LABEL = re.compile(r"[A-Z][a-z]+")
+
+
+def _headline_follows(lines: list[Line], at: int) -> bool:
+    """Whether the next line with words is a headline."""
+    following = next((ln.text for ln in lines[at + 1 : at + 4] if ln.text), "")
+    return _is_headline(following)
 
 
 def _names_only(line: str) -> bool:

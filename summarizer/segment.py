@@ -60,7 +60,9 @@ _TURN = re.compile(
 )
 """A transcript's turn: "MR. HALVORSEN: ...", "QUESTION: ..."."""
 QUESTION_TURNS = load().question_turns
-_SPOKEN_LABEL = re.compile(r"(?P<label>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,2}):[ \t]+(?=\S)")
+_SPOKEN_LABEL = re.compile(
+    r"(?P<label>[A-Z][\w'.-]*(?:\s+(?:(?:al|el|ad|as|an|ash)-)?[A-Z][\w'.-]*){0,2}):[ \t]+(?=\S)"
+)
 """A turn label in an interview's own case ("Interviewer: ...", "Farahmandi: ..."): a turn only where the text is
 an interview (see :func:`_interview_labels`)."""
 _OUTLET_LABEL = re.compile(
@@ -333,6 +335,9 @@ class _Reader:
             return True
         if bullet is None and not _is_prose(line.text, self.mode):
             return True  # captions, stray header lines
+        if bullet is None and self.turn is not None and current is None and _is_title(line.text):
+            self.turn = None  # "Spokesman X: Sanctions Are A Medal Of Honor": the next clip's title ends the turns
+            return True
         self._paragraph(line, bullet)
         aired = _AIRED.search(line.text)
         found = _source(f"{aired['outlet']}, {aired['date']}", self.doc.anchor) if aired else None
@@ -487,6 +492,13 @@ def _item_sources(doc: Document) -> None:
                 cited = Citation(outlet=agency, date=day, start=para.start, end=para.start)
                 source = cited if agency not in own else None
             para.source = source
+
+
+def _is_title(line: str) -> bool:
+    """A headline set in title case, with no sentence end: most of its words capitalised."""
+    words = re.findall(r"[A-Za-z][\w'-]*", line)
+    capitals = sum(1 for w in words if w[0].isupper())
+    return len(words) >= 5 and capitals >= 0.8 * len(words) and not ends_sentence(line)
 
 
 def _goes_on(text: str) -> bool:

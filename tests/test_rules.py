@@ -1332,3 +1332,55 @@ def test_a_coordinated_cue_with_its_pronoun_and_an_office_run_into_a_name_after_
         ("Matteo Ricardi", "urged"),
         ("Yelena Arsenyeva", "said"),
     ]
+
+
+def test_a_story_s_epithets_bodies_and_carriers_point_back_to_whom_it_named():
+    summary = by_rules(
+        "Tehran answers Europe\n\n"
+        "Iranian Foreign Minister Alireza Hashemi-Rad said on Sunday that the talks were over, after meeting Omani "
+        "Foreign Minister Salim al-Harthi. The top diplomat further described the listings as a political act.\n\n"
+        "Meanwhile, spokesman for the Parliament's Security Committee Abolfazl Karimi-Shahroudi told reporters that "
+        "the report was complete. The lawmaker noted that the committee was drafting a bill on the treaty.\n\n"
+        "The Syrian Ministry of Interior announced that its forces had seized a truck near al-Qusayr. According to "
+        "the ministry, the shipment had been smuggled from Iraq for Hezbollah.\n\n"
+        "Kataib Hezbollah said on its channel that it would keep its weapons. The statement claimed that the demand "
+        "to disarm was an American demand.\n\n"
+        "According to the daily Asharq al-Awsat, a senior official in the PMF, who asked not to be named, claimed "
+        "that the militias had been told to stand down.\n"
+    )
+    assert [s.speaker for s in summary.statements] == [
+        "Alireza Hashemi-Rad",
+        "Alireza Hashemi-Rad",
+        "Abolfazl Karimi-Shahroudi",
+        "Abolfazl Karimi-Shahroudi",
+        "The Syrian Ministry of Interior",
+        "The Syrian Ministry of Interior",
+        "Kataib Hezbollah",
+        "Kataib Hezbollah",
+    ]
+
+
+def test_a_live_blog_s_present_tense_reports_speech_but_its_headlines_do_not():
+    summary = by_rules(
+        "Live updates\n\nDecember 3, 2026\n\n"
+        "Hezbollah accuses Lebanese government of silence\n\n"
+        'Hezbollah accuses the Lebanese government of "silence in the face of daily violations" by Israel.\n'
+    )
+    assert [(s.speaker, s.cue) for s in summary.statements] == [("Hezbollah", "accuses")]
+
+
+def test_a_clip_page_s_second_title_ends_the_first_interview_and_its_guest_s_label_may_hold_al():
+    summary = by_rules(
+        "MEDIA MONITOR\n\nClip #1 | 03:41\nCommander Kamal Rad: We Will Not Stop After One Night\nDecember 4, 2026\n\n"
+        "The following are excerpts from an interview with Kamal Rad, which aired on IRINN TV on December 2, 2026.\n\n"
+        "Interviewer: Is this true?\n\nKamal Rad: Our missile production never stopped, not for a single day.\n\n"
+        "Interviewer: And the air defense?\n\nKamal Rad: Our air defense is several times stronger than before.\n\n"
+        "Clip #2 | 02:05\nMilitia Spokesman Muntadher Al-Jabiri: American Sanctions Are A Medal Of Honor\n"
+        "December 4, 2026\n\n"
+        "Interviewer: How do you respond to the sanctions?\n\n"
+        "Muntadher al-Jabiri: These sanctions are a medal of honor on our chests.\n\n"
+        "Interviewer: And the government?\n\n"
+        "Muntadher al-Jabiri: We respect the government, but it cannot protect the skies.\n"
+    )
+    speakers = [s.speaker.lower() for s in summary.statements]
+    assert speakers.count("kamal rad") == 2 and speakers.count("muntadher al-jabiri") >= 1

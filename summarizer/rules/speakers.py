@@ -117,12 +117,19 @@ class Context:
                 return person
         return None
 
+    def body_named(self, word: str) -> Person | None:
+        """The body introduced last whose name holds ``word`` ("the ministry": "The Syrian Ministry of Interior")."""
+        return next((p for p in reversed(self.people) if p.role is None and word in p.name.lower()), None)
+
     def by_role_word(self, words: str) -> Person | None:
         """The person introduced last whose role holds the head word of ``words`` ("the minister")."""
         head = words.split()[-1].lower()
         country = affiliation(words) if _NATIONAL.search(words) else None  # "the Iraqi foreign minister"
-        for person in reversed(self.here):
-            if person.role and head in person.role.lower():
+        offices = LEXICON.role_references.get(head, (head,))  # "the top diplomat": the foreign minister
+        epithet = head in LEXICON.role_references  # refers to whom the story is about: its speaker first
+        spoke = [p for p in (self.last_speaker, self.previous_speaker) if p is not None] if epithet else []
+        for person in [*spoke, *reversed(self.here)]:
+            if person.role and any(o in person.role.lower() for o in offices):
                 if country and affiliation(person.role) not in (None, country):
                     continue  # "the Iraqi foreign minister" is not the Omani one introduced last
                 return person
@@ -144,7 +151,9 @@ LEAD_IN = re.compile(r"^(?:[^,]*\b(?:in|on|at|during|speaking|asked)\b[^,]*,\s*)
 _TITLE = f"(?:{alternation(LEXICON.titles)})"
 _OFFICE_WORDS = LEXICON.office_words
 _BODY_NAMED = re.compile(rf"\b(?:militia|group|organi[sz]ation|movement)\s+(?:calling itself\s+)?(?P<name>{NAME})")
-_ROLE_NAME = re.compile(rf"(?:^|[,;]\s+|\band\s+)(?:[Tt]he\s+)?(?P<role>[^,;()]{{3,160}}?),\s+(?P<name>{NAME}),")
+_ROLE_NAME = re.compile(
+    rf"(?:^|[,;]\s+|\band\s+)(?:[Tt]he\s+)?(?P<role>[^,;()]{{3,160}}?),\s+(?P<name>{NAME})(?:,|\.$)"
+)
 _NAME_ROLE = re.compile(rf"(?P<name>{NAME}),\s+(?:the|a|an)\s+(?P<role>[^,;()]{{3,120}}?),")
 _NAME_THE_ROLE = re.compile(rf"(?:^|,\s+)(?P<name>{NAME}),\s+the\s+(?P<role>[^,;()]{{3,120}}?)[,.]")
 _TITLE_RUN = rf"(?:[A-Z][\w'.\-]*\s+){{0,4}}{_TITLE}"
@@ -247,14 +256,19 @@ def _role_prefix(prefix: str) -> str | None:
     m = _LOWER_OFFICE.search(prefix) or _BARE_OFFICE.search(prefix)  # "Iraqi government spokesman"
     if m and ROLE_NOUNS.fullmatch(m["role"].split()[-1]):
         return clean_role(m["role"])
-    return None
+    m = _OFFICE_FOR.search(prefix)  # "spokesman for the Parliament's Security Committee"
+    return clean_role(m["role"]) if m and ROLE_NOUNS.fullmatch(m["office"]) else None
+
+
+_OFFICE_FOR = re.compile(r"(?:^|,\s*)(?P<role>(?P<office>[a-z][\w-]*)\s+(?:for|of|to)\s+(?:the\s+)?[A-Z][^,]*)$")
+"""An office in lower case serving a body named before the holder: "spokesman for the Security Committee X"."""
 
 
 # --- the words before a reporting verb ----------------------------------------------------------------------------
 
 _SETTING = re.compile(
     r"^(?:(?:In|At|On|From|During|Earlier|Later|Meanwhile|Separately|Late|Early|Elsewhere|Regarding|Asked|As\s+for|"
-    r"With\s+regard\s+to)\b|[A-Z][a-z]+ing\s+(?:to|on|upon|about|at|in|the|his|her|a|an)\b)[^,]{0,200},\s+(?=\S)"
+    r"With\s+regard\s+to|According\s+to)\b|[A-Z][a-z]+ing\s+(?:to|on|upon|about|at|in|the|his|her|a|an)\b)[^,]{0,200},\s+(?=\S)"
 )
 """Where, when and on what, opening the sentence ("In Baghdad on Wednesday, ...", "Referring to the talks, ...",
 "Asked about the tanker, ..."): never the speaker."""
@@ -374,14 +388,28 @@ def _according_to(s: Subject, ctx: Context) -> Person | None:
 
 def _unnamed_source(s: Subject, ctx: Context) -> Person | None:
     """ "Lebanese sources close to Hezbollah claimed": an unnamed source, not Hezbollah."""
-    return NOBODY if re.search(r"(?i)\bsources?\b", s.words) else None
+    unnamed = re.search(r"(?i)\bsources?\b", s.words) or (s.clause and _ANONYMOUS.search(s.clause))
+    return NOBODY if unnamed else None
+
+
+_ANONYMOUS = re.compile(r"(?i)\b(?:not\s+to\s+be\s+(?:named|identified)|condition\s+of\s+anonymity|anonymity)\b")
 
 
 def _the_group(s: Subject, ctx: Context) -> Person | None:
     """ "The group said": the organisation named last."""
     if re.search(r"\b[Tt]he (?:group|organi[sz]ation|movement|militia)$", s.words):
         return ctx.body or NOBODY
+    carrier = _CARRIER_SUBJECT.search(s.words)
+    if carrier:  # "The statement claimed": whoever issued it
+        return ctx.last_speaker or ctx.previous_speaker or NOBODY
+    body = _BODY_WORD.search(s.words)
+    if body:  # "According to the ministry": the ministry named before
+        return ctx.body_named(body[1]) or NOBODY
     return None
+
+
+_CARRIER_SUBJECT = re.compile(r"^(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er)\s+(?:statement|communiqu[eé]|letter|declaration)$")
+_BODY_WORD = re.compile(r"^[Tt]he\s+(ministry|department|embassy|agency|council|committee|office|bank|commission)$")
 
 
 def _coordinated(s: Subject, ctx: Context) -> Person | None:
@@ -451,7 +479,7 @@ def _role_run_into_name(s: Subject, ctx: Context) -> Person | None:
 
 
 _INSTITUTIONS = alternation(LEXICON.institutions)
-_INSTITUTION = re.compile(rf"\b(?:{_INSTITUTIONS}|Organi[sz]ation|Committee|Command)\b")
+_INSTITUTION = re.compile(rf"\b(?:{_INSTITUTIONS}|Organi[sz]ation|Committee|Command|Nations|Corps|Union|Assembly)\b")
 _OFFICE = re.compile(
     r"(?:^|[,;]\s+|\s)(?P<org>(?:[Tt]he\s+)?"
     rf"(?:(?:[A-Z][\w'.\-]*\s+){{0,3}}(?:{_INSTITUTIONS})|(?:[A-Z][\w'.\-]*\s+){{1,3}}(?:foreign|defen[cs]e|interior)\s+ministry)"
@@ -491,7 +519,16 @@ def delegated(words: str) -> tuple[str, str] | None:
     if m is None or not m["role"] or not ROLE_NOUNS.search(m["role"]):
         return None
     body = ARTICLE.sub("", m["body"])
+    if _named_after_body(body.split()) >= 0:
+        return None  # "spokesman for the Security Committee Abolfazl Karimi": a person named after the body
     return (m["body"], m["role"]) if is_name(body) or country_of(body) else None
+
+
+def _named_after_body(words: list[str]) -> int:
+    """Where a body's name ends and a person's name of two words or more begins ("... Committee | Abolfazl
+    Karimi-Shahroudi", "United Nations | Gholam-Ali X"), or -1."""
+    cut = max((i for i, w in enumerate(words) if _INSTITUTION.fullmatch(w)), default=-1)
+    return cut if 0 <= cut < len(words) - 2 else -1
 
 
 _DESCRIBED = re.compile(
@@ -516,6 +553,10 @@ def _named(s: Subject, ctx: Context) -> Person | None:
     name = m["name"]
     prefix = s.words[: m.start("name")].strip()
     words = name.split()
+    cut = _named_after_body(words)
+    if cut >= 0:  # "... Policy Committee Abolfazl Karimi", "to the United Nations Gholam-Ali X"
+        prefix, words = f"{prefix} {' '.join(words[: cut + 1])}".strip(), words[cut + 1 :]
+        name = " ".join(words)
     if re.search(r"\b(?:of|for|and)(?:\s+the)?$", prefix) and ROLE_NOUNS.search(prefix) and len(words) > 1:
         # "Minister of State for Foreign Affairs Nasser al-Otaibi": the office ran on into the name.
         prefix += " " + words.pop(0)  # an office does not end in "of": "Secretary of Commerce X Y"

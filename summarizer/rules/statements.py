@@ -17,7 +17,20 @@ from ..models import Evidence, Sanction, Statement
 from ..segment import Document, Paragraph, Sentence
 from .dating import DATE, DAY, WHEN, when
 from .speakers import Context, Person, affiliation, clean_role, introductions, named_after, speaker, turn_speaker
-from .words import ARTICLE, COUNT, HEARSAY, LEXICON, MANNER, NAME, NATIONALITIES, ORGS, country_of, is_name, is_role
+from .words import (
+    ARTICLE,
+    COUNT,
+    HEARSAY,
+    LEXICON,
+    MANNER,
+    NAME,
+    NATIONALITIES,
+    ORGS,
+    ROLE_NOUNS,
+    country_of,
+    is_name,
+    is_role,
+)
 
 CUES = LEXICON.cues
 """Reporting verbs and the statement type each gives."""
@@ -47,6 +60,8 @@ Nelson, Treasury's under secretary"), not the opening of what was said ("said Ba
 _TRAILING_AND = re.compile(r"\s+and\s*$")
 _CONTENT_FIRST = re.compile(r"^(?P<said>[^\"]{12,}?),\s+(?:(?:the\s+)?[\w'.\-]+\s+){1,6}$")
 """What was said, then a short subject before the verb, and nothing after it: "Israel must respect X, he added."."""
+_PRESENT = re.compile(r"[a-z]{2,}[^s\s]s\b")
+"""A reporting verb in the present tense ("says", "warns", "calls on"): a headline's as often as a story's."""
 _GOES_ON = re.compile(r",(?!\s*[\"'])")
 """A sentence going on after its attribution, not a quotation opening after it ("..., he said, 'I do not ...'")."""
 _SUBORDINATOR = re.compile(r"\b(?:because|that|and|but|as|if|since|while|although|when)$")
@@ -63,7 +78,7 @@ def find_statements(doc: Document, para: Paragraph, sent: Sentence, ctx: Context
     for m in CUE_RE.finditer(sent.flat):
         if m["cue"] == "added" and COUNT.match(sent.flat[m.end() :].lstrip()):
             continue  # "added three targets to its sanctions list": a sanctions action, not speech
-        if m["cue"] == "says" and not ends_sentence(sent.flat):
+        if _PRESENT.match(m["cue"]) and not ends_sentence(sent.flat):
             continue  # "IRGC says tanker was seized": a headline's present tense, not a report of speech
         before = sent.flat[: m.start()]
         if _WHAT_SUBJECT.search(before):
@@ -140,8 +155,11 @@ def _source_first(text: str, at: int, ctx: Context) -> tuple[Person, int] | None
         if len(words.split()) > 16:
             continue
         apposed = words != parts["first"]
+        if apposed and HEARSAY.search(parts["first"]):
+            continue  # "According to the daily X, a senior official ...": the outlet, then its unnamed source
         who = speaker(words + " ", "said", ctx)
-        if who is None or (apposed and not who.role) or (not who.role and HEARSAY.search(words)):
+        outlet = HEARSAY.search(words) and not ROLE_NOUNS.search(words)  # "the daily X": whatever the text said of X
+        if who is None or (apposed and not who.role) or ((outlet or not who.role) and HEARSAY.search(words)):
             continue  # an office makes a person ("Foreign Ministry official X"); "the Saba news agency" is an outlet
         return who, end
     return None

@@ -25,7 +25,7 @@ _CAPITALS = LEXICON.sanctioning_places
 _AUTHORITY = re.compile(
     rf"(?P<auth>(?:the\s+)?(?:(?:{alternation(LEXICON.sanctioning_adjectives)})\s+)?"
     rf"(?:{alternation(LEXICON.sanctioning_bodies)}|"
-    rf"(?:(?:^|(?<=, ))(?:[Tt]he\s+)?|(?<=- ))(?:{alternation(_CAPITALS)})"
+    rf"(?:(?:^|(?<=, )|(?<=\bthat ))(?:[Tt]he\s+)?|(?<=- ))(?:{alternation(_CAPITALS)})"
     r"(?=\s+(?:on|said|has|had|have|is|are|was|will|would|today|also|\w+ed)\b))"
     r"(?:'s\s+(?:Office of Foreign Assets Control|OFAC|Financial Sanctions Implementation)(?:\s+\(\w+\))?)?"
     r"(?:\s+established\s+pursuant\s+to\s+resolution\s+\d+(?:\s+\(\d{4}\))?)?)"
@@ -61,12 +61,13 @@ def find_sanction(doc: Document, para: Paragraph, sent: Sentence) -> Sanction | 
     text = sent.flat
     if not ABOUT_SANCTIONS.search(text):
         return None
-    auth = _AUTHORITY.search(text)
-    if auth is None:
+    found = [(a, _IMPOSE.search(text, a.end())) for a in _AUTHORITY.finditer(text)]
+    if not found:
         return _own_body(doc, para, sent) or _signed_order(doc, para, sent)
-    verb = _IMPOSE.search(text, auth.end())
-    if verb is None or not _acts(text, auth.end(), verb):
-        return None
+    acting = [(a, v) for a, v in found if v is not None and _acts(text, a.end(), v, a.start())]
+    if not acting:
+        return None  # "the Foreign Ministry condemned the decision of ...": whoever acts is named further on
+    auth, verb = acting[0]
     body = _AUTHORITY.search(text, verb.end()) if auth["auth"] in _CAPITALS else None
     if body is not None and body["auth"] not in _CAPITALS:
         auth = body  # "Washington slapped sanctions on X that the Treasury Department said ...": the Treasury acted
@@ -117,11 +118,14 @@ def sanction(doc: Document, para: Paragraph, sent: Sentence, authority: str) -> 
     return _record(doc, para, sent, authority, _action(text, verb), verb.end())
 
 
+_DECISION_OF = re.compile(r"\bdecision\s+(?:of|by)\s+(?:the\s+)?$")
+"""An action reported as someone's decision ("the decision of the Australian government to impose"): taken, however
+the sentence judges it."""
 _BY_MEANS = re.compile(r"\bby\s*$")
 """The action as the means of a wider aim: "the United States is countering Iran's ... by designating"."""
 
 
-def _acts(text: str, subject_end: int, verb: re.Match[str]) -> bool:
+def _acts(text: str, subject_end: int, verb: re.Match[str], subject_start: int | None = None) -> bool:
     """Whether the authority ending at ``subject_end`` is the subject of the imposing ``verb``: close before it, not
     speaking about a sanction ("Iran's Foreign Ministry said the sanctions imposed ..."), nor demanding one."""
     gap = _PARENS.sub("", text[subject_end : verb.start()])
@@ -129,7 +133,8 @@ def _acts(text: str, subject_end: int, verb: re.Match[str]) -> bool:
     if (said and not _SPOKESPERSON.search(gap)) or len(gap) > (100 if said or _BY_MEANS.search(gap) else 40):
         return False
     demand = _DEMAND.search(text)
-    return not (demand and demand.start() < verb.start())
+    decided = subject_start is not None and _DECISION_OF.search(text, 0, subject_start)
+    return bool(decided) or not (demand and demand.start() < verb.start())  # "condemned the decision of X to impose"
 
 
 def _own_body(doc: Document, para: Paragraph, sent: Sentence) -> Sanction | None:
@@ -147,7 +152,7 @@ def _own_body(doc: Document, para: Paragraph, sent: Sentence) -> Sanction | None
 
 _ORDER = re.compile(
     r"\b(?P<office>(?:[A-Z][\w-]+\s+){1,2}(?:Minister|Secretary))(?:\s+[A-Z][\w'-]+){0,3}\s+(?:also\s+)?"
-    r"signed\s+an?\s+(?:\w+\s+)?order\s+(?P<verb>designating|declaring|outlawing)\b"
+    r"sign(?:ed|s)\s+an?\s+(?:\w+\s+)?order\s+(?P<verb>designating|declaring|outlawing)\b"
 )
 """A minister's order listing a group ("Defense Minister X signed an order designating Y as a terrorist
 organization"): the office acts, as a department does."""
@@ -270,7 +275,7 @@ def _action(text: str, verb: re.Match[str]) -> str:
     low = text.lower()
     decided = re.search(r"\b(?:decision|decided)\b", low[: verb.start()])  # "a decision ... to impose" is done
     near = low[max(0, verb.start() - 60) : verb.end() + 30]  # "X warned that ..., a day after Y sanctioned": Y acted
-    if not decided and re.search(r"\b(?:threaten|will impose|would impose|to impose|warned)", near):
+    if not decided and re.search(r"\b(?:threaten|will impose|would impose|to impose|will sanction|warned)", near):
         return "threaten"
     if re.search(r"\b(?:lift|remov|delist|unfroze)", verb[0]):
         return "delist"

@@ -413,3 +413,14 @@ def test_a_described_subject_after_an_opening_phrase_is_the_speaker_named_before
     reading = {"statements": [_said(2, "Qasim al-Bayati", "noted", "Iraqi foreign minister")], "sanctions": []}
     found, rejected = _read(doc, reading, "Referring to")
     assert [(s.speaker, s.cue) for s in found.statements] == [("Qasim al-Bayati", "noted")] and not rejected
+
+
+def test_imposing_costs_is_no_sanctions_action_even_beside_the_word_sanctions() -> None:
+    text = (
+        "Tanker seized\n\nThe IRGC Navy seized the tanker Aurora Bay near Abu Musa Island on Sunday. Analysts assess "
+        "that the IRGC seized the Aurora Bay to impose costs on shipping in response to the sanctions.\n"
+    )
+    doc = _doc(text)
+    imposed = {"line": 2, "authority": "IRGC", "action": "threaten", "targets": ["Aurora Bay"], "target_count": None}
+    found, rejected = _read(doc, {"statements": [], "sanctions": [imposed]}, "impose costs")
+    assert found.sanctions == [] and rejected == {"no imposing verb after the authority": 1}

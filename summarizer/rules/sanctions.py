@@ -118,6 +118,9 @@ def sanction(doc: Document, para: Paragraph, sent: Sentence, authority: str) -> 
     return _record(doc, para, sent, authority, _action(text, verb), verb.end())
 
 
+_IMPOSED_WHAT = re.compile(rf"{ABOUT_SANCTIONS.pattern}|travel\s+bans?|penalt|embargo", re.I)
+"""What an authority imposes when it is a sanctions action: sanctions, an asset freeze, travel bans."""
+_OBJECT_END = re.compile(r"\s(?:on|upon|against|in|for|to|over|after|because)\s")
 _DECISION_OF = re.compile(r"\bdecision\s+(?:of|by)\s+(?:the\s+)?$")
 """An action reported as someone's decision ("the decision of the Australian government to impose"): taken, however
 the sentence judges it."""
@@ -132,6 +135,9 @@ def _acts(text: str, subject_end: int, verb: re.Match[str], subject_start: int |
     said = _SAID.search(gap)
     if (said and not _SPOKESPERSON.search(gap)) or len(gap) > (100 if said or _BY_MEANS.search(gap) else 40):
         return False
+    imposed = _OBJECT_END.split(text[verb.end() : verb.end() + 80], 1)[0]  # what is imposed, before "on X"
+    if "impos" in verb[0].lower() and not _IMPOSED_WHAT.search(imposed):
+        return False  # "seized the tanker to impose costs on shipping": something imposed, but no sanctions
     demand = _DEMAND.search(text)
     decided = subject_start is not None and _DECISION_OF.search(text, 0, subject_start)
     return bool(decided) or not (demand and demand.start() < verb.start())  # "condemned the decision of X to impose"

@@ -224,7 +224,7 @@ def _spoken(cue: str) -> str | None:
     one word that is no verb of thinking, deciding or sanctioning. Whether it reports anything is read on the line
     (:data:`_REPORTS`)."""
     word = _MANNER.sub("", _squash(cue)).split(" ", 1)[0]
-    if not _FINITE.fullmatch(word) or word in LEXICON.thinking_verbs or word in _NOT_SPEECH:
+    if not _FINITE.fullmatch(word) or word in _NOT_SPEECH:
         return None
     return word
 

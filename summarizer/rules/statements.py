@@ -158,9 +158,9 @@ def _source_first(text: str, at: int, ctx: Context) -> tuple[Person, int] | None
         if apposed and HEARSAY.search(parts["first"]):
             continue  # "According to the daily X, a senior official ...": the outlet, then its unnamed source
         who = speaker(words + " ", "said", ctx)
-        outlet = HEARSAY.search(words) and not ROLE_NOUNS.search(words)  # "the daily X": whatever the text said of X
-        if who is None or (apposed and not who.role) or ((outlet or not who.role) and HEARSAY.search(words)):
-            continue  # an office makes a person ("Foreign Ministry official X"); "the Saba news agency" is an outlet
+        outlet = HEARSAY.search(words) and not (who and who.role and ROLE_NOUNS.search(words))
+        if who is None or (apposed and not who.role) or outlet:
+            continue  # an office written here makes a person ("Foreign Ministry official X"); "the daily X" is none
         return who, end
     return None
 

@@ -1160,6 +1160,14 @@ def test_two_people_sharing_a_surname_stay_two():
             "stressing",
             "the need for collective action by the states of the region",
         ),
+        (  # nothing after the verb but where it was said: what was said came before
+            "The new sanctions show that Washington remains hostile to Tehran and does not want to negotiate, the "
+            "republic's Foreign Ministry Spokesman Kaveh Sadri said in a statement.",
+            "Kaveh Sadri",
+            "Foreign Ministry Spokesman",
+            "said",
+            "The new sanctions show that Washington remains hostile to Tehran and does not want to negotiate",
+        ),
         (  # a preamble ends where a clause starts without "that"
             "The Harbour Ministry said in a statement it was following the developments with great concern.",
             "The Harbour Ministry",

@@ -58,7 +58,7 @@ _NAME_CLOSING = re.compile(r"\s+(?:[A-Z][\w'.\-]*\s+){1,7}?[A-Z][\w'.\-]*(?:,[^\
 """A speaker named after the verb and closing the sentence, an office after the name if any ("said Brian E.
 Nelson, Treasury's under secretary"), not the opening of what was said ("said Baghdad feared")."""
 _TRAILING_AND = re.compile(r"\s+and\s*$")
-_CONTENT_FIRST = re.compile(r"^(?P<said>[^\"]{12,}?),\s+(?:(?:the\s+)?[\w'.\-]+\s+){1,6}$")
+_CONTENT_FIRST = re.compile(r"^(?P<said>[^\"]{12,}?),\s+(?:(?:the\s+)?[\w'.\-]+\s+){1,9}$")
 """What was said, then a short subject before the verb, and nothing after it: "Israel must respect X, he added."."""
 _PRESENT = re.compile(r"[a-z]{2,}[^s\s]s\b")
 """A reporting verb in the present tense ("says", "warns", "calls on"): a headline's as often as a story's."""
@@ -298,6 +298,12 @@ def _preamble_end(text: str) -> int:
     return day.end() if day else 0
 
 
+def _only_preamble(after: str) -> bool:
+    """Nothing after the verb but to whom, when or where: what was said came before it."""
+    rest = after.rstrip(" .")
+    return bool(rest.strip()) and _preamble_end(f"{rest} that ") > len(rest)
+
+
 def content_after(after: str, cue: str) -> str:
     """What a reporting verb reports: the words after it, without to whom, when, where and the source."""
     text = _CHANNEL.sub("", MD_LINK.sub(r"\g<text>", after))  # "told [Al Arabiya](url) that": read as its text
@@ -332,6 +338,7 @@ def content_at(text: str, start: int, end: int, cue: str, *, stop: int | None = 
     if cue == "according to" and len(text[:start].split()) >= 3:  # "46 strikes were recorded, according to X"
         return text[:start].rstrip(" ,")
     content = content_after(_TRAILING_AND.sub("", text[end:stop]), cue)
+    content = "" if _only_preamble(text[end:stop]) else content  # "..., X said in a statement."
     said_first = _CONTENT_FIRST.match(text[:start])
     if said_first and first and not says_enough(content, cue):
         content = said_first["said"]  # "The root cause was the occupation, he said."

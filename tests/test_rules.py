@@ -1411,3 +1411,16 @@ def test_a_clip_page_s_second_title_ends_the_first_interview_and_its_guest_s_lab
     )
     speakers = [s.speaker.lower() for s in summary.statements]
     assert speakers.count("kamal rad") == 2 and speakers.count("muntadher al-jabiri") >= 1
+
+
+def test_a_title_before_a_surname_introduces_whom_the_office_later_names():
+    summary = by_rules(
+        "Spotlight on Iran (Week of September 23-29, 2010)\n\nHighlights of the week\n\n"
+        "This week, Iranian media and top officials commended President Ahmadinejad for his speech to the UN last "
+        "Thursday (September 23). In his address, the president claimed that the attacks had been staged. "
+        "Ahmadinejad once again lashed out against Israel, calling for a referendum among the people of Palestine.\n"
+    )
+    assert [(s.speaker, s.role, s.cue) for s in summary.statements] == [
+        ("Ahmadinejad", "President", "claimed"),
+        ("Ahmadinejad", "President", "lashed out"),
+    ]

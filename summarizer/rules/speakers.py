@@ -174,8 +174,10 @@ def introductions(text: str, ctx: Context) -> None:
             if role and is_name(m["name"]):
                 ctx.introduce(m["name"], role)
     for m in _TITLED.finditer(text):
-        if is_name(m["name"]) and len(m["name"].split()) >= 2 and ctx.find(m["name"]) is None:
-            ctx.introduce(m["name"], clean_role(m["role"]))
+        name = m["name"]
+        surname_only = len(name.split()) == 1 and country_of(name) is None and name not in NOT_NAMES
+        if is_name(name) and (len(name.split()) >= 2 or surname_only) and ctx.find(name) is None:
+            ctx.introduce(name, clean_role(m["role"]))  # "President Ahmadinejad": "the president" later
     opening = _OPENING_NAME.match(text)
     if opening is None or not is_name(opening["name"]):
         return

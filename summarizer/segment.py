@@ -39,7 +39,8 @@ from .models import Bulletin, Citation
 
 OVERVIEW_HEADINGS = re.compile(
     r"^(?:overview|main points|highlights|key points|summary|executive summary|in brief|key developments|"
-    r"key judge?ments|key findings|key takeaways|takeaways|key events|bottom line|top lines|top stories)\W*$",
+    r"key judge?ments|key findings|key takeaways|takeaways|key events|bottom line|top lines|top stories)"
+    r"(?:\[\d{1,3}\])?\W*$",  # "Highlights[1]": a web page's footnote marker on the heading
     re.I,
 )
 _BULLET = re.compile(rf"^[ \t]*{BULLET}[ \t]+")

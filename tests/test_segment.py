@@ -77,7 +77,7 @@ def test_weekday_resolves_to_the_past_week():
     assert dates.weekday_before("Friday", thursday) == date(2023, 3, 3)
 
 
-@pytest.mark.parametrize("heading", ["Main Points", "Highlights", "Overview"])
+@pytest.mark.parametrize("heading", ["Main Points", "Highlights", "Overview", "Highlights[1]"])
 def test_overview_headings(heading):
     text = (
         "Spotlight on Iran\n\nJanuary 10, 2021 - January 24, 2021 Editor: Someone\n"

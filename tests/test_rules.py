@@ -1424,3 +1424,19 @@ def test_a_title_before_a_surname_introduces_whom_the_office_later_names():
         ("Ahmadinejad", "President", "claimed"),
         ("Ahmadinejad", "President", "lashed out"),
     ]
+
+
+def test_an_office_its_capitalised_words_make_one_holder_s_speaks_and_an_epithet_finds_the_named_one():
+    summary = by_rules(
+        "Spotlight on Iran\n\nSeptember 11-18, 2024 Editor: Dr. Raz Zimmt\n\nIran and Israel\n"
+        "  \u2022 The Iranian Foreign Ministry spokesman condemned the attacks attributed to Israel (IRNA, September "
+        "16, 2024).\n"
+        "  \u2022 Major General Gholamreza Pourhashemi, commander of the IRGC Aerospace Force, threatened that Iran "
+        "would respond within minutes (Tasnim, September 11, 2024). In an interview a few days later, the Iranian "
+        "official added that the Islamic Republic is not seeking a regional war (Fars, September 14, 2024).\n"
+    )
+    assert [s.speaker for s in summary.statements] == [
+        "the Iranian Foreign Ministry spokesman",
+        "Gholamreza Pourhashemi",
+        "Gholamreza Pourhashemi",
+    ]

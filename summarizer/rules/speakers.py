@@ -129,8 +129,10 @@ class Context:
         epithet = head in LEXICON.role_references  # refers to whom the story is about: its speaker first
         spoke = [p for p in (self.last_speaker, self.previous_speaker) if p is not None] if epithet else []
         for person in [*spoke, *reversed(self.here)]:
-            if person.role and any(o in person.role.lower() for o in offices):
-                if country and affiliation(person.role) not in (None, country):
+            if person.role and (not offices or any(o in person.role.lower() for o in offices)):  # "official": any
+                side = affiliation(person.role)
+                side = "Iran" if side in LEXICON.iranian_bodies else side  # the IRGC's commander is an Iranian official
+                if country and side not in (None, country):
                     continue  # "the Iraqi foreign minister" is not the Omani one introduced last
                 return person
         return None
@@ -608,11 +610,14 @@ def _by_role(s: Subject, ctx: Context) -> Person | None:
     if m is None or not ROLE_NOUNS.search(m["desc"]):
         return None
     found = ctx.by_role_word(m["desc"])
-    if found is None and _TITLE_OFFICE.fullmatch(m["desc"]):
+    qualified = _QUALIFIED_OFFICE.fullmatch(m["desc"])  # "the Iranian Foreign Ministry spokesman"
+    if found is None and (_TITLE_OFFICE.fullmatch(m["desc"]) or (qualified and ROLE_NOUNS.fullmatch(qualified[1]))):
         return ctx.introduce(f"the {m['desc']}", m["desc"])  # named by the office alone, as written
     return found
 
 
+_QUALIFIED_OFFICE = re.compile(r"(?:[A-Z][\w'-]+\s+){1,4}(?P<office>[a-z][\w-]+)")
+"""An office in lower case that its capitalised words make one holder's: "IRGC commander", "Iranian president"."""
 _TITLE_OFFICE = re.compile(r"[A-Z][\w-]+(?:\s+[A-Z][\w-]+){1,3}|[A-Z]\w+-[A-Z]\w+")
 """An office written as a title: "the High Representative", "the Secretary-General"."""
 

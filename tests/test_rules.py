@@ -1440,3 +1440,17 @@ def test_an_office_its_capitalised_words_make_one_holder_s_speaks_and_an_epithet
         "Gholamreza Pourhashemi",
         "Gholamreza Pourhashemi",
     ]
+
+
+def test_a_british_story_s_honorific_surname_hit_out_and_names_added_to_a_list():
+    summary = by_rules(
+        "UK targets Iranian officials\n\nNovember 14, 2022\n\n"
+        'Foreign Secretary James Cleverly on Monday hit out at the "violent crackdown" on the protests sweeping Iran, '
+        "as the UK added more names to its sanctions list.\n\n"
+        'Mr Cleverly said: "These sanctions target officials within the Iranian regime who are responsible for '
+        'heinous human rights violations."\n'
+    )
+    assert [(s.speaker, s.cue) for s in summary.statements] == [
+        ("James Cleverly", "hit out at"),
+        ("James Cleverly", "said"),
+    ]

@@ -166,7 +166,7 @@ _TITLED = re.compile(rf"(?P<role>{_TITLE_RUN})\s+(?P<name>{NAME})")
 def introductions(text: str, ctx: Context) -> None:
     """Register "ROLE, NAME," and "NAME, the ROLE," appositions and "Foreign Minister NAME" so later pronouns and
     surnames resolve."""
-    text = NAME_TITLE.sub("", RANK.sub("", text))
+    text = _HONORIFIC_SURNAME.sub("", NAME_TITLE.sub("", RANK.sub("", text)))
     for m in _BODY_NAMED.finditer(text):
         if is_name(m["name"]):
             ctx.body = ctx.introduce(m["name"], None)
@@ -327,6 +327,10 @@ subject of that first verb."""
 _QUOTATION = re.compile(r'"[^"]{12,}"')
 
 
+_HONORIFIC_SURNAME = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.?\s+(?=[A-Z][\w'-]+(?![\w'-]|\s+[A-Z]))")
+"""An honorific before a lone surname ("Mr Cleverly said"): the surname of someone named in full before."""
+
+
 def _unranked(text: str) -> str:
     """``text`` without military ranks; a rank between an office and a name parts them as a comma would
     ("Commander of the IRGC Navy Rear Admiral X")."""
@@ -350,6 +354,7 @@ def _subject(before: str, cue: str) -> Subject:
     before = _ISSUED.sub(" ", before)  # "The ministry issued a statement saying": the ministry says
     before = _DAY_BEFORE_VERB.sub("", before)  # "Rostami on Thursday denied"
     before = NAME_TITLE.sub("", _RANK_WORD.sub("", before))
+    before = _HONORIFIC_SURNAME.sub("", before)  # "Mr Cleverly said": the surname of the person named before
     tail = _RELATIVE_TAIL.search(before)
     if tail:
         before = "he " if tail["which"] else before[: tail.start()] + " "

@@ -60,6 +60,7 @@ Nelson, Treasury's under secretary"), not the opening of what was said ("said Ba
 _TRAILING_AND = re.compile(r"\s+and\s*$")
 _CONTENT_FIRST = re.compile(r"^(?P<said>[^\"]{12,}?),\s+(?:(?:the\s+)?[\w'.\-]+\s+){1,9}$")
 """What was said, then a short subject before the verb, and nothing after it: "Israel must respect X, he added."."""
+_TO_A_LIST = re.compile(r"[^,.;]{0,60}?\bto\s+(?:its|the|their)\s+(?:\w+\s+){0,2}list\b")
 _PRESENT = re.compile(r"[a-z]{2,}[^s\s]s\b")
 """A reporting verb in the present tense ("says", "warns", "calls on"): a headline's as often as a story's."""
 _GOES_ON = re.compile(r",(?!\s*[\"'])")
@@ -76,8 +77,8 @@ def find_statements(doc: Document, para: Paragraph, sent: Sentence, ctx: Context
     found: list[tuple[re.Match[str], Person, int]] = []
     inverted: str | None = None  # what was said, when all of it comes before the verb and its speaker after
     for m in CUE_RE.finditer(sent.flat):
-        if m["cue"] == "added" and COUNT.match(sent.flat[m.end() :].lstrip()):
-            continue  # "added three targets to its sanctions list": a sanctions action, not speech
+        if m["cue"] == "added" and (COUNT.match(sent.flat[m.end() :].lstrip()) or _TO_A_LIST.match(sent.flat, m.end())):
+            continue  # "added three targets / more names to its sanctions list": a sanctions action, not speech
         if _PRESENT.match(m["cue"]) and not ends_sentence(sent.flat):
             continue  # "IRGC says tanker was seized": a headline's present tense, not a report of speech
         before = sent.flat[: m.start()]

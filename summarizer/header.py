@@ -120,7 +120,7 @@ def read_header(text: str, lines: list[Line]) -> Header:
             publisher = publisher or _masthead(body)
             header.used.add(i)
         elif title_line is None and _issuer(body) and i + 1 < len(lines) and lines[i + 1].text:
-            publisher = publisher or body  # "Council of the European Union" over "Press release"
+            publisher = publisher or re.sub(r"^The\s+", "", body)  # "The Meir Amit ... Center" over its title
             header.used.add(i)
         elif title_line is None and (site := MD_LINK.fullmatch(body)) is not None:
             publisher = publisher or site["text"]  # "[Axis Ledger](https://...)": the site's name, linked home
@@ -135,6 +135,7 @@ def read_header(text: str, lines: list[Line]) -> Header:
             headline is None
             and not signed
             and _is_headline(body)
+            and not _TAGLINE_WORDS.search(body)
             and (_in_capitals(title_line) or under_path or len(title_line.split()) == 1 or _H1.match(line.text))
         ):
             headline = body  # "THE TIGRIS OBSERVER" or a section label ("Politics"), then "Iraq vows to treat ..."
@@ -171,6 +172,8 @@ def _in_capitals(line: str) -> bool:
     return bool(words) and all(w.isupper() for w in words)
 
 
+_TAGLINE_WORDS = re.compile(r"(?i)\b(?:daily|newspaper|weekly)\W*$|\benglish-language\b")
+"""What a masthead's motto says of the paper ("Iran's Independent English-Language Daily"): no headline."""
 _H1 = re.compile(r"#\s")
 """A Markdown top-level heading: the page's title, whatever stray line came above it."""
 _PATH = re.compile(r"\s[/>]\s")
@@ -223,7 +226,7 @@ def _names_only(line: str) -> bool:
     """A short line of capitalised words, as an organisation's name is written ("Prime Minister's Office")."""
     words = line.split()
     return (
-        0 < len(words) <= 7
+        0 < len(words) <= 9
         and not _SPLIT.search(line)
         and not re.search(r"\d", line)
         and all(w[0].isupper() or w.lower() in _SMALL_WORDS for w in words)
@@ -258,7 +261,7 @@ def _forwarded(lines: list[Line]) -> int:
 
 
 _FORWARDED = re.compile(r"(?i)^-{2,}\s*(?:forwarded|original)\s+message\s*-{2,}")
-_CRUMB = re.compile(r"^(?P<site>[A-Z][\w'.&-]*(?:\s+[A-Z][\w'.&-]*){0,4})\s+[>›»/]\s+\S")
+_CRUMB = re.compile(r"^(?P<site>[A-Z][\w'.&-]*(?:\s+(?:[A-Z][\w'.&-]*|of|for|and|the|on)){0,6})\s+[>›»/]\s+\S")
 """A breadcrumb trail: its first step names the site."""
 _TAGLINE = re.compile(
     r"(?i)^(?:an?\s+)?(?:\w+\s+){0,3}(?:briefing|newsletter|digest|bulletin|update|review|monitor|publication)\s+"
@@ -298,7 +301,7 @@ def _editor(bulletin: Bulletin, head: str, text: str) -> None:
         re.M,  # a wire story's closing "Reporting by ...; Editing by X"
     )
     if editor:
-        bulletin.editor = editor[1].strip("*_ ")
+        bulletin.editor = re.split(r"\s+and\s+", editor[1].strip("*_ "))[0]  # "Editing by A and B": the first
     prepared = re.search(
         r"(?im)^\s*(?:prepared|compiled|written) by\s*:?\s*(?P<who>[^,|\n]+?)(?:\s*[,|]\s*(?P<org>[^\n]+?))?\s*$", head
     )

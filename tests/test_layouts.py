@@ -353,6 +353,23 @@ BODY = "\n\nThe ferry unions said on Monday that the strike was over and that al
             "Ferry strike ends after talks",
             "Harbour Wire",
         ),
+        (  # an organisation's name of eight words over the title
+            "The Meir Amit Intelligence and Terrorism Information Center\nSpotlight on Iran\nDecember 1 - 8, 2026",
+            "Spotlight on Iran",
+            "Meir Amit Intelligence and Terrorism Information Center",
+        ),
+        (  # a breadcrumb of links whose site's name has small words
+            "[Harbour Institute for War Studies](https://example.org/) > [Update](https://example.org/u/)\n\n"
+            "# Harbour Update, May 3, 2026",
+            "Harbour Update",
+            "Harbour Institute for War Studies",
+        ),
+        (  # a masthead's motto is no headline
+            "HARBOUR HERALD\nThe Port's Independent English-Language Daily\nHome | Ports | Ferries\n\nPorts\n\n"
+            "Ferry strike ends after talks\n\nMay 3, 2026",
+            "Ferry strike ends after talks",
+            "Harbour Herald",
+        ),
     ],
 )
 def test_the_issuer_site_or_masthead_above_a_headline_is_the_publisher(head: str, title: str, publisher: str) -> None:

@@ -28,6 +28,7 @@ from benchmarks import (
     s4_embedded,
     s5_scoring,
     s6_peer,
+    s7_model_led,
 )
 from benchmarks.common import ROOT, Check, Context, loadavg
 
@@ -38,6 +39,7 @@ SECTIONS: dict[str, tuple[str, ModuleType]] = {
     "4": ("Embedded model", s4_embedded),
     "5": ("Scoring", s5_scoring),
     "6": ("Peer comparison", s6_peer),
+    "7": ("Model-led reading", s7_model_led),
 }
 DOCS = ROOT / "docs"
 COMMAND = ".venv/bin/python -m benchmarks"

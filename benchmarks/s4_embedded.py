@@ -59,7 +59,7 @@ def run(ctx: Context) -> dict[str, Any]:
     result: dict[str, Any] = {"cold_start": _cold_starts(ctx), "speed": _speeds(ctx)}
     result["bulletin"] = _bulletin_runs(ctx, folder)
     cache = Path(result["bulletin"]["runs"][-1]["cache"])
-    result["cached"] = _cached_runs(ctx, cache)
+    result["cached"] = cached_runs(ctx, cache)
     if (result["cached"]["wall"]["median"] or 0) > TARGET_CACHED_S:
         ctx.say("s4: cached run over target, profiling imports and the run")
         result["cached_profile"] = profile_cached(cache, folder)
@@ -165,16 +165,18 @@ def _bulletin_runs(ctx: Context, folder: Path) -> dict[str, Any]:
             ctx.say(f"s4: skipping cold run {rep + 1}: {spent:.0f} s already spent")
             break
         ctx.say(f"s4: sample bulletin, local backend, empty cache, run {rep + 1} (minutes)")
-        runs.append(_cold_run(folder, rep))
+        runs.append(cold_run(folder, f"local-{rep}"))
         spent += runs[-1]["wall"]
     return {"runs": runs, "wall": spread([r["wall"] for r in runs if r["ok"]])}
 
 
-def _cold_run(folder: Path, rep: int) -> dict[str, Any]:
-    cache = folder / f"cache-{rep}.sqlite"
-    out = folder / f"summary-{rep}.json"
+def cold_run(folder: Path, tag: str, flags: tuple[str, ...] = ()) -> dict[str, Any]:
+    """The sample through the CLI with ``flags`` and a new empty cache: what a user's first run costs."""
+    cache = folder / f"cache-{tag}.sqlite"
+    out = folder / f"summary-{tag}.json"
     load = loadavg()
-    proc = run_timed([*summarizer_cli(), "summarize", str(SAMPLE)], env=_env(cache), cwd=folder, timeout=1200)
+    command = [*summarizer_cli(), "summarize", str(SAMPLE), *flags]
+    proc = run_timed(command, env=_env(cache), cwd=folder, timeout=1800)
     run: dict[str, Any] = {"ok": proc.returncode == 0, "wall": proc.wall, "cpu": proc.cpu, "cache": str(cache)}
     run.update({"peak_rss_mb": proc.peak_rss_mb, "s_per_kb": proc.wall / (SAMPLE.stat().st_size / 1024)})
     run.update({"load_before": load, "load_after": loadavg(), "retry_warnings": proc.stderr.count("retrying")})
@@ -191,11 +193,13 @@ def _env(cache: Path) -> dict[str, str]:
     return bench_env(SUMMARIZER_CACHE=str(cache))
 
 
-def _cached_runs(ctx: Context, cache: Path) -> dict[str, Any]:
+def cached_runs(ctx: Context, cache: Path, flags: tuple[str, ...] = ()) -> dict[str, Any]:
+    """Re-runs of the sample with the cache a cold run filled, plus what starting the CLI alone costs."""
     runs = []
     for rep in range(ctx.reps(5, 3)):
-        ctx.say(f"s4: cached re-run {rep + 1}")
-        proc = run_timed([*summarizer_cli(), "summarize", str(SAMPLE)], env=_env(cache), cwd=cache.parent)
+        ctx.say(f"cached re-run {' '.join(flags)} {rep + 1}")
+        command = [*summarizer_cli(), "summarize", str(SAMPLE), *flags]
+        proc = run_timed(command, env=_env(cache), cwd=cache.parent)
         usage = json.loads(proc.stdout)["provenance"]["usage"] if proc.returncode == 0 else {}
         runs.append({"wall": proc.wall, "cpu": proc.cpu, "ok": proc.returncode == 0, "usage": usage})
     parts = {

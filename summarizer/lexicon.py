@@ -61,6 +61,8 @@ class Lexicon:
     target_nouns: tuple[str, ...]
     name_titles: tuple[str, ...]
     postnominals: tuple[str, ...]
+    courtesy_titles: tuple[str, ...]
+    turn_titles: tuple[str, ...]
     institutions: tuple[str, ...]
     meeting_verbs: tuple[str, ...]
     manner_adverbs: tuple[str, ...]

@@ -34,7 +34,7 @@ from .layout import (
     logical_lines,
     repeated,
 )
-from .lexicon import load, outlet
+from .lexicon import alternation, load, outlet
 from .models import Bulletin, Citation
 
 OVERVIEW_HEADINGS = re.compile(
@@ -49,10 +49,7 @@ _SOURCE_LINE = re.compile(r"^(?:Sources?|Via)\s*:\s*\[[^\]]+\]\([^()\s]+\)\s*$")
 _ITEM_SOURCE = re.compile(r"^(?:Sources?|Via)\s*:\s*(?P<source>[^\[\]()\n]{3,80}?)\s*$")
 """A monitoring digest's source line under an item's headline ("Source: Al-Mayadeen, October 28, 2026"): the
 citation of every paragraph of the item."""
-TURN_HONORIFIC = re.compile(
-    r"^(?:(?:MR|MS|MRS|DR|AMB|Mr|Ms|Mrs|Dr|Amb)\.|Chairman|Chairwoman|Chair|Ambassador|Senator|Secretary|General|"
-    r"Admiral|Representative)\s+"
-)
+TURN_HONORIFIC = re.compile(rf"^(?:(?i:{alternation(load().courtesy_titles)})\.|{alternation(load().turn_titles)})\s+")
 """The honorific opening a transcript's turn label: the label without it is the speaker's surname."""
 _RECORD_TURN = re.compile(rf"(?P<label>{TURN_HONORIFIC.pattern[1:]}[A-Z][A-Z'\-]{{2,}})\.[ \t]+(?=[A-Z\"\[])")
 """A hearing's turn in the style of the Congressional Record: "Chairman HALVORSON. The subcommittee will ..."."""
@@ -537,12 +534,19 @@ def _heading(line: str) -> str | None:
     return line
 
 
+_SENTENCE_WORDS = re.compile(r"^[A-Z][\w'-]*\s+(?:[\w'-]+\s+){0,6}?(?:[a-z]{3,}ed|has|have|had|is|are|was|were|will)\b")
+"""A short line reading as a sentence: a subject, then a verb in the past tense or with its auxiliary ("Washington
+sanctioned ...", "Iran has rejected ...")."""
+
+
 def _is_prose(line: str, mode: str) -> bool:
     words = len(line.split())
     if line.endswith(")") and words <= 20 and not ends_sentence(line) and not re.search(r"\]\([^()\s]*\)$", line):
         return False  # an image caption repeating a citation
-    if mode == "header":
-        return words >= 12 and (ends_sentence(line) or line.endswith(":"))  # a sentence, or one opening a list
+    if mode == "header":  # a sentence, or one opening a list; a short one only if its words are a sentence's
+        return (words >= 12 or (words >= 6 and _SENTENCE_WORDS.search(line) is not None)) and (
+            ends_sentence(line) or line.endswith(":")
+        )
     return words >= 6 or (words >= 3 and line.endswith(":"))  # "Foreign Minister X said:" opens a quotation
 
 

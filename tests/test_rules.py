@@ -1454,3 +1454,49 @@ def test_a_british_story_s_honorific_surname_hit_out_and_names_added_to_a_list()
         ("James Cleverly", "hit out at"),
         ("James Cleverly", "said"),
     ]
+
+
+def test_a_relative_clause_s_subject_claims_and_a_possessive_is_no_part_of_a_name():
+    summary = by_rules(
+        "Treasury widens Iran sanctions\n\nMarch 4, 2026\n\n"
+        "The measures also hit the Harbour Works Company, which the U.S. claims is a front for the IRGC Navy.\n\n"
+        "The move follows President Dana Whitlock's warning last week. Whitlock vowed to punish any firm that "
+        "ships Iranian crude to the militias.\n"
+    )
+    assert [(s.speaker, s.cue) for s in summary.statements] == [("U.S.", "claims"), ("Dana Whitlock", "vowed")]
+
+
+def test_a_target_list_ends_where_the_authority_says_what_they_did_and_an_apposition_keeps_the_authority():
+    summary = by_rules(
+        "New penalties\n\nMarch 4, 2026\n\n"
+        "The administration imposed sanctions on a trading house and shipping firms the Treasury Department says "
+        "are fronts for the IRGC.\n\n"
+        "The Office of Foreign Assets Control, the section of the Treasury that enforces sanctions, also designated "
+        "the Qeshm Harbour Company.\n"
+    )
+    first, second = summary.sanctions
+    assert not any("Treasury" in t.name for t in first.targets)
+    assert second.authority == "Office of Foreign Assets Control"
+    assert [t.name for t in second.targets] == ["Qeshm Harbour Company"]
+
+
+def test_a_quotation_a_lead_in_opens_is_what_the_pronoun_after_it_said():
+    summary = by_rules(
+        "Minister answers sanctions\n\nMarch 4, 2026\n\n"
+        "Washington sanctioned Foreign Minister Karim Nouri on Monday.\n\n"
+        'Nouri swiftly hit back on social media: "The only thing this designation proves is that we are right," '
+        'he wrote. In a second post that evening: "Every new list only hardens our resolve," he wrote.\n'
+    )
+    assert [(s.speaker, s.cue, s.content) for s in summary.statements] == [
+        ("Karim Nouri", "hit back", '"The only thing this designation proves is that we are right"'),
+        ("Karim Nouri", "wrote", '"Every new list only hardens our resolve"'),
+    ]
+
+
+def test_any_courtesy_title_before_a_lone_surname_points_back_to_the_full_name():
+    summary = by_rules(
+        "Senate panel weighs Iran bill\n\nMarch 4, 2026\n\n"
+        "Senator Lindsey Hale, who chairs the subcommittee, warned that Iran's drone exports were growing.\n\n"
+        'Sen. Hale said the bill would "close every door the regime still uses."\n'
+    )
+    assert [(s.speaker, s.cue) for s in summary.statements] == [("Lindsey Hale", "warned"), ("Lindsey Hale", "said")]

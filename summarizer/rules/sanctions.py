@@ -128,10 +128,14 @@ _BY_MEANS = re.compile(r"\bby\s*$")
 """The action as the means of a wider aim: "the United States is countering Iran's ... by designating"."""
 
 
+_APPOSITIVE = re.compile(r"^,\s+(?:the|an?)\s+[^,;]{3,100},")
+"""What the authority is, set between commas ("OFAC, the section of the Treasury charged with ...,"): no distance."""
+
+
 def _acts(text: str, subject_end: int, verb: re.Match[str], subject_start: int | None = None) -> bool:
     """Whether the authority ending at ``subject_end`` is the subject of the imposing ``verb``: close before it, not
     speaking about a sanction ("Iran's Foreign Ministry said the sanctions imposed ..."), nor demanding one."""
-    gap = _PARENS.sub("", text[subject_end : verb.start()])
+    gap = _APPOSITIVE.sub("", _PARENS.sub("", text[subject_end : verb.start()]))
     said = _SAID.search(gap)
     if (said and not _SPOKESPERSON.search(gap)) or len(gap) > (100 if said or _BY_MEANS.search(gap) else 40):
         return False

@@ -85,7 +85,7 @@ class Context:
     def introduce(self, name: str, role: str | None) -> Person:
         """The person ``name`` refers to, added if new; a longer spelling or a first role is kept. Where a body is
         based is no part of its name ("Piraeus-based Aegean Crest Shipping")."""
-        name = _BASED.sub("", _RANK_WORD.sub("", name))
+        name = _POSSESSIVE.sub("", _BASED.sub("", _RANK_WORD.sub("", name)))
         found = self.find(name)
         if found is None:
             found = Person(name, role)
@@ -279,10 +279,17 @@ _SETTING = re.compile(
 _WHO = re.compile(r",\s+(?:who|which)\s+(?P<clause>[^,]{3,160}),?\s*$")
 """A relative clause between a speaker and the verb ("Khazali, who is due in Tehran next week, said")."""
 _BASED = re.compile(r"^(?:[A-Z][\w'.]*[\s-]+)*?[A-Z][\w'.]*-based\s+")
+_POSSESSIVE = re.compile(r"(?<=\w)'s$|(?<=s)'$")
+"""The possessive ending a name as written ("President Donald Trump's exit"): no part of the name."""
 _CARRIED = re.compile(r"\b(?:by|from)\s+")
 _RELATIVE_TAIL = re.compile(r",\s+(?:who|(?P<which>in\s+which\s+(?:he|she)))\s*$")
 """A relative pronoun just before the verb: "remarks by X, who said" is X speaking; "a letter from X, ..., in which
 he condemned" is "he" speaking, whoever was named last."""
+_OBJECT_RELATIVE = re.compile(
+    r"\b(?:which|that|whom)\s+(?P<subject>(?:the\s+)?[A-Z][\w.'-]*(?:\s+(?:of\s+)?[A-Z][\w.'-]*){0,4})\s*$"
+)
+"""A relative clause whose subject is the speaker: "the IRGC, which the U.S. claims is the patron of ..." has the U.S.
+claiming, not the IRGC."""
 _ISSUED = re.compile(
     r"\s+(?:issued|released|published|put\s+out|posted)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}"
     r"(?:statement|declaration|communiqu[eé]|message|video|letter)\b[^,;\"]{0,60}\s*$"
@@ -296,7 +303,8 @@ _CLAUSE_OWNER_TAIL = re.compile(r"\s*\([A-Z]{2,8}\)|\s+(?:centre|center|agency|o
 _TRAILING_PARENS = re.compile(r"\s*\([^()]*\)\s*$")
 _VERB_PARTS = re.compile(rf"(?:\s+(?:has|have|had)\b)?\s+{MANNER}$")
 """An auxiliary and adverbs the subject runs into before the verb ("The army has repeatedly")."""
-_LAST_NAME = re.compile(rf"(?:^|[,;]\s+|\s)(?:[Tt]he\s+)?(?P<name>{NAME})$")
+_LAST_NAME = re.compile(rf"(?:^|[,;]\s+|\s)(?:[Tt]he\s+)?(?P<name>{NAME}|[A-Z](?:\.[A-Z])+\.)$")
+"""The capitalised words closing a subject, or a polity's dotted initials ("the U.S. claims")."""
 
 
 @dataclass
@@ -327,7 +335,8 @@ subject of that first verb."""
 _QUOTATION = re.compile(r'"[^"]{12,}"')
 
 
-_HONORIFIC_SURNAME = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.?\s+(?=[A-Z][\w'-]+(?![\w'-]|\s+[A-Z]))")
+_COURTESY = rf"(?:{alternation(LEXICON.courtesy_titles)})\.?"
+_HONORIFIC_SURNAME = re.compile(rf"\b{_COURTESY}\s+(?=[A-Z][\w'-]+(?![\w'-]|\s+[A-Z]))")
 """An honorific before a lone surname ("Mr Cleverly said"): the surname of someone named in full before."""
 
 
@@ -355,6 +364,9 @@ def _subject(before: str, cue: str) -> Subject:
     before = _DAY_BEFORE_VERB.sub("", before)  # "Rostami on Thursday denied"
     before = NAME_TITLE.sub("", _RANK_WORD.sub("", before))
     before = _HONORIFIC_SURNAME.sub("", before)  # "Mr Cleverly said": the surname of the person named before
+    governed = _OBJECT_RELATIVE.search(before)
+    if governed:
+        before = governed["subject"] + " "  # "the IRGC, which the U.S. claims is ...": the U.S. claims
     tail = _RELATIVE_TAIL.search(before)
     if tail:
         before = "he " if tail["which"] else before[: tail.start()] + " "
@@ -674,7 +686,7 @@ def _turn_mention(text: str, label: str) -> tuple[str, str | None]:
     return mention["name"], clean_role(role) if role else None
 
 
-_HONORIFIC = r"(?:Mr|Ms|Mrs|Dr|Hon|Amb|Rep|Sen|Ambassador)\.?"
+_HONORIFIC = rf"(?:{_COURTESY}|Ambassador)"
 
 
 def speaker(before: str, cue: str, ctx: Context) -> Person | None:

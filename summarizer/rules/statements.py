@@ -68,6 +68,8 @@ _GOES_ON = re.compile(r",(?!\s*[\"'])")
 _SUBORDINATOR = re.compile(r"\b(?:because|that|and|but|as|if|since|while|although|when)$")
 """A clause that a parenthetical cue interrupts after its opening word: what is said starts after the cue."""
 _QUOTE_FIRST = re.compile(r'\s*(".+?),?"\s*,?')
+_QUOTE_AFTER_COLON = re.compile(r'[^":]{3,120}:\s*(".+?),?"\s*,?(?=\s+\S+(?:\s+\S+)?\s*$)')
+"""A quotation a lead-in opens, its attribution after it: 'X hit back on Twitter: "...," he wrote.'"""
 _QUOTE_REST = re.compile(r'[^"]{0,80}?,\s*(".+")\s*\.?$')
 
 
@@ -248,6 +250,7 @@ _PREAMBLE = re.compile(
     r"(?:media|agency|TV|television|outlets?|websites?)"
     rf"|(?:carried|published|posted|released|issued)\s+by\s+(?:the\s+)?{_CAPS}"
     r"|(?:to\s+)?(?:reporters|journalists|the\s+press|lawmakers|parliament|state\s+(?:TV|television|media))"
+    r"|on\s+social\s+media"
     rf"|{_CAPS}(?=\s+(?:in\s+an?\s|on\s|late\s|earlier\s|that\s))"
     rf"|(?:in|to|on)\s+(?:the\s+)?{_CAPS}"
     rf"|{_CAPS}(?=\s*\()"
@@ -284,7 +287,8 @@ _ADDING_NOTHING = re.compile(r",\s+adding\s+(?!that\b)[^\"]*$")
 _CLOSING_SOURCE = re.compile(r"\s*\((?:\[[^\]]*\]\([^()]*\)|[^()])*\)\s*\.?$")
 _FOOTNOTE = re.compile(rf"\s*{FOOTNOTE_MARK}")
 _VISIT = re.compile(r",?\s+during\s+(?:a|an|his|her|its|their)\s+(?:visit|trip|tour|meeting)\b[^\"]*$")
-_SAID_AFTER = re.compile(r",\s+(?:[\w'\-]+\s+){1,4}said\s*\.?$")
+_SAID_AFTER = re.compile(r",(?P<quote>\"?)\s+(?:[\w'\-]+\s+){1,4}(?:said|wrote|added|posted|tweeted)\s*\.?$")
+"""The attribution closing the content ('..., al-Masri's office said.', '...," he wrote.'): the speaker's, not said."""
 
 
 def _preamble_end(text: str) -> int:
@@ -328,7 +332,7 @@ def content_after(after: str, cue: str) -> str:
     text = _ADDING_NOTHING.sub("", text)
     text = _CIRCUMSTANCE.sub("", text).strip()
     text = _VISIT.sub("", text)
-    text = _SAID_AFTER.sub("", text)  # "..., al-Masri's office said."
+    text = _SAID_AFTER.sub(r"\g<quote>", text)
     return text.rstrip(".").strip()
 
 
@@ -346,7 +350,7 @@ def content_at(text: str, start: int, end: int, cue: str, *, stop: int | None = 
     elif said_first and first and _GOES_ON.match(text, end):  # "The real problem, he added, was ..."
         head = said_first["said"]
         content = content if _SUBORDINATOR.search(head) else f"{head} {content}"  # "... because, he said, he had"
-    quoted = _QUOTE_FIRST.match(text[:start])
+    quoted = _QUOTE_FIRST.match(text[:start]) or _QUOTE_AFTER_COLON.match(text[:start])
     if quoted and first:
         content = quoted[1].rstrip(",") + '"'
         rest = _QUOTE_REST.match(text[end:])

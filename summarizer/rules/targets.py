@@ -76,8 +76,11 @@ _ORG_WORDS = re.compile(
 _LIST_END = (
     r"(?=\s+(?:as(?!\s+well\s+as)(?<!well as)|for(?=\s+[a-z])|under|to the|to its|who|which|that|over|from|if|"
     r"accused|accusing|involved)\b|"
+    r"\s+(?:the\s+)?(?:[A-Z][\w.'-]*\s+){1,4}(?:says|said|claims|claimed|alleges|alleged|believes)\b|"
     r"\.(?:\[\d{1,3}\])*\s|\.?(?:\[\d{1,3}\])*$)"
 )
+"""Where a list of targets ends: a clause about them ("who ...", "accused of ...", "the Treasury says are ..."), or
+the sentence."""
 _LISTED = r"(?:listed|designated|sanctioned|blacklisted|targeted)"
 REFERS_BACK = re.compile(
     rf"\b(?:[Tt]hose {_LISTED}|[Tt]he {_LISTED} (?:entities|individuals|persons|companies|firms|people))\b"

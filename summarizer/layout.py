@@ -210,12 +210,12 @@ def repeated(paragraphs: list[str]) -> set[str]:
 DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'\-]+(?:(?:\s+|/)[A-Z][A-Z.'\-]+){0,3})"
     r"(?:\s*\[(?P<code>[A-Z]{2,3})\])?"
-    rf"(?:,\s*(?P<date>{_MONTH}\s+\d{{1,2}}(?:,\s*(?:19|20)\d\d)?|\d{{1,2}}\s+{_MONTH}(?:\s+(?:19|20)\d\d)?))?"
-    r"(?:\s*\((?P<agency>[^()\n]{2,60})\))?"
-    r"\s*(?P<sep>-|:)\s+(?=\S)"
+    rf"(?:(?:,\s*|\s+)(?P<date>{_MONTH}\s+\d{{1,2}}(?:[,.]\s*(?:19|20)\d\d)?|\d{{1,2}}\s+{_MONTH}(?:\s+(?:19|20)\d\d)?)\.?)?"
+    r"(?:\s*\((?P<agency>[^()\n]{2,60})\)|\s*/(?P<slashed>[A-Z][\w-]{1,20})/)?"
+    r"\s*(?P<sep>-|:|(?<=/)\.)\s+(?=\S)"
 )
 """A wire dateline opening a paragraph: "TEHRAN, March 9, 2023 (Newswire) -", "ANKARA [TR], April 22 (A/B):",
-"BRUSSELS (Agency) -", "CITY -"."""
+"BRUSSELS (Agency) -", "CITY -", "TEHRAN March 22. 2023 (Agency) -", "MOSCOW, August 5. /TASS/."."""
 
 
 @dataclass
@@ -231,7 +231,10 @@ class Dateline:
 def dateline(text: str) -> Dateline | None:
     """The dateline opening ``text``, if it has one: a place in capitals with a date, a code or an agency."""
     m = DATELINE.match(text)
-    if m is None or not (m["date"] or m["agency"] or m["code"] or (m["sep"] == "-" and len(m["place"]) > 2)):
+    if m is None:
         return None
-    agencies = [a.strip() for a in re.split(r"[/;,]", m["agency"] or "") if a.strip()]
-    return Dateline(place=m["place"], end=m.end(), date_text=m["date"], agencies=agencies)
+    if not (m["date"] or m["agency"] or m["slashed"] or m["code"] or (m["sep"] == "-" and len(m["place"]) > 2)):
+        return None
+    agencies = [a.strip() for a in re.split(r"[/;,]", m["agency"] or m["slashed"] or "") if a.strip()]
+    written = re.sub(r"\.\s*(?=\d{4})", ", ", m["date"]) if m["date"] else None  # "March 22. 2023"
+    return Dateline(place=m["place"], end=m.end(), date_text=written, agencies=agencies)

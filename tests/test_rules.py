@@ -1500,3 +1500,37 @@ def test_any_courtesy_title_before_a_lone_surname_points_back_to_the_full_name()
         'Sen. Hale said the bill would "close every door the regime still uses."\n'
     )
     assert [(s.speaker, s.cue) for s in summary.statements] == [("Lindsey Hale", "warned"), ("Lindsey Hale", "said")]
+
+
+def test_datelines_with_a_full_stop_before_the_year_or_a_slashed_agency_and_an_agency_quoting_the_speaker():
+    summary = by_rules(
+        "All news\n\nIran's envoy rejects EU listings\n\n"
+        "BERLIN, March 5. /TASS/. Iranian Deputy Foreign Minister Reza Mahdavi has rejected the new EU listings, "
+        "he told a briefing in Tehran on Monday.\n\n"
+        '"These listings close no door that was open," the IRNA news agency quoted him as saying.\n\n'
+        "TEHRAN March 6. 2026 (Agency) - Iranian Foreign Ministry spokesman Ali Navabi on Friday condemned the "
+        "new EU listings.\n\n"
+        "The Mehr news agency quoted Navabi as saying that Europe had chosen confrontation over dialogue.\n"
+    )
+    assert summary.bulletin.title == "Iran's envoy rejects EU listings"
+    assert summary.bulletin.publisher == "TASS"
+    assert summary.statements[0].content == "the new EU listings"
+    assert [(s.speaker, s.role, s.cue) for s in summary.statements] == [
+        ("Reza Mahdavi", "Iranian Deputy Foreign Minister", "rejected"),
+        ("Reza Mahdavi", "Iranian Deputy Foreign Minister", "as saying"),
+        ("Ali Navabi", "Iranian Foreign Ministry spokesman", "condemned"),
+        ("Ali Navabi", "Iranian Foreign Ministry spokesman", "as saying"),
+    ]
+
+
+def test_words_of_someone_the_speaker_answers_are_theirs():
+    summary = by_rules(
+        "Spokesman answers Paris\n\nMarch 4, 2026\n\n"
+        "Foreign Ministry spokesman Ali Navabi separately condemned remarks by his French counterpart Claire "
+        "Fontaine, in which she had called on the IAEA Board to censure Iran and urged Tehran to restore access.\n"
+    )
+    assert [(s.speaker, s.cue) for s in summary.statements] == [
+        ("Ali Navabi", "condemned"),
+        ("Claire Fontaine", "called on"),
+        ("Claire Fontaine", "urged"),
+    ]

@@ -472,7 +472,8 @@ def _name_then_role(s: Subject, ctx: Context) -> Person | None:
     return _apposed(_NAME_THEN_ROLE, s, ctx)
 
 
-_PRONOUN = re.compile(r"\b(?P<p>[Hh]e|[Ss]he)\s*$")
+_PRONOUN = re.compile(r"\b(?P<p>[Hh]e|[Ss]he|him|her)\s*$")
+"""A pronoun closing the subject: "he said", or the quoted one of "the agency quoted him as saying"."""
 _IT = re.compile(r"^(?:It|They)$")
 
 

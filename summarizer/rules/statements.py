@@ -49,6 +49,10 @@ _THAT = re.compile(r"\bthat\b")
 _THAT_NEXT = re.compile(r"\s+that\b")
 """A verb that reports a clause of its own ("... and warned that ..."): the speaker's second statement."""
 _WHAT_SUBJECT = re.compile(r"\bwhat\s+(?:[\w'.-]+\s+){1,4}$")
+_WHOSE_WORDS = re.compile(
+    rf"(?P<name>{NAME}),?\s+(?:(?:through|in|with)\s+)?(?:which|whom)\s+(?:he|she|they)\s+(?:(?:had|has|have|also)\s+)*$"
+)
+"""Someone else's words the speaker responds to: "remarks by X, through which she had called on ...": X's."""
 _PRONOUN_SOURCE = re.compile(r"\s+(?:him|her|them)\b")
 _SOURCE_PARTS = re.compile(r"\s*(?P<first>[^,]{3,90}),(?:\s+(?P<second>[^,]{3,90}),)?")
 _QUOTE_ONLY = re.compile(r'\s*".+"\s*,?\s*')
@@ -91,10 +95,14 @@ def find_statements(doc: Document, para: Paragraph, sent: Sentence, ctx: Context
             and _THAT.search(sent.flat[found[-1][0].end() : m.start()])
             and not (_CLAUSE_AND.search(before) or _THAT_NEXT.match(sent.flat, m.end()))
         )
+        whose = _WHOSE_WORDS.search(before) if found else None
+        if whose is not None and is_name(whose["name"]):  # "condemned remarks by X, in which she had called on ..."
+            found.append((m, ctx.introduce(whose["name"], None), m.end()))  # X's words, not the speaker's
+            continue
         if found and not coordinated:
             continue  # a later cue restates the first ("threatened..., stating that") unless coordinated
         cue = m["cue"].lower()
-        who = found[0][1] if found else _participle_subject(cue, before, ctx) or speaker(before, cue, ctx)
+        who = found[-1][1] if found else _participle_subject(cue, before, ctx) or speaker(before, cue, ctx)
         if m["cue"] == "according to" and who is None and len(before.split()) >= 3:
             who = _source_last(sent.flat, m.end(), ctx)  # "..., according to the EU's spokesperson, X."
         if m["cue"].lower() == "according to" and _PUBLICATION.match(sent.flat[m.end() :]):
@@ -128,7 +136,7 @@ def find_statements(doc: Document, para: Paragraph, sent: Sentence, ctx: Context
 def _participle_subject(cue: str, before: str, ctx: Context) -> Person | None:
     """The subject of the sentence a participle cue closes ("X discussed ... with Y, stressing"): the person the
     sentence opens with, not the name last before the comma."""
-    if not cue.endswith("ing") or _QUOTE_ONLY.fullmatch(before):
+    if not cue.endswith("ing") or cue == "as saying" or _QUOTE_ONLY.fullmatch(before):
         return None
     first = ctx.first_in(before)
     return first if first is not None and before.find(first.name.split()[-1]) <= _SUBJECT_REACH else None
@@ -287,6 +295,8 @@ _ADDING_NOTHING = re.compile(r",\s+adding\s+(?!that\b)[^\"]*$")
 _CLOSING_SOURCE = re.compile(r"\s*\((?:\[[^\]]*\]\([^()]*\)|[^()])*\)\s*\.?$")
 _FOOTNOTE = re.compile(rf"\s*{FOOTNOTE_MARK}")
 _VISIT = re.compile(r",?\s+during\s+(?:a|an|his|her|its|their)\s+(?:visit|trip|tour|meeting)\b[^\"]*$")
+_TOLD_AFTER = re.compile(r",\s+(?:he|she|they)\s+(?:told|said|stated)\s+(?:a|an|the|reporters|journalists)\b[^\"]*$")
+"""The occasion closing the content (", he told a briefing in Tehran on Monday"): where it was said, not what."""
 _SAID_AFTER = re.compile(r",(?P<quote>\"?)\s+(?:[\w'\-]+\s+){1,4}(?:said|wrote|added|posted|tweeted)\s*\.?$")
 """The attribution closing the content ('..., al-Masri's office said.', '...," he wrote.'): the speaker's, not said."""
 
@@ -332,7 +342,7 @@ def content_after(after: str, cue: str) -> str:
     text = _ADDING_NOTHING.sub("", text)
     text = _CIRCUMSTANCE.sub("", text).strip()
     text = _VISIT.sub("", text)
-    text = _SAID_AFTER.sub(r"\g<quote>", text)
+    text = _SAID_AFTER.sub(r"\g<quote>", _TOLD_AFTER.sub("", text))
     return text.rstrip(".").strip()
 
 

@@ -144,3 +144,14 @@ def weekday_before(name: str, anchor: date) -> date:
     """The latest given weekday on or before the anchor: news reports say "on Thursday" of the past week."""
     target = WEEKDAYS.index(name.lower())
     return anchor - timedelta(days=(anchor.weekday() - target) % 7)
+
+
+def names_a_day(text: str) -> bool:
+    """Whether a heading names a day and nothing else ("10 December", "Wednesday, December 10"): a timeline's entry."""
+    bare = _DAY_NAME.sub("", text.strip(" #*"), count=1).strip(" ,")
+    return bool(MONTH_DAY.fullmatch(bare) or DAY_MONTH.fullmatch(bare))
+
+
+def heading_day(text: str, anchor: date | None = None, end: date | None = None) -> date | None:
+    """The day a timeline's entry heading names: what is told under it happened that day."""
+    return parse(_DAY_NAME.sub("", text, count=1), anchor, end)[0] if names_a_day(text) else None

@@ -61,6 +61,7 @@ class Lexicon:
     target_nouns: tuple[str, ...]
     name_titles: tuple[str, ...]
     postnominals: tuple[str, ...]
+    capital_cities: tuple[str, ...]
     courtesy_titles: tuple[str, ...]
     turn_titles: tuple[str, ...]
     institutions: tuple[str, ...]

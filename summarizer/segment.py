@@ -46,6 +46,15 @@ OVERVIEW_HEADINGS = re.compile(
 _BULLET = re.compile(rf"^[ \t]*{BULLET}[ \t]+")
 _MD_HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]+")
 _SOURCE_LINE = re.compile(r"^(?:Sources?|Via)\s*:\s*\[[^\]]+\]\([^()\s]+\)\s*$")
+_CLOSING_SOURCE = re.compile(
+    r"^Source:\s*(?P<outlet>[^,\n]{2,60}),\s+(?:[^,\n]{2,40},\s+)?in\s+[A-Z][a-z]+\s+(?:\d{4}\s+gmt\s+)?"
+    r"(?P<day>\d{1,2}\s+[A-Z][a-z]{2})\s+(?P<year>\d{2}|\d{4})\s*$"
+)
+"""A monitoring service's line closing an item: "Source: IRNA news agency website, Tehran, in Persian 0915 gmt 9 Dec
+26"."""
+_OUTLET_KIND = re.compile(r"\s+(?:news agency\s+)?website$|\s+news agency$")
+"""What kind of outlet a source line says it was ("IRNA news agency website"), in lower case: no part of the outlet's
+name ("National News Agency")."""
 _ITEM_SOURCE = re.compile(r"^(?:Sources?|Via)\s*:\s*(?P<source>[^\[\]()\n]{3,80}?)\s*$")
 """A monitoring digest's source line under an item's headline ("Source: Al-Mayadeen, October 28, 2026"): the
 citation of every paragraph of the item."""
@@ -74,8 +83,9 @@ _NUMBERED_HEADING = re.compile(
     r"|[A-Z][\w'&/-]*(?:\s+(?:[A-Z][\w'&/-]*|and|of|the|in|on|for|to|&)){0,5})\s*$"
 )
 """A numbered section ("2. IRAQ", "1. Background"): a heading, not a list item."""
-_PARAGRAPH_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})+\.?[ \t]+(?=\S)")
-"""A report's paragraph number ("2.3 Asked about ..."): no part of what the paragraph says."""
+_PARAGRAPH_NUMBER = re.compile(r"(?:\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}/)[ \t]+(?=\S)")
+"""A report's paragraph number ("2.3 Asked about ...") or a thread's post number ("3/ Treasury's ..."): no part of
+what the paragraph says."""
 _LABEL_HEADING = re.compile(r"^\s*(?P<h>[A-Z][A-Z &/'-]{1,40}):\s*$")
 """A section label in capitals with a colon ("IRAN:")."""
 _END_MATTER = re.compile(r"^(?:sources|references|notes|endnotes|footnotes)\W*$", re.I)
@@ -295,6 +305,10 @@ class _Reader:
         ):
             self._extend(line)
             return True
+        closing = _CLOSING_SOURCE.match(line.text)
+        if closing is not None and self.section is not None:
+            self._cite_item(closing)
+            return True
         item = _ITEM_SOURCE.match(line.text) if current is None else None
         found = _source(item["source"], self.doc.anchor) if item else None
         if found is not None:
@@ -306,7 +320,7 @@ class _Reader:
             self.current = self.lead = None  # a horizontal rule closes the item above it
             self._new_section("", line.start, 0)
             return True
-        if md and md[0].count("#") > 2:
+        if md and md[0].count("#") > 2 and not dates.names_a_day(line.text[md.end() :]):
             self.current = self.lead = self.item_source = None  # "### headline": an item, not a section
             if self.section is None or self.section.level != 2:
                 self._new_section("", line.start, md[0].count("#"))
@@ -408,6 +422,18 @@ class _Reader:
         self.current.text = self.text[self.current.start : self.current.end]
         if self.current.lead is None and not self.current.text.rstrip().endswith('"'):
             self.lead = self.current if self.current.text.rstrip().endswith(":") else None
+
+    def _cite_item(self, closing: re.Match[str]) -> None:
+        """A monitoring service's closing source line cites every paragraph of the item above it, whose headline and
+        description are no section."""
+        assert self.section is not None
+        year = "20" + closing["year"] if len(closing["year"]) == 2 else closing["year"]
+        day = dates.parse(f"{closing['day']} {year}", *self.doc.anchor)[0]
+        outlet = _OUTLET_KIND.sub("", closing["outlet"]).strip()
+        cited = Citation(outlet=outlet, date=day, start=closing.start("outlet"), end=closing.end("outlet"))
+        for para in self.section.paragraphs:
+            para.source, para.section = para.source or cited, None
+        self.current = self.unfinished = None
 
     def _new_section(self, title: str, start: int, level: int) -> None:
         self.section = Section(title=title, start=start, level=level)

@@ -1534,3 +1534,82 @@ def test_words_of_someone_the_speaker_answers_are_theirs():
         ("Claire Fontaine", "called on"),
         ("Claire Fontaine", "urged"),
     ]
+
+
+def test_a_title_before_the_name_and_a_body_after_it_make_one_office():
+    summary = by_rules(
+        "Office of Public Affairs\n\nTwo Charged with Exporting Drone Parts to Iran\n\nMonday, March 2, 2026\n\n"
+        "WASHINGTON - Two men were charged today with shipping engine parts to an Iranian drone maker.\n\n"
+        '"Export controls protect our service members, and we will enforce them," said Assistant Attorney General '
+        "Paul Verity of the Justice Department's National Security Division.\n\n"
+        '"These defendants lied to American suppliers," said U.S. Attorney Dana K. Whitmore for the District of '
+        "Oregon.\n"
+    )
+    assert [(s.speaker, s.role) for s in summary.statements] == [
+        ("Paul Verity", "Assistant Attorney General of the Justice Department's National Security Division"),
+        ("Dana K. Whitmore", "U.S. Attorney for the District of Oregon"),
+    ]
+
+
+def test_a_monitoring_service_s_closing_source_line_cites_its_item():
+    summary = by_rules(
+        "Gulf Monitoring | Iran Service\nMEDIA DIGEST\nMonday 2 March 2026\n\n"
+        "Iran minister rejects talks offer\n\nText of report by Iranian state news agency IRNA website\n\n"
+        'Foreign Minister Hadi Rostami said on Sunday [1 March] that Tehran "will not negotiate under threat".\n\n'
+        "Source: IRNA news agency website, Tehran, in Persian 0915 gmt 1 Mar 26\n\nGM ME1 sr\n\n\n"
+        "Lebanese MP warns Israel\n\nSummary of report by Lebanese National News Agency website\n\n"
+        "Hezbollah MP Kamel Haidar spoke at a rally in Tyre on Sunday.\n\n"
+        'Haidar warned that the resistance "will not stand idle" if the strikes continue.\n\n'
+        "Source: National News Agency website, Beirut, in Arabic 1630 gmt 1 Mar 26\n"
+    )
+    got = [(s.speaker, s.role, s.cited_outlet, s.cited_date, s.section) for s in summary.statements]
+    assert got == [
+        ("Hadi Rostami", "Foreign Minister", "IRNA", date(2026, 3, 1), None),
+        ("Kamel Haidar", "Hezbollah MP", "National News Agency", date(2026, 3, 1), None),
+    ]
+
+
+def test_a_capital_speaks_for_its_country_and_an_editor_s_bracketed_date_is_no_part_of_the_subject():
+    summary = by_rules(
+        "Ottawa widens Iran sanctions\n\nTuesday 3 March 2026\n\n"
+        "The Canadian government, citing Iran's support for Russia, on Monday [2 March] imposed sanctions on the "
+        "Tehran-based Pars Rotor Company.\n\n"
+        "Tehran says the measures breach international law and will be answered.\n\n"
+        'Foreign Ministry spokesman Ali Navabi on Tuesday [3 March] urged Ottawa to "stop following Washington".\n'
+    )
+    assert [(s.speaker, s.cue) for s in summary.statements] == [("Tehran", "says"), ("Ali Navabi", "urged")]
+    (sanction,) = summary.sanctions
+    assert (sanction.authority, sanction.issuing_country) == ("Canadian government", "Canada")
+
+
+def test_a_thread_s_post_numbers_alt_text_labels_and_an_asked_aside_are_no_part_of_what_is_said():
+    summary = by_rules(
+        "Dana Field\n@dfield\n\n"
+        "1/ Thread on the week's Iraq designations and who said what about them.\n9:41 PM \u00b7 Mar 3, 2026\n\n"
+        '2/ Iran\'s FM Hadi Rostami told state TV that the designations were "economic war".\n\nImage\nALT\n'
+        "A screenshot of the ministry's statement.\n\n"
+        "3/ State Dept spokesperson Lena Brandt, asked on Monday about Baghdad's response, said the US \"respects "
+        "Iraq's sovereignty\".\nShow more\n9:44 PM \u00b7 Mar 3, 2026\n"
+    )
+    assert [(s.speaker, s.role, s.section) for s in summary.statements] == [
+        ("Hadi Rostami", "Iran's FM", None),
+        ("Lena Brandt", "State Dept spokesperson", None),
+    ]
+
+
+def test_a_timeline_s_day_headings_are_sections_that_date_their_entries_and_an_owner_names_the_issuer():
+    summary = by_rules(
+        "# Timeline: the tanker crisis\n\nBy Ana Reyes | 12 March 2026\n\n"
+        "The crisis began with a seizure in the Gulf of Oman and has run for four days.\n\n## Day by day\n\n"
+        '### 9 March\n\nUK Foreign Secretary Rosalind Hale condemned the seizure as "an unlawful act".\n\n'
+        "### 11 March\n\nIran's Foreign Ministry announced sanctions on three British individuals, including "
+        "former commodore Alan Price.\n"
+    )
+    (said,) = summary.statements
+    assert (said.section, said.said_on) == ("9 March", date(2026, 3, 9))
+    (sanction,) = summary.sanctions
+    assert (sanction.authority, sanction.issuing_country, sanction.announced_on) == (
+        "Iran's Foreign Ministry",
+        "Iran",
+        date(2026, 3, 11),
+    )

@@ -40,6 +40,9 @@ def when(doc: Document, para: Paragraph, sent: Sentence, *, live: bool = False, 
     cite = para.citation_for(sent)
     if cite is not None and cite.date is not None:
         return cite.date
+    entry = dates.heading_day(para.section or "", *doc.anchor)
+    if entry is not None:
+        return entry  # a timeline's "### 10 December": what is told under it happened that day
     if any(c.date for p in doc.paragraphs for c in p.citations):
         return None  # where citations date what is said (a Spotlight), a statement no citation covers is undated
     earlier = [s for s in para.sentences if s.end <= sent.start]

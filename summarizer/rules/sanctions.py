@@ -22,9 +22,11 @@ from .words import ARTICLE, COUNT, LEXICON, count, country_of, distinct
 
 _CAPITALS = LEXICON.sanctioning_places
 """A country or capital as the subject of a sanctioning verb: the authority when no body is named."""
+_OWNER = r"[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?'s\s+"
+"""The country whose body acts ("Iran's Foreign Ministry")."""
 _AUTHORITY = re.compile(
     rf"(?P<auth>(?:the\s+)?(?:(?:{alternation(LEXICON.sanctioning_adjectives)})\s+)?"
-    rf"(?:{alternation(LEXICON.sanctioning_bodies)}|"
+    rf"(?:(?:{_OWNER})?(?:{alternation(LEXICON.sanctioning_bodies)})|"
     rf"(?:(?:^|(?<=, )|(?<=\bthat ))(?:[Tt]he\s+)?|(?<=- ))(?:{alternation(_CAPITALS)})"
     r"(?=\s+(?:on|said|has|had|have|is|are|was|will|would|today|also|\w+ed)\b))"
     r"(?:'s\s+(?:Office of Foreign Assets Control|OFAC|Financial Sanctions Implementation)(?:\s+\(\w+\))?)?"
@@ -128,8 +130,9 @@ _BY_MEANS = re.compile(r"\bby\s*$")
 """The action as the means of a wider aim: "the United States is countering Iran's ... by designating"."""
 
 
-_APPOSITIVE = re.compile(r"^,\s+(?:the|an?)\s+[^,;]{3,100},")
-"""What the authority is, set between commas ("OFAC, the section of the Treasury charged with ...,"): no distance."""
+_APPOSITIVE = re.compile(r"^,\s+(?:the\s|an?\s|[a-z]+ing\s)[^,;]{3,100},")
+"""What the authority is or does, set between commas ("OFAC, the section of the Treasury charged with ...,", "The
+Canadian government, continuing its hostile policies ...,"): no distance from the verb."""
 
 
 def _acts(text: str, subject_end: int, verb: re.Match[str], subject_start: int | None = None) -> bool:
@@ -381,5 +384,8 @@ _ISSUERS = LEXICON.issuers
 
 def _issuer(authority: str) -> str | None:
     """The country of a sanctioning body, from a part of its name (most specific first), else the country it is."""
+    owner = re.match(r"(?:the\s+)?([A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)'s\s", authority)
+    if owner and country_of(owner[1]):
+        return country_of(owner[1])  # "Iran's Foreign Ministry"
     found = next((country for country, parts in _ISSUERS.items() if any(p in authority for p in parts)), None)
     return found or country_of(ARTICLE.sub("", authority))

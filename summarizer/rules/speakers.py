@@ -175,6 +175,9 @@ def introductions(text: str, ctx: Context) -> None:
             role = clean_role(m["role"])
             if role and is_name(m["name"]):
                 ctx.introduce(m["name"], role)
+    for m in _NOUN_NAMED.finditer(text):
+        if is_name(m["name"]) and ctx.find(m["name"]) is None:
+            ctx.introduce(m["name"], clean_role(m["role"]))  # "Hezbollah MP Kamel Shamseddine": "Shamseddine" later
     for m in _TITLED.finditer(text):
         name = m["name"]
         surname_only = len(name.split()) == 1 and country_of(name) is None and name not in NOT_NAMES
@@ -190,6 +193,11 @@ def introductions(text: str, ctx: Context) -> None:
         ctx.mentioned.append(known)  # "Sadeghi-Rad did not respond ... In 2022, he described himself as"
 
 
+_NOUN_NAMED = re.compile(
+    rf"(?P<role>(?:[A-Z][\w'.\-]*\s+){{1,5}}(?i:{'|'.join(map(re.escape, LEXICON.role_nouns))}))\s+"
+    rf"(?P<name>[A-Z][\w'\-]+(?:\s+[A-Z][\w'\-]+){{1,2}})\b"
+)
+"""A full name after an office ending in any role noun ("Hezbollah MP Kamel Shamseddine"), not only a title."""
 _OBJECT_OF = re.compile(r"\b(?:of|in|at|from|with|for|near)$")
 _OPENING_NAME = re.compile(rf"(?P<name>{NAME})(?:,\s+\d{{1,3}},)?\s+[a-z]")
 """A person opening a sentence as its subject, whatever the verb (an age may follow the name): a later surname or
@@ -231,10 +239,34 @@ def named_after(after: str, ctx: Context) -> Person | None:
     """The speaker named after the verb, with an office before or after the name: '"...," said Marcus Delaney,
     director of OFAC', '"...," said Foreign Minister Alexandros Mavridis'."""
     m = _NAMED_AFTER.match(NAME_TITLE.sub("", RANK.sub("", after)))  # "said Lieutenant Colonel X": no rank
-    if m is None or not is_name(m["name"]):
+    if m is None or not is_name(m["name"]) or _BODY_AFTER.match(after, m.end("name")):
+        office = _OFFICE_PHRASE.match(after)
+        found = _office_round_name(office[1], ctx) if office else None
         phrase = _PHRASE_AFTER.match(after)  # "said Deputy Secretary of the Treasury X": read as a subject is
-        return _named(_subject(phrase[1] + " ", "said"), ctx) if phrase else None
+        found = found or (_named(_subject(phrase[1] + " ", "said"), ctx) if phrase else None)
+        return None if found is NOBODY else found
     return ctx.speaking(m["name"], clean_role(m["title"] or m["role"] or ""))
+
+
+_OFFICE_PHRASE = re.compile(r"\s+([A-Z][^,;:\"()]{3,160}?)\s*(?:[,;:]|(?<![A-Z])\.|$)")
+"""The words after the verb up to the sentence's end; "U.S." and "M." end nothing."""
+_BODY_AFTER = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?[A-Z]")
+"""A body named after a person's name: "X of the Justice Department's National Security Division"."""
+
+
+def _office_round_name(phrase: str, ctx: Context) -> Person | None:
+    """A title before the name and a body after it, one office: "Assistant Attorney General Natalie Brennan of the
+    Justice Department's National Security Division" is Brennan, "Assistant Attorney General of the ... Division"."""
+    for cut in (m.start() for m in _BODY_AFTER.finditer(phrase)):
+        words, body = phrase[:cut].split(), phrase[cut:].strip()
+        for n in (3, 2):
+            first = words[-n] if len(words) > n else ""
+            if not first[:1].isupper() or first in _OFFICE_WORDS or ROLE_NOUNS.fullmatch(first) or len(first) < 3:
+                continue  # "Director Craig X", "M. X", "Enforcement Raymond X": no name starts so
+            name, title = " ".join(words[-n:]), clean_role(" ".join(words[:-n]))
+            if is_name(name) and "'" not in name and title and ROLE_NOUNS.search(title):
+                return ctx.speaking(name, f"{title} {body}")
+    return None
 
 
 _PHRASE_AFTER = re.compile(r"\s+([A-Z][^,.;:\"()]{3,120}?)\s*(?:[,.;:]|$)")
@@ -296,9 +328,13 @@ _ISSUED = re.compile(
 )
 """What a speaker put out before the participle that reports it ("issued a declaration on behalf of the Union
 stating")."""
-_ASIDE = re.compile(r",\s+(?:speaking|writing|addressing|talking|appearing|responding|commenting)\b[^,]*,?\s*$")
-"""An aside between the speaker and the verb ("Haddad, speaking alongside his guest, said")."""
-_DAY_BEFORE_VERB = re.compile(rf"\s+{WHEN}\s*$")
+_ASIDE = re.compile(
+    r",\s+(?:speaking|writing|addressing|talking|appearing|responding|commenting|asked|questioned|pressed)\b[^,]*,?\s*$"
+)
+"""An aside between the speaker and the verb ("Haddad, speaking alongside his guest, said", "X, asked about ...,
+said")."""
+_DAY_BEFORE_VERB = re.compile(rf"\s+{WHEN}(?:\s*\[[^\[\]\n]{{1,30}}\])?\s*$")
+"""A day before the verb, with any date an editor set in brackets after it ("on Wednesday [9 December] urged")."""
 _CLAUSE_OWNER_TAIL = re.compile(r"\s*\([A-Z]{2,8}\)|\s+(?:centre|center|agency|office|command)$")
 _TRAILING_PARENS = re.compile(r"\s*\([^()]*\)\s*$")
 _VERB_PARTS = re.compile(rf"(?:\s+(?:has|have|had)\b)?\s+{MANNER}$")

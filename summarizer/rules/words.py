@@ -59,9 +59,14 @@ def is_name(text: str) -> bool:
 
 
 def is_polity(name: str) -> bool:
-    """A country or a union named as itself ("Australia", "EU"), not by its capital ("Tehran" reports, it does not
-    speak): one word that can be a speaker on its own."""
-    return name in LEXICON.countries or name in LEXICON.short_names or (name.isupper() and actor(name) is not None)
+    """A country or a union named as itself ("Australia", "EU") or by its capital ("Tehran rejected the move"): a
+    name that can be a speaker on its own."""
+    return (
+        name in LEXICON.countries
+        or name in LEXICON.short_names
+        or name in LEXICON.capital_cities
+        or (name.isupper() and actor(name) is not None)
+    )
 
 
 def country_of(place: str) -> str | None:

@@ -87,6 +87,8 @@ def read_header(text: str, lines: list[Line]) -> Header:
     under_path = False
     """Whether a row of section links came under the title line: that line was the site's name, not the title."""
     release = False
+    thread = False
+    """Whether an author's handle came under their name: a copied thread, whose first post opens with its title."""
     seen = 0
     wrapper = _forwarded(lines)
     header.used |= set(range(wrapper))  # a forwarded e-mail: the forwarder's headers and note are no bulletin's
@@ -102,6 +104,8 @@ def read_header(text: str, lines: list[Line]) -> Header:
         seen += 1
         if seen > HEADER_LINES or (title_line is not None and _is_prose(line.text)):
             break
+        if thread and not is_furniture(line.text):  # the first post: the body has begun
+            break
         body = _BOLD_LABEL.sub(r"\1: ", line.text).strip("#*_ ").strip()  # "**Desk:** ..." -> "Desk: ..."
         signed = signed or bool(_EDITOR_LINE.search(body))
         if is_furniture(body):
@@ -115,7 +119,8 @@ def read_header(text: str, lines: list[Line]) -> Header:
             header.used.add(i)
             crumb = _CRUMB.match(MD_LINK.sub(r"\g<text>", body))
             site = crumb["site"] if crumb and crumb["site"].lower() != "home" else None
-            publisher = publisher or site  # "[The Lantern Post](url) > [Middle East](url) > Explainer": the site
+            named = title_line is not None and _names_only(title_line)  # "U.S. Department of Justice" over it
+            publisher = publisher or (None if named else site)  # "[The Lantern Post](url) > ... > Explainer": the site
         elif _masthead(body) is not None:
             publisher = publisher or _masthead(body)
             header.used.add(i)
@@ -127,6 +132,12 @@ def read_header(text: str, lines: list[Line]) -> Header:
             header.used.add(i)
         elif title_line is None:
             title_line = body
+            header.used.add(i)
+        elif _HANDLE.fullmatch(body) and publisher is None and headline is None and _names_only(title_line):
+            publisher, title_line, thread = title_line, None, True  # "Nadia Kessler" over "@NKessler": a post's author
+            header.used.add(i)
+        elif headline is None and not signed and " | " in title_line and _in_capitals(body) and len(body.split()) > 1:
+            headline, publisher = body, publisher or title_line.split(" | ")[0]  # "Site | Service" over "DIGEST: X"
             header.used.add(i)
         elif _TAGLINE.match(body):
             publisher, signed = publisher or _TAGLINE.match(body)["org"], True  # a name in capitals stays the title
@@ -149,6 +160,8 @@ def read_header(text: str, lines: list[Line]) -> Header:
             header.used.add(i)
         elif publisher is not None and _PLACE_BYLINE.fullmatch(body) and body.endswith(publisher):
             header.used.add(i)  # "Baghdad - Rafidain Today": where the publisher filed from
+    if thread and title_line is None:
+        title_line = _first_post(lines, header.used)
     if title_line is not None and headline is not None:
         site = _masthead_name(title_line) if _in_capitals(title_line) or under_path else None
         publisher, title_line = publisher or site, headline
@@ -159,6 +172,17 @@ def read_header(text: str, lines: list[Line]) -> Header:
     _editor(bulletin, head, text)
     _period(bulletin, head, lines)
     return header
+
+
+_HANDLE = re.compile(r"@\w{2,30}")
+_POST = re.compile(r"^(?:1/|1/\d+|\(1/\d+\))?\s*(?P<first>.+?[^A-Z.])\.(?:\s|$)")
+
+
+def _first_post(lines: list[Line], used: set[int]) -> str | None:
+    """A thread's title: the first sentence of its first post, without the post's number."""
+    first = next((ln.text for i, ln in enumerate(lines) if ln.text and i not in used and not is_furniture(ln.text)), "")
+    m = _POST.match(first)
+    return m["first"].strip() if m else None
 
 
 def _is_prose(line: str) -> bool:

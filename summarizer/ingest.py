@@ -14,6 +14,7 @@ import sys
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from html import unescape
 from pathlib import Path
 from typing import Any
 
@@ -73,6 +74,8 @@ class Source:
     text: str
     name: str = "<text>"
     removed: list[int] = field(default_factory=list)
+    site: str | None = None
+    """The site an HTML page says it belongs to (its ``og:site_name``): the publisher when the text names none."""
 
     @property
     def sha256(self) -> str:
@@ -120,7 +123,20 @@ def read(path: str | Path) -> Source:
         name = str(p)
     if len(data) > MAX_BYTES:
         raise InputError(f"{name}: input is larger than {MAX_BYTES // (1024 * 1024)} MB")
-    return from_text(decode(data, name), name)
+    source = from_text(decode(data, name), name)
+    source.site = _site_name(data)
+    return source
+
+
+_SITE_NAME = re.compile(
+    rb"""<meta\s(?=[^>]*\bproperty=["']og:site_name["'])[^>]*\bcontent=["']\s*([^"'<>]{2,80}?)\s*["']""", re.I
+)
+
+
+def _site_name(data: bytes) -> str | None:
+    """The ``og:site_name`` an HTML page's head declares; the header and navigation holding the name are dropped."""
+    m = _SITE_NAME.search(data[:65536])
+    return unescape(m[1].decode("utf-8", "replace")) if m else None
 
 
 def _read_file(p: Path) -> bytes:

@@ -219,6 +219,7 @@ def segment(source: Source) -> Document:
     bulletin = header.bulletin
     bulletin.source = source.name
     bulletin.sha256 = source.sha256
+    bulletin.publisher = bulletin.publisher or source.site
     doc = Document(source=source, bulletin=bulletin, release=header.release)
     _Reader(doc, header.used, repeated([ln.text for ln in lines]), _interview_labels(lines)).read(lines)
     anchor = doc.anchor

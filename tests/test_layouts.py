@@ -11,7 +11,7 @@ from datetime import date
 import pytest
 
 from summarizer import Summary, summarize
-from summarizer.ingest import from_text
+from summarizer.ingest import from_text, read
 from summarizer.segment import metadata, segment
 
 from .helpers import run_cli
@@ -370,8 +370,39 @@ BODY = "\n\nThe ferry unions said on Monday that the strike was over and that al
             "Ferry strike ends after talks",
             "Harbour Herald",
         ),
+        (  # a department's name over its site's breadcrumb and a plural release marker
+            "Department of Harbours\n\nharbours.gov > Newsroom > Press Releases\n\nPress Releases\n\n"
+            "Ferry Operator Charged with Falsifying Safety Logs\n\nMay 3, 2026",
+            "Ferry Operator Charged with Falsifying Safety Logs",
+            "Department of Harbours",
+        ),
+        (  # "Service | Desk" over a name in capitals: the name is the title
+            "Harbour Monitoring | Ports Service\nFERRY DIGEST: NORTH COAST\nSunday 3 May 2026",
+            "FERRY DIGEST: NORTH COAST",
+            "Harbour Monitoring",
+        ),
+        (  # a copied thread: the author over their handle, the first post's first sentence as its title
+            "Dana Field\n@dfield_ports\n\n1/ Thread: the ferry strike, day by day. Who said what.\n"
+            "9:41 PM \u00b7 May 3, 2026",
+            "Thread: the ferry strike, day by day",
+            "Dana Field",
+        ),
     ],
 )
 def test_the_issuer_site_or_masthead_above_a_headline_is_the_publisher(head: str, title: str, publisher: str) -> None:
     bulletin = metadata(head + BODY)
     assert (bulletin.title, bulletin.publisher) == (title, publisher)
+
+
+def test_an_html_page_s_declared_site_name_is_its_publisher(tmp_path) -> None:
+    page = tmp_path / "story.html"
+    page.write_text(
+        "<html><head><title>Ferry strike ends | Harbour Review</title>"
+        '<meta property="og:site_name" content="The Harbour Review"></head><body><header>The Harbour Review</header>'
+        "<article><h1>Ferry strike ends after talks</h1><p>May 3, 2026</p>"
+        "<p>The ferry unions said on Sunday that the strike was over after talks with the port authority.</p>"
+        "</article></body></html>",
+        encoding="utf-8",
+    )
+    bulletin = segment(read(page)).bulletin
+    assert (bulletin.title, bulletin.publisher) == ("Ferry strike ends after talks", "The Harbour Review")

@@ -529,7 +529,13 @@ def _is_title(line: str) -> bool:
 def _goes_on(text: str) -> bool:
     """A paragraph that a quotation paragraph after a blank line continues: one introducing it with a colon, or
     one whose quotation is left open, as a quotation running over paragraphs is printed."""
-    return text.rstrip().endswith(":") or text.count('"') % 2 == 1
+    end = text.rstrip()
+    return end.endswith(":") or (text.count('"') % 2 == 1 and not end.endswith(_CLOSED))
+
+
+_CLOSED = ('."', '?"', '!"')
+"""How a quotation's last paragraph ends: whatever its count of marks (each paragraph of a long quotation opens one,
+only the last closes it), the next paragraph starts afresh."""
 
 
 def _is_footnote(line: str, anchor: tuple[date | None, date | None]) -> bool:

@@ -1613,3 +1613,27 @@ def test_a_timeline_s_day_headings_are_sections_that_date_their_entries_and_an_o
         "Iran",
         date(2026, 3, 11),
     )
+
+
+def test_a_legislator_named_with_party_and_state_is_the_senator_of_a_later_quote_after_a_long_quotation():
+    summary = by_rules(
+        "Senators Introduce Harbour Sanctions Bill\n\nMarch 4, 2026\n\n"
+        "WASHINGTON, D.C. -- U.S. Senators Ruth Calloway (R-Kan.) and Owen Pryce (D-N.H.) today introduced a bill "
+        "to sanction ports that take Iranian oil.\n\n"
+        "Senator Calloway said: \"Every barrel that leaves Kharg Island pays for the regime's drones.\n\n"
+        '"I urge my colleagues on both sides of the aisle to pass it before the end of this Congress."\n\n'
+        '"For too long, Tehran has treated our sanctions as a cost of doing business," said Senator Pryce.\n'
+    )
+    assert [(s.speaker, s.role) for s in summary.statements] == [
+        ("Ruth Calloway", "Senator"),
+        ("Owen Pryce", "Senator"),
+    ]
+
+
+def test_a_demand_with_its_addressee_after_a_reported_clause_is_the_speaker_s_own():
+    summary = by_rules(
+        "Baghdad answers Washington\n\nMarch 4, 2026\n\n"
+        "Government spokesman Basim Jaafar said on Saturday that the cabinet had formed a committee to review the "
+        "designations and urged Washington to consult Baghdad before taking further measures.\n"
+    )
+    assert [(s.speaker, s.cue) for s in summary.statements] == [("Basim Jaafar", "said"), ("Basim Jaafar", "urged")]

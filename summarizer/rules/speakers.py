@@ -175,6 +175,10 @@ def introductions(text: str, ctx: Context) -> None:
             role = clean_role(m["role"])
             if role and is_name(m["name"]):
                 ctx.introduce(m["name"], role)
+    for m in _PARTY_NAMED.finditer(text):
+        chamber = _CHAMBER.search(text, max(0, m.start() - 80), m.start())
+        if is_name(m["name"]) and ctx.find(m["name"]) is None:  # "Senators A (R-Kan.) and B (D-N.H.)": "Senator B"
+            ctx.introduce(m["name"], _MEMBER.get(chamber[1][:3]) if chamber else None)
     for m in _NOUN_NAMED.finditer(text):
         if is_name(m["name"]) and ctx.find(m["name"]) is None:
             ctx.introduce(m["name"], clean_role(m["role"]))  # "Hezbollah MP Kamel Shamseddine": "Shamseddine" later
@@ -193,6 +197,10 @@ def introductions(text: str, ctx: Context) -> None:
         ctx.mentioned.append(known)  # "Sadeghi-Rad did not respond ... In 2022, he described himself as"
 
 
+_PARTY_NAMED = re.compile(r"(?P<name>[A-Z][\w'-]+(?:\s+[A-Z]\.)?\s+[A-Z][\w'-]+)\s+\([RDI]-[A-Z][\w.]*\)")
+"""A legislator named with party and state ("Alan Prescott (D-N.H.)"): later "Senator Prescott" is this one."""
+_CHAMBER = re.compile(r"\b(Senators?|Sen\.|Representatives?|Rep\.|Reps\.)[^.;]*$")
+_MEMBER = {"Sen": "Senator", "Rep": "Representative"}
 _NOUN_NAMED = re.compile(
     rf"(?P<role>(?:[A-Z][\w'.\-]*\s+){{1,5}}(?i:{'|'.join(map(re.escape, LEXICON.role_nouns))}))\s+"
     rf"(?P<name>[A-Z][\w'\-]+(?:\s+[A-Z][\w'\-]+){{1,2}})\b"
@@ -243,8 +251,7 @@ def named_after(after: str, ctx: Context) -> Person | None:
         office = _OFFICE_PHRASE.match(after)
         found = _office_round_name(office[1], ctx) if office else None
         phrase = _PHRASE_AFTER.match(after)  # "said Deputy Secretary of the Treasury X": read as a subject is
-        found = found or (_named(_subject(phrase[1] + " ", "said"), ctx) if phrase else None)
-        return None if found is NOBODY else found
+        return found or (speaker(phrase[1] + " ", "said", ctx) if phrase else None)
     return ctx.speaking(m["name"], clean_role(m["title"] or m["role"] or ""))
 
 

@@ -48,6 +48,9 @@ clause ('that he had "never ..." and dismissed', 'that the attacks were "unaccep
 _THAT = re.compile(r"\bthat\b")
 _THAT_NEXT = re.compile(r"\s+that\b")
 """A verb that reports a clause of its own ("... and warned that ..."): the speaker's second statement."""
+_URGES = re.compile(r"(?:urged|called\s+on|pressed|asked|appealed\s+to)\s+(?:[\w'.-]+\s+){1,6}?to\s+[a-z]")
+"""A demand with its addressee ("... and urged Washington to consult ..."): the speaker's own, even after a reported
+"that" clause, whose subject does not urge anyone."""
 _WHAT_SUBJECT = re.compile(r"\bwhat\s+(?:[\w'.-]+\s+){1,4}$")
 _WHOSE_WORDS = re.compile(
     rf"(?P<name>{NAME}),?\s+(?:(?:through|in|with)\s+)?(?:which|whom)\s+(?:he|she|they)\s+(?:(?:had|has|have|also)\s+)*$"
@@ -93,7 +96,9 @@ def find_statements(doc: Document, para: Paragraph, sent: Sentence, ctx: Context
         coordinated = bool(_COORDINATED.search(before)) and not (
             found
             and _THAT.search(sent.flat[found[-1][0].end() : m.start()])
-            and not (_CLAUSE_AND.search(before) or _THAT_NEXT.match(sent.flat, m.end()))
+            and not (
+                _CLAUSE_AND.search(before) or _THAT_NEXT.match(sent.flat, m.end()) or _URGES.match(sent.flat, m.start())
+            )
         )
         whose = _WHOSE_WORDS.search(before) if found else None
         if whose is not None and is_name(whose["name"]):  # "condemned remarks by X, in which she had called on ..."

@@ -183,6 +183,13 @@ def test_names_resolve_through_aliases_before_fuzzy() -> None:
     assert Names().sim("Esmail Qa'ani", "Ismail Qaani") == pytest.approx(0.8838, abs=1e-4)
 
 
+def test_a_leading_article_is_no_part_of_a_name() -> None:
+    assert Names().sim("the United Kingdom", "United Kingdom") == 1.0
+    assert Names([["the European Union", "EU"]]).sim("European Union", "EU") == 1.0
+    assert compare("names", ["the Treasury Department"], ["Treasury Department"]) == (1.0, 1.0)
+    assert Names().sim("the Hague", "Hague") == 1.0 and Names().resolve("The") == "the"  # an article alone stays
+
+
 def test_compare_list_fields_are_sets() -> None:
     assert compare("names", ["Mahan Air", "Naser Faraji"], ["naser faraji", "MAHAN AIR"]) == (1.0, 1.0)
     # set F1 = 2*1/(2+1) = 2/3, strict fails

@@ -24,6 +24,12 @@ def norm(text: str | None) -> str:
     return alias_key(text)
 
 
+def name_key(name: str | None) -> str:
+    """A name's comparison form: a leading article is no part of it ("the United Kingdom" = "United Kingdom")."""
+    folded = norm(name)
+    return folded[4:] if folded.startswith("the ") and len(folded) > 4 else folded
+
+
 _DATE_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y", "%B %d %Y", "%Y/%m/%d")
 
 
@@ -89,7 +95,7 @@ class Names:
         self._canon: dict[str, str] = {}
         self._groups: dict[str, list[str]] = {}
         for group in aliases:
-            spellings = [n for n in (norm(s) for s in group) if n]
+            spellings = [n for n in (name_key(s) for s in group) if n]
             if not spellings:
                 continue
             canon = self._canon.get(spellings[0], spellings[0])
@@ -105,7 +111,7 @@ class Names:
         """Normalised canonical spelling of ``name`` (itself, normalised, when not in the table)."""
         resolved = self._resolved.get(name)
         if resolved is None:
-            folded = norm(name)
+            folded = name_key(name)
             resolved = self._resolved[name] = self._canon.get(folded, folded)
         return resolved
 

@@ -14,29 +14,15 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.common import SAMPLE, Check, Context, fmt_spread
-from benchmarks.s4_embedded import TARGET_CACHED_S, TARGET_COLD_S, cached_runs, cold_run
+from benchmarks.s4_embedded import TARGET_COLD_S, available, cached_runs, cold_run, time_checks
 from benchmarks.tokens import Tokenizer
 
 MODEL = "qwen2.5-coder-1.5b-instruct"
 FLAGS = ("--model", MODEL)
 
 
-def available() -> str | None:
-    """Why the section cannot run, or None."""
-    from summarizer.local import local_backend_available
-    from summarizer.weights import WeightsError, resolve
-
-    if not local_backend_available():
-        return "llama-cpp-python[server] is not installed (pip install 'summarizer[local]')"
-    try:
-        resolve(MODEL)
-    except WeightsError as exc:
-        return str(exc)
-    return None
-
-
 def run(ctx: Context) -> dict[str, Any]:
-    reason = available()
+    reason = available(MODEL)
     if reason:
         return {"skipped": reason}
     from summarizer.weights import resolve
@@ -66,22 +52,13 @@ def checks(data: dict[str, Any]) -> list[Check]:
     cold = data["cold"]
     if not cold["ok"]:
         return [Check(f"{name}, empty cache", "failed", f"<= {TARGET_COLD_S:.0f} s", None, str(cold.get("error")))]
-    cached = data["cached"]["wall"]["median"]
-    return [
-        Check(
-            f"{name}, empty cache (CLI, server start included)",
-            f"{cold['wall']:.1f} s",
-            f"<= {TARGET_COLD_S:.0f} s",
-            cold["wall"] <= TARGET_COLD_S,
-            f"{cold['s_per_kb']:.1f} s per KB, peak RSS {cold['peak_rss_mb'] / 1024:.2f} GB",
-        ),
-        Check(
-            f"{name}, cached re-run (median)",
-            f"{cached:.2f} s" if cached is not None else "failed",
-            f"< {TARGET_CACHED_S:.0f} s",
-            None if cached is None else cached < TARGET_CACHED_S,
-        ),
-    ]
+    return time_checks(
+        f"{name}, empty cache (CLI, server start included)",
+        f"{name}, cached re-run (median)",
+        cold["wall"],
+        data["cached"]["wall"]["median"],
+        f"{cold['s_per_kb']:.1f} s per KB, peak RSS {cold['peak_rss_mb'] / 1024:.2f} GB",
+    )
 
 
 def render(data: dict[str, Any]) -> list[str]:

@@ -1637,3 +1637,25 @@ def test_a_demand_with_its_addressee_after_a_reported_clause_is_the_speaker_s_ow
         "designations and urged Washington to consult Baghdad before taking further measures.\n"
     )
     assert [(s.speaker, s.cue) for s in summary.statements] == [("Basim Jaafar", "said"), ("Basim Jaafar", "urged")]
+
+
+def test_a_leader_s_epithets_point_back_to_him_and_more_reporting_verbs():
+    summary = by_rules(
+        "Militia leader speaks\n\nMarch 4, 2026\n\n"
+        "Kataib Sayyid leader Abu Hadi al-Kaabi said in a televised speech on Tuesday that the strikes crossed "
+        "every red line.\n\n"
+        "He admitted that the group had lost dozens of fighters in the raids.\n\n"
+        '"We will answer at a time of our choosing," the chief of the armed group said.\n\n'
+        "The head of the powerful Iraqi militia blamed the United States for the escalation.\n\n"
+        "The militia chief promised to avenge every fighter killed in the raids.\n\n"
+        'Defense Minister Ari Doron hinted on Wednesday, saying: "The strikes will go on as long as needed."\n'
+    )
+    assert [(s.speaker, s.cue) for s in summary.statements] == [
+        ("Abu Hadi al-Kaabi", "said"),
+        ("Abu Hadi al-Kaabi", "admitted"),
+        ("Abu Hadi al-Kaabi", "said"),
+        ("Abu Hadi al-Kaabi", "blamed"),
+        ("Abu Hadi al-Kaabi", "promised"),
+        ("Ari Doron", "hinted"),
+    ]
+    assert summary.statements[-1].content == '"The strikes will go on as long as needed."'

@@ -123,8 +123,9 @@ class Context:
 
     def by_role_word(self, words: str) -> Person | None:
         """The person introduced last whose role holds the head word of ``words`` ("the minister")."""
-        head = words.split()[-1].lower()
-        country = affiliation(words) if _NATIONAL.search(words) else None  # "the Iraqi foreign minister"
+        office = re.split(r"\s+of\s+", words, maxsplit=1)[0]  # "the chief of the Lebanese group": the chief
+        head = office.split()[-1].lower()
+        country = affiliation(office) if _NATIONAL.search(office) else None  # "the Iraqi foreign minister"
         offices = LEXICON.role_references.get(head, (head,))  # "the top diplomat": the foreign minister
         epithet = head in LEXICON.role_references  # refers to whom the story is about: its speaker first
         spoke = [p for p in (self.last_speaker, self.previous_speaker) if p is not None] if epithet else []

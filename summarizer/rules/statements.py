@@ -288,6 +288,7 @@ _ADDRESSEE_THAT = re.compile(
     rf"(?:{WHEN}\s+)?that\s+"
 )
 """Whom a warning or a telling is for, and where ("told the agency's Board of Governors in Vienna that"): no verb."""
+_SAYING_OPENING = re.compile(r"^[\s,]*saying\s*:?\s+(?=\S)")
 _THAT_OPENING = re.compile(r"^[\s,:]*(?:that\s+)?")
 _DAY_BEFORE_TO = re.compile(rf"^([^\"]\S*(?:\s+[^\s\"]+){{0,5}}?)\s+{WHEN}(?=\s+(?:to|as|of|for|over)\s)")
 """A day between the object and the rest ("urged Iran on Thursday to", "condemned the listings late on Monday as")."""
@@ -332,7 +333,7 @@ def content_after(after: str, cue: str) -> str:
     text = text[_preamble_end(text) :]
     if cue in {"warned", "cautioned", "told", "assured", "reminded"}:  # "cautioned Western navies on Thursday that"
         text = _ADDRESSEE_THAT.sub("", text)
-    text = _THAT_OPENING.sub("", text)
+    text = _THAT_OPENING.sub("", _SAYING_OPENING.sub("", text))  # "hinted on Thursday, saying: ..."
     if cue == "claimed responsibility":
         text = re.sub(r"^for\s+", "", text)
     text = _DAY_BEFORE_TO.sub(r"\1", text)  # "urged Iran on Thursday to"

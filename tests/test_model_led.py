@@ -424,3 +424,15 @@ def test_imposing_costs_is_no_sanctions_action_even_beside_the_word_sanctions() 
     imposed = {"line": 2, "authority": "IRGC", "action": "threaten", "targets": ["Aurora Bay"], "target_count": None}
     found, rejected = _read(doc, {"statements": [], "sanctions": [imposed]}, "impose costs")
     assert found.sanctions == [] and rejected == {"no imposing verb after the authority": 1}
+
+
+def test_a_headline_s_present_tense_is_refused_as_the_rules_refuse_it() -> None:
+    doc = _doc(
+        "Monitoring digest\n\nMarch 4, 2026\n\n"
+        "Selected reports from the Lebanese media, translated from Arabic by the service.\n\n"
+        "Hezbollah MP says resistance will not disarm 'under fire'\n\n"
+        "Hezbollah MP Kamel Haidar said at a rally in Tyre that the resistance would keep its weapons.\n"
+    )
+    said = _said(1, "Hezbollah MP", "says")  # the headline, as a model offered it
+    found, rejected = _read(doc, {"statements": [said], "sanctions": []}, "[1] Hezbollah MP says")
+    assert found.statements == [] and rejected == {"a headline's present tense": 1}

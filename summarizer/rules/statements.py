@@ -88,8 +88,8 @@ def find_statements(doc: Document, para: Paragraph, sent: Sentence, ctx: Context
     for m in CUE_RE.finditer(sent.flat):
         if m["cue"] == "added" and (COUNT.match(sent.flat[m.end() :].lstrip()) or _TO_A_LIST.match(sent.flat, m.end())):
             continue  # "added three targets / more names to its sanctions list": a sanctions action, not speech
-        if _PRESENT.match(m["cue"]) and not ends_sentence(sent.flat):
-            continue  # "IRGC says tanker was seized": a headline's present tense, not a report of speech
+        if headline_tense(m["cue"], sent.flat):
+            continue
         before = sent.flat[: m.start()]
         if _WHAT_SUBJECT.search(before):
             continue  # "struck what the army described as a depot": a description inside the narration
@@ -149,6 +149,12 @@ def _participle_subject(cue: str, before: str, ctx: Context) -> Person | None:
 
 _SUBJECT_REACH = 40
 """How far into a sentence its subject may start: past an opening day or place, not deep in a clause."""
+
+
+def headline_tense(cue: str, sentence: str) -> bool:
+    """A present-tense verb in a line with no sentence end ("IRGC says tanker was seized"): a headline's, not a report
+    of speech."""
+    return bool(_PRESENT.match(cue)) and not ends_sentence(sentence)
 
 
 def says_enough(content: str, cue: str) -> bool:

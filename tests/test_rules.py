@@ -1659,3 +1659,11 @@ def test_a_leader_s_epithets_point_back_to_him_and_more_reporting_verbs():
         ("Ari Doron", "hinted"),
     ]
     assert summary.statements[-1].content == '"The strikes will go on as long as needed."'
+
+
+def test_a_country_saying_it_imposed_sanctions_is_the_sanctions_record_alone():
+    summary = by_rules(
+        "US sanctions oil network\n\nMarch 4, 2026\n\n"
+        "The U.S. on Wednesday said it imposed a new round of sanctions on 20 people and firms that sell Iranian oil.\n"
+    )
+    assert summary.statements == [] and [s.authority for s in summary.sanctions] == ["The U.S."]

@@ -13,7 +13,7 @@ from ..models import OverviewPoint, Sanction, Statement
 from ..segment import Document, Sentence
 from .dating import remarks_day
 from .overview import overview
-from .sanctions import actions, complete_sanctions, sanction
+from .sanctions import OWN_ACTION, actions, complete_sanctions, sanction
 from .speakers import LEAD_IN, Context, Person, affiliation, delegated, titled
 from .statements import (
     CUE_RE,
@@ -69,7 +69,7 @@ def extract(doc: Document) -> tuple[list[OverviewPoint], list[Statement], list[S
                 if acts:
                     sanctions.extend(acts)
                     acted.append(sent)
-                    found = [s for s in found if s.cue != "announced"]  # the announcement is the sanctions record
+                    found = [s for s in found if s.cue != "announced" and not OWN_ACTION.match(s.content)]  # the record
                 found_here.extend(found)
             if para.lead is not None and not found_here and lead is not None:
                 item = list_item(doc, para, lead)  # a quotation under "X discussed A, B and C:"

@@ -40,6 +40,11 @@ ABOUT_SANCTIONS = re.compile(
     r"(?i)sanction|designat|blacklist|asset[- ]freeze|froze|freezing|restrictive measures|economic measures|"
     r"\blisted\b[^.]{0,40}\btargets\b|(?-i:\b[A-Z]\w+ List\b)"
 )
+OWN_ACTION = re.compile(
+    rf"^(?:it|they|we)\s+(?:(?:has|had|have|is|was|were|would|will)\s+)?(?:also\s+)?(?:{alternation(LEXICON.sanction_verbs)})\b"
+)
+"""What a speaker says it did when that is the action itself ("The U.S. said it imposed a new round of sanctions"):
+the sanctions record, not a statement beside it."""
 _OWN_BODY = re.compile(r"\b(?:her|his|its|their)\s+(?P<body>department|ministry)\b")
 """An official's own body as the actor: "Commerce Secretary X warned that her department would add ..."."""
 _OFFICE_HELD = re.compile(

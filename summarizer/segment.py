@@ -67,6 +67,13 @@ _TURN = re.compile(
 )
 """A transcript's turn: "MR. HALVORSEN: ...", "QUESTION: ..."."""
 QUESTION_TURNS = load().question_turns
+_MEMBER = r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame)\s+)?(?P<label>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){1,3})"
+_DEBATE_LABELS = (
+    re.compile(rf"{_MEMBER}\s+\([^()\n]{{2,60}}\)\s+\([A-Z][\w/-]{{1,12}}\)(?:\s+\([^()\n]{{2,40}}\))?:[ \t]+(?=\S)"),
+    re.compile(rf"The\s+(?P<office>[A-Z][^()\n:]{{2,80}}?)\s+\({_MEMBER}\):[ \t]+(?=\S)"),
+)
+"""A parliamentary record's turn: a Member by name, constituency and party ("Priti Langford (Hertsmere) (Con):"), or
+an office holder by office and name ("The Minister for the Middle East (Thomas Brereton):"); the label is the name."""
 _SPOKEN_LABEL = re.compile(
     r"(?P<label>[A-Z][\w'.-]*(?:\s+(?:(?:al|el|ad|as|an|ash)-)?[A-Z][\w'.-]*){0,2}):[ \t]+(?=\S)"
 )
@@ -172,6 +179,8 @@ class Document:
     sections: list[Section] = field(default_factory=list)
     release: bool = False
     """An organisation's own press release: what it reports is said on its date unless a sentence says otherwise."""
+    parliament: bool = False
+    """A parliamentary record: a Member states what a turn says before the question it ends with."""
     holes: list[tuple[int, int]] = field(default_factory=list)
     """Spans inside paragraphs that are no part of them: the foot, footnotes and running header of a page that
     breaks a paragraph."""
@@ -220,7 +229,7 @@ def segment(source: Source) -> Document:
     bulletin.source = source.name
     bulletin.sha256 = source.sha256
     bulletin.publisher = bulletin.publisher or source.site
-    doc = Document(source=source, bulletin=bulletin, release=header.release)
+    doc = Document(source=source, bulletin=bulletin, release=header.release, parliament=bool(_members(lines)))
     _Reader(doc, header.used, repeated([ln.text for ln in lines]), _interview_labels(lines)).read(lines)
     anchor = doc.anchor
     notes = footnotes(text, anchor)
@@ -370,7 +379,9 @@ class _Reader:
         numbered = _PARAGRAPH_NUMBER.match(self.text, start) if bullet is None else None
         start = numbered.end() if numbered else start
         turn = (_TURN.match(self.text, start) or _RECORD_TURN.match(self.text, start)) if bullet is None else None
-        turn = turn if kind == "body" else None
+        if turn is None and self.labels:  # "Priti Langford (Hertsmere) (Con): ..."
+            turn = next((m for r in _DEBATE_LABELS if (m := r.match(self.text, start))), None)
+        turn = turn if kind == "body" and bullet is None else None
         spoken = _SPOKEN_LABEL.match(self.text, start) if turn is None and bullet is None else None
         turn = turn or (spoken if spoken is not None and spoken["label"] in self.labels else None)
         if turn is not None:
@@ -457,11 +468,20 @@ _AIRED = re.compile(
 
 def _interview_labels(lines: list[Line]) -> frozenset[str]:
     """The turn labels of an interview: lines opening with a label that asks ("Interviewer:") and with another
-    label ("Farahmandi:"), each at least twice. A monitor's "Tasnim: ..." items have no one asking."""
+    label ("Farahmandi:"), each at least twice. A monitor's "Tasnim: ..." items have no one asking. In a
+    parliamentary record, every Member introduced by constituency and party or by office, and the Chair."""
     counts = Counter(m["label"] for ln in lines if (m := _SPOKEN_LABEL.match(ln.text)))
     labels = {label for label, n in counts.items() if n >= 2}
     asking = {label for label in labels if label.lower() in QUESTION_TURNS}
+    members = _members(lines)
+    if members:  # a parliamentary record: its Members by name, and the Chair
+        return frozenset(members | {label for label in counts if label.lower() in QUESTION_TURNS})
     return frozenset(labels) if asking and labels - asking else frozenset()
+
+
+def _members(lines: list[Line]) -> set[str]:
+    """The Members a parliamentary record gives the floor to, by name."""
+    return {m["label"] for ln in lines for r in _DEBATE_LABELS if (m := r.match(ln.text))}
 
 
 _COLUMNS = load().table_columns

@@ -1667,3 +1667,32 @@ def test_a_country_saying_it_imposed_sanctions_is_the_sanctions_record_alone():
         "The U.S. on Wednesday said it imposed a new round of sanctions on 20 people and firms that sell Iranian oil.\n"
     )
     assert summary.statements == [] and [s.authority for s in summary.sanctions] == ["The U.S."]
+
+
+def test_a_parliamentary_record_s_members_and_ministers_take_the_floor_by_name():
+    summary = by_rules(
+        "Hansard - UK Parliament\nHouse of Commons | Commons Chamber\n\nIran: Shipping\n\n"
+        "Volume 790: debated on Tuesday 3 March 2026\n\n12.41 pm\n\n"
+        "Anna Vale (Harrow East) (Con) (Urgent Question): To ask the Foreign Secretary if he will make a statement on "
+        "the seizure of the tanker Arran Star.\n\n"
+        "The Minister for the Middle East (Paul Dorsey): The Arran Star was boarded by IRGC naval forces on Sunday "
+        "morning and taken to Bandar Abbas.\n\n"
+        "That claim has no basis in law, and I call on Iran to release the vessel and its crew immediately. His "
+        "Majesty's Government have today designated four individuals under the Iran (Sanctions) Regulations 2023.\n\n"
+        "Mr Speaker: I call the Liberal Democrat spokesperson.\n\n"
+        "Iain Moray (Edinburgh North) (LD): Seafarers from four countries are now held hostage to Tehran's nuclear "
+        "brinkmanship. Will the Minister make a further statement when they are safe?\n\n"
+        "Paul Dorsey: I can confirm that HMS Kent will escort British-flagged ships while the threat lasts.\n\n"
+        "Sir Alan Breck (Bromsgrove) (Con): I warn the Minister that Tehran reads every delay as weakness.\n"
+    )
+    got = [(s.speaker, s.role, s.cue) for s in summary.statements]
+    assert got == [
+        ("Paul Dorsey", "Minister for the Middle East", "said"),
+        ("Paul Dorsey", "Minister for the Middle East", "call on"),
+        ("Iain Moray", None, "said"),
+        ("Paul Dorsey", "Minister for the Middle East", "confirm"),
+        ("Alan Breck", None, "warn"),
+    ]
+    assert summary.statements[-1].content == "Tehran reads every delay as weakness"
+    (sanction,) = summary.sanctions
+    assert (sanction.authority, sanction.issuing_country) == ("His Majesty's Government", "United Kingdom")

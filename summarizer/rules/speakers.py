@@ -721,6 +721,11 @@ def _turn_mention(text: str, label: str) -> tuple[str, str | None]:
     if listed is not None and is_name(listed["name"].title()):
         offices = (clean_role(part) for part in listed["parts"].split(","))
         return listed["name"].title(), next((office for office in offices if office), None)
+    office = re.search(
+        rf"\bThe\s+(?P<role>[A-Z][^()\n:]{{2,80}}?)\s+\((?P<name>[^()\n]*\b{re.escape(surname)})\):", text
+    )
+    if office is not None and is_name(office["name"]):  # "The Minister for the Middle East (Thomas Brereton):"
+        return NAME_TITLE.sub("", office["name"]), office["role"]
     mention = re.search(
         rf"(?:(?P<role>{_TITLE_RUN})\s+)?(?:{_HONORIFIC}\s+)?(?P<name>(?:[A-Z][\w'-]+\s+){{1,2}}{re.escape(surname)})\b",
         text,
@@ -728,7 +733,7 @@ def _turn_mention(text: str, label: str) -> tuple[str, str | None]:
     if mention is None or not is_name(mention["name"]):
         return surname, None
     role = mention["role"].split("\n")[-1] if mention["role"] else None  # the office on the name's own line
-    return mention["name"], clean_role(role) if role else None
+    return NAME_TITLE.sub("", mention["name"]), clean_role(role) if role else None
 
 
 _HONORIFIC = rf"(?:{_COURTESY}|Ambassador)"

@@ -295,6 +295,8 @@ _ADDRESSEE_THAT = re.compile(
 )
 """Whom a warning or a telling is for, and where ("told the agency's Board of Governors in Vienna that"): no verb."""
 _SAYING_OPENING = re.compile(r"^[\s,]*saying\s*:?\s+(?=\S)")
+_TELLING = {"warned", "cautioned", "told", "assured", "reminded", "warn", "tell", "assure", "remind"}
+"""Verbs whose object is whom it is said to, before the "that" of what is said."""
 _THAT_OPENING = re.compile(r"^[\s,:]*(?:that\s+)?")
 _DAY_BEFORE_TO = re.compile(rf"^([^\"]\S*(?:\s+[^\s\"]+){{0,5}}?)\s+{WHEN}(?=\s+(?:to|as|of|for|over)\s)")
 """A day between the object and the rest ("urged Iran on Thursday to", "condemned the listings late on Monday as")."""
@@ -337,7 +339,7 @@ def content_after(after: str, cue: str) -> str:
     text = _OPENING_PARENS.sub("", text)
     text = _MANNER_OPENING.sub("", text)  # "said publicly that"
     text = text[_preamble_end(text) :]
-    if cue in {"warned", "cautioned", "told", "assured", "reminded"}:  # "cautioned Western navies on Thursday that"
+    if cue in _TELLING:  # "cautioned Western navies on Thursday that", "I warn the Minister that"
         text = _ADDRESSEE_THAT.sub("", text)
     text = _THAT_OPENING.sub("", _SAYING_OPENING.sub("", text))  # "hinted on Thursday, saying: ..."
     if cue == "claimed responsibility":
@@ -410,7 +412,8 @@ def statement(
 
 _FIRST_CUE = rf"{MANNER}(?P<cue>{alternation(LEXICON.first_person_cues)})\b(?:\s+is\b)?"
 _FIRST_PERSON = re.compile(
-    rf"(?:^|,\s+|\bthat\s+|\b[Ww]hat\s+)(?:[Ww]e|I)\s+(?:{MANNER}(?:will|would|continue\s+to)\s+)*{_FIRST_CUE}"
+    rf"(?:^|,\s+(?:and\s+|but\s+)?|\bthat\s+|\b[Ww]hat\s+)(?:[Ww]e|I)\s+"
+    rf"(?:{MANNER}(?:will|would|continue\s+to|can|must|want\s+to)\s+)*{_FIRST_CUE}"
 )
 _AND_CUE = re.compile(rf",?\s+and\s+(?:we\s+)?(?:(?:will|would|continue\s+to)\s+)?{_FIRST_CUE}")
 """A second first-person verb sharing the subject: "We condemn ... and call on ..."."""
@@ -436,12 +439,15 @@ def first_person(doc: Document, para: Paragraph, sent: Sentence, we: Person | No
     found = []
     for i, cue in enumerate(cues):
         stop = cues[i + 1].start() if i + 1 < len(cues) else None
-        content = content_at(text, cue.start("cue"), cue.end(), cue["cue"], stop=stop, first=i == 0)
+        opens = i == 0 and not text[: cue.start()].strip()  # ", and I welcome X": what came before is not X
+        content = content_at(text, cue.start("cue"), cue.end(), cue["cue"], stop=stop, first=opens)
         if says_enough(content, cue["cue"]):
             found.append(_build(doc, para, sent, who, cue["cue"], content, cue.end(), live=True))
     return found
 
 
+_MOTION = re.compile(r"\s*To\s+ask\b")
+"""A parliamentary question as tabled ("To ask the Secretary of State ... if he will make a statement"): it asks."""
 _ONESELF = re.compile(r"\b(?:I|I'[a-z]+|[Mm]e|[Mm]y)\b|\byou are recognized\b")
 """A speaker on themself ("then I'm happy to take your questions") or a chair giving the floor ("Ambassador, you are
 recognized"): holding the floor, not taking a position."""
@@ -463,7 +469,8 @@ def answer(doc: Document, para: Paragraph, found: list[Statement], acts: list[Se
     statement by whoever has the floor, cue "said" (the turn label says it), from the first sentence that takes a
     position: a question, a courtesy, the speaker on themself, a sanctions action (``acts``) or another's words
     reported (``found``) take none. A turn whose speaker states with a verb ("We condemn ...") has none."""
-    if para.turn is None or para.asks or para.text.rstrip().endswith("?"):
+    asks = para.text.rstrip().endswith("?") and not doc.parliament  # a Member states, then asks
+    if para.turn is None or para.asks or asks or _MOTION.match(para.text):
         return None  # a turn that ends asking is a question, whatever it says first
     who = turn_speaker(doc.text, para.turn)
     if any(s.speaker == who.name for s in found):

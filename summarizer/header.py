@@ -88,6 +88,8 @@ def read_header(text: str, lines: list[Line]) -> Header:
     """Whether a row of section links came under the title line: that line was the site's name, not the title."""
     release = False
     thread = False
+    un_cover = False
+    """Whether a UN document's cover came ("United Nations ... S/2026/1034"): its organ's name is no title."""
     """Whether an author's handle came under their name: a copied thread, whose first post opens with its title."""
     seen = 0
     wrapper = _forwarded(lines)
@@ -106,7 +108,15 @@ def read_header(text: str, lines: list[Line]) -> Header:
             break
         if thread and not is_furniture(line.text):  # the first post: the body has begun
             break
-        body = _BOLD_LABEL.sub(r"\1: ", line.text).strip("#*_ ").strip()  # "**Desk:** ..." -> "Desk: ..."
+        cells = _COLUMN_GAP.split(line.text.strip())  # a PDF's cover in two columns: "United Nations    S/2026/1034"
+        if any(_UN_SYMBOL.match(cell) for cell in cells[1:]) and _names_only(cells[0]):
+            publisher, un_cover = publisher or cells[0], True  # "United Nations" over "Security Council": the issuer
+            header.used.add(i)
+            continue
+        body = _BOLD_LABEL.sub(r"\1: ", cells[0]).strip("#*_ ").strip()  # "**Desk:** ..." -> "Desk: ..."
+        if un_cover and title_line is None and _names_only(body):
+            header.used.add(i)  # "Security Council": the organ, under the issuer
+            continue
         signed = signed or bool(_EDITOR_LINE.search(body))
         if is_furniture(body):
             if _RELEASE.match(body) and title_line is not None and headline is None and _names_only(title_line):
@@ -142,12 +152,20 @@ def read_header(text: str, lines: list[Line]) -> Header:
         elif _TAGLINE.match(body):
             publisher, signed = publisher or _TAGLINE.match(body)["org"], True  # a name in capitals stays the title
             header.used.add(i)
+        elif headline is None and _in_capitals(title_line) and _names_only(body) and _UNIT.match(body):
+            header.used.add(i)  # "U.S. DEPARTMENT OF THE TREASURY" over "Office of Foreign Assets Control"
         elif (
             headline is None
             and not signed
             and _is_headline(body)
             and not _TAGLINE_WORDS.search(body)
-            and (_in_capitals(title_line) or under_path or len(title_line.split()) == 1 or _H1.match(line.text))
+            and (
+                _in_capitals(title_line)
+                or under_path
+                or len(title_line.split()) == 1
+                or _H1.match(line.text)
+                or _site_line(title_line)
+            )
         ):
             headline = body  # "THE TIGRIS OBSERVER" or a section label ("Politics"), then "Iraq vows to treat ..."
             header.used.add(i)
@@ -164,6 +182,7 @@ def read_header(text: str, lines: list[Line]) -> Header:
         title_line = _first_post(lines, header.used)
     if title_line is not None and headline is not None:
         site = _masthead_name(title_line) if _in_capitals(title_line) or under_path else None
+        site = site or (_SPLIT.split(title_line)[-1] if _site_line(title_line) else None)  # "Hansard - UK Parliament"
         publisher, title_line = publisher or site, headline
     bulletin = header.bulletin
     bulletin.title, split_publisher = _title(title_line or "")
@@ -183,6 +202,19 @@ def _first_post(lines: list[Line], used: set[int]) -> str | None:
     first = next((ln.text for i, ln in enumerate(lines) if ln.text and i not in used and not is_furniture(ln.text)), "")
     m = _POST.match(first)
     return m["first"].strip() if m else None
+
+
+_COLUMN_GAP = re.compile(r"\s{4,}")
+_UN_SYMBOL = re.compile(r"[SA]/(?:RES/)?\d{2,4}/\d+")
+"""A UN document's symbol ("S/2026/1034"), printed beside "United Nations" on its cover."""
+_UNIT = re.compile(r"(?:Office|Bureau|Division|Directorate|Department|Agency|Service)\s+(?:of|for)\s+[A-Z]")
+"""A unit named under its department's masthead ("Office of Foreign Assets Control"): part of the masthead."""
+
+
+def _site_line(line: str) -> bool:
+    """A site's name with its owner's beside it ("Hansard - UK Parliament"): names on both sides of a separator."""
+    parts = _SPLIT.split(line)
+    return len(parts) > 1 and all(_names_only(part) for part in parts)
 
 
 def _is_prose(line: str) -> bool:
@@ -207,7 +239,7 @@ _PATH = re.compile(r"\s[/>]\s")
 def _is_headline(line: str) -> bool:
     """A headline under a masthead: words in lower case too, no sentence end, not an editor's or a section's line."""
     return (
-        len(line.split()) >= 4
+        (len(line.split()) >= 4 or bool(re.fullmatch(r"[A-Z][\w'-]*:\s+\S.*", line)))  # "Iran: Maritime Security"
         and not _in_capitals(line)
         and not ends_sentence(line)
         and not _EDITOR_LINE.search(line)
@@ -288,10 +320,11 @@ _FORWARDED = re.compile(r"(?i)^-{2,}\s*(?:forwarded|original)\s+message\s*-{2,}"
 _CRUMB = re.compile(r"^(?P<site>[A-Z][\w'.&-]*(?:\s+(?:[A-Z][\w'.&-]*|of|for|and|the|on)){0,6})\s+[>›»/]\s+\S")
 """A breadcrumb trail: its first step names the site."""
 _TAGLINE = re.compile(
-    r"(?i)^(?:an?\s+)?(?:\w+\s+){0,3}(?:briefing|newsletter|digest|bulletin|update|review|monitor|publication)\s+"
-    r"(?:from|by)\s+(?:the\s+)?(?P<org>(?-i:[A-Z])[^,.;]{2,80}?)\.?$"
+    r"(?i)^(?:an?\s+)?(?:\w+\s+){0,3}(?:briefing|newsletter|digest|bulletin|update|review|monitor|publication|"
+    r"podcast|programme|program|series)\s+(?:from|by)\s+(?:the\s+)?(?P<org>(?-i:[A-Z])[^,.;]{2,80}?)(?:\.\s|\.?$)"
 )
-"""A digest's tagline naming who puts it out: "A weekly briefing from the Harbourline Policy Group"."""
+"""A digest's or a podcast's tagline naming who puts it out: "A weekly briefing from the Harbourline Policy Group",
+"A podcast from the X Institute. Recorded ..."."""
 _OUTLET_WORD = alternation([*_LEXICON.outlet_words, "Wire", "Press"])
 _BY_OUTLET = re.compile(rf"(?m)^[*_\s]*By\s+(?P<pub>(?:[A-Z][\w'&.-]*\s+){{0,3}}(?:{_OUTLET_WORD}))[*_\s]*$")
 """A byline naming an outlet, not a person."""

@@ -381,6 +381,35 @@ BODY = "\n\nThe ferry unions said on Monday that the strike was over and that al
             "FERRY DIGEST: NORTH COAST",
             "Harbour Monitoring",
         ),
+        (  # a site's name beside its owner's over a chamber's row, then a short title with a colon
+            "Hansard - Harbour Parliament\nHouse of Commons | Commons Chamber\n\nFerries: Safety\n\n"
+            "Volume 12: debated on Tuesday 3 March 2026",
+            "Ferries: Safety",
+            "Harbour Parliament",
+        ),
+        (  # a unit under its department's masthead, a breadcrumb, then the title
+            "U.S. DEPARTMENT OF HARBOURS\nOffice of Ferry Safety Control\nHome > Recent Actions\n\n"
+            "Ferry Safety Designations; Ferry-related Designation Removal\n\nMay 3, 2026",
+            "Ferry Safety Designations; Ferry-related Designation Removal",
+            "U.S. Department of Harbours",
+        ),
+        (  # a podcast's tagline names who puts it out, before what else it says
+            "# Ferries in Trouble? The Strike Explained\n\n**Harbour Talk** | Episode 9 | May 3, 2026\n\n"
+            "*A podcast from the Harbour Institute for Ports Policy. Recorded May 1, 2026.*",
+            "Ferries in Trouble? The Strike Explained",
+            "Harbour Institute for Ports Policy",
+        ),
+        (  # a UN document's cover in two columns: the issuer beside the symbol, the organ, then the letter's title
+            "United Nations                                   S/2026/1034\n"
+            "Security Council                                 Distr.: General\n"
+            "                                                 3 May 2026\n\n"
+            "                                                 Original: English\n\n"
+            "Letter dated 1 May 2026 from the Panel of Experts on Ferries\n"
+            "addressed to the President of the Security Council",
+            "Letter dated 1 May 2026 from the Panel of Experts on Ferries addressed to the President of the Security "
+            "Council",
+            "United Nations",
+        ),
         (  # a copied thread: the author over their handle, the first post's first sentence as its title
             "Dana Field\n@dfield_ports\n\n1/ Thread: the ferry strike, day by day. Who said what.\n"
             "9:41 PM \u00b7 May 3, 2026",

@@ -1696,3 +1696,38 @@ def test_a_parliamentary_record_s_members_and_ministers_take_the_floor_by_name()
     assert summary.statements[-1].content == "Tehran reads every delay as weakness"
     (sanction,) = summary.sanctions
     assert (sanction.authority, sanction.issuing_country) == ("His Majesty's Government", "United Kingdom")
+
+
+def test_a_sanctions_list_s_lead_is_the_action_and_its_entries_the_targets():
+    summary = by_rules(
+        "U.S. DEPARTMENT OF HARBOURS\nOffice of Ferry Assets Control\nHome > Recent Actions\n\n"
+        "Counter Terrorism Designations; Ferry-related Designation Removal\n\nMay 3, 2026\n\n"
+        "Counter Terrorism Designations\n\n"
+        "The following individuals and entities have been added to OFAC's SDN List:\n\nIndividuals:\n\n"
+        "AL-BAHRANI, Karim Abd al-Amir (a.k.a. AL-BAHRANI, Kareem), Basrah, Iraq; DOB 02 Aug 1979; nationality Iraq; "
+        "Gender Male; Secondary sanctions risk: section 1(b) of Executive Order 13224 (individual) [SDGT].\n\n"
+        "Entities:\n\n"
+        "DELTA REEF GENERAL TRADING L.L.C., Office 14, Sheikh Zayed Road, Dubai, United Arab Emirates; Secondary "
+        "sanctions risk: section 1(b) of Executive Order 13224 [SDGT].\n\n"
+        "SEA WREN (f.k.a. WHITE GULL) Crude Oil Tanker Panama flag; Vessel Registration Identification IMO 9263318 "
+        "(vessel) [SDGT].\n\n"
+        "Ferry-related Designation Removal\n\n"
+        "The following entity has been removed from OFAC's SDN List:\n\nEntity:\n\n"
+        "HORMUZ GULL TRADING FZE, Jebel Ali, Dubai, United Arab Emirates [IRAN-EO13846].\n"
+    )
+    added, removed = summary.sanctions
+    assert (added.authority, added.action, added.programs) == (
+        "Office of Ferry Assets Control",
+        "designate",
+        ["Executive Order 13224"],
+    )
+    assert [(t.name, t.kind, t.country) for t in added.targets] == [
+        ("Karim Abd al-Amir al-Bahrani", "individual", "Iraq"),
+        ("DELTA REEF GENERAL TRADING L.L.C.", "entity", "United Arab Emirates"),
+        ("SEA WREN", "vessel", "Panama"),
+    ]
+    assert (removed.action, removed.target_count, [t.name for t in removed.targets]) == (
+        "delist",
+        1,
+        ["HORMUZ GULL TRADING FZE"],
+    )

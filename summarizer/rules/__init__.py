@@ -12,6 +12,7 @@ from datetime import date
 from ..models import OverviewPoint, Sanction, Statement
 from ..segment import Document, Sentence
 from .dating import remarks_day
+from .listings import listings
 from .overview import overview
 from .sanctions import OWN_ACTION, actions, complete_sanctions, sanction
 from .speakers import LEAD_IN, Context, Person, affiliation, delegated, titled
@@ -89,6 +90,7 @@ def extract(doc: Document) -> tuple[list[OverviewPoint], list[Statement], list[S
             day = remarks_day(doc, para)
             if day is not None:
                 statements[:] = _dated_remarks(statements, day)
+        sanctions.extend(listings(doc, section))  # a list's lead over its entries: "The following ... added to"
     complete_sanctions(doc, sanctions)
     return overview(doc), aim_at_issuers(statements, sanctions), sanctions
 

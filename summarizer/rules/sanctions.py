@@ -194,7 +194,7 @@ def _record(doc: Document, para: Paragraph, sent: Sentence, authority: str, acti
     cite = para.citation_for(sent)
     sanction = Sanction(
         authority=authority,
-        issuing_country=_issuer(authority),
+        issuing_country=issuer(authority),
         action=action,  # type: ignore[arg-type]
         announced_on=when(doc, para, sent),
         target_count=_count(text, found, listed, after),
@@ -387,7 +387,7 @@ def _restatements_folded(sanctions: list[Sanction]) -> list[Sanction]:
 _ISSUERS = LEXICON.issuers
 
 
-def _issuer(authority: str) -> str | None:
+def issuer(authority: str) -> str | None:
     """The country of a sanctioning body, from a part of its name (most specific first), else the country it is."""
     owner = re.match(r"(?:the\s+)?([A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)'s\s", authority)
     if owner and country_of(owner[1]):

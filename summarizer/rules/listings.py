@@ -1,0 +1,106 @@
+"""Sanctions lists as a sanctions office publishes its changes: a lead ("The following individuals and entities have
+been added to OFAC's SDN List:") over entries written in the list's own format ("SHAHRIARI, Javad (a.k.a. ...), Tehran,
+Iran; DOB 14 Mar 1971; nationality Iran; ... (individual) [SDGT]").
+
+Such a page has no prose to read an action from: the lead is the action, the entries are its targets, and the legal
+basis is in the entries' tags. One record per lead.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..models import Evidence, Sanction, Target
+from ..segment import Document, Paragraph, Section
+from .dating import when
+from .sanctions import issuer
+from .words import country_of
+
+_LEAD = re.compile(
+    r"^The following [\w\s,]+? (?:has|have) been (?P<change>added to|removed from|updated on) "
+    r"(?P<owner>[A-Z][\w.-]*)'s (?:SDN|Specially Designated Nationals)\b[\w\s]*?List\s*:?\s*$"
+)
+_BLANK = re.compile(r"\n\s*\n")
+_CHANGES = {"added to": "designate", "removed from": "delist", "updated on": "amend"}
+_PERSON = re.compile(r"^(?P<surname>[A-Z][A-Z'\- ]+),\s+(?P<given>[A-Z][\w'\- ]*?[a-z])\s*[,(]")
+_ENTRY = re.compile(
+    r"^(?P<name>[A-Z0-9][A-Z0-9&'.\-/ ]+?(?:,\s+(?:LTD|LLC|INC|CO|PJSC|JSC|S\.A)\.?)*)"
+    r"(?=\s*\(|,|\s+(?:Crude Oil|Products|Chemical|LPG|Bulk|General Cargo)\b)"
+)
+_IS_PERSON = re.compile(r"\(individual\)|\bDOB\b")
+_IS_VESSEL = re.compile(r"\(vessel\)|\bTanker\b")
+_NATIONALITY = re.compile(r"\bnationality ([A-Z][\w ]+?);")
+_FLAG = re.compile(r"((?:[A-Z]\w+ )?([A-Z]\w+)) flag\b")
+_ORDER = re.compile(r"Executive Order (\d{5})|\[[A-Z]+-EO(\d{5})\]")
+_SMALL = {"al", "el", "bin", "ibn", "abd", "abu", "ul"}
+
+
+def listings(doc: Document, section: Section) -> list[Sanction]:
+    """One action per list lead in ``section``, its targets the entries under it."""
+    found: list[Sanction] = []
+    blocks = [_BLANK.split(p.text.strip()) for p in section.paragraphs]  # a lead's colon runs its entries on
+    for i, (first, *rest) in enumerate(blocks):
+        lead = _LEAD.match(first)
+        if lead is None:
+            continue
+        entries = list(rest)
+        for following in blocks[i + 1 :]:
+            if _LEAD.match(following[0]):
+                break
+            entries += following
+        found.append(_action(doc, section.paragraphs[i], lead, first, entries))
+    return found
+
+
+def _action(doc: Document, para: Paragraph, lead: re.Match[str], said: str, entries: list[str]) -> Sanction:
+    authority = _expanded(lead["owner"], doc.text)
+    named = [t for t in (_target(e) for e in entries) if t is not None]
+    orders = [m[1] or m[2] for e in entries for m in _ORDER.finditer(e)]
+    sent = para.sentences[0] if para.sentences else None
+    return Sanction(
+        authority=authority,
+        issuing_country=issuer(authority),
+        action=_CHANGES[lead["change"]],  # type: ignore[arg-type]
+        announced_on=(when(doc, para, sent) if sent else None) or doc.bulletin.period_end,  # the page's own day
+        target_count=len(named) if len(named) == 1 else None,  # a list states no number; one entry is one
+        targets=named,
+        target_countries=list(dict.fromkeys(t.country for t in named if t.country)),
+        programs=[f"Executive Order {orders[0]}"] if orders else [],
+        section=para.section or None,
+        evidence=Evidence(start=para.start, end=para.start + len(said), text=said),
+    )
+
+
+def _target(entry: str) -> Target | None:
+    """An entry's name as a reader writes it ("SHAHRIARI, Javad" is Javad Shahriari), its kind and its country."""
+    person = _PERSON.match(entry) if _IS_PERSON.search(entry) else None
+    if person is not None:
+        surname = " ".join(_cased(w) for w in person["surname"].split())
+        nationality = _NATIONALITY.search(entry)
+        country = country_of(nationality[1]) if nationality else None
+        return Target(name=f"{person['given']} {surname}", kind="individual", country=country)
+    m = _ENTRY.match(entry)
+    if m is None or len(m["name"]) < 3:
+        return None
+    if _IS_VESSEL.search(entry):
+        flag = _FLAG.search(entry)
+        country = (country_of(flag[1]) or country_of(flag[2])) if flag else None  # "Marshall Islands flag"
+        return Target(name=m["name"].strip(), kind="vessel", country=country)
+    address = entry[m.end() :].split(";")[0]
+    places = [country_of(part.strip(" .")) for part in address.split(",")]
+    return Target(name=m["name"].strip(), kind="entity", country=next((p for p in reversed(places) if p), None))
+
+
+def _cased(word: str) -> str:
+    """A surname the list writes in capitals, as prose writes it: "AL-KHAFAJI" is "al-Khafaji"."""
+    parts = word.split("-")
+    return "-".join(p.lower() if p.lower() in _SMALL and i < len(parts) - 1 else p.title() for i, p in enumerate(parts))
+
+
+def _expanded(acronym: str, text: str) -> str:
+    """The name an acronym stands for where the page spells it out ("Office of Foreign Assets Control" for OFAC)."""
+    for m in re.finditer(r"\b[A-Z][a-z]+(?:[ \t]+(?:of|the|and|for|[A-Z][a-z]+))+", text[:3000]):
+        initials = "".join(w[0] for w in m[0].split() if w[0].isupper())
+        if initials == acronym:
+            return m[0]
+    return acronym

@@ -1731,3 +1731,33 @@ def test_a_sanctions_list_s_lead_is_the_action_and_its_entries_the_targets():
         1,
         ["HORMUZ GULL TRADING FZE"],
     )
+
+
+def test_a_fact_sheet_s_actions_by_authority_and_basis_with_targets_from_the_bullets_under_their_leads():
+    summary = by_rules(
+        "Fact Sheet\n\nTargeting the Harbour Fleet\n\nOffice of the Spokesperson\nMay 3, 2026\n\n"
+        "Today, the Department of State is designating three entities for their role in the sale of Iranian oil, "
+        "and the Department of the Treasury is concurrently designating five individuals and two entities for "
+        "laundering the proceeds. The Department of State is also designating one individual and one entity "
+        "pursuant to E.O. 13224 for shipping oil to the Houthis.\n\n"
+        "Entities Designated Pursuant to E.O. 13846\n\n"
+        "The Department of State is designating the following entities pursuant to E.O. 13846:\n\n"
+        "- Nahr Reef Petroleum Trading FZE, a UAE-based company that has resold Iranian crude oil.\n"
+        "- Bluewater Gull Energy Co., Limited, a Hong Kong-based company that arranged ship-to-ship transfers.\n"
+        "- Orchid Bay Maritime S.A., a Panama-based company that owns the vessel CORAL GULL.\n\n"
+        "Individual and Entity Designated Pursuant to E.O. 13224\n\n"
+        "The Department of State is designating the following persons pursuant to E.O. 13224:\n\n"
+        "- Reza Karamian, an Iranian national who arranged the loading of oil bound for Ras Isa.\n"
+        "- Tir Gull Marine Services Co., a Qeshm Island-based company that provided crews for the shipments.\n"
+    )
+    got = [(s.authority, s.target_count, [t.name for t in s.targets], s.programs) for s in summary.sanctions]
+    assert got == [
+        (
+            "Department of State",
+            3,
+            ["Nahr Reef Petroleum Trading FZE", "Bluewater Gull Energy Co., Limited", "Orchid Bay Maritime S.A."],
+            ["E.O. 13846"],
+        ),
+        ("Department of the Treasury", 7, [], []),
+        ("Department of State", 2, ["Reza Karamian", "Tir Gull Marine Services Co."], ["E.O. 13224"]),
+    ]

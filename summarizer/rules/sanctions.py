@@ -63,9 +63,35 @@ _CONDUCT = re.compile(
 """Where the conduct starts, past the targets and their countries."""
 
 
-def find_sanction(doc: Document, para: Paragraph, sent: Sentence) -> Sanction | None:
-    """A sanctions action in this sentence: an authority as subject of an imposing verb."""
+def find_sanctions(doc: Document, para: Paragraph, sent: Sentence) -> list[Sanction]:
+    """The sanctions actions in this sentence: an authority as subject of an imposing verb, and a second one in a
+    clause of its own ("State is designating six entities ..., and the Treasury is concurrently designating five
+    individuals ...")."""
     text = sent.flat
+    found = [(a, _IMPOSE.search(text, a.end())) for a in _AUTHORITY.finditer(text)]
+    acting = [(a, v) for a, v in found if v is not None and _acts(text, a.end(), v, a.start())]
+    first = find_sanction(doc, para, sent)
+    if first is None or len(acting) < 2:
+        return [first] if first is not None else []
+    verb = acting[0][1]
+    second = next((a for a, v in acting[1:] if a.start() > verb.end() and _CLAUSE.search(text, 0, a.start())), None)
+    if second is None:
+        return [first]
+    cut = second.start()
+    other = find_sanction(doc, para, sent, start=cut)
+    return [find_sanction(doc, para, sent, stop=cut) or first, *([other] if other else [])]
+
+
+_CLAUSE = re.compile(r",\s+(?:and|while)\s+$")
+"""Where a second authority's clause opens."""
+
+
+def find_sanction(
+    doc: Document, para: Paragraph, sent: Sentence, start: int = 0, stop: int | None = None
+) -> Sanction | None:
+    """A sanctions action in this sentence (or the clause from ``start`` to ``stop``): an authority as subject of
+    an imposing verb."""
+    text = sent.flat[start:stop]
     if not ABOUT_SANCTIONS.search(text):
         return None
     found = [(a, _IMPOSE.search(text, a.end())) for a in _AUTHORITY.finditer(text)]
@@ -82,7 +108,7 @@ def find_sanction(doc: Document, para: Paragraph, sent: Sentence) -> Sanction | 
     if doc.release and authority.lower() in _ISSUER_ITSELF and doc.bulletin.publisher:
         authority = doc.bulletin.publisher  # "The Council today adopted ..." in the Council's own release
     action = _action(text, verb)
-    return _record(doc, para, sent, authority, action, verb.end())
+    return _record(doc, para, sent, authority, action, verb.end(), text)
 
 
 def actions(doc: Document, para: Paragraph, sent: Sentence, we: str | None, earlier: list[Sanction]) -> list[Sanction]:
@@ -92,10 +118,11 @@ def actions(doc: Document, para: Paragraph, sent: Sentence, we: str | None, earl
     joint = coordinated(doc, para, sent, we)
     if joint:
         return joint
-    found = find_sanction(doc, para, sent)
-    if found is None and earlier and earlier[-1].section == (para.section or None):
-        found = follow_up(doc, para, sent, earlier[-1])
-    return [found] if found is not None else []
+    found = find_sanctions(doc, para, sent)
+    if not found and earlier and earlier[-1].section == (para.section or None):
+        followed = follow_up(doc, para, sent, earlier[-1])
+        found = [followed] if followed is not None else []
+    return found
 
 
 def coordinated(doc: Document, para: Paragraph, sent: Sentence, we: str | None) -> list[Sanction]:
@@ -185,9 +212,12 @@ def _signed_order(doc: Document, para: Paragraph, sent: Sentence) -> Sanction | 
     return found if found.targets else found.model_copy(update={"targets": named})
 
 
-def _record(doc: Document, para: Paragraph, sent: Sentence, authority: str, action: str, after: int) -> Sanction:
-    """The action a sentence reports, its parts read from the words after the verb (``after``)."""
-    text = sent.flat
+def _record(
+    doc: Document, para: Paragraph, sent: Sentence, authority: str, action: str, after: int, text: str | None = None
+) -> Sanction:
+    """The action a sentence (or one clause of it, ``text``) reports, its parts read from the words after the verb
+    (``after``)."""
+    text = sent.flat if text is None else text
     found = list(COUNT.finditer(text))
     listed = targets.named_targets(text)
     conduct = conduct_of(text, after)
@@ -231,7 +261,7 @@ def _count(text: str, found: list[re.Match[str]], listed: list[Target], after: i
     counts = [count(m["n"]) for m in found]
     first = found[0]
     # "nine targets - six entities and three individuals", "four people, A and three officers": a stated total
-    total = first["what"] == "targets" or (len(counts) > 1 and counts[0] == sum(counts[1:]))
+    total = first["what"] == "targets" or (len(counts) > 2 and counts[0] == sum(counts[1:]))
     total = total or bool(_APPOSED.match(text[first.end() :]))
     stated = counts[0] if total else sum(counts)
     if first["other"] == "other ":

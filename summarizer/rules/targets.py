@@ -213,6 +213,27 @@ _TARGET_NAME = re.compile(r"(?:(?:al|el|an|ad|as)-)?" + NAME + r"(?:\s+(?:for|of
 _VESSEL = re.compile(r"\b(?:tanker|vessel|ship|MT|MV)\b")
 
 
+def bulleted(items: list[str]) -> list[Target]:
+    """Targets a list gives one per bullet, each opening with its name and described after it ("Nahr Crest Trading
+    FZE, a UAE-based company that ...", "Vessel CORAL DUNE (IMO 9301446), a Panama-flagged tanker ...")."""
+    found: list[Target] = []
+    for item in items:
+        head, *described = _APPOSITION.split(item, maxsplit=1)
+        target = _target_named(head)
+        written = _VESSEL_WORD.sub("", head.strip())
+        if target is not None and len(written.split()) <= 8:
+            target = target.model_copy(update={"name": written})  # "Orchid Line Maritime S.A.": its name as written
+        if target is not None and target.name not in {t.name for t in found}:
+            country = target.country or origin(described[0] if described else "")
+            found.append(target.model_copy(update={"country": country}))
+    return found
+
+
+_VESSEL_WORD = re.compile(r"^(?:Vessel|M/V|MV|M/T|MT)\s+")
+_APPOSITION = re.compile(r"\s*\([^()]*\)\s*,?\s*|,\s+(?=(?:an?|the)\s)")
+"""Where a bullet's name ends: its identifiers in parentheses or the description set after it."""
+
+
 def _target_named(item: str) -> Target | None:
     """The target a list item names, as a person, entity or vessel; None for an item that names nobody."""
     bare = _PLACE_BASED_WORD.sub("", RANK.sub("", item, count=1) if RANK.match(item) else item)

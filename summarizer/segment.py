@@ -39,7 +39,7 @@ from .models import Bulletin, Citation
 
 OVERVIEW_HEADINGS = re.compile(
     r"^(?:overview|main points|highlights|key points|summary|executive summary|in brief|key developments|"
-    r"key judge?ments|key findings|key takeaways|takeaways|key events|bottom line|top lines|top stories)"
+    r"key judge?ments|key findings|key takeaways|takeaways|key events|bottom line|top lines|top stories|headlines)"
     r"(?:\[\d{1,3}\])?\W*$",  # "Highlights[1]": a web page's footnote marker on the heading
     re.I,
 )
@@ -566,6 +566,8 @@ def _is_footnote(line: str, anchor: tuple[date | None, date | None]) -> bool:
 
 def _heading(line: str) -> str | None:
     """Heading text if the line is one: a Markdown/bold header or a short line with no sentence ending."""
+    if line.endswith(":") and OVERVIEW_HEADINGS.match(line.strip("*#_ ")):
+        return line.strip("*#_ ").rstrip(":")  # "Headlines:" over the bulletin's own summary bullets
     numbered = _NUMBERED_HEADING.match(line) or _LABEL_HEADING.match(line)
     if numbered:
         return numbered["h"].strip()

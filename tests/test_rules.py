@@ -1761,3 +1761,28 @@ def test_a_fact_sheet_s_actions_by_authority_and_basis_with_targets_from_the_bul
         ("Department of the Treasury", 7, [], []),
         ("Department of State", 2, ["Reza Karamian", "Tir Gull Marine Services Co."], ["E.O. 13224"]),
     ]
+
+
+def test_a_press_review_s_headlines_its_papers_reporting_and_the_officials_they_quote():
+    summary = by_rules(
+        "HARBOUR CENTRE\nDaily Israeli Press Review\nFriday, 8 May 2026\n\n"
+        "Summaries of the Hebrew-language print editions of 8 May 2026, translated by the Centre's desk.\n\n"
+        "Headlines:\n- The Defense Minister outlaws a charity that moved money to Hamas.\n"
+        "- The IDF raises its alert level on the northern border.\n\n"
+        "Israel Hayom\n\n"
+        "In an interview with Israel Hayom, Defense Minister Eitan Shavit said Israel \"will not wait for anyone's "
+        'permission" to act.\n\n'
+        "Israel Hayom also reports that Shavit on Thursday signed an order declaring the Istanbul-based Al-Noor "
+        "Charitable Society a terrorist organization. The paper's military correspondent, Ron Adler, reports that "
+        "Northern Command expects an escalation.\n\n"
+        "Maariv\n\n"
+        "Maariv quotes the chief of staff of Iran's armed forces, Major General Hamid Kiani, as telling state "
+        'television on Thursday that any attack would meet "a crushing response".\n'
+    )
+    assert [p.text for p in summary.overview] == [
+        "The Defense Minister outlaws a charity that moved money to Hamas.",
+        "The IDF raises its alert level on the northern border.",
+    ]
+    assert [(s.speaker, s.cue) for s in summary.statements] == [("Eitan Shavit", "said"), ("Hamid Kiani", "as telling")]
+    (order,) = summary.sanctions
+    assert (order.authority, [t.name for t in order.targets]) == ("Defense Minister", ["Al-Noor Charitable Society"])

@@ -38,6 +38,7 @@ _ISSUER_ITSELF = {"council", "government", "administration"}
 _DEMAND = word_pattern(LEXICON.demand_verbs)
 ABOUT_SANCTIONS = re.compile(
     r"(?i)sanction|designat|blacklist|asset[- ]freeze|froze|freezing|restrictive measures|economic measures|"
+    r"terror(?:ist)? organi[sz]ation|"
     r"\blisted\b[^.]{0,40}\btargets\b|(?-i:\b[A-Z]\w+ List\b)"
 )
 OWN_ACTION = re.compile(
@@ -195,9 +196,11 @@ def _own_body(doc: Document, para: Paragraph, sent: Sentence) -> Sanction | None
     return _record(doc, para, sent, authority, _action(text, verb), verb.end())
 
 
+_SIGNS = r"(?:\s+(?:on|late\s+on|early\s+on)\s+[A-Z]\w+day)?\s+(?:also\s+)?sign(?:ed|s)\s+an?\s+(?:\w+\s+)?order\s+"
+_OFFICE_TITLE = r"(?:[A-Z][\w-]+\s+){1,2}(?:Minister|Secretary)"
 _ORDER = re.compile(
-    r"\b(?P<office>(?:[A-Z][\w-]+\s+){1,2}(?:Minister|Secretary))(?:\s+[A-Z][\w'-]+){0,3}\s+(?:also\s+)?"
-    r"sign(?:ed|s)\s+an?\s+(?:\w+\s+)?order\s+(?P<verb>designating|declaring|outlawing)\b"
+    rf"\b(?:(?P<office>{_OFFICE_TITLE})(?:\s+[A-Z][\w'-]+){{0,3}}|(?P<name>[A-Z][\w'-]+)){_SIGNS}"
+    r"(?P<verb>designating|declaring|outlawing)\b"
 )
 """A minister's order listing a group ("Defense Minister X signed an order designating Y as a terrorist
 organization"): the office acts, as a department does."""
@@ -205,9 +208,13 @@ organization"): the office acts, as a department does."""
 
 def _signed_order(doc: Document, para: Paragraph, sent: Sentence) -> Sanction | None:
     m = _ORDER.search(sent.flat)
-    if m is None:
+    office = m["office"] if m else None
+    if m is not None and office is None:  # "Sharvit signed an order ...": the office the text gave him
+        held = re.search(rf"({_OFFICE_TITLE})\s+(?:[A-Z][\w'-]+\s+){{0,2}}{re.escape(m['name'])}\b", doc.text)
+        office = held[1] if held else None
+    if m is None or office is None:
         return None
-    found = _record(doc, para, sent, m["office"], "designate", m.end("verb"))
+    found = _record(doc, para, sent, office, "designate", m.end("verb"))
     named = targets.named_targets("designated " + sent.flat[m.end("verb") :])  # "designating X as ...": X
     return found if found.targets else found.model_copy(update={"targets": named})
 

@@ -397,7 +397,7 @@ def _unranked(text: str) -> str:
 
 def _subject(before: str, cue: str) -> Subject:
     """The words before the verb without what never names the speaker, and any relative clause set apart."""
-    before = _QUOTED_BY.sub("", before) if cue == "as saying" else before
+    before = _QUOTED_BY.sub("", before) if cue.startswith("as ") else before  # "quoted X as saying / telling"
     if cue != "according to":  # '"...," according to X' names its source after the verb
         before = _QUOTATION.sub(" ", before)  # '"... this source of funds," he said': no speaker is quoted
     earlier = _EARLIER_VERB.match(before.rstrip())

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from .. import dates
 from ..layout import FOOTNOTE_MARK, MD_LINK, ends_sentence, flat
-from ..lexicon import actor, actor_mentions, alternation, word_pattern
+from ..lexicon import actor, actor_mentions, alternation, outlet, word_pattern
 from ..models import Evidence, Sanction, Statement
 from ..segment import Document, Paragraph, Sentence
 from .dating import DATE, DAY, WHEN, when
@@ -48,6 +48,17 @@ clause ('that he had "never ..." and dismissed', 'that the attacks were "unaccep
 _THAT = re.compile(r"\bthat\b")
 _THAT_NEXT = re.compile(r"\s+that\b")
 """A verb that reports a clause of its own ("... and warned that ..."): the speaker's second statement."""
+_REPORTER = re.compile(r"\b(?:correspondent|reporter|journalist)\b")
+
+
+def _reports_news(who: Person, cue: str, subject: str) -> bool:
+    """An outlet saying anything, or its reporter reporting: the news, not a position (an outlet's named columnist
+    arguing is one)."""
+    if who.role is None and outlet().search(who.name):
+        return True
+    return cue.startswith("report") and bool(_REPORTER.search(f"{who.role or ''} {subject}"))
+
+
 _URGES = re.compile(r"(?:urged|called\s+on|pressed|asked|appealed\s+to)\s+(?:[\w'.-]+\s+){1,6}?to\s+[a-z]")
 """A demand with its addressee ("... and urged Washington to consult ..."): the speaker's own, even after a reported
 "that" clause, whose subject does not urge anyone."""
@@ -123,6 +134,8 @@ def find_statements(doc: Document, para: Paragraph, sent: Sentence, ctx: Context
         if who is None and not found and (_QUOTE_ONLY.fullmatch(before) or said_before):
             who = named_after(sent.flat[m.end() :], ctx)  # '"...," said Marcus Delaney, director of OFAC'
             inverted = said_before["said"] + said_before["quote"] if said_before and who is not None else None
+        if who is not None and _reports_news(who, m["cue"], before):
+            continue  # "Israel Hayom reports that", "The paper's correspondent reports that": the news, not a speaker
         if who is not None:
             if who.role is None and ORGS.fullmatch(who.name):
                 ctx.body = who  # "Kata'ib Hezbollah denied ... In the same statement the group signalled"
@@ -141,7 +154,7 @@ def find_statements(doc: Document, para: Paragraph, sent: Sentence, ctx: Context
 def _participle_subject(cue: str, before: str, ctx: Context) -> Person | None:
     """The subject of the sentence a participle cue closes ("X discussed ... with Y, stressing"): the person the
     sentence opens with, not the name last before the comma."""
-    if not cue.endswith("ing") or cue == "as saying" or _QUOTE_ONLY.fullmatch(before):
+    if not cue.endswith("ing") or cue.startswith("as ") or _QUOTE_ONLY.fullmatch(before):
         return None
     first = ctx.first_in(before)
     return first if first is not None and before.find(first.name.split()[-1]) <= _SUBJECT_REACH else None
@@ -295,7 +308,7 @@ _ADDRESSEE_THAT = re.compile(
 )
 """Whom a warning or a telling is for, and where ("told the agency's Board of Governors in Vienna that"): no verb."""
 _SAYING_OPENING = re.compile(r"^[\s,]*saying\s*:?\s+(?=\S)")
-_TELLING = {"warned", "cautioned", "told", "assured", "reminded", "warn", "tell", "assure", "remind"}
+_TELLING = {"warned", "cautioned", "told", "assured", "reminded", "warn", "tell", "assure", "remind", "as telling"}
 """Verbs whose object is whom it is said to, before the "that" of what is said."""
 _THAT_OPENING = re.compile(r"^[\s,:]*(?:that\s+)?")
 _DAY_BEFORE_TO = re.compile(rf"^([^\"]\S*(?:\s+[^\s\"]+){{0,5}}?)\s+{WHEN}(?=\s+(?:to|as|of|for|over)\s)")

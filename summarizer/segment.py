@@ -74,6 +74,12 @@ _DEBATE_LABELS = (
 )
 """A parliamentary record's turn: a Member by name, constituency and party ("Priti Langford (Hertsmere) (Con):"), or
 an office holder by office and name ("The Minister for the Middle East (Thomas Brereton):"); the label is the name."""
+_TIMED_TURN = re.compile(
+    r"[*_]*\[?\d{1,2}:\d{2}(?::\d{2})?\]?[ \t]+(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?"
+    r"(?P<label>[A-Z][\w'.-]*(?:\s+(?:(?:al|el)-)?[A-Z][\w'.-]*){0,3})(?:\s+\([^()\n]{2,40}\))?:[*_]*[ \t]+(?=\S)"
+)
+"""A transcript's turn with its timestamp ("**[00:04:10] Thomas Reardon:** ...", "[00:00:08] HOST (Erin Walsh): ..."):
+the time makes it a turn whatever the label's case."""
 _SPOKEN_LABEL = re.compile(
     r"(?P<label>[A-Z][\w'.-]*(?:\s+(?:(?:al|el|ad|as|an|ash)-)?[A-Z][\w'.-]*){0,2}):[ \t]+(?=\S)"
 )
@@ -381,6 +387,7 @@ class _Reader:
         turn = (_TURN.match(self.text, start) or _RECORD_TURN.match(self.text, start)) if bullet is None else None
         if turn is None and self.labels:  # "Priti Langford (Hertsmere) (Con): ..."
             turn = next((m for r in _DEBATE_LABELS if (m := r.match(self.text, start))), None)
+        turn = turn or _TIMED_TURN.match(self.text, start)
         turn = turn if kind == "body" and bullet is None else None
         spoken = _SPOKEN_LABEL.match(self.text, start) if turn is None and bullet is None else None
         turn = turn or (spoken if spoken is not None and spoken["label"] in self.labels else None)

@@ -1786,3 +1786,19 @@ def test_a_press_review_s_headlines_its_papers_reporting_and_the_officials_they_
     assert [(s.speaker, s.cue) for s in summary.statements] == [("Eitan Shavit", "said"), ("Hamid Kiani", "as telling")]
     (order,) = summary.sanctions
     assert (order.authority, [t.name for t in order.targets]) == ("Defense Minister", ["Al-Noor Charitable Society"])
+
+
+def test_a_podcast_transcript_s_timestamped_turns_and_its_guests_offices_from_the_guest_list():
+    summary = by_rules(
+        "# Ferries in Trouble?\n\n**Harbour Talk** | Episode 9 | May 3, 2026\n\n"
+        "*A podcast from the Harbour Institute. Recorded May 1, 2026.*\n\n**Guests:**\n\n"
+        "- Dr. Farid Hamedi, senior fellow at the Halden Center\n- Tom Rearden, former U.S. deputy envoy for Iran\n\n"
+        "**[00:00:08] HOST (Erin Walsh):** Welcome to Harbour Talk. Is Tehran serious this time?\n\n"
+        "**[00:01:12] Dr. Farid Hamedi:** Tehran's line on the Gulf ferries has shifted since the summer.\n\n"
+        "**[00:22:38] Tom Rearden:** Look, I'd urge the administration to pair every round of designations with a "
+        "clear offer.\n"
+    )
+    assert [(s.speaker, s.role, s.cue) for s in summary.statements] == [
+        ("Farid Hamedi", "senior fellow at the Halden Center", "said"),
+        ("Tom Rearden", "former U.S. deputy envoy for Iran", "urge"),
+    ]

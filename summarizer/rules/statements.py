@@ -425,7 +425,7 @@ def statement(
 
 _FIRST_CUE = rf"{MANNER}(?P<cue>{alternation(LEXICON.first_person_cues)})\b(?:\s+is\b)?"
 _FIRST_PERSON = re.compile(
-    rf"(?:^|,\s+(?:and\s+|but\s+)?|\bthat\s+|\b[Ww]hat\s+)(?:[Ww]e|I)\s+"
+    rf"(?:^|,\s+(?:and\s+|but\s+)?|\bthat\s+|\b[Ww]hat\s+)(?:[Ww]e|I)(?:'d|'ll)?\s+"
     rf"(?:{MANNER}(?:will|would|continue\s+to|can|must|want\s+to)\s+)*{_FIRST_CUE}"
 )
 _AND_CUE = re.compile(rf",?\s+and\s+(?:we\s+)?(?:(?:will|would|continue\s+to)\s+)?{_FIRST_CUE}")

@@ -715,8 +715,8 @@ def _turn_mention(text: str, label: str) -> tuple[str, str | None]:
     """Read once per text and label: every paragraph of a turn asks again."""
     surname = TURN_HONORIFIC.sub("", label).title()
     listed = re.search(
-        rf"(?im)^[ \t]*(?:[-*\u2022][ \t]+)?(?:{_HONORIFIC}\s+)?(?P<name>(?:[A-Z][\w'-]+\s+){{0,2}}{re.escape(surname)}),"
-        r"(?P<parts>[^\n]+)$",
+        rf"(?im)^[ \t]*(?:[-*\u2022][ \t]+)?(?:{_HONORIFIC}\s+)?"
+        rf"(?P<name>(?:[A-Z][\w'-]+\s+){{0,2}}{re.escape(surname)}),(?P<parts>[^\n]+)$",
         text,
     )
     if listed is not None and is_name(listed["name"].title()):

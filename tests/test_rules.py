@@ -1802,3 +1802,14 @@ def test_a_podcast_transcript_s_timestamped_turns_and_its_guests_offices_from_th
         ("Farid Hamedi", "senior fellow at the Halden Center", "said"),
         ("Tom Rearden", "former U.S. deputy envoy for Iran", "urge"),
     ]
+
+
+def test_a_government_informing_a_panel_states_what_it_informed():
+    summary = by_rules(
+        "Letter dated 1 May 2026 from the Panel of Experts\n\n3 May 2026\n\n"
+        "44. In a letter dated 3 November 2026, the Government of Yemen informed the Panel that the Coast Guard had "
+        "acted on information shared by a regional partner.\n"
+    )
+    assert [(s.speaker, s.cue, s.content) for s in summary.statements] == [
+        ("the Government of Yemen", "informed", "the Coast Guard had acted on information shared by a regional partner")
+    ]

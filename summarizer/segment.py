@@ -46,6 +46,8 @@ OVERVIEW_HEADINGS = re.compile(
 _BULLET = re.compile(rf"^[ \t]*{BULLET}[ \t]+")
 _MD_HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]+")
 _SOURCE_LINE = re.compile(r"^(?:Sources?|Via)\s*:\s*\[[^\]]+\]\([^()\s]+\)\s*$")
+_PAPER = re.compile(rf"(?:{alternation(load().media)})")
+"""A section named by a known outlet alone: in a press review, the paper whose items follow."""
 _CLOSING_SOURCE = re.compile(
     r"^Source:\s*(?P<outlet>[^,\n]{2,60}),\s+(?:[^,\n]{2,40},\s+)?in\s+[A-Z][a-z]+\s+(?:\d{4}\s+gmt\s+)?"
     r"(?P<day>\d{1,2}\s+[A-Z][a-z]{2})\s+(?P<year>\d{2}|\d{4})\s*$"
@@ -457,6 +459,9 @@ class _Reader:
     def _new_section(self, title: str, start: int, level: int) -> None:
         self.section = Section(title=title, start=start, level=level)
         self.item_source = self.unfinished = None
+        if title and _PAPER.fullmatch(title):  # a press review's "Israel Hayom": what follows is that paper's, today's
+            day = self.doc.anchor[1]
+            self.item_source = Citation(outlet=title, date=day, start=start, end=start + len(title))
         self.doc.sections.append(self.section)
 
     def _lead_paragraph(self, start: int, end: int) -> None:

@@ -1784,6 +1784,10 @@ def test_a_press_review_s_headlines_its_papers_reporting_and_the_officials_they_
         "The IDF raises its alert level on the northern border.",
     ]
     assert [(s.speaker, s.cue) for s in summary.statements] == [("Eitan Shavit", "said"), ("Hamid Kiani", "as telling")]
+    assert [(s.cited_outlet, s.said_on) for s in summary.statements] == [
+        ("Israel Hayom", date(2026, 5, 8)),  # the paper whose section it is, on the review's day
+        ("Maariv", date(2026, 5, 7)),  # "on Thursday"
+    ]
     (order,) = summary.sanctions
     assert (order.authority, [t.name for t in order.targets]) == ("Defense Minister", ["Al-Noor Charitable Society"])
 

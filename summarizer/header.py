@@ -88,9 +88,9 @@ def read_header(text: str, lines: list[Line]) -> Header:
     """Whether a row of section links came under the title line: that line was the site's name, not the title."""
     release = False
     thread = False
+    """Whether an author's handle came under their name: a copied thread, whose first post opens with its title."""
     un_cover = False
     """Whether a UN document's cover came ("United Nations ... S/2026/1034"): its organ's name is no title."""
-    """Whether an author's handle came under their name: a copied thread, whose first post opens with its title."""
     seen = 0
     wrapper = _forwarded(lines)
     header.used |= set(range(wrapper))  # a forwarded e-mail: the forwarder's headers and note are no bulletin's

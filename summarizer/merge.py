@@ -48,8 +48,9 @@ def same_sanction(a: Sanction, b: Sanction) -> bool:
         return False
     names = a.targets and b.targets and not {fold(t.name) for t in a.targets} & {fold(t.name) for t in b.targets}
     bases = a.programs and b.programs and not {fold(p) for p in a.programs} & {fold(p) for p in b.programs}
-    counts = not a.targets and not b.targets and a.target_count and b.target_count != a.target_count
-    return not (names or bases or (counts and b.target_count))
+    stated = (a.target_count, b.target_count)
+    counts = not a.targets and not b.targets and None not in stated and stated[0] != stated[1]
+    return not (names or bases or counts)
 
 
 def _union(*lists: list[str]) -> list[str]:

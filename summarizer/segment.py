@@ -237,8 +237,9 @@ def segment(source: Source) -> Document:
     bulletin.source = source.name
     bulletin.sha256 = source.sha256
     bulletin.publisher = bulletin.publisher or source.site
-    doc = Document(source=source, bulletin=bulletin, release=header.release, parliament=bool(_members(lines)))
-    _Reader(doc, header.used, repeated([ln.text for ln in lines]), _interview_labels(lines)).read(lines)
+    members = _members(lines)
+    doc = Document(source=source, bulletin=bulletin, release=header.release, parliament=bool(members))
+    _Reader(doc, header.used, repeated([ln.text for ln in lines]), _interview_labels(lines, members)).read(lines)
     anchor = doc.anchor
     notes = footnotes(text, anchor)
     for para in [*doc.overview, *doc.paragraphs]:
@@ -478,14 +479,13 @@ _AIRED = re.compile(
 """An interview's broadcast, introducing its excerpts: the outlet and day every turn after it is cited by."""
 
 
-def _interview_labels(lines: list[Line]) -> frozenset[str]:
+def _interview_labels(lines: list[Line], members: set[str]) -> frozenset[str]:
     """The turn labels of an interview: lines opening with a label that asks ("Interviewer:") and with another
     label ("Farahmandi:"), each at least twice. A monitor's "Tasnim: ..." items have no one asking. In a
     parliamentary record, every Member introduced by constituency and party or by office, and the Chair."""
     counts = Counter(m["label"] for ln in lines if (m := _SPOKEN_LABEL.match(ln.text)))
     labels = {label for label, n in counts.items() if n >= 2}
     asking = {label for label in labels if label.lower() in QUESTION_TURNS}
-    members = _members(lines)
     if members:  # a parliamentary record: its Members by name, and the Chair
         return frozenset(members | {label for label in counts if label.lower() in QUESTION_TURNS})
     return frozenset(labels) if asking and labels - asking else frozenset()

@@ -73,7 +73,8 @@ def extract(doc: Document) -> tuple[list[OverviewPoint], list[Statement], list[S
                 if acts:
                     sanctions.extend(acts)
                     acted.append(sent)
-                    found = [s for s in found if s.cue != "announced" and not OWN_ACTION.match(s.content)]  # the record
+                    # the announcement, or what the authority says it did, is the sanctions record itself
+                    found = [s for s in found if s.cue != "announced" and not OWN_ACTION.match(s.content)]
                 found_here.extend(found)
             if para.lead is not None and not found_here and lead is not None:
                 item = list_item(doc, para, lead)  # a quotation under "X discussed A, B and C:"

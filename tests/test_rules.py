@@ -1817,3 +1817,18 @@ def test_a_government_informing_a_panel_states_what_it_informed():
     assert [(s.speaker, s.cue, s.content) for s in summary.statements] == [
         ("the Government of Yemen", "informed", "the Coast Guard had acted on information shared by a regional partner")
     ]
+
+
+def test_a_body_s_statement_goes_on_as_it_and_as_the_statement():
+    summary = by_rules(
+        "EU bans drone parts\n\nMay 3, 2026\n\n"
+        "LONDON (AA) - New measures came in response to Iran's support for Russia's war, the Council said in a "
+        "statement.\n\n"
+        '"It also provides for travel restrictions against persons involved in the drone programme," it added.\n\n'
+        '"Designated individuals are subject to an asset freeze across the Union," said the statement.\n'
+    )
+    assert [(s.speaker, s.cue) for s in summary.statements] == [
+        ("the Council", "said"),
+        ("the Council", "added"),
+        ("the Council", "said"),
+    ]

@@ -247,6 +247,8 @@ _NAMED_AFTER = re.compile(
 def named_after(after: str, ctx: Context) -> Person | None:
     """The speaker named after the verb, with an office before or after the name: '"...," said Marcus Delaney,
     director of OFAC', '"...," said Foreign Minister Alexandros Mavridis'."""
+    if _THE_STATEMENT.match(after) and ctx.it is not None:
+        return ctx.it  # '"...," said the statement': the body whose statement it is
     m = _NAMED_AFTER.match(NAME_TITLE.sub("", RANK.sub("", after)))  # "said Lieutenant Colonel X": no rank
     if m is None or not is_name(m["name"]) or _BODY_AFTER.match(after, m.end("name")):
         office = _OFFICE_PHRASE.match(after)
@@ -256,6 +258,7 @@ def named_after(after: str, ctx: Context) -> Person | None:
     return ctx.speaking(m["name"], clean_role(m["title"] or m["role"] or ""))
 
 
+_THE_STATEMENT = re.compile(r"\s+the\s+(?:statement|communiqu[eé]|release|readout)\b")
 _OFFICE_PHRASE = re.compile(r"\s+([A-Z][^,;:\"()]{3,160}?)\s*(?:[,;:]|(?<![A-Z])\.|$)")
 """The words after the verb up to the sentence's end; "U.S." and "M." end nothing."""
 _BODY_AFTER = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?[A-Z]")
@@ -518,12 +521,12 @@ def _name_then_role(s: Subject, ctx: Context) -> Person | None:
 
 _PRONOUN = re.compile(r"\b(?P<p>[Hh]e|[Ss]he|him|her)\s*$")
 """A pronoun closing the subject: "he said", or the quoted one of "the agency quoted him as saying"."""
-_IT = re.compile(r"^(?:It|They)$")
+_IT = re.compile(r"^(?:[Ii]t|[Tt]hey)$")
 
 
 def _pronoun(s: Subject, ctx: Context) -> Person | None:
     """ "He said": the paragraph's speaker or the person it introduced last; "It said": the body that spoke last."""
-    if _IT.match(s.words):
+    if _IT.match(s.words.strip()):
         return ctx.it or NOBODY
     return (ctx.pronoun() or NOBODY) if _PRONOUN.search(s.words) else None
 

@@ -16,7 +16,17 @@ from ..lexicon import actor, actor_mentions, alternation, outlet, word_pattern
 from ..models import Evidence, Sanction, Statement
 from ..segment import Document, Paragraph, Sentence
 from .dating import DATE, DAY, WHEN, when
-from .speakers import Context, Person, affiliation, clean_role, introductions, named_after, speaker, turn_speaker
+from .speakers import (
+    Context,
+    Person,
+    affiliation,
+    clean_role,
+    introductions,
+    is_body,
+    named_after,
+    speaker,
+    turn_speaker,
+)
 from .words import (
     ARTICLE,
     COUNT,
@@ -139,6 +149,8 @@ def find_statements(doc: Document, para: Paragraph, sent: Sentence, ctx: Context
         if who is not None:
             if who.role is None and ORGS.fullmatch(who.name):
                 ctx.body = who  # "Kata'ib Hezbollah denied ... In the same statement the group signalled"
+            if is_body(who):
+                ctx.it = who  # "the Council said in a statement. '...,' it added"
             found.append((m, who, end))
             ctx.last_speaker = who
     out: list[Statement] = []

@@ -1832,3 +1832,20 @@ def test_a_body_s_statement_goes_on_as_it_and_as_the_statement():
         ("the Council", "added"),
         ("the Council", "said"),
     ]
+
+
+def test_a_commander_s_epithets_and_an_unnamed_officer_of_a_body():
+    summary = by_rules(
+        "General warns US\n\nMay 3, 2026\n\n"
+        "A senior commander of the IRGC says enemies of the Islamic Republic must leave the region.\n\n"
+        '"Any new sanction on the IRGC would be a big risk to the US and its bases," the senior Iranian commander, '
+        "Major General Hossein Bagheri, said in Mashhad on Monday.\n\n"
+        '"Imposing the same sanctions on the IRGC would be a big risk to US forces," the senior Iranian commander '
+        "said in a gathering of officers.\n\n"
+        "He further recommended that the US Congress think deeper about new sanctions on Iran.\n"
+    )
+    assert [(s.speaker, s.cue) for s in summary.statements] == [
+        ("Hossein Bagheri", "said"),
+        ("Hossein Bagheri", "said"),
+        ("Hossein Bagheri", "recommended"),
+    ]

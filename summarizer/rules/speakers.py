@@ -207,6 +207,8 @@ _NOUN_NAMED = re.compile(
     rf"(?P<name>[A-Z][\w'\-]+(?:\s+[A-Z][\w'\-]+){{1,2}})\b"
 )
 """A full name after an office ending in any role noun ("Hezbollah MP Kamel Shamseddine"), not only a title."""
+_INDEFINITE = re.compile(r"(?:[Aa]n?|[Oo]ne)\s")
+"""An office held by someone the subject does not name ("A senior commander of ..."): no speaker the rules can tell."""
 _OBJECT_OF = re.compile(r"\b(?:of|in|at|from|with|for|near)$")
 _OPENING_NAME = re.compile(rf"(?P<name>{NAME})(?:,\s+\d{{1,3}},)?\s+[a-z]")
 """A person opening a sentence as its subject, whatever the verb (an age may follow the name): a later surname or
@@ -576,6 +578,8 @@ def _delegate(s: Subject, ctx: Context) -> Person | None:
     """ "The representative of France said", "the spokesman for Kataib Hezbollah said": no name is given, so the
     body or country the office serves speaks, with the office as its role."""
     found = delegated(s.words)
+    if found and _INDEFINITE.match(s.words):
+        return NOBODY  # "A senior commander of the IRGC says": one of its officers, unnamed
     return ctx.speaking(*found) if found else None
 
 
@@ -635,8 +639,8 @@ def _named(s: Subject, ctx: Context) -> Person | None:
     polity = is_polity(name) and not ARTICLE.sub("", prefix + " ").strip()  # "The EU condemns", not "diplomats in Iran"
     if not (is_name(name) or polity):
         return None  # "Iran" opens many sentences without naming anyone, but speaks when it is the whole subject
-    if _OBJECT_OF.search(prefix) and not ROLE_NOUNS.search(prefix):
-        return NOBODY  # "two former employees of Golden Dhow described": the name is where they work
+    if _OBJECT_OF.search(prefix) and (not ROLE_NOUNS.search(prefix) or _INDEFINITE.match(prefix)):
+        return NOBODY  # "two former employees of Golden Dhow described", "A senior commander of the IRGC says"
     role = _role_prefix(prefix)
     if role is not None:
         return ctx.speaking(name, role)

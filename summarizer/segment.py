@@ -420,13 +420,14 @@ class _Reader:
 
     def _table_row(self, line: Line) -> None:
         """A table's header names its columns; a row of a table with a speaker and a statement column is one
-        paragraph holding one statement. Other tables, and their rule rows, are no prose."""
+        paragraph holding one statement, of one with an authority and a targets column one sanctions action. Other
+        tables, and their rule rows, are no prose."""
         self.current = self.lead = None
         cells = _cells(line)
         texts = [self.text[a:b].strip("*_ ").lower() for a, b in cells]
         if self.columns is None:
             roles = [next((r for r, words in _COLUMNS.items() if t in words), None) for t in texts]
-            self.columns = roles if {"speaker", "said"} <= set(roles) else []
+            self.columns = roles if {"speaker", "said"} <= set(roles) or {"authority", "targets"} <= set(roles) else []
             return
         if not self.columns or _TABLE_RULE.fullmatch(line.text) or len(cells) != len(self.columns):
             return

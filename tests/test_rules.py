@@ -1849,3 +1849,23 @@ def test_a_commander_s_epithets_and_an_unnamed_officer_of_a_body():
         ("Hossein Bagheri", "said"),
         ("Hossein Bagheri", "recommended"),
     ]
+
+
+def test_a_tracker_s_table_of_sanctions_actions_gives_one_action_per_row():
+    summary = by_rules(
+        "# Harbour Sanctions Tracker\n\n**May 2026 edition** | Published 24 May 2026\n\n## Actions\n\n"
+        "| Date | Authority | Action | Targets | Program |\n| --- | --- | --- | --- | --- |\n"
+        "| 2 May | OFAC (U.S. Treasury) | Designation | 12 (9 entities, 3 vessels) in an oil network, incl. Silver "
+        "Gull Shipping Ltd and the tanker OCEAN WREN | E.O. 13846 |\n"
+        "| 11 May | U.S. State Department | Delisting | 1 vessel, the tanker SEA WREN, after a change of ownership | "
+        "E.O. 13846 |\n"
+        "| 22 May | Australia (DFAT) | Targeted financial sanctions | 5 (4 individuals, 1 entity), incl. Hamed Sadri "
+        "and Nasim Gull Cyber Group | Autonomous Sanctions Regulations 2011 |\n"
+    )
+    got = [(s.authority, s.action, s.announced_on, s.target_count, s.programs) for s in summary.sanctions]
+    assert got == [
+        ("OFAC", "designate", date(2026, 5, 2), 12, ["E.O. 13846"]),
+        ("U.S. State Department", "delist", date(2026, 5, 11), None, ["E.O. 13846"]),
+        ("DFAT", "designate", date(2026, 5, 22), 5, ["Autonomous Sanctions Regulations 2011"]),
+    ]
+    assert [t.name for t in summary.sanctions[2].targets] == ["Hamed Sadri", "Nasim Gull Cyber Group"]

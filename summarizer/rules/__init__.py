@@ -15,7 +15,7 @@ from . import targets
 from .dating import remarks_day
 from .listings import listings
 from .overview import overview
-from .sanctions import OWN_ACTION, actions, complete_sanctions, sanction
+from .sanctions import OWN_ACTION, actions, complete_sanctions, sanction, table_action
 from .speakers import LEAD_IN, Context, Person, affiliation, delegated, titled
 from .statements import (
     CUE_RE,
@@ -60,6 +60,10 @@ def extract(doc: Document) -> tuple[list[OverviewPoint], list[Statement], list[S
             acted: list[Sentence] = []  # sentences that carry a sanctions action
             if para.asks:
                 continue  # a journalist's question: whatever it quotes, no one states it here
+            if para.cells is not None and "authority" in para.cells:
+                action = table_action(doc, para)  # "| 2 Dec | OFAC | Designation | 12 ..., incl. X | E.O. 13846 |"
+                sanctions.extend([action] if action is not None else [])
+                continue
             if para.cells is not None:
                 row = table_row(doc, para, ctx)  # "| 27 Nov | US Central Command | Said ... | CENTCOM |"
                 statements.extend([row] if row is not None else [])

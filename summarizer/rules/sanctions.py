@@ -112,6 +112,37 @@ def find_sanction(
     return _record(doc, para, sent, authority, action, verb.end(), text)
 
 
+def table_action(doc: Document, para: Paragraph) -> Sanction | None:
+    """A row of a table of sanctions actions ("| 2 Dec | OFAC (U.S. Treasury) | Designation | 12 ..., incl. X | E.O.
+    13846 |"), read as the sentence "OFAC designated 12 ..., including X under E.O. 13846." would be."""
+    assert para.cells is not None
+    cells = {role: doc.text[a:b].strip(" *_") for role, (a, b) in para.cells.items()}
+    written = cells.get("authority", "")
+    owner = _OWN_PARENS.search(written)
+    authority = _OWN_PARENS.sub("", written).strip()
+    if owner and country_of(authority):
+        authority = owner[0].strip(" ()")  # "Australia (DFAT)": the department acted for its country
+    if not authority or not cells.get("targets") or not para.sentences:
+        return None
+    action = next((a for pattern, a in _ROW_ACTIONS if pattern.search(cells.get("action", ""))), "designate")
+    listed = _INCLUDING.sub(", including ", cells["targets"])
+    said = f"{authority} designated {listed}."
+    found = _record(doc, para, para.sentences[0], authority, action, len(authority) + len(" designated"), said)
+    program = cells.get("program")
+    return found.model_copy(update={"programs": [program]}) if program else found
+
+
+_OWN_PARENS = re.compile(r"\s*\([^()]*\)$")
+"""Who an authority belongs to, in a table cell ("OFAC (U.S. Treasury)"), or which body acted for a country
+("Australia (DFAT)")."""
+_INCLUDING = re.compile(r",?\s+incl(?:\.|uding)\s+")
+_ROW_ACTIONS = (
+    (re.compile(r"(?i)delist|remov|revok|lift"), "delist"),
+    (re.compile(r"(?i)amend|updat|extend|renew"), "amend"),
+)
+"""What an action column's word makes the action: a listing by default."""
+
+
 def actions(doc: Document, para: Paragraph, sent: Sentence, we: str | None, earlier: list[Sanction]) -> list[Sanction]:
     """The sanctions actions a sentence reports, tried in order: a joint statement's own ("our governments are
     imposing ..."), an authority acting, then a further action of the section's last one ("... were also

@@ -174,7 +174,7 @@ def introductions(text: str, ctx: Context) -> None:
     for pattern in (_ROLE_NAME, _NAME_ROLE, _NAME_THE_ROLE):
         for m in pattern.finditer(text):
             role = clean_role(m["role"])
-            if role and is_name(m["name"]):
+            if role and is_name(m["name"]) and country_of(m["name"]) is None:  # "in Tehran, the spokesman": a place
                 ctx.introduce(m["name"], role)
     for m in _PARTY_NAMED.finditer(text):
         chamber = _CHAMBER.search(text, max(0, m.start() - 80), m.start())

@@ -89,6 +89,8 @@ def read_header(text: str, lines: list[Line]) -> Header:
     release = False
     thread = False
     """Whether an author's handle came under their name: a copied thread, whose first post opens with its title."""
+    labelled = False
+    """Whether a site's section label came under the title line: that line was the site's name."""
     un_cover = False
     """Whether a UN document's cover came ("United Nations ... S/2026/1034"): its organ's name is no title."""
     seen = 0
@@ -122,7 +124,9 @@ def read_header(text: str, lines: list[Line]) -> Header:
             if _RELEASE.match(body) and title_line is not None and headline is None and _names_only(title_line):
                 publisher = publisher or office or title_line  # the issuer's name over "Press release"
                 title_line = None
-            release = release or bool(_RELEASE.match(body))
+            if _RELEASE.match(body):
+                release = True
+                header.used |= set(range(wrapper, i))  # the issuers' names and offices over "Joint media release"
             under_path = under_path or bool(
                 title_line is not None and headline is None and SEPARATOR.search(body) and _names_only(title_line)
             )  # "United Nations" over "Secretary-General | Office of the Spokesperson | ...": a site's name
@@ -165,6 +169,7 @@ def read_header(text: str, lines: list[Line]) -> Header:
                 or len(title_line.split()) == 1
                 or _H1.match(line.text)
                 or _site_line(title_line)
+                or (labelled and _names_only(title_line))  # "Asharq Al-Awsat" / "English" / "Arab World" / headline
             )
         ):
             headline = body  # "THE TIGRIS OBSERVER" or a section label ("Politics"), then "Iraq vows to treat ..."
@@ -173,6 +178,7 @@ def read_header(text: str, lines: list[Line]) -> Header:
             office = body
         elif headline is None and _SECTION_LABEL.fullmatch(body) and _headline_follows(lines, i):
             header.used.add(i)  # "Politics" between the masthead and the headline: the site's section, no heading
+            labelled = True
         elif publisher is None and not _EDITOR_LINE.search(body) and _issuer_part(body):
             publisher = _issuer_part(body)  # "Halcyon Institute for Regional Affairs - Iran Programme"
             header.used.add(i)
@@ -183,6 +189,7 @@ def read_header(text: str, lines: list[Line]) -> Header:
     if title_line is not None and headline is not None:
         site = _masthead_name(title_line) if _in_capitals(title_line) or under_path else None
         site = site or (_SPLIT.split(title_line)[-1] if _site_line(title_line) else None)  # "Hansard - UK Parliament"
+        site = site or (title_line if labelled and _names_only(title_line) else None)  # "Asharq Al-Awsat"
         publisher, title_line = publisher or site, headline
     bulletin = header.bulletin
     bulletin.title, split_publisher = _title(title_line or "")
@@ -269,13 +276,14 @@ def _issuer(line: str) -> bool:
     return len(line.split()) > 1 and _names_only(line) and bool(_PUBLISHER_WORDS.search(line))
 
 
-_SECTION_LABEL = re.compile(r"[A-Z][a-z]+")
+_SECTION_LABEL = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?")
+"""A site's section or edition between its name and the headline ("Politics", "Arab World", "English")."""
 
 
 def _headline_follows(lines: list[Line], at: int) -> bool:
     """Whether the next line with words is a headline."""
-    following = next((ln.text for ln in lines[at + 1 : at + 4] if ln.text), "")
-    return _is_headline(following)
+    following = [ln.text for ln in lines[at + 1 : at + 6] if ln.text and not _SECTION_LABEL.fullmatch(ln.text)]
+    return bool(following) and _is_headline(following[0])
 
 
 def _names_only(line: str) -> bool:
@@ -359,6 +367,9 @@ def _editor(bulletin: Bulletin, head: str, text: str) -> None:
     )
     if editor:
         bulletin.editor = re.split(r"\s+and\s+", editor[1].strip("*_ "))[0]  # "Editing by A and B": the first
+        name, _, org = bulletin.editor.partition(", ")
+        if org and _PUBLISHER_WORDS.search(org):  # "Edited by X, Halden Center for Strategic Studies"
+            bulletin.editor, bulletin.publisher = name, bulletin.publisher or org
     prepared = re.search(
         r"(?im)^\s*(?:prepared|compiled|written) by\s*:?\s*(?P<who>[^,|\n]+?)(?:\s*[,|]\s*(?P<org>[^\n]+?))?\s*$", head
     )

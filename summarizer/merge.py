@@ -42,14 +42,15 @@ def same_statement(a: Statement, b: Statement) -> bool:
 
 def same_sanction(a: Sanction, b: Sanction) -> bool:
     """Same authority, day and action, unless the two are told apart: each names targets and none are shared, each
-    gives a legal basis and none is shared, or neither names a target and their counts differ (two listings of one
+    gives a legal basis and none is shared, or they share no target and state different counts (two listings of one
     day: "is designating six entities ... is also designating one individual and one entity pursuant to ...")."""
     if (fold(a.authority), a.announced_on, a.action) != (fold(b.authority), b.announced_on, b.action):
         return False
-    names = a.targets and b.targets and not {fold(t.name) for t in a.targets} & {fold(t.name) for t in b.targets}
+    shared = {fold(t.name) for t in a.targets} & {fold(t.name) for t in b.targets}
+    names = a.targets and b.targets and not shared
     bases = a.programs and b.programs and not {fold(p) for p in a.programs} & {fold(p) for p in b.programs}
     stated = (a.target_count, b.target_count)
-    counts = not a.targets and not b.targets and None not in stated and stated[0] != stated[1]
+    counts = not shared and None not in stated and stated[0] != stated[1]
     return not (names or bases or counts)
 
 

@@ -410,6 +410,24 @@ BODY = "\n\nThe ferry unions said on Monday that the strike was over and that al
             "Council",
             "United Nations",
         ),
+        (  # a site's name over its edition and section labels, then the headline
+            "Harbour Al-Awsat\nEnglish\n\nArab World\n\nFerry Strike Ends as Unions Accept New Terms\n\n"
+            "Saturday, 2 May, 2026 - 08:30",
+            "Ferry Strike Ends as Unions Accept New Terms",
+            "Harbour Al-Awsat",
+        ),
+        (  # ministers' names and offices over a joint release: the first office issues it
+            "Senator the Hon Ann Fairley\nMinister for Ports\n\nThe Hon Dan Whitby MP\nAttorney-General\n\n"
+            "Joint media release\n\n2 May 2026\n\nAustralia sanctions ferry operators over safety fraud",
+            "Australia sanctions ferry operators over safety fraud",
+            "Minister for Ports",
+        ),
+        (  # an editor's line naming the editor's institute
+            "# Ferry Safety Tracker\n\n**May 2026 edition** | Published 24 May 2026\n\n"
+            "*Edited by Helen Marsh, Harbour Center for Strategic Studies*",
+            "Ferry Safety Tracker",
+            "Harbour Center for Strategic Studies",
+        ),
         (  # a copied thread: the author over their handle, the first post's first sentence as its title
             "Dana Field\n@dfield_ports\n\n1/ Thread: the ferry strike, day by day. Who said what.\n"
             "9:41 PM \u00b7 May 3, 2026",

@@ -1869,3 +1869,15 @@ def test_a_tracker_s_table_of_sanctions_actions_gives_one_action_per_row():
         ("DFAT", "designate", date(2026, 5, 22), 5, ["Autonomous Sanctions Regulations 2011"]),
     ]
     assert [t.name for t in summary.sanctions[2].targets] == ["Hamed Sadri", "Nasim Gull Cyber Group"]
+
+
+def test_a_release_s_government_is_the_one_it_named_and_a_running_total_is_no_action():
+    summary = by_rules(
+        "Joint media release\n\n2 May 2026\n\nAustralia sanctions Iranian operatives\n\n"
+        "The Australian Government has today imposed targeted financial sanctions on four Iranian individuals.\n\n"
+        "The Government has also imposed counter-proliferation sanctions on two further entities, the Shiraz-based "
+        "Arman Gull Aviation Company and the Dubai-registered Crescent Gull Trading LLC.\n\n"
+        "Since 2022, Australia has imposed sanctions on more than 200 Iranian individuals and entities.\n"
+    )
+    got = [(s.authority, s.target_count) for s in summary.sanctions]
+    assert got == [("Australian Government", 4), ("Australian Government", 2)]

@@ -69,6 +69,8 @@ def find_sanctions(doc: Document, para: Paragraph, sent: Sentence) -> list[Sanct
     clause of its own ("State is designating six entities ..., and the Treasury is concurrently designating five
     individuals ...")."""
     text = sent.flat
+    if _HISTORY.match(text):
+        return []  # "Since 2022, Australia has imposed sanctions on more than 200 ...": a record, not an action
     found = [(a, _IMPOSE.search(text, a.end())) for a in _AUTHORITY.finditer(text)]
     acting = [(a, v) for a, v in found if v is not None and _acts(text, a.end(), v, a.start())]
     first = find_sanction(doc, para, sent)
@@ -83,6 +85,8 @@ def find_sanctions(doc: Document, para: Paragraph, sent: Sentence) -> list[Sanct
     return [find_sanction(doc, para, sent, stop=cut) or first, *([other] if other else [])]
 
 
+_HISTORY = re.compile(r"(?:Since|Between)\s+(?:\d{4}|[A-Z][a-z]+\s+\d{4})\b|To\s+date\b|In\s+total\b")
+"""A sentence telling a running total of past actions."""
 _CLAUSE = re.compile(r",\s+(?:and|while)\s+$")
 """Where a second authority's clause opens."""
 
@@ -106,8 +110,9 @@ def find_sanction(
     if body is not None and body["auth"] not in _CAPITALS:
         auth = body  # "Washington slapped sanctions on X that the Treasury Department said ...": the Treasury acted
     authority = re.sub(r"^the\s+|\s*\((?!\d{4}\))[^()]*\)$", "", auth["auth"]).strip()  # "resolution 2140 (2014)" stays
-    if doc.release and authority.lower() in _ISSUER_ITSELF and doc.bulletin.publisher:
-        authority = doc.bulletin.publisher  # "The Council today adopted ..." in the Council's own release
+    if doc.release and authority.lower() in _ISSUER_ITSELF:
+        fuller = re.search(rf"\b(?:[A-Z][\w-]+\s+){{1,3}}{authority}\b", doc.text) if authority != "Council" else None
+        authority = ARTICLE.sub("", fuller[0]) if fuller else doc.bulletin.publisher or authority
     action = _action(text, verb)
     return _record(doc, para, sent, authority, action, verb.end(), text)
 

@@ -1881,3 +1881,15 @@ def test_a_release_s_government_is_the_one_it_named_and_a_running_total_is_no_ac
     )
     got = [(s.authority, s.target_count) for s in summary.sanctions]
     assert got == [("Australian Government", 4), ("Australian Government", 2)]
+
+
+def test_a_title_ending_a_longer_office_stays_in_the_office():
+    summary = by_rules(
+        "Council sanctions ferry operators\n\n2 May 2026\n\n"
+        'High Representative Anna Vasquez-Nord said: "Iran cannot seize ships in international waters."\n\n'
+        '"Our ports are open to every honest trader," said Senator Douglas Fairley.\n'
+    )
+    assert [(s.speaker, s.role) for s in summary.statements] == [
+        ("Anna Vasquez-Nord", "High Representative"),
+        ("Douglas Fairley", None),
+    ]

@@ -21,7 +21,6 @@ from .words import (
     LEXICON,
     MANNER,
     NAME,
-    NAME_TITLE,
     NATIONALITIES,
     NOT_NAMES,
     ORGS,
@@ -30,6 +29,7 @@ from .words import (
     country_of,
     is_name,
     is_polity,
+    untitled,
 )
 
 
@@ -167,7 +167,7 @@ _TITLED = re.compile(rf"(?P<role>{_TITLE_RUN})\s+(?P<name>{NAME})")
 def introductions(text: str, ctx: Context) -> None:
     """Register "ROLE, NAME," and "NAME, the ROLE," appositions and "Foreign Minister NAME" so later pronouns and
     surnames resolve."""
-    text = _HONORIFIC_SURNAME.sub("", NAME_TITLE.sub("", RANK.sub("", text)))
+    text = _HONORIFIC_SURNAME.sub("", untitled(RANK.sub("", text)))
     for m in _BODY_NAMED.finditer(text):
         if is_name(m["name"]):
             ctx.body = ctx.introduce(m["name"], None)
@@ -251,7 +251,7 @@ def named_after(after: str, ctx: Context) -> Person | None:
     director of OFAC', '"...," said Foreign Minister Alexandros Mavridis'."""
     if _THE_STATEMENT.match(after) and ctx.it is not None:
         return ctx.it  # '"...," said the statement': the body whose statement it is
-    m = _NAMED_AFTER.match(NAME_TITLE.sub("", RANK.sub("", after)))  # "said Lieutenant Colonel X": no rank
+    m = _NAMED_AFTER.match(untitled(RANK.sub("", after)))  # "said Lieutenant Colonel X": no rank
     if m is None or not is_name(m["name"]) or _BODY_AFTER.match(after, m.end("name")):
         office = _OFFICE_PHRASE.match(after)
         found = _office_round_name(office[1], ctx) if office else None
@@ -411,7 +411,7 @@ def _subject(before: str, cue: str) -> Subject:
     before = _ASIDE.sub("", _unranked(_SETTING.sub("", before)))
     before = _ISSUED.sub(" ", before)  # "The ministry issued a statement saying": the ministry says
     before = _DAY_BEFORE_VERB.sub("", before)  # "Rostami on Thursday denied"
-    before = NAME_TITLE.sub("", _RANK_WORD.sub("", before))
+    before = untitled(_RANK_WORD.sub("", before))
     before = _HONORIFIC_SURNAME.sub("", before)  # "Mr Cleverly said": the surname of the person named before
     governed = _OBJECT_RELATIVE.search(before)
     if governed:
@@ -733,7 +733,7 @@ def _turn_mention(text: str, label: str) -> tuple[str, str | None]:
         rf"\bThe\s+(?P<role>[A-Z][^()\n:]{{2,80}}?)\s+\((?P<name>[^()\n]*\b{re.escape(surname)})\):", text
     )
     if office is not None and is_name(office["name"]):  # "The Minister for the Middle East (Thomas Brereton):"
-        return NAME_TITLE.sub("", office["name"]), office["role"]
+        return untitled(office["name"]), office["role"]
     mention = re.search(
         rf"(?:(?P<role>{_TITLE_RUN})\s+)?(?:{_HONORIFIC}\s+)?(?P<name>(?:[A-Z][\w'-]+\s+){{1,2}}{re.escape(surname)})\b",
         text,
@@ -741,7 +741,7 @@ def _turn_mention(text: str, label: str) -> tuple[str, str | None]:
     if mention is None or not is_name(mention["name"]):
         return surname, None
     role = mention["role"].split("\n")[-1] if mention["role"] else None  # the office on the name's own line
-    return NAME_TITLE.sub("", mention["name"]), clean_role(role) if role else None
+    return untitled(mention["name"]), clean_role(role) if role else None
 
 
 _HONORIFIC = rf"(?:{_COURTESY}|Ambassador)"

@@ -97,6 +97,7 @@ def _run_section(ctx: Context, key: str) -> dict[str, Any]:
     title, module = SECTIONS[key]
     ctx.say(f"section {key}: {title}")
     record: dict[str, Any] = {"measured_at": time.strftime("%Y-%m-%d %H:%M"), "quick": ctx.quick, "load": loadavg()}
+    record["machine"] = machine()["cpu"]
     began = time.perf_counter()
     try:
         record["data"] = module.run(ctx)
@@ -147,7 +148,8 @@ def report(raw: dict[str, Any]) -> str:
         "every number here is also in `docs/benchmarks.json` (raw data, machine, tracebacks), written by the "
         "same run.",
         "",
-        f"Machine: {m['cpu']} ({m['cores']} cores), {m['memory_gb']:.1f} GB RAM, {m['os']}, Python {m['python']}; "
+        f"Machine of the last run: {m['cpu']} ({m['cores']} cores), {m['memory_gb']:.1f} GB RAM, {m['os']}, "
+        f"Python {m['python']}; "
         f"llama-cpp-python {m['packages'].get('llama_cpp_python')}, openai {m['packages'].get('openai')}, "
         f"instructor {m['packages'].get('instructor')}; commit `{m['commit']}`. Run started {raw['started']}, "
         f"took {raw['seconds'] / 60:.1f} min{' (quick mode: fewer repetitions)' if raw['quick'] else ''}.",
@@ -170,7 +172,8 @@ def report(raw: dict[str, Any]) -> str:
             lines.append("Not run.")
             continue
         lines.append(
-            f"Measured {record['measured_at']}{' (quick)' if record.get('quick') else ''} in "
+            f"Measured {record['measured_at']} on {record.get('machine') or 'a machine not recorded'}"
+            f"{' (quick)' if record.get('quick') else ''} in "
             f"{record['seconds']:.0f} s; load {record['load']:.1f} at start, {record['load_after']:.1f} at end."
         )
         lines.append("")

@@ -111,8 +111,10 @@ def find_sanction(
         auth = body  # "Washington slapped sanctions on X that the Treasury Department said ...": the Treasury acted
     authority = re.sub(r"^the\s+|\s*\((?!\d{4}\))[^()]*\)$", "", auth["auth"]).strip()  # "resolution 2140 (2014)" stays
     if doc.release and authority.lower() in _ISSUER_ITSELF:
-        fuller = re.search(rf"\b(?:[A-Z][\w-]+\s+){{1,3}}{authority}\b", doc.text) if authority != "Council" else None
-        authority = ARTICLE.sub("", fuller[0]) if fuller else doc.bulletin.publisher or authority
+        # "The Government has also imposed ...": the government the release named ("the Australian Government");
+        # "The Council today adopted ..." in the Council's own release: its issuer
+        named = authority != "Council" and re.search(rf"\b(?:[A-Z][\w-]+\s+){{1,3}}{authority}\b", doc.text)
+        authority = ARTICLE.sub("", named[0]) if named else doc.bulletin.publisher or authority
     action = _action(text, verb)
     return _record(doc, para, sent, authority, action, verb.end(), text)
 

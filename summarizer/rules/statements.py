@@ -320,10 +320,9 @@ _ADDRESSEE_THAT = re.compile(
 )
 """Whom a warning or a telling is for, and where ("told the agency's Board of Governors in Vienna that"): no verb."""
 _SAYING_OPENING = re.compile(r"^[\s,]*saying\s*:?\s+(?=\S)")
-_TELLING = {
-    *("warned", "cautioned", "told", "assured", "reminded", "informed", "as telling"),
-    *("warn", "tell", "assure", "remind"),
-}
+_TELLING = frozenset(
+    {"warned", "cautioned", "told", "assured", "reminded", "informed", "as telling", "warn", "tell", "assure", "remind"}
+)
 """Verbs whose object is whom it is said to, before the "that" of what is said."""
 _THAT_OPENING = re.compile(r"^[\s,:]*(?:that\s+)?")
 _DAY_BEFORE_TO = re.compile(rf"^([^\"]\S*(?:\s+[^\s\"]+){{0,5}}?)\s+{WHEN}(?=\s+(?:to|as|of|for|over)\s)")

@@ -1893,3 +1893,14 @@ def test_a_title_ending_a_longer_office_stays_in_the_office():
         ("Anna Vasquez-Nord", "High Representative"),
         ("Douglas Fairley", None),
     ]
+
+
+def test_a_capital_s_decision_to_sanction_is_its_action_and_the_sanctioned_are_no_action():
+    summary = by_rules(
+        "Tehran to respond to UK sanctions\n\nTEHRAN, Dec. 22 (MNA) - The spokesman said London's decision on "
+        "Monday to sanction six individuals and two entities, including the Khalij Gull Shipping Company, showed "
+        "that Britain had learnt nothing.\n\n"
+        "According to the British government, the sanctioned individuals include four IRGC Navy commanders.\n"
+    )
+    (action,) = summary.sanctions
+    assert (action.authority, action.target_count) == ("London", 8)

@@ -101,10 +101,10 @@ def find_sanction(
         return None
     found = [(a, _IMPOSE.search(text, a.end())) for a in _AUTHORITY.finditer(text)]
     if not found:
-        return _own_body(doc, para, sent) or _signed_order(doc, para, sent)
+        return _own_body(doc, para, sent) or _signed_order(doc, para, sent) or _decision(doc, para, sent)
     acting = [(a, v) for a, v in found if v is not None and _acts(text, a.end(), v, a.start())]
-    if not acting:
-        return None  # "the Foreign Ministry condemned the decision of ...": whoever acts is named further on
+    if not acting:  # "the Foreign Ministry condemned the decision of ...": whoever acts is named further on
+        return _decision(doc, para, sent)
     auth, verb = acting[0]
     body = _AUTHORITY.search(text, verb.end()) if auth["auth"] in _CAPITALS else None
     if body is not None and body["auth"] not in _CAPITALS:
@@ -201,6 +201,7 @@ _BY_MEANS = re.compile(r"\bby\s*$")
 """The action as the means of a wider aim: "the United States is countering Iran's ... by designating"."""
 
 
+_ATTRIBUTIVE = re.compile(r"\b(?:the|those|these|its|their)\s+$")
 _APPOSITIVE = re.compile(r"^,\s+(?:the\s|an?\s|[a-z]+ing\s)[^,;]{3,100},")
 """What the authority is or does, set between commas ("OFAC, the section of the Treasury charged with ...,", "The
 Canadian government, continuing its hostile policies ...,"): no distance from the verb."""
@@ -209,6 +210,8 @@ Canadian government, continuing its hostile policies ...,"): no distance from th
 def _acts(text: str, subject_end: int, verb: re.Match[str], subject_start: int | None = None) -> bool:
     """Whether the authority ending at ``subject_end`` is the subject of the imposing ``verb``: close before it, not
     speaking about a sanction ("Iran's Foreign Ministry said the sanctions imposed ..."), nor demanding one."""
+    if _ATTRIBUTIVE.search(text, 0, verb.start()):
+        return False  # "the sanctioned individuals include ...": who was listed, not a listing
     gap = _APPOSITIVE.sub("", _PARENS.sub("", text[subject_end : verb.start()]))
     said = _SAID.search(gap)
     if (said and not _SPOKESPERSON.search(gap)) or len(gap) > (100 if said or _BY_MEANS.search(gap) else 40):
@@ -219,6 +222,19 @@ def _acts(text: str, subject_end: int, verb: re.Match[str], subject_start: int |
     demand = _DEMAND.search(text)
     decided = subject_start is not None and _DECISION_OF.search(text, 0, subject_start)
     return bool(decided) or not (demand and demand.start() < verb.start())  # "condemned the decision of X to impose"
+
+
+def _decision(doc: Document, para: Paragraph, sent: Sentence) -> Sanction | None:
+    """An action reported as a government's decision, named by its capital or country ("London's decision on Monday to
+    sanction six individuals ..."), however the speaker judges it."""
+    m = _POSSESSIVE_DECISION.search(sent.flat)
+    return _record(doc, para, sent, m["auth"], "designate", m.end()) if m else None
+
+
+_POSSESSIVE_DECISION = re.compile(
+    rf"\b(?P<auth>{alternation(_CAPITALS)})'s\s+decision(?:\s+(?:on|last)\s+[A-Z]?\w+)?\s+to\s+"
+    r"(?:impose\s+sanctions\s+on|sanction|designate|blacklist|list)\b"
+)
 
 
 def _own_body(doc: Document, para: Paragraph, sent: Sentence) -> Sanction | None:

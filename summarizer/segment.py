@@ -46,6 +46,8 @@ OVERVIEW_HEADINGS = re.compile(
 _BULLET = re.compile(rf"^[ \t]*{BULLET}[ \t]+")
 _MD_HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]+")
 _SOURCE_LINE = re.compile(r"^(?:Sources?|Via)\s*:\s*\[[^\]]+\]\([^()\s]+\)\s*$")
+_PLACE_BYLINE = re.compile(r"(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+)?)\s+-\s+(?:(?:al-)?[A-Z][\w'-]+\s*){1,4}")
+_PLACES = {*load().capital_cities, *load().cities, *load().countries}
 _PAPER = re.compile(rf"(?:{alternation(load().media)})")
 """A section named by a known outlet alone: in a press review, the paper whose items follow."""
 _CLOSING_SOURCE = re.compile(
@@ -581,6 +583,9 @@ def _heading(line: str) -> str | None:
     """Heading text if the line is one: a Markdown/bold header or a short line with no sentence ending."""
     if line.endswith(":") and OVERVIEW_HEADINGS.match(line.strip("*#_ ")):
         return line.strip("*#_ ").rstrip(":")  # "Headlines:" over the bulletin's own summary bullets
+    byline = _PLACE_BYLINE.fullmatch(line)
+    if byline and byline["place"] in _PLACES:
+        return None  # "Baghdad - Salam al-Jaberi": where and by whom it was filed
     numbered = _NUMBERED_HEADING.match(line) or _LABEL_HEADING.match(line)
     if numbered:
         return numbered["h"].strip()

@@ -445,3 +445,15 @@ def test_a_report_s_numbered_sections_are_headings_and_its_paragraph_numbers_no_
         ("Background", ["The prison, we"]),
         ("Findings", ["Asked about th"]),
     ]
+
+
+def test_a_place_byline_and_a_release_number_are_no_sections():
+    doc = segment(
+        from_text(
+            "Harbour News\n\nFerry strike ends after talks\n\nSaturday, 2 May, 2026 - 08:30\n\n"
+            "Baghdad - Salam al-Jaberi\n\nRelease Number 20260502-01\n\n"
+            "The ferry unions said on Friday that the strike was over after talks with the port authority.\n"
+        )
+    )
+    (para,) = doc.paragraphs
+    assert para.section == "Ferry strike ends after talks"  # not the byline's, not the release number's

@@ -1904,3 +1904,18 @@ def test_a_capital_s_decision_to_sanction_is_its_action_and_the_sanctioned_are_n
     )
     (action,) = summary.sanctions
     assert (action.authority, action.target_count) == ("London", 8)
+
+
+def test_whose_a_body_is_is_no_part_of_its_name_and_a_statement_it_issues_accusing():
+    summary = by_rules(
+        "Militia denies report\n\nMay 3, 2026\n\n"
+        "Iraq's Iran-backed Kataib Hezbollah denied reports that it had resumed attacks on US forces in Syria.\n\n"
+        'The group said on its Telegram channel that these reports are "fake news" spread by its enemies.\n\n'
+        "The Islamic Resistance in Iraq, an umbrella of Iran-backed militias, issued a statement accusing American "
+        "forces of having no intention to withdraw from the country.\n"
+    )
+    assert [(s.speaker, s.cue) for s in summary.statements] == [
+        ("Kataib Hezbollah", "denied"),
+        ("Kataib Hezbollah", "said"),
+        ("The Islamic Resistance in Iraq", "accusing"),
+    ]

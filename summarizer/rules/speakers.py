@@ -323,7 +323,11 @@ _SETTING = re.compile(
 "Asked about the tanker, ..."): never the speaker."""
 _WHO = re.compile(r",\s+(?:who|which)\s+(?P<clause>[^,]{3,160}),?\s*$")
 """A relative clause between a speaker and the verb ("Khazali, who is due in Tehran next week, said")."""
-_BASED = re.compile(r"^(?:[A-Z][\w'.]*[\s-]+)*?[A-Z][\w'.]*-based\s+")
+_BASED = re.compile(r"^(?:[A-Z][\w.]*'s\s+)?(?:[A-Z][\w'.]*[\s-]+)*?[A-Z][\w'.]*-(?:based|backed|aligned|allied)\s+")
+"""Whose and where a body is, before its name ("Piraeus-based X", "Iraq's Iran-backed Kataib Hezbollah"): no part of
+the name."""
+"""Whose and where a body is, before its name ("Iraq's Iran-backed Kataib Hezbollah", "Piraeus-based X"): no part of
+the name."""
 _POSSESSIVE = re.compile(r"(?<=\w)'s$|(?<=s)'$")
 """The possessive ending a name as written ("President Donald Trump's exit"): no part of the name."""
 _CARRIED = re.compile(r"\b(?:by|from)\s+")
@@ -337,12 +341,13 @@ _OBJECT_RELATIVE = re.compile(
 claiming, not the IRGC."""
 _ISSUED = re.compile(
     r"\s+(?:issued|released|published|put\s+out|posted)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}"
-    r"(?:statement|declaration|communiqu[eé]|message|video|letter)\b[^,;\"]{0,60}\s*$"
+    r"(?:statement|declaration|communiqu[eé]|message|video|letter|warning)\b[^,;\"]{0,60}\s*$"
 )
 """What a speaker put out before the participle that reports it ("issued a declaration on behalf of the Union
 stating")."""
 _ASIDE = re.compile(
-    r",\s+(?:speaking|writing|addressing|talking|appearing|responding|commenting|asked|questioned|pressed)\b[^,]*,?\s*$"
+    r",\s+(?:speaking|writing|addressing|talking|appearing|responding|commenting|asked|questioned|pressed|"
+    r"(?:supported|backed|funded|armed|led)\s+by)\b[^,]*,?\s*$"
 )
 """An aside between the speaker and the verb ("Haddad, speaking alongside his guest, said", "X, asked about ...,
 said")."""

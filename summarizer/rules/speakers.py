@@ -179,7 +179,7 @@ def introductions(text: str, ctx: Context) -> None:
     for m in _PARTY_NAMED.finditer(text):
         chamber = _CHAMBER.search(text, max(0, m.start() - 80), m.start())
         if is_name(m["name"]) and ctx.find(m["name"]) is None:  # "Senators A (R-Kan.) and B (D-N.H.)": "Senator B"
-            ctx.introduce(m["name"], _MEMBER.get(chamber[1][:3]) if chamber else None)
+            ctx.introduce(m["name"], _CHAMBER_TITLE.get(chamber[1][:3]) if chamber else None)
     for m in _NOUN_NAMED.finditer(text):
         if is_name(m["name"]) and ctx.find(m["name"]) is None:
             ctx.introduce(m["name"], clean_role(m["role"]))  # "Hezbollah MP Kamel Shamseddine": "Shamseddine" later
@@ -201,9 +201,11 @@ def introductions(text: str, ctx: Context) -> None:
 _PARTY_NAMED = re.compile(r"(?P<name>[A-Z][\w'-]+(?:\s+[A-Z]\.)?\s+[A-Z][\w'-]+)\s+\([RDI]-[A-Z][\w.]*\)")
 """A legislator named with party and state ("Alan Prescott (D-N.H.)"): later "Senator Prescott" is this one."""
 _CHAMBER = re.compile(r"\b(Senators?|Sen\.|Representatives?|Rep\.|Reps\.)[^.;]*$")
-_MEMBER = {"Sen": "Senator", "Rep": "Representative"}
+_CHAMBER_TITLE = {"Sen": "Senator", "Rep": "Representative"}
+_ROLE_NOUN = rf"(?i:{'|'.join(map(re.escape, LEXICON.role_nouns))})"
+"""Any office noun of the lexicon, in any case: the end of an office written before a name."""
 _NOUN_NAMED = re.compile(
-    rf"(?P<role>(?:[A-Z][\w'.\-]*\s+){{1,5}}(?i:{'|'.join(map(re.escape, LEXICON.role_nouns))}))\s+"
+    rf"(?P<role>(?:[A-Z][\w'.\-]*\s+){{1,5}}{_ROLE_NOUN})\s+"
     rf"(?P<name>[A-Z][\w'\-]+(?:\s+[A-Z][\w'\-]+){{1,2}})\b"
 )
 """A full name after an office ending in any role noun ("Hezbollah MP Kamel Shamseddine"), not only a title."""
@@ -657,7 +659,7 @@ def _named(s: Subject, ctx: Context) -> Person | None:
     return NOBODY
 
 
-_NAMED_OFFICE = re.compile(rf"(?i:{'|'.join(map(re.escape, LEXICON.role_nouns))})\s+{NAME}$")
+_NAMED_OFFICE = re.compile(rf"{_ROLE_NOUN}\s+{NAME}$")
 """An office with its holder's name run into it ("Foreign Ministry spokeswoman Yelena Arsenyeva"): no role in
 apposition to what comes before it ("... at the Security Council, Foreign Ministry spokeswoman X said")."""
 

@@ -14,6 +14,7 @@ from . import dates
 from .layout import (
     EMAIL_FIELD,
     MD_LINK,
+    PLACE_BYLINE,
     SEPARATOR,
     Line,
     date_of,
@@ -47,10 +48,9 @@ _PARTS = re.compile(r"\s+[-|]\s+|,\s+")
 _BOLD_LABEL = re.compile(r"^[*_]{1,2}([^*_:\n]{1,40}):[*_]{1,2}\s*")
 """A Markdown field label in bold: "**Desk:** Crisis Monitoring Desk, Northlight Risk Analytics"."""
 _FIELD_LABEL = re.compile(r"^[A-Z][\w ]{1,24}:\s+")
-_PLACE_BYLINE = re.compile(r"[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3}\s+-\s+[A-Z][\w'.&-]*(?:\s+[A-Z][\w'.&-]*){0,4}")
 _SMALL_WORDS = {"of", "the", "for", "and", "&", "on", "in"}
-_MASTHEAD = re.compile(rf"\b(?:{'|'.join(_LEXICON.masthead_words)})\b")
-_RELEASE = re.compile(rf"(?i)^(?:{'|'.join(re.escape(w) for w in _LEXICON.release_markers)})\b")
+_MASTHEAD = word_pattern(_LEXICON.masthead_words)
+_RELEASE = re.compile(rf"(?i)^(?:{alternation(_LEXICON.release_markers)})\b")
 _EDITOR_LINE = re.compile(rf"\b(?:{_SIGNED}|(?i:prepared by|compiled by|written by|editing by))")
 _OFFICE = word_pattern(_LEXICON.role_nouns, ignore_case=True)
 HEADER_LINES = 14
@@ -182,7 +182,7 @@ def read_header(text: str, lines: list[Line]) -> Header:
         elif publisher is None and not _EDITOR_LINE.search(body) and _issuer_part(body):
             publisher = _issuer_part(body)  # "Halcyon Institute for Regional Affairs - Iran Programme"
             header.used.add(i)
-        elif publisher is not None and _PLACE_BYLINE.fullmatch(body) and body.endswith(publisher):
+        elif publisher is not None and PLACE_BYLINE.fullmatch(body) and body.endswith(publisher):
             header.used.add(i)  # "Baghdad - Rafidain Today": where the publisher filed from
     if thread and title_line is None:
         title_line = _first_post(lines, header.used)

@@ -152,9 +152,7 @@ DATE_LINE = re.compile(
 )
 """A line that is only a date, perhaps with a label, a weekday and a time: "Tuesday 03/09/2024", "date 2023-03-14",
 "Last Update: 14/03/2023 09:12", "27 January 2025 17:10", "Tue Apr 22, 2025 14:47 GMT"."""
-_FURNITURE = re.compile(
-    rf"^[*_]*(?:\[[^\[\]]+\]|(?:{'|'.join(re.escape(w) for w in _LEXICON.furniture)})(?=\W|$).*)[*_]*$|\s>\s", re.I
-)
+_FURNITURE = re.compile(rf"^[*_]*(?:\[[^\[\]]+\]|(?:{alternation(_LEXICON.furniture)})(?=\W|$).*)[*_]*$|\s>\s", re.I)
 """A marker in brackets, a breadcrumb ("Home > Politics"), or a line opening as page furniture does."""
 _SENTENCE_CLOSE = re.compile(rf"[.!?][\"')\]]*{FOOTNOTE_MARK}*\s*$")
 CREDIT = re.compile(r"^\(?(?:Reporting|Writing|Editing|Additional reporting)\s+by\b")
@@ -207,6 +205,12 @@ def repeated(paragraphs: list[str]) -> set[str]:
 
 # --- datelines ------------------------------------------------------------------------------------------------------
 
+PLACE_BYLINE = re.compile(
+    r"(?P<place>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3})\s+-\s+"
+    r"(?:al-)?[A-Z][\w'.&-]*(?:\s+(?:al-)?[A-Z][\w'.&-]*){0,4}"
+)
+"""A line saying where a story was filed and by whom ("Baghdad - Salam al-Jaberi", "Baghdad - Rafidain Today"): no
+heading and no title."""
 DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'\-]+(?:(?:\s+|/)[A-Z][A-Z.'\-]+){0,3})"
     r"(?:\s*\[(?P<code>[A-Z]{2,3})\])?"

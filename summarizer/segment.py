@@ -22,6 +22,7 @@ from .layout import (
     BULLET_MARKS,
     FOOTNOTE_MARK,
     MD_LINK,
+    PLACE_BYLINE,
     SEPARATOR,
     SUPERSCRIPTS,
     TABLE_ROW,
@@ -46,7 +47,6 @@ OVERVIEW_HEADINGS = re.compile(
 _BULLET = re.compile(rf"^[ \t]*{BULLET}[ \t]+")
 _MD_HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]+")
 _SOURCE_LINE = re.compile(r"^(?:Sources?|Via)\s*:\s*\[[^\]]+\]\([^()\s]+\)\s*$")
-_PLACE_BYLINE = re.compile(r"(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+)?)\s+-\s+(?:(?:al-)?[A-Z][\w'-]+\s*){1,4}")
 _PLACES = {*load().capital_cities, *load().cities, *load().countries}
 _PAPER = re.compile(rf"(?:{alternation(load().media)})")
 """A section named by a known outlet alone: in a press review, the paper whose items follow."""
@@ -62,6 +62,8 @@ name ("National News Agency")."""
 _ITEM_SOURCE = re.compile(r"^(?:Sources?|Via)\s*:\s*(?P<source>[^\[\]()\n]{3,80}?)\s*$")
 """A monitoring digest's source line under an item's headline ("Source: Al-Mayadeen, October 28, 2026"): the
 citation of every paragraph of the item."""
+COURTESY = rf"(?:{alternation(load().courtesy_titles)})\.?"
+"""A courtesy title before a surname, with or without its dot ("Mr Cleverly", "Dr. Reza"): no part of the name."""
 TURN_HONORIFIC = re.compile(rf"^(?:(?i:{alternation(load().courtesy_titles)})\.|{alternation(load().turn_titles)})\s+")
 """The honorific opening a transcript's turn label: the label without it is the speaker's surname."""
 _RECORD_TURN = re.compile(rf"(?P<label>{TURN_HONORIFIC.pattern[1:]}[A-Z][A-Z'\-]{{2,}})\.[ \t]+(?=[A-Z\"\[])")
@@ -71,7 +73,7 @@ _TURN = re.compile(
 )
 """A transcript's turn: "MR. HALVORSEN: ...", "QUESTION: ..."."""
 QUESTION_TURNS = load().question_turns
-_MEMBER = r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame)\s+)?(?P<label>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){1,3})"
+_MEMBER = rf"(?:{COURTESY}\s+)?(?P<label>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){{1,3}})"
 _DEBATE_LABELS = (
     re.compile(rf"{_MEMBER}\s+\([^()\n]{{2,60}}\)\s+\([A-Z][\w/-]{{1,12}}\)(?:\s+\([^()\n]{{2,40}}\))?:[ \t]+(?=\S)"),
     re.compile(rf"The\s+(?P<office>[A-Z][^()\n:]{{2,80}}?)\s+\({_MEMBER}\):[ \t]+(?=\S)"),
@@ -79,7 +81,7 @@ _DEBATE_LABELS = (
 """A parliamentary record's turn: a Member by name, constituency and party ("Priti Langford (Hertsmere) (Con):"), or
 an office holder by office and name ("The Minister for the Middle East (Thomas Brereton):"); the label is the name."""
 _TIMED_TURN = re.compile(
-    r"[*_]*\[?\d{1,2}:\d{2}(?::\d{2})?\]?[ \t]+(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?"
+    rf"[*_]*\[?\d{{1,2}}:\d{{2}}(?::\d{{2}})?\]?[ \t]+(?:{COURTESY}\s+)?"
     r"(?P<label>[A-Z][\w'.-]*(?:\s+(?:(?:al|el)-)?[A-Z][\w'.-]*){0,3})(?:\s+\([^()\n]{2,40}\))?:[*_]*[ \t]+(?=\S)"
 )
 """A transcript's turn with its timestamp ("**[00:04:10] Thomas Reardon:** ...", "[00:00:08] HOST (Erin Walsh): ..."):
@@ -255,9 +257,7 @@ def segment(source: Source) -> Document:
 
 
 _RULE = re.compile(r"[-*_]{3,}")
-_LEAD_LABEL = re.compile(
-    rf"^[*_]*(?:{'|'.join(re.escape(w) for w in load().lead_labels)})\s*(?::[*_]*|[*_]+:)\s*(?=\S)", re.I
-)
+_LEAD_LABEL = re.compile(rf"^[*_]*(?:{alternation(load().lead_labels)})\s*(?::[*_]*|[*_]+:)\s*(?=\S)", re.I)
 """A round-up's summarising lead: "**Key takeaway:** ...", "Bottom line: ..."."""
 
 
@@ -583,7 +583,7 @@ def _heading(line: str) -> str | None:
     """Heading text if the line is one: a Markdown/bold header or a short line with no sentence ending."""
     if line.endswith(":") and OVERVIEW_HEADINGS.match(line.strip("*#_ ")):
         return line.strip("*#_ ").rstrip(":")  # "Headlines:" over the bulletin's own summary bullets
-    byline = _PLACE_BYLINE.fullmatch(line)
+    byline = PLACE_BYLINE.fullmatch(line)
     if byline and byline["place"] in _PLACES:
         return None  # "Baghdad - Salam al-Jaberi": where and by whom it was filed
     numbered = _NUMBERED_HEADING.match(line) or _LABEL_HEADING.match(line)
@@ -753,4 +753,4 @@ def citations(
     return cites, marks
 
 
-__all__ = ["TURN_HONORIFIC", "Document", "Paragraph", "Section", "Sentence", "metadata", "segment"]
+__all__ = ["COURTESY", "TURN_HONORIFIC", "Document", "Paragraph", "Section", "Sentence", "metadata", "segment"]

@@ -10,12 +10,11 @@ from __future__ import annotations
 from datetime import date
 
 from ..models import OverviewPoint, Sanction, Statement
-from ..segment import Document, Paragraph, Sentence
-from . import targets
+from ..segment import Document, Sentence
 from .dating import remarks_day
 from .listings import listings
 from .overview import overview
-from .sanctions import OWN_ACTION, actions, complete_sanctions, sanction, table_action
+from .sanctions import OWN_ACTION, actions, bulleted, complete_sanctions, sanction, table_action
 from .speakers import LEAD_IN, Context, Person, affiliation, delegated, titled
 from .statements import (
     CUE_RE,
@@ -73,7 +72,7 @@ def extract(doc: Document) -> tuple[list[OverviewPoint], list[Statement], list[S
                 acts = actions(doc, para, sent, we and we.name, sanctions)
                 found = find_statements(doc, para, sent, ctx) or first_person(doc, para, sent, we)
                 if acts and id(para) in intros and sent is para.sentences[-1]:  # "... the following entities:"
-                    acts = [_listed(a, doc, para) for a in acts]
+                    acts = [bulleted(a, doc, para) for a in acts]
                 if acts:
                     sanctions.extend(acts)
                     acted.append(sent)
@@ -101,16 +100,6 @@ def extract(doc: Document) -> tuple[list[OverviewPoint], list[Statement], list[S
         sanctions.extend(listings(doc, section))  # a list's lead over its entries: "The following ... added to"
     complete_sanctions(doc, sanctions)
     return overview(doc), aim_at_issuers(statements, sanctions), sanctions
-
-
-def _listed(found: Sanction, doc: Document, intro: Paragraph) -> Sanction:
-    """An action its lead sentence introduces, its targets the bullets under it, one per bullet."""
-    if found.targets:
-        return found
-    bullets = [p.text for p in doc.paragraphs if p.lead is not None and p.lead[0] is intro]
-    named = targets.bulleted(bullets)
-    places = list(dict.fromkeys([*found.target_countries, *(t.country for t in named if t.country)]))
-    return found.model_copy(update={"targets": named, "target_countries": places})
 
 
 def _dated_remarks(statements: list[Statement], day: date) -> list[Statement]:

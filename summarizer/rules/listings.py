@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 
+from ..lexicon import alternation
 from ..models import Evidence, Sanction, Target
 from ..segment import Document, Paragraph, Section
 from .dating import when
 from .sanctions import issuer
-from .words import country_of
+from .words import LEXICON, PARTICLES, country_of
 
 _LEAD = re.compile(
     r"^The following [\w\s,]+? (?:has|have) been (?P<change>added to|removed from|updated on) "
@@ -24,15 +25,14 @@ _BLANK = re.compile(r"\n\s*\n")
 _CHANGES = {"added to": "designate", "removed from": "delist", "updated on": "amend"}
 _PERSON = re.compile(r"^(?P<surname>[A-Z][A-Z'\- ]+),\s+(?P<given>[A-Z][\w'\- ]*?[a-z])\s*[,(]")
 _ENTRY = re.compile(
-    r"^(?P<name>[A-Z0-9][A-Z0-9&'.\-/ ]+?(?:,\s+(?:LTD|LLC|INC|CO|PJSC|JSC|S\.A)\.?)*)"
-    r"(?=\s*\(|,|\s+(?:Crude Oil|Products|Chemical|LPG|Bulk|General Cargo)\b)"
+    rf"^(?P<name>[A-Z0-9][A-Z0-9&'.\-/ ]+?(?:,\s+(?:{alternation(LEXICON.company_suffixes)})\.?)*)"
+    rf"(?=\s*\(|,|\s+(?:{alternation(LEXICON.vessel_types)})\b)"
 )
 _IS_PERSON = re.compile(r"\(individual\)|\bDOB\b")
 _IS_VESSEL = re.compile(r"\(vessel\)|\bTanker\b")
 _NATIONALITY = re.compile(r"\bnationality ([A-Z][\w ]+?);")
 _FLAG = re.compile(r"((?:[A-Z]\w+ )?([A-Z]\w+)) flag\b")
 _ORDER = re.compile(r"Executive Order (\d{5})|\[[A-Z]+-EO(\d{5})\]")
-_SMALL = {"al", "el", "bin", "ibn", "abd", "abu", "ul"}
 
 
 def listings(doc: Document, section: Section) -> list[Sanction]:
@@ -94,7 +94,8 @@ def _target(entry: str) -> Target | None:
 def _cased(word: str) -> str:
     """A surname the list writes in capitals, as prose writes it: "AL-KHAFAJI" is "al-Khafaji"."""
     parts = word.split("-")
-    return "-".join(p.lower() if p.lower() in _SMALL and i < len(parts) - 1 else p.title() for i, p in enumerate(parts))
+    last = len(parts) - 1
+    return "-".join(p.lower() if p.lower() in PARTICLES and i < last else p.title() for i, p in enumerate(parts))
 
 
 def _expanded(acronym: str, text: str) -> str:

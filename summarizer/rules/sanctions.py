@@ -119,6 +119,16 @@ def find_sanction(
     return _record(doc, para, sent, authority, action, verb.end(), text)
 
 
+def bulleted(found: Sanction, doc: Document, intro: Paragraph) -> Sanction:
+    """An action its lead sentence introduces, its targets the bullets under it, one per bullet."""
+    if found.targets:
+        return found
+    bullets = [p.text for p in doc.paragraphs if p.lead is not None and p.lead[0] is intro]
+    named = targets.bulleted(bullets)
+    places = list(dict.fromkeys([*found.target_countries, *(t.country for t in named if t.country)]))
+    return found.model_copy(update={"targets": named, "target_countries": places})
+
+
 def table_action(doc: Document, para: Paragraph) -> Sanction | None:
     """A row of a table of sanctions actions ("| 2 Dec | OFAC (U.S. Treasury) | Designation | 12 ..., incl. X | E.O.
     13846 |"), read as the sentence "OFAC designated 12 ..., including X under E.O. 13846." would be."""

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 from ..lexicon import actor, alternation, outlet
-from ..segment import TURN_HONORIFIC
+from ..segment import COURTESY, TURN_HONORIFIC
 from .dating import WHEN
 from .words import (
     ARTICLE,
@@ -202,7 +202,7 @@ _PARTY_NAMED = re.compile(r"(?P<name>[A-Z][\w'-]+(?:\s+[A-Z]\.)?\s+[A-Z][\w'-]+)
 """A legislator named with party and state ("Alan Prescott (D-N.H.)"): later "Senator Prescott" is this one."""
 _CHAMBER = re.compile(r"\b(Senators?|Sen\.|Representatives?|Rep\.|Reps\.)[^.;]*$")
 _CHAMBER_TITLE = {"Sen": "Senator", "Rep": "Representative"}
-_ROLE_NOUN = rf"(?i:{'|'.join(map(re.escape, LEXICON.role_nouns))})"
+_ROLE_NOUN = rf"(?i:{alternation(LEXICON.role_nouns)})"
 """Any office noun of the lexicon, in any case: the end of an office written before a name."""
 _NOUN_NAMED = re.compile(
     rf"(?P<role>(?:[A-Z][\w'.\-]*\s+){{1,5}}{_ROLE_NOUN})\s+"
@@ -391,8 +391,7 @@ subject of that first verb."""
 _QUOTATION = re.compile(r'"[^"]{12,}"')
 
 
-_COURTESY = rf"(?:{alternation(LEXICON.courtesy_titles)})\.?"
-_HONORIFIC_SURNAME = re.compile(rf"\b{_COURTESY}\s+(?=[A-Z][\w'-]+(?![\w'-]|\s+[A-Z]))")
+_HONORIFIC_SURNAME = re.compile(rf"\b{COURTESY}\s+(?=[A-Z][\w'-]+(?![\w'-]|\s+[A-Z]))")
 """An honorific before a lone surname ("Mr Cleverly said"): the surname of someone named in full before."""
 
 
@@ -751,7 +750,7 @@ def _turn_mention(text: str, label: str) -> tuple[str, str | None]:
     return untitled(mention["name"]), clean_role(role) if role else None
 
 
-_HONORIFIC = rf"(?:{_COURTESY}|Ambassador)"
+_HONORIFIC = rf"(?:{COURTESY}|Ambassador)"
 
 
 def speaker(before: str, cue: str, ctx: Context) -> Person | None:

@@ -12,7 +12,7 @@ from ..text import unique
 LEXICON = load()
 
 _WORD = r"[A-Z][\w'\-]*[\w]"
-_PARTICLE = r"(?:al|a|el|ad|as|ash|bin|ibn|abu|Abu|Abd|abd|de|van|von|bint)"
+_PARTICLE = rf"(?:{alternation(LEXICON.name_particles)})"
 NAME = rf"(?:(?:al|el|ad|an|as)-)?{_WORD}(?:\s+(?:{_PARTICLE}[\-\s]|[A-Z]\.\s+)?{_WORD}){{0,4}}"
 """A name: up to five capitalised words, with the particles of Arabic and European names or a middle initial
 ("Brian E. Nelson") between them."""
@@ -24,6 +24,8 @@ ROLE_NOUNS = word_pattern(LEXICON.role_nouns, ignore_case=True)
 """A word naming an office: what makes a phrase a role rather than a description."""
 HEARSAY = word_pattern([*LEXICON.media, *LEXICON.outlet_words, *LEXICON.unnamed_sources], ignore_case=True)
 """An outlet or an unnamed source: "according to" it, or "said" after it, is hearsay, not a speaker's statement."""
+PARTICLES = frozenset(w.lower() for w in LEXICON.name_particles)
+"""Name particles in lower case: how a list's capitals are written in prose ("AL-KHAFAJI" is "al-Khafaji")."""
 NOT_NAMES = LEXICON.not_names
 NATIONALITIES = LEXICON.nationalities
 ORGS = re.compile(r"\b(" + "|".join(LEXICON.organisation_patterns) + r")\b")

@@ -44,6 +44,7 @@ class Lexicon:
     issuers: Mapping[str, tuple[str, ...]]
     cues: Mapping[str, str]
     addressee_cues: frozenset[str]
+    telling_cues: frozenset[str]
     role_nouns: tuple[str, ...]
     titles: tuple[str, ...]
     office_words: frozenset[str]

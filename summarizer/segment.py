@@ -74,12 +74,15 @@ _TURN = re.compile(
 """A transcript's turn: "MR. HALVORSEN: ...", "QUESTION: ..."."""
 QUESTION_TURNS = load().question_turns
 _MEMBER = rf"(?:{COURTESY}\s+)?(?P<label>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){{1,3}})"
+OFFICE_TURN = re.compile(rf"The\s+(?P<office>[A-Z][^()\n:]{{2,80}}?)\s+\({_MEMBER}\):[ \t]+(?=\S)")
+"""A parliamentary record's turn by an office holder, by office and name ("The Minister for the Middle East (Thomas
+Brereton):"); the label is the name."""
 _DEBATE_LABELS = (
     re.compile(rf"{_MEMBER}\s+\([^()\n]{{2,60}}\)\s+\([A-Z][\w/-]{{1,12}}\)(?:\s+\([^()\n]{{2,40}}\))?:[ \t]+(?=\S)"),
-    re.compile(rf"The\s+(?P<office>[A-Z][^()\n:]{{2,80}}?)\s+\({_MEMBER}\):[ \t]+(?=\S)"),
+    OFFICE_TURN,
 )
 """A parliamentary record's turn: a Member by name, constituency and party ("Priti Langford (Hertsmere) (Con):"), or
-an office holder by office and name ("The Minister for the Middle East (Thomas Brereton):"); the label is the name."""
+an office holder."""
 _TIMED_TURN = re.compile(
     rf"[*_]*\[?\d{{1,2}}:\d{{2}}(?::\d{{2}})?\]?[ \t]+(?:{COURTESY}\s+)?"
     r"(?P<label>[A-Z][\w'.-]*(?:\s+(?:(?:al|el)-)?[A-Z][\w'.-]*){0,3})(?:\s+\([^()\n]{2,40}\))?:[*_]*[ \t]+(?=\S)"
@@ -753,4 +756,14 @@ def citations(
     return cites, marks
 
 
-__all__ = ["COURTESY", "TURN_HONORIFIC", "Document", "Paragraph", "Section", "Sentence", "metadata", "segment"]
+__all__ = [
+    "COURTESY",
+    "OFFICE_TURN",
+    "TURN_HONORIFIC",
+    "Document",
+    "Paragraph",
+    "Section",
+    "Sentence",
+    "metadata",
+    "segment",
+]

@@ -22,11 +22,11 @@ from .words import ARTICLE, COUNT, LEXICON, count, country_of, distinct
 
 _CAPITALS = LEXICON.sanctioning_places
 """A country or capital as the subject of a sanctioning verb: the authority when no body is named."""
-_OWNER = r"[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?'s\s+"
-"""The country whose body acts ("Iran's Foreign Ministry")."""
+_OWNER = r"[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?"
+"""The country whose body acts ("Iran's Foreign Ministry"), written before its possessive."""
 _AUTHORITY = re.compile(
     rf"(?P<auth>(?:the\s+)?(?:(?:{alternation(LEXICON.sanctioning_adjectives)})\s+)?"
-    rf"(?:(?:{_OWNER})?(?:{alternation(LEXICON.sanctioning_bodies)})|"
+    rf"(?:(?:{_OWNER}'s\s+)?(?:{alternation(LEXICON.sanctioning_bodies)})|"
     rf"(?:(?:^|(?<=, )|(?<=\bthat ))(?:[Tt]he\s+)?|(?<=- ))(?:{alternation(_CAPITALS)})"
     r"(?=\s+(?:on|said|has|had|have|is|are|was|will|would|today|also|\w+ed)\b))"
     r"(?:'s\s+(?:Office of Foreign Assets Control|OFAC|Financial Sanctions Implementation)(?:\s+\(\w+\))?)?"
@@ -71,11 +71,12 @@ def find_sanctions(doc: Document, para: Paragraph, sent: Sentence) -> list[Sanct
     text = sent.flat
     if _HISTORY.match(text):
         return []  # "Since 2022, Australia has imposed sanctions on more than 200 ...": a record, not an action
-    found = [(a, _IMPOSE.search(text, a.end())) for a in _AUTHORITY.finditer(text)]
-    acting = [(a, v) for a, v in found if v is not None and _acts(text, a.end(), v, a.start())]
     first = find_sanction(doc, para, sent)
-    if first is None or len(acting) < 2:
-        return [first] if first is not None else []
+    if first is None:
+        return []
+    acting = _acting(text)
+    if len(acting) < 2:
+        return [first]
     verb = acting[0][1]
     second = next((a for a, v in acting[1:] if a.start() > verb.end() and _CLAUSE.search(text, 0, a.start())), None)
     if second is None:
@@ -91,6 +92,12 @@ _CLAUSE = re.compile(r",\s+(?:and|while)\s+$")
 """Where a second authority's clause opens."""
 
 
+def _acting(text: str) -> list[tuple[re.Match[str], re.Match[str]]]:
+    """Each authority that is the subject of the imposing verb after it, with that verb."""
+    found = [(a, _IMPOSE.search(text, a.end())) for a in _AUTHORITY.finditer(text)]
+    return [(a, v) for a, v in found if v is not None and _acts(text, a.end(), v, a.start())]
+
+
 def find_sanction(
     doc: Document, para: Paragraph, sent: Sentence, start: int = 0, stop: int | None = None
 ) -> Sanction | None:
@@ -99,10 +106,9 @@ def find_sanction(
     text = sent.flat[start:stop]
     if not ABOUT_SANCTIONS.search(text):
         return None
-    found = [(a, _IMPOSE.search(text, a.end())) for a in _AUTHORITY.finditer(text)]
-    if not found:
+    if not _AUTHORITY.search(text):
         return _own_body(doc, para, sent) or _signed_order(doc, para, sent) or _decision(doc, para, sent)
-    acting = [(a, v) for a, v in found if v is not None and _acts(text, a.end(), v, a.start())]
+    acting = _acting(text)
     if not acting:  # "the Foreign Ministry condemned the decision of ...": whoever acts is named further on
         return _decision(doc, para, sent)
     auth, verb = acting[0]
@@ -490,7 +496,7 @@ _ISSUERS = LEXICON.issuers
 
 def issuer(authority: str) -> str | None:
     """The country of a sanctioning body, from a part of its name (most specific first), else the country it is."""
-    owner = re.match(r"(?:the\s+)?([A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)'s\s", authority)
+    owner = re.match(rf"(?:the\s+)?({_OWNER})'s\s", authority)
     if owner and country_of(owner[1]):
         return country_of(owner[1])  # "Iran's Foreign Ministry"
     found = next((country for country, parts in _ISSUERS.items() if any(p in authority for p in parts)), None)

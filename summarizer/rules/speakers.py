@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 from ..lexicon import actor, alternation, outlet
-from ..segment import COURTESY, TURN_HONORIFIC
+from ..segment import COURTESY, OFFICE_TURN, TURN_HONORIFIC
 from .dating import WHEN
 from .words import (
     ARTICLE,
@@ -327,8 +327,6 @@ _WHO = re.compile(r",\s+(?:who|which)\s+(?P<clause>[^,]{3,160}),?\s*$")
 """A relative clause between a speaker and the verb ("Khazali, who is due in Tehran next week, said")."""
 _BASED = re.compile(r"^(?:[A-Z][\w.]*'s\s+)?(?:[A-Z][\w'.]*[\s-]+)*?[A-Z][\w'.]*-(?:based|backed|aligned|allied)\s+")
 """Whose and where a body is, before its name ("Piraeus-based X", "Iraq's Iran-backed Kataib Hezbollah"): no part of
-the name."""
-"""Whose and where a body is, before its name ("Iraq's Iran-backed Kataib Hezbollah", "Piraeus-based X"): no part of
 the name."""
 _POSSESSIVE = re.compile(r"(?<=\w)'s$|(?<=s)'$")
 """The possessive ending a name as written ("President Donald Trump's exit"): no part of the name."""
@@ -735,11 +733,9 @@ def _turn_mention(text: str, label: str) -> tuple[str, str | None]:
     if listed is not None and is_name(listed["name"].title()):
         offices = (clean_role(part) for part in listed["parts"].split(","))
         return listed["name"].title(), next((office for office in offices if office), None)
-    office = re.search(
-        rf"\bThe\s+(?P<role>[A-Z][^()\n:]{{2,80}}?)\s+\((?P<name>[^()\n]*\b{re.escape(surname)})\):", text
-    )
-    if office is not None and is_name(office["name"]):  # "The Minister for the Middle East (Thomas Brereton):"
-        return untitled(office["name"]), office["role"]
+    office = next((m for m in OFFICE_TURN.finditer(text) if m["label"] == label), None)
+    if office is not None and is_name(office["label"]):  # "The Minister for the Middle East (Thomas Brereton):"
+        return untitled(office["label"]), office["office"]
     mention = re.search(
         rf"(?:(?P<role>{_TITLE_RUN})\s+)?(?:{_HONORIFIC}\s+)?(?P<name>(?:[A-Z][\w'-]+\s+){{1,2}}{re.escape(surname)})\b",
         text,

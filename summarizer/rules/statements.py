@@ -320,10 +320,6 @@ _ADDRESSEE_THAT = re.compile(
 )
 """Whom a warning or a telling is for, and where ("told the agency's Board of Governors in Vienna that"): no verb."""
 _SAYING_OPENING = re.compile(r"^[\s,]*saying\s*:?\s+(?=\S)")
-_TELLING = frozenset(
-    {"warned", "cautioned", "told", "assured", "reminded", "informed", "as telling", "warn", "tell", "assure", "remind"}
-)
-"""Verbs whose object is whom it is said to, before the "that" of what is said."""
 _THAT_OPENING = re.compile(r"^[\s,:]*(?:that\s+)?")
 _DAY_BEFORE_TO = re.compile(rf"^([^\"]\S*(?:\s+[^\s\"]+){{0,5}}?)\s+{WHEN}(?=\s+(?:to|as|of|for|over)\s)")
 """A day between the object and the rest ("urged Iran on Thursday to", "condemned the listings late on Monday as")."""
@@ -366,7 +362,7 @@ def content_after(after: str, cue: str) -> str:
     text = _OPENING_PARENS.sub("", text)
     text = _MANNER_OPENING.sub("", text)  # "said publicly that"
     text = text[_preamble_end(text) :]
-    if cue in _TELLING:  # "cautioned Western navies on Thursday that", "I warn the Minister that"
+    if cue in LEXICON.telling_cues:  # "cautioned Western navies on Thursday that", "I warn the Minister that"
         text = _ADDRESSEE_THAT.sub("", text)
     text = _THAT_OPENING.sub("", _SAYING_OPENING.sub("", text))  # "hinted on Thursday, saying: ..."
     if cue == "claimed responsibility":

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from summarizer import ingest, merge, rules
+from summarizer import extract, ingest, merge, rules
 from summarizer.extract import Candidates, chunks, verify
 from summarizer.extract.model import ChunkReading
 from summarizer.pipeline import summarize_async
@@ -236,6 +236,52 @@ def test_an_unusable_narrow_answer_keeps_the_rules_reading_and_warns(openai_env:
     assert [(s.speaker, s.role) for s in summary.statements] == [("Hadi al-Sarraf", None)]
     assert summary.provenance.questions["role"].accepted == 0
     assert any("answer(s) unusable" in w for w in summary.provenance.warnings)
+
+
+def test_model_led_and_refine_together_read_the_chunk_then_ask_about_its_statement(openai_env: str) -> None:
+    """Both strategies in one run: the statement the model read is then refined by a narrow question."""
+    from summarizer.llm import LLM, LLMConfig
+
+    text = (
+        "Talks\n\nHadi al-Sarraf, in a long interview with the state broadcaster aired late on Monday night after "
+        "the session, wrote that the embassy would reopen next week.\n"
+    )
+    answers = {
+        "ChunkReading": {"statements": [_said(1, "Hadi al-Sarraf", "wrote")], "sanctions": []},
+        "TargetAnswer": {"target": "the embassy"},
+    }
+
+    def reply(body: dict[str, Any]) -> Any:
+        name = body["tools"][0]["function"]["name"]
+        return tool(answers[name]) if name in answers else noncommittal(body)
+
+    async def run(base_url: str) -> Any:
+        config = LLMConfig(backend="openai", base_url=base_url, model="m", strategy="model-led+refine", use_cache=False)
+        async with LLM(config) as llm:
+            return await summarize_async(text=text, backend="openai", llm=llm)
+
+    with FakeOpenAI(responder=reply) as server:
+        summary = asyncio.run(run(server.base_url))
+    assert summary.provenance.strategy == "model-led+refine"
+    assert [(s.speaker, s.target) for s in summary.statements] == [("Hadi al-Sarraf", "the embassy")]
+    assert summary.provenance.questions["statements"].accepted == 1
+    assert summary.provenance.questions["target"].accepted == 1
+    assert "read_chunk@" in (summary.provenance.prompt_version or "")
+    assert "target@" in (summary.provenance.prompt_version or "")
+
+
+def test_every_strategy_a_model_config_accepts_is_in_the_strategy_table() -> None:
+    from typing import get_args
+
+    from summarizer.llm import LLMConfig
+
+    named = set(get_args(get_args(LLMConfig.model_fields["strategy"].annotation)[0]))
+    assert named == set(extract.STRATEGIES) - {"rules"}
+    local = {name: LLMConfig(backend="local", strategy=name) for name in named}
+    assert {name for name, config in local.items() if config.output_mode == "md_json"} == {
+        "model-led",
+        "model-led+refine",
+    }
 
 
 RELEASE = """Treasury targets drone suppliers

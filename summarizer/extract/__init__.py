@@ -55,6 +55,11 @@ class Strategy:
     """Afterwards, ask the model narrow questions about the merged records (type, target, role, speaker)."""
 
     @property
+    def reads_chunks(self) -> bool:
+        """The model reads whole chunks: long prompts, where every core and a long timeout pay off."""
+        return "model" in self.extractors
+
+    @property
     def prompts(self) -> tuple[str, ...]:
         from .model import PROMPT
         from .refine import PROMPTS
@@ -66,6 +71,7 @@ STRATEGIES: dict[str, Strategy] = {
     "rules": Strategy(("rules",)),
     "model-led": Strategy(("rules", "model")),
     "refine-only": Strategy(("rules",), refine=True),
+    "model-led+refine": Strategy(("rules", "model"), refine=True),
 }
 
 

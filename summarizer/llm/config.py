@@ -38,10 +38,11 @@ class LLMConfig(BaseModel):
     mode: Literal["tools", "json_schema", "json", "md_json"] | None = Field(
         default=None, description="How instructor asks for structured output; None = by backend and strategy."
     )
-    strategy: Literal["model-led", "refine-only"] | None = Field(
+    strategy: Literal["model-led", "refine-only", "model-led+refine"] | None = Field(
         default=None,
-        description="How the model is used: it reads every chunk the rules left unread (model-led), or only answers "
-        "narrow questions about what the rules found (refine-only); None = the catalogued model's, else model-led.",
+        description="How the model is used: it reads every chunk the rules left unread (model-led), only answers "
+        "narrow questions about what the rules found (refine-only), or both (model-led+refine); None = the "
+        "catalogued model's, else model-led.",
     )
     model_path: Path | None = Field(default=None, description="GGUF file for the local backend.")
     timeout: float | None = Field(
@@ -91,7 +92,7 @@ class LLMConfig(BaseModel):
         unconstrained JSON, measured on 2 cores), else ``tools``."""
         if self.mode is not None:
             return self.mode
-        return "md_json" if self.backend == "local" and self.extraction == "model-led" else "tools"
+        return "md_json" if self.backend == "local" and self.reads_chunks else "tools"
 
     @property
     def request_timeout(self) -> float:
@@ -99,7 +100,7 @@ class LLMConfig(BaseModel):
         model on 2 cores; a request timed out is computed again from scratch), else 60 s."""
         if self.timeout is not None:
             return self.timeout
-        return 600.0 if self.backend == "local" and self.extraction == "model-led" else 60.0
+        return 600.0 if self.backend == "local" and self.reads_chunks else 60.0
 
     @property
     def server_threads(self) -> int:
@@ -108,9 +109,16 @@ class LLMConfig(BaseModel):
         in about a second either way, and one thread keeps them steady when the CPU is shared."""
         if self.n_threads is not None:
             return self.n_threads
-        if self.backend == "local" and self.extraction == "model-led":
+        if self.backend == "local" and self.reads_chunks:
             return max(1, min(4, len(os.sched_getaffinity(0))))
         return 1
+
+    @property
+    def reads_chunks(self) -> bool:
+        """The strategy in effect has the model read whole chunks."""
+        from ..extract import STRATEGIES  # the strategy table lives with the extractors; imported when asked
+
+        return STRATEGIES[self.extraction].reads_chunks
 
     @property
     def extraction(self) -> str:

@@ -105,6 +105,9 @@ _NUMBERED_HEADING = re.compile(
     r"|[A-Z][\w'&/-]*(?:\s+(?:[A-Z][\w'&/-]*|and|of|the|in|on|for|to|&)){0,5})\s*$"
 )
 """A numbered section ("2. IRAQ", "1. Background"): a heading, not a list item."""
+_SHORT_NUMBERED = re.compile(r"\s*\d{1,2}\.\s+(?P<h>[A-Z][^\n]{2,70}?)\s*")
+"""A numbered line in sentence case, a section heading when it stands alone ("2. Tehran's messaging")."""
+_CLOSERS = (".", ",", ";", ":", ")", '"', "'", "!", "?")
 _PARAGRAPH_NUMBER = re.compile(r"(?:\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}/)[ \t]+(?=\S)")
 """A report's paragraph number ("2.3 Asked about ...") or a thread's post number ("3/ Treasury's ..."): no part of
 what the paragraph says."""
@@ -260,6 +263,10 @@ def segment(source: Source) -> Document:
 
 
 _RULE = re.compile(r"[-*_]{3,}")
+_PICTOGRAPHS = re.compile(
+    r"[\u2190-\u21ff\u2300-\u23ff\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d\U0001f000-\U0001faff]*\s*"
+)
+"""Flags, emoji and arrows opening a social-media post: no part of what it says."""
 _LEAD_LABEL = re.compile(rf"^[*_]*(?:{alternation(load().lead_labels)})\s*(?::[*_]*|[*_]+:)\s*(?=\S)", re.I)
 """A round-up's summarising lead: "**Key takeaway:** ...", "Bottom line: ..."."""
 
@@ -285,9 +292,13 @@ class _Reader:
         """Whether page furniture came since the last line taken."""
         self.columns: list[str | None] | None = None
         """What each column of the table being read holds, while its rows last."""
+        self.alone = False
+        """Whether the line being read stands alone: a blank line after it, and no list item after that."""
 
     def read(self, lines: list[Line]) -> None:
         for i, line in enumerate(lines):
+            after = [other.text for other in lines[i + 1 : i + 3]]
+            self.alone = (after[:1] == [""]) and not (after[1:] and _BULLET.match(after[1]))
             if not line.text:
                 if self.current is not None and not _goes_on(self.current.text):
                     self.current = None  # a paragraph ending in a colon, or in an open quotation, goes on
@@ -351,6 +362,9 @@ class _Reader:
             return True
         spoken = _SPOKEN_LABEL.match(line.text)
         heading = _heading(line.text) if spoken is None or spoken["label"] not in self.labels else None
+        numbered = _SHORT_NUMBERED.fullmatch(line.text) if heading is None and self.alone else None
+        if numbered is not None and len(numbered["h"].split()) <= 8 and not numbered["h"].endswith(_CLOSERS):
+            heading = numbered["h"]  # "2. Tehran's messaging" over its paragraphs, not a list's item
         if heading is not None and _END_MATTER.match(heading):
             return False  # "SOURCES": the footnotes' list, not the body
         if heading is not None:
@@ -387,6 +401,7 @@ class _Reader:
             self.mode = "body"
         kind = "overview" if self.mode == "overview" else "body"
         start = line.start + bullet.end() if bullet else line.start
+        start = _PICTOGRAPHS.match(self.text, start).end()  # a post's flag before "Canada on Sunday imposed ..."
         wire = dateline(line.text) if bullet is None and kind == "body" else None
         if wire is not None:
             start = line.start + wire.end  # the story starts after "TEHRAN, March 9 (Agency) -"

@@ -457,3 +457,33 @@ def test_a_place_byline_and_a_release_number_are_no_sections():
     )
     (para,) = doc.paragraphs
     assert para.section == "Ferry strike ends after talks"  # not the byline's, not the release number's
+
+
+def test_a_numbered_heading_in_sentence_case_ends_the_numbered_findings_above_it():
+    doc = segment(
+        from_text(
+            "Following the Money\n\nProxy Watch Report, 14 January 2027\n\nKey Findings\n\n"
+            "1. The designations struck the main dollar channel of the Quds Force in Iraq.\n"
+            "2. Tehran answered with a mix of denial and threats.\n\n"
+            "1. The 6 January designations\n\n"
+            "On 6 January 2027, the Treasury designated seven targets in an exchange network.\n\n"
+            "2. Yemen: the shipping link\n\n"
+            "The Houthis responded within hours with a threat against British shipping.\n"
+        )
+    )
+    assert [p.text[:14] for p in doc.overview] == ["The designatio", "Tehran answere"]
+    assert [(s.title, [p.text[:14] for p in s.paragraphs]) for s in doc.sections] == [
+        ("The 6 January designations", ["On 6 January 2"]),
+        ("Yemen: the shipping link", ["The Houthis re"]),
+    ]
+
+
+def test_a_post_s_flag_or_emoji_is_no_part_of_its_paragraph():
+    doc = segment(
+        from_text(
+            "Mideast Pulse\n\n[11.01.2027 06:55] Mideast Pulse:\n"
+            "\U0001f1e8\U0001f1e6 Canada on Sunday imposed sanctions on six individuals and two entities.\n\n"
+            "\U0001f534\ufe0f Loud explosions heard in Sanaa and Hodeidah, local sources say.\n"
+        )
+    )
+    assert [p.text[:10] for p in doc.paragraphs] == ["Canada on ", "Loud explo"]

@@ -97,8 +97,11 @@ def load() -> Lexicon:
 
 def alternation(spellings: Iterable[str]) -> str:
     """A regular expression matching any of the spellings as written, longest first ("claimed responsibility" is
-    read whole, not as "claimed")."""
-    return "|".join(re.escape(s) for s in sorted(spellings, key=len, reverse=True))
+    read whole, not as "claimed"); an "and" inside a name may be written "&" ("Foreign, Commonwealth & Development
+    Office")."""
+    return "|".join(
+        re.escape(s).replace(r"\ and\ ", r"\ (?:and|&)\ ") for s in sorted(spellings, key=len, reverse=True)
+    )
 
 
 def word_pattern(spellings: Iterable[str], *, ignore_case: bool = False) -> re.Pattern[str]:

@@ -189,6 +189,13 @@ def test_an_addressee_is_named_as_the_actor_it_is(sentence, target):
             "designate",
         ),
         (
+            "The UK's Foreign, Commonwealth & Development Office on Thursday sanctioned four targets for shipping "
+            "Iranian crude.",
+            "UK's Foreign, Commonwealth & Development Office",
+            "United Kingdom",
+            "designate",
+        ),
+        (
             "The European Union warned that it would impose sanctions on the officers involved.",
             "European Union",
             "European Union",

@@ -22,7 +22,7 @@ from .words import ARTICLE, COUNT, LEXICON, count, country_of, distinct
 
 _CAPITALS = LEXICON.sanctioning_places
 """A country or capital as the subject of a sanctioning verb: the authority when no body is named."""
-_OWNER = r"[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?"
+_OWNER = r"(?!The\s)[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?"
 """The country whose body acts ("Iran's Foreign Ministry"), written before its possessive."""
 _AUTHORITY = re.compile(
     rf"(?P<auth>(?:the\s+)?(?:(?:{alternation(LEXICON.sanctioning_adjectives)})\s+)?"

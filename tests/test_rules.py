@@ -1926,3 +1926,32 @@ def test_whose_a_body_is_is_no_part_of_its_name_and_a_statement_it_issues_accusi
         ("Kataib Hezbollah", "said"),
         ("The Islamic Resistance in Iraq", "accusing"),
     ]
+
+
+def test_a_further_point_added_or_stressed_is_a_statement_of_its_own():
+    text = (
+        "Shojaei slams EU\n\nIranian Foreign Minister Ali-Akbar Shojaei condemned the new sanctions on Sunday.\n\n"
+        '"The Europeans are now competing with the United States in imposing sanctions," Shojaei noted, adding that '
+        'the policy of maximum pressure "has failed and will fail again". He said Tehran had received no new message '
+        'from Washington, stressing that Iran will not negotiate "under the shadow of threats".\n'
+    )
+    statements = summarize(from_text(text), backend="rules").statements
+    assert [(s.cue, s.content[:24]) for s in statements[1:]] == [
+        ("noted", '"The Europeans are now c'),
+        ("adding", "the policy of maximum pr"),
+        ("said", "Tehran had received no n"),
+        ("stressing", "Iran will not negotiate "),
+    ]
+
+
+def test_a_speaker_described_by_office_is_the_subject_of_a_verb_coordinated_with_a_first_one():
+    text = (
+        "Shojaei slams EU\n\nIranian Foreign Minister Ali-Akbar Shojaei condemned the new sanctions on Sunday.\n\n"
+        'Elsewhere in his remarks, the Iranian foreign minister referred to the government\'s "neighbourhood policy" '
+        "and stressed that relations with the 15 neighbouring countries are the priority of Iran's foreign policy.\n"
+    )
+    statements = summarize(from_text(text), backend="rules").statements
+    assert [(s.speaker, s.cue) for s in statements] == [
+        ("Ali-Akbar Shojaei", "condemned"),
+        ("Ali-Akbar Shojaei", "stressed"),
+    ]

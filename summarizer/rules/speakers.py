@@ -487,8 +487,16 @@ _BODY_WORD = re.compile(r"^[Tt]he\s+(ministry|department|embassy|agency|council|
 
 
 def _coordinated(s: Subject, ctx: Context) -> Person | None:
-    """ "Kazemi denied ... and": the subject of the first verb."""
-    return (ctx.first_in(s.words) or NOBODY) if re.search(r"\band$", s.words) else None
+    """ "Kazemi denied ... and": the subject of the first verb, named, or described ("the top diplomat pointed to
+    ... and described them as")."""
+    if not re.search(r"\band$", s.words):
+        return None
+    first = ctx.first_in(s.words)
+    verb = _FIRST_VERB.search(s.words) if first is None else None
+    return first or (speaker(s.words[: verb.start()], s.cue, ctx) if verb else None) or NOBODY
+
+
+_FIRST_VERB = re.compile(r"\s+[a-z]{3,}ed\b")
 
 
 _ROLE_THEN_NAME = re.compile(

@@ -52,6 +52,8 @@ CUE_RE = re.compile(
 )
 _COORDINATED = re.compile(r"\b(?:and|but)(?:\s+(?:he|she|it|they))?\s*$")
 _PUBLICATION = re.compile(rf"\s+(?:the\s+)?(?:[\w'.-]+\s+){{0,3}}(?:{alternation(LEXICON.publications)})\b[^,]*\.?$")
+_FURTHER = re.compile(r"(?:adding|stressing)\s+(?:that\b|[\"\u201c:])")
+"""A participle that reports a further statement of the same speaker (", adding that ..."), not a restatement."""
 _CLAUSE_AND = re.compile(r'[",]\s+(?:and|but)(?:\s+(?:he|she|it|they))?\s*$')
 """A quotation or a clause closed, then "and": the next verb is the speaker's again, even after a reported "that"
 clause ('that he had "never ..." and dismissed', 'that the attacks were "unacceptable", and urged')."""
@@ -114,7 +116,7 @@ def find_statements(doc: Document, para: Paragraph, sent: Sentence, ctx: Context
         before = sent.flat[: m.start()]
         if _WHAT_SUBJECT.search(before):
             continue  # "struck what the army described as a depot": a description inside the narration
-        coordinated = bool(_COORDINATED.search(before)) and not (
+        coordinated = bool(_COORDINATED.search(before) or _FURTHER.match(sent.flat, m.start())) and not (
             found
             and _THAT.search(sent.flat[found[-1][0].end() : m.start()])
             and not (

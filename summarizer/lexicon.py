@@ -57,6 +57,7 @@ class Lexicon:
     masthead_words: tuple[str, ...]
     table_columns: Mapping[str, tuple[str, ...]]
     question_turns: frozenset[str]
+    answer_turns: frozenset[str]
     lead_labels: tuple[str, ...]
     list_cues: tuple[str, ...]
     target_nouns: tuple[str, ...]

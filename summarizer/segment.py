@@ -90,7 +90,8 @@ _TIMED_TURN = re.compile(
 """A transcript's turn with its timestamp ("**[00:04:10] Thomas Reardon:** ...", "[00:00:08] HOST (Erin Walsh): ..."):
 the time makes it a turn whatever the label's case."""
 _SPOKEN_LABEL = re.compile(
-    r"(?P<label>[A-Z][\w'.-]*(?:\s+(?:(?:al|el|ad|as|an|ash)-)?[A-Z][\w'.-]*){0,2}):[ \t]+(?=\S)"
+    r"(?:[*_]{2})?(?P<label>[A-Z][\w'.-]*(?:\s+(?:(?:al|el|ad|as|an|ash)-)?[A-Z][\w'.-]*){0,2})"
+    r"(?::(?:[*_]{2})?|(?:[*_]{2})?:)[ \t]+(?=\S)"
 )
 """A turn label in an interview's own case ("Interviewer: ...", "Farahmandi: ..."): a turn only where the text is
 an interview (see :func:`_interview_labels`)."""

@@ -3,7 +3,7 @@ from datetime import date
 import pytest
 
 from summarizer import Summary, rules, summarize
-from summarizer.ingest import from_text
+from summarizer.ingest import from_text, read
 
 from .helpers import BULLETINS, SAMPLE
 
@@ -1954,4 +1954,40 @@ def test_a_speaker_described_by_office_is_the_subject_of_a_verb_coordinated_with
     assert [(s.speaker, s.cue) for s in statements] == [
         ("Ali-Akbar Shojaei", "condemned"),
         ("Ali-Akbar Shojaei", "stressed"),
+    ]
+
+
+def test_an_interview_s_answers_are_its_interviewee_s_whom_the_introduction_names(tmp_path):
+    text = (
+        "# Iraq's security adviser: 'We will not be a mailbox'\n\n"
+        "Iraq has entered 2027 squeezed between Washington and Tehran. Iraq's national security adviser, Raad Salim "
+        "al-Juburi, who has handled the factions file since 2025, spoke to The Levant Ledger at his office on "
+        "Tuesday.\n\n"
+        "**Q:** Kataib Hezbollah says it will resume attacks within days. Do you take that seriously?\n\n"
+        "**A:** We take every threat seriously and we have told the factions so.\n\n"
+        "**Q:** Can Baghdad prevent an Israeli strike?\n\n"
+        "**A:** I warn the Israelis that any strike on Iraqi soil will be treated as an attack on Iraq.\n\n"
+        "*This interview has been edited for length and clarity.*\n"
+    )
+    path = tmp_path / "interview.md"
+    path.write_text(text)
+    statements = summarize(read(path), backend="rules").statements
+    assert [(s.speaker, s.cue, s.content[:24]) for s in statements] == [
+        ("Raad Salim al-Juburi", "said", "We take every threat ser"),
+        ("Raad Salim al-Juburi", "warn", "any strike on Iraqi soil"),
+    ]
+
+
+def test_a_clause_s_conjunction_is_no_part_of_an_office_and_an_office_s_kind_tells_office_holders_apart():
+    text = (
+        "Bulletin\n\nIran's foreign minister, Ali-Akbar Shojaei, said on Monday that Tehran respects Iraq's "
+        "sovereignty.\n\n"
+        "When the American ambassador, Laura Kessling, said on January 12 that Iraqi banks must choose between the "
+        "dollar and the militias, the banks listened. The electricity minister told the cabinet on January 5 that "
+        "Basra would be in the dark by June.\n"
+    )
+    statements = summarize(from_text(text), backend="rules").statements
+    assert [(s.speaker, s.role) for s in statements] == [
+        ("Ali-Akbar Shojaei", "Iran's foreign minister"),
+        ("Laura Kessling", "American ambassador"),
     ]

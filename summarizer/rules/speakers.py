@@ -129,8 +129,11 @@ class Context:
         offices = LEXICON.role_references.get(head, (head,))  # "the top diplomat": the foreign minister
         epithet = head in LEXICON.role_references  # refers to whom the story is about: its speaker first
         spoke = [p for p in (self.last_speaker, self.previous_speaker) if p is not None] if epithet else []
+        kind = [] if epithet else [w for w in office.split()[:-1] if w.islower() and w not in _ANY_KIND]
         for person in [*spoke, *reversed(self.here)]:
             if person.role and (not offices or any(o in person.role.lower() for o in offices)):  # "official": any
+                if any(w not in person.role.lower() for w in kind):
+                    continue  # "the electricity minister" is not the foreign minister introduced last
                 side = affiliation(person.role)
                 side = "Iran" if side in LEXICON.iranian_bodies else side  # the IRGC's commander is an Iranian official
                 if country and side not in (None, country):
@@ -140,6 +143,8 @@ class Context:
 
 
 _NATIONAL = re.compile(rf"\b(?:{alternation(NATIONALITIES)})\b")
+_ANY_KIND = frozenset({"the", "a", "an", "top", "senior", "former", "new", "then", "current", "acting", "same"})
+"""Words before an office that tell no one office from another ("the former minister" is any minister)."""
 
 
 def is_body(who: Person) -> bool:
@@ -233,7 +238,7 @@ _RELATIVE = re.compile(r",?\s+(?:who|whom|whose|which)\s")
 def clean_role(text: str) -> str | None:
     """The office a phrase gives, without a leading setting, what carried the words ("remarks by", "a letter
     from") or an article; None when it names no office."""
-    text = LEAD_IN.sub("", text.strip())
+    text = _CLAUSE_OPENER.sub("", LEAD_IN.sub("", text.strip()))  # "When the American ambassador, X, said"
     carried = [m for m in _CARRIED.finditer(text) if ROLE_NOUNS.search(text[m.end() :])]
     text = text[carried[-1].end() :] if carried else text
     text = ARTICLE.sub("", _RELATIVE.split(text.strip(), 1)[0]).strip()  # "..., who was foreign minister from ..."
@@ -242,6 +247,8 @@ def clean_role(text: str) -> str | None:
     return text
 
 
+_CLAUSE_OPENER = re.compile(r"^(?:and|but|or|when|as|after|while|before|if|although|because|since|once)\s+", re.I)
+"""A conjunction opening the clause a role stands in: no part of the office."""
 _NAMED_AFTER = re.compile(
     rf"\s+(?:(?P<title>{_TITLE_RUN})\s+)?(?P<name>{NAME})"
     rf"(?:,\s+(?:the\s+)?(?P<role>[^,.]{{3,120}}))?"
@@ -732,6 +739,8 @@ def turn_speaker(text: str, label: str) -> Person:
 @lru_cache(maxsize=64)
 def _turn_mention(text: str, label: str) -> tuple[str, str | None]:
     """Read once per text and label: every paragraph of a turn asks again."""
+    if label.lower() in LEXICON.answer_turns:  # "A: ...": whoever the interview is with
+        return _interviewee(text) or (label, None)
     surname = TURN_HONORIFIC.sub("", label).title()
     listed = re.search(
         rf"(?im)^[ \t]*(?:[-*\u2022][ \t]+)?(?:{_HONORIFIC}\s+)?"
@@ -755,6 +764,23 @@ def _turn_mention(text: str, label: str) -> tuple[str, str | None]:
 
 
 _HONORIFIC = rf"(?:{COURTESY}|Ambassador)"
+_INTERVIEWED = re.compile(
+    r"\s(?:spoke|talked)\s+(?:to|with)\b|\ssat\s+down\s+with\b|\s(?:was|were)\s+interviewed\b|\s(?:told|gave)\s+"
+)
+_FIRST_TURN = re.compile(rf"(?im)^[*_]*(?:{alternation(LEXICON.question_turns)})[*_]*:")
+
+
+def _interviewee(text: str) -> tuple[str, str | None] | None:
+    """Whom an interview is with: the subject of the last sentence of its introduction that says who spoke to the
+    interviewer ("Iraq's national security adviser, X, ..., spoke to The Levant Ledger at his office")."""
+    first = _FIRST_TURN.search(text)
+    intro = text[: first.start()] if first else ""
+    for m in reversed(list(_INTERVIEWED.finditer(intro))):
+        opens = max(intro.rfind(". ", 0, m.start()) + 2, intro.rfind("\n", 0, m.start()) + 1)
+        who = speaker(intro[opens : m.start()], "said", Context())
+        if who is not None:
+            return who.name, who.role
+    return None
 
 
 def speaker(before: str, cue: str, ctx: Context) -> Person | None:

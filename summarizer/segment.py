@@ -121,6 +121,7 @@ _MARKER = re.compile(FOOTNOTE_MARK)
 _DIGITS = str.maketrans(SUPERSCRIPTS, "0123456789")
 _BOLD_LINE = re.compile(r"^\*\*(?P<h>[^*]+?)\*\*:?\s*$")
 _PARENS = re.compile(r"\(([^()\n]{2,300})\)")
+_SOURCE_LABEL = re.compile(r"\s*(?:Sources?|Via)\s*:\s*", re.I)
 _BRACKETS = re.compile(r"\[([^\[\]\n]{4,300})\](?!\()")
 """A source in square brackets closing a digest item: "[Tasnim, 7 Nov; Reuters, 7 Nov]"."""
 _ABBREV = re.compile(
@@ -744,9 +745,11 @@ def citations(
         inner_start = para.start + m.start(1)
         offset = 0
         for part in m[1].split(";"):
-            part_start = inner_start + offset + (len(part) - len(part.lstrip()))
+            label = _SOURCE_LABEL.match(part)  # "(Source: GOV.UK, Jan 7)", "(Sources: IRNA; Tasnim, Jan 6)"
+            skip = label.end() if label else len(part) - len(part.lstrip())
+            part_start = inner_start + offset + skip
             offset += len(part) + 1
-            piece = part.strip()
+            piece = part[skip:].strip()
             dated = _source(piece, anchor)
             if dated is None:
                 continue

@@ -1991,3 +1991,17 @@ def test_a_clause_s_conjunction_is_no_part_of_an_office_and_an_office_s_kind_tel
         ("Ali-Akbar Shojaei", "Iran's foreign minister"),
         ("Laura Kessling", "American ambassador"),
     ]
+
+
+def test_a_labelled_source_in_parentheses_cites_the_paragraph():
+    text = (
+        "Gulf Risk Digest, Friday, January 8, 2027\n\n"
+        "SANCTIONS\n\n"
+        "Middle East Minister Harriet Colvin said the network had kept the Quds Force's oil money moving long after "
+        "the ships went dark. She warned that Britain would keep going after the ships. (Source: GOV.UK, Jan 7)\n"
+    )
+    statements = summarize(from_text(text), backend="rules").statements
+    assert [(s.cue, s.cited_outlet, s.cited_date) for s in statements] == [
+        ("said", "GOV.UK", date(2027, 1, 7)),
+        ("warned", "GOV.UK", date(2027, 1, 7)),
+    ]

@@ -67,8 +67,9 @@ BULLET = rf"(?:[{BULLET_MARKS}]|-(?=\s)|\d{{1,2}}[.)](?=\s))"
 """A bullet or list number opening a line."""
 _BULLET_START = re.compile(rf"^(?:{BULLET}|#)")
 SUPERSCRIPTS = "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079"
-FOOTNOTE_MARK = rf"(?:\[\d{{1,3}}\](?!\()|[{SUPERSCRIPTS}]+)"
-"""A footnote marker after a sentence: "[3]", or a superscript number as PDF text gives it ("\u00b9\u2070")."""
+FOOTNOTE_MARK = rf"(?:\[\d{{1,3}}\](?!\()|[{SUPERSCRIPTS}]+|(?<=\D[.,;:!?\"')\]])\d{{1,3}}(?=\s|$))"
+"""A footnote marker after a sentence: "[3]", a superscript number as PDF text gives it ("\u00b9\u2070"), or a plain
+number glued to the closing punctuation, as PDF text flattens a superscript ('dollars."2')."""
 _OPEN_END = re.compile(r"[^.!?:\"')\]]$")
 _SOURCE_LABEL = re.compile(r"^(?:Sources?|Via)\s*:", re.I)
 MIN_WRAPS = 3

@@ -118,6 +118,10 @@ _END_MATTER = re.compile(r"^(?:sources|references|notes|endnotes|footnotes)\W*$"
 _FOOTNOTE = re.compile(rf"(?m)^\s*(?:\[(?P<n>\d{{1,3}})\]|(?P<sup>[{SUPERSCRIPTS}]+))\s*(?P<source>[^\n]+?)\s*$")
 """A footnote: "[3] Tasnim, May 2", or "\u00b3 Tasnim, May 2" at the foot of a PDF page."""
 _MARKER = re.compile(FOOTNOTE_MARK)
+_PAGE_NOTES = re.compile(r"(?m)^_{5,}[ \t]*\n(?:\d{1,3}[ \t]+\S[^\n]*\n(?:[ \t]+\S[^\n]*\n)*)+")
+"""A PDF page's footnotes: a rule of underscores over numbered notes, a note's further lines indented."""
+_PAGE_NOTE = re.compile(r"(?m)^(?P<n>\d{1,3})[ \t]+(?P<source>\S[^\n]*(?:\n[ \t]+\S[^\n]*)*)")
+_IBID = re.compile(r"(?i)ibid\.?")
 _DIGITS = str.maketrans(SUPERSCRIPTS, "0123456789")
 _BOLD_LINE = re.compile(r"^\*\*(?P<h>[^*]+?)\*\*:?\s*$")
 _PARENS = re.compile(r"\(([^()\n]{2,300})\)")
@@ -251,7 +255,9 @@ def segment(source: Source) -> Document:
     bulletin.publisher = bulletin.publisher or source.site
     members = _members(lines)
     doc = Document(source=source, bulletin=bulletin, release=header.release, parliament=bool(members))
-    _Reader(doc, header.used, repeated([ln.text for ln in lines]), _interview_labels(lines, members)).read(lines)
+    notes_at = [m.span() for m in _PAGE_NOTES.finditer(text)]
+    used = header.used | {i for i, ln in enumerate(lines) if any(a <= ln.start < b for a, b in notes_at)}
+    _Reader(doc, used, repeated([ln.text for ln in lines]), _interview_labels(lines, members)).read(lines)
     anchor = doc.anchor
     notes = footnotes(text, anchor)
     for para in [*doc.overview, *doc.paragraphs]:
@@ -700,17 +706,22 @@ def footnotes(text: str, anchor: tuple[date | None, date | None]) -> dict[str, C
     """The numbered sources list of a brief ("[2] Reuters, 3 September 2025"), by number; a list of sources under an
     "Endnotes" heading whose numbers a web page's rendering dropped is numbered in its order."""
     found = [(m["n"] or m["sup"], m) for m in _FOOTNOTE.finditer(text)]
+    found += [(m["n"], m) for block in _PAGE_NOTES.finditer(text) for m in _PAGE_NOTE.finditer(text, *block.span())]
     end = _END_LIST.search(text)
     if end is not None:
         items = _LIST_ITEM.finditer(text, end.end())
         found += [(str(n), m) for n, m in enumerate(_contiguous(items, end.end()), 1)]
     notes: dict[str, Citation] = {}
+    last: Citation | None = None
     for number, m in found:
-        outlet, first, last = _source(m["source"], anchor) or (m["source"].strip(" ,"), None, None)
-        outlet = _GLOSS.sub("", outlet)  # "Islamic Republic News Agency (IRNA)"
-        notes.setdefault(
-            number.translate(_DIGITS), Citation(outlet=outlet, date=first, date_end=last, start=m.start(), end=m.end())
-        )
+        source = flat(m["source"])
+        if _IBID.fullmatch(source) and last is not None:
+            notes.setdefault(number.translate(_DIGITS), last)  # "13 Ibid.": the note before
+            continue
+        outlet, first, end = _source(source, anchor) or (source.strip(" ,"), None, None)
+        outlet = _GLOSS.sub("", outlet.split('"', 1)[0].strip(" ,"))  # not the title of the item cited
+        last = Citation(outlet=outlet, date=first, date_end=end, start=m.start(), end=m.end())
+        notes.setdefault(number.translate(_DIGITS), last)
     return notes
 
 

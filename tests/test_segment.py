@@ -487,3 +487,26 @@ def test_a_post_s_flag_or_emoji_is_no_part_of_its_paragraph():
         )
     )
     assert [p.text[:10] for p in doc.paragraphs] == ["Canada on ", "Loud explo"]
+
+
+def test_a_pdf_page_s_numbered_footnotes_cite_the_sentences_whose_glued_numbers_call_them():
+    text = (
+        "Following the Money\n\nProxy Watch Report, 14 January 2027\n\n1. The designations\n\n"
+        'Under Secretary Daniel Whitcombe said the network had "turned exchange houses into a payroll office for '
+        'Iran\'s militias."2 The Foreign Ministry called the designations "economic terrorism."3 Its spokesman '
+        "repeated the charge the next day.13\n\n"
+        "____________________\n"
+        "2 Reuters, 6 January 2027.\n"
+        '3 Islamic Republic News Agency (IRNA), "Spokesman condemns US sanctions,"\n'
+        "  11 January 2027.\n"
+        "13 Ibid.\n\n"
+        "Page 2 of 5\n"
+    )
+    doc = segment(from_text(text))
+    [para] = doc.paragraphs
+    assert [s.text.split()[-1] for s in para.sentences] == ['militias."2', 'terrorism."3', "day.13"]
+    assert [(c.outlet, c.date) for c in para.citations] == [
+        ("Reuters", date(2027, 1, 6)),
+        ("Islamic Republic News Agency", date(2027, 1, 11)),
+        ("Islamic Republic News Agency", date(2027, 1, 11)),
+    ]

@@ -146,7 +146,7 @@ _A_DATE = (
     rf"\d{{1,2}}\s+{_MONTH},?\s+(?:19|20)\d\d)"
 )
 DATE_LINE = re.compile(
-    r"^[*_]*(?:(?:date|dated|published|posted|updated|last update[d]?|issued)\s*:?\s*)?"
+    r"^[*_]*(?:(?:date|dated|published|posted|updated|last update[d]?|issued|exported|saved|retrieved)\s*:?\s*)?"
     rf"(?:{_WEEKDAY}\s+)?(?P<date>{_A_DATE})"
     r"(?:,?\s+(?:at\s+|-\s+)?\d{1,2}[:.]\d\d(?:\s*[AP]M)?(?:\s+(?:GMT|UTC|[A-Z]{2,4}))?)?(?:\s+\([^()]{1,40}\))?[*_]*$",
     re.I,
@@ -191,7 +191,9 @@ def _is_link_row(line: str) -> bool:
 
 
 def date_of(line: str) -> date | None:
-    """The date a date line gives: a weekday settles the order of a numeric date."""
+    """The date a date line gives, or the first part of a row of labels does ("Exported: 11.01.2027 23:57 | 15
+    posts"): a weekday settles the order of a numeric date."""
+    line = line if DATE_LINE.match(line) else SEPARATOR.split(line, 1)[0]
     m = DATE_LINE.match(line)
     if m is None:
         return None

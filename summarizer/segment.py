@@ -59,6 +59,10 @@ _CLOSING_SOURCE = re.compile(
 _OUTLET_KIND = re.compile(r"\s+(?:news agency\s+)?website$|\s+news agency$")
 """What kind of outlet a source line says it was ("IRNA news agency website"), in lower case: no part of the outlet's
 name ("National News Agency")."""
+_POST = re.compile(r"^\[(?P<stamp>[^\[\]\n]{0,30}\d{1,2}:\d{2}(?::\d{2})?)\]\s+[^\n:]{2,60}:\s*$")
+"""A channel post's header in an export: "[11.01.2027 08:14] Mideast Pulse:"."""
+_FORWARDED = re.compile(r"^Forwarded from\s+(?P<outlet>[^\n]{2,60}?)\s*$")
+"""A channel post forwarded from another: the source of what it says."""
 _ITEM_SOURCE = re.compile(r"^(?:Sources?|Via)\s*:\s*(?P<source>[^\[\]()\n]{3,80}?)\s*$")
 """A monitoring digest's source line under an item's headline ("Source: Al-Mayadeen, October 28, 2026"): the
 citation of every paragraph of the item."""
@@ -302,6 +306,8 @@ class _Reader:
         """What each column of the table being read holds, while its rows last."""
         self.alone = False
         """Whether the line being read stands alone: a blank line after it, and no list item after that."""
+        self.post_day: date | None = None
+        """The day of the channel post being read, from its header."""
 
     def read(self, lines: list[Line]) -> None:
         for i, line in enumerate(lines):
@@ -311,6 +317,12 @@ class _Reader:
                 if self.current is not None and not _goes_on(self.current.text):
                     self.current = None  # a paragraph ending in a colon, or in an open quotation, goes on
                 self.columns = None
+                continue
+            post = _POST.match(line.text)
+            if post is not None:  # "[11.01.2027 08:14] Mideast Pulse:": a channel's next post, of that day
+                self.current = self.lead = None
+                self._new_section("", line.start, 0)
+                self.post_day = dates.numeric(post["stamp"]) or dates.parse(post["stamp"], *self.doc.anchor)[0]
                 continue
             if TABLE_ROW.match(line.text):  # before furniture: a row's " | " is no row of links
                 self._table_row(line)
@@ -352,11 +364,20 @@ class _Reader:
         if closing is not None and self.section is not None:
             self._cite_item(closing)
             return True
-        item = _ITEM_SOURCE.match(line.text) if current is None else None
-        found = _source(item["source"], self.doc.anchor) if item else None
+        item = _ITEM_SOURCE.match(line.text)
+        found = _source(item["source"], self.doc.anchor) if item and current is None else None
         if found is not None:
             outlet, first, last = found
             self.item_source = Citation(outlet=outlet, date=first, date_end=last, start=line.start, end=line.end)
+            return True
+        if item is not None and self.section is not None and self.section.paragraphs:
+            self._cite_above(item)  # "Source: IRNA" under a post: what it says came from there
+            return True
+        forwarded = _FORWARDED.match(line.text)
+        if forwarded is not None:
+            outlet = forwarded["outlet"]
+            start = line.start + forwarded.start("outlet")
+            self.item_source = Citation(outlet=outlet, date=self.post_day, start=start, end=start + len(outlet))
             return True
         md = _MD_HEADING.match(line.text)
         if _RULE.fullmatch(line.text):
@@ -484,6 +505,18 @@ class _Reader:
         cited = Citation(outlet=outlet, date=day, start=closing.start("outlet"), end=closing.end("outlet"))
         for para in self.section.paragraphs:
             para.source, para.section = para.source or cited, None
+        self.current = self.unfinished = None
+
+    def _cite_above(self, source: re.Match[str]) -> None:
+        """A source line under paragraphs cites those of the section no source covers yet, on the post's day."""
+        assert self.section is not None
+        outlet = source["source"]
+        start = source.start("source")
+        cited = Citation(outlet=outlet, date=self.post_day, start=start, end=start + len(outlet))
+        for para in reversed(self.section.paragraphs):
+            if para.source is not None:
+                break
+            para.source = cited
         self.current = self.unfinished = None
 
     def _new_section(self, title: str, start: int, level: int) -> None:

@@ -510,3 +510,23 @@ def test_a_pdf_page_s_numbered_footnotes_cite_the_sentences_whose_glued_numbers_
         ("Islamic Republic News Agency", date(2027, 1, 11)),
         ("Islamic Republic News Agency", date(2027, 1, 11)),
     ]
+
+
+def test_a_channel_export_s_posts_are_cited_by_their_source_line_or_the_channel_they_were_forwarded_from():
+    text = (
+        "Channel: Mideast Pulse (@mideastpulse)\n"
+        "Exported: 11.01.2027 23:57 (UTC+3) | 15 posts, 11.01.2027 00:00-23:59\n\n"
+        "[11.01.2027 12:40] Mideast Pulse:\n"
+        "Iran's Foreign Ministry spokesman Mehdi Rostampour condemned the new sanctions as illegal.\n"
+        "Source: IRNA\n\n"
+        "[11.01.2027 13:15] Mideast Pulse:\n"
+        "Forwarded from Tasnim News Agency\n"
+        "The IRGC Navy said on Monday it had seized a foreign tanker carrying smuggled fuel in the Persian Gulf.\n\n"
+        "#Iran #Hormuz\n"
+    )
+    doc = segment(from_text(text))
+    assert (doc.bulletin.period_start, doc.bulletin.period_end) == (date(2027, 1, 11), date(2027, 1, 11))
+    assert [(s.title, [(p.source.outlet, p.source.date) for p in s.paragraphs if p.source]) for s in doc.sections] == [
+        ("", [("IRNA", date(2027, 1, 11))]),
+        ("", [("Tasnim News Agency", date(2027, 1, 11))]),
+    ]

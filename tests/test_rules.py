@@ -2005,3 +2005,17 @@ def test_a_labelled_source_in_parentheses_cites_the_paragraph():
         ("said", "GOV.UK", date(2027, 1, 7)),
         ("warned", "GOV.UK", date(2027, 1, 7)),
     ]
+
+
+def test_a_second_speaker_s_own_clause_after_a_first_speaker_s_is_a_statement_of_its_own():
+    text = (
+        "Bulletin\n\nIranian Foreign Minister Kamran Sadeghpour met Oman's foreign minister, Faisal al-Harthy, in "
+        'Muscat on Wednesday. Sadeghpour told a joint news conference that Iran was "ready to resume the hotline '
+        'talks at the technical level this month," and al-Harthy said Oman would host the first round "before the '
+        'end of January."\n'
+    )
+    statements = summarize(from_text(text), backend="rules").statements
+    assert [(s.speaker, s.cue, s.content[:20]) for s in statements] == [
+        ("Kamran Sadeghpour", "told", 'Iran was "ready to r'),
+        ("Faisal al-Harthy", "said", "Oman would host the "),
+    ]

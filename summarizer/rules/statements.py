@@ -54,6 +54,8 @@ _COORDINATED = re.compile(r"\b(?:and|but)(?:\s+(?:he|she|it|they))?\s*$")
 _PUBLICATION = re.compile(rf"\s+(?:the\s+)?(?:[\w'.-]+\s+){{0,3}}(?:{alternation(LEXICON.publications)})\b[^,]*\.?$")
 _FURTHER = re.compile(r"(?:adding|stressing)\s+(?:that\b|[\"\u201c:])")
 """A participle that reports a further statement of the same speaker (", adding that ..."), not a restatement."""
+_NEW_SUBJECT = re.compile(r'[",]\s+(?:and|but|while)\s+(?P<who>[^\s,;"][^,;"]{1,60})$')
+"""A clause of its own with a subject of its own, after a first speaker's: another speaker."""
 _CLAUSE_AND = re.compile(r'[",]\s+(?:and|but)(?:\s+(?:he|she|it|they))?\s*$')
 """A quotation or a clause closed, then "and": the next verb is the speaker's again, even after a reported "that"
 clause ('that he had "never ..." and dismissed', 'that the attacks were "unacceptable", and urged')."""
@@ -126,6 +128,12 @@ def find_statements(doc: Document, para: Paragraph, sent: Sentence, ctx: Context
         whose = _WHOSE_WORDS.search(before) if found else None
         if whose is not None and is_name(whose["name"]):  # "condemned remarks by X, in which she had called on ..."
             found.append((m, ctx.introduce(whose["name"], None), m.end()))  # X's words, not the speaker's
+            continue
+        other = _NEW_SUBJECT.search(before) if found and not coordinated else None
+        someone = speaker(other["who"] + " ", m["cue"].lower(), ctx) if other else None
+        if someone is not None and someone.name != found[-1][1].name:  # '..., and al-Harthy said Oman would ...'
+            found.append((m, someone, m.end()))
+            ctx.last_speaker = someone
             continue
         if found and not coordinated:
             continue  # a later cue restates the first ("threatened..., stating that") unless coordinated

@@ -2019,3 +2019,14 @@ def test_a_second_speaker_s_own_clause_after_a_first_speaker_s_is_a_statement_of
         ("Kamran Sadeghpour", "told", 'Iran was "ready to r'),
         ("Faisal al-Harthy", "said", "Oman would host the "),
     ]
+
+
+def test_a_day_written_before_its_month_dates_the_statement():
+    summary = one_paragraph(
+        "On 17 December 2026, the European Council condemned Iran's continued supply of drones to armed groups in "
+        "Iraq and called on Iran to cease all such transfers."
+    )
+    assert [(s.cue, s.said_on) for s in summary.statements] == [
+        ("condemned", date(2026, 12, 17)),
+        ("called on", date(2026, 12, 17)),
+    ]

@@ -17,8 +17,9 @@ WHEN = (
     rf"earlier(?:\s+this\s+(?:week|month))?|on\s+{DATE})"
 )
 """A day ("on Thursday", "yesterday", "on November 25"): between speaker and verb, or verb and content."""
-_ON_DATE = re.compile(r"\b(?:on|On)\s+(" + dates.MONTH_DAY.pattern + ")")
-_OPENING_DATE = re.compile(r"\s*On\s+(" + dates.MONTH_DAY.pattern + ")")
+_ON_DATES = [re.compile(rf"\b(?:on|On)\s+({d.pattern})") for d in (dates.MONTH_DAY, dates.DAY_MONTH)]
+"""A date the sentence gives, as "on March 21" or "on 17 December 2026" writes it."""
+_OPENING_DATES = [re.compile(rf"\s*On\s+({d.pattern})") for d in (dates.MONTH_DAY, dates.DAY_MONTH)]
 _YESTERDAY = re.compile(r"\b[Yy]esterday\b")
 _TODAY = re.compile(r"\b(?:[Tt]oday|[Tt]onight|[Tt]his (?:morning|afternoon|evening))\b")
 
@@ -71,7 +72,10 @@ def _dated(doc: Document, para: Paragraph, sent: Sentence, said: str | None = No
         return marked
     at = sent.flat.find(said) if said else -1
     told = sent.flat if at < 0 else sent.flat[:at] + " " * len(said or "") + sent.flat[at + len(said or "") :]
-    inline = _ON_DATE.search(told) or _OPENING_DATE.match(flat(para.text))
+    opening = flat(para.text)
+    inline = next((m for r in _ON_DATES if (m := r.search(told))), None) or next(
+        (m for r in _OPENING_DATES if (m := r.match(opening))), None
+    )
     if inline:
         return dates.parse(inline[1], *doc.anchor)[0]
     start, end = doc.bulletin.period_start, doc.bulletin.period_end

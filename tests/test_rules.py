@@ -2030,3 +2030,19 @@ def test_a_day_written_before_its_month_dates_the_statement():
         ("condemned", date(2026, 12, 17)),
         ("called on", date(2026, 12, 17)),
     ]
+
+
+def test_a_legal_act_adds_and_deletes_list_entries_in_the_passive():
+    text = (
+        "COUNCIL IMPLEMENTING REGULATION (EU) 2027/163 of 19 January 2027\n\n"
+        "THE COUNCIL OF THE EUROPEAN UNION,\n\nWhereas:\n\n"
+        "(5) In view of the gravity of the situation, the Council considers that five persons and two entities should "
+        "be added to the list of natural and legal persons, entities and bodies subject to restrictive measures.\n\n"
+        "(6) The entry concerning one person included in that list, who is deceased, should be deleted from that "
+        "list.\n"
+    )
+    sanctions = summarize(from_text(text), backend="rules").sanctions
+    assert [(s.authority, s.action, s.target_count) for s in sanctions] == [
+        ("Council of the European Union", "designate", 7),
+        ("Council of the European Union", "delist", None),
+    ]

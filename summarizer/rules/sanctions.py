@@ -105,12 +105,17 @@ def find_sanction(
     an imposing verb."""
     text = sent.flat[start:stop]
     if not ABOUT_SANCTIONS.search(text):
-        return None
+        return _listed_passively(doc, para, sent) if _about_sanctions_before(doc, para) else None
     if not _AUTHORITY.search(text):
-        return _own_body(doc, para, sent) or _signed_order(doc, para, sent) or _decision(doc, para, sent)
+        return (
+            _own_body(doc, para, sent)
+            or _signed_order(doc, para, sent)
+            or _decision(doc, para, sent)
+            or _listed_passively(doc, para, sent)
+        )
     acting = _acting(text)
     if not acting:  # "the Foreign Ministry condemned the decision of ...": whoever acts is named further on
-        return _decision(doc, para, sent)
+        return _decision(doc, para, sent) or _listed_passively(doc, para, sent)
     auth, verb = acting[0]
     body = _AUTHORITY.search(text, verb.end()) if auth["auth"] in _CAPITALS else None
     if body is not None and body["auth"] not in _CAPITALS:
@@ -251,6 +256,39 @@ _POSSESSIVE_DECISION = re.compile(
     rf"\b(?P<auth>{alternation(_CAPITALS)})'s\s+decision(?:\s+(?:on|last)\s+[A-Z]?\w+)?\s+to\s+"
     r"(?:impose\s+sanctions\s+on|sanction|designate|blacklist|list)\b"
 )
+
+
+_PASSIVE_LISTING = re.compile(
+    r"\b(?:should|shall|will|are|were|is|was|has|have)\s+(?:be\s+|been\s+)?"
+    r"(?P<change>added\s+to|included\s+in|deleted\s+from|removed\s+from)\s+(?:the|its|that)\s+(?:[\w-]+\s+){0,3}?list\b"
+)
+_LIST_CHANGES = {"added": "designate", "included": "designate", "deleted": "delist", "removed": "delist"}
+
+
+def _listed_passively(doc: Document, para: Paragraph, sent: Sentence) -> Sanction | None:
+    """Targets a sanctions list gains or loses, told in the passive as a legal act does ("the Council considers
+    that five persons and two entities should be added to the list ..."): whoever considers it, else the issuer."""
+    m = _PASSIVE_LISTING.search(sent.flat)
+    if m is None:
+        return None
+    named = _AUTHORITY.search(sent.flat, 0, m.start())
+    authority = named["auth"] if named else doc.bulletin.publisher
+    if authority is None:
+        return None
+    authority = ARTICLE.sub("", authority.strip(" ,.;:"))
+    whole = re.search(
+        rf"(?i)\b{re.escape(authority)}\s+of\s+the\s+[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+){{0,3}}", doc.text
+    )
+    authority = whole[0] if whole and len(authority.split()) == 1 else authority  # "the Council": of the EU
+    if authority.isupper():  # "THE COUNCIL OF THE EUROPEAN UNION," heading the act
+        authority = " ".join(w.lower() if w in ("OF", "THE", "AND", "FOR") else w.title() for w in authority.split())
+    return _record(doc, para, sent, authority, _LIST_CHANGES[m["change"].split()[0]], m.end())
+
+
+def _about_sanctions_before(doc: Document, para: Paragraph) -> bool:
+    """The paragraph before speaks of sanctions: "that list" in the next one is a sanctions list."""
+    at = next((i for i, p in enumerate(doc.paragraphs) if p is para), 0)
+    return at > 0 and bool(ABOUT_SANCTIONS.search(doc.paragraphs[at - 1].text))
 
 
 def _own_body(doc: Document, para: Paragraph, sent: Sentence) -> Sanction | None:

@@ -612,3 +612,9 @@ def test_scoring_1000_documents() -> None:
     # per document: 9 of 10 statements matched, 1 spurious -> F1 = 2*9/(10+10) = 0.9
     assert report.types["statements"].record.f1 == pytest.approx(0.9)
     assert report.types["statements"].outcomes.spurious == 1000
+
+
+def test_a_section_s_number_is_no_part_of_its_heading_when_scored():
+    assert compare("heading", "2. IRAQ", "IRAQ") == (1.0, 1.0)
+    assert compare("heading", "1.2 Findings", "Findings") == (1.0, 1.0)
+    assert compare("heading", "IRAQ", "3. RED SEA")[0] == 0.0

@@ -13,7 +13,7 @@ import numpy as np
 from scipy.optimize import linear_sum_assignment
 
 from ..models import OverviewPoint, Sanction, Statement
-from .normalise import NO_ALIASES, Names, norm, norm_date, text_sim, token_f1
+from .normalise import NO_ALIASES, Names, heading_key, norm, norm_date, text_sim, token_f1
 from .settings import FIELDS, FieldKind, RecordKind
 
 Item = OverviewPoint | Statement | Sanction
@@ -67,6 +67,8 @@ def compare(kind: FieldKind, gold: Any, pred: Any, names: Names | None = None) -
     if kind == "name":
         strict = float(names.resolve(gold) == names.resolve(pred))
         return strict, (1.0 if strict else names.sim(gold, pred))
+    if kind == "heading":  # "2. IRAQ" = "IRAQ": labellers wrote a section's number both ways
+        kind, gold, pred = "text", heading_key(gold), heading_key(pred)
     if kind == "text":
         strict = float(norm(gold) == norm(pred))
         return strict, (1.0 if strict else text_sim(gold, pred))

@@ -6,6 +6,7 @@ apart for a similarity threshold to join them without also joining different peo
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
@@ -28,6 +29,14 @@ def name_key(name: str | None) -> str:
     """A name's comparison form: a leading article is no part of it ("the United Kingdom" = "United Kingdom")."""
     folded = norm(name)
     return folded[4:] if folded.startswith("the ") and len(folded) > 4 else folded
+
+
+_SECTION_NUMBER = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*\.?\s+(?=\S)")
+
+
+def heading_key(heading: str) -> str:
+    """A section heading without its number: "2. IRAQ" is the section "IRAQ"."""
+    return _SECTION_NUMBER.sub("", heading)
 
 
 _DATE_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y", "%B %d %Y", "%Y/%m/%d")

@@ -31,7 +31,7 @@ RecordKind = Literal["overview", "statements", "sanctions"]
 HEADLINE = ("record_f1", "strict_f1", "lenient_f1")
 """Metrics per record type that get a bootstrap interval and are compared with a baseline."""
 
-FieldKind = Literal["name", "text", "content", "enum", "date", "int", "names", "set", "reasons"]
+FieldKind = Literal["name", "text", "heading", "content", "enum", "date", "int", "names", "set", "reasons"]
 FIELDS: dict[str, dict[str, FieldKind]] = {
     "overview": {"text": "content"},
     "statements": {
@@ -46,7 +46,7 @@ FIELDS: dict[str, dict[str, FieldKind]] = {
         "said_on": "date",
         "cited_outlet": "name",
         "cited_date": "date",
-        "section": "text",
+        "section": "heading",
     },
     "sanctions": {
         "authority": "name",

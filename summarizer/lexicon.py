@@ -49,6 +49,7 @@ class Lexicon:
     titles: tuple[str, ...]
     office_words: frozenset[str]
     not_names: frozenset[str]
+    place_nouns: frozenset[str]
     numbers: Mapping[str, int]
     sanction_verbs: tuple[str, ...]
     demand_verbs: tuple[str, ...]

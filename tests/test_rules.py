@@ -2046,3 +2046,19 @@ def test_a_legal_act_adds_and_deletes_list_entries_in_the_passive():
         ("Council of the European Union", "designate", 7),
         ("Council of the European Union", "delist", None),
     ]
+
+
+def test_a_declaration_condemning_is_its_issuer_s_after_a_run_of_settings_and_a_place_is_no_speaker():
+    text = (
+        "Whereas:\n\n"
+        "(4) On 4 January 2027, following the UAV attack of 2 January 2027 on Erbil International Airport, in which "
+        "four civilians were injured, the High Representative issued a declaration on behalf of the Union condemning "
+        "the attack 'in the strongest possible terms' and stressing that 'those who supply, finance or launch these "
+        "drones will be held accountable'.\n\n"
+        "Traders on Baghdad's Al-Kifah Street said the premium on the dollar had risen by four per cent in a week.\n"
+    )
+    statements = summarize(from_text(text), backend="rules").statements
+    assert [(s.speaker, s.cue) for s in statements] == [
+        ("the High Representative", "condemning"),
+        ("the High Representative", "stressing"),
+    ]

@@ -179,7 +179,7 @@ def introductions(text: str, ctx: Context) -> None:
     for pattern in (_ROLE_NAME, _NAME_ROLE, _NAME_THE_ROLE):
         for m in pattern.finditer(text):
             role = clean_role(m["role"])
-            if role and is_name(m["name"]) and country_of(m["name"]) is None:  # "in Tehran, the spokesman": a place
+            if role and is_name(m["name"]) and country_of(m["name"]) is None and not _place(m["name"]):
                 ctx.introduce(m["name"], role)
     for m in _PARTY_NAMED.finditer(text):
         chamber = _CHAMBER.search(text, max(0, m.start() - 80), m.start())
@@ -326,7 +326,8 @@ _OFFICE_FOR = re.compile(r"(?:^|,\s*)(?P<role>(?P<office>[a-z][\w-]*)\s+(?:for|o
 
 _SETTING = re.compile(
     r"^(?:(?:In|At|On|From|During|Earlier|Later|Meanwhile|Separately|Late|Early|Elsewhere|Regarding|Asked|As\s+for|"
-    r"With\s+regard\s+to|According\s+to)\b|[A-Z][a-z]+ing\s+(?:to|on|upon|about|at|in|the|his|her|a|an)\b)[^,]{0,200},\s+(?=\S)"
+    r"With\s+regard\s+to|According\s+to)\b|[A-Z][a-z]+ing\s+(?:to|on|upon|about|at|in|the|his|her|a|an)\b)[^,]{0,200},\s+"
+    r"(?:(?:following|after|before|amid|despite|during|in|at|on)\b[^,]{0,200},\s+)*(?=\S)"
 )
 """Where, when and on what, opening the sentence ("In Baghdad on Wednesday, ...", "Referring to the talks, ...",
 "Asked about the tanker, ..."): never the speaker."""
@@ -789,8 +790,14 @@ def speaker(before: str, cue: str, ctx: Context) -> Person | None:
     for strategy in STRATEGIES:
         found = strategy(subject, ctx)
         if found is not None:
-            return None if found is NOBODY else found
+            return None if found is NOBODY or _place(found.name) else found
     return None
+
+
+def _place(name: str) -> bool:
+    """A place or a facility, by its closing word ("Erbil International Airport", "Al-Kifah Street"): somewhere things
+    happen, never someone who speaks."""
+    return name.split()[-1] in LEXICON.place_nouns
 
 
 # --- affiliation ----------------------------------------------------------------------------------------------------

@@ -215,10 +215,20 @@ def test_an_unusable_answer_skips_its_chunk_and_warns(openai_env: str) -> None:
     assert any("chunk(s) not read by the model" in w and "failed validation" in w for w in summary.provenance.warnings)
 
 
-def test_an_unusable_narrow_answer_keeps_the_rules_reading_and_warns(openai_env: str) -> None:
-    """Refine-only: a role answer that fails validation twice costs that answer, not the bulletin."""
+def _with_strategy(strategy: str, text: str, base_url: str) -> Any:
+    """The summary of ``text`` by a model at ``base_url`` used with ``strategy``, nothing cached."""
     from summarizer.llm import LLM, LLMConfig
 
+    async def run() -> Any:
+        config = LLMConfig(backend="openai", base_url=base_url, model="m", strategy=strategy, use_cache=False)
+        async with LLM(config) as llm:
+            return await summarize_async(text=text, backend="openai", llm=llm)
+
+    return asyncio.run(run())
+
+
+def test_an_unusable_narrow_answer_keeps_the_rules_reading_and_warns(openai_env: str) -> None:
+    """Refine-only: a role answer that fails validation twice costs that answer, not the bulletin."""
     text = "Talks\n\nHadi al-Sarraf said the embassy would reopen next week after the repairs were finished.\n"
 
     def reply(body: dict[str, Any]) -> Any:
@@ -226,13 +236,8 @@ def test_an_unusable_narrow_answer_keeps_the_rules_reading_and_warns(openai_env:
             return tool({"role": ["not", "a", "string"]})
         return noncommittal(body)
 
-    async def run(base_url: str) -> Any:
-        config = LLMConfig(backend="openai", base_url=base_url, model="m", strategy="refine-only", use_cache=False)
-        async with LLM(config) as llm:
-            return await summarize_async(text=text, backend="openai", llm=llm)
-
     with FakeOpenAI(responder=reply) as server:
-        summary = asyncio.run(run(server.base_url))
+        summary = _with_strategy("refine-only", text, server.base_url)
     assert [(s.speaker, s.role) for s in summary.statements] == [("Hadi al-Sarraf", None)]
     assert summary.provenance.questions["role"].accepted == 0
     assert any("answer(s) unusable" in w for w in summary.provenance.warnings)
@@ -240,8 +245,6 @@ def test_an_unusable_narrow_answer_keeps_the_rules_reading_and_warns(openai_env:
 
 def test_model_led_and_refine_together_read_the_chunk_then_ask_about_its_statement(openai_env: str) -> None:
     """Both strategies in one run: the statement the model read is then refined by a narrow question."""
-    from summarizer.llm import LLM, LLMConfig
-
     text = (
         "Talks\n\nHadi al-Sarraf, in a long interview with the state broadcaster aired late on Monday night after "
         "the session, wrote that the embassy would reopen next week.\n"
@@ -255,13 +258,8 @@ def test_model_led_and_refine_together_read_the_chunk_then_ask_about_its_stateme
         name = body["tools"][0]["function"]["name"]
         return tool(answers[name]) if name in answers else noncommittal(body)
 
-    async def run(base_url: str) -> Any:
-        config = LLMConfig(backend="openai", base_url=base_url, model="m", strategy="model-led+refine", use_cache=False)
-        async with LLM(config) as llm:
-            return await summarize_async(text=text, backend="openai", llm=llm)
-
     with FakeOpenAI(responder=reply) as server:
-        summary = asyncio.run(run(server.base_url))
+        summary = _with_strategy("model-led+refine", text, server.base_url)
     assert summary.provenance.strategy == "model-led+refine"
     assert [(s.speaker, s.target) for s in summary.statements] == [("Hadi al-Sarraf", "the embassy")]
     assert summary.provenance.questions["statements"].accepted == 1

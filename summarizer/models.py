@@ -170,7 +170,7 @@ class Provenance(Record):
     created_at: dt.datetime | None = None
     usage: Usage = Field(default_factory=Usage)
     grounding: Grounding = Field(default_factory=Grounding)
-    strategy: str | None = Field(default=None, description="rules, model-led, refine-only or model-led+refine.")
+    strategy: str | None = Field(default=None, description="rules, model-led or refine-only.")
     questions: dict[str, Questions] = Field(
         default_factory=dict,
         description="Per question kind: the narrow questions of refine-only (statement_type, target, role, "

@@ -243,31 +243,6 @@ def test_an_unusable_narrow_answer_keeps_the_rules_reading_and_warns(openai_env:
     assert any("answer(s) unusable" in w for w in summary.provenance.warnings)
 
 
-def test_model_led_and_refine_together_read_the_chunk_then_ask_about_its_statement(openai_env: str) -> None:
-    """Both strategies in one run: the statement the model read is then refined by a narrow question."""
-    text = (
-        "Talks\n\nHadi al-Sarraf, in a long interview with the state broadcaster aired late on Monday night after "
-        "the session, wrote that the embassy would reopen next week.\n"
-    )
-    answers = {
-        "ChunkReading": {"statements": [_said(1, "Hadi al-Sarraf", "wrote")], "sanctions": []},
-        "TargetAnswer": {"target": "the embassy"},
-    }
-
-    def reply(body: dict[str, Any]) -> Any:
-        name = body["tools"][0]["function"]["name"]
-        return tool(answers[name]) if name in answers else noncommittal(body)
-
-    with FakeOpenAI(responder=reply) as server:
-        summary = _with_strategy("model-led+refine", text, server.base_url)
-    assert summary.provenance.strategy == "model-led+refine"
-    assert [(s.speaker, s.target) for s in summary.statements] == [("Hadi al-Sarraf", "the embassy")]
-    assert summary.provenance.questions["statements"].accepted == 1
-    assert summary.provenance.questions["target"].accepted == 1
-    assert "read_chunk@" in (summary.provenance.prompt_version or "")
-    assert "target@" in (summary.provenance.prompt_version or "")
-
-
 def test_every_strategy_a_model_config_accepts_is_in_the_strategy_table() -> None:
     from typing import get_args
 
@@ -276,10 +251,7 @@ def test_every_strategy_a_model_config_accepts_is_in_the_strategy_table() -> Non
     named = set(get_args(get_args(LLMConfig.model_fields["strategy"].annotation)[0]))
     assert named == set(extract.STRATEGIES) - {"rules"}
     local = {name: LLMConfig(backend="local", strategy=name) for name in named}
-    assert {name for name, config in local.items() if config.output_mode == "md_json"} == {
-        "model-led",
-        "model-led+refine",
-    }
+    assert {name for name, config in local.items() if config.output_mode == "md_json"} == {"model-led"}
 
 
 RELEASE = """Treasury targets drone suppliers

@@ -66,6 +66,6 @@ __all__ = ["QUIET", "Format", "Quiet", "err", "fail", "set_quiet", "write_output
 
 
 STRATEGY_HELP = (
-    "How a model backend uses the model: model-led (default; it reads every chunk the rules left unread), "
-    "refine-only (it answers narrow questions about the rules' records) or model-led+refine (both)."
+    "How a model backend uses the model: model-led (default; it reads every chunk the rules left unread) or "
+    "refine-only (it answers narrow questions about the rules' records)."
 )

@@ -71,7 +71,6 @@ STRATEGIES: dict[str, Strategy] = {
     "rules": Strategy(("rules",)),
     "model-led": Strategy(("rules", "model")),
     "refine-only": Strategy(("rules",), refine=True),
-    "model-led+refine": Strategy(("rules", "model"), refine=True),
 }
 
 

@@ -72,7 +72,7 @@ class LLM:
 
     @property
     def strategy(self) -> str:
-        """How extraction uses the model (``model-led``, ``refine-only`` or ``model-led+refine``), set in the config."""
+        """How extraction uses the model (``model-led`` or ``refine-only``), set in the config."""
         return self.config.extraction
 
     @property

@@ -38,11 +38,10 @@ class LLMConfig(BaseModel):
     mode: Literal["tools", "json_schema", "json", "md_json"] | None = Field(
         default=None, description="How instructor asks for structured output; None = by backend and strategy."
     )
-    strategy: Literal["model-led", "refine-only", "model-led+refine"] | None = Field(
+    strategy: Literal["model-led", "refine-only"] | None = Field(
         default=None,
-        description="How the model is used: it reads every chunk the rules left unread (model-led), only answers "
-        "narrow questions about what the rules found (refine-only), or both (model-led+refine); None = the "
-        "catalogued model's, else model-led.",
+        description="How the model is used: it reads every chunk the rules left unread (model-led), or only answers "
+        "narrow questions about what the rules found (refine-only); None = the catalogued model's, else model-led.",
     )
     model_path: Path | None = Field(default=None, description="GGUF file for the local backend.")
     timeout: float | None = Field(

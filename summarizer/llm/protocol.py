@@ -32,7 +32,7 @@ class ModelClient(Protocol):
 
     @property
     def strategy(self) -> str:
-        """How extraction uses the model: ``model-led`` (it reads every chunk), ``refine-only`` or both."""
+        """How extraction uses the model: ``model-led`` (it reads every chunk) or ``refine-only``."""
         ...
 
     def document(self, token_budget: int | None = None) -> AbstractContextManager[Usage]:

@@ -452,3 +452,26 @@ def test_a_headline_s_present_tense_is_refused_as_the_rules_refuse_it() -> None:
     said = _said(1, "Hezbollah MP", "says")  # the headline, as a model offered it
     found, rejected = _read(doc, {"statements": [said], "sanctions": []}, "[1] Hezbollah MP says")
     assert found.statements == [] and rejected == {"a headline's present tense": 1}
+
+
+def test_a_verb_with_its_subject_accused_or_a_listing_is_no_statement_and_a_colon_ends_the_speaker_s_clause() -> None:
+    doc = _doc(
+        "Banks\n\nAsharq Al-Awsat, citing Iraqi banking sources: Washington is preparing new restrictions on dollar "
+        "transfers by five Iraqi private banks accused of moving money for Iran-backed factions. The Council added "
+        "two entities to the list of persons subject to restrictive measures. The minister was accused of lying to "
+        "parliament about the contracts. Fuad Hussein accused the banks of moving money for the factions.\n"
+    )
+    reading = {
+        "statements": [
+            _said(1, "Asharq Al-Awsat", "accused"),
+            _said(2, "Council", "added"),
+            _said(3, "minister", "accused"),
+            _said(4, "Fuad Hussein", "accused"),
+        ],
+        "sanctions": [],
+    }
+    found, rejected = _read(doc, reading, "Asharq")
+    assert [(s.speaker, s.cue) for s in found.statements] == [("Fuad Hussein", "accused")]
+    assert (
+        rejected.get("speaker is not the verb's subject", 0) + rejected.get("verb is passive or lists targets", 0) == 3
+    )

@@ -43,11 +43,16 @@ _PRONOUN_SUBJECT = re.compile(r"^\W*([Hh]e|[Ss]he|They|It)\b")
 _DESCRIBED_SUBJECT = re.compile(
     r"^\W*[Tt]he\s+(?:[\w'-]+\s+){0,3}?(?P<noun>[\w'-]+)\s*(?:,|$|\s+(?:also|later|then)\b)"
 )
+_CLAUSE_BREAK = re.compile(r"[:;]")
+"""A colon or semicolon between a name and a verb: the verb is another clause's ("X, citing sources: banks ...")."""
 _TITLE_RUN = re.compile(r"(?:\s+(?:[A-Z][\w.'&-]*|of|for|and|the|on|to|in))*\s+")
 """Only an office's words between a verb and the name after it: "said Under Secretary of the Treasury for X"."""
 _SPACES = re.compile(r"\s+")
 _POSSESSIVE = re.compile(r"['\u2019]s\b")
 _MANNER = re.compile(rf"^{rules.MANNER}", re.I)
+_PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being|be)\s+(?:\w+ly\s+)?$|\b[a-z]{3,}s\s+$")
+"""What stands just before a verb that has its subject accused, not speaking: an auxiliary ("was accused of") or a
+plural noun it qualifies ("five banks accused of moving money")."""
 _CITATION_TAIL = re.compile(r"\s*\([^()]*\)\s*\.?$")
 
 
@@ -137,7 +142,7 @@ def _in_subject_place(sentence: str, verb_at: int, verb_end: int, speaker: str, 
     for start, end in _mentions(sentence, speaker):
         if _POSSESSIVE.match(sentence, end):
             continue  # "Saberi's warning is aimed at an audience that has criticized": Saberi is no subject
-        if end <= verb_at and verb_at - end <= SPEAKER_REACH:
+        if end <= verb_at and verb_at - end <= SPEAKER_REACH and not _CLAUSE_BREAK.search(sentence, end, verb_at):
             return True
         if 0 <= start - verb_end <= SPEAKER_REACH and _TITLE_RUN.fullmatch(sentence[verb_end:start]):
             return True  # '"...," said Under Secretary of the Treasury for Terrorism X'
@@ -209,6 +214,9 @@ def statement(doc: Document, chunk: Chunk, said: Said) -> Statement | str:
                 continue
             if cue_verb == unlisted and not _REPORTS.match(sent.flat, end):
                 why = "verb reports nothing"  # "X arranged the sale": only a that-clause or a quotation is speech
+                continue
+            if _PASSIVE.search(sent.flat, 0, start) or (cue_verb == "added" and rules.adds_to_list(sent.flat, end)):
+                why = "verb is passive or lists targets"  # "banks accused of ...", "added to the list of persons"
                 continue
             if not _in_subject_place(sent.flat, start, end, speaker, known):
                 why = "speaker is not the verb's subject"

@@ -111,8 +111,8 @@ def find_statements(doc: Document, para: Paragraph, sent: Sentence, ctx: Context
     found: list[tuple[re.Match[str], Person, int]] = []
     inverted: str | None = None  # what was said, when all of it comes before the verb and its speaker after
     for m in CUE_RE.finditer(sent.flat):
-        if m["cue"] == "added" and (COUNT.match(sent.flat[m.end() :].lstrip()) or _TO_A_LIST.match(sent.flat, m.end())):
-            continue  # "added three targets / more names to its sanctions list": a sanctions action, not speech
+        if m["cue"] == "added" and adds_to_list(sent.flat, m.end()):
+            continue
         if headline_tense(m["cue"], sent.flat):
             continue
         before = sent.flat[: m.start()]
@@ -171,6 +171,12 @@ def find_statements(doc: Document, para: Paragraph, sent: Sentence, ctx: Context
         if says_enough(content, m["cue"].lower()):
             out.append(_build(doc, para, sent, who, m["cue"].lower(), content, end))
     return out
+
+
+def adds_to_list(text: str, end: int) -> bool:
+    """ "added three targets / more names to its sanctions list" after the verb ending at ``end``: a sanctions
+    action, not speech."""
+    return bool(COUNT.match(text[end:].lstrip()) or _TO_A_LIST.match(text, end))
 
 
 def _participle_subject(cue: str, before: str, ctx: Context) -> Person | None:

@@ -371,7 +371,7 @@ class _Reader:
             self.item_source = Citation(outlet=outlet, date=first, date_end=last, start=line.start, end=line.end)
             return True
         if item is not None and self.section is not None and self.section.paragraphs:
-            self._cite_above(item)  # "Source: IRNA" under a post: what it says came from there
+            self._cite_above(item, line.start)  # "Source: IRNA" under a post: what it says came from there
             return True
         forwarded = _FORWARDED.match(line.text)
         if forwarded is not None:
@@ -507,11 +507,12 @@ class _Reader:
             para.source, para.section = para.source or cited, None
         self.current = self.unfinished = None
 
-    def _cite_above(self, source: re.Match[str]) -> None:
-        """A source line under paragraphs cites those of the section no source covers yet, on the post's day."""
+    def _cite_above(self, source: re.Match[str], at: int) -> None:
+        """A source line (read from ``at``) under paragraphs cites those of the section no source covers yet, on the
+        post's day."""
         assert self.section is not None
         outlet = source["source"]
-        start = source.start("source")
+        start = at + source.start("source")
         cited = Citation(outlet=outlet, date=self.post_day, start=start, end=start + len(outlet))
         for para in reversed(self.section.paragraphs):
             if para.source is not None:
@@ -751,9 +752,9 @@ def footnotes(text: str, anchor: tuple[date | None, date | None]) -> dict[str, C
         if _IBID.fullmatch(source) and last is not None:
             notes.setdefault(number.translate(_DIGITS), last)  # "13 Ibid.": the note before
             continue
-        outlet, first, end = _source(source, anchor) or (source.strip(" ,"), None, None)
+        outlet, first, until = _source(source, anchor) or (source.strip(" ,"), None, None)
         outlet = _GLOSS.sub("", outlet.split('"', 1)[0].strip(" ,"))  # not the title of the item cited
-        last = Citation(outlet=outlet, date=first, date_end=end, start=m.start(), end=m.end())
+        last = Citation(outlet=outlet, date=first, date_end=until, start=m.start(), end=m.end())
         notes.setdefault(number.translate(_DIGITS), last)
     return notes
 

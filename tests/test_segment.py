@@ -526,6 +526,7 @@ def test_a_channel_export_s_posts_are_cited_by_their_source_line_or_the_channel_
     )
     doc = segment(from_text(text))
     assert (doc.bulletin.period_start, doc.bulletin.period_end) == (date(2027, 1, 11), date(2027, 1, 11))
+    assert [text[p.source.start : p.source.end] for p in doc.paragraphs if p.source] == ["IRNA", "Tasnim News Agency"]
     assert [(s.title, [(p.source.outlet, p.source.date) for p in s.paragraphs if p.source]) for s in doc.sections] == [
         ("", [("IRNA", date(2027, 1, 11))]),
         ("", [("Tasnim News Agency", date(2027, 1, 11))]),

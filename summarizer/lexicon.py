@@ -50,6 +50,7 @@ class Lexicon:
     office_words: frozenset[str]
     not_names: frozenset[str]
     place_nouns: frozenset[str]
+    any_kind: frozenset[str]
     numbers: Mapping[str, int]
     sanction_verbs: tuple[str, ...]
     demand_verbs: tuple[str, ...]

@@ -129,7 +129,7 @@ class Context:
         offices = LEXICON.role_references.get(head, (head,))  # "the top diplomat": the foreign minister
         epithet = head in LEXICON.role_references  # refers to whom the story is about: its speaker first
         spoke = [p for p in (self.last_speaker, self.previous_speaker) if p is not None] if epithet else []
-        kind = [] if epithet else [w for w in office.split()[:-1] if w.islower() and w not in _ANY_KIND]
+        kind = [] if epithet else [w for w in office.split()[:-1] if w.islower() and w not in LEXICON.any_kind]
         for person in [*spoke, *reversed(self.here)]:
             if person.role and (not offices or any(o in person.role.lower() for o in offices)):  # "official": any
                 if any(w not in person.role.lower() for w in kind):
@@ -143,8 +143,6 @@ class Context:
 
 
 _NATIONAL = re.compile(rf"\b(?:{alternation(NATIONALITIES)})\b")
-_ANY_KIND = frozenset({"the", "a", "an", "top", "senior", "former", "new", "then", "current", "acting", "same"})
-"""Words before an office that tell no one office from another ("the former minister" is any minister)."""
 
 
 def is_body(who: Person) -> bool:

@@ -50,9 +50,17 @@ _TITLE_RUN = re.compile(r"(?:\s+(?:[A-Z][\w.'&-]*|of|for|and|the|on|to|in))*\s+"
 _SPACES = re.compile(r"\s+")
 _POSSESSIVE = re.compile(r"['\u2019]s\b")
 _MANNER = re.compile(rf"^{rules.MANNER}", re.I)
-_PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being|be)\s+(?:\w+ly\s+)?$|\b[a-z]{3,}s\s+$")
-"""What stands just before a verb that has its subject accused, not speaking: an auxiliary ("was accused of") or a
-plural noun it qualifies ("five banks accused of moving money")."""
+_AUXILIARY = re.compile(r"\b(?:was|were|is|are|been|being|be)\s+(?:\w+ly\s+)?$")
+_QUALIFIED_NOUN = re.compile(r"\b[a-z]{3,}s\s+$")
+
+
+def _passive(text: str, verb_at: int, verb: str) -> bool:
+    """The verb has its subject told of or accused, not speaking: an auxiliary before it ("was accused of"), or, for
+    an accusing verb, a plural noun it qualifies ("five banks accused of moving money")."""
+    accusing = LEXICON.cues.get(verb) == "accuse_condemn"
+    return bool(_AUXILIARY.search(text, 0, verb_at) or (accusing and _QUALIFIED_NOUN.search(text, 0, verb_at)))
+
+
 _CITATION_TAIL = re.compile(r"\s*\([^()]*\)\s*\.?$")
 
 
@@ -215,7 +223,7 @@ def statement(doc: Document, chunk: Chunk, said: Said) -> Statement | str:
             if cue_verb == unlisted and not _REPORTS.match(sent.flat, end):
                 why = "verb reports nothing"  # "X arranged the sale": only a that-clause or a quotation is speech
                 continue
-            if _PASSIVE.search(sent.flat, 0, start) or (cue_verb == "added" and rules.adds_to_list(sent.flat, end)):
+            if _passive(sent.flat, start, cue_verb) or (cue_verb == "added" and rules.adds_to_list(sent.flat, end)):
                 why = "verb is passive or lists targets"  # "banks accused of ...", "added to the list of persons"
                 continue
             if not _in_subject_place(sent.flat, start, end, speaker, known):

@@ -71,7 +71,9 @@ FOOTNOTE_MARK = rf"(?:\[\d{{1,3}}\](?!\()|[{SUPERSCRIPTS}]+|(?<=\D[.,;:!?\"')\]]
 """A footnote marker after a sentence: "[3]", a superscript number as PDF text gives it ("\u00b9\u2070"), or a plain
 number glued to the closing punctuation, as PDF text flattens a superscript ('dollars."2')."""
 _OPEN_END = re.compile(r"[^.!?:\"')\]]$")
-_SOURCE_LABEL = re.compile(r"^(?:Sources?|Via)\s*:", re.I)
+SOURCE_LABEL = r"(?:Sources?|Via)\s*:"
+"""The label a source is given ("Source:", "Sources:", "Via:")."""
+_SOURCE_LABEL = re.compile(rf"^{SOURCE_LABEL}", re.I)
 MIN_WRAPS = 3
 """Lines broken inside a sentence a text needs before it is read as hard-wrapped."""
 FILL = 0.6

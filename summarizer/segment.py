@@ -24,6 +24,7 @@ from .layout import (
     MD_LINK,
     PLACE_BYLINE,
     SEPARATOR,
+    SOURCE_LABEL,
     SUPERSCRIPTS,
     TABLE_ROW,
     Dateline,
@@ -46,7 +47,7 @@ OVERVIEW_HEADINGS = re.compile(
 )
 _BULLET = re.compile(rf"^[ \t]*{BULLET}[ \t]+")
 _MD_HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]+")
-_SOURCE_LINE = re.compile(r"^(?:Sources?|Via)\s*:\s*\[[^\]]+\]\([^()\s]+\)\s*$")
+_SOURCE_LINE = re.compile(rf"^{SOURCE_LABEL}\s*\[[^\]]+\]\([^()\s]+\)\s*$")
 _PLACES = {*load().capital_cities, *load().cities, *load().countries}
 _PAPER = re.compile(rf"(?:{alternation(load().media)})")
 """A section named by a known outlet alone: in a press review, the paper whose items follow."""
@@ -63,7 +64,7 @@ _POST = re.compile(r"^\[(?P<stamp>[^\[\]\n]{0,30}\d{1,2}:\d{2}(?::\d{2})?)\]\s+[
 """A channel post's header in an export: "[11.01.2027 08:14] Mideast Pulse:"."""
 _FORWARDED = re.compile(r"^Forwarded from\s+(?P<outlet>[^\n]{2,60}?)\s*$")
 """A channel post forwarded from another: the source of what it says."""
-_ITEM_SOURCE = re.compile(r"^(?:Sources?|Via)\s*:\s*(?P<source>[^\[\]()\n]{3,80}?)\s*$")
+_ITEM_SOURCE = re.compile(rf"^{SOURCE_LABEL}\s*(?P<source>[^\[\]()\n]{{3,80}}?)\s*$")
 """A monitoring digest's source line under an item's headline ("Source: Al-Mayadeen, October 28, 2026"): the
 citation of every paragraph of the item."""
 COURTESY = rf"(?:{alternation(load().courtesy_titles)})\.?"
@@ -112,7 +113,8 @@ _NUMBERED_HEADING = re.compile(
 """A numbered section ("2. IRAQ", "1. Background"): a heading, not a list item."""
 _SHORT_NUMBERED = re.compile(r"\s*\d{1,2}\.\s+(?P<h>[A-Z][^\n]{2,70}?)\s*")
 """A numbered line in sentence case, a section heading when it stands alone ("2. Tehran's messaging")."""
-_CLOSERS = (".", ",", ";", ":", ")", '"', "'", "!", "?")
+_NO_HEADING_END = (".", ",", ";", ")", '"', "'", ":")
+"""How a line that goes on or ends a sentence ends: never a heading's end (a question may be one)."""
 _PARAGRAPH_NUMBER = re.compile(r"(?:\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}/)[ \t]+(?=\S)")
 """A report's paragraph number ("2.3 Asked about ...") or a thread's post number ("3/ Treasury's ..."): no part of
 what the paragraph says."""
@@ -129,7 +131,7 @@ _IBID = re.compile(r"(?i)ibid\.?")
 _DIGITS = str.maketrans(SUPERSCRIPTS, "0123456789")
 _BOLD_LINE = re.compile(r"^\*\*(?P<h>[^*]+?)\*\*:?\s*$")
 _PARENS = re.compile(r"\(([^()\n]{2,300})\)")
-_SOURCE_LABEL = re.compile(r"\s*(?:Sources?|Via)\s*:\s*", re.I)
+_SOURCE_LABEL = re.compile(rf"\s*{SOURCE_LABEL}\s*", re.I)
 _BRACKETS = re.compile(r"\[([^\[\]\n]{4,300})\](?!\()")
 """A source in square brackets closing a digest item: "[Tasnim, 7 Nov; Reuters, 7 Nov]"."""
 _ABBREV = re.compile(
@@ -392,7 +394,11 @@ class _Reader:
         spoken = _SPOKEN_LABEL.match(line.text)
         heading = _heading(line.text) if spoken is None or spoken["label"] not in self.labels else None
         numbered = _SHORT_NUMBERED.fullmatch(line.text) if heading is None and self.alone else None
-        if numbered is not None and len(numbered["h"].split()) <= 8 and not numbered["h"].endswith(_CLOSERS):
+        if (
+            numbered is not None
+            and len(numbered["h"].split()) <= 8
+            and not numbered["h"].endswith((*_NO_HEADING_END, "!", "?"))
+        ):
             heading = numbered["h"]  # "2. Tehran's messaging" over its paragraphs, not a list's item
         if heading is not None and _END_MATTER.match(heading):
             return False  # "SOURCES": the footnotes' list, not the body
@@ -655,7 +661,7 @@ def _heading(line: str) -> str | None:
     bold = _BOLD_LINE.match(line)
     if bold:
         return bold["h"].strip()
-    if _BULLET.match(line) or len(line) > 90 or line.endswith((".", ",", ";", ")", '"', "'", ":")):
+    if _BULLET.match(line) or len(line) > 90 or line.endswith(_NO_HEADING_END):
         return None
     if SEPARATOR.search(line):
         return None  # "Monitoring Services | Duty editor: X": parts of a header row, not a heading

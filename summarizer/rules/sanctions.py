@@ -105,7 +105,7 @@ def find_sanction(
     an imposing verb."""
     text = sent.flat[start:stop]
     if not ABOUT_SANCTIONS.search(text):
-        return _listed_passively(doc, para, sent) if _about_sanctions_before(doc, para) else None
+        return _listed_passively(doc, para, sent)
     if not _AUTHORITY.search(text):
         return (
             _own_body(doc, para, sent)
@@ -269,8 +269,8 @@ def _listed_passively(doc: Document, para: Paragraph, sent: Sentence) -> Sanctio
     """Targets a sanctions list gains or loses, told in the passive as a legal act does ("the Council considers
     that five persons and two entities should be added to the list ..."): whoever considers it, else the issuer."""
     m = _PASSIVE_LISTING.search(sent.flat)
-    if m is None:
-        return None
+    if m is None or not (ABOUT_SANCTIONS.search(sent.flat) or _about_sanctions_before(doc, para)):
+        return None  # "that list" is a sanctions list only where this sentence or the one before says so
     named = _AUTHORITY.search(sent.flat, 0, m.start())
     authority = named["auth"] if named else doc.bulletin.publisher
     if authority is None:

@@ -129,16 +129,13 @@ def find_statements(doc: Document, para: Paragraph, sent: Sentence, ctx: Context
         if whose is not None and is_name(whose["name"]):  # "condemned remarks by X, in which she had called on ..."
             found.append((m, ctx.introduce(whose["name"], None), m.end()))  # X's words, not the speaker's
             continue
-        other = _NEW_SUBJECT.search(before) if found and not coordinated else None
-        someone = speaker(other["who"] + " ", m["cue"].lower(), ctx) if other else None
-        if someone is not None and someone.name != found[-1][1].name:  # '..., and al-Harthy said Oman would ...'
-            found.append((m, someone, m.end()))
-            ctx.last_speaker = someone
-            continue
-        if found and not coordinated:
-            continue  # a later cue restates the first ("threatened..., stating that") unless coordinated
         cue = m["cue"].lower()
-        who = found[-1][1] if found else _participle_subject(cue, before, ctx) or speaker(before, cue, ctx)
+        other = _NEW_SUBJECT.search(before) if found and not coordinated else None
+        someone = speaker(other["who"] + " ", cue, ctx) if other else None
+        someone = someone if someone is not None and someone.name != found[-1][1].name else None
+        if found and not coordinated and someone is None:
+            continue  # a later cue restates the first ("threatened..., stating that") unless coordinated or another's
+        who = someone or (found[-1][1] if found else _participle_subject(cue, before, ctx) or speaker(before, cue, ctx))
         if m["cue"] == "according to" and who is None and len(before.split()) >= 3:
             who = _source_last(sent.flat, m.end(), ctx)  # "..., according to the EU's spokesperson, X."
         if m["cue"].lower() == "according to" and _PUBLICATION.match(sent.flat[m.end() :]):

@@ -25,6 +25,7 @@ from .layout import (
 )
 from .lexicon import alternation, load, word_pattern
 from .models import Bulletin
+from .text import SMALL_WORDS, from_capitals
 
 _LEXICON = load()
 _PERIOD = re.compile(
@@ -48,7 +49,6 @@ _PARTS = re.compile(r"\s+[-|]\s+|,\s+")
 _BOLD_LABEL = re.compile(r"^[*_]{1,2}([^*_:\n]{1,40}):[*_]{1,2}\s*")
 """A Markdown field label in bold: "**Desk:** Crisis Monitoring Desk, Northlight Risk Analytics"."""
 _FIELD_LABEL = re.compile(r"^[A-Z][\w ]{1,24}:\s+")
-_SMALL_WORDS = {"of", "the", "for", "and", "&", "on", "in"}
 _MASTHEAD = word_pattern(_LEXICON.masthead_words)
 _RELEASE = re.compile(rf"(?i)^(?:{alternation(_LEXICON.release_markers)})\b")
 _EDITOR_LINE = re.compile(rf"\b(?:{_SIGNED}|(?i:prepared by|compiled by|written by|editing by))")
@@ -187,7 +187,7 @@ def read_header(text: str, lines: list[Line]) -> Header:
     if thread and title_line is None:
         title_line = _first_post(lines, header.used)
     if title_line is not None and headline is not None:
-        site = _masthead_name(title_line) if _in_capitals(title_line) or under_path else None
+        site = from_capitals(title_line) if _in_capitals(title_line) or under_path else None
         site = site or (_SPLIT.split(title_line)[-1] if _site_line(title_line) else None)  # "Hansard - UK Parliament"
         site = site or (title_line if labelled and _names_only(title_line) else None)  # "Asharq Al-Awsat"
         publisher, title_line = publisher or site, headline
@@ -231,7 +231,7 @@ def _is_prose(line: str) -> bool:
 
 def _in_capitals(line: str) -> bool:
     """A line set in capitals but for its small words ("U.S. DEPARTMENT of STATE")."""
-    words = [w for w in re.findall(r"[A-Za-z][\w'.&-]*", line) if w.lower() not in _SMALL_WORDS]
+    words = [w for w in re.findall(r"[A-Za-z][\w'.&-]*", line) if w.lower() not in SMALL_WORDS]
     return bool(words) and all(w.isupper() for w in words)
 
 
@@ -252,14 +252,6 @@ def _is_headline(line: str) -> bool:
         and not _EDITOR_LINE.search(line)
         and not SEPARATOR.search(line)
         and not _PATH.search(line)
-    )
-
-
-def _masthead_name(line: str) -> str:
-    """A masthead in capitals as a name: "THE CROSSWIND REVIEW" -> "The Crosswind Review"."""
-    words = line.split()
-    return " ".join(
-        w if "." in w else w.lower() if i and w.lower() in _SMALL_WORDS else w.capitalize() for i, w in enumerate(words)
     )
 
 
@@ -293,7 +285,7 @@ def _names_only(line: str) -> bool:
         0 < len(words) <= 9
         and not _SPLIT.search(line)
         and not re.search(r"\d", line)
-        and all(w[0].isupper() or w.lower() in _SMALL_WORDS for w in words)
+        and all(w[0].isupper() or w.lower() in SMALL_WORDS for w in words)
     )
 
 
@@ -404,5 +396,5 @@ def _clean_publisher(text: str) -> str:
     text = re.sub(r"(?i)^.*?\bBY\s+", "", text)
     text = re.sub(r"\s*/\s*[A-Z ]+$", "", text).strip()
     if text.isupper():
-        text = " ".join(w if w == "&" else w.capitalize() for w in text.split())
+        text = from_capitals(text)
     return text

@@ -1,7 +1,8 @@
 """Word folding: one spelling-insensitive form of a text, so "Qa'ani", "QAANI" and "Qāʼani" compare equal.
 
 Grounding, merging, the alias table and the digest all compare names and contents in this form; they share it here so
-that two steps never disagree about whether two spellings are the same.
+that two steps never disagree about whether two spellings are the same. Names set in capitals are recased here too,
+so a masthead, a publisher and a legal act's issuer are written alike.
 """
 
 from __future__ import annotations
@@ -16,6 +17,9 @@ from anyascii import anyascii
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 
 T = TypeVar("T")
+
+SMALL_WORDS = frozenset({"of", "the", "for", "and", "&", "on", "in"})
+"""Words a name in title case keeps in lower case ("Council of the European Union")."""
 
 
 @lru_cache(maxsize=1 << 16)
@@ -35,3 +39,16 @@ def unique(items: Iterable[T], key: Callable[[T], Hashable]) -> list[T]:
     for item in items:
         seen.setdefault(key(item), item)
     return list(seen.values())
+
+
+def from_capitals(name: str) -> str:
+    """A name set in capitals as prose writes it: "THE COUNCIL OF THE EUROPEAN UNION" -> "The Council of the European
+    Union", "AL-MONITOR" -> "Al-Monitor"; abbreviations with a full stop ("U.S.") kept."""
+    return " ".join(
+        w
+        if "." in w
+        else w.lower()
+        if i and w.lower() in SMALL_WORDS
+        else "-".join(part.capitalize() for part in w.split("-"))
+        for i, w in enumerate(name.split())
+    )

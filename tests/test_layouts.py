@@ -364,6 +364,11 @@ BODY = "\n\nThe ferry unions said on Monday that the strike was over and that al
             "Harbour Update",
             "Harbour Institute for War Studies",
         ),
+        (  # a masthead in capitals, recased as a name is written: small words low, each part of a hyphenated word up
+            "AL-MARSA JOURNAL OF PORTS | English Edition\n\nFerry strike ends after talks\n\nMay 3, 2026",
+            "Ferry strike ends after talks",
+            "Al-Marsa Journal of Ports",
+        ),
         (  # a masthead's motto is no headline
             "HARBOUR HERALD\nThe Port's Independent English-Language Daily\nHome | Ports | Ferries\n\nPorts\n\n"
             "Ferry strike ends after talks\n\nMay 3, 2026",

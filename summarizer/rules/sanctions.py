@@ -13,7 +13,7 @@ from ..layout import flat
 from ..lexicon import alternation, word_pattern
 from ..models import Evidence, Sanction, Target
 from ..segment import Document, Paragraph, Sentence
-from ..text import fold
+from ..text import fold, from_capitals
 from . import conduct as why
 from . import targets
 from .dating import when
@@ -281,7 +281,7 @@ def _listed_passively(doc: Document, para: Paragraph, sent: Sentence) -> Sanctio
     )
     authority = whole[0] if whole and len(authority.split()) == 1 else authority  # "the Council": of the EU
     if authority.isupper():  # "THE COUNCIL OF THE EUROPEAN UNION," heading the act
-        authority = " ".join(w.lower() if w in ("OF", "THE", "AND", "FOR") else w.title() for w in authority.split())
+        authority = from_capitals(authority)
     return _record(doc, para, sent, authority, _LIST_CHANGES[m["change"].split()[0]], m.end())
 
 

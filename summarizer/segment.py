@@ -78,6 +78,17 @@ _TURN = re.compile(
 )
 """A transcript's turn: "MR. HALVORSEN: ...", "QUESTION: ..."."""
 QUESTION_TURNS = load().question_turns
+QUESTION_LABEL = "Question"
+"""The turn label of a question whose asker is named apart ("Asked by X" over it)."""
+BY_LINE = re.compile(
+    r"(?m)^(?P<part>Asked|Answered)\s+by\s+(?P<label>[A-Z][\w'.-]*(?:\s+(?:(?:al|el)-)?[A-Z][\w'.-]*){1,3})[ \t]*$"
+)
+"""A written question's blocks in a parliament's record: "Asked by <Member>" over the question, "Answered by
+<minister>" over the answer, each with the Member's seat or the minister's office on the line after."""
+_ENTRY_TIME = re.compile(r"[*_]*\d{1,2}[:.]\d\d(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+(?:GMT|UTC|[A-Z]{2,4}))?[*_]*")
+"""A live page's entry time, alone on its line: "15:40 GMT", "**9.12am**"."""
+_ANSWERED_ON = re.compile(r"^Answered\s+on\s+(?P<day>.{6,40})$")
+"""The day a written answer was given: what the answer says, it said that day."""
 _MEMBER = rf"(?:{COURTESY}\s+)?(?P<label>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){{1,3}})"
 OFFICE_TURN = re.compile(rf"The\s+(?P<office>[A-Z][^()\n:]{{2,80}}?)\s+\({_MEMBER}\):[ \t]+(?=\S)")
 """A parliamentary record's turn by an office holder, by office and name ("The Minister for the Middle East (Thomas
@@ -135,7 +146,7 @@ _SOURCE_LABEL = re.compile(rf"\s*{SOURCE_LABEL}\s*", re.I)
 _BRACKETS = re.compile(r"\[([^\[\]\n]{4,300})\](?!\()")
 """A source in square brackets closing a digest item: "[Tasnim, 7 Nov; Reuters, 7 Nov]"."""
 _ABBREV = re.compile(
-    r"(?:\b(?:U\.S|U\.K|U\.N|E\.U|Dr|Mr|Mrs|Ms|Prof|Gen|Lt|Col|Maj|Capt|Sgt|St|No|Jr|Sr|vs|etc|al|i\.e|e\.g|"
+    r"(?:\b(?:U\.S|U\.K|U\.N|E\.U|Dr|Mr|Mrs|Ms|Prof|Gen|Lt|Col|Maj|Capt|Sgt|St|No|Jr|Sr|vs|etc|al|i\.e|e\.g|hon|Hon|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)|\b[A-Z])\.$"
 )
 _SENTENCE_END = re.compile(
@@ -177,6 +188,10 @@ class Paragraph:
     """For a list item: the paragraph and sentence that introduce the list with a colon ("He discussed A and B:")."""
     turn: str | None = None
     """In a transcript, who has the floor: the label of the turn the paragraph is in ("MR. HALVORSEN")."""
+    posted: date | None = None
+    """The day of the channel post or live page entry the paragraph is in: what it tells undated happened then."""
+    turn_day: date | None = None
+    """The day the record says the turn was given ("Answered on 11 February 2027"), where it says one."""
     cells: dict[str, tuple[int, int]] | None = None
     """A row of a table of statements: the offsets of its cells by what their column holds ("speaker", "said",
     "date", "source"; see the lexicon's ``table_columns``)."""
@@ -309,9 +324,18 @@ class _Reader:
         self.alone = False
         """Whether the line being read stands alone: a blank line after it, and no list item after that."""
         self.post_day: date | None = None
-        """The day of the channel post being read, from its header."""
+        """The day of the channel post or live page entry being read, from its header."""
+        self.live = False
+        """Whether the text is a live page: entries opening with their time, alone on its line, more than once."""
+        self.entry_opened = False
+        """Whether a live page's entry time came last: the line after it may be the entry's headline."""
+        self.turn_day: date | None = None
+        """The day the next written answer was given, from its "Answered on" line."""
+        self.under_name = False
+        """Whether the line before named who asks or answers: the line being read is their seat or office."""
 
     def read(self, lines: list[Line]) -> None:
+        self.live = sum(bool(_ENTRY_TIME.fullmatch(line.text)) for line in lines) > 1
         for i, line in enumerate(lines):
             after = [other.text for other in lines[i + 1 : i + 3]]
             self.alone = (after[:1] == [""]) and not (after[1:] and _BULLET.match(after[1]))
@@ -326,10 +350,14 @@ class _Reader:
                 self._new_section("", line.start, 0)
                 self.post_day = dates.numeric(post["stamp"]) or dates.parse(post["stamp"], *self.doc.anchor)[0]
                 continue
+            if self._live_entry(line):
+                continue
             if TABLE_ROW.match(line.text):  # before furniture: a row's " | " is no row of links
                 self._table_row(line)
                 continue
             self.columns = None
+            if self._written_question(line):  # before repeats: two answers by one minister name them alike
+                continue
             if (
                 i in self.used
                 or is_furniture(line.text)
@@ -464,7 +492,8 @@ class _Reader:
             start = label.end()
         para = Paragraph(start, line.end, self.text[start : line.end], title, kind, dateline=wire)
         para.source = source
-        para.turn = self.turn
+        para.turn, para.posted = self.turn, self.post_day
+        para.turn_day = self.turn_day if self.turn is not None else None
         self.unfinished = para
         if bullet is None:
             self.lead = para if para.text.rstrip().endswith(":") else None
@@ -512,6 +541,43 @@ class _Reader:
         for para in self.section.paragraphs:
             para.source, para.section = para.source or cited, None
         self.current = self.unfinished = None
+
+    def _live_entry(self, line: Line) -> bool:
+        """A live page's entry time alone on its line ("15:40 GMT") opens an entry of the page's day, and the short
+        line after it, if it ends no sentence, is the entry's headline."""
+        opened, self.entry_opened = self.entry_opened, False
+        if self.live and _ENTRY_TIME.fullmatch(line.text):
+            self.current, self.lead, self.mode = None, None, "body"
+            self._new_section("", line.start, 0)
+            first, last = self.doc.anchor
+            self.post_day, self.entry_opened = (last if first == last else None), True
+            return True
+        headline = line.text.strip("*#_ ")
+        ends = headline.endswith(_NO_HEADING_END) and not re.search(r"\w['\"]$", headline)  # "... 'miscalculation'"
+        if opened and self.section is not None and len(headline) <= 120 and not ends and not is_furniture(headline):
+            self.section.title = headline
+            return True
+        return False
+
+    def _written_question(self, line: Line) -> bool:
+        """A line of a written question's block that is no prose: who asks (the question is theirs, and asks), who
+        answers (the answer is their turn), the seat or office under the name, the day of the answer."""
+        under_name, self.under_name = self.under_name, False
+        by = BY_LINE.match(line.text)
+        if by is not None:
+            asked = by["part"] == "Asked"
+            self.turn = QUESTION_LABEL if asked else by["label"]
+            self.turn_day = None if asked else self.turn_day
+            self.current = self.lead = None
+            self.under_name = True
+            return True
+        if under_name and len(line.text) <= 120 and not ends_sentence(line.text):
+            return True  # "Conservative, Tewkesbury", "Minister of State (Middle East and North Africa)"
+        answered = _ANSWERED_ON.match(line.text)
+        day = dates.parse(answered["day"], *self.doc.anchor)[0] if answered else None
+        if day is not None:
+            self.turn_day = day
+        return day is not None
 
     def _cite_above(self, source: re.Match[str], at: int) -> None:
         """A source line (read from ``at``) under paragraphs cites those of the section no source covers yet, on the

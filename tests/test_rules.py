@@ -2062,3 +2062,156 @@ def test_a_declaration_condemning_is_its_issuer_s_after_a_run_of_settings_and_a_
         ("the High Representative", "condemning"),
         ("the High Representative", "stressing"),
     ]
+
+
+WRITTEN_ANSWERS = (
+    "Written questions and answers\n\n"
+    "Ferries: Sanctions\nQuestion for Department for Harbours\nUIN 18342, tabled on 3 May 2026\n\n"
+    "Asked by Anna Vale\nConservative, Harrow East\n\n"
+    "To ask the Secretary of State for Harbours, what steps her Department is taking to stop fuel smuggling by ferry."
+    "\n\nAnswered on 11 May 2026\n\nAnswered by Paul Dorsey\nMinister of State (Harbours)\n\n"
+    "On 8 May the UK designated five persons under the Ferry (Sanctions) Regulations 2023 for smuggling fuel. "
+    "I can confirm that officials are working with insurers to deny these ferries cover. The Government does not "
+    "routinely comment on future designations.\n\n"
+    "Ferries: Detained Crews\nQuestion for Department for Harbours\nUIN 18415, tabled on 4 May 2026\n\n"
+    "Asked by Anna Vale\nConservative, Harrow East\n\n"
+    "To ask the Secretary of State for Harbours, what representations she has made on the detained crew.\n\n"
+    "Answered on 10 May 2026\n\nAnswered by Paul Dorsey\nMinister of State (Harbours)\n\n"
+    "On 27 April the Government revoked the designation of one ferry, the MARIGOLD SPIRIT, which had been specified "
+    "in March 2025. We remain deeply concerned about the detention of the crew. We keep all designations under "
+    "review, and I assure the hon. Member that we will keep using our powers against the smugglers.\n"
+)
+
+
+def test_a_written_answer_is_its_minister_s_turn_on_the_day_it_was_answered():
+    summary = by_rules(WRITTEN_ANSWERS)
+    got = [(s.speaker, s.role, s.cue, s.said_on, s.section) for s in summary.statements]
+    assert got == [
+        ("Paul Dorsey", "Minister of State (Harbours)", "confirm", date(2026, 5, 11), "Ferries: Sanctions"),
+        (
+            "Paul Dorsey",
+            "Minister of State (Harbours)",
+            "remain deeply concerned about",
+            date(2026, 5, 10),
+            "Ferries: Detained Crews",
+        ),
+        ("Paul Dorsey", "Minister of State (Harbours)", "assure", date(2026, 5, 10), "Ferries: Detained Crews"),
+    ]
+    assert [(s.authority, s.action, s.announced_on) for s in summary.sanctions] == [
+        ("UK", "designate", date(2026, 5, 8)),
+        ("Government", "delist", date(2026, 4, 27)),
+    ]
+
+
+def test_a_briefing_s_guest_office_a_subject_s_pronoun_and_first_person_turns():
+    summary = by_rules(
+        "Department Press Briefing - May 3, 2026\n\n"
+        "MR. HALVERSEN: Good afternoon. We have a guest today: Dana Field, our Deputy Assistant Secretary for Harbour "
+        "Finance, will take a few questions before I come back up.\n\n"
+        "MS. FIELD: Thanks. We urge port authorities across the region to take note of today's action. Happy to take "
+        "a couple of questions.\n\n"
+        "QUESTION: Who fired on the ferry?\n\n"
+        "MR. HALVERSEN: HARBCOM said late last night that the ferry was struck by a drone and that its crew were "
+        "safe. The Coastal Front has publicly denied any involvement. We're asking every government with influence "
+        "on the Front to stop the attacks. And we expect both sides to honor the ceasefire.\n\n"
+        "QUESTION: On Lebanon?\n\n"
+        "MR. HALVERSEN: Special Envoy for Lebanon Daniel Okafor met President Elias Karam "
+        "on Monday. He told the President that we support the harbour police. He also made clear that armed ferries "
+        "have no place in the port.\n"
+    )
+    got = [(s.speaker, s.role, s.cue, s.said_on) for s in summary.statements]
+    assert got == [
+        ("Dana Field", "Deputy Assistant Secretary for Harbour Finance", "urge", date(2026, 5, 3)),
+        ("HARBCOM", None, "said", date(2026, 5, 2)),
+        ("Coastal Front", None, "denied", date(2026, 5, 2)),
+        ("Halversen", None, "asking", date(2026, 5, 3)),
+        ("Halversen", None, "expect", date(2026, 5, 3)),
+        ("Daniel Okafor", "Special Envoy for Lebanon", "told", date(2026, 4, 27)),
+        ("Daniel Okafor", "Special Envoy for Lebanon", "made clear", date(2026, 4, 27)),
+    ]
+
+
+def test_a_live_page_s_timed_entries_take_their_headlines_and_the_page_s_day():
+    summary = by_rules(
+        "Ferry strike: live\nSun 3 May 2026 17.31 GMT\n\nKey events\n- Talks failed.\n- The port reopened.\n"
+        "17:25 GMT\nUnion warns of 'longer strike'\n"
+        "The union's general secretary, Dana Kovacs, said the talks had failed and the strike would go on.\n"
+        "16:05 GMT\nPort reopens\n"
+        '"We will not be blackmailed by anyone," Marsh said in a video statement.\n'
+        "09:30 GMT\n"
+        "The harbour minister, Helen Marsh, convened the port board at its headquarters to discuss a response.\n"
+    )
+    got = [(s.speaker, s.said_on, s.section) for s in summary.statements]
+    assert got == [
+        ("Dana Kovacs", date(2026, 5, 3), "Union warns of 'longer strike'"),
+        ("Helen Marsh", date(2026, 5, 3), "Port reopens"),
+    ]
+
+
+def test_meetings_coverage_names_in_capitals_long_offices_and_a_delegate_after_what_was_said():
+    summary = by_rules(
+        "Meetings Coverage and Press Releases\nSC/16721\n5 May 2026\nHarbour Council\n9947th Meeting (PM)\n"
+        "Ferry Inspectors Kept Out of Ports, Agency Official Tells Harbour Council\n\n"
+        "Briefings\n\n"
+        "RAFAEL DUNMORE, Deputy Director General and Head of the Department of Safeguards of the Harbour Agency, "
+        "briefing by videoconference from Vienna, said that inspectors had not been granted access to the ports.\n\n"
+        "MARTA OKONJO-REYES, Assistant Secretary-General for the Middle East, Asia and the Pacific in the Department "
+        "of Harbour Affairs, said that the ports could not be separated from the region. She urged all sides to "
+        "refrain from steps that could close the ports.\n\n"
+        "Statements\n\n"
+        'Seven months without inspections were not a "technical gap" but a deliberate choice, the representative '
+        "of France said.\n"
+    )
+    assert summary.bulletin.title == "Ferry Inspectors Kept Out of Ports, Agency Official Tells Harbour Council"
+    got = [(s.speaker, s.role, s.cue, s.said_on) for s in summary.statements]
+    day = date(2026, 5, 5)
+    dunmore = "Deputy Director General and Head of the Department of Safeguards of the Harbour Agency"
+    okonjo = (
+        "Assistant Secretary-General for the Middle East, Asia and the Pacific in the Department of Harbour Affairs"
+    )
+    assert got == [
+        ("Rafael Dunmore", dunmore, "said", day),
+        ("Marta Okonjo-Reyes", okonjo, "said", day),
+        ("Marta Okonjo-Reyes", okonjo, "urged", day),
+        ("France", "representative", "said", day),
+    ]
+    assert summary.statements[-1].content.startswith('Seven months without inspections were not a "technical gap"')
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "cue", "content"),
+    [
+        (
+            "The Harbour Office's most recent maritime advisory cautioned that ship-to-ship transfers remain a "
+            "hallmark of smuggling.",
+            "The Harbour Office",
+            "cautioned",
+            "ship-to-ship transfers remain a hallmark of smuggling",
+        ),
+        (
+            "United Kingdom Harbour Trade Operations (UKHTO) has advised ferries to maintain a heightened watch.",
+            "United Kingdom Harbour Trade Operations",
+            "advised",
+            "ferries to maintain a heightened watch",
+        ),
+        (
+            "The Foreign Secretary raised the case with Harbour Minister Abbas Moradi on 4 May and pressed for the "
+            "crew's immediate release.",
+            "the Foreign Secretary",
+            "pressed for",
+            "the crew's immediate release",
+        ),
+        ("The Coastal Front has publicly denied any involvement.", "Coastal Front", "denied", "any involvement"),
+        (
+            "The Harbour Police assessed the threat to ferries in the strait as high.",
+            "Harbour Police",
+            "assessed",
+            "the threat to ferries in the strait as high",
+        ),
+    ],
+)
+def test_a_body_s_paper_an_acronym_in_parentheses_and_the_first_subject_of_coordinated_verbs_speak(
+    sentence, speaker, cue, content
+):
+    (statement,) = one_paragraph(sentence).statements
+    assert (statement.speaker, statement.cue, statement.content) == (speaker, cue, content)

@@ -52,7 +52,7 @@ def extract(doc: Document) -> tuple[list[OverviewPoint], list[Statement], list[S
     people: list[Person] = []  # a surname points back to its full name anywhere in the text
     we: Person | None = None  # who "we" are, once a joint statement says so
     for section in doc.sections:
-        ctx = Context(people)  # a section's paragraphs tell one story: pronouns carry across them, not beyond
+        ctx = Context(people, text=doc.text)  # a section tells one story: pronouns carry across it, not beyond
         lead: ListLead | None = None
         for at, para in enumerate(section.paragraphs):
             ctx.new_paragraph()

@@ -14,13 +14,14 @@ DAY = "(?:" + "|".join(w.title() for w in dates.WEEKDAYS) + ")"
 DATE = r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,8}(?:\s+\d{4})?)"
 WHEN = (
     rf"(?:(?:(?:on|last|this|early|late)\s+)?(?:on\s+)?{DAY}(?:\s+(?:morning|afternoon|evening|night))?|yesterday|today|"
+    r"(?:late\s+|early\s+)?last\s+night|this\s+(?:morning|afternoon|evening)|"
     rf"earlier(?:\s+this\s+(?:week|month))?|on\s+{DATE})"
 )
 """A day ("on Thursday", "yesterday", "on November 25"): between speaker and verb, or verb and content."""
 _ON_DATES = [re.compile(rf"\b(?:on|On)\s+({d.pattern})") for d in (dates.MONTH_DAY, dates.DAY_MONTH)]
 """A date the sentence gives, as "on March 21" or "on 17 December 2026" writes it."""
 _OPENING_DATES = [re.compile(rf"\s*On\s+({d.pattern})") for d in (dates.MONTH_DAY, dates.DAY_MONTH)]
-_YESTERDAY = re.compile(r"\b[Yy]esterday\b")
+_YESTERDAY = re.compile(r"\b(?:[Yy]esterday|[Ll]ast\s+night)\b")
 _TODAY = re.compile(r"\b(?:[Tt]oday|[Tt]onight|[Tt]his (?:morning|afternoon|evening))\b")
 
 
@@ -32,6 +33,8 @@ def when(doc: Document, para: Paragraph, sent: Sentence, *, live: bool = False, 
     yesterday"). A day inside what was ``said`` dates what it tells of ("involved in the attack on Oct. 7"), not
     the telling."""
     start, end = doc.anchor
+    if live and para.turn_day is not None:
+        return para.turn_day  # a written answer, given on the day its record says
     aired = para.source.date if para.source is not None else None  # an interview's excerpts, said when aired
     if live and (aired or (start is not None and start == end)):
         return aired or start
@@ -44,6 +47,8 @@ def when(doc: Document, para: Paragraph, sent: Sentence, *, live: bool = False, 
     entry = dates.heading_day(para.section or "", *doc.anchor)
     if entry is not None:
         return entry  # a timeline's "### 10 December": what is told under it happened that day
+    if para.posted is not None:
+        return para.posted  # a post or a live page's entry: what it tells, undated, it tells the day it was posted
     if any(c.date for p in doc.paragraphs for c in p.citations):
         return None  # where citations date what is said (a Spotlight), a statement no citation covers is undated
     earlier = [s for s in para.sentences if s.end <= sent.start]

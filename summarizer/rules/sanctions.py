@@ -6,6 +6,7 @@ each action is completed from the sentences after it.
 
 from __future__ import annotations
 
+import calendar
 import re
 from itertools import zip_longest
 
@@ -24,10 +25,12 @@ _CAPITALS = LEXICON.sanctioning_places
 """A country or capital as the subject of a sanctioning verb: the authority when no body is named."""
 _OWNER = r"(?!The\s)[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?"
 """The country whose body acts ("Iran's Foreign Ministry"), written before its possessive."""
+_AFTER_DAY = "|".join(f"(?<={word} )" for word in [*calendar.month_name[1:], *calendar.day_name])
+"""Right after a day opening the clause ("On 8 February the UK designated ...", "On Monday the EU listed ...")."""
 _AUTHORITY = re.compile(
     rf"(?P<auth>(?:the\s+)?(?:(?:{alternation(LEXICON.sanctioning_adjectives)})\s+)?"
     rf"(?:(?:{_OWNER}'s\s+)?(?:{alternation(LEXICON.sanctioning_bodies)})|"
-    rf"(?:(?:^|(?<=, )|(?<=\bthat ))(?:[Tt]he\s+)?|(?<=- ))(?:{alternation(_CAPITALS)})"
+    rf"(?:(?:^|(?<=, )|(?<=\bthat )|{_AFTER_DAY}|(?<=\d{{4}} ))(?:[Tt]he\s+)?|(?<=- ))(?:{alternation(_CAPITALS)})"
     r"(?=\s+(?:on|said|has|had|have|is|are|was|will|would|today|also|\w+ed)\b))"
     r"(?:'s\s+(?:Office of Foreign Assets Control|OFAC|Financial Sanctions Implementation)(?:\s+\(\w+\))?)?"
     r"(?:\s+established\s+pursuant\s+to\s+resolution\s+\d+(?:\s+\(\d{4}\))?)?)"
@@ -440,7 +443,7 @@ def _action(text: str, verb: re.Match[str]) -> str:
     near = low[max(0, verb.start() - 60) : verb.end() + 30]  # "X warned that ..., a day after Y sanctioned": Y acted
     if not decided and re.search(r"\b(?:threaten|will impose|would impose|to impose|will sanction|warned)", near):
         return "threaten"
-    if re.search(r"\b(?:lift|remov|delist|unfroze)", verb[0]):
+    if re.search(r"\b(?:lift|remov|delist|unfroze|revok)", verb[0]):
         return "delist"
     if "amend" in verb[0]:
         return "amend"

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 from ..lexicon import actor, alternation, outlet
-from ..segment import COURTESY, OFFICE_TURN, TURN_HONORIFIC
+from ..segment import BY_LINE, COURTESY, OFFICE_TURN, TURN_HONORIFIC
+from ..text import from_capitals
 from .dating import WHEN
 from .words import (
     ARTICLE,
@@ -62,6 +63,8 @@ class Context:
     """The organisation named last ("the Iraqi militia X", "a group calling itself X"): what "the group" means."""
     it: Person | None = None
     """The body that spoke last ("The Council condemns ..."): what "It" means."""
+    text: str = ""
+    """The whole text: a surname may be named in full only further on (a live page is read newest first)."""
 
     def new_paragraph(self) -> None:
         """A paragraph starts without a speaker; the last one stays reachable as "he" or "she"."""
@@ -117,6 +120,11 @@ class Context:
                 return person
         return None
 
+    def in_full(self, surname: str) -> str | None:
+        """The full name the text gives a lone surname anywhere in it, or None."""
+        full = re.search(rf"\b(?:[A-Z][\w'-]+\s+){{1,2}}{re.escape(surname)}\b", self.text)
+        return full[0] if full and is_name(full[0]) and country_of(full[0].split()[0]) is None else None
+
     def body_named(self, word: str) -> Person | None:
         """The body introduced last whose name holds ``word`` ("the ministry": "The Syrian Ministry of Interior")."""
         return next((p for p in reversed(self.people) if p.role is None and word in p.name.lower()), None)
@@ -171,6 +179,17 @@ def introductions(text: str, ctx: Context) -> None:
     """Register "ROLE, NAME," and "NAME, the ROLE," appositions and "Foreign Minister NAME" so later pronouns and
     surnames resolve."""
     text = _HONORIFIC_SURNAME.sub("", untitled(RANK.sub("", text)))
+    _introduce_all(text, ctx)
+    spots = [(m.start(), p) for p in ctx.here if not is_body(p) for m in [_surname_in(p, text)] if m is not None]
+    if spots:  # "X had a meeting with President Y. He told the President ...": "he" is the subject, X
+        ctx.mentioned.append(min(spots, key=lambda spot: spot[0])[1])
+
+
+def _surname_in(person: Person, text: str) -> re.Match[str] | None:
+    return re.search(rf"\b{re.escape(person.name.split()[-1])}\b", text)
+
+
+def _introduce_all(text: str, ctx: Context) -> None:
     for m in _BODY_NAMED.finditer(text):
         if is_name(m["name"]):
             ctx.body = ctx.introduce(m["name"], None)
@@ -183,7 +202,8 @@ def introductions(text: str, ctx: Context) -> None:
         chamber = _CHAMBER.search(text, max(0, m.start() - 80), m.start())
         if is_name(m["name"]) and ctx.find(m["name"]) is None:  # "Senators A (R-Kan.) and B (D-N.H.)": "Senator B"
             ctx.introduce(m["name"], _CHAMBER_TITLE.get(chamber[1][:3]) if chamber else None)
-    for m in _NOUN_NAMED.finditer(text):
+    for_country = (m for m in _NOUN_FOR_NAMED.finditer(text) if country_of(m["place"]))
+    for m in [*_NOUN_NAMED.finditer(text), *for_country]:
         if is_name(m["name"]) and ctx.find(m["name"]) is None:
             ctx.introduce(m["name"], clean_role(m["role"]))  # "Hezbollah MP Kamel Shamseddine": "Shamseddine" later
     for m in _TITLED.finditer(text):
@@ -212,6 +232,11 @@ _NOUN_NAMED = re.compile(
     rf"(?P<name>[A-Z][\w'\-]+(?:\s+[A-Z][\w'\-]+){{1,2}})\b"
 )
 """A full name after an office ending in any role noun ("Hezbollah MP Kamel Shamseddine"), not only a title."""
+_NOUN_FOR_NAMED = re.compile(
+    rf"(?P<role>(?:[A-Z][\w'.\-]*\s+){{0,4}}{_ROLE_NOUN}\s+(?:for|of|to)\s+(?P<place>[A-Z][\w'\-]+))\s+"
+    rf"(?P<name>[A-Z][\w'\-]+\s+[A-Z][\w'\-]+)\b"
+)
+"""An office for one country, then its holder's full name ("Special Envoy for Lebanon Daniel Okafor")."""
 _INDEFINITE = re.compile(r"(?:[Aa]n?|[Oo]ne)\s")
 """An office held by someone the subject does not name ("A senior commander of ..."): no speaker the rules can tell."""
 _OBJECT_OF = re.compile(r"\b(?:of|in|at|from|with|for|near)$")
@@ -240,7 +265,7 @@ def clean_role(text: str) -> str | None:
     carried = [m for m in _CARRIED.finditer(text) if ROLE_NOUNS.search(text[m.end() :])]
     text = text[carried[-1].end() :] if carried else text
     text = ARTICLE.sub("", _RELATIVE.split(text.strip(), 1)[0]).strip()  # "..., who was foreign minister from ..."
-    if not text or not ROLE_NOUNS.search(text) or len(text.split()) > 18:
+    if not text or not ROLE_NOUNS.search(text) or len(text.split()) > 24:
         return None
     return text
 
@@ -345,6 +370,10 @@ _OBJECT_RELATIVE = re.compile(
 )
 """A relative clause whose subject is the speaker: "the IRGC, which the U.S. claims is the patron of ..." has the U.S.
 claiming, not the IRGC."""
+_OWN_PAPER = re.compile(
+    r"(?<=\w)['\u2019]s\s+(?:[a-z][\w-]*\s+){0,3}(?:statement|declaration|communiqu[eé]|advisory|notice|alert)\s*$"
+)
+"""A body's own paper as the subject of a reporting verb: the body says what its paper says."""
 _ISSUED = re.compile(
     r"\s+(?:issued|released|published|put\s+out|posted)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}"
     r"(?:statement|declaration|communiqu[eé]|message|video|letter|warning)\b[^,;\"]{0,60}\s*$"
@@ -352,7 +381,7 @@ _ISSUED = re.compile(
 """What a speaker put out before the participle that reports it ("issued a declaration on behalf of the Union
 stating")."""
 _ASIDE = re.compile(
-    r",\s+(?:speaking|writing|addressing|talking|appearing|responding|commenting|asked|questioned|pressed|"
+    r",\s+(?:speaking|writing|addressing|talking|appearing|responding|commenting|briefing|taking|asked|questioned|pressed|"
     r"(?:supported|backed|funded|armed|led)\s+by)\b[^,]*,?\s*$"
 )
 """An aside between the speaker and the verb ("Haddad, speaking alongside his guest, said", "X, asked about ...,
@@ -420,6 +449,7 @@ def _subject(before: str, cue: str) -> Subject:
         before = earlier["subject"]
     before = _ASIDE.sub("", _unranked(_SETTING.sub("", before)))
     before = _ISSUED.sub(" ", before)  # "The ministry issued a statement saying": the ministry says
+    before = _OWN_PAPER.sub(" ", before)  # "OFAC's most recent maritime advisory cautioned": OFAC cautions
     before = _DAY_BEFORE_VERB.sub("", before)  # "Rostami on Thursday denied"
     before = untitled(_RANK_WORD.sub("", before))
     before = _HONORIFIC_SURNAME.sub("", before)  # "Mr Cleverly said": the surname of the person named before
@@ -433,7 +463,7 @@ def _subject(before: str, cue: str) -> Subject:
     if who:
         before = _CLAUSE_OWNER_TAIL.sub("", before[: who.start()])
     words = _TRAILING_PARENS.sub(" ", before).rstrip(" ,")
-    words = _VERB_PARTS.sub("", words + " ").rstrip()
+    words = _TRAILING_PARENS.sub("", _VERB_PARTS.sub("", words + " ")).rstrip()  # "X (UKMTO) has advised"
     return Subject(cue, before, who["clause"] if who else None, words)
 
 
@@ -497,9 +527,10 @@ def _coordinated(s: Subject, ctx: Context) -> Person | None:
     ... and described them as")."""
     if not re.search(r"\band$", s.words):
         return None
-    first = ctx.first_in(s.words)
-    verb = _FIRST_VERB.search(s.words) if first is None else None
-    return first or (speaker(s.words[: verb.start()], s.cue, ctx) if verb else None) or NOBODY
+    verb = _FIRST_VERB.search(s.words)
+    subject = s.words[: verb.start()] if verb else s.words  # not whom the first verb was done to
+    first = ctx.first_in(subject)
+    return first or (speaker(subject, s.cue, ctx) if verb else None) or NOBODY
 
 
 _FIRST_VERB = re.compile(r"\s+[a-z]{3,}ed\b")
@@ -508,7 +539,10 @@ _FIRST_VERB = re.compile(r"\s+[a-z]{3,}ed\b")
 _ROLE_THEN_NAME = re.compile(
     rf"(?:^|,\s+|\"\s+|\band\s+)(?:[Tt]he\s+)?(?P<role>(?:[^,;()\"]|\([A-Z]{{2,8}}\)){{3,160}}?),\s+(?P<name>{NAME}),?$"
 )
-_NAME_THEN_ROLE = re.compile(rf"(?P<name>{NAME}),\s+(?:the\s+)?(?P<role>[^,;()]{{3,120}}?),?$")
+_NAME_THEN_ROLE = re.compile(
+    rf"(?P<name>{NAME}),\s+(?:the\s+)?(?P<role>[^,;()]{{3,120}}?(?:,\s+[^,;()]{{2,40}}?\s+and\s+[^,;()]{{2,160}}?)?),?$"
+)
+"""A name, then its office, which may list places in one series ("for the Middle East, Asia and the Pacific")."""
 
 
 def _apposed(pattern: re.Pattern[str], s: Subject, ctx: Context) -> Person | None:
@@ -667,7 +701,8 @@ def _named(s: Subject, ctx: Context) -> Person | None:
         return known
     if len(name.split()) >= 2 or ORGS.fullmatch(name) or polity or _is_body(name, prefix):
         return ctx.introduce(name, None)  # "Kata'ib Hezbollah denied", "The EU condemns", "The IDF said"
-    return NOBODY
+    full = ctx.in_full(name) if not prefix else None
+    return ctx.introduce(full, None) if full else NOBODY  # "Lerner said", "Amos Lerner" in an older entry below
 
 
 _NAMED_OFFICE = re.compile(rf"{_ROLE_NOUN}\s+{NAME}$")
@@ -684,7 +719,7 @@ def _is_body(name: str, prefix: str) -> bool:
     return bool(alone) and _INITIALS.fullmatch(name) is not None and not outlet().search(name)
 
 
-_INITIALS = re.compile(r"[A-Z]{2,6}")
+_INITIALS = re.compile(r"[A-Z]{2,8}")
 
 
 _THE_ROLE = re.compile(r"(?:^|\s)[Tt]he\s+(?P<desc>(?:former\s+)?[A-Za-z][\w' -]{2,60})$")
@@ -740,6 +775,10 @@ def _turn_mention(text: str, label: str) -> tuple[str, str | None]:
     """Read once per text and label: every paragraph of a turn asks again."""
     if label.lower() in LEXICON.answer_turns:  # "A: ...": whoever the interview is with
         return _interviewee(text) or (label, None)
+    answered = next((m for m in BY_LINE.finditer(text) if m["label"] == label), None)
+    if answered is not None:  # "Answered by X" over the office they answer in
+        office = text[answered.end() :].lstrip().split("\n", 1)[0].strip()
+        return label, clean_role(office)
     surname = TURN_HONORIFIC.sub("", label).title()
     listed = re.search(
         rf"(?im)^[ \t]*(?:[-*\u2022][ \t]+)?(?:{_HONORIFIC}\s+)?"
@@ -759,7 +798,13 @@ def _turn_mention(text: str, label: str) -> tuple[str, str | None]:
     if mention is None or not is_name(mention["name"]):
         return surname, None
     role = mention["role"].split("\n")[-1] if mention["role"] else None  # the office on the name's own line
+    after = _OFFICE_AFTER.match(text, mention.end()) if role is None else None
+    role = after["office"] if after else role  # "Naomi Castellanos, our Deputy Assistant Secretary for ..., will"
     return untitled(mention["name"]), clean_role(role) if role else None
+
+
+_OFFICE_AFTER = re.compile(r",\s+(?:(?:our|their|its|his|her)\s+)?(?P<office>[^,.;:\n]{3,120}),")
+"""An office in apposition after a name."""
 
 
 _HONORIFIC = rf"(?:{COURTESY}|Ambassador)"
@@ -784,12 +829,18 @@ def _interviewee(text: str) -> tuple[str, str | None] | None:
 
 def speaker(before: str, cue: str, ctx: Context) -> Person | None:
     """The speaker of a reporting verb from the words before it, or None."""
+    before = _NAME_IN_CAPITALS.sub(lambda m: from_capitals(m[0]), before)
     subject = _subject(before, cue)
     for strategy in STRATEGIES:
         found = strategy(subject, ctx)
         if found is not None:
             return None if found is NOBODY or _place(found.name) else found
     return None
+
+
+_NAME_IN_CAPITALS = re.compile(r"^[A-Z][A-Z'-]+(?:\s+[A-Z][A-Z'-]+){1,3}(?=,)")
+"""A speaker's name set in capitals opening their paragraph, as UN meetings coverage writes it ("RAFAEL DUNMORE,
+Deputy Director General ..., said")."""
 
 
 def _place(name: str) -> bool:

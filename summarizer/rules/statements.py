@@ -90,8 +90,9 @@ _NAME_CLOSING = re.compile(r"\s+(?:[A-Z][\w'.\-]*\s+){1,7}?[A-Z][\w'.\-]*(?:,[^\
 """A speaker named after the verb and closing the sentence, an office after the name if any ("said Brian E.
 Nelson, Treasury's under secretary"), not the opening of what was said ("said Baghdad feared")."""
 _TRAILING_AND = re.compile(r"\s+and\s*$")
-_CONTENT_FIRST = re.compile(r"^(?P<said>[^\"]{12,}?),\s+(?:(?:the\s+)?[\w'.\-]+\s+){1,9}$")
-"""What was said, then a short subject before the verb, and nothing after it: "Israel must respect X, he added."."""
+_CONTENT_FIRST = re.compile(r"^(?P<said>(?:[^\"]|\"[^\"]{1,80}\"\s){12,}?),\s+(?:(?:the\s+)?[\w'.\-]+\s+){1,9}$")
+"""What was said, then a short subject before the verb, and nothing after it: "Israel must respect X, he added."; a
+quoted phrase inside what was said ("were not a "technical gap" but ...") keeps it indirect."""
 _TO_A_LIST = re.compile(r"[^,.;]{0,60}?\bto\s+(?:its|the|their)\s+(?:\w+\s+){0,2}list\b")
 _PRESENT = re.compile(r"[a-z]{2,}[^s\s]s\b")
 """A reporting verb in the present tense ("says", "warns", "calls on"): a headline's as often as a story's."""
@@ -197,8 +198,14 @@ def headline_tense(cue: str, sentence: str) -> bool:
 
 def says_enough(content: str, cue: str) -> bool:
     """Content worth a record: three words at least ("denied the reports" says nothing), two for a claim of
-    responsibility ("for the attack")."""
-    return len(content.split()) >= (2 if cue == "claimed responsibility" else 3)
+    responsibility ("for the attack") or a denial of all of something ("denied any involvement")."""
+    short = cue == "claimed responsibility" or (
+        LEXICON.cues.get(cue) == "reject_deny" and _ALL_OF.match(content) is not None
+    )
+    return len(content.split()) >= (2 if short else 3)
+
+
+_ALL_OF = re.compile(r"(?:any|all)\s", re.I)
 
 
 def _source_first(text: str, at: int, ctx: Context) -> tuple[Person, int] | None:
@@ -369,12 +376,17 @@ def _only_preamble(after: str) -> bool:
     return bool(rest.strip()) and _preamble_end(f"{rest} that ") > len(rest)
 
 
+_SETTING_TO_COLON = re.compile(r"^(?:on|in|at|via|from|during|early|late|to)\s[^:\"'.;]{0,60}:\s+(?=\S)")
+"""Where or when, up to the colon that opens what was said."""
+
+
 def content_after(after: str, cue: str) -> str:
     """What a reporting verb reports: the words after it, without to whom, when, where and the source."""
     text = _CHANNEL.sub("", MD_LINK.sub(r"\g<text>", after))  # "told [Al Arabiya](url) that": read as its text
     text = _OPENING_PARENS.sub("", text)
     text = _MANNER_OPENING.sub("", text)  # "said publicly that"
     text = text[_preamble_end(text) :]
+    text = _SETTING_TO_COLON.sub("", text)  # "wrote on X in the early hours: The Houthi ..."
     if cue in LEXICON.telling_cues:  # "cautioned Western navies on Thursday that", "I warn the Minister that"
         text = _ADDRESSEE_THAT.sub("", text)
     text = _THAT_OPENING.sub("", _SAYING_OPENING.sub("", text))  # "hinted on Thursday, saying: ..."
@@ -448,8 +460,8 @@ def statement(
 
 _FIRST_CUE = rf"{MANNER}(?P<cue>{alternation(LEXICON.first_person_cues)})\b(?:\s+is\b)?"
 _FIRST_PERSON = re.compile(
-    rf"(?:^|,\s+(?:and\s+|but\s+)?|\bthat\s+|\b[Ww]hat\s+)(?:[Ww]e|I)(?:'d|'ll)?\s+"
-    rf"(?:{MANNER}(?:will|would|continue\s+to|can|must|want\s+to)\s+)*{_FIRST_CUE}"
+    rf"(?:^(?:(?:And|But|So)\s+)?|,\s+(?:and\s+|but\s+)?|\bthat\s+|\b[Ww]hat\s+)(?:[Ww]e|I)(?:'d|'ll|'ve|'re)?\s+"
+    rf"(?:{MANNER}(?:will|would|continue\s+to|can|must|want\s+to|are)\s+)*{_FIRST_CUE}"
 )
 _AND_CUE = re.compile(rf",?\s+and\s+(?:we\s+)?(?:(?:will|would|continue\s+to)\s+)?{_FIRST_CUE}")
 """A second first-person verb sharing the subject: "We condemn ... and call on ..."."""
@@ -492,12 +504,19 @@ _NOTES = re.compile(r"^(?:\[[^\]]*\]\s*)+")
 _DISCOURSE = re.compile(r"^(?:Look|Well|So|Now|Again|Listen|Frankly|Honestly|First|Second|Third|Finally)[,:]?\s+")
 """A spoken opening that says nothing itself ("Look, ...")."""
 _NO_POSITION = re.compile(
-    r"^(?:\(|Thanks?\b|Thank\s+you|Good\s+(?:morning|afternoon|evening)|With\s+that|(?:These|Those)\b|"
+    r"^(?:\(|Thanks?\b|Thank\s+you|Good\s+(?:morning|afternoon|evening)|With\s+that|(?:Happy|Glad)\s+to\b|(?:These|Those)\b|"
     r"(?:The\s+)?(?:sub)?committee\b|The\s+chair\b|Your\b|Members\s+may|Without\s+objection)"
 )
 """Sentences that hold the floor without taking a position: courtesies, hand-overs, stage notes ("(The briefing
 was concluded ...)"), back-references to what was just announced ("These designations are ...") and the chair
 running a hearing ("The subcommittee will come to order", "Members may submit ...")."""
+
+
+_MET = re.compile(rf"\b(?:{alternation(LEXICON.meeting_verbs)})\s+(?:with\s+)?(?:the\s+)?[A-Z]")
+"""A meeting told of ("The envoy met President X on Monday"): news given, no position taken."""
+_DECLINES = re.compile(r"\bnot\s+(?:\w+\s+){0,3}(?:comment|speculate)\b")
+"""A refusal to comment ("The Government does not routinely comment on ...", "It would not be appropriate to
+speculate"): no position taken."""
 
 
 def answer(doc: Document, para: Paragraph, found: list[Statement], acts: list[Sentence]) -> Statement | None:
@@ -517,7 +536,14 @@ def answer(doc: Document, para: Paragraph, found: list[Statement], acts: list[Se
             continue
         said = _DISCOURSE.sub("", _NOTES.sub("", sent.flat.strip())).rstrip(".")
         asking = said.endswith("?") or said.isupper()  # a question, or a heading run into the turn
-        if asking or _NO_POSITION.match(said) or _ONESELF.search(said) or len(said.split()) < 4:
+        if (
+            asking
+            or _NO_POSITION.match(said)
+            or _DECLINES.search(said)
+            or _ONESELF.search(said)
+            or _MET.search(said)
+            or len(said.split()) < 4
+        ):
             continue
         return _build(doc, para, sent, who, "said", said, 0, live=True)
     return None

@@ -123,15 +123,18 @@ def read_header(text: str, lines: list[Line]) -> Header:
         if is_furniture(body):
             if _RELEASE.match(body) and title_line is not None and headline is None and _names_only(title_line):
                 publisher = publisher or office or title_line  # the issuer's name over "Press release"
-                title_line = None
+                title_line, under_path = None, False
             if _RELEASE.match(body):
                 release = True
                 header.used |= set(range(wrapper, i))  # the issuers' names and offices over "Joint media release"
-            under_path = under_path or bool(
-                title_line is not None and headline is None and SEPARATOR.search(body) and _names_only(title_line)
-            )  # "United Nations" over "Secretary-General | Office of the Spokesperson | ...": a site's name
-            header.used.add(i)
             crumb = _CRUMB.match(MD_LINK.sub(r"\g<text>", body))
+            under_path = under_path or bool(
+                title_line is not None
+                and headline is None
+                and (SEPARATOR.search(body) or (crumb and crumb["site"].lower() == "home"))
+                and _names_only(title_line)
+            )  # "United Nations" over "Secretary-General | Office of the Spokesperson | ..." or "Home > ...": a site
+            header.used.add(i)
             site = crumb["site"] if crumb and crumb["site"].lower() != "home" else None
             named = title_line is not None and _names_only(title_line)  # "U.S. Department of Justice" over it
             publisher = publisher or (None if named else site)  # "[The Lantern Post](url) > ... > Explainer": the site
@@ -176,6 +179,8 @@ def read_header(text: str, lines: list[Line]) -> Header:
             header.used.add(i)
         elif headline is None and office is None and _names_only(body) and _OFFICE.search(body):
             office = body
+        elif headline is not None and _names_only(body) and _OFFICE.search(body) and len(body.split()) <= 6:
+            header.used.add(i)  # "Spokesperson Bryce Halverson" under a briefing's title: who gives it, no section
         elif headline is None and _SECTION_LABEL.fullmatch(body) and _headline_follows(lines, i):
             header.used.add(i)  # "Politics" between the masthead and the headline: the site's section, no heading
             labelled = True
@@ -187,7 +192,7 @@ def read_header(text: str, lines: list[Line]) -> Header:
     if thread and title_line is None:
         title_line = _first_post(lines, header.used)
     if title_line is not None and headline is not None:
-        site = from_capitals(title_line) if _in_capitals(title_line) or under_path else None
+        site = from_capitals(title_line) if _in_capitals(title_line) else title_line if under_path else None
         site = site or (_SPLIT.split(title_line)[-1] if _site_line(title_line) else None)  # "Hansard - UK Parliament"
         site = site or (title_line if labelled and _names_only(title_line) else None)  # "Asharq Al-Awsat"
         publisher, title_line = publisher or site, headline

@@ -2105,7 +2105,8 @@ def test_a_written_answer_is_its_minister_s_turn_on_the_day_it_was_answered():
 
 def test_a_briefing_s_guest_office_a_subject_s_pronoun_and_first_person_turns():
     summary = by_rules(
-        "Department Press Briefing - May 3, 2026\n\n"
+        "U.S. Department of Harbours\nHome > Briefings > Department Press Briefings\n"
+        "Department Press Briefing - May 3, 2026\nSpokesperson Gregory Halversen\nWashington, D.C.\n\n"
         "MR. HALVERSEN: Good afternoon. We have a guest today: Dana Field, our Deputy Assistant Secretary for Harbour "
         "Finance, will take a few questions before I come back up.\n\n"
         "MS. FIELD: Thanks. We urge port authorities across the region to take note of today's action. Happy to take "
@@ -2119,13 +2120,21 @@ def test_a_briefing_s_guest_office_a_subject_s_pronoun_and_first_person_turns():
         "on Monday. He told the President that we support the harbour police. He also made clear that armed ferries "
         "have no place in the port.\n"
     )
+    assert (summary.bulletin.title, summary.bulletin.publisher) == (
+        "Department Press Briefing",
+        "U.S. Department of Harbours",
+    )
+    assert {s.section for s in summary.statements} == {None}  # who gives the briefing, and where, head no section
+    assert [s.affiliation for s in summary.statements if s.speaker in ("Dana Field", "Gregory Halversen")] == [
+        "United States"
+    ] * 3  # a department's briefers speak for its country
     got = [(s.speaker, s.role, s.cue, s.said_on) for s in summary.statements]
     assert got == [
         ("Dana Field", "Deputy Assistant Secretary for Harbour Finance", "urge", date(2026, 5, 3)),
         ("HARBCOM", None, "said", date(2026, 5, 2)),
         ("Coastal Front", None, "denied", date(2026, 5, 2)),
-        ("Halversen", None, "asking", date(2026, 5, 3)),
-        ("Halversen", None, "expect", date(2026, 5, 3)),
+        ("Gregory Halversen", "Spokesperson", "asking", date(2026, 5, 3)),
+        ("Gregory Halversen", "Spokesperson", "expect", date(2026, 5, 3)),
         ("Daniel Okafor", "Special Envoy for Lebanon", "told", date(2026, 4, 27)),
         ("Daniel Okafor", "Special Envoy for Lebanon", "made clear", date(2026, 4, 27)),
     ]

@@ -862,6 +862,12 @@ _AT_BODY = re.compile(
 """The organisation closing a role: "professor at the University of Basra", "director of the rights group X"."""
 
 
+def institution_side(publisher: str | None) -> str | None:
+    """The country or body an institution publishing a transcript speaks for ("U.S. Department of State", "UK
+    Parliament"); None for a publisher that is no institution."""
+    return affiliation(publisher) if publisher and _INSTITUTION.search(publisher) else None
+
+
 def affiliation(role: str | None) -> str | None:
     """Organisation or country a role (or a speaking body's name) belongs to, when it names one."""
     if not role:

@@ -21,6 +21,7 @@ from .speakers import (
     Person,
     affiliation,
     clean_role,
+    institution_side,
     introductions,
     is_body,
     named_after,
@@ -632,6 +633,7 @@ def _build(
         (affiliation(speaker.role) if speaker.role else affiliation(speaker.name))
         or country_of(ARTICLE.sub("", speaker.name))  # "the representative of France": a country's delegate
         or (affiliation(doc.bulletin.publisher) if doc.release else None)  # a release speaks for its issuer
+        or (institution_side(doc.bulletin.publisher) if live and para.turn else None)  # a briefing's speakers too
     )
     return Statement(
         speaker=speaker.name,

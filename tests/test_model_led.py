@@ -475,3 +475,39 @@ def test_a_verb_with_its_subject_accused_or_a_listing_is_no_statement_and_a_colo
     assert (
         rejected.get("speaker is not the verb's subject", 0) + rejected.get("verb is passive or lists targets", 0) == 3
     )
+
+
+def test_a_turn_s_first_person_is_whoever_has_the_floor_and_he_is_never_a_phrase() -> None:
+    doc = _doc(
+        "Department Press Briefing - May 3, 2026\n\nSpokesperson Gregory Halversen\n\n"
+        "MR. HALVERSEN: Good afternoon. As a result of the strike, the ferries stopped. We warned the Ferry Board "
+        "last week that the levy would fail.\n\n"
+        "QUESTION: Did you warn them?\n"
+    )
+    (chunk,) = [c for c in chunks.chunks(doc) if "We warned" in c.passage]
+    assert "MR. HALVERSEN: Good afternoon." in chunk.passage  # the model sees who has the floor
+    said = _said(2, "MR. HALVERSEN", "warned")
+    found, _ = _read(doc, {"statements": [said], "sanctions": []}, "We warned")
+    assert [(s.speaker, s.cue, s.content) for s in found.statements] == [
+        ("Gregory Halversen", "warned", "the levy would fail"),
+    ]
+    doc = _doc(
+        "Meeting\n\nMay 3, 2026\n\nAs a result, Director Ana Brill said the ferries had stopped. He went on to say "
+        "that the inspectors stood ready to return.\n"
+    )
+    said = _said(2, "As a result", "went on to say")
+    found, rejected = _read(doc, {"statements": [said], "sanctions": []}, "went on to say")
+    assert found.statements == [] and rejected == {"speaker is not a name": 1}
+
+
+def test_a_sentence_keeps_a_reporting_verb_to_read_until_each_has_its_record() -> None:
+    doc = _doc(
+        "Report\n\nMay 3, 2026\n\nHarbour chief Ana Brill told reporters the levy was unfair and warned that the "
+        "ferries would stop. The port reopened on Monday after the talks.\n"
+    )
+    (chunk,) = chunks.chunks(doc)
+    sent = chunk.sentences[0]
+    one = [(sent.start, sent.end)]
+    assert [s.flat for s in chunk.unread(one)] == [sent.flat]  # "warned" is left to read
+    assert chunk.after(one).passage.startswith("[1] Harbour chief Ana Brill told")
+    assert chunk.unread(one * 2) == []  # a record for each verb: read

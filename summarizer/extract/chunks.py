@@ -3,7 +3,8 @@
 A chunk carries its section heading and the paragraph before it as context, so "He added" and "the ministry" can be
 resolved, but only the chunk's own sentences are read for records. Chunks with no sign of speech or of a sanctions
 action are never sent: on two CPU cores every model call costs seconds, and most paragraphs of a bulletin say
-neither, and sentences an earlier extractor already turned into records need no second reading.
+neither, and sentences an earlier extractor already turned into records, one per reporting verb, need no second
+reading.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from functools import cached_property
 
 from ..layout import flat
 from ..lexicon import word_pattern
+from ..rules import CUE_RE
 from ..rules.sanctions import ABOUT_SANCTIONS
 from ..rules.words import HEARSAY, LEXICON
 from ..segment import Document, Paragraph, Sentence
@@ -57,7 +59,10 @@ class Chunk:
         ]
 
     def _is_covered(self, sent: Sentence) -> bool:
-        return any(start < sent.end and sent.start < end for start, end in self.covered)
+        """Read by an earlier extractor: as many of its records on the sentence as the sentence has reporting verbs
+        ("X called the decision worthless and warned ...": one record leaves the second verb to read)."""
+        read = sum(start < sent.end and sent.start < end for start, end in self.covered)
+        return read > 0 and read >= len(CUE_RE.findall(sent.flat))
 
     @cached_property
     def lines(self) -> list[tuple[Paragraph, Sentence]]:
@@ -69,7 +74,8 @@ class Chunk:
         """The chunk as the model reads it: one line per sentence (hard wraps rejoined), list items marked, a blank
         line between paragraphs. Lines still to be read are numbered; lines an earlier extractor read stay as
         unnumbered context. The model answers with line numbers instead of copying what was said, which would cost
-        a small model most of its output tokens and most of its copying mistakes."""
+        a small model most of its output tokens and most of its copying mistakes. A transcript's paragraph opens
+        with the label of whoever has the floor, as transcripts write it."""
         out: list[str] = []
         last: Paragraph | None = None
         n = 0
@@ -77,6 +83,8 @@ class Chunk:
             if last is not None and para is not last:
                 out.append("")
             text = f"- {sent.flat.strip()}" if para.lead is not None else sent.flat.strip()
+            if para.turn is not None and sent is para.sentences[0]:
+                text = f"{para.turn}: {text}"  # who has the floor: whom "I" and "we" mean
             if self._is_covered(sent):
                 out.append(f"    {text}")
             else:

@@ -61,6 +61,11 @@ def _passive(text: str, verb_at: int, verb: str) -> bool:
     return bool(_AUXILIARY.search(text, 0, verb_at) or (accusing and _QUALIFIED_NOUN.search(text, 0, verb_at)))
 
 
+_CLAUSE_OPENING = re.compile(
+    r"(?:As|In|On|At|After|Before|During|Meanwhile|However|Also|But|And|So|Then|Yet|While|When|Since|Because|"
+    r"Although|Following|According)\b"
+)
+"""A word that opens a clause or a setting, never a name."""
 _CITATION_TAIL = re.compile(r"\s*\([^()]*\)\s*\.?$")
 
 
@@ -163,6 +168,8 @@ def _in_subject_place(sentence: str, verb_at: int, verb_end: int, speaker: str, 
     said_by = pronoun[1].capitalize() if pronoun else None
     if (said_by == "It" and not body) or (said_by in ("He", "She") and body):
         return False  # "It vowed" is a body's, "He said" a person's: never the person named last for "It"
+    if said_by in ("He", "She") and not (re.fullmatch(NAME, speaker) or ROLE_NOUNS.search(speaker)):
+        return False  # "He went on to say": a person, never the words the model took for one ("As a result")
     referred = pronoun or (described and ROLE_NOUNS.fullmatch(described["noun"]))
     return known_before and bool(referred)
 
@@ -191,8 +198,8 @@ def statement(doc: Document, chunk: Chunk, said: Said) -> Statement | str:
         or not re.search(r"[A-Z]", speaker)
     ):
         return "speaker is an outlet or an unnamed source"
-    if len(speaker.split()) > 8:
-        return "speaker is not a name"
+    if len(speaker.split()) > 8 or _CLAUSE_OPENING.match(speaker):
+        return "speaker is not a name"  # "As a result, X said": the words before the name are no one
     verb = _verb(said.cue, _VERBS)
     introduces = _verb(said.cue, [*_VERBS, *_LIST_VERBS])  # "made the following points" only introduces a list
     unlisted = _spoken(said.cue) if introduces is None else None  # "underscored", "lamented": no cue of the rules'
@@ -226,7 +233,10 @@ def statement(doc: Document, chunk: Chunk, said: Said) -> Statement | str:
             if _passive(sent.flat, start, cue_verb) or (cue_verb == "added" and rules.adds_to_list(sent.flat, end)):
                 why = "verb is passive or lists targets"  # "banks accused of ...", "added to the list of persons"
                 continue
-            if not _in_subject_place(sent.flat, start, end, speaker, known):
+            who = (speaker, role) if _in_subject_place(sent.flat, start, end, speaker, known) else None
+            holder = _floor_holder(doc, para, sent.flat, start) if who is None else None
+            who = (holder.name, holder.role) if holder is not None else who
+            if who is None:
                 why = "speaker is not the verb's subject"
                 continue
             content = rules.content_at(sent.flat, start, end, cue_verb)
@@ -234,8 +244,22 @@ def statement(doc: Document, chunk: Chunk, said: Said) -> Statement | str:
                 why = "nothing said after the verb"
                 continue
             cue = rules.Cue(cue_verb, end, _CITATION_TAIL.sub("", content))
-            return _aimed(rules.statement(doc, para, sent, cue, speaker, role), sent.flat, said.target)
+            return _aimed(rules.statement(doc, para, sent, cue, *who), sent.flat, said.target)
     return why
+
+
+_FIRST_PERSON = re.compile(
+    r"(?:^|[,;]\s+(?:and\s+|but\s+)?)(?:And\s+|But\s+|So\s+)?(?:I|[Ww]e)(?:'[a-z]+)?(?:\s+[a-z]+){0,3}\s*$"
+)
+"""The verb's subject as "I" or "we", perhaps with an auxiliary or adverbs ("We would strongly urge")."""
+
+
+def _floor_holder(doc: Document, para: Paragraph, sentence: str, verb_at: int) -> rules.Person | None:
+    """Whoever has the floor of a transcript's turn, when the verb's subject is "I" or "we": the model reads the
+    label, the rules name its holder."""
+    if para.turn is None or para.asks or not _FIRST_PERSON.search(sentence[:verb_at]):
+        return None
+    return rules.turn_speaker(doc.text, para.turn)
 
 
 def _spoken(cue: str) -> str | None:

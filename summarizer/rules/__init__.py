@@ -15,7 +15,7 @@ from .dating import remarks_day
 from .listings import listings
 from .overview import overview
 from .sanctions import OWN_ACTION, actions, bulleted, complete_sanctions, sanction, table_action
-from .speakers import LEAD_IN, Context, Person, affiliation, delegated, titled
+from .speakers import LEAD_IN, Context, Person, affiliation, delegated, titled, turn_speaker
 from .statements import (
     CUE_RE,
     CUES,
@@ -139,4 +139,5 @@ __all__ = [
     "statement",
     "statement_type",
     "titled",
+    "turn_speaker",
 ]

@@ -149,14 +149,15 @@ def worker(path: str, reps: int) -> dict[str, Any]:
     summarizer.summarize(SAMPLE, backend="rules")
     first_call = time.perf_counter() - began
     rss_start = peak_rss_kb()
+    bulletin = Path(path)  # a bare string is refused: it could be a file name or a bulletin's text
     times = []
     summary = None
     for _ in range(reps):
         began = time.perf_counter()
-        summary = summarizer.summarize(path, backend="rules")
+        summary = summarizer.summarize(bulletin, backend="rules")
         times.append(time.perf_counter() - began)
     tracemalloc.start()
-    summarizer.summarize(path, backend="rules")
+    summarizer.summarize(bulletin, backend="rules")
     _, heap_peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     assert summary is not None

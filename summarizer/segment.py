@@ -22,6 +22,7 @@ from .layout import (
     BULLET_MARKS,
     FOOTNOTE_MARK,
     MD_LINK,
+    NOTE_LABEL,
     PLACE_BYLINE,
     SEPARATOR,
     SOURCE_LABEL,
@@ -99,6 +100,13 @@ _DEBATE_LABELS = (
 )
 """A parliamentary record's turn: a Member by name, constituency and party ("Priti Langford (Hertsmere) (Con):"), or
 an office holder."""
+SPEECH_TURN = re.compile(
+    r"(?m)^(?P<label>[A-Z][a-z][\w'.-]*(?:\s+(?:(?:al|el|de|van|von)[ -])?[A-Z][\w'.-]*){0,3})"
+    r"(?:,\s+(?P<office>[^\n]{2,200}?)|\s+\([^()\n]{1,40}\)(?:,\s+(?P<kind>[^\n]{2,60}?))?)?"
+    r"\.\s+[-\u2013\u2014]\s+(?:\([A-Z]{2}\)\s+)?(?=\S)"
+)
+"""A speech in a parliament's verbatim report: "Name, office. - ", "Name (Group). - (DE) ", "President. - "; a name
+in capitals ("TAMPA, Fla. - ") is a dateline's place."""
 _TIMED_TURN = re.compile(
     rf"[*_]*\[?\d{{1,2}}:\d{{2}}(?::\d{{2}})?\]?[ \t]+(?:{COURTESY}\s+)?"
     r"(?P<label>[A-Z][\w'.-]*(?:\s+(?:(?:al|el)-)?[A-Z][\w'.-]*){0,3})(?:\s+\([^()\n]{2,40}\))?:[*_]*[ \t]+(?=\S)"
@@ -157,7 +165,8 @@ _SENTENCE_END = re.compile(
 
 @dataclass
 class Sentence:
-    """A sentence: ``text`` exactly as in the bulletin (line breaks and all), ``flat`` as the rules read it."""
+    """A sentence: ``text`` exactly as in the bulletin (line breaks and all), ``flat`` as the rules read it: one
+    line, a Markdown link as its text ("[said in a statement](https://...)" is "said in a statement")."""
 
     start: int
     end: int
@@ -165,7 +174,7 @@ class Sentence:
     flat: str = ""
 
     def __post_init__(self) -> None:
-        self.flat = self.flat or flat(self.text)
+        self.flat = MD_LINK.sub(r"\g<text>", self.flat or flat(self.text))
 
 
 @dataclass
@@ -226,6 +235,8 @@ class Document:
     """An organisation's own press release: what it reports is said on its date unless a sentence says otherwise."""
     parliament: bool = False
     """A parliamentary record: a Member states what a turn says before the question it ends with."""
+    speech: bool = False
+    """A published speech: one speaker throughout, who takes positions with first-person verbs ("I call on")."""
     holes: list[tuple[int, int]] = field(default_factory=list)
     """Spans inside paragraphs that are no part of them: the foot, footnotes and running header of a page that
     breaks a paragraph."""
@@ -300,6 +311,22 @@ _LEAD_LABEL = re.compile(rf"^[*_]*(?:{alternation(load().lead_labels)})\s*(?::[*
 """A round-up's summarising lead: "**Key takeaway:** ...", "Bottom line: ..."."""
 
 
+_DELIVERY = re.compile(
+    r"[*_(\[]*(?:As\s+prepared\s+for\s+delivery|As\s+delivered|Check\s+against\s+delivery)[.)\]*_]*", re.I
+)
+"""The note a published speech carries under its heading: its text is the speaker's, first person throughout."""
+_GIVER = re.compile(
+    r"(?:[Bb]y\s+)?(?P<name>[A-Z][a-z][\w'-]*(?:\s+(?:(?:al|el|de|van|von)[ -])?[A-Z][\w'-]+){1,3}),\s+\S"
+)
+"""A speech's giver, named with their office under its title: "Alejandro Ferreyra, IAEA Director General"."""
+
+
+def _speech_giver(head: list[Line]) -> str | None:
+    """The name of whoever gives a speech, from the last line of its heading that names someone with an office."""
+    givers = [m["name"] for line in head if (m := _GIVER.fullmatch(line.text) or _GIVER.match(line.text))]
+    return givers[-1] if givers else None
+
+
 class _Reader:
     """Reads logical lines into the document's overview, sections and paragraphs, one line at a time."""
 
@@ -336,7 +363,13 @@ class _Reader:
 
     def read(self, lines: list[Line]) -> None:
         self.live = sum(bool(_ENTRY_TIME.fullmatch(line.text)) for line in lines) > 1
+        delivery = next((i for i, line in enumerate(lines) if _DELIVERY.fullmatch(line.text)), None)
+        speaker = _speech_giver(lines[:delivery]) if delivery is not None else None
         for i, line in enumerate(lines):
+            if i == delivery:
+                self.turn = speaker  # a speech as prepared for delivery: all that follows is its speaker's
+                self.doc.speech = speaker is not None
+                continue
             after = [other.text for other in lines[i + 1 : i + 3]]
             self.alone = (after[:1] == [""]) and not (after[1:] and _BULLET.match(after[1]))
             if not line.text:
@@ -470,10 +503,12 @@ class _Reader:
             start = line.start + wire.end  # the story starts after "TEHRAN, March 9 (Agency) -"
         numbered = _PARAGRAPH_NUMBER.match(self.text, start) if bullet is None else None
         start = numbered.end() if numbered else start
+        note = NOTE_LABEL.match(self.text, start) if bullet is None else None
+        start = note.end() if note else start  # "[Monitor's note: ...]": the note's text, without its label
         turn = (_TURN.match(self.text, start) or _RECORD_TURN.match(self.text, start)) if bullet is None else None
         if turn is None and self.labels:  # "Priti Langford (Hertsmere) (Con): ..."
             turn = next((m for r in _DEBATE_LABELS if (m := r.match(self.text, start))), None)
-        turn = turn or _TIMED_TURN.match(self.text, start)
+        turn = turn or _TIMED_TURN.match(self.text, start) or SPEECH_TURN.match(self.text, start)
         turn = turn if kind == "body" and bullet is None else None
         spoken = _SPOKEN_LABEL.match(self.text, start) if turn is None and bullet is None else None
         turn = turn or (spoken if spoken is not None and spoken["label"] in self.labels else None)

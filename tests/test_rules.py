@@ -2224,3 +2224,84 @@ def test_a_body_s_paper_an_acronym_in_parentheses_and_the_first_subject_of_coord
 ):
     (statement,) = one_paragraph(sentence).statements
     assert (statement.speaker, statement.cue, statement.content) == (speaker, cue, content)
+
+
+def test_a_parliament_s_verbatim_speeches_are_turns_of_their_labelled_speakers():
+    summary = by_rules(
+        "Harbour Parliament\nHome > Plenary > Verbatim report of proceedings\n\n"
+        "Wednesday, 10 March 2027 - Strasbourg\n\n"
+        "President. \u2013 The next item is the debate on ferry safety in the strait.\n\n"
+        "Maarja Kask, Vice-President of the Commission. \u2013 Madam President, honourable Members, the ferries keep "
+        "sinking. I call on the port authority to inspect every hull.\n\n"
+        "Friedrich Obermaier, on behalf of the PPE Group. \u2013 (DE) Madam President, we welcome the inspections "
+        "announced today by the harbour board.\n\n"
+        "President. \u2013 The debate is closed.\n"
+    )
+    got = [(s.speaker, s.role, s.cue, s.content) for s in summary.statements]
+    assert got == [
+        ("Maarja Kask", "Vice-President of the Commission", "call on", "the port authority to inspect every hull"),
+        ("Friedrich Obermaier", None, "welcome", "the inspections announced today by the harbour board"),
+    ]
+    assert summary.statements[1].evidence.text.startswith("Madam President, we welcome")  # no label, no "(DE)"
+
+
+def test_a_speech_as_prepared_for_delivery_is_its_giver_s_in_the_first_person():
+    summary = by_rules(
+        "Harbour Agency\n\nDirector General's Statement to the Board\n\n3 March 2027\n"
+        "Alejandro Ferro, Harbour Agency Director General\n\n(As prepared for delivery)\n\nMadam Chair,\n\n"
+        "The ferry fleet lost power twice last month. I once again appeal to both sides to keep the port open.\n\n"
+        "Inspections\n\nThe inspectors reported damage to the outer wall. I remain seriously concerned that the wall "
+        "may fail. I again call upon the port authority to close the outer berth.\n"
+    )
+    got = [(s.speaker, s.role, s.cue, s.said_on) for s in summary.statements]
+    day = date(2027, 3, 3)
+    assert got == [
+        ("Alejandro Ferro", "Harbour Agency Director General", "appeal to", day),
+        ("Alejandro Ferro", "Harbour Agency Director General", "remain seriously concerned", day),
+        ("Alejandro Ferro", "Harbour Agency Director General", "call upon", day),
+    ]  # no "said" for each paragraph's narration: a speech takes its positions with its verbs
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "cue", "content"),
+    [
+        (
+            "The Coastal armed forces warn all ferry companies that their ships will be legitimate targets.",
+            "The Coastal armed forces",
+            "warn",
+            "their ships will be legitimate targets",
+        ),
+        (
+            "The Harbour Council demands that the pirates immediately release the ferry and its crew.",
+            "The Harbour Council",
+            "demands",
+            "the pirates immediately release the ferry and its crew",
+        ),
+        ("The Ferry Board condemned the attack in a statement this morning.", "Ferry Board", "condemned", "the attack"),
+        (
+            "The port's spokeswoman, Dana Kovacs, on Friday [condemned the levy](https://example.org/kovacs) as "
+            '"an act of piracy".',
+            "Dana Kovacs",
+            "condemned",
+            'the levy as "an act of piracy"',
+        ),
+    ],
+)
+def test_a_plural_body_s_present_tense_a_council_s_demand_and_a_linked_verb_report_speech(
+    sentence, speaker, cue, content
+):
+    (statement,) = one_paragraph(sentence).statements
+    assert (statement.speaker, statement.cue, statement.content) == (speaker, cue, content)
+
+
+def test_an_editor_s_bracketed_note_is_text_and_a_paper_s_title_is_no_speaker():
+    summary = by_rules(
+        "Harbour Monitor\n\n15 March 2027\n\n"
+        "Harbour Council Press Statement on the Ferry Strike\n\n"
+        "The members of the Harbour Council condemned in the strongest terms the sinking of the ferry.\n\n"
+        "[Monitor's note: The Harbour Police said on 12 March that two ferries had been stopped near the strait.]\n"
+    )
+    assert [(s.speaker, s.cue) for s in summary.statements] == [
+        ("Harbour Council", "condemned"),
+        ("Harbour Police", "said"),
+    ]

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 from ..lexicon import actor, alternation, outlet
-from ..segment import BY_LINE, COURTESY, OFFICE_TURN, TURN_HONORIFIC
+from ..segment import BY_LINE, COURTESY, OFFICE_TURN, SPEECH_TURN, TURN_HONORIFIC
 from ..text import from_capitals
 from .dating import WHEN
 from .words import (
@@ -212,8 +212,8 @@ def _introduce_all(text: str, ctx: Context) -> None:
         if is_name(name) and (len(name.split()) >= 2 or surname_only) and ctx.find(name) is None:
             ctx.introduce(name, clean_role(m["role"]))  # "President Ahmadinejad": "the president" later
     opening = _OPENING_NAME.match(text)
-    if opening is None or not is_name(opening["name"]):
-        return
+    if opening is None or not is_name(opening["name"]) or opening["name"].split()[-1] in _PAPERS:
+        return  # "Security Council Press Statement on ...": a paper's title, no one who can speak
     known = ctx.find(opening["name"])
     if known is None and len(opening["name"].split()) >= 2:
         ctx.introduce(opening["name"], None)  # "Behrouz Sadeghi-Rad, 58, was born in ...": "Sadeghi-Rad" later
@@ -240,6 +240,7 @@ _NOUN_FOR_NAMED = re.compile(
 _INDEFINITE = re.compile(r"(?:[Aa]n?|[Oo]ne)\s")
 """An office held by someone the subject does not name ("A senior commander of ..."): no speaker the rules can tell."""
 _OBJECT_OF = re.compile(r"\b(?:of|in|at|from|with|for|near)$")
+_PAPERS = frozenset({"Statement", "Release", "Report", "Communique", "Resolution", "Decision", "Letter", "Note"})
 _OPENING_NAME = re.compile(rf"(?P<name>{NAME})(?:,\s+\d{{1,3}},)?\s+[a-z]")
 """A person opening a sentence as its subject, whatever the verb (an age may follow the name): a later surname or
 "he" can mean them."""
@@ -262,6 +263,7 @@ def clean_role(text: str) -> str | None:
     """The office a phrase gives, without a leading setting, what carried the words ("remarks by", "a letter
     from") or an article; None when it names no office."""
     text = _CLAUSE_OPENER.sub("", LEAD_IN.sub("", text.strip()))  # "When the American ambassador, X, said"
+    text = _SUBJECT_VERB.sub("", text)  # "I met the Vice-President of X, Y, who told me": the office is after the verb
     carried = [m for m in _CARRIED.finditer(text) if ROLE_NOUNS.search(text[m.end() :])]
     text = text[carried[-1].end() :] if carried else text
     text = ARTICLE.sub("", _RELATIVE.split(text.strip(), 1)[0]).strip()  # "..., who was foreign minister from ..."
@@ -270,6 +272,8 @@ def clean_role(text: str) -> str | None:
     return text
 
 
+_SUBJECT_VERB = re.compile(r"^(?:I|[Ww]e|[Hh]e|[Ss]he|[Tt]hey)\s+[a-z]+\s+")
+"""A pronoun and its verb opening the words before an office: no part of it."""
 _CLAUSE_OPENER = re.compile(r"^(?:and|but|or|when|as|after|while|before|if|although|because|since|once)\s+", re.I)
 """A conjunction opening the clause a role stands in: no part of the office."""
 _NAMED_AFTER = re.compile(
@@ -779,6 +783,9 @@ def _turn_mention(text: str, label: str) -> tuple[str, str | None]:
     if answered is not None:  # "Answered by X" over the office they answer in
         office = text[answered.end() :].lstrip().split("\n", 1)[0].strip()
         return label, clean_role(office)
+    speech = next((m for m in SPEECH_TURN.finditer(text) if m["label"] == label and m["office"]), None)
+    if speech is not None:  # "Name, Vice-President of the Commission. - ": the office the speech is given in
+        return label, clean_role(speech["office"])
     surname = TURN_HONORIFIC.sub("", label).title()
     listed = re.search(
         rf"(?im)^[ \t]*(?:[-*\u2022][ \t]+)?(?:{_HONORIFIC}\s+)?"

@@ -112,7 +112,7 @@ def find_statements(doc: Document, para: Paragraph, sent: Sentence, ctx: Context
     introductions(sent.flat, ctx)
     found: list[tuple[re.Match[str], Person, int]] = []
     inverted: str | None = None  # what was said, when all of it comes before the verb and its speaker after
-    for m in CUE_RE.finditer(sent.flat):
+    for m in _cues(sent.flat):
         if m["cue"] == "added" and adds_to_list(sent.flat, m.end()):
             continue
         if headline_tense(m["cue"], sent.flat):
@@ -191,6 +191,19 @@ _SUBJECT_REACH = 40
 """How far into a sentence its subject may start: past an opening day or place, not deep in a clause."""
 
 
+def _cues(text: str) -> list[re.Match[str]]:
+    """The reporting verbs of a sentence in order: the lexicon's, and a plural subject's present tense ("The armed
+    forces warn ...", "The members of the Council condemn ...") in the words a speaker uses of themself."""
+    return sorted([*CUE_RE.finditer(text), *_PLURAL_PRESENT.finditer(text)], key=lambda m: m.start())
+
+
+_PLURALS = ("forces", "members", "ministers", "leaders", "factions", "authorities", "brigades", "groups")
+_PLURAL_PRESENT = re.compile(
+    "(?:" + "|".join(f"(?<={noun} )" for noun in _PLURALS) + ")"
+    rf"{MANNER}(?P<cue>{alternation(k for k in LEXICON.first_person_cues if k != 'told')})\b"
+)
+
+
 def headline_tense(cue: str, sentence: str) -> bool:
     """A present-tense verb in a line with no sentence end ("IRGC says tanker was seized"): a headline's, not a report
     of speech."""
@@ -199,9 +212,13 @@ def headline_tense(cue: str, sentence: str) -> bool:
 
 def says_enough(content: str, cue: str) -> bool:
     """Content worth a record: three words at least ("denied the reports" says nothing), two for a claim of
-    responsibility ("for the attack") or a denial of all of something ("denied any involvement")."""
-    short = cue == "claimed responsibility" or (
-        LEXICON.cues.get(cue) == "reject_deny" and _ALL_OF.match(content) is not None
+    responsibility ("for the attack"), a condemnation ("condemned the attack") or a denial of all of something
+    ("denied any involvement")."""
+    kind = LEXICON.cues.get(cue)
+    short = (
+        cue == "claimed responsibility"
+        or kind == "accuse_condemn"
+        or (kind == "reject_deny" and _ALL_OF.match(content) is not None)
     )
     return len(content.split()) >= (2 if short else 3)
 
@@ -462,7 +479,7 @@ def statement(
 _FIRST_CUE = rf"{MANNER}(?P<cue>{alternation(LEXICON.first_person_cues)})\b(?:\s+is\b)?"
 _FIRST_PERSON = re.compile(
     rf"(?:^(?:(?:And|But|So)\s+)?|,\s+(?:and\s+|but\s+)?|\bthat\s+|\b[Ww]hat\s+)(?:[Ww]e|I)(?:'d|'ll|'ve|'re)?\s+"
-    rf"(?:{MANNER}(?:will|would|continue\s+to|can|must|want\s+to|are)\s+)*{_FIRST_CUE}"
+    rf"(?:{MANNER}(?:will|would|continue\s+to|can|must|want\s+to|are|again|once\s+again|also)\s+)*{_FIRST_CUE}"
 )
 _AND_CUE = re.compile(rf",?\s+and\s+(?:we\s+)?(?:(?:will|would|continue\s+to)\s+)?{_FIRST_CUE}")
 """A second first-person verb sharing the subject: "We condemn ... and call on ..."."""
@@ -502,6 +519,11 @@ _ONESELF = re.compile(r"\b(?:I|I'[a-z]+|[Mm]e|[Mm]y)\b|\byou are recognized\b")
 recognized"): holding the floor, not taking a position."""
 _NOTES = re.compile(r"^(?:\[[^\]]*\]\s*)+")
 """A transcriber's notes opening a sentence ("[Laughs]", "[...]"): no one's words."""
+_VOCATIVE = re.compile(
+    r"^(?:(?:(?:Madam|Mr\.?)\s+(?:President|Chair|Speaker)|[Hh]onourable\s+[Mm]embers|[Cc]olleagues|"
+    r"High\s+Representative|Commissioner|Minister)(?:,\s+|\s*$))+"
+)
+"""Those a speech is addressed to, opening it ("Madam President, honourable Members, ..."): no part of what it says."""
 _DISCOURSE = re.compile(r"^(?:Look|Well|So|Now|Again|Listen|Frankly|Honestly|First|Second|Third|Finally)[,:]?\s+")
 """A spoken opening that says nothing itself ("Look, ...")."""
 _NO_POSITION = re.compile(
@@ -526,8 +548,8 @@ def answer(doc: Document, para: Paragraph, found: list[Statement], acts: list[Se
     position: a question, a courtesy, the speaker on themself, a sanctions action (``acts``) or another's words
     reported (``found``) take none. A turn whose speaker states with a verb ("We condemn ...") has none."""
     asks = para.text.rstrip().endswith("?") and not doc.parliament  # a Member states, then asks
-    if para.turn is None or para.asks or asks or _MOTION.match(para.text):
-        return None  # a turn that ends asking is a question, whatever it says first
+    if para.turn is None or para.asks or asks or _MOTION.match(para.text) or doc.speech:
+        return None  # a turn that ends asking is a question, whatever it says first; a speech states with verbs
     who = turn_speaker(doc.text, para.turn)
     if any(s.speaker == who.name for s in found):
         return None
@@ -535,7 +557,7 @@ def answer(doc: Document, para: Paragraph, found: list[Statement], acts: list[Se
     for sent in para.sentences:
         if sent in acts or sent.start in reported:
             continue
-        said = _DISCOURSE.sub("", _NOTES.sub("", sent.flat.strip())).rstrip(".")
+        said = _VOCATIVE.sub("", _DISCOURSE.sub("", _NOTES.sub("", sent.flat.strip()))).rstrip(".")
         asking = said.endswith("?") or said.isupper()  # a question, or a heading run into the turn
         if (
             asking

@@ -2217,11 +2217,29 @@ def test_meetings_coverage_names_in_capitals_long_offices_and_a_delegate_after_w
             "assessed",
             "the threat to ferries in the strait as high",
         ),
+        (
+            "The Coastal armed forces warn all ferry companies that their ships will be legitimate targets.",
+            "The Coastal armed forces",
+            "warn",
+            "their ships will be legitimate targets",
+        ),
+        (
+            "The Harbour Council demands that the pirates immediately release the ferry and its crew.",
+            "The Harbour Council",
+            "demands",
+            "the pirates immediately release the ferry and its crew",
+        ),
+        ("The Ferry Board condemned the attack in a statement this morning.", "Ferry Board", "condemned", "the attack"),
+        (
+            "The port's spokeswoman, Dana Kovacs, on Friday [condemned the levy](https://example.org/kovacs) as "
+            '"an act of piracy".',
+            "Dana Kovacs",
+            "condemned",
+            'the levy as "an act of piracy"',
+        ),
     ],
 )
-def test_a_body_s_paper_an_acronym_in_parentheses_and_the_first_subject_of_coordinated_verbs_speak(
-    sentence, speaker, cue, content
-):
+def test_a_body_s_paper_a_plural_s_present_tense_and_a_linked_verb_report_speech(sentence, speaker, cue, content):
     (statement,) = one_paragraph(sentence).statements
     assert (statement.speaker, statement.cue, statement.content) == (speaker, cue, content)
 
@@ -2260,38 +2278,6 @@ def test_a_speech_as_prepared_for_delivery_is_its_giver_s_in_the_first_person():
         ("Alejandro Ferro", "Harbour Agency Director General", "remain seriously concerned", day),
         ("Alejandro Ferro", "Harbour Agency Director General", "call upon", day),
     ]  # no "said" for each paragraph's narration: a speech takes its positions with its verbs
-
-
-@pytest.mark.parametrize(
-    ("sentence", "speaker", "cue", "content"),
-    [
-        (
-            "The Coastal armed forces warn all ferry companies that their ships will be legitimate targets.",
-            "The Coastal armed forces",
-            "warn",
-            "their ships will be legitimate targets",
-        ),
-        (
-            "The Harbour Council demands that the pirates immediately release the ferry and its crew.",
-            "The Harbour Council",
-            "demands",
-            "the pirates immediately release the ferry and its crew",
-        ),
-        ("The Ferry Board condemned the attack in a statement this morning.", "Ferry Board", "condemned", "the attack"),
-        (
-            "The port's spokeswoman, Dana Kovacs, on Friday [condemned the levy](https://example.org/kovacs) as "
-            '"an act of piracy".',
-            "Dana Kovacs",
-            "condemned",
-            'the levy as "an act of piracy"',
-        ),
-    ],
-)
-def test_a_plural_body_s_present_tense_a_council_s_demand_and_a_linked_verb_report_speech(
-    sentence, speaker, cue, content
-):
-    (statement,) = one_paragraph(sentence).statements
-    assert (statement.speaker, statement.cue, statement.content) == (speaker, cue, content)
 
 
 def test_an_editor_s_bracketed_note_is_text_and_a_paper_s_title_is_no_speaker():

@@ -498,16 +498,3 @@ def test_a_turn_s_first_person_is_whoever_has_the_floor_and_he_is_never_a_phrase
     said = _said(2, "As a result", "went on to say")
     found, rejected = _read(doc, {"statements": [said], "sanctions": []}, "went on to say")
     assert found.statements == [] and rejected == {"speaker is not a name": 1}
-
-
-def test_a_sentence_keeps_a_reporting_verb_to_read_until_each_has_its_record() -> None:
-    doc = _doc(
-        "Report\n\nMay 3, 2026\n\nHarbour chief Ana Brill told reporters the levy was unfair and warned that the "
-        "ferries would stop. The port reopened on Monday after the talks.\n"
-    )
-    (chunk,) = chunks.chunks(doc)
-    sent = chunk.sentences[0]
-    one = [(sent.start, sent.end)]
-    assert [s.flat for s in chunk.unread(one)] == [sent.flat]  # "warned" is left to read
-    assert chunk.after(one).passage.startswith("[1] Harbour chief Ana Brill told")
-    assert chunk.unread(one * 2) == []  # a record for each verb: read

@@ -3,8 +3,7 @@
 A chunk carries its section heading and the paragraph before it as context, so "He added" and "the ministry" can be
 resolved, but only the chunk's own sentences are read for records. Chunks with no sign of speech or of a sanctions
 action are never sent: on two CPU cores every model call costs seconds, and most paragraphs of a bulletin say
-neither, and sentences an earlier extractor already turned into records, one per reporting verb, need no second
-reading.
+neither, and sentences an earlier extractor already turned into records need no second reading.
 """
 
 from __future__ import annotations
@@ -15,7 +14,6 @@ from functools import cached_property
 
 from ..layout import flat
 from ..lexicon import word_pattern
-from ..rules import CUE_RE
 from ..rules.sanctions import ABOUT_SANCTIONS
 from ..rules.words import HEARSAY, LEXICON
 from ..segment import Document, Paragraph, Sentence
@@ -59,10 +57,7 @@ class Chunk:
         ]
 
     def _is_covered(self, sent: Sentence) -> bool:
-        """Read by an earlier extractor: as many of its records on the sentence as the sentence has reporting verbs
-        ("X called the decision worthless and warned ...": one record leaves the second verb to read)."""
-        read = sum(start < sent.end and sent.start < end for start, end in self.covered)
-        return read > 0 and read >= len(CUE_RE.findall(sent.flat))
+        return any(start < sent.end and sent.start < end for start, end in self.covered)
 
     @cached_property
     def lines(self) -> list[tuple[Paragraph, Sentence]]:

@@ -6,10 +6,10 @@ each action is completed from the sentences after it.
 
 from __future__ import annotations
 
-import calendar
 import re
 from itertools import zip_longest
 
+from .. import dates
 from ..layout import flat
 from ..lexicon import alternation, word_pattern
 from ..models import Evidence, Sanction, Target
@@ -25,7 +25,7 @@ _CAPITALS = LEXICON.sanctioning_places
 """A country or capital as the subject of a sanctioning verb: the authority when no body is named."""
 _OWNER = r"(?!The\s)[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?"
 """The country whose body acts ("Iran's Foreign Ministry"), written before its possessive."""
-_AFTER_DAY = "|".join(f"(?<={word} )" for word in [*calendar.month_name[1:], *calendar.day_name])
+_AFTER_DAY = "|".join(f"(?<={word.title()} )" for word in [*dates.MONTHS, *dates.WEEKDAYS])
 """Right after a day opening the clause ("On 8 February the UK designated ...", "On Monday the EU listed ...")."""
 _AUTHORITY = re.compile(
     rf"(?P<auth>(?:the\s+)?(?:(?:{alternation(LEXICON.sanctioning_adjectives)})\s+)?"

@@ -177,7 +177,7 @@ _TITLED = re.compile(rf"(?P<role>{_TITLE_RUN})\s+(?P<name>{NAME})")
 
 def introductions(text: str, ctx: Context) -> None:
     """Register "ROLE, NAME," and "NAME, the ROLE," appositions and "Foreign Minister NAME" so later pronouns and
-    surnames resolve."""
+    surnames resolve; the person the sentence names first, its subject as a rule, is whom the next "he" means."""
     text = _HONORIFIC_SURNAME.sub("", untitled(RANK.sub("", text)))
     _introduce_all(text, ctx)
     spots = [(m.start(), p) for p in ctx.here if not is_body(p) for m in [_surname_in(p, text)] if m is not None]
@@ -186,10 +186,12 @@ def introductions(text: str, ctx: Context) -> None:
 
 
 def _surname_in(person: Person, text: str) -> re.Match[str] | None:
+    """Where the text names the person by surname, as a whole word."""
     return re.search(rf"\b{re.escape(person.name.split()[-1])}\b", text)
 
 
 def _introduce_all(text: str, ctx: Context) -> None:
+    """Everyone the sentence introduces with an office, a party or as its subject."""
     for m in _BODY_NAMED.finditer(text):
         if is_name(m["name"]):
             ctx.body = ctx.introduce(m["name"], None)

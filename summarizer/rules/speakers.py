@@ -235,7 +235,7 @@ _NOUN_NAMED = re.compile(
 )
 """A full name after an office ending in any role noun ("Hezbollah MP Kamel Shamseddine"), not only a title."""
 _NOUN_FOR_NAMED = re.compile(
-    rf"(?P<role>(?:[A-Z][\w'.\-]*\s+){{0,4}}{_ROLE_NOUN}\s+(?:for|of|to)\s+(?P<place>[A-Z][\w'\-]+))\s+"
+    rf"(?P<role>(?:[A-Z][\w'.\-]*\s+){{1,4}}{_ROLE_NOUN}\s+(?:for|of|to)\s+(?P<place>[A-Z][\w'\-]+))\s+"
     rf"(?P<name>[A-Z][\w'\-]+\s+[A-Z][\w'\-]+)\b"
 )
 """An office for one country, then its holder's full name ("Special Envoy for Lebanon Daniel Okafor")."""

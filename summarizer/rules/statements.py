@@ -194,10 +194,12 @@ _SUBJECT_REACH = 40
 def _cues(text: str) -> list[re.Match[str]]:
     """The reporting verbs of a sentence in order: the lexicon's, and a plural subject's present tense ("The armed
     forces warn ...", "The members of the Council condemn ...") in the words a speaker uses of themself."""
-    return sorted([*CUE_RE.finditer(text), *_PLURAL_PRESENT.finditer(text)], key=lambda m: m.start())
+    plural = _PLURAL_PRESENT.finditer(text) if _PLURAL_NOUN.search(text) else ()  # most sentences have none
+    return sorted([*CUE_RE.finditer(text), *plural], key=lambda m: m.start())
 
 
 _PLURALS = ("forces", "members", "ministers", "leaders", "factions", "authorities", "brigades", "groups")
+_PLURAL_NOUN = re.compile(rf"\b(?:{'|'.join(_PLURALS)})\s")
 _PLURAL_PRESENT = re.compile(
     "(?:" + "|".join(f"(?<={noun} )" for noun in _PLURALS) + ")"
     rf"{MANNER}(?P<cue>{alternation(k for k in LEXICON.first_person_cues if k != 'told')})\b"

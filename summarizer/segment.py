@@ -321,6 +321,11 @@ _GIVER = re.compile(
 """A speech's giver, named with their office under its title: "Alejandro Ferreyra, IAEA Director General"."""
 
 
+def _speaks(label: re.Match[str]) -> bool:
+    """A speech's label names someone, not the place of a dateline ("Washington, D.C. - ", "Brussels, Belgium. - ")."""
+    return label["label"] not in _PLACES
+
+
 def _speech_giver(head: list[Line]) -> str | None:
     """The name of whoever gives a speech, from the last line of its heading that names someone with an office."""
     givers = [m["name"] for line in head if (m := _GIVER.fullmatch(line.text) or _GIVER.match(line.text))]
@@ -354,6 +359,8 @@ class _Reader:
         """The day of the channel post or live page entry being read, from its header."""
         self.live = False
         """Whether the text is a live page: entries opening with their time, alone on its line, more than once."""
+        self.speeches = False
+        """Whether the text is a verbatim report: three speeches or more opening "Name, office. - "."""
         self.entry_opened = False
         """Whether a live page's entry time came last: the line after it may be the entry's headline."""
         self.turn_day: date | None = None
@@ -363,6 +370,7 @@ class _Reader:
 
     def read(self, lines: list[Line]) -> None:
         self.live = sum(bool(_ENTRY_TIME.fullmatch(line.text)) for line in lines) > 1
+        self.speeches = sum(bool((m := SPEECH_TURN.match(line.text)) and _speaks(m)) for line in lines) > 2
         delivery = next((i for i, line in enumerate(lines) if _DELIVERY.fullmatch(line.text)), None)
         speaker = _speech_giver(lines[:delivery]) if delivery is not None else None
         for i, line in enumerate(lines):
@@ -508,7 +516,8 @@ class _Reader:
         turn = (_TURN.match(self.text, start) or _RECORD_TURN.match(self.text, start)) if bullet is None else None
         if turn is None and self.labels:  # "Priti Langford (Hertsmere) (Con): ..."
             turn = next((m for r in _DEBATE_LABELS if (m := r.match(self.text, start))), None)
-        turn = turn or _TIMED_TURN.match(self.text, start) or SPEECH_TURN.match(self.text, start)
+        speech = SPEECH_TURN.match(self.text, start) if self.speeches else None
+        turn = turn or _TIMED_TURN.match(self.text, start) or (speech if speech and _speaks(speech) else None)
         turn = turn if kind == "body" and bullet is None else None
         spoken = _SPOKEN_LABEL.match(self.text, start) if turn is None and bullet is None else None
         turn = turn or (spoken if spoken is not None and spoken["label"] in self.labels else None)

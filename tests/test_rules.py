@@ -2291,3 +2291,11 @@ def test_an_editor_s_bracketed_note_is_text_and_a_paper_s_title_is_no_speaker():
         ("Harbour Council", "condemned"),
         ("Harbour Police", "said"),
     ]
+
+
+def test_a_dateline_in_a_release_is_no_speech_label():
+    summary = by_rules(
+        "Harbour Department\n\nMay 3, 2026\n\nWashington, D.C. - The Harbour Department today designated four ferry "
+        "firms. The department's spokesman, Dana Kovacs, said the firms had smuggled fuel for years.\n"
+    )
+    assert [(s.speaker, s.cue) for s in summary.statements] == [("Dana Kovacs", "said")]  # not "Washington"

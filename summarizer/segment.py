@@ -100,8 +100,10 @@ _DEBATE_LABELS = (
 )
 """A parliamentary record's turn: a Member by name, constituency and party ("Priti Langford (Hertsmere) (Con):"), or
 an office holder."""
+_NAMED = r"[A-Z][a-z][\w'.-]*(?:\s+(?:(?:al|el|de|van|von)[ -])?[A-Z][\w'.-]*){%s}"
+"""A person's name in its own case, words after the first as many as the ``%s`` allows ("Jean-Baptiste Morvan")."""
 SPEECH_TURN = re.compile(
-    r"(?m)^(?P<label>[A-Z][a-z][\w'.-]*(?:\s+(?:(?:al|el|de|van|von)[ -])?[A-Z][\w'.-]*){0,3})"
+    rf"(?m)^(?P<label>{_NAMED % '0,3'})"
     r"(?:,\s+(?P<office>[^\n]{2,200}?)|\s+\([^()\n]{1,40}\)(?:,\s+(?P<kind>[^\n]{2,60}?))?)?"
     r"\.\s+[-\u2013\u2014]\s+(?:\([A-Z]{2}\)\s+)?(?=\S)"
 )
@@ -315,9 +317,7 @@ _DELIVERY = re.compile(
     r"[*_(\[]*(?:As\s+prepared\s+for\s+delivery|As\s+delivered|Check\s+against\s+delivery)[.)\]*_]*", re.I
 )
 """The note a published speech carries under its heading: its text is the speaker's, first person throughout."""
-_GIVER = re.compile(
-    r"(?:[Bb]y\s+)?(?P<name>[A-Z][a-z][\w'-]*(?:\s+(?:(?:al|el|de|van|von)[ -])?[A-Z][\w'-]+){1,3}),\s+\S"
-)
+_GIVER = re.compile(rf"(?:[Bb]y\s+)?(?P<name>{_NAMED % '1,3'}),\s+\S")
 """A speech's giver, named with their office under its title: "Alejandro Ferreyra, IAEA Director General"."""
 
 

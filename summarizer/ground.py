@@ -16,7 +16,7 @@ from typing import TypeVar
 from .layout import flat
 from .lexicon import actor_mentions
 from .models import Evidence, Grounding, OverviewPoint, Sanction, Statement
-from .text import tokens
+from .text import tokens, words
 
 MIN_COVERAGE = 0.75
 MIN_DENSITY = 1 / 3
@@ -98,7 +98,7 @@ class Index:
 
 def index(text: str) -> Index:
     """Words are read both as printed and as read whole: a name hyphenated at a line end ("Sadr-\nzadeh") occurs."""
-    vocabulary = frozenset(t for t, _, _ in [*tokens(text), *tokens(flat(text))])
+    vocabulary = frozenset(words(text) | words(flat(text)))
     return Index(text, vocabulary, frozenset(name for pattern, name in actor_mentions() if pattern.search(text)))
 
 

@@ -33,6 +33,11 @@ def tokens(text: str, base: int = 0) -> list[tuple[str, int, int]]:
     return [(fold(m[0]), base + m.start(), base + m.end()) for m in _TOKEN.finditer(text) if fold(m[0])]
 
 
+def words(text: str) -> set[str]:
+    """The folded tokens of ``text``, without their offsets: a vocabulary to look names up in."""
+    return {fold(w) for w in _TOKEN.findall(text)} - {""}
+
+
 def unique(items: Iterable[T], key: Callable[[T], Hashable]) -> list[T]:
     """The first item of each group sharing a key, in order: a repeat adds nothing however it is spelled."""
     seen: dict[Hashable, T] = {}

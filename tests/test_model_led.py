@@ -215,6 +215,34 @@ def test_an_unusable_answer_skips_its_chunk_and_warns(openai_env: str) -> None:
     assert any("chunk(s) not read by the model" in w and "failed validation" in w for w in summary.provenance.warnings)
 
 
+def test_a_missing_list_and_a_malformed_item_cost_only_that_item(openai_env: str) -> None:
+    """A small model writing JSON freely leaves out "sanctions" or misnames an action: the items that validate are
+    still read, without a re-ask, and the dropped one is counted as a rejection."""
+    text = (
+        "Talks\n\nHadi al-Sarraf, in a long interview with the state broadcaster aired late on Monday night after "
+        "the session, wrote that the embassy would reopen next week.\n"
+    )
+    answer = {"statements": [_said(1, "Hadi al-Sarraf", "wrote"), {"line": 1, "speaker": "Hadi al-Sarraf"}]}
+    calls: list[int] = []
+
+    def reply(body: dict[str, Any]) -> Any:
+        if body["tools"][0]["function"]["name"] == "ChunkReading":
+            calls.append(1)
+            return tool(answer)
+        return noncommittal(body)
+
+    with FakeOpenAI(responder=reply) as server:
+        summary = asyncio.run(summarize_async(text=text, backend="openai", base_url=server.base_url, model="m"))
+    assert len(calls) == 1  # no re-ask
+    assert [s.speaker for s in summary.statements if s.origin and s.origin.extractors[0] == "model"] == [
+        "Hadi al-Sarraf"
+    ]
+    assert not any("not read by the model" in w for w in summary.provenance.warnings)
+    with pytest.raises(ValueError):  # a list that is not a list is still no answer
+        ChunkReading.model_validate({"statements": "none"})
+    assert ChunkReading.model_validate({"sanctions": [{"line": 1, "authority": "EU", "action": "froze"}]}).dropped == 1
+
+
 def _with_strategy(strategy: str, text: str, base_url: str) -> Any:
     """The summary of ``text`` by a model at ``base_url`` used with ``strategy``, nothing cached."""
     from summarizer.llm import LLM, LLMConfig

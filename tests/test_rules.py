@@ -2299,3 +2299,20 @@ def test_a_dateline_in_a_release_is_no_speech_label():
         "firms. The department's spokesman, Dana Kovacs, said the firms had smuggled fuel for years.\n"
     )
     assert [(s.speaker, s.cue) for s in summary.statements] == [("Dana Kovacs", "said")]  # not "Washington"
+
+
+@pytest.mark.parametrize(
+    ("later", "expected"),
+    [
+        ("Speaking in Tehran, the foreign minister, Kamran Sotoudeh, accused Israel of escalation.", "Kamran Sotoudeh"),
+        ("Foreign Minister Kamran Sotoudeh spoke to reporters in Tehran.", "Kamran Sotoudeh"),
+        ("The strikes hit two depots near the border.", None),  # no holder named: no one the rules can tell
+    ],
+)
+def test_an_office_a_lede_names_is_the_holder_named_further_on(later, expected):
+    summary = by_rules(
+        "Harbour Radio\n\n18 March 2027\n\nIran's foreign minister has warned Israel that it will face a decisive "
+        f"response after overnight strikes. {later}\n"
+    )
+    warned = [s.speaker for s in summary.statements if s.cue == "warned"]
+    assert warned == ([expected] if expected else [])

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from ..layout import flat
 from ..models import OverviewPoint, Sanction, Statement
 from ..segment import Document, Sentence
 from .dating import remarks_day
@@ -68,7 +69,9 @@ def extract(doc: Document) -> tuple[list[OverviewPoint], list[Statement], list[S
                 row = table_row(doc, para, ctx)  # "| 27 Nov | US Central Command | Said ... | CENTCOM |"
                 statements.extend([row] if row is not None else [])
                 continue
+            following = section.paragraphs[at + 1].end if at + 1 < len(section.paragraphs) else para.end
             for sent in para.sentences:
+                ctx.ahead = flat(doc.text[sent.end : following])
                 we = voice(sent) or we
                 acts = actions(doc, para, sent, we and we.name, sanctions)
                 found = find_statements(doc, para, sent, ctx) or first_person(doc, para, sent, we)

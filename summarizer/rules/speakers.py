@@ -65,6 +65,9 @@ class Context:
     """The body that spoke last ("The Council condemns ..."): what "It" means."""
     text: str = ""
     """The whole text: a surname may be named in full only further on (a live page is read newest first)."""
+    ahead: str = ""
+    """The rest of the paragraph and the next one, as one line: where an office a lede names gets its holder's name
+    ("Iran's foreign minister has warned ... the foreign minister, Kamran Sotoudeh, accused")."""
 
     def new_paragraph(self) -> None:
         """A paragraph starts without a speaker; the last one stays reachable as "he" or "she"."""
@@ -744,6 +747,24 @@ def _by_role(s: Subject, ctx: Context) -> Person | None:
     return found
 
 
+_UNNAMED_OFFICE = re.compile(rf"^(?:[Tt]he|(?P<owner>{NAME})['’]s)\s+(?P<office>(?:[a-z][\w-]*\s+){{0,3}}[a-z][\w-]*)$")
+"""An office no name goes with, in lower case: "the foreign minister", "Iran's defence minister"."""
+
+
+def _holder_named_later(s: Subject, ctx: Context) -> Person | None:
+    """ "Iran's foreign minister has warned ...", the holder named only further on ("the foreign minister, Kamran
+    Sotoudeh, accused ..." or "Foreign Minister Kamran Sotoudeh said"): a news lede's office is that person."""
+    m = _UNNAMED_OFFICE.match(s.words)
+    if m is None or not ROLE_NOUNS.fullmatch(m["office"].split()[-1]) or not ctx.ahead:
+        return None
+    office = r"\s+".join(re.escape(w) for w in m["office"].split())
+    later = re.search(rf"(?i:\b{office}),\s+(?P<name>{NAME}),|(?i:\b{office})\s+(?P<titled>{NAME})\b", ctx.ahead)
+    name = later and (later["name"] or later["titled"])
+    if not name or not is_name(name) or country_of(name) is not None:
+        return None
+    return ctx.introduce(name, m["office"])
+
+
 _QUALIFIED_OFFICE = re.compile(r"(?:[A-Z][\w'-]+\s+){1,4}(?P<office>[a-z][\w-]+)")
 """An office in lower case that its capitalised words make one holder's: "IRGC commander", "Iranian president"."""
 _TITLE_OFFICE = re.compile(r"[A-Z][\w-]+(?:\s+[A-Z][\w-]+){1,3}|[A-Z]\w+-[A-Z]\w+")
@@ -765,6 +786,7 @@ STRATEGIES: tuple[Strategy, ...] = (
     _described_body,
     _named,
     _by_role,
+    _holder_named_later,
 )
 """How a subject can be written, tried in order: the first that recognises its pattern names the speaker."""
 

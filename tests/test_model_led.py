@@ -526,3 +526,14 @@ def test_a_turn_s_first_person_is_whoever_has_the_floor_and_he_is_never_a_phrase
     said = _said(2, "As a result", "went on to say")
     found, rejected = _read(doc, {"statements": [said], "sanctions": []}, "went on to say")
     assert found.statements == [] and rejected == {"speaker is not a name": 1}
+
+
+def test_a_name_a_sentence_end_parts_from_the_verb_is_not_its_subject() -> None:
+    """A caption kept whole inside its quotation marks: "Officials said" is not the ambassadors' saying."""
+    doc = _doc(
+        "Listing agreed\n\n"
+        "The photograph's caption ran: \"Flags in Brussels, where EU ambassadors agreed the listings on Wednesday. "
+        'Officials said the package had been ready since January."\n'
+    )
+    found, rejected = _read(doc, {"statements": [_said(1, "EU ambassadors", "said")]}, "Officials")
+    assert not found.statements and rejected == {"speaker is not the verb's subject": 1}

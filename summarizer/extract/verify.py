@@ -43,8 +43,9 @@ _PRONOUN_SUBJECT = re.compile(r"^\W*([Hh]e|[Ss]he|They|It)\b")
 _DESCRIBED_SUBJECT = re.compile(
     r"^\W*[Tt]he\s+(?:[\w'-]+\s+){0,3}?(?P<noun>[\w'-]+)\s*(?:,|$|\s+(?:also|later|then)\b)"
 )
-_CLAUSE_BREAK = re.compile(r"[:;]")
-"""A colon or semicolon between a name and a verb: the verb is another clause's ("X, citing sources: banks ...")."""
+_CLAUSE_BREAK = re.compile(r"[:;]|[a-z]{3,}[.!?][\"”]?\s+[A-Z]")
+"""A colon, a semicolon or a sentence's end between a name and a verb: the verb is another clause's ("X, citing
+sources: banks ...", a caption's "where EU ambassadors agreed the listings on Wednesday. Officials said")."""
 _TITLE_RUN = re.compile(r"(?:\s+(?:[A-Z][\w.'&-]*|of|for|and|the|on|to|in))*\s+")
 """Only an office's words between a verb and the name after it: "said Under Secretary of the Treasury for X"."""
 _SPACES = re.compile(r"\s+")

@@ -114,7 +114,16 @@ def overview(items: list[OverviewPoint]) -> list[OverviewPoint]:
 
 
 STATEMENT_FILLS = ("role", "affiliation", "target", "said_on", "cited_outlet", "cited_date")
-SANCTION_FILLS = ("issuing_country", "announced_on", "target_count", "targets", "reasons", "programs", "beneficiaries")
+SANCTION_FILLS = (
+    "issuing_country",
+    "announced_on",
+    "target_count",
+    "targets",
+    "target_countries",
+    "reasons",
+    "programs",
+    "beneficiaries",
+)
 
 
 def _speaker_matches(a: Statement, b: Statement) -> bool:

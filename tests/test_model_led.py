@@ -243,6 +243,34 @@ def test_a_missing_list_and_a_malformed_item_cost_only_that_item(openai_env: str
     assert ChunkReading.model_validate({"sanctions": [{"line": 1, "authority": "EU", "action": "froze"}]}).dropped == 1
 
 
+def test_an_action_the_rules_read_without_targets_is_read_again_and_gets_the_model_s_targets(openai_env: str) -> None:
+    text = (
+        "Oil listings\n\nLONDON, Nov 3 (Harbour Wire) - Britain imposed sanctions on Tuesday on two targets over the "
+        "shipment of Iranian oil to the Houthis, the Sharjah-based Pars Anchor Marine Services and its Iranian owner, "
+        "Reza Kamali.\n"
+    )
+    (ruled,) = rules.extract(segment(ingest.from_text(text)))[2]
+    assert ruled.targets == []  # what the model is asked to mend
+    imposed = {"line": 1, "authority": "Britain", "action": "designate", "target_count": 2}
+    answer = {"sanctions": [{**imposed, "targets": ["the Sharjah-based Pars Anchor Marine Services", "Reza Kamali"]}]}
+
+    def reply(body: dict[str, Any]) -> Any:
+        if body["tools"][0]["function"]["name"] == "ChunkReading":
+            return tool(answer)
+        return noncommittal(body)
+
+    with FakeOpenAI(responder=reply) as server:
+        summary = asyncio.run(summarize_async(text=text, backend="openai", base_url=server.base_url, model="m"))
+    (action,) = summary.sanctions
+    assert [(t.name, t.country) for t in action.targets] == [
+        ("Pars Anchor Marine Services", "United Arab Emirates"),  # the rules' reading of the model's phrase
+        ("Reza Kamali", None),
+    ]
+    assert action.target_countries == ["United Arab Emirates"]
+    assert action.origin is not None and action.origin.extractors == ["rules", "model"]
+    assert action.origin.fields["targets"] == "model"
+
+
 def _with_strategy(strategy: str, text: str, base_url: str) -> Any:
     """The summary of ``text`` by a model at ``base_url`` used with ``strategy``, nothing cached."""
     from summarizer.llm import LLM, LLMConfig

@@ -166,7 +166,8 @@ class ModelExtractor:
 
     async def extract(self, doc: Document, earlier: Candidates) -> Candidates:
         prompt = templates.load(PROMPT)
-        spans = [(r.evidence.start, r.evidence.end) for r in [*earlier.statements, *earlier.sanctions]]
+        complete = [s for s in earlier.sanctions if s.targets]  # an action read without its targets is read again
+        spans = [(r.evidence.start, r.evidence.end) for r in [*earlier.statements, *complete]]
         todo = [c.after(spans) for c in chunks(doc) if c.unread(spans)]
         done = 0
 

@@ -14,10 +14,11 @@ from typing import TYPE_CHECKING, TypeVar
 
 from .. import rules
 from ..lexicon import outlet, word_pattern
-from ..models import Sanction, Statement, Target
+from ..models import Sanction, Statement
+from ..rules.targets import listed
 from ..rules.words import ARTICLE, LEXICON, NAME, ORGS, ROLE_NOUNS, country_of
 from ..segment import Document, Paragraph, Sentence
-from ..text import fold
+from ..text import fold, unique
 from .base import Candidates
 from .chunks import Chunk
 
@@ -343,26 +344,16 @@ def _named(found: Sanction, sentence: str, passage: str, imposed: Imposed) -> Sa
     """The model's targets and count, where the rules read none and the text writes them."""
     updates: dict[str, object] = {}
     if not found.targets:
-        names = [copied(passage, t) for t in imposed.targets]
-        updates["targets"] = [
-            Target(name=n, kind=_kind(n))
-            for n in dict.fromkeys(n for n in names if n)
-            if country_of(n) is None and not n.endswith("'s") and fold(n) != fold(found.authority)
+        written = [copied(passage, t) for t in imposed.targets]
+        read = [t for phrase in dict.fromkeys(w for w in written if w) for t in listed(phrase)]  # as the rules read
+        targets = [
+            t
+            for t in unique(read, key=lambda t: fold(t.name))
+            if country_of(t.name) is None and not t.name.endswith("'s") and fold(t.name) != fold(found.authority)
         ]
+        places = [*found.target_countries, *(t.country for t in targets if t.country)]
+        updates.update(targets=targets, target_countries=list(dict.fromkeys(places)))
     stated = imposed.target_count
     if found.target_count is None and stated and re.search(rf"\b{stated}\b", sentence):
         updates["target_count"] = stated
     return found.model_copy(update=updates) if updates else found
-
-
-_VESSEL = re.compile(r"(?i)\b(?:tanker|vessel|ship|MT|MV)\b")
-_ENTITY = re.compile(
-    r"(?i)\b(?:company|co|corp|corporation|ltd|llc|inc|group|trading|shipping|bank|foundation|organi[sz]ation|"
-    r"network|ministry|front|brigades?|forces?|committee|council|industries|holding|exchange|petroleum|airlines?)\b"
-)
-
-
-def _kind(name: str) -> str:
-    if _VESSEL.search(name):
-        return "vessel"
-    return "entity" if _ENTITY.search(name) or len(name.split()) > 4 else "individual"

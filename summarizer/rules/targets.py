@@ -123,11 +123,11 @@ def named_targets(text: str) -> list[Target]:
     """Names listed after a designating verb, with their kind and, when written, their country."""
     targets: list[Target] = []
     for m in (m for pattern in _TARGET_LISTS for m in pattern.finditer(text)):
-        targets += [t for t in _listed(m["list"]) if t.name not in {known.name for known in targets}]
+        targets += [t for t in listed(m["list"]) if t.name not in {known.name for known in targets}]
     return targets
 
 
-def _listed(phrase: str) -> list[Target]:
+def listed(phrase: str) -> list[Target]:
     """The targets a list names; a description before a name ("its Yemeni owner, X") or after it ("X, a deputy
     minister of Iran") gives the name its country."""
     targets: list[Target] = []
@@ -186,7 +186,7 @@ def named_later(text: str, action: str) -> list[Target]:
         country = (country_of(registered["place"].strip()) if registered else None) or (
             origin(described[0]) if described else None
         )
-        for target in _listed(m["named"] or m["listed"]):
+        for target in listed(m["named"] or m["listed"]):
             found.append(target if target.country else target.model_copy(update={"country": country}))
     return found
 

@@ -46,6 +46,7 @@ def run(ctx: Context) -> dict[str, Any]:
 
 QUESTIONS = {
     "read_chunk": "ChunkReading",
+    "sanction_targets": "Listed",
     "statement_type": "TypeAnswer",
     "statement_type_check": "TypeAnswer",
     "target": "TargetAnswer",

@@ -85,6 +85,7 @@ NONCOMMITTAL = {
     "RoleAnswer": {"role": None},
     "SpeakerAnswer": {"speaker": None, "role": None},
     "ChunkReading": {"statements": [], "sanctions": []},
+    "Listed": {"targets": []},
 }
 
 

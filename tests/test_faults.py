@@ -46,6 +46,7 @@ ANSWERS: dict[str, dict[str, Any]] = {
     "TargetAnswer": {"target": LIAR},
     "RoleAnswer": {"role": LIAR_ROLE},
     "SpeakerAnswer": {"speaker": LIAR, "role": LIAR_ROLE},
+    "Listed": {"targets": [LIAR]},
     "ChunkReading": {
         "statements": [{"line": 1, "speaker": LIAR, "role": LIAR_ROLE, "cue": "said", "target": None}],
         "sanctions": [{"line": 1, "authority": LIAR, "action": "designate", "targets": [LIAR], "target_count": 1}],

@@ -99,6 +99,7 @@ class Obedient:
                 "TargetAnswer": {"target": OUTSIDE},
                 "RoleAnswer": {"role": "President of the Russian Federation"},
                 "SpeakerAnswer": {"speaker": speaker, "role": "President of the Russian Federation"},
+                "Listed": {"targets": [OUTSIDE]},
                 "ChunkReading": {
                     "statements": [
                         {

@@ -243,32 +243,35 @@ def test_a_missing_list_and_a_malformed_item_cost_only_that_item(openai_env: str
     assert ChunkReading.model_validate({"sanctions": [{"line": 1, "authority": "EU", "action": "froze"}]}).dropped == 1
 
 
-def test_an_action_the_rules_read_without_targets_is_read_again_and_gets_the_model_s_targets(openai_env: str) -> None:
+def test_an_action_the_rules_read_without_targets_gets_the_targets_the_model_names(openai_env: str) -> None:
+    """One narrow question per target-less action; only names the sentence writes are kept, read by the rules."""
     text = (
         "Oil listings\n\nLONDON, Nov 3 (Harbour Wire) - Britain imposed sanctions on Tuesday on two targets over the "
         "shipment of Iranian oil to the Houthis, the Sharjah-based Pars Anchor Marine Services and its Iranian owner, "
-        "Reza Kamali.\n"
+        "Reza Kamali. The listings freeze their assets in Britain.\n"
     )
     (ruled,) = rules.extract(segment(ingest.from_text(text)))[2]
     assert ruled.targets == []  # what the model is asked to mend
-    imposed = {"line": 1, "authority": "Britain", "action": "designate", "target_count": 2}
-    answer = {"sanctions": [{**imposed, "targets": ["the Sharjah-based Pars Anchor Marine Services", "Reza Kamali"]}]}
+    asked: list[dict[str, Any]] = []
 
     def reply(body: dict[str, Any]) -> Any:
-        if body["tools"][0]["function"]["name"] == "ChunkReading":
-            return tool(answer)
+        if body["tools"][0]["function"]["name"] == "Listed":
+            asked.append(body)
+            return tool({"targets": ["the Sharjah-based Pars Anchor Marine Services", "Reza Kamali", "Omar Haddad"]})
         return noncommittal(body)
 
     with FakeOpenAI(responder=reply) as server:
         summary = asyncio.run(summarize_async(text=text, backend="openai", base_url=server.base_url, model="m"))
+    assert len(asked) == 1 and "The listings freeze" in asked[0]["messages"][-1]["content"]  # the next sentence too
     (action,) = summary.sanctions
     assert [(t.name, t.country) for t in action.targets] == [
         ("Pars Anchor Marine Services", "United Arab Emirates"),  # the rules' reading of the model's phrase
-        ("Reza Kamali", None),
+        ("Reza Kamali", None),  # and no "Omar Haddad", whom the text never names
     ]
     assert action.target_countries == ["United Arab Emirates"]
     assert action.origin is not None and action.origin.extractors == ["rules", "model"]
     assert action.origin.fields["targets"] == "model"
+    assert summary.provenance.questions["targets"].accepted == 1
 
 
 def _with_strategy(strategy: str, text: str, base_url: str) -> Any:

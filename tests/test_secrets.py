@@ -53,6 +53,7 @@ class Hostile:
             "TargetAnswer": {"target": SENTINEL if "K03Z" in text else None},
             "RoleAnswer": {"role": None},
             "SpeakerAnswer": {"speaker": None, "role": None},
+            "Listed": {"targets": [SENTINEL] if "K03Z" in text else []},
             "ChunkReading": {
                 "statements": [{"line": 1, "speaker": SENTINEL, "role": None, "cue": "said", "target": SENTINEL}]
                 if "K03Z" in text

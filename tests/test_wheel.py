@@ -71,7 +71,7 @@ def test_installed_wheel_summarizes_with_its_own_prompts(tmp_path: Path) -> None
         assert Path(line).resolve().is_relative_to(target.resolve()), line
 
     expected = {
-        "model-led": ["read_chunk"],
+        "model-led": ["read_chunk", "sanction_targets"],
         "refine-only": ["statement_type", "statement_type_check", "target", "role", "speaker"],
     }
     for strategy, prompts in expected.items():

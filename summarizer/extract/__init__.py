@@ -61,10 +61,10 @@ class Strategy:
 
     @property
     def prompts(self) -> tuple[str, ...]:
-        from .model import PROMPT
+        from .model import PROMPTS as MODEL_PROMPTS
         from .refine import PROMPTS
 
-        return (*((PROMPT,) if "model" in self.extractors else ()), *(PROMPTS if self.refine else ()))
+        return (*(MODEL_PROMPTS if "model" in self.extractors else ()), *(PROMPTS if self.refine else ()))
 
 
 STRATEGIES: dict[str, Strategy] = {

@@ -22,8 +22,9 @@ from pydantic import (
 )
 
 from .. import templates
+from ..layout import flat
 from ..llm.failures import LLMError
-from ..models import Questions, SanctionAction
+from ..models import Questions, Sanction, SanctionAction
 from . import verify
 from .base import Candidates
 from .chunks import Chunk, chunks
@@ -32,11 +33,13 @@ if TYPE_CHECKING:
     from ..llm import ModelClient
     from ..segment import Document
 
-__all__ = ["ChunkReading", "ModelExtractor"]
+__all__ = ["PROMPTS", "ChunkReading", "Listed", "ModelExtractor"]
 
 log = logging.getLogger(__package__)
 
 PROMPT = "read_chunk"
+TARGETS_PROMPT = "sanction_targets"
+PROMPTS = (PROMPT, TARGETS_PROMPT)
 _DROPPED = "item failed validation"
 
 
@@ -141,6 +144,12 @@ def _validates(item_type: type[BaseModel], item: object) -> bool:
     return True
 
 
+class Listed(_Answer):
+    """The targets one sanctions sentence names, as the model copied them."""
+
+    targets: list[str] = []
+
+
 Progress = Callable[[int, int], None]
 """Called with (chunks done, chunks to read) after every chunk."""
 
@@ -149,7 +158,7 @@ class ModelExtractor:
     """Asks the model to read every chunk that shows speech or a sanctions action."""
 
     name = "model"
-    prompts = (PROMPT,)
+    prompts = PROMPTS
 
     def __init__(self, llm: ModelClient, progress: Progress | None = None) -> None:
         self.llm = llm
@@ -161,13 +170,14 @@ class ModelExtractor:
             "chunks": Questions(),
             "statements": Questions(),
             "sanctions": Questions(),
+            "targets": Questions(),
         }
-        """Chunks read (accepted: those giving a record), and candidate records proposed and verified, by kind."""
+        """Chunks read (accepted: those giving a record), candidate records proposed and verified, by kind, and
+        actions asked for their targets (accepted: those given one)."""
 
     async def extract(self, doc: Document, earlier: Candidates) -> Candidates:
         prompt = templates.load(PROMPT)
-        complete = [s for s in earlier.sanctions if s.targets]  # an action read without its targets is read again
-        spans = [(r.evidence.start, r.evidence.end) for r in [*earlier.statements, *complete]]
+        spans = [(r.evidence.start, r.evidence.end) for r in [*earlier.statements, *earlier.sanctions]]
         todo = [c.after(spans) for c in chunks(doc) if c.unread(spans)]
         done = 0
 
@@ -201,6 +211,38 @@ class ModelExtractor:
         for part in found:
             out.statements.extend(part.statements)
             out.sanctions.extend(part.sanctions)
+        named = await asyncio.gather(*(self._targets(doc, a) for a in earlier.sanctions if not a.targets))
+        out.sanctions.extend(a for a in named if a is not None)
         if self.rejected:
             log.info("model candidates rejected: %s", self.rejected)
         return out
+
+    async def _targets(self, doc: Document, action: Sanction) -> Sanction | None:
+        """An action the rules read without its targets, with those the model names and the text bears out: one
+        narrow question per action, as a small model asked for a whole chunk's actions seldom lists them again."""
+        sentence, following = _with_next(doc, action)
+        try:
+            answer = await self.llm.ask(
+                templates.load(TARGETS_PROMPT),
+                Listed,
+                authority=action.authority,
+                sentence=sentence,
+                following=following,
+            )
+        except LLMError as exc:
+            if not exc.unreadable:
+                raise
+            self.skipped.append(str(exc))
+            return None
+        named = verify.targets(action, f"{sentence}\n{following}", answer.targets)
+        self.questions["targets"].asked += 1
+        self.questions["targets"].accepted += int(named is not None)
+        return named
+
+
+def _with_next(doc: Document, action: Sanction) -> tuple[str, str]:
+    """The sentence an action was read in, and the one after it in its paragraph (or "-"): targets are often
+    named there ("Those designated include ...")."""
+    para = doc.paragraph_at(action.evidence.start)
+    after = [s.flat for s in para.sentences if s.start >= action.evidence.end] if para is not None else []
+    return flat(action.evidence.text), after[0] if after else "-"

@@ -25,7 +25,7 @@ from .chunks import Chunk
 if TYPE_CHECKING:
     from .model import ChunkReading, Imposed, Said
 
-__all__ = ["records", "sanction", "statement"]
+__all__ = ["records", "sanction", "statement", "targets"]
 
 R = TypeVar("R", Statement, Sanction)
 
@@ -342,18 +342,26 @@ def sanction(doc: Document, chunk: Chunk, imposed: Imposed) -> Sanction | str:
 
 def _named(found: Sanction, sentence: str, passage: str, imposed: Imposed) -> Sanction:
     """The model's targets and count, where the rules read none and the text writes them."""
-    updates: dict[str, object] = {}
-    if not found.targets:
-        written = [copied(passage, t) for t in imposed.targets]
-        read = [t for phrase in dict.fromkeys(w for w in written if w) for t in listed(phrase)]  # as the rules read
-        targets = [
-            t
-            for t in unique(read, key=lambda t: fold(t.name))
-            if country_of(t.name) is None and not t.name.endswith("'s") and fold(t.name) != fold(found.authority)
-        ]
-        places = [*found.target_countries, *(t.country for t in targets if t.country)]
-        updates.update(targets=targets, target_countries=list(dict.fromkeys(places)))
+    found = targets(found, passage, imposed.targets) or found
     stated = imposed.target_count
     if found.target_count is None and stated and re.search(rf"\b{stated}\b", sentence):
-        updates["target_count"] = stated
-    return found.model_copy(update=updates) if updates else found
+        return found.model_copy(update={"target_count": stated})
+    return found
+
+
+def targets(found: Sanction, text: str, answers: list[str]) -> Sanction | None:
+    """The action with the targets the model named, where the rules read none: each as ``text`` writes it, read
+    by the rules' own list reader ("the Sharjah-based X" is X, in the UAE); None when none holds."""
+    if found.targets:
+        return None
+    written = dict.fromkeys(w for w in (copied(text, a) for a in answers) if w)
+    read = unique([t for phrase in written for t in listed(phrase)], key=lambda t: fold(t.name))
+    kept = [
+        t
+        for t in read
+        if country_of(t.name) is None and not t.name.endswith("'s") and fold(t.name) != fold(found.authority)
+    ]
+    if not kept:
+        return None
+    places = [*found.target_countries, *(t.country for t in kept if t.country)]
+    return found.model_copy(update={"targets": kept, "target_countries": list(dict.fromkeys(places))})

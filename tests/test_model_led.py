@@ -257,7 +257,7 @@ def test_an_action_the_rules_read_without_targets_gets_the_targets_the_model_nam
     def reply(body: dict[str, Any]) -> Any:
         if body["tools"][0]["function"]["name"] == "Listed":
             asked.append(body)
-            return tool({"targets": ["the Sharjah-based Pars Anchor Marine Services", "Reza Kamali", "Omar Haddad"]})
+            return tool({"targets": ["Pars Anchor Marine Services", "Reza Kamali", "Omar Haddad"]})
         return noncommittal(body)
 
     with FakeOpenAI(responder=reply) as server:
@@ -265,10 +265,10 @@ def test_an_action_the_rules_read_without_targets_gets_the_targets_the_model_nam
     assert len(asked) == 1 and "The listings freeze" in asked[0]["messages"][-1]["content"]  # the next sentence too
     (action,) = summary.sanctions
     assert [(t.name, t.country) for t in action.targets] == [
-        ("Pars Anchor Marine Services", "United Arab Emirates"),  # the rules' reading of the model's phrase
-        ("Reza Kamali", None),  # and no "Omar Haddad", whom the text never names
-    ]
-    assert action.target_countries == ["United Arab Emirates"]
+        ("Pars Anchor Marine Services", "United Arab Emirates"),  # "the Sharjah-based", as the rules read it
+        ("Reza Kamali", "Iran"),  # the description the model left out ("its Iranian owner"), read all the same
+    ]  # and no "Omar Haddad", whom the text never names
+    assert action.target_countries == ["United Arab Emirates", "Iran"]
     assert action.origin is not None and action.origin.extractors == ["rules", "model"]
     assert action.origin.fields["targets"] == "model"
     assert summary.provenance.questions["targets"].accepted == 1

@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING, TypeVar
 
 from .. import rules
 from ..lexicon import outlet, word_pattern
-from ..models import Sanction, Statement
-from ..rules.targets import listed
+from ..models import Sanction, Statement, Target
+from ..rules.targets import listed, origin
 from ..rules.words import ARTICLE, LEXICON, NAME, ORGS, ROLE_NOUNS, country_of
 from ..segment import Document, Paragraph, Sentence
 from ..text import fold, unique
@@ -363,5 +363,32 @@ def targets(found: Sanction, text: str, answers: list[str]) -> Sanction | None:
     ]
     if not kept:
         return None
+    kept = _placed(text, kept)
     places = [*found.target_countries, *(t.country for t in kept if t.country)]
     return found.model_copy(update={"targets": kept, "target_countries": list(dict.fromkeys(places))})
+
+
+_JOINER = re.compile(r"\s*,?\s*(?:and\s+)?")
+
+
+def _placed(text: str, named: list[Target]) -> list[Target]:
+    """Each target with the country its description gives, read by the rules' reader of descriptions: a model names
+    "Pars Anchor Marine Services" where the text writes "the Sharjah-based Pars Anchor Marine Services", and "B"
+    and "C" of "the Panama-flagged tankers A, B and C" share A's flag."""
+    flat_text = _SPACES.sub(" ", text)
+    out: list[Target] = []
+    end, carried = 0, None
+    for target in named:
+        pattern = _written(target.name)
+        m = pattern.search(flat_text, end) if pattern is not None else None
+        if m is None:
+            out.append(target)
+            continue
+        before = flat_text[max(end, m.start() - 80) : m.start()]
+        *_, previous, last = ["", *before.split(",")]
+        own = last if last.strip() else f"{previous},{last}"  # "its Iranian owner, B": the description before
+        listed_on = end > 0 and _JOINER.fullmatch(before) is not None
+        country = target.country or origin(f"{own}{target.name}") or (carried if listed_on else None)
+        out.append(target.model_copy(update={"country": country}))
+        end, carried = m.end(), country
+    return out

@@ -67,9 +67,13 @@ BULLET = rf"(?:[{BULLET_MARKS}]|-(?=\s)|\d{{1,2}}[.)](?=\s))"
 """A bullet or list number opening a line."""
 _BULLET_START = re.compile(rf"^(?:{BULLET}|#)")
 SUPERSCRIPTS = "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079"
-FOOTNOTE_MARK = rf"(?:\[\d{{1,3}}\](?!\()|[{SUPERSCRIPTS}]+|(?<=\D[.,;:!?\"')\]])\d{{1,3}}(?=\s|$))"
+FOOTNOTE_MARK = (
+    rf"(?:\[\d{{1,3}}\](?!\()|[{SUPERSCRIPTS}]+|(?<=\D[.,;:!?\"')\]])\d{{1,3}}(?=\s|$)"
+    r"|(?<=\b(?:19|20)\d\d\.)\d{1,3}(?=\s+[A-Z]))"
+)
 """A footnote marker after a sentence: "[3]", a superscript number as PDF text gives it ("\u00b9\u2070"), or a plain
-number glued to the closing punctuation, as PDF text flattens a superscript ('dollars."2')."""
+number glued to the closing punctuation, as PDF text flattens a superscript ('dollars."2'), even after a year
+("since 2025.4 She added": no decimal is followed by a capitalised word)."""
 _OPEN_END = re.compile(r"[^.!?:\"')\]]$")
 SOURCE_LABEL = r"(?:Sources?|Via)\s*:"
 """The label a source is given ("Source:", "Sources:", "Via:")."""
@@ -207,9 +211,19 @@ def date_of(line: str) -> date | None:
 
 
 def repeated(paragraphs: list[str]) -> set[str]:
-    """Texts printed more than once (a photo caption repeated as alt text and caption): furniture, not prose."""
-    counts = Counter(" ".join(p.split()) for p in paragraphs if len(p.split()) >= 4)
-    return {p for p, n in counts.items() if n > 1}
+    """Texts printed more than once (a photo caption repeated as alt text and caption, a PDF page's running head
+    with its page number): furniture, not prose. Look a text up by its :func:`repeat_key`."""
+    counts = Counter(repeat_key(p) for p in paragraphs if len(p.split()) >= 3)
+    return {p for p, n in counts.items() if n > 1 and len(p.split()) >= 3}
+
+
+def repeat_key(text: str) -> str:
+    """A text as its repeats are counted: spaces squeezed, a closing page number dropped ("Congressional Research
+    Service 3")."""
+    return _CLOSING_NUMBER.sub("", " ".join(text.split()))
+
+
+_CLOSING_NUMBER = re.compile(r"\s+\d{1,4}$")
 
 
 # --- datelines ------------------------------------------------------------------------------------------------------

@@ -60,6 +60,7 @@ class Lexicon:
     table_columns: Mapping[str, tuple[str, ...]]
     question_turns: frozenset[str]
     answer_turns: frozenset[str]
+    field_labels: frozenset[str]
     lead_labels: tuple[str, ...]
     list_cues: tuple[str, ...]
     target_nouns: tuple[str, ...]

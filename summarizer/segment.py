@@ -35,6 +35,7 @@ from .layout import (
     flat,
     is_furniture,
     logical_lines,
+    repeat_key,
     repeated,
 )
 from .lexicon import alternation, load, outlet
@@ -79,6 +80,7 @@ _TURN = re.compile(
 )
 """A transcript's turn: "MR. HALVORSEN: ...", "QUESTION: ..."."""
 QUESTION_TURNS = load().question_turns
+_FIELD_LABELS = load().field_labels
 QUESTION_LABEL = "Question"
 """The turn label of a question whose asker is named apart ("Asked by X" over it)."""
 BY_LINE = re.compile(
@@ -402,7 +404,7 @@ class _Reader:
             if (
                 i in self.used
                 or is_furniture(line.text)
-                or " ".join(line.text.split()) in self.repeats
+                or repeat_key(line.text) in self.repeats
                 or _is_footnote(line.text, self.doc.anchor)
             ):
                 self.skipped = True
@@ -419,7 +421,10 @@ class _Reader:
     def _resumes(self, line: Line) -> bool:
         """Whether ``line`` goes on with the sentence a page's foot, footnotes and header interrupted."""
         para = self.unfinished
-        return self.skipped and para is not None and line.text[0].islower() and not ends_sentence(para.text)
+        if not (self.skipped and para is not None and line.text[0].islower()):
+            return False
+        end = para.text.rstrip()
+        return not ends_sentence(end) or _ABBREV.search(end[-7:]) is not None  # "... and said that no U.S."
 
     def line(self, line: Line) -> bool:
         """Take one line into the document; False at the end matter."""
@@ -662,7 +667,8 @@ def _interview_labels(lines: list[Line], members: set[str]) -> frozenset[str]:
     """The turn labels of an interview: lines opening with a label that asks ("Interviewer:") and with another
     label ("Farahmandi:"), each at least twice. A monitor's "Tasnim: ..." items have no one asking. In a
     parliamentary record, every Member introduced by constituency and party or by office, and the Chair."""
-    counts = Counter(m["label"] for ln in lines if (m := _SPOKEN_LABEL.match(ln.text)))
+    spoken = (m["label"] for ln in lines if (m := _SPOKEN_LABEL.match(ln.text)))
+    counts = Counter(label for label in spoken if label.lower() not in _FIELD_LABELS)  # "Address:" speaks not
     labels = {label for label, n in counts.items() if n >= 2}
     asking = {label for label in labels if label.lower() in QUESTION_TURNS}
     if members:  # a parliamentary record: its Members by name, and the Chair

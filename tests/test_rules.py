@@ -2316,3 +2316,85 @@ def test_an_office_a_lede_names_is_the_holder_named_further_on(later, expected):
     )
     warned = [s.speaker for s in summary.statements if s.cue == "warned"]
     assert warned == ([expected] if expected else [])
+
+
+def test_a_release_s_quotes_signed_by_the_honourable_and_a_joint_statement_of_several_ministers():
+    summary = by_rules(
+        "Harbour Affairs\n\nNews release\n\nApril 6, 2027\n\nHarbour imposes sanctions on weapons suppliers\n\n"
+        "Harbour today imposed sanctions on four suppliers of drones. In a joint statement on April 2, 2027, "
+        "the foreign ministers of Canada, Australia and the United Kingdom condemned Iran's transfer of missiles to "
+        "Russia.\n\nQuotes\n\n"
+        '"Those who build and ship these weapons will be held to account for what they do."\n\n'
+        "\u2013 The Honourable Anne Kerr, Minister of Foreign Affairs\n"
+    )
+    said = [(s.speaker, s.role, s.affiliation) for s in summary.statements]
+    assert said[0] == ("the foreign ministers of Canada, Australia and the United Kingdom", None, None)  # no one land
+    assert said[1][:2] == ("Anne Kerr", "Minister of Foreign Affairs")  # "The Honourable" is no part of the name
+    assert len(said) == 2
+
+
+def test_a_press_conference_s_office_label_is_its_named_holder_and_a_record_s_fields_are_no_turns():
+    summary = by_rules(
+        "Press Releases\n\nApril 13, 2027\n\n(1) Name: Shahid Karimi Industries\n    Alias: SKI\n    Address: Km 25, "
+        "Karaj Road, Tehran, Iran\n\n(2) Name: Sabalan Darya Line\n    Address: Bandar Anzali, Iran\n\n"
+        "Excerpt from the Press Conference by Chief Cabinet Secretary Masato Kurokawa\n\n"
+        "Question: How does the Government respond to the statement by Iran?\n\n"
+        "Chief Cabinet Secretary: I would like to emphasize that the safety of our vessels comes first.\n\n"
+        "Question: And the other countries?\n\n"
+        "Chief Cabinet Secretary: We once again strongly urge Iran to immediately stop such transfers.\n"
+    )
+    said = [(s.speaker, s.role, s.cue) for s in summary.statements]
+    assert said == [
+        ("Masato Kurokawa", "Chief Cabinet Secretary", "emphasize"),
+        ("Masato Kurokawa", "Chief Cabinet Secretary", "urge"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "role"),
+    [
+        (
+            "UK Minister for the Middle East Rosalind Athey said that the sanctions would disrupt the trade.",
+            "Rosalind Athey",
+            "UK Minister for the Middle East",
+        ),
+        (
+            "Kataib Hezbollah (KH) military spokesperson Abu Zaid al Kaabi denied that KH was involved in the attack.",
+            "Abu Zaid al Kaabi",
+            "Kataib Hezbollah (KH) military spokesperson",
+        ),
+    ],
+)
+def test_an_office_ending_in_a_region_or_holding_initials_is_the_role_before_the_name(sentence, speaker, role):
+    assert [(s.speaker, s.role) for s in one_paragraph(sentence).statements] == [(speaker, role)]
+
+
+def test_a_video_script_s_clips_and_a_speaker_s_word_for_something():
+    summary = by_rules(
+        "Harbour Video\n\nApril 10, 2027\n\nSHOTLIST:\n1. Wide of news conference\n"
+        "2. SOUNDBITE (Farsi) Esmaeil Rahimpour, Iranian Foreign Ministry spokesman:\n"
+        '"We have said many times that Iran has not sent any drones to be used in the war."\n'
+        "3. SOUNDBITE (Farsi) Mahnaz Tavakoli, Tehran resident:\n"
+        '"Every few months they announce new sanctions, and it is ordinary people who pay for it."\n\n'
+        "STORYLINE:\n\n"
+        'Foreign Ministry spokesman Esmaeil Rahimpour called the European decision "illegal and unjustified" and '
+        "said Iran would respond. The so-called package was called off.\n"
+    )
+    said = [(s.speaker, s.role, s.cue) for s in summary.statements]
+    assert said == [
+        ("Esmaeil Rahimpour", "Iranian Foreign Ministry spokesman", None),  # the clip, not its "We have said"
+        ("Mahnaz Tavakoli", None, None),
+        ("Esmaeil Rahimpour", "Foreign Ministry spokesman", "called"),
+        ("Esmaeil Rahimpour", "Foreign Ministry spokesman", "said"),
+    ]
+
+
+def test_an_authority_imposing_restrictive_measures_on_targets_among_them_an_office_holder():
+    summary = one_paragraph(
+        "On April 12, the Council of the EU imposed restrictive measures on eight individuals and four entities over "
+        "Iran's transfer of missiles to Russia, among them the deputy commander for logistics of the IRGC Aerospace "
+        "Force, Brigadier General Reza Salehi-Pour, and the Tehran-based Pishro Sanat Aseman Company."
+    )
+    (action,) = summary.sanctions
+    assert (action.authority, action.target_count) == ("Council of the EU", 12)
+    assert [t.name for t in action.targets] == ["Reza Salehi-Pour", "Pishro Sanat Aseman Company"]

@@ -531,3 +531,19 @@ def test_a_channel_export_s_posts_are_cited_by_their_source_line_or_the_channel_
         ("", [("IRNA", date(2027, 1, 11))]),
         ("", [("Tasnim News Agency", date(2027, 1, 11))]),
     ]
+
+
+def test_a_sentence_a_page_break_cuts_after_an_abbreviation_goes_on_past_the_running_head():
+    page = "Congressional Research Service                            {n}\n\nIN12987 \u00b7 VERSION 1 \u00b7 NEW\n\n"
+    text = (
+        "Insight\n\nApril 15, 2027\n\nReactions\n\n"
+        "Spokesperson Hamid Tavasoli said in Tehran on April 7, 2027 that no U.S.\n\n"
+        "____________________\n7 UK Foreign Office, press release, April 7, 2027.\n\n"
+        + page.format(n=2)
+        + "sanction would stop a single barrel of oil exports.12 Senators welcomed the move since 2025.4 They added\n"
+        "more.\n\n" + page.format(n=3) + "Closing words of the report here.\n"
+    )
+    doc = segment(from_text(text))
+    sentences = [s.flat for p in doc.paragraphs for s in p.sentences]
+    assert sentences[0].startswith("Spokesperson Hamid Tavasoli") and sentences[0].endswith("oil exports.12")
+    assert "since 2025.4" in sentences[1] and sentences[2] == "They added more."  # a footnote after a year

@@ -92,8 +92,8 @@ def extract(doc: Document) -> tuple[list[OverviewPoint], list[Statement], list[S
             elif para.turn is not None:
                 spoken = answer(doc, para, found_here, acted)
                 found_here = [*found_here, spoken] if spoken is not None else found_here  # besides others it reports
-            elif not found_here and (quoted := attributed_quote(doc, para, ctx)) is not None:
-                found_here = [quoted]  # '- Iraqi Oil Minister X: "..."'
+            elif (quoted := attributed_quote(doc, para, ctx)) is not None:
+                found_here = [quoted]  # '- Iraqi Oil Minister X: "..."', whatever verbs the quotation itself holds
             elif not found_here and at + 1 < len(section.paragraphs):
                 signed = signed_quote(doc, para, section.paragraphs[at + 1], ctx)  # '"..."' over '- Name, Office'
                 found_here = [signed] if signed is not None else []

@@ -124,6 +124,7 @@ def find_sanction(
     if body is not None and body["auth"] not in _CAPITALS:
         auth = body  # "Washington slapped sanctions on X that the Treasury Department said ...": the Treasury acted
     authority = re.sub(r"^the\s+|\s*\((?!\d{4}\))[^()]*\)$", "", auth["auth"]).strip()  # "resolution 2140 (2014)" stays
+    authority = _whose(authority, text[auth.start() :])
     if doc.release and authority.lower() in _ISSUER_ITSELF:
         # "The Government has also imposed ...": the government the release named ("the Australian Government");
         # "The Council today adopted ..." in the Council's own release: its issuer
@@ -241,7 +242,7 @@ def _acts(text: str, subject_end: int, verb: re.Match[str], subject_start: int |
     if (said and not _SPOKESPERSON.search(gap)) or len(gap) > (100 if said or _BY_MEANS.search(gap) else 40):
         return False
     imposed = _OBJECT_END.split(text[verb.end() : verb.end() + 80], 1)[0]  # what is imposed, before "on X"
-    if "impos" in verb[0].lower() and not _IMPOSED_WHAT.search(imposed):
+    if "impos" in verb[0].lower() and not _IMPOSED_WHAT.search(f"{verb[0]} {imposed}"):  # "imposed restrictive ..."
         return False  # "seized the tanker to impose costs on shipping": something imposed, but no sanctions
     demand = _DEMAND.search(text)
     decided = subject_start is not None and _DECISION_OF.search(text, 0, subject_start)
@@ -259,6 +260,12 @@ _POSSESSIVE_DECISION = re.compile(
     rf"\b(?P<auth>{alternation(_CAPITALS)})'s\s+decision(?:\s+(?:on|last)\s+[A-Z]?\w+)?\s+to\s+"
     r"(?:impose\s+sanctions\s+on|sanction|designate|blacklist|list)\b"
 )
+
+
+def _whose(authority: str, text: str) -> str:
+    """A body named by one word, with whose it is where the text says so ("the Council": of the EU)."""
+    whole = re.search(rf"\b(?i:{re.escape(authority)}\s+of\s+the)\s+[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+){{0,3}}", text)
+    return whole[0] if whole and len(authority.split()) == 1 else authority
 
 
 _PASSIVE_LISTING = re.compile(
@@ -279,10 +286,7 @@ def _listed_passively(doc: Document, para: Paragraph, sent: Sentence) -> Sanctio
     if authority is None:
         return None
     authority = ARTICLE.sub("", authority.strip(" ,.;:"))
-    whole = re.search(
-        rf"(?i)\b{re.escape(authority)}\s+of\s+the\s+[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+){{0,3}}", doc.text
-    )
-    authority = whole[0] if whole and len(authority.split()) == 1 else authority  # "the Council": of the EU
+    authority = _whose(authority, doc.text)
     if authority.isupper():  # "THE COUNCIL OF THE EUROPEAN UNION," heading the act
         authority = from_capitals(authority)
     return _record(doc, para, sent, authority, _LIST_CHANGES[m["change"].split()[0]], m.end())

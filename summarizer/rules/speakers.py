@@ -30,6 +30,7 @@ from .words import (
     country_of,
     is_name,
     is_polity,
+    is_role,
     untitled,
 )
 
@@ -330,8 +331,11 @@ _ROLE_BEFORE_NAME = re.compile(
     r"(?:^|,\s*|\b[Tt]he\s+)(?P<role>(?:[A-Z][\w'.\-]*\s+(?:(?:of|for|and)\s+(?:the\s+)?)?){0,7}[A-Z]?[\w'.\-]*)$"
 )
 _LOWER_OFFICE = re.compile(
-    r"(?:^|,\s*|\"\s+|\b[Tt]he\s+)(?P<role>[A-Z][\w'.\-]*(?:\s+[A-Z][\w'.\-]*){0,2}(?:\s+[a-z][\w\-]*){1,4})$"
+    r"(?:^|,\s*|\"\s+|\b[Tt]he\s+)(?P<role>[A-Z][\w'.\-]*(?:\s+[A-Z][\w'.\-]*){0,2}(?:\s+\([A-Z]{2,8}\))?"
+    r"(?:\s+[a-z][\w\-]*){1,4})$"
 )
+"""An office in lower case after the body it serves, perhaps with its initials: "Kataib Hezbollah (KH) military
+spokesperson"."""
 
 
 _BARE_OFFICE = re.compile(r"^(?P<role>[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,3})$")
@@ -635,6 +639,25 @@ _DELEGATE = re.compile(
 )
 
 
+_PLACE_WORDS = r"(?:the\s+)?[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,2}"
+_OFFICERS_OF_SEVERAL = re.compile(
+    rf"(?:^|,\s+)(?P<group>(?:[Tt]he\s+)?(?P<office>(?:[a-z][\w-]*\s+){{0,2}}[a-z][\w-]*s)\s+of\s+"
+    rf"(?P<places>{_PLACE_WORDS}(?:,\s+{_PLACE_WORDS})*,?\s+and\s+{_PLACE_WORDS}))$"
+)
+"""Officers of several countries speaking together: "the foreign ministers of Canada, Australia and the UK"."""
+
+
+def _officers_of_several(s: Subject, ctx: Context) -> Person | None:
+    """ "The foreign ministers of A, B and C condemned ...": the group speaks as written, for no one country."""
+    m = _OFFICERS_OF_SEVERAL.search(s.words)
+    if m is None or not ROLE_NOUNS.search(m["office"][:-1]):
+        return None
+    places = re.split(r",\s+(?:and\s+)?|\s+and\s+", m["places"])
+    if not all(country_of(ARTICLE.sub("", p)) for p in places):
+        return None
+    return ctx.speaking(m["group"], None)
+
+
 def _delegate(s: Subject, ctx: Context) -> Person | None:
     """ "The representative of France said", "the spokesman for Kataib Hezbollah said": no name is given, so the
     body or country the office serves speaks, with the office as its role."""
@@ -781,6 +804,7 @@ STRATEGIES: tuple[Strategy, ...] = (
     _name_then_role,
     _pronoun,
     _role_run_into_name,
+    _officers_of_several,
     _delegate,
     _office,
     _described_body,
@@ -810,6 +834,11 @@ def _turn_mention(text: str, label: str) -> tuple[str, str | None]:
     speech = next((m for m in SPEECH_TURN.finditer(text) if m["label"] == label and m["office"]), None)
     if speech is not None:  # "Name, Vice-President of the Commission. - ": the office the speech is given in
         return label, clean_role(speech["office"])
+    office = r"\s+".join(re.escape(w) for w in label.split())
+    holder = re.search(rf"\b(?i:{office})\s+(?P<name>{NAME})", text) if is_role(label) else None
+    name = holder["name"].split("\n", 1)[0].strip() if holder is not None else ""  # the name ends with its line
+    if is_name(name):  # "Chief Cabinet Secretary:", whom the text names in full
+        return name, label
     surname = TURN_HONORIFIC.sub("", label).title()
     listed = re.search(
         rf"(?im)^[ \t]*(?:[-*\u2022][ \t]+)?(?:{_HONORIFIC}\s+)?"

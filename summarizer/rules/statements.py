@@ -41,6 +41,7 @@ from .words import (
     country_of,
     is_name,
     is_role,
+    untitled,
 )
 
 CUES = LEXICON.cues
@@ -195,7 +196,15 @@ def _cues(text: str) -> list[re.Match[str]]:
     """The reporting verbs of a sentence in order: the lexicon's, and a plural subject's present tense ("The armed
     forces warn ...", "The members of the Council condemn ...") in the words a speaker uses of themself."""
     plural = _PLURAL_PRESENT.finditer(text) if _PLURAL_NOUN.search(text) else ()  # most sentences have none
-    return sorted([*CUE_RE.finditer(text), *plural], key=lambda m: m.start())
+    return sorted([*CUE_RE.finditer(text), *plural, *_CALLED_QUOTED.finditer(text)], key=lambda m: m.start())
+
+
+_CALLED_QUOTED = re.compile(
+    r"(?<![Ss]o-)(?<!\bbe )(?<!\bwas )(?<!\bis )\b(?P<cue>called)\s+"
+    r"(?=(?:the|it|this|that|these|those|them|his|her|its|their|[A-Z])(?:[^\"\u201c.;:]|(?<=[A-Z])\.|\.(?=\S)){0,80}?\s+[\"\u201c])"
+)
+"""A speaker's name for something, quoted: 'called the European decision "illegal and unjustified"' (not "a group
+called X", "so-called", "was called")."""
 
 
 _PLURALS = ("forces", "members", "ministers", "leaders", "factions", "authorities", "brigades", "groups")
@@ -481,7 +490,7 @@ def statement(
 _FIRST_CUE = rf"{MANNER}(?P<cue>{alternation(LEXICON.first_person_cues)})\b(?:\s+is\b)?"
 _FIRST_PERSON = re.compile(
     rf"(?:^(?:(?:And|But|So)\s+)?|,\s+(?:and\s+|but\s+)?|\bthat\s+|\b[Ww]hat\s+)(?:[Ww]e|I)(?:'d|'ll|'ve|'re)?\s+"
-    rf"(?:{MANNER}(?:will|would|continue\s+to|can|must|want\s+to|are|again|once\s+again|also)\s+)*{_FIRST_CUE}"
+    rf"(?:{MANNER}(?:will|would|like\s+to|continue\s+to|can|must|want\s+to|are|again|once\s+again|also)\s+)*{_FIRST_CUE}"
 )
 _AND_CUE = re.compile(rf",?\s+and\s+(?:we\s+)?(?:(?:will|would|continue\s+to)\s+)?{_FIRST_CUE}")
 """A second first-person verb sharing the subject: "We condemn ... and call on ..."."""
@@ -597,14 +606,21 @@ def attributed_quote(doc: Document, para: Paragraph, ctx: Context) -> Statement 
     Minister Kareem al-Saadi: "Sarwa will be back ...""): a direct statement with no cue; an outlet or an unnamed
     source introduces none."""
     m = _ATTRIBUTED.match(flat(para.text).strip())
-    who = speaker(m["who"] + " ", "said", ctx) if m else None
-    if m is None or who is None:
+    if m is None or CUE_RE.search(m["who"]):
+        return None  # 'X said: "..."' is a reported statement, read as one
+    label = _CLIP_TAG.sub("", m["who"])  # "SOUNDBITE (Farsi) Name, office": a video script's clip
+    who = speaker(label + " ", "said", ctx)
+    signed = _SIGNATURE.match(label) if who is None else None
+    who = Person(signed["name"], clean_role(signed["role"])) if signed and is_name(signed["name"]) else who
+    if who is None:
         return None
     sent = Sentence(para.start, para.end, para.text)
     return _build(doc, para, sent, who, None, _REOPENED.sub(r"\1 ", m["said"]), 0)
 
 
-_ATTRIBUTED = re.compile(r'^(?P<who>[^:"]{3,100}?):\s+(?P<said>"[^"]{12,}[.!?](?:\s+"[^"]{12,}[.!?])*")$')
+_ATTRIBUTED = re.compile(r'^(?P<who>[^:"]{3,160}?):\s+(?P<said>"[^"]{12,}[.!?](?:\s+"[^"]{12,}[.!?])*")$')
+_CLIP_TAG = re.compile(r"^[A-Z]{2,}(?:[ -][A-Z]{2,})*(?:\s+\([^()]{2,30}\))?\s+(?=[A-Z][a-z])")
+"""A video script's tag before a clip's speaker: "SOUNDBITE (Farsi) ", "SOT ", "UPSOUND (English) "."""
 _REOPENED = re.compile(r'([.!?])\s+"')
 """A quotation running over paragraphs opens each anew: one quotation, read without the re-opening marks."""
 """A speaker, a colon and a quoted sentence; a quoted headline ('Iran: "Ambassador's letter to UN chief"') is none."""
@@ -616,7 +632,7 @@ def signed_quote(doc: Document, para: Paragraph, signature: Paragraph, ctx: Cont
     """A quotation printed on its own and signed on the line under it (a dash, then a name and an office), as
     releases set their principal's words: a direct statement with no reporting verb."""
     said = flat(para.text).strip()
-    sign = flat(signature.text).strip()
+    sign = untitled(flat(signature.text)).strip()  # "The Honourable X, Minister of ...": no part of the name
     post = _POST_SIGNATURE.match(sign)
     if post is not None and is_name(post["name"]) and not CUE_RE.search(said):
         posted = Sentence(para.start, para.end, para.text)  # the post as copied, signed by its author's handle

@@ -73,8 +73,14 @@ _ORG_WORDS = re.compile(
     r"engineering|logistics|maritime|marine|technologies|technology|systems|services|electronics|aviation|"
     r"enterprises|agency|council)\b"
 )
+_OFFICES_FOR = "".join(
+    f"(?<!{noun}\\s)"
+    for noun in ("commander", "director", "chief", "head", "minister", "secretary", "officer", "envoy", "manager")
+)
+"""Offices that go on with "for": "the deputy commander for logistics of the IRGC Aerospace Force, X"."""
 _LIST_END = (
-    r"(?=\s+(?:as(?!\s+well\s+as)(?<!well as)|for(?=\s+[a-z])|under|to the|to its|who|which|that|over|from|if|"
+    rf"(?=\s+(?:as(?!\s+well\s+as)(?<!well as)|{_OFFICES_FOR}for(?=\s+[a-z])|under|to the|to its|who|which|that|"
+    r"over|from|if|"
     r"accused|accusing|involved)\b|"
     r"\s+(?:the\s+)?(?:[A-Z][\w.'-]*\s+){1,4}(?:says|said|claims|claimed|alleges|alleged|believes)\b|"
     r"\.(?:\[\d{1,3}\])*\s|\.?(?:\[\d{1,3}\])*$)"

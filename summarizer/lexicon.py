@@ -81,6 +81,7 @@ class Lexicon:
     publications: tuple[str, ...]
     outlet_words: tuple[str, ...]
     unnamed_sources: tuple[str, ...]
+    web_outlets: Mapping[str, str]
 
 
 def _value(kind: str, raw: object) -> object:

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
+from urllib.parse import urlsplit
 
 from . import dates
 from .header import FULL_DATE, metadata, read_header
@@ -868,6 +869,26 @@ def _source(piece: str, anchor: tuple[date | None, date | None]) -> tuple[str, d
     return piece[: found.start()].strip(" ,"), first, last
 
 
+def cited_site(source: str) -> str | None:
+    """The outlet a cited web address stands for ("https://www.irna dot ir/news/..." is IRNA), by its site or, for a
+    channel, its site and first path part; "" for a platform where speakers post themselves; the site's own name when
+    the lexicon knows none; None when ``source`` is no address."""
+    url = _URL.match(_DOT.sub(".", source.strip()))
+    if url is None:
+        return None
+    parts = urlsplit(url[0])
+    host = (parts.hostname or "").removeprefix("www.")
+    channel = f"{host}/{parts.path.strip('/').split('/', 1)[0]}".lower()
+    parent = host.split(".", 1)[-1]
+    return next((_WEB_OUTLETS[key] for key in (channel, host, parent) if key in _WEB_OUTLETS), host)
+
+
+_URL = re.compile(r"https?://[^\s;]+")
+_DOT = re.compile(r"\s+dot\s+")
+"""An address written so it is no link ("irna dot ir")."""
+_WEB_OUTLETS = load().web_outlets
+
+
 def footnotes(text: str, anchor: tuple[date | None, date | None]) -> dict[str, Citation]:
     """The numbered sources list of a brief ("[2] Reuters, 3 September 2025"), by number; a list of sources under an
     "Endnotes" heading whose numbers a web page's rendering dropped is numbered in its order."""
@@ -884,7 +905,10 @@ def footnotes(text: str, anchor: tuple[date | None, date | None]) -> dict[str, C
         if _IBID.fullmatch(source) and last is not None:
             notes.setdefault(number.translate(_DIGITS), last)  # "13 Ibid.": the note before
             continue
-        outlet, first, until = _source(source, anchor) or (source.strip(" ,"), None, None)
+        site = cited_site(source)
+        if site == "":
+            continue  # a post on a platform (x.com, t.me): the speaker's own words, through no outlet
+        outlet, first, until = (site, None, None) if site else _source(source, anchor) or (source, None, None)
         outlet = _GLOSS.sub("", outlet.split('"', 1)[0].strip(" ,"))  # not the title of the item cited
         last = Citation(outlet=outlet, date=first, date_end=until, start=m.start(), end=m.end())
         notes.setdefault(number.translate(_DIGITS), last)

@@ -2398,3 +2398,14 @@ def test_an_authority_imposing_restrictive_measures_on_targets_among_them_an_off
     (action,) = summary.sanctions
     assert (action.authority, action.target_count) == ("Council of the EU", 12)
     assert [t.name for t in action.targets] == ["Reza Salehi-Pour", "Pishro Sanat Aseman Company"]
+
+
+def test_a_minister_of_a_portfolio_speaks_for_the_country_whose_release_it_is():
+    summary = by_rules(
+        "Global Affairs Canada\n\nNews release\n\nApril 6, 2027\n\nCanada imposes sanctions on weapons suppliers\n\n"
+        "Canada today imposed sanctions on four suppliers of drones to Russia.\n\n"
+        "The Minister of Public Safety, Marc Tessier, said the sanctions would be enforced at every border.\n"
+    )
+    assert [(s.speaker, s.role, s.affiliation) for s in summary.statements] == [
+        ("Marc Tessier", "Minister of Public Safety", "Canada")  # not "Public Safety": a portfolio is no body
+    ]

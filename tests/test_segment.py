@@ -547,3 +547,20 @@ def test_a_sentence_a_page_break_cuts_after_an_abbreviation_goes_on_past_the_run
     sentences = [s.flat for p in doc.paragraphs for s in p.sentences]
     assert sentences[0].startswith("Spokesperson Hamid Tavasoli") and sentences[0].endswith("oil exports.12")
     assert "since 2025.4" in sentences[1] and sentences[2] == "They added more."  # a footnote after a year
+
+
+@pytest.mark.parametrize(
+    ("source", "outlet"),
+    [
+        ("https://www.irna dot ir/news/86234571/", "Islamic Republic News Agency"),  # written so it is no link
+        ("https://t.me/sabreenS1/104412", "Sabereen News"),  # a channel, by its name
+        ("https://shafaq.com/en/Security/a ; https://x.com/IraqiSecMedia/status/1", "Shafaq News"),  # the first
+        ("https://x.com/F_alhamdani/status/1909387766122508317", ""),  # the speaker's own post: no outlet
+        ("https://news.example.org/a/b", "news.example.org"),  # a site the lexicon does not know, by its name
+        ("Reuters, 3 September 2025", None),  # no address
+    ],
+)
+def test_a_cited_address_stands_for_its_outlet(source, outlet):
+    from summarizer.segment import cited_site
+
+    assert cited_site(source) == outlet

@@ -922,6 +922,15 @@ _AT_BODY = re.compile(
 """The organisation closing a role: "professor at the University of Basra", "director of the rights group X"."""
 
 
+def issuer_side(publisher: str | None) -> str | None:
+    """Whom a release's issuer speaks for: its affiliation, or the one country its name holds ("Global Affairs
+    Canada")."""
+    if not publisher:
+        return None
+    places = {country_of(w) for w in re.findall(r"[A-Z][\w'-]+", publisher)} - {None}
+    return affiliation(publisher) or (places.pop() if len(places) == 1 else None)
+
+
 def institution_side(publisher: str | None) -> str | None:
     """The country or body an institution publishing a transcript speaks for ("U.S. Department of State", "UK
     Parliament"); None for a publisher that is no institution."""
@@ -950,7 +959,8 @@ def affiliation(role: str | None) -> str | None:
     if at and not any(country_of(w) for w in at["org"].split()):
         return at["org"]
     m = _OF_BODY.search(role)
-    if m:
+    portfolio = m is not None and all(w in _OFFICE_WORDS for w in m[1].split())  # "Minister of Public Safety"
+    if m and not portfolio:
         return country_of(m[1].split()[-1]) or m[1]  # "Ministry of Foreign Affairs of the Republic of Iraq"
     places = [country_of(w) for w in re.findall(r"[A-Z][\w'-]+", role) if country_of(w)]
     return places[0] if places and ROLE_NOUNS.search(role) else None  # "Member of Parliament for Basra"

@@ -24,6 +24,7 @@ from .speakers import (
     institution_side,
     introductions,
     is_body,
+    issuer_side,
     named_after,
     speaker,
     turn_speaker,
@@ -672,7 +673,7 @@ def _build(
     side = (
         (affiliation(speaker.role) if speaker.role else affiliation(speaker.name))
         or country_of(ARTICLE.sub("", speaker.name))  # "the representative of France": a country's delegate
-        or (affiliation(doc.bulletin.publisher) if doc.release else None)  # a release speaks for its issuer
+        or (issuer_side(doc.bulletin.publisher) if doc.release else None)  # a release speaks for its issuer
         or (institution_side(doc.bulletin.publisher) if live and para.turn else None)  # a briefing's speakers too
     )
     return Statement(

@@ -563,8 +563,15 @@ def test_a_name_a_sentence_end_parts_from_the_verb_is_not_its_subject() -> None:
     """A caption kept whole inside its quotation marks: "Officials said" is not the ambassadors' saying."""
     doc = _doc(
         "Listing agreed\n\n"
-        "The photograph's caption ran: \"Flags in Brussels, where EU ambassadors agreed the listings on Wednesday. "
+        "The photograph's caption ran: \"Flags in Brussels, where the Harbour Council agreed the listings on "
+        "Wednesday. "
         'Officials said the package had been ready since January."\n'
     )
-    found, rejected = _read(doc, {"statements": [_said(1, "EU ambassadors", "said")]}, "Officials")
+    found, rejected = _read(doc, {"statements": [_said(1, "Harbour Council", "said")]}, "Officials")
     assert not found.statements and rejected == {"speaker is not the verb's subject": 1}
+
+
+def test_a_kind_of_people_is_no_speaker() -> None:
+    doc = _doc("Update\n\nHuman rights organizations have reported that at least 70 citizens were detained in March.\n")
+    found, rejected = _read(doc, {"statements": [_said(1, "Human rights organizations", "reported")]}, "Human rights")
+    assert not found.statements and rejected == {"speaker is an outlet or an unnamed source": 1}

@@ -38,6 +38,8 @@ _VAGUE = re.compile(r"(?i)^(?:some|several|two|three|many|unnamed|anonymous)\b")
 """A plural or unnamed source; an indefinite article is read in the text itself (:func:`_indefinite`), since the
 speaker has had its article removed by then."""
 _UNNAMED = word_pattern(LEXICON.unnamed_sources, ignore_case=True)
+_GENERIC_PLURAL = re.compile(r"^(?:[A-Z][\w-]*\s+)?(?:[a-z][\w-]*\s+)*[a-z][\w-]*s$")
+"""People or bodies of a kind, not one actor: "Human rights organizations", "EU ambassadors", "Iranian officials"."""
 _INDEFINITE = re.compile(r"(?i)\b(?:an?|one|some|several|other)\s+$")
 _PRONOUN_SUBJECT = re.compile(r"^\W*([Hh]e|[Ss]he|They|It)\b")
 """A pronoun opening the subject once its lead-in is read past ("In an interview in 2022, he described ...")."""
@@ -197,6 +199,7 @@ def statement(doc: Document, chunk: Chunk, said: Said) -> Statement | str:
         outlet().search(speaker)
         or _VAGUE.search(speaker)
         or _UNNAMED.search(speaker)
+        or _GENERIC_PLURAL.match(speaker)
         or not re.search(r"[A-Z]", speaker)
     ):
         return "speaker is an outlet or an unnamed source"

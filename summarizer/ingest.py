@@ -201,12 +201,34 @@ _TEXT_TAGS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "th"}
 
 
 def _inside_text(node: Any) -> bool:
+    return any(_inside(node, tag) for tag in _TEXT_TAGS)
+
+
+def _inside(node: Any, tag: str) -> bool:
     parent = node.parent
     while parent is not None:
-        if parent.tag in _TEXT_TAGS:
+        if parent.tag == tag:
             return True
         parent = parent.parent
     return False
+
+
+def _quoted(node: Any) -> list[str]:
+    """A block quotation's paragraphs, then the words outside them on a line of their own: an embedded post's
+    signature ("\u2014 Name (@handle) April 16, 2027", read without its dash) says who wrote it and when."""
+    lines: list[str] = []
+    tail: list[str] = []
+    for child in node.iter(include_text=True):
+        text = " ".join((child.text(separator=" ") if child.tag != "-text" else child.text_content or "").split())
+        if child.tag in _TEXT_TAGS and text:
+            lines.append(text)
+        elif child.tag not in _TEXT_TAGS and text:
+            tail.append(text)
+    signature = _DASH.sub("", " ".join(tail))  # no list item: "- " would take the next line in as its own
+    return ["", *lines, "", signature, ""] if signature else lines  # set apart: a post does not end a sentence
+
+
+_DASH = re.compile(r"^[\u2014\u2013-]+\s*")
 
 
 MAX_DEPTH = 256
@@ -246,6 +268,11 @@ def _html_text(html: str) -> str:
         return ""
     lines: list[str] = []
     for node in root.traverse(include_text=False):
+        if node.tag == "blockquote":
+            lines.extend(_quoted(node))
+            continue
+        if _inside(node, "blockquote"):
+            continue  # read with its blockquote
         if node.tag in _TEXT_TAGS or (node.tag == "time" and not _inside_text(node)):  # a story's date is <time>
             if any(child.tag in _BLOCK_TAGS for child in node.iter()):
                 continue

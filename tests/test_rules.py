@@ -2409,3 +2409,19 @@ def test_a_minister_of_a_portfolio_speaks_for_the_country_whose_release_it_is():
     assert [(s.speaker, s.role, s.affiliation) for s in summary.statements] == [
         ("Marc Tessier", "Minister of Public Safety", "Canada")  # not "Public Safety": a portfolio is no body
     ]
+
+
+def test_an_embedded_post_on_a_web_page_is_its_author_s_statement(tmp_path):
+    page = (
+        "<html><body><article><h1>Militias defiant</h1><p>April 17, 2027</p>"
+        "<p>Kadhim al-Shuwaili, the spokesman of Harakat al-Nujaba, mocked the designations in a post on X.</p>"
+        '<blockquote class="twitter-tweet"><p lang="en">Washington&#39;s sanctions are a medal on the chest of every '
+        'fighter. The resistance will not be intimidated. <a href="https://t.co/x">pic.twitter.com/x</a></p>'
+        '&mdash; Kadhim al-Shuwaili (@K_alShuwaili) <a href="https://twitter.com/K/status/1">April 16, 2027</a>'
+        "</blockquote><p>The government said nothing on Friday about the listing.</p></article></body></html>"
+    )
+    (tmp_path / "page.html").write_text(page, encoding="utf-8")
+    source = read(tmp_path / "page.html")
+    assert "Kadhim al-Shuwaili (@K_alShuwaili) April 16, 2027" in source.text.splitlines()  # the signature kept
+    posted = [s for s in summarize(source, backend="rules").statements if s.content.startswith("Washington")]
+    assert [(s.speaker, str(s.said_on)) for s in posted] == [("Kadhim al-Shuwaili", "2027-04-16")]

@@ -2425,3 +2425,14 @@ def test_an_embedded_post_on_a_web_page_is_its_author_s_statement(tmp_path):
     assert "Kadhim al-Shuwaili (@K_alShuwaili) April 16, 2027" in source.text.splitlines()  # the signature kept
     posted = [s for s in summarize(source, backend="rules").statements if s.content.startswith("Washington")]
     assert [(s.speaker, str(s.said_on)) for s in posted] == [("Kadhim al-Shuwaili", "2027-04-16")]
+
+
+def test_a_second_verb_after_and_with_its_auxiliary_and_adverb_is_the_same_subject_s():
+    summary = one_paragraph(
+        "Japan has expressed serious concern over the transfer of missiles from Iran to Russia, which has enabled "
+        "Russia to intensify its attacks, and has repeatedly called on Iran not to provide such support."
+    )
+    assert [(s.speaker, s.cue) for s in summary.statements] == [
+        ("Japan", "expressed serious concern"),
+        ("Japan", "called on"),
+    ]

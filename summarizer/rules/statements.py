@@ -53,13 +53,15 @@ CUE_RE = re.compile(
     rf"(?P<cue>{alternation(CUES)}"
     r"|According to(?=\s+(?:him|her|them|[^,]{3,90},)))\b"
 )
-_COORDINATED = re.compile(r"\b(?:and|but)(?:\s+(?:he|she|it|they))?\s*$")
+_AUXILIARIES = r"(?:\s+(?:has|have|had|also|again|later|then|\w+ly))*"
+"""What may stand between "and" and a second verb of the same subject: "and has repeatedly called on"."""
+_COORDINATED = re.compile(rf"\b(?:and|but)(?:\s+(?:he|she|it|they))?{_AUXILIARIES}\s*$")
 _PUBLICATION = re.compile(rf"\s+(?:the\s+)?(?:[\w'.-]+\s+){{0,3}}(?:{alternation(LEXICON.publications)})\b[^,]*\.?$")
 _FURTHER = re.compile(r"(?:adding|stressing)\s+(?:that\b|[\"\u201c:])")
 """A participle that reports a further statement of the same speaker (", adding that ..."), not a restatement."""
 _NEW_SUBJECT = re.compile(r'[",]\s+(?:and|but|while)\s+(?P<who>[^\s,;"][^,;"]{1,60})$')
 """A clause of its own with a subject of its own, after a first speaker's: another speaker."""
-_CLAUSE_AND = re.compile(r'[",]\s+(?:and|but)(?:\s+(?:he|she|it|they))?\s*$')
+_CLAUSE_AND = re.compile(rf'[",]\s+(?:and|but)(?:\s+(?:he|she|it|they))?{_AUXILIARIES}\s*$')
 """A quotation or a clause closed, then "and": the next verb is the speaker's again, even after a reported "that"
 clause ('that he had "never ..." and dismissed', 'that the attacks were "unacceptable", and urged')."""
 _THAT = re.compile(r"\bthat\b")

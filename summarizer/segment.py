@@ -324,6 +324,20 @@ _GIVER = re.compile(rf"(?:[Bb]y\s+)?(?P<name>{_NAMED % '1,3'}),\s+\S")
 """A speech's giver, named with their office under its title: "Alejandro Ferreyra, IAEA Director General"."""
 
 
+_CUE_TIME = re.compile(r"\d{1,2}:\d\d:\d\d[,.]\d{1,3}\s*-->\s*\d{1,2}:\d\d:\d\d[,.]\d{1,3}(?:\s+\S.*)?")
+"""A subtitle's timing line ("00:01:02,340 --> 00:01:05,120"): with the cue's number above it, no part of the text."""
+_CUE_NUMBER = re.compile(r"\d{1,5}")
+_SPEECH_BY = re.compile(
+    r"\[(?:Speech|Address|Remarks|Sermon|Statement|Message)\s+(?:by|of)\s+(?P<by>[^\]\n]{3,120}(?:\n[^\]\n]{1,120})?)\]",
+    re.I,
+)
+"""A transcriber's note naming whose speech the text is: "[Speech by Sheikh X,\nSecretary-General of Y]"."""
+_STAGE_NOTE = re.compile(r"\[[^\]\n]{2,40}\]")
+"""A transcriber's note on a line of its own: "[applause]", "[chanting]"."""
+_TITLED = re.compile(rf"^(?:{alternation(load().name_titles)})\s+")
+"""A title before a name ("Sheikh", "the Hon"): no part of it."""
+
+
 def _speaks(label: re.Match[str]) -> bool:
     """A speech's label names someone, not the place of a dateline ("Washington, D.C. - ", "Brussels, Belgium. - ")."""
     return label["label"] not in _PLACES
@@ -376,10 +390,24 @@ class _Reader:
         self.speeches = sum(bool((m := SPEECH_TURN.match(line.text)) and _speaks(m)) for line in lines) > 2
         delivery = next((i for i, line in enumerate(lines) if _DELIVERY.fullmatch(line.text)), None)
         speaker = _speech_giver(lines[:delivery]) if delivery is not None else None
+        self.subtitles = sum(bool(_CUE_TIME.fullmatch(line.text)) for line in lines) > 2
+        self.cued = False
+        """Whether a subtitle's cue has begun: from then on, every line is a subtitle's."""
+        noted = _SPEECH_BY.search(self.text)
+        given = _GIVER.match(_TITLED.sub("", flat(noted["by"])) + " ") if noted is not None else None
+        if given is not None:  # "[Speech by X, office]": all that follows is X's, in the first person
+            self.turn, self.doc.speech = given["name"], True
+            self.used |= {i for i, line in enumerate(lines) if noted.start() <= line.start < noted.end()}
         for i, line in enumerate(lines):
             if i == delivery:
                 self.turn = speaker  # a speech as prepared for delivery: all that follows is its speaker's
                 self.doc.speech = speaker is not None
+                continue
+            if self.subtitles and (_CUE_TIME.fullmatch(line.text) or _CUE_NUMBER.fullmatch(line.text)):
+                self.skipped = self.cued = True  # a cue's number and timing: no part of what is said
+                continue
+            if self.cued and i not in self.used:
+                self._subtitle(line)
                 continue
             after = [other.text for other in lines[i + 1 : i + 3]]
             self.alone = (after[:1] == [""]) and not (after[1:] and _BULLET.match(after[1]))
@@ -418,6 +446,18 @@ class _Reader:
             elif not self.line(line):
                 break
             self.skipped = False
+
+    def _subtitle(self, line: Line) -> None:
+        """A subtitle's line: it goes on with the sentence the cues before it began, or opens a paragraph; a blank
+        line between cues is no paragraph's end, and a short line no caption."""
+        if not line.text or _STAGE_NOTE.fullmatch(line.text):
+            self.skipped = self.skipped or bool(line.text)  # "[applause]": no one's words
+            return
+        if self.current is not None and not ends_sentence(self.current.text):
+            self._extend(line)
+        else:
+            self._paragraph(line, None)
+        self.skipped = False
 
     def _resumes(self, line: Line) -> bool:
         """Whether ``line`` goes on with the sentence a page's foot, footnotes and header interrupted."""

@@ -2436,3 +2436,25 @@ def test_a_second_verb_after_and_with_its_auxiliary_and_adverb_is_the_same_subje
         ("Japan", "expressed serious concern"),
         ("Japan", "called on"),
     ]
+
+
+def test_a_speech_s_subtitles_are_its_giver_s_words_in_the_first_person():
+    cues = [
+        "[Speech by Sheikh Omar al-Hadi,\nSecretary-General of Kataib Harbour]",
+        "[chanting]",
+        "We condemn this aggression\non the bread of the orphans,",
+        "and we hold the administration responsible.",
+        "We thank the Islamic Republic of Iran,\nits leader and its people.",
+        "And to the banks in Baghdad I say: whoever carries out\nthis decision will be treated as a partner in it.",
+        "I thank the brothers for coming tonight.",
+    ]
+    body = "\n\n".join(f"{n}\n00:00:{n:02d},000 --> 00:00:{n + 1:02d},500\n{cue}" for n, cue in enumerate(cues, 1))
+    summary = by_rules(f"Title: Speech on the sanctions\nSource: Harbour TV, 16/05/2027\n\n{body}\n")
+    said = [(s.speaker, s.role, s.cue) for s in summary.statements]
+    office = "Secretary-General of Kataib Harbour"
+    assert said == [
+        ("Omar al-Hadi", office, "condemn"),  # over two cues, the timing between them no part of it
+        ("Omar al-Hadi", office, "thank"),
+        ("Omar al-Hadi", office, "say"),  # an addressee before "I say"
+    ]  # and "I thank the brothers for coming": a courtesy
+    assert "00:00" not in summary.statements[0].content and "00:00:04" in summary.statements[0].evidence.text

@@ -492,7 +492,8 @@ def statement(
 
 _FIRST_CUE = rf"{MANNER}(?P<cue>{alternation(LEXICON.first_person_cues)})\b(?:\s+is\b)?"
 _FIRST_PERSON = re.compile(
-    rf"(?:^(?:(?:And|But|So)\s+)?|,\s+(?:and\s+|but\s+)?|\bthat\s+|\b[Ww]hat\s+)(?:[Ww]e|I)(?:'d|'ll|'ve|'re)?\s+"
+    rf"(?:^(?:(?:And|But|So)\s+)?(?:[Tt]o\s+[^,:;]{{2,60}}?\s+(?=I\s))?|,\s+(?:and\s+|but\s+)?|\bthat\s+|\b[Ww]hat\s+)"
+    rf"(?:[Ww]e|I)(?:'d|'ll|'ve|'re)?\s+"
     rf"(?:{MANNER}(?:will|would|like\s+to|continue\s+to|can|must|want\s+to|are|again|once\s+again|also)\s+)*{_FIRST_CUE}"
 )
 _AND_CUE = re.compile(rf",?\s+and\s+(?:we\s+)?(?:(?:will|would|continue\s+to)\s+)?{_FIRST_CUE}")
@@ -521,9 +522,14 @@ def first_person(doc: Document, para: Paragraph, sent: Sentence, we: Person | No
         stop = cues[i + 1].start() if i + 1 < len(cues) else None
         opens = i == 0 and not text[: cue.start()].strip()  # ", and I welcome X": what came before is not X
         content = content_at(text, cue.start("cue"), cue.end(), cue["cue"], stop=stop, first=opens)
-        if says_enough(content, cue["cue"]):
+        courtesy = cue["cue"] == "thank" and not _NAMED_OBJECT.match(content)  # "I thank the witnesses"
+        if says_enough(content, cue["cue"]) and not courtesy:
             found.append(_build(doc, para, sent, who, cue["cue"], content, cue.end(), live=True))
     return found
+
+
+_NAMED_OBJECT = re.compile(r"(?:the\s+)?[A-Z]")
+"""Thanks to someone named ("We thank the Islamic Republic of Iran"), a position; to "the witnesses", a courtesy."""
 
 
 _MOTION = re.compile(r"\s*To\s+ask\b")

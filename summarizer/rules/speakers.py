@@ -840,10 +840,11 @@ def _turn_mention(text: str, label: str) -> tuple[str, str | None]:
     if is_name(name):  # "Chief Cabinet Secretary:", whom the text names in full
         return name, label
     bare = TURN_HONORIFIC.sub("", label)
-    if len(bare.split()) > 1 and not bare.isupper() and is_name(bare):  # a full name: "[Speech by X, office]"
-        office = re.search(rf"\b{re.escape(bare)},\s+(?P<office>[^,\]\n]{{3,120}})", text)
-        return bare, clean_role(office["office"]) if office else None
-    surname = bare.title()
+    full = len(bare.split()) > 1 and not bare.isupper() and is_name(bare)
+    office = re.search(rf"\b{re.escape(bare)},\s+(?P<office>[^,\]\n]{{3,120}})", text) if full else None
+    if office is not None and clean_role(office["office"]):  # a full name with its office: "[Speech by X, office]"
+        return bare, clean_role(office["office"])
+    surname = bare if full else bare.title()
     listed = re.search(
         rf"(?im)^[ \t]*(?:[-*\u2022][ \t]+)?(?:{_HONORIFIC}\s+)?"
         rf"(?P<name>(?:[A-Z][\w'-]+\s+){{0,2}}{re.escape(surname)}),(?P<parts>[^\n]+)$",

@@ -2458,3 +2458,22 @@ def test_a_speech_s_subtitles_are_its_giver_s_words_in_the_first_person():
         ("Omar al-Hadi", office, "say"),  # an addressee before "I say"
     ]  # and "I thank the brothers for coming": a courtesy
     assert "00:00" not in summary.statements[0].content and "00:00:04" in summary.statements[0].evidence.text
+
+
+def test_an_agency_s_protocol_prose_names_its_officials_once_and_their_ministry_by_its_initials():
+    summary = by_rules(
+        "Harbour News Agency\n\n4 May 2027\n\nMinister receives ambassador\n\n"
+        "ABU DHABI, 4th May, 2027 (WAM) -- Khalifa Rashed Al Dhaheri, Minister of State, received today in Abu Dhabi "
+        "Hamidreza Dastgheibnia, Ambassador of the Islamic Republic of Iran to the UAE. Al Dhaheri affirmed the UAE's "
+        "firm approach of resolving disputes through dialogue. For his part, the Iranian Ambassador expressed his "
+        "country's keenness to strengthen its relations with the UAE.\n\n"
+        "In a statement issued today, the Ministry of Foreign Affairs (MoFA) expressed the UAE's strong condemnation "
+        "of the attack. MoFA called on the international community to take a firm stance against such attacks.\n"
+    )
+    said = [(s.speaker, s.role, s.cue) for s in summary.statements]
+    assert said == [
+        ("Khalifa Rashed Al Dhaheri", "Minister of State", "affirmed"),  # his office in apposition, no article
+        ("Hamidreza Dastgheibnia", "Ambassador of the Islamic Republic of Iran to the UAE", "expressed"),  # no city
+        ("the Ministry of Foreign Affairs", None, "expressed"),
+        ("the Ministry of Foreign Affairs", None, "called on"),  # "MoFA": the initials it was given
+    ]

@@ -66,6 +66,8 @@ class Context:
     """The body that spoke last ("The Council condemns ..."): what "It" means."""
     text: str = ""
     """The whole text: a surname may be named in full only further on (a live page is read newest first)."""
+    short: dict[str, str] = field(default_factory=dict)
+    """Initials a text gives a name in parentheses, to the name: "the Ministry of Foreign Affairs (MoFA)"."""
     ahead: str = ""
     """The rest of the paragraph and the next one, as one line: where an office a lede names gets its holder's name
     ("Iran's foreign minister has warned ... the foreign minister, Kamran Sotoudeh, accused")."""
@@ -115,6 +117,7 @@ class Context:
     def find(self, name: str) -> Person | None:
         """The person introduced last whose name holds ``name`` or shares its surname, unless both give different
         first names ("Kaveh Soltani" is not "Behnam Soltani")."""
+        name = self.short.get(name, name)  # "MoFA called on ...": the ministry its initials stand for
         wanted = name.lower().split()
         for person in reversed(self.people):
             known = person.name.lower().split()
@@ -172,7 +175,12 @@ _BODY_NAMED = re.compile(rf"\b(?:militia|group|organi[sz]ation|movement)\s+(?:ca
 _ROLE_NAME = re.compile(
     rf"(?:^|[,;]\s+|\band\s+)(?:[Tt]he\s+)?(?P<role>[^,;()]{{3,160}}?),\s+(?P<name>{NAME})(?:,|\.$)"
 )
-_NAME_ROLE = re.compile(rf"(?P<name>{NAME}),\s+(?:the|a|an)\s+(?P<role>[^,;()]{{3,120}}?),")
+_NAME_ROLE = re.compile(
+    rf"(?P<name>{NAME}),\s+(?:(?:the|a|an)\s+(?P<role>[^,;()]{{3,120}}?)|"
+    rf"(?P<office>[A-Z][a-z][\w'.-]*(?:\s+(?:of|for|and|to|the|[A-Z][\w'.-]*)){{0,12}}))[,.]"
+)
+"""A name and its office in apposition: "X, the spokesman for Y,", "X, Minister of State, received" (an office in
+title case, words of one only)."""
 _NAME_THE_ROLE = re.compile(rf"(?:^|,\s+)(?P<name>{NAME}),\s+the\s+(?P<role>[^,;()]{{3,120}}?)[,.]")
 _TITLE_RUN = rf"(?:[A-Z][\w'.\-]*\s+){{0,4}}{_TITLE}"
 """An office ending in a title word, as written before a name: "Deputy Foreign Minister"."""
@@ -189,6 +197,20 @@ def introductions(text: str, ctx: Context) -> None:
         ctx.mentioned.append(min(spots, key=lambda spot: spot[0])[1])
 
 
+_SHORT_NAME = re.compile(
+    r"(?:the\s+)?(?P<name>[A-Z][\w'-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w'-]*)+)\s+"
+    r"\((?P<short>[A-Z][A-Za-z]{1,7})\)"
+)
+"""A body's name and the initials it goes by after: "the Ministry of Foreign Affairs (MoFA)"."""
+
+
+def _placeless(name: str) -> str:
+    """A name without the place run into it ("received in Abu Dhabi Hamidreza Dastgheibnia, Ambassador ...")."""
+    words = name.split()
+    cut = next((k for k in (2, 1) if len(words) - k >= 2 and country_of(" ".join(words[:k]))), 0)
+    return " ".join(words[cut:])
+
+
 def _surname_in(person: Person, text: str) -> re.Match[str] | None:
     """Where the text names the person by surname, as a whole word."""
     return re.search(rf"\b{re.escape(person.name.split()[-1])}\b", text)
@@ -196,14 +218,17 @@ def _surname_in(person: Person, text: str) -> re.Match[str] | None:
 
 def _introduce_all(text: str, ctx: Context) -> None:
     """Everyone the sentence introduces with an office, a party or as its subject."""
+    for m in _SHORT_NAME.finditer(text):
+        ctx.short.setdefault(m["short"], m["name"])
     for m in _BODY_NAMED.finditer(text):
         if is_name(m["name"]):
             ctx.body = ctx.introduce(m["name"], None)
     for pattern in (_ROLE_NAME, _NAME_ROLE, _NAME_THE_ROLE):
         for m in pattern.finditer(text):
-            role = clean_role(m["role"])
-            if role and is_name(m["name"]) and country_of(m["name"]) is None and not _place(m["name"]):
-                ctx.introduce(m["name"], role)
+            role = clean_role(m["role"] or m.groupdict().get("office") or "")
+            name = _placeless(from_capitals(m["name"]) if m["name"].isupper() else m["name"])  # "RAFAEL DUNMORE"
+            if role and is_name(name) and country_of(name) is None and not _place(name):
+                ctx.introduce(name, role)
     for m in _PARTY_NAMED.finditer(text):
         chamber = _CHAMBER.search(text, max(0, m.start() - 80), m.start())
         if is_name(m["name"]) and ctx.find(m["name"]) is None:  # "Senators A (R-Kan.) and B (D-N.H.)": "Senator B"

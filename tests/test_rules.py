@@ -2477,3 +2477,23 @@ def test_an_agency_s_protocol_prose_names_its_officials_once_and_their_ministry_
         ("the Ministry of Foreign Affairs", None, "expressed"),
         ("the Ministry of Foreign Affairs", None, "called on"),  # "MoFA": the initials it was given
     ]
+
+
+def test_a_financial_sanctions_notice_lists_its_changes_under_leads_that_name_no_owner():
+    summary = by_rules(
+        "Office of Financial Sanctions Implementation\nHM Treasury\n\nFINANCIAL SANCTIONS NOTICE\nIran\n"
+        "The Iran (Sanctions) Regulations 2023\n13/05/2027\n\nNotice summary\n\n"
+        "1. Following the publication of the UK Sanctions List by the Foreign, Commonwealth & Development Office "
+        "(FCDO) on 13 May 2027, the following entries have been added to the Consolidated List and are now subject "
+        "to an asset freeze under the Iran (Sanctions) Regulations 2023:\n"
+        "\u2022 KHORRAMSHAHI, Ali-Reza (Group ID: 16671)\n"
+        "\u2022 SAHEL NOOR MARINE SERVICES COMPANY (Group ID: 16674)\n\n"
+        "2. The following entry has been removed from the Consolidated List and is no longer subject to an asset "
+        "freeze:\n\u2022 KISH AZAR TRADING COMPANY (Group ID: 15217)\n"
+    )
+    got = [(s.authority, s.action, [t.name for t in s.targets], s.programs) for s in summary.sanctions]
+    fcdo, regime = "Foreign, Commonwealth & Development Office", ["Iran (Sanctions) Regulations 2023"]
+    assert got == [
+        (fcdo, "designate", ["Ali-Reza Khorramshahi", "SAHEL NOOR MARINE SERVICES COMPANY"], regime),
+        (fcdo, "delist", ["KISH AZAR TRADING COMPANY"], regime),  # under the body the notice named first
+    ]

@@ -18,12 +18,19 @@ from .sanctions import issuer
 from .words import LEXICON, PARTICLES, country_of
 
 _LEAD = re.compile(
-    r"^The following [\w\s,]+? (?:has|have) been (?P<change>added to|removed from|updated on) "
-    r"(?P<owner>[A-Z][\w.-]*)'s (?:SDN|Specially Designated Nationals)\b[\w\s]*?List\s*:?\s*$"
+    r"(?:^|,\s+)[Tt]he following [\w\s,]+? (?:on the [\w\s]+?List\s+)?(?:has|have) been "
+    r"(?P<change>added to|removed from|updated on|amended)\b(?:\s+(?:(?P<owner>[A-Z][\w.-]*)'s|the)\s+)?"
+    r"(?P<rest>[^:]*?)\s*:?\s*$"
 )
+"""A list's lead over its entries: "The following ... have been added to OFAC's SDN List:", "..., the following
+entries have been added to the Consolidated List and are now subject to an asset freeze under the X Regulations:",
+"The following entry on the Consolidated List has been amended ...:"."""
 _BLANK = re.compile(r"\n\s*\n")
-_CHANGES = {"added to": "designate", "removed from": "delist", "updated on": "amend"}
+_CHANGES = {"added to": "designate", "removed from": "delist", "updated on": "amend", "amended": "amend"}
 _PERSON = re.compile(r"^(?P<surname>[A-Z][A-Z'\- ]+),\s+(?P<given>[A-Z][\w'\- ]*?[a-z])\s*[,(]")
+_GIVEN_NAME = re.compile(r"[A-Z][a-z]")
+"""A given name in its own case after a surname in capitals: a person, whatever else the entry says."""
+_UNDER = re.compile(r"\bunder\s+(?:the\s+)?(?P<law>[A-Z][^,;:]*?(?:Regulations|Act|Order|Decision)(?:\s+\d{4})?)")
 _ENTRY = re.compile(
     rf"^(?P<name>[A-Z0-9][A-Z0-9&'.\-/ ]+?(?:,\s+(?:{alternation(LEXICON.company_suffixes)})\.?)*)"
     rf"(?=\s*\(|,|\s+(?:{alternation(LEXICON.vessel_types)})\b)"
@@ -40,23 +47,28 @@ def listings(doc: Document, section: Section) -> list[Sanction]:
     found: list[Sanction] = []
     blocks = [_BLANK.split(p.text.strip()) for p in section.paragraphs]  # a lead's colon runs its entries on
     for i, (first, *rest) in enumerate(blocks):
-        lead = _LEAD.match(first)
+        lead = _LEAD.search(first)
         if lead is None:
             continue
         entries = list(rest)
         for following in blocks[i + 1 :]:
-            if _LEAD.match(following[0]):
+            if _LEAD.search(following[0]):
                 break
             entries += following
-        found.append(_action(doc, section.paragraphs[i], lead, first, entries))
+        owner = found[-1].authority if found else None  # a notice lists its changes under one body
+        found.append(_action(doc, section.paragraphs[i], lead, first, entries, owner))
     return found
 
 
-def _action(doc: Document, para: Paragraph, lead: re.Match[str], said: str, entries: list[str]) -> Sanction:
-    authority = _expanded(lead["owner"], doc.text)
+def _action(
+    doc: Document, para: Paragraph, lead: re.Match[str], said: str, entries: list[str], owner: str | None
+) -> Sanction:
     named = [t for t in (_target(e) for e in entries) if t is not None]
     orders = [m[1] or m[2] for e in entries for m in _ORDER.finditer(e)]
+    law = _UNDER.search(lead["rest"]) or _UNDER.search(doc.text[: para.start])  # a notice's regime heads it
+    programs = [f"Executive Order {orders[0]}"] if orders else [law["law"]] if law else []
     sent = para.sentences[0] if para.sentences else None
+    authority = _expanded(lead["owner"], doc.text) if lead["owner"] else _publisher(doc, said, owner)
     return Sanction(
         authority=authority,
         issuing_country=issuer(authority),
@@ -65,15 +77,29 @@ def _action(doc: Document, para: Paragraph, lead: re.Match[str], said: str, entr
         target_count=len(named) if len(named) == 1 else None,  # a list states no number; one entry is one
         targets=named,
         target_countries=list(dict.fromkeys(t.country for t in named if t.country)),
-        programs=[f"Executive Order {orders[0]}"] if orders else [],
+        programs=programs,
         section=para.section or None,
         evidence=Evidence(start=para.start, end=para.start + len(said), text=said),
     )
 
 
+def _publisher(doc: Document, lead: str, earlier: str | None) -> str:
+    """Whose list it is, when the lead names no owner: the body a lead says published it ("Following the publication
+    of the UK Sanctions List by the Foreign, Commonwealth & Development Office (FCDO)"), else the earlier lead's,
+    else the page's publisher."""
+    by = _BY_BODY.search(lead)
+    return by["body"] if by else earlier or doc.bulletin.publisher or "the list's owner"
+
+
+_BY_BODY = re.compile(
+    r"\bby\s+the\s+(?P<body>[A-Z][\w,&' ]+?)(?:\s+\([A-Z]{2,8}\))?(?=\s+on\b|,\s+(?:the|and)\b|\s*$)"
+)
+
+
 def _target(entry: str) -> Target | None:
     """An entry's name as a reader writes it ("SHAHRIARI, Javad" is Javad Shahriari), its kind and its country."""
-    person = _PERSON.match(entry) if _IS_PERSON.search(entry) else None
+    person = _PERSON.match(entry)
+    person = person if person and (_IS_PERSON.search(entry) or _GIVEN_NAME.match(person["given"])) else None
     if person is not None:
         surname = " ".join(_cased(w) for w in person["surname"].split())
         nationality = _NATIONALITY.search(entry)

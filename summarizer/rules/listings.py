@@ -29,7 +29,8 @@ _BLANK = re.compile(r"\n\s*\n")
 _CHANGES = {"added to": "designate", "removed from": "delist", "updated on": "amend", "amended": "amend"}
 _PERSON = re.compile(r"^(?P<surname>[A-Z][A-Z'\- ]+),\s+(?P<given>[A-Z][\w'\- ]*?[a-z])\s*[,(]")
 _GIVEN_NAME = re.compile(r"[A-Z][a-z]")
-"""A given name in its own case after a surname in capitals: a person, whatever else the entry says."""
+"""A given name in its own case after a surname in capitals, then the entry's details in parentheses: a person
+("KHORRAMSHAHI, Ali-Reza (Group ID: 16671)"), not an entity and its address ("X FZE, Jebel Ali, Dubai")."""
 _UNDER = re.compile(r"\bunder\s+(?:the\s+)?(?P<law>[A-Z][^,;:]*?(?:Regulations|Act|Order|Decision)(?:\s+\d{4})?)")
 _ENTRY = re.compile(
     rf"^(?P<name>[A-Z0-9][A-Z0-9&'.\-/ ]+?(?:,\s+(?:{alternation(LEXICON.company_suffixes)})\.?)*)"
@@ -91,15 +92,14 @@ def _publisher(doc: Document, lead: str, earlier: str | None) -> str:
     return by["body"] if by else earlier or doc.bulletin.publisher or "the list's owner"
 
 
-_BY_BODY = re.compile(
-    r"\bby\s+the\s+(?P<body>[A-Z][\w,&' ]+?)(?:\s+\([A-Z]{2,8}\))?(?=\s+on\b|,\s+(?:the|and)\b|\s*$)"
-)
+_BY_BODY = re.compile(r"\bby\s+the\s+(?P<body>[A-Z][\w,&' ]+?)(?:\s+\([A-Z]{2,8}\))?(?=\s+on\b|,\s+(?:the|and)\b|\s*$)")
 
 
 def _target(entry: str) -> Target | None:
     """An entry's name as a reader writes it ("SHAHRIARI, Javad" is Javad Shahriari), its kind and its country."""
     person = _PERSON.match(entry)
-    person = person if person and (_IS_PERSON.search(entry) or _GIVEN_NAME.match(person["given"])) else None
+    named = person is not None and person[0].endswith("(") and len(person["surname"].split()) <= 3  # "X, Ali (ID"
+    person = person if person and (_IS_PERSON.search(entry) or (named and _GIVEN_NAME.match(person["given"]))) else None
     if person is not None:
         surname = " ".join(_cased(w) for w in person["surname"].split())
         nationality = _NATIONALITY.search(entry)

@@ -312,6 +312,8 @@ _PICTOGRAPHS = re.compile(
     r"[\u2190-\u21ff\u2300-\u23ff\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d\U0001f000-\U0001faff]*\s*"
 )
 """Flags, emoji and arrows opening a social-media post: no part of what it says."""
+_BOLD_LABEL = re.compile(r"^(?:\*\*|__)(?P<label>[A-Z][^*_:\n]{1,40}?)(?::\*\*|\*\*:|:__|__:)[ \t]+(?=\S)")
+"""A newsletter's paragraph label in bold ("**Why it matters:** ..."): the paragraph's section, no part of it."""
 _LEAD_LABEL = re.compile(rf"^[*_]*(?:{alternation(load().lead_labels)})\s*(?::[*_]*|[*_]+:)\s*(?=\S)", re.I)
 """A round-up's summarising lead: "**Key takeaway:** ...", "Bottom line: ..."."""
 
@@ -529,6 +531,12 @@ class _Reader:
         if label and self.mode != "overview":
             self._lead_paragraph(line.start + label.end(), line.end)
             return True
+        bold = _BOLD_LABEL.match(line.text) if self.mode != "overview" else None
+        if bold is not None:  # "**Why it matters:** ...": a section of one paragraph and the bullets under it
+            self.current = self.lead = None
+            self._new_section(bold["label"], line.start, 3)
+            self._paragraph(line, None, bold.end())
+            return True
         bullet = _BULLET.match(line.text)
         if bullet is None and current is not None and not ends_sentence(current.text):
             self._extend(line)
@@ -546,11 +554,11 @@ class _Reader:
             self.item_source = Citation(outlet=outlet, date=first, date_end=last, start=line.start, end=line.end)
         return True
 
-    def _paragraph(self, line: Line, bullet: re.Match[str] | None) -> None:
+    def _paragraph(self, line: Line, bullet: re.Match[str] | None, label_end: int = 0) -> None:
         if self.mode == "header":
             self.mode = "body"
         kind = "overview" if self.mode == "overview" else "body"
-        start = line.start + bullet.end() if bullet else line.start
+        start = line.start + (bullet.end() if bullet else label_end)
         start = _PICTOGRAPHS.match(self.text, start).end()  # a post's flag before "Canada on Sunday imposed ..."
         wire = dateline(line.text) if bullet is None and kind == "body" else None
         if wire is not None:
@@ -817,7 +825,7 @@ def _heading(line: str) -> str | None:
         return line[md.end() :].strip("*# ").strip()
     bold = _BOLD_LINE.match(line)
     if bold:
-        return bold["h"].strip()
+        return bold["h"].strip().rstrip(":")  # "**What they're saying:**"
     if _BULLET.match(line) or len(line) > 90 or line.endswith(_NO_HEADING_END):
         return None
     if SEPARATOR.search(line):

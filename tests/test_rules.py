@@ -2497,3 +2497,34 @@ def test_a_financial_sanctions_notice_lists_its_changes_under_leads_that_name_no
         (fcdo, "designate", ["Ali-Reza Khorramshahi", "SAHEL NOOR MARINE SERVICES COMPANY"], regime),
         (fcdo, "delist", ["KISH AZAR TRADING COMPANY"], regime),  # under the body the notice named first
     ]
+
+
+def test_a_smart_brevity_newsletter_s_bold_labels_are_sections_not_words_of_its_paragraphs():
+    summary = by_rules(
+        "# Harbour strikes back\n\n*By Ana Cole \u00b7 May 6, 2027*\n\n"
+        "**Zoom out:** Britain on Wednesday sanctioned eight people and entities for helping the Houthis, including "
+        "port official Abdulaziz al-Marwani.\n\n"
+        "**What they're saying:**\n\n"
+        '- Sen. Laura Whitcombe (R-Idaho), the top Republican on the committee: "These sanctions are overdue and '
+        'the administration knows it."\n\n'
+        "**The other side:** Iran's Foreign Ministry spokesperson Nasrin Jahanpour condemned the sanctions.\n\n"
+        "**By the numbers:** Treasury has now sanctioned more than 90 people tied to the program since January.\n"
+    )
+    said = [(s.speaker, s.section, s.role) for s in summary.statements]
+    assert said == [
+        ("Laura Whitcombe", "What they're saying", None),  # not the committee her office names
+        ("Nasrin Jahanpour", "The other side", "Iran's Foreign Ministry spokesperson"),  # no label in the role
+    ]
+    assert [(s.authority, s.section) for s in summary.sanctions] == [("Britain", "Zoom out")]  # no running total
+
+
+def test_an_informed_source_is_no_verb_and_the_diplomat_is_the_ministry_s_spokesman():
+    summary = one_paragraph(
+        "Foreign Ministry spokesman Hossein Abedini-Far condemned the new sanctions on Sunday. In response to a "
+        "question about the talks with the agency, the diplomat said a technical team is expected in Tehran. An "
+        "informed source at the Oil Ministry told the paper that the tanker had carried no Iranian cargo."
+    )
+    assert [(s.speaker, s.cue) for s in summary.statements] == [
+        ("Hossein Abedini-Far", "condemned"),
+        ("Hossein Abedini-Far", "said"),
+    ]

@@ -30,7 +30,8 @@ _AFTER_DAY = "|".join(f"(?<={word.title()} )" for word in [*dates.MONTHS, *dates
 _AUTHORITY = re.compile(
     rf"(?P<auth>(?:the\s+)?(?:(?:{alternation(LEXICON.sanctioning_adjectives)})\s+)?"
     rf"(?:(?:{_OWNER}'s\s+)?(?:{alternation(LEXICON.sanctioning_bodies)})|"
-    rf"(?:(?:^|(?<=, )|(?<=\bthat )|{_AFTER_DAY}|(?<=\d{{4}} ))(?:[Tt]he\s+)?|(?<=- ))(?:{alternation(_CAPITALS)})"
+    rf"(?:(?:^|(?<=, )|(?<=: )|(?<=\bthat )|{_AFTER_DAY}|(?<=\d{{4}} ))(?:[Tt]he\s+)?|(?<=- ))"
+    rf"(?:{alternation(_CAPITALS)})"
     r"(?=\s+(?:on|said|has|had|have|is|are|was|will|would|today|also|\w+ed)\b))"
     r"(?:'s\s+(?:Office of Foreign Assets Control|OFAC|Financial Sanctions Implementation)(?:\s+\(\w+\))?)?"
     r"(?:\s+established\s+pursuant\s+to\s+resolution\s+\d+(?:\s+\(\d{4}\))?)?)"
@@ -72,7 +73,7 @@ def find_sanctions(doc: Document, para: Paragraph, sent: Sentence) -> list[Sanct
     clause of its own ("State is designating six entities ..., and the Treasury is concurrently designating five
     individuals ...")."""
     text = sent.flat
-    if _HISTORY.match(text):
+    if _HISTORY.search(text):
         return []  # "Since 2022, Australia has imposed sanctions on more than 200 ...": a record, not an action
     first = find_sanction(doc, para, sent)
     if first is None:
@@ -89,7 +90,10 @@ def find_sanctions(doc: Document, para: Paragraph, sent: Sentence) -> list[Sanct
     return [find_sanction(doc, para, sent, stop=cut) or first, *([other] if other else [])]
 
 
-_HISTORY = re.compile(r"(?:Since|Between)\s+(?:\d{4}|[A-Z][a-z]+\s+\d{4})\b|To\s+date\b|In\s+total\b")
+_HISTORY = re.compile(
+    r"^(?:(?:Since|Between)\s+(?:\d{4}|[A-Z][a-z]+\s+\d{4})\b|To\s+date\b|In\s+total\b)"
+    r"|\b(?:has|have)\s+now\s+(?:sanctioned|designated|listed)\s+more\s+than\b"
+)
 """A sentence telling a running total of past actions."""
 _CLAUSE = re.compile(r",\s+(?:and|while)\s+$")
 """Where a second authority's clause opens."""

@@ -78,9 +78,12 @@ def _reports_news(who: Person, cue: str, subject: str) -> bool:
     return cue.startswith("report") and bool(_REPORTER.search(f"{who.role or ''} {subject}"))
 
 
-_URGES = re.compile(r"(?:urged|called\s+on|pressed|asked|appealed\s+to)\s+(?:[\w'.-]+\s+){1,6}?to\s+[a-z]")
+_URGES = re.compile(
+    r"(?:urged|called\s+on|pressed|asked|appealed\s+to)\s+(?:[\w'.-]+\s+){1,9}?to\s+[\"\u201c]?[a-z]"
+)
 """A demand with its addressee ("... and urged Washington to consult ..."): the speaker's own, even after a reported
 "that" clause, whose subject does not urge anyone."""
+_ATTRIBUTIVE_CUE = re.compile(r"\b(?:[Aa]n?|[Tt]he|well-)\s*$")
 _WHAT_SUBJECT = re.compile(r"\bwhat\s+(?:[\w'.-]+\s+){1,4}$")
 _WHOSE_WORDS = re.compile(
     rf"(?P<name>{NAME}),?\s+(?:(?:through|in|with)\s+)?(?:which|whom)\s+(?:he|she|they)\s+(?:(?:had|has|have|also)\s+)*$"
@@ -122,6 +125,8 @@ def find_statements(doc: Document, para: Paragraph, sent: Sentence, ctx: Context
         if headline_tense(m["cue"], sent.flat):
             continue
         before = sent.flat[: m.start()]
+        if _ATTRIBUTIVE_CUE.search(before):
+            continue  # "An informed source", "the reported talks": a participle describing a noun
         if _WHAT_SUBJECT.search(before):
             continue  # "struck what the army described as a depot": a description inside the narration
         coordinated = bool(_COORDINATED.search(before) or _FURTHER.match(sent.flat, m.start())) and not (
@@ -618,9 +623,9 @@ def attributed_quote(doc: Document, para: Paragraph, ctx: Context) -> Statement 
     if m is None or CUE_RE.search(m["who"]):
         return None  # 'X said: "..."' is a reported statement, read as one
     label = _CLIP_TAG.sub("", m["who"])  # "SOUNDBITE (Farsi) Name, office": a video script's clip
-    who = speaker(label + " ", "said", ctx)
-    signed = _SIGNATURE.match(label) if who is None else None
-    who = Person(signed["name"], clean_role(signed["role"])) if signed and is_name(signed["name"]) else who
+    signed = _SIGNATURE.match(_PARTY.sub("", untitled(label)))  # "Sen. X (R-Idaho), the top Republican on ..."
+    who = ctx.speaking(signed["name"], clean_role(signed["role"])) if signed and is_name(signed["name"]) else None
+    who = who or speaker(label + " ", "said", ctx)
     if who is None:
         return None
     sent = Sentence(para.start, para.end, para.text)
@@ -628,6 +633,8 @@ def attributed_quote(doc: Document, para: Paragraph, ctx: Context) -> Statement 
 
 
 _ATTRIBUTED = re.compile(r'^(?P<who>[^:"]{3,160}?):\s+(?P<said>"[^"]{12,}[.!?](?:\s+"[^"]{12,}[.!?])*")$')
+_PARTY = re.compile(r"\s+\([RDI]-[A-Z][\w.]*\)")
+"""A legislator's party and state after the name: "(R-Idaho)"."""
 _CLIP_TAG = re.compile(r"^[A-Z]{2,}(?:[ -][A-Z]{2,})*(?:\s+\([^()]{2,30}\))?\s+(?=[A-Z][a-z])")
 """A video script's tag before a clip's speaker: "SOUNDBITE (Farsi) ", "SOT ", "UPSOUND (English) "."""
 _REOPENED = re.compile(r'([.!?])\s+"')

@@ -2528,3 +2528,8 @@ def test_an_informed_source_is_no_verb_and_the_diplomat_is_the_ministry_s_spokes
         ("Hossein Abedini-Far", "condemned"),
         ("Hossein Abedini-Far", "said"),
     ]
+
+
+def test_a_compound_office_run_into_a_name_is_the_role():
+    summary = one_paragraph('Secretary-General Ana Lúcia Ferraz called for "maximum restraint" after the attack.')
+    assert [(s.speaker, s.role) for s in summary.statements] == [("Ana Lúcia Ferraz", "Secretary-General")]

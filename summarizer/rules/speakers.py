@@ -629,7 +629,8 @@ def _role_run_into_name(s: Subject, ctx: Context) -> Person | None:
     if m is None or is_name(m["name"]):
         return None
     words = m["name"].split()
-    last_role = max((i for i, w in enumerate(words) if ROLE_NOUNS.fullmatch(w)), default=-1)
+    office = (i for i, w in enumerate(words) if ROLE_NOUNS.fullmatch(w) or ROLE_NOUNS.fullmatch(w.split("-")[0]))
+    last_role = max(office, default=-1)  # "Secretary-General Ana Ferraz": a compound office too
     if 0 <= last_role < len(words) - 1:
         name = " ".join(words[last_role + 1 :])
         written = s.words.rsplit(name, 1)[0]  # the office may start before the words the name pattern took

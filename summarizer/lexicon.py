@@ -123,6 +123,25 @@ def outlet() -> re.Pattern[str]:
 
 
 @cache
+def _name_title() -> re.Pattern[str]:
+    lexicon = load()
+    return re.compile(
+        rf"\b(?:{alternation(lexicon.name_titles)})\s+(?=[A-Z][\w'-]+\s+(?:(?:al|el|ad|an|as)-)?[A-Z])"
+        rf"|(?<=[a-z])\s+(?:{alternation(lexicon.postnominals)})(?=\s*[,.;)]|\s*$)"
+    )
+
+
+def untitled(text: str) -> str:
+    """``text`` without a title before a full name ("Senator Douglas Fairbairn", "the Hon Rhys Tallent") or letters
+    after it ("MP"), kept out of the name like a rank; except a title ending a longer office ("High Representative
+    X": the office, not a title)."""
+    return _name_title().sub(lambda m: m[0] if _OFFICE_BEFORE.search(text, 0, m.start()) else "", text)
+
+
+_OFFICE_BEFORE = re.compile(r"\b[A-Z][a-z]+\s+$")
+
+
+@cache
 def actor_mentions() -> tuple[tuple[re.Pattern[str], str], ...]:
     """Mentions that name an actor, with its canonical name: rules aim a statement at the foreign actor it talks about
     most, and grounding accepts "the United States" in a text that only says "American" or "Washington"."""

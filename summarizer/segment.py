@@ -39,7 +39,7 @@ from .layout import (
     repeat_key,
     repeated,
 )
-from .lexicon import alternation, load, outlet
+from .lexicon import alternation, load, outlet, untitled
 from .models import Bulletin, Citation
 
 OVERVIEW_HEADINGS = re.compile(
@@ -336,8 +336,6 @@ _SPEECH_BY = re.compile(
 """A transcriber's note naming whose speech the text is: "[Speech by Sheikh X,\nSecretary-General of Y]"."""
 _STAGE_NOTE = re.compile(r"\[[^\]\n]{2,40}\]")
 """A transcriber's note on a line of its own: "[applause]", "[chanting]"."""
-_TITLED = re.compile(rf"^(?:{alternation(load().name_titles)})\s+")
-"""A title before a name ("Sheikh", "the Hon"): no part of it."""
 
 
 def _speaks(label: re.Match[str]) -> bool:
@@ -396,7 +394,7 @@ class _Reader:
         self.cued = False
         """Whether a subtitle's cue has begun: from then on, every line is a subtitle's."""
         noted = _SPEECH_BY.search(self.text)
-        given = _GIVER.match(_TITLED.sub("", flat(noted["by"])) + " ") if noted is not None else None
+        given = _GIVER.match(untitled(flat(noted["by"])) + " ") if noted is not None else None
         if given is not None:  # "[Speech by X, office]": all that follows is X's, in the first person
             self.turn, self.doc.speech = given["name"], True
             self.used |= {i for i, line in enumerate(lines) if noted.start() <= line.start < noted.end()}

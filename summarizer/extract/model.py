@@ -165,7 +165,7 @@ class ModelExtractor:
         self.progress = progress
         self.rejected: dict[str, int] = {}
         self.skipped: list[str] = []
-        """Why chunks whose answer was unusable were skipped."""
+        """Why chunks, or actions asked for their targets, whose answer was unusable were skipped."""
         self.questions: dict[str, Questions] = {
             "chunks": Questions(),
             "statements": Questions(),

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
-from ..lexicon import actor, alternation, outlet
+from ..lexicon import actor, alternation, outlet, untitled
 from ..segment import BY_LINE, COURTESY, OFFICE_TURN, SPEECH_TURN, TURN_HONORIFIC
 from ..text import from_capitals
 from .dating import WHEN
@@ -31,7 +31,6 @@ from .words import (
     is_name,
     is_polity,
     is_role,
-    untitled,
 )
 
 

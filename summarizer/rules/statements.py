@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from .. import dates
 from ..layout import FOOTNOTE_MARK, MD_LINK, ends_sentence, flat
-from ..lexicon import actor, actor_mentions, alternation, outlet, word_pattern
+from ..lexicon import actor, actor_mentions, alternation, outlet, untitled, word_pattern
 from ..models import Evidence, Sanction, Statement
 from ..segment import Document, Paragraph, Sentence
 from .dating import DATE, DAY, WHEN, when
@@ -42,7 +42,6 @@ from .words import (
     country_of,
     is_name,
     is_role,
-    untitled,
 )
 
 CUES = LEXICON.cues
@@ -78,9 +77,7 @@ def _reports_news(who: Person, cue: str, subject: str) -> bool:
     return cue.startswith("report") and bool(_REPORTER.search(f"{who.role or ''} {subject}"))
 
 
-_URGES = re.compile(
-    r"(?:urged|called\s+on|pressed|asked|appealed\s+to)\s+(?:[\w'.-]+\s+){1,9}?to\s+[\"\u201c]?[a-z]"
-)
+_URGES = re.compile(r"(?:urged|called\s+on|pressed|asked|appealed\s+to)\s+(?:[\w'.-]+\s+){1,9}?to\s+[\"\u201c]?[a-z]")
 """A demand with its addressee ("... and urged Washington to consult ..."): the speaker's own, even after a reported
 "that" clause, whose subject does not urge anyone."""
 _ATTRIBUTIVE_CUE = re.compile(r"\b(?:[Aa]n?|[Tt]he|well-)\s*$")

@@ -36,21 +36,6 @@ RANK = re.compile(
     r"|\b(?:(?:Brig|Maj|Lt|Rear|Vice)\.?[\s-]+)?(?:Gen|Adm|Col)\.\s+(?=[A-Z])"
 )
 """A military rank before a name ("Brigadier General Davoud Tabrizi"): part of neither the name nor the office."""
-NAME_TITLE = re.compile(
-    rf"\b(?:{alternation(LEXICON.name_titles)})\s+(?=[A-Z][\w'-]+\s+[A-Z])"
-    rf"|(?<=[a-z])\s+(?:{alternation(LEXICON.postnominals)})(?=\s*[,.;)]|\s*$)"
-)
-"""A title before a full name ("Senator Douglas Fairbairn", "the Hon Rhys Tallent") or letters after it ("MP"):
-kept out of the name, like a rank."""
-
-
-def untitled(text: str) -> str:
-    """``text`` without the titles :data:`NAME_TITLE` finds, except one ending a longer office ("High Representative
-    X": the office, not a title)."""
-    return NAME_TITLE.sub(lambda m: m[0] if _OFFICE_BEFORE.search(text, 0, m.start()) else "", text)
-
-
-_OFFICE_BEFORE = re.compile(r"\b[A-Z][a-z]+\s+$")
 NUMBERS = LEXICON.numbers
 COUNT = re.compile(
     rf"\b(?P<n>\d+|(?i:{alternation(NUMBERS)}))\s+"

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..layout import flat
 from ..models import OverviewPoint, Sanction, Statement
 from ..segment import Document, Sentence
 from .dating import remarks_day
@@ -71,7 +70,7 @@ def extract(doc: Document) -> tuple[list[OverviewPoint], list[Statement], list[S
                 continue
             following = section.paragraphs[at + 1].end if at + 1 < len(section.paragraphs) else para.end
             for sent in para.sentences:
-                ctx.ahead = flat(doc.text[sent.end : following])
+                ctx.ahead = (sent.end, following)
                 we = voice(sent) or we
                 acts = actions(doc, para, sent, we and we.name, sanctions)
                 found = find_statements(doc, para, sent, ctx) or first_person(doc, para, sent, we)

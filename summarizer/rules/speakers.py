@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
+from ..layout import flat
 from ..lexicon import actor, alternation, outlet, untitled
 from ..segment import BY_LINE, COURTESY, OFFICE_TURN, SPEECH_TURN, TURN_HONORIFIC
 from ..text import from_capitals
@@ -67,9 +68,9 @@ class Context:
     """The whole text: a surname may be named in full only further on (a live page is read newest first)."""
     short: dict[str, str] = field(default_factory=dict)
     """Initials a text gives a name in parentheses, to the name: "the Ministry of Foreign Affairs (MoFA)"."""
-    ahead: str = ""
-    """The rest of the paragraph and the next one, as one line: where an office a lede names gets its holder's name
-    ("Iran's foreign minister has warned ... the foreign minister, Kamran Sotoudeh, accused")."""
+    ahead: tuple[int, int] = (0, 0)
+    """Where the rest of the paragraph and the next one lie in :attr:`text`: where an office a lede names gets its
+    holder's name ("Iran's foreign minister has warned ... the foreign minister, Kamran Sotoudeh, accused")."""
 
     def new_paragraph(self) -> None:
         """A paragraph starts without a speaker; the last one stays reachable as "he" or "she"."""
@@ -217,7 +218,7 @@ def _surname_in(person: Person, text: str) -> re.Match[str] | None:
 
 def _introduce_all(text: str, ctx: Context) -> None:
     """Everyone the sentence introduces with an office, a party or as its subject."""
-    for m in _SHORT_NAME.finditer(text):
+    for m in _SHORT_NAME.finditer(text) if "(" in text else ():
         ctx.short.setdefault(m["short"], m["name"])
     for m in _BODY_NAMED.finditer(text):
         if is_name(m["name"]):
@@ -803,10 +804,12 @@ def _holder_named_later(s: Subject, ctx: Context) -> Person | None:
     """ "Iran's foreign minister has warned ...", the holder named only further on ("the foreign minister, Kamran
     Sotoudeh, accused ..." or "Foreign Minister Kamran Sotoudeh said"): a news lede's office is that person."""
     m = _UNNAMED_OFFICE.match(s.words)
-    if m is None or not ROLE_NOUNS.fullmatch(m["office"].split()[-1]) or not ctx.ahead:
+    start, end = ctx.ahead
+    if m is None or not ROLE_NOUNS.fullmatch(m["office"].split()[-1]) or end <= start:
         return None
     office = r"\s+".join(re.escape(w) for w in m["office"].split())
-    later = re.search(rf"(?i:\b{office}),\s+(?P<name>{NAME}),|(?i:\b{office})\s+(?P<titled>{NAME})\b", ctx.ahead)
+    ahead = flat(ctx.text[start:end])  # read only when a lede names an office alone
+    later = re.search(rf"(?i:\b{office}),\s+(?P<name>{NAME}),|(?i:\b{office})\s+(?P<titled>{NAME})\b", ahead)
     name = later and (later["name"] or later["titled"])
     if not name or not is_name(name) or country_of(name) is not None:
         return None

@@ -201,7 +201,8 @@ def _cues(text: str) -> list[re.Match[str]]:
     """The reporting verbs of a sentence in order: the lexicon's, and a plural subject's present tense ("The armed
     forces warn ...", "The members of the Council condemn ...") in the words a speaker uses of themself."""
     plural = _PLURAL_PRESENT.finditer(text) if _PLURAL_NOUN.search(text) else ()  # most sentences have none
-    return sorted([*CUE_RE.finditer(text), *plural, *_CALLED_QUOTED.finditer(text)], key=lambda m: m.start())
+    called = _CALLED_QUOTED.finditer(text) if "called " in text else ()
+    return sorted([*CUE_RE.finditer(text), *plural, *called], key=lambda m: m.start())
 
 
 _CALLED_QUOTED = re.compile(

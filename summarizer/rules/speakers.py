@@ -862,16 +862,16 @@ def _turn_mention(text: str, label: str) -> tuple[str, str | None]:
     speech = next((m for m in SPEECH_TURN.finditer(text) if m["label"] == label and m["office"]), None)
     if speech is not None:  # "Name, Vice-President of the Commission. - ": the office the speech is given in
         return label, clean_role(speech["office"])
-    office = r"\s+".join(re.escape(w) for w in label.split())
-    holder = re.search(rf"\b(?i:{office})\s+(?P<name>{NAME})", text) if is_role(label) else None
+    written = r"\s+".join(re.escape(w) for w in label.split())
+    holder = re.search(rf"\b(?i:{written})\s+(?P<name>{NAME})", text) if is_role(label) else None
     name = holder["name"].split("\n", 1)[0].strip() if holder is not None else ""  # the name ends with its line
     if is_name(name):  # "Chief Cabinet Secretary:", whom the text names in full
         return name, label
     bare = TURN_HONORIFIC.sub("", label)
     full = len(bare.split()) > 1 and not bare.isupper() and is_name(bare)
-    office = re.search(rf"\b{re.escape(bare)},\s+(?P<office>[^,\]\n]{{3,120}})", text) if full else None
-    if office is not None and clean_role(office["office"]):  # a full name with its office: "[Speech by X, office]"
-        return bare, clean_role(office["office"])
+    apposed = re.search(rf"\b{re.escape(bare)},\s+(?P<office>[^,\]\n]{{3,120}})", text) if full else None
+    if apposed is not None and clean_role(apposed["office"]):  # a full name with its office: "[Speech by X, office]"
+        return bare, clean_role(apposed["office"])
     surname = bare if full else bare.title()
     listed = re.search(
         rf"(?im)^[ \t]*(?:[-*\u2022][ \t]+)?(?:{_HONORIFIC}\s+)?"

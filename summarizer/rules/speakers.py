@@ -252,7 +252,9 @@ def _introduce_all(text: str, ctx: Context) -> None:
         ctx.mentioned.append(known)  # "Sadeghi-Rad did not respond ... In 2022, he described himself as"
 
 
-_PARTY_NAMED = re.compile(r"(?P<name>[A-Z][\w'-]+(?:\s+[A-Z]\.)?\s+[A-Z][\w'-]+)\s+\([RDI]-[A-Z][\w.]*\)")
+PARTY = r"\s+\([RDI]-[A-Z][\w.]*\)"
+"""A legislator's party and state after the name: " (R-Idaho)"."""
+_PARTY_NAMED = re.compile(rf"(?P<name>[A-Z][\w'-]+(?:\s+[A-Z]\.)?\s+[A-Z][\w'-]+){PARTY}")
 """A legislator named with party and state ("Alan Prescott (D-N.H.)"): later "Senator Prescott" is this one."""
 _CHAMBER = re.compile(r"\b(Senators?|Sen\.|Representatives?|Rep\.|Reps\.)[^.;]*$")
 _CHAMBER_TITLE = {"Sen": "Senator", "Rep": "Representative"}

@@ -17,6 +17,7 @@ from ..models import Evidence, Sanction, Statement
 from ..segment import Document, Paragraph, Sentence
 from .dating import DATE, DAY, WHEN, when
 from .speakers import (
+    PARTY,
     Context,
     Person,
     affiliation,
@@ -631,8 +632,7 @@ def attributed_quote(doc: Document, para: Paragraph, ctx: Context) -> Statement 
 
 
 _ATTRIBUTED = re.compile(r'^(?P<who>[^:"]{3,160}?):\s+(?P<said>"[^"]{12,}[.!?](?:\s+"[^"]{12,}[.!?])*")$')
-_PARTY = re.compile(r"\s+\([RDI]-[A-Z][\w.]*\)")
-"""A legislator's party and state after the name: "(R-Idaho)"."""
+_PARTY = re.compile(PARTY)
 _CLIP_TAG = re.compile(r"^[A-Z]{2,}(?:[ -][A-Z]{2,})*(?:\s+\([^()]{2,30}\))?\s+(?=[A-Z][a-z])")
 """A video script's tag before a clip's speaker: "SOUNDBITE (Farsi) ", "SOT ", "UPSOUND (English) "."""
 _REOPENED = re.compile(r'([.!?])\s+"')

@@ -78,6 +78,8 @@ _OPEN_END = re.compile(r"[^.!?:\"')\]]$")
 SOURCE_LABEL = r"(?:Sources?|Via)\s*:"
 """The label a source is given ("Source:", "Sources:", "Via:")."""
 _SOURCE_LABEL = re.compile(rf"^{SOURCE_LABEL}", re.I)
+NOTES_LABEL = re.compile(r"(?:Speaker|Presenter)(?:'s)?\s+notes?:\s+(?=\S)", re.I)
+"""The label of a slide's notes as exported with it: they open a paragraph of their own."""
 MIN_WRAPS = 3
 """Lines broken inside a sentence a text needs before it is read as hard-wrapped."""
 FILL = 0.6
@@ -132,7 +134,7 @@ def _continues(text: str, prev: Line, line: Line, width: int) -> bool:
     if not prev.text or not line.text or prev.last < FILL * width or _BULLET_START.match(line.text):
         return False
     last = text[prev.end - prev.last : prev.end]
-    if last.isupper() != line.text.isupper() or _SOURCE_LABEL.match(line.text):
+    if last.isupper() != line.text.isupper() or _SOURCE_LABEL.match(line.text) or NOTES_LABEL.match(line.text):
         return False  # a headline in capitals over its story, or an item's "Source:" line under its headline
     if EMAIL_FIELD.match(line.text):
         return False  # "Subject: ..." under "From: ...": an e-mail's header fields, one per line
@@ -185,8 +187,13 @@ def is_furniture(line: str) -> bool:
     )
 
 
-_PAGE_NUMBER = re.compile(r"(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?|-\s*\d{1,4}\s*-", re.I)
-"""A page's number in its footer, as PDF text keeps it: "Page 2 of 6", "2/6", "- 3 -", "12"."""
+_PAGE_NUMBER = re.compile(
+    r"(?:[^\n]{1,40}?\s[-|\u00b7]\s+(?=page\s))?(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?|-\s*\d{1,4}\s*-"
+    r"|(?:[-=]{2,}\s*)?slide\s+\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?(?:\s*[-=]{2,})?",
+    re.I,
+)
+"""A page's number in its footer, as PDF text and exported slides keep it: "Page 2 of 6", "2/6", "- 3 -", "12",
+"Confidential - page 4 of 12", "--- Slide 3 ---"."""
 
 
 SEPARATOR = re.compile(r"\s[|\u00b7\u203a]\s")

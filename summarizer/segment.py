@@ -24,6 +24,7 @@ from .layout import (
     FOOTNOTE_MARK,
     MD_LINK,
     NOTE_LABEL,
+    NOTES_LABEL,
     PLACE_BYLINE,
     SEPARATOR,
     SOURCE_LABEL,
@@ -349,6 +350,29 @@ def _speech_giver(head: list[Line]) -> str | None:
     return givers[-1] if givers else None
 
 
+_OPINION = re.compile(
+    r"(?:[\w ]{1,30}\s*[|/:]\s*)?(?i:opinion|op-ed|guest essay|commentary|viewpoint|guest column)"
+    r"(?:\s*[|/:]\s*[\w ]{1,30})?"
+)
+"""The rubric of a signed opinion piece ("Opinion | Guest Essay", "Op-Ed"): its author writes in the first person."""
+_AUTHOR = re.compile(rf"By\s+(?P<name>{_NAMED % '1,3'})")
+HEAD_LINES = 30
+"""How far into a text its rubric and byline are looked for."""
+
+
+def single_voice(lines: list[Line]) -> tuple[int, str | None] | None:
+    """Where a text becomes one person's own words, and whose: a published speech from its delivery note (its giver
+    named above it, if anyone is), a signed opinion piece from its byline. Their first-person positions are theirs;
+    the line itself is no part of the text."""
+    delivery = next((i for i, line in enumerate(lines) if _DELIVERY.fullmatch(line.text)), None)
+    if delivery is not None:
+        return delivery, _speech_giver(lines[:delivery])
+    head = lines[:HEAD_LINES]
+    if not any(_OPINION.fullmatch(line.text) for line in head):
+        return None
+    return next(((i, m["name"]) for i, line in enumerate(head) if (m := _AUTHOR.fullmatch(line.text))), None)
+
+
 class _Reader:
     """Reads logical lines into the document's overview, sections and paragraphs, one line at a time."""
 
@@ -388,8 +412,7 @@ class _Reader:
     def read(self, lines: list[Line]) -> None:
         self.live = sum(bool(_ENTRY_TIME.fullmatch(line.text)) for line in lines) > 1
         self.speeches = sum(bool((m := SPEECH_TURN.match(line.text)) and _speaks(m)) for line in lines) > 2
-        delivery = next((i for i, line in enumerate(lines) if _DELIVERY.fullmatch(line.text)), None)
-        speaker = _speech_giver(lines[:delivery]) if delivery is not None else None
+        voice = single_voice(lines)
         self.subtitles = sum(bool(_CUE_TIME.fullmatch(line.text)) for line in lines) > 2
         self.cued = False
         """Whether a subtitle's cue has begun: from then on, every line is a subtitle's."""
@@ -399,9 +422,8 @@ class _Reader:
             self.turn, self.doc.speech = given["name"], True
             self.used |= {i for i, line in enumerate(lines) if noted.start() <= line.start < noted.end()}
         for i, line in enumerate(lines):
-            if i == delivery:
-                self.turn = speaker  # a speech as prepared for delivery: all that follows is its speaker's
-                self.doc.speech = speaker is not None
+            if voice is not None and i == voice[0]:
+                self.turn, self.doc.speech = voice[1], voice[1] is not None  # all that follows is its author's
                 continue
             if self.subtitles and (_CUE_TIME.fullmatch(line.text) or _CUE_NUMBER.fullmatch(line.text)):
                 self.skipped = self.cued = True  # a cue's number and timing: no part of what is said
@@ -437,7 +459,12 @@ class _Reader:
                 or _is_footnote(line.text, self.doc.anchor)
             ):
                 self.skipped = True
-                if self.current is None and is_furniture(line.text) and not line.text.startswith("["):
+                if (
+                    self.current is None
+                    and is_furniture(line.text)
+                    and not line.text.startswith("[")
+                    and not self.doc.speech
+                ):
                     self.turn = None  # "Share this clip: ..." between paragraphs, not "[...]": the interview is over
                 continue
             if self.current is None and self._resumes(line):
@@ -534,6 +561,11 @@ class _Reader:
             self.current = self.lead = None
             self._new_section(bold["label"], line.start, 3)
             self._paragraph(line, None, bold.end())
+            return True
+        notes = NOTES_LABEL.match(line.text)
+        if notes is not None:  # "Speaker notes: ...": a slide's notes, their own paragraph under the slide's title
+            self.current = self.lead = None
+            self._paragraph(line, None, notes.end())
             return True
         bullet = _BULLET.match(line.text)
         if bullet is None and current is not None and not ends_sentence(current.text):
@@ -676,12 +708,14 @@ class _Reader:
         return day is not None
 
     def _cite_above(self, source: re.Match[str], at: int) -> None:
-        """A source line (read from ``at``) under paragraphs cites those of the section no source covers yet, on the
-        post's day."""
+        """A source line (read from ``at``) under paragraphs cites those of the section no source covers yet: its
+        first source ("Source: Al-Masirah TV, 8 June; UKMTO, 10 June"), on the day it gives, else the post's."""
         assert self.section is not None
-        outlet = source["source"]
+        first = source["source"].split(";", 1)[0].strip()
+        dated = _source(first, self.doc.anchor)
+        outlet, day = (dated[0], dated[1]) if dated is not None and dated[0] else (first, self.post_day)
         start = at + source.start("source")
-        cited = Citation(outlet=outlet, date=self.post_day, start=start, end=start + len(outlet))
+        cited = Citation(outlet=outlet, date=day, start=start, end=start + len(outlet))
         for para in reversed(self.section.paragraphs):
             if para.source is not None:
                 break

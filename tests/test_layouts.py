@@ -458,3 +458,98 @@ def test_an_html_page_s_declared_site_name_is_its_publisher(tmp_path) -> None:
     )
     bulletin = segment(read(page)).bulletin
     assert (bulletin.title, bulletin.publisher) == ("Ferry strike ends after talks", "The Harbour Review")
+
+
+# --- one voice, terse briefs, slides --------------------------------------------------------------------------------
+
+OP_ED = (
+    "THE HARBOUR REVIEW\nOpinion | Guest Essay\n\n"
+    "Our ports cannot wait for another winter of strikes\n\n"
+    "By Livia Brenner\nMonday 3 May 2027\n\nSave | Share | 4 min read\n\n"
+    "Two ferries were stranded at the outer quay last week. I condemn the blockade of the ferry terminal without "
+    "reservation. I welcome the offer of mediation by the port council, and I urge both unions to accept it before "
+    "the summer timetable begins.\n\n"
+    "Livia Brenner is the transport minister of Harbourland.\n"
+)
+
+
+def test_a_signed_opinion_piece_is_its_author_s_in_the_first_person() -> None:
+    statements = rules(OP_ED).statements
+    assert [(s.speaker, s.role, s.cue) for s in statements] == [
+        ("Livia Brenner", "transport minister of Harbourland", "condemn"),
+        ("Livia Brenner", "transport minister of Harbourland", "welcome"),
+        ("Livia Brenner", "transport minister of Harbourland", "urge"),
+    ]
+    assert {s.said_on for s in statements} == {date(2027, 5, 3)}
+
+
+def test_a_news_story_s_byline_speaks_for_no_one() -> None:
+    story = OP_ED.replace("Opinion | Guest Essay\n", "")
+    assert all(s.speaker != "Livia Brenner" for s in rules(story).statements)
+
+
+TERSE_DECK = (
+    "--- Slide 1 ---\nHARBOUR RISK ADVISERS\nPorts Weekly\nWeek of 3-7 May 2027\nConfidential - page 1 of 3\n\n"
+    "--- Slide 2 ---\nKey Judgements\n- Strike likely to end within two weeks\n- Mediation offer well received\n"
+    "Confidential - page 2 of 3\n\n"
+    "--- Slide 3 ---\nReactions to the strike\n"
+    '\u2022 Port Workers Union: rejected the council\'s offer as "too little, too late"\n'
+    "\u2022 Harbour Council (Ostrava): welcomed the mediation offer warmly; urged both unions to return to work\n"
+    "Speaker notes: Council chair Mira Olsen said on 5 May that the talks would resume on Monday.\n"
+    "Source: Coastline Wire, 5 May; Harbour Daily, 6 May\n"
+    "Confidential - page 3 of 3\n"
+)
+
+
+def test_a_brief_s_speaker_colon_verb_lines_are_statements_one_per_clause() -> None:
+    found = [(s.speaker, s.cue, s.content) for s in rules(TERSE_DECK).statements]
+    assert ("Port Workers Union", "rejected", 'the council\'s offer as "too little, too late"') in found
+    assert ("Harbour Council", "welcomed", "the mediation offer warmly") in found
+    assert ("Harbour Council", "urged", "both unions to return to work") in found
+
+
+def test_slide_markers_and_page_footers_are_furniture_and_notes_a_paragraph_of_their_own() -> None:
+    summary = rules(TERSE_DECK)
+    assert [p.text for p in summary.overview] == [
+        "Strike likely to end within two weeks",
+        "Mediation offer well received",
+    ]
+    sections = {s.section for s in summary.statements}
+    assert sections == {"Reactions to the strike"}  # no "Confidential - page 2 of 3" heading
+    noted = next(s for s in summary.statements if s.speaker == "Mira Olsen")
+    assert noted.evidence.text.startswith("Council chair")  # the notes label is no part of it
+
+
+def test_a_source_line_with_several_sources_cites_its_first_on_its_day() -> None:
+    cited = {(s.cited_outlet, s.cited_date) for s in rules(TERSE_DECK).statements}
+    assert cited == {("Coastline Wire", date(2027, 5, 5))}
+
+
+PANEL = (
+    "Experts urge end to ferry blockade\n\n"
+    "GENEVA (4 May 2027) - UN experts today called on the port council to lift the blockade of the ferry terminal.\n\n"
+    "The experts said the blockade was cutting island communities off from food and medicine.\n\n"
+    "In a reply to the experts dated 2 May, the council's legal office rejected their concerns, saying the "
+    "blockade was lawful.\n"
+)
+
+
+def test_a_body_s_panel_speaks_and_the_panel_is_what_the_experts_refers_to() -> None:
+    found = [(s.speaker, s.cue) for s in rules(PANEL).statements]
+    assert found[:2] == [("UN experts", "called on"), ("UN experts", "said")]
+    assert ("UN experts", "saying") not in found  # the experts are the reply's addressee, not its subject
+
+
+def test_experts_named_by_no_body_stay_unnamed() -> None:
+    text = "Ferry blockade enters second week\n\nPORTSMOUTH, May 4 - Experts said the blockade was unlawful.\n"
+    assert rules(text).statements == []
+
+
+def test_thanks_for_an_answer_is_a_courtesy_and_the_welcome_beside_it_a_position() -> None:
+    text = (
+        "Ferry services: written statement\n\nHOUSE OF COMMONS, 4 May 2027\n\n"
+        "Mrs Anna Keller (Harbourside) (Con): I thank the Minister for his answer, and I welcome today's listings.\n"
+    )
+    found = [(s.cue, s.content) for s in rules(text).statements]
+    assert ("welcome", "today's listings") in found
+    assert all(cue != "thank" for cue, _ in found)

@@ -39,6 +39,7 @@ from .statements import (
     statement,
     statement_type,
     table_row,
+    terse_statements,
     voice,
 )
 from .words import MANNER, is_role
@@ -93,6 +94,8 @@ def extract(doc: Document) -> tuple[list[OverviewPoint], list[Statement], list[S
                 found_here = [*found_here, spoken] if spoken is not None else found_here  # besides others it reports
             elif (quoted := attributed_quote(doc, para, ctx)) is not None:
                 found_here = [quoted]  # '- Iraqi Oil Minister X: "..."', whatever verbs the quotation itself holds
+            elif not found_here and (terse := terse_statements(doc, para, ctx)):
+                found_here = terse  # "Kataib Hezbollah: threatened to ..."
             elif not found_here and at + 1 < len(section.paragraphs):
                 signed = signed_quote(doc, para, section.paragraphs[at + 1], ctx)  # '"..."' over '- Name, Office'
                 found_here = [signed] if signed is not None else []

@@ -562,6 +562,23 @@ _CARRIER_SUBJECT = re.compile(r"^(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er)\s+(?:statement|
 _BODY_WORD = re.compile(r"^[Tt]he\s+(ministry|department|embassy|agency|council|committee|office|bank|commission)$")
 
 
+def _panel(s: Subject, ctx: Context) -> Person | None:
+    """ "UN experts today called on ..." then "The experts said": a body's panel, named by the body, speaks as one;
+    "the experts" is the panel named last. Experts named by no body, like officials and sources, stay unnamed."""
+    m = _PANEL.search(s.words)
+    if m is None:
+        return None
+    if m["org"]:
+        return ctx.introduce(f"{m['org']} {m['noun']}", None)
+    return ctx.body_named(m["noun"])
+
+
+_PANEL = re.compile(
+    r"^(?:[Tt]he\s+)?(?:(?P<org>U\.?N\.?|United Nations|[A-Z]{2,6})\s+)?(?:[a-z][\w-]*\s+){0,3}"
+    r"(?P<noun>experts|rapporteurs|investigators|inspectors)\*?$"
+)
+
+
 def _coordinated(s: Subject, ctx: Context) -> Person | None:
     """ "Kazemi denied ... and": the subject of the first verb, named, or described ("the top diplomat pointed to
     ... and described them as")."""
@@ -829,6 +846,7 @@ STRATEGIES: tuple[Strategy, ...] = (
     _according_to,
     _unnamed_source,
     _the_group,
+    _panel,
     _coordinated,
     _role_then_name,
     _name_then_role,
@@ -874,6 +892,9 @@ def _turn_mention(text: str, label: str) -> tuple[str, str | None]:
     apposed = re.search(rf"\b{re.escape(bare)},\s+(?P<office>[^,\]\n]{{3,120}})", text) if full else None
     if apposed is not None and clean_role(apposed["office"]):  # a full name with its office: "[Speech by X, office]"
         return bare, clean_role(apposed["office"])
+    tagline = re.search(rf"\b{re.escape(bare)}\s+is\s+(?P<office>[^.\n]{{3,120}})\.", text) if full else None
+    if tagline is not None and clean_role(tagline["office"]):  # an op-ed's "X is the foreign minister of Y."
+        return bare, clean_role(tagline["office"])
     surname = bare if full else bare.title()
     listed = re.search(
         rf"(?im)^[ \t]*(?:[-*\u2022][ \t]+)?(?:{_HONORIFIC}\s+)?"
@@ -887,7 +908,7 @@ def _turn_mention(text: str, label: str) -> tuple[str, str | None]:
     if office is not None and is_name(office["label"]):  # "The Minister for the Middle East (Thomas Brereton):"
         return untitled(office["label"]), office["office"]
     mention = re.search(
-        rf"(?:(?P<role>{_TITLE_RUN})\s+)?(?:{_HONORIFIC}\s+)?(?P<name>(?:[A-Z][\w'-]+\s+){{1,2}}{re.escape(surname)})\b",
+        rf"(?:(?P<role>{_TITLE_RUN})\s+)?(?:{_HONORIFIC}\s+)?(?P<name>(?!By\s)(?:[A-Z][\w'-]+\s+){{1,2}}{re.escape(surname)})\b",
         text,
     )
     if mention is None or not is_name(mention["name"]):

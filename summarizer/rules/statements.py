@@ -191,7 +191,14 @@ def _participle_subject(cue: str, before: str, ctx: Context) -> Person | None:
     if not cue.endswith("ing") or cue.startswith("as ") or _QUOTE_ONLY.fullmatch(before):
         return None
     first = ctx.first_in(before)
-    return first if first is not None and before.find(first.name.split()[-1]) <= _SUBJECT_REACH else None
+    at = before.find(first.name.split()[-1]) if first is not None else -1
+    if first is None or at > _SUBJECT_REACH or _OBJECT_OF.search(before[:at]):
+        return None  # "In a reply to the experts dated 31 May, the Mission rejected ..., saying": not the experts
+    return first
+
+
+_OBJECT_OF = re.compile(r"\b(?:to|from|with|by|for|against|on|at)\s+(?:the\s+)?$", re.I)
+"""A preposition before a name: its object, never the sentence's subject."""
 
 
 _SUBJECT_REACH = 40
@@ -230,12 +237,14 @@ def headline_tense(cue: str, sentence: str) -> bool:
 
 def says_enough(content: str, cue: str) -> bool:
     """Content worth a record: three words at least ("denied the reports" says nothing), two for a claim of
-    responsibility ("for the attack"), a condemnation ("condemned the attack") or a denial of all of something
-    ("denied any involvement")."""
-    kind = LEXICON.cues.get(cue)
+    responsibility ("for the attack"), a condemnation ("condemned the attack"), praise in one's own voice ("I welcome
+    this step") or a denial of all of something ("denied any involvement")."""
+    own = LEXICON.first_person_cues.get(cue)
+    kind = LEXICON.cues.get(cue) or own
     short = (
         cue == "claimed responsibility"
         or kind == "accuse_condemn"
+        or own == "praise_support"  # "I welcome this step": a position in one's own voice
         or (kind == "reject_deny" and _ALL_OF.match(content) is not None)
     )
     return len(content.split()) >= (2 if short else 3)
@@ -500,7 +509,7 @@ _FIRST_PERSON = re.compile(
     rf"(?:[Ww]e|I)(?:'d|'ll|'ve|'re)?\s+"
     rf"(?:{MANNER}(?:will|would|like\s+to|continue\s+to|can|must|want\s+to|are|again|once\s+again|also)\s+)*{_FIRST_CUE}"
 )
-_AND_CUE = re.compile(rf",?\s+and\s+(?:we\s+)?(?:(?:will|would|continue\s+to)\s+)?{_FIRST_CUE}")
+_AND_CUE = re.compile(rf",?\s+and\s+(?:we\s+|I\s+)?(?:(?:will|would|continue\s+to)\s+)?{_FIRST_CUE}")
 """A second first-person verb sharing the subject: "We condemn ... and call on ..."."""
 _VOICE = re.compile(rf"\b[Ww]e,\s+(?P<who>the\s+[A-Z][^;:]{{3,160}}?),\s+{_FIRST_CUE}")
 """Speakers who name themselves as they speak: "We, the Foreign Ministers of A, B and C, condemn ..."."""
@@ -526,7 +535,9 @@ def first_person(doc: Document, para: Paragraph, sent: Sentence, we: Person | No
         stop = cues[i + 1].start() if i + 1 < len(cues) else None
         opens = i == 0 and not text[: cue.start()].strip()  # ", and I welcome X": what came before is not X
         content = content_at(text, cue.start("cue"), cue.end(), cue["cue"], stop=stop, first=opens)
-        courtesy = cue["cue"] == "thank" and not _NAMED_OBJECT.match(content)  # "I thank the witnesses"
+        courtesy = cue["cue"] == "thank" and (
+            not _NAMED_OBJECT.match(content) or _FOR_WORDS.search(content) is not None
+        )
         if says_enough(content, cue["cue"]) and not courtesy:
             found.append(_build(doc, para, sent, who, cue["cue"], content, cue.end(), live=True))
     return found
@@ -534,6 +545,10 @@ def first_person(doc: Document, para: Paragraph, sent: Sentence, we: Person | No
 
 _NAMED_OBJECT = re.compile(r"(?:the\s+)?[A-Z]")
 """Thanks to someone named ("We thank the Islamic Republic of Iran"), a position; to "the witnesses", a courtesy."""
+_FOR_WORDS = re.compile(
+    r"\bfor\s+(?:his|her|your|their|the)\s+(?:kind\s+)?(?:answer|question|remark|statement|briefing|word)s?\b"
+)
+"""Thanks for what someone said in the room ("the Minister for his answer"): a courtesy, whoever is named."""
 
 
 _MOTION = re.compile(r"\s*To\s+ask\b")
@@ -629,6 +644,35 @@ def attributed_quote(doc: Document, para: Paragraph, ctx: Context) -> Statement 
         return None
     sent = Sentence(para.start, para.end, para.text)
     return _build(doc, para, sent, who, None, _REOPENED.sub(r"\1 ", m["said"]), 0)
+
+
+def terse_statements(doc: Document, para: Paragraph, ctx: Context) -> list[Statement]:
+    """A brief's line naming a speaker, then a colon and what they said in a verb with no subject, as slides and
+    newsletters shorten ("Kataib Hezbollah: threatened to ...", "Yemen's government (Aden): welcomed US action; urged
+    the Committee to follow"): one statement for each clause a reporting verb opens."""
+    text = flat(para.text).strip()
+    m = _TERSE.match(text)
+    if m is None:
+        return []
+    who = speaker(_ASIDE.sub("", m["who"]) + " ", "said", ctx)
+    if who is None:
+        return []
+    sent = Sentence(para.start, para.end, para.text)
+    found = []
+    for clause in _CLAUSE.finditer(text, m.start("said")):
+        cue = CUE_RE.match(text, clause.start())
+        if cue is None or cue["cue"].lower() == "according to":
+            continue
+        content = content_at(text, cue.start("cue"), cue.end(), cue["cue"].lower(), stop=clause.end())
+        if says_enough(content, cue["cue"].lower()):
+            found.append(_build(doc, para, sent, who, cue["cue"].lower(), content, cue.end()))
+    return found
+
+
+_TERSE = re.compile(r"^(?P<who>[^:\"]{3,80}?):\s+(?P<said>[a-z][^:]*)$")
+_ASIDE = re.compile(r"\s*\([^()]*\)")
+"""A parenthesis beside a speaker's name ("Yemen's government (Aden)"): where or which, no part of the name."""
+_CLAUSE = re.compile(r"[^;\s][^;]*")
 
 
 _ATTRIBUTED = re.compile(r'^(?P<who>[^:"]{3,160}?):\s+(?P<said>"[^"]{12,}[.!?](?:\s+"[^"]{12,}[.!?])*")$')

@@ -360,17 +360,59 @@ HEAD_LINES = 30
 """How far into a text its rubric and byline are looked for."""
 
 
-def single_voice(lines: list[Line]) -> tuple[int, str | None] | None:
-    """Where a text becomes one person's own words, and whose: a published speech from its delivery note (its giver
-    named above it, if anyone is), a signed opinion piece from its byline. Their first-person positions are theirs;
-    the line itself is no part of the text."""
+@dataclass(frozen=True)
+class Voice:
+    """Lines of a text that are one speaker's own words: their first-person positions are theirs."""
+
+    start: int
+    """The line it opens with (a delivery note, a byline, a salutation): no part of the text."""
+    speaker: str | None
+    end: int | None = None
+    """The line it closes with (a letter's "Sincerely,"), or None: to the end of the text."""
+
+
+def single_voice(lines: list[Line]) -> Voice | None:
+    """Where a text is one speaker's own words, and whose: a published speech from its delivery note (its giver
+    named above it, if anyone is), a signed opinion piece from its byline, a letter from its salutation to its
+    closing (signed by one, or by several who share a title)."""
     delivery = next((i for i, line in enumerate(lines) if _DELIVERY.fullmatch(line.text)), None)
     if delivery is not None:
-        return delivery, _speech_giver(lines[:delivery])
+        return Voice(delivery, _speech_giver(lines[:delivery]))
     head = lines[:HEAD_LINES]
-    if not any(_OPINION.fullmatch(line.text) for line in head):
+    if any(_OPINION.fullmatch(line.text) for line in head):
+        return next((Voice(i, m["name"]) for i, line in enumerate(head) if (m := _AUTHOR.fullmatch(line.text))), None)
+    dear = next((i for i, line in enumerate(lines) if _SALUTATION.fullmatch(line.text)), None)
+    close = next(
+        (i for i, line in enumerate(lines) if dear is not None and i > dear and _CLOSING.fullmatch(line.text)), None
+    )
+    if dear is None or close is None:
         return None
-    return next(((i, m["name"]) for i, line in enumerate(head) if (m := _AUTHOR.fullmatch(line.text))), None)
+    blocks = [i + 1 for i in range(close, len(lines) - 1) if not lines[i].text and lines[i + 1].text][:LETTER_SIGNERS]
+    signers = [(lines[i].text, lines[i + 1].text if i + 1 < len(lines) else "") for i in blocks]
+    signers = [(name, title) for name, title in signers if _NAMED_LINE.fullmatch(name)]
+    if len(signers) == 1:
+        return Voice(dear, signers[0][0], close)
+    return Voice(dear, _signed_as(signers, lines), close) if signers else None
+
+
+def _signed_as(signers: list[tuple[str, str]], lines: list[Line]) -> str | None:
+    """Who a letter signed by several speaks as: "the senators" for signers who all sign as "United States
+    Senator", when the text calls them so; else no one the text names."""
+    titles = {title.split()[-1].lower() for _, title in signers if title}
+    if len(titles) != 1 or not all(title for _, title in signers):
+        return None
+    group = f"{titles.pop()}s"
+    said = any(re.search(rf"\b{group}\b", line.text, re.I) for line in lines)
+    return f"the {group}" if said else None
+
+
+_SALUTATION = re.compile(r"Dear\s+[^\n]{2,80}?[:,]")
+_CLOSING = re.compile(
+    r"(?:Yours\s+)?(?:[Ss]incerely|[Ff]aithfully|[Rr]espectfully)(?:\s+yours)?,?|(?:[Kk]ind|[Bb]est)\s+regards,?"
+)
+_NAMED_LINE = re.compile(_NAMED % "1,3")
+LETTER_SIGNERS = 40
+"""How many signature blocks under a letter's closing are read for its signers."""
 
 
 class _Reader:
@@ -422,8 +464,11 @@ class _Reader:
             self.turn, self.doc.speech = given["name"], True
             self.used |= {i for i, line in enumerate(lines) if noted.start() <= line.start < noted.end()}
         for i, line in enumerate(lines):
-            if voice is not None and i == voice[0]:
-                self.turn, self.doc.speech = voice[1], voice[1] is not None  # all that follows is its author's
+            if voice is not None and i == voice.start:
+                self.turn, self.doc.speech = voice.speaker, voice.speaker is not None  # what follows is its author's
+                continue
+            if voice is not None and i == voice.end:
+                self.turn = None  # "Sincerely,": the signatures under it say nothing
                 continue
             if self.subtitles and (_CUE_TIME.fullmatch(line.text) or _CUE_NUMBER.fullmatch(line.text)):
                 self.skipped = self.cued = True  # a cue's number and timing: no part of what is said

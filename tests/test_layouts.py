@@ -553,3 +553,45 @@ def test_thanks_for_an_answer_is_a_courtesy_and_the_welcome_beside_it_a_position
     found = [(s.cue, s.content) for s in rules(text).statements]
     assert ("welcome", "today's listings") in found
     assert all(cue != "thank" for cue, _ in found)
+
+
+LETTER = (
+    "Councillors press port authority over ferry levy\n\nMay 6, 2027\n\n"
+    "HARBOURTON - Councillor Ana Pires today led two colleagues in a letter to the port authority. The councillors "
+    "say the levy is unfair.\n\n"
+    "Dear Director Lund:\n\n"
+    "We write to urge the port authority to suspend the new ferry levy until the island services are restored.\n\n"
+    "We request a response by May 20, 2027.\n\n"
+    "Sincerely,\n\n{signers}\n"
+)
+SIGNERS = "Ana Pires\nHarbourton Councillor\n\nTomas Veld\nHarbourton Councillor\n\nLena Ostrova\nHarbourton Councillor"
+
+
+@pytest.mark.parametrize(
+    ("signers", "speaker"),
+    [
+        (SIGNERS, "the councillors"),  # several who sign with one title, as the text calls them
+        ("Ana Pires\nHarbourton Councillor", "Ana Pires"),  # one signer
+    ],
+)
+def test_a_letter_s_first_person_is_its_signers(signers: str, speaker: str) -> None:
+    found = [(s.speaker, s.cue) for s in rules(LETTER.format(signers=signers)).statements]
+    assert [cue for who, cue in found if who.endswith(speaker)] == ["urge", "request"]
+
+
+def test_signers_the_text_never_names_as_a_group_speak_for_no_one() -> None:
+    text = (
+        LETTER.format(signers=SIGNERS).replace("The councillors say", "Residents say").replace("Councillors", "Three")
+    )
+    assert all(s.cue not in ("urge", "request") for s in rules(text).statements)
+
+
+def test_a_sanctions_committee_s_approved_addition_is_a_listing() -> None:
+    text = (
+        "Security Council Committee Adds Two Entries to Its Sanctions List\n\n14 June 2027\n\n"
+        "On 14 June 2027, the Security Council Committee established pursuant to resolution 2140 (2014) approved the "
+        "addition of the entries specified below to its Sanctions List.\n"
+    )
+    (action,) = rules(text).sanctions
+    assert (action.action, action.announced_on) == ("designate", date(2027, 6, 14))
+    assert action.authority.startswith("Security Council Committee")

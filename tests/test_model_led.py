@@ -575,3 +575,12 @@ def test_a_kind_of_people_is_no_speaker() -> None:
     doc = _doc("Update\n\nHuman rights organizations have reported that at least 70 citizens were detained in March.\n")
     found, rejected = _read(doc, {"statements": [_said(1, "Human rights organizations", "reported")]}, "Human rights")
     assert not found.statements and rejected == {"speaker is an outlet or an unnamed source": 1}
+
+
+def test_a_body_s_panel_is_a_speaker_where_experts_of_no_body_are_not() -> None:
+    text = "Update\n\nGENEVA (4 May 2027) - UN experts today called on the port council to lift the ferry blockade.\n"
+    found, rejected = _read(_doc(text), {"statements": [_said(1, "UN experts", "called on")]}, "UN experts")
+    assert [s.speaker for s in found.statements] == ["UN experts"] and not rejected
+    plain = text.replace("UN experts", "Experts")
+    found, rejected = _read(_doc(plain), {"statements": [_said(1, "Experts", "called on")]}, "Experts")
+    assert not found.statements and rejected == {"speaker is an outlet or an unnamed source": 1}

@@ -198,8 +198,7 @@ def statement(doc: Document, chunk: Chunk, said: Said) -> Statement | str:
     if (
         outlet().search(speaker)
         or _VAGUE.search(speaker)
-        or _UNNAMED.search(speaker)
-        or _GENERIC_PLURAL.match(speaker)
+        or ((_UNNAMED.search(speaker) or _GENERIC_PLURAL.match(speaker)) and not rules.is_panel(speaker))
         or not re.search(r"[A-Z]", speaker)
     ):
         return "speaker is an outlet or an unnamed source"

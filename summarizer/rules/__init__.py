@@ -15,7 +15,7 @@ from .dating import remarks_day
 from .listings import listings
 from .overview import overview
 from .sanctions import OWN_ACTION, actions, bulleted, complete_sanctions, sanction, table_action
-from .speakers import LEAD_IN, Context, Person, affiliation, delegated, titled, turn_speaker
+from .speakers import LEAD_IN, Context, Person, affiliation, delegated, is_panel, titled, turn_speaker
 from .statements import (
     CUE_RE,
     CUES,
@@ -135,6 +135,7 @@ __all__ = [
     "delegated",
     "extract",
     "headline_tense",
+    "is_panel",
     "is_role",
     "list_item",
     "plausible",

@@ -573,6 +573,12 @@ def _panel(s: Subject, ctx: Context) -> Person | None:
     return ctx.body_named(m["noun"])
 
 
+def is_panel(name: str) -> bool:
+    """A body's panel ("UN experts"): a speaker, unlike experts or officials no body is named for."""
+    m = _PANEL.fullmatch(name)
+    return m is not None and m["org"] is not None
+
+
 _PANEL = re.compile(
     r"^(?:[Tt]he\s+)?(?:(?P<org>U\.?N\.?|United Nations|[A-Z]{2,6})\s+)?(?:[a-z][\w-]*\s+){0,3}"
     r"(?P<noun>experts|rapporteurs|investigators|inspectors)\*?$"
@@ -873,6 +879,8 @@ def turn_speaker(text: str, label: str) -> Person:
 @lru_cache(maxsize=64)
 def _turn_mention(text: str, label: str) -> tuple[str, str | None]:
     """Read once per text and label: every paragraph of a turn asks again."""
+    if label.startswith("the "):  # a letter's signers as one: "the senators"
+        return label, None
     if label.lower() in LEXICON.answer_turns:  # "A: ...": whoever the interview is with
         return _interviewee(text) or (label, None)
     answered = next((m for m in BY_LINE.finditer(text) if m["label"] == label), None)

@@ -507,7 +507,8 @@ _FIRST_CUE = rf"{MANNER}(?P<cue>{alternation(LEXICON.first_person_cues)})\b(?:\s
 _FIRST_PERSON = re.compile(
     rf"(?:^(?:(?:And|But|So)\s+)?(?:[Tt]o\s+[^,:;]{{2,60}}?\s+(?=I\s))?|,\s+(?:and\s+|but\s+)?|\bthat\s+|\b[Ww]hat\s+)"
     rf"(?:[Ww]e|I)(?:'d|'ll|'ve|'re)?\s+"
-    rf"(?:{MANNER}(?:will|would|like\s+to|continue\s+to|can|must|want\s+to|are|again|once\s+again|also)\s+)*{_FIRST_CUE}"
+    rf"(?:{MANNER}(?:will|would|like\s+to|continue\s+to|can|must|want\s+to|write\s+to|are|again|once\s+again|also)\s+)*"
+    rf"{_FIRST_CUE}"
 )
 _AND_CUE = re.compile(rf",?\s+and\s+(?:we\s+|I\s+)?(?:(?:will|would|continue\s+to)\s+)?{_FIRST_CUE}")
 """A second first-person verb sharing the subject: "We condemn ... and call on ..."."""

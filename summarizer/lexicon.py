@@ -82,6 +82,9 @@ class Lexicon:
     outlet_words: tuple[str, ...]
     unnamed_sources: tuple[str, ...]
     web_outlets: Mapping[str, str]
+    offices_for: tuple[str, ...]
+    papers: frozenset[str]
+    plural_bodies: tuple[str, ...]
 
 
 def _value(kind: str, raw: object) -> object:

@@ -273,7 +273,7 @@ _NOUN_FOR_NAMED = re.compile(
 _INDEFINITE = re.compile(r"(?:[Aa]n?|[Oo]ne)\s")
 """An office held by someone the subject does not name ("A senior commander of ..."): no speaker the rules can tell."""
 _OBJECT_OF = re.compile(r"\b(?:of|in|at|from|with|for|near)$")
-_PAPERS = frozenset({"Statement", "Release", "Report", "Communique", "Resolution", "Decision", "Letter", "Note"})
+_PAPERS = LEXICON.papers
 _OPENING_NAME = re.compile(rf"(?P<name>{NAME})(?:,\s+\d{{1,3}},)?\s+[a-z]")
 """A person opening a sentence as its subject, whatever the verb (an age may follow the name): a later surname or
 "he" can mean them."""
@@ -986,19 +986,14 @@ _AT_BODY = re.compile(
 """The organisation closing a role: "professor at the University of Basra", "director of the rights group X"."""
 
 
-def issuer_side(publisher: str | None) -> str | None:
-    """Whom a release's issuer speaks for: its affiliation, or the one country its name holds ("Global Affairs
-    Canada")."""
-    if not publisher:
+def publisher_side(publisher: str | None, *, issuer: bool) -> str | None:
+    """Whom a document's own speakers speak for, read from its publisher: a release's issuer (its affiliation, or the
+    one country its name holds: "Global Affairs Canada"), or an institution publishing a transcript ("U.S.
+    Department of State", "UK Parliament"); None for a publisher that is neither."""
+    if not publisher or not (issuer or _INSTITUTION.search(publisher)):
         return None
-    places = {country_of(w) for w in re.findall(r"[A-Z][\w'-]+", publisher)} - {None}
+    places = {country_of(w) for w in re.findall(r"[A-Z][\w'-]+", publisher)} - {None} if issuer else set()
     return affiliation(publisher) or (places.pop() if len(places) == 1 else None)
-
-
-def institution_side(publisher: str | None) -> str | None:
-    """The country or body an institution publishing a transcript speaks for ("U.S. Department of State", "UK
-    Parliament"); None for a publisher that is no institution."""
-    return affiliation(publisher) if publisher and _INSTITUTION.search(publisher) else None
 
 
 def affiliation(role: str | None) -> str | None:

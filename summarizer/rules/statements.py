@@ -22,11 +22,10 @@ from .speakers import (
     Person,
     affiliation,
     clean_role,
-    institution_side,
     introductions,
     is_body,
-    issuer_side,
     named_after,
+    publisher_side,
     speaker,
     turn_speaker,
 )
@@ -221,7 +220,7 @@ _CALLED_QUOTED = re.compile(
 called X", "so-called", "was called")."""
 
 
-_PLURALS = ("forces", "members", "ministers", "leaders", "factions", "authorities", "brigades", "groups")
+_PLURALS = LEXICON.plural_bodies
 _PLURAL_NOUN = re.compile(rf"\b(?:{'|'.join(_PLURALS)})\s")
 _PLURAL_PRESENT = re.compile(
     "(?:" + "|".join(f"(?<={noun} )" for noun in _PLURALS) + ")"
@@ -731,8 +730,8 @@ def _build(
     side = (
         (affiliation(speaker.role) if speaker.role else affiliation(speaker.name))
         or country_of(ARTICLE.sub("", speaker.name))  # "the representative of France": a country's delegate
-        or (issuer_side(doc.bulletin.publisher) if doc.release else None)  # a release speaks for its issuer
-        or (institution_side(doc.bulletin.publisher) if live and para.turn else None)  # a briefing's speakers too
+        or (publisher_side(doc.bulletin.publisher, issuer=True) if doc.release else None)  # a release's issuer
+        or (publisher_side(doc.bulletin.publisher, issuer=False) if live and para.turn else None)  # a briefing's
     )
     return Statement(
         speaker=speaker.name,

@@ -73,10 +73,7 @@ _ORG_WORDS = re.compile(
     r"engineering|logistics|maritime|marine|technologies|technology|systems|services|electronics|aviation|"
     r"enterprises|agency|council)\b"
 )
-_OFFICES_FOR = "".join(
-    f"(?<!{noun}\\s)"
-    for noun in ("commander", "director", "chief", "head", "minister", "secretary", "officer", "envoy", "manager")
-)
+_OFFICES_FOR = "".join(f"(?<!{noun}\\s)" for noun in LEXICON.offices_for)
 """Offices that go on with "for": "the deputy commander for logistics of the IRGC Aerospace Force, X"."""
 _LIST_END = (
     rf"(?=\s+(?:as(?!\s+well\s+as)(?<!well as)|{_OFFICES_FOR}for(?=\s+[a-z])|under|to the|to its|who|which|that|"

@@ -595,3 +595,17 @@ def test_a_sanctions_committee_s_approved_addition_is_a_listing() -> None:
     (action,) = rules(text).sanctions
     assert (action.action, action.announced_on) == ("designate", date(2027, 6, 14))
     assert action.authority.startswith("Security Council Committee")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "authority", "country"),
+    [
+        ("On June 6, the UK froze the assets of three individuals and two companies.", "UK", "United Kingdom"),
+        ("On June 6, the Turkish government froze the assets of three people.", "Turkish government", "Turkey"),
+        ("On June 6, the Turkish Presidency froze the assets of three people.", "Turkish Presidency", "Turkey"),
+    ],
+)
+def test_any_state_may_freeze_assets(sentence: str, authority: str, country: str) -> None:
+    text = f"Assets frozen\n\nANKARA, June 7 - The decision was published overnight.\n\n{sentence}\n"
+    (action,) = rules(text).sanctions
+    assert (action.authority, action.issuing_country) == (authority, country)

@@ -19,7 +19,7 @@ from . import conduct as why
 from . import targets
 from .dating import when
 from .statements import CUE_RE
-from .words import ARTICLE, COUNT, LEXICON, count, country_of, distinct
+from .words import ARTICLE, COUNT, LEXICON, NATIONALITIES, count, country_of, distinct
 
 _CAPITALS = LEXICON.sanctioning_places
 """A country or capital as the subject of a sanctioning verb: the authority when no body is named."""
@@ -28,11 +28,11 @@ _OWNER = r"(?!The\s)[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?"
 _AFTER_DAY = "|".join(f"(?<={word.title()} )" for word in [*dates.MONTHS, *dates.WEEKDAYS])
 """Right after a day opening the clause ("On 8 February the UK designated ...", "On Monday the EU listed ...")."""
 _AUTHORITY = re.compile(
-    rf"(?P<auth>(?:the\s+)?(?:(?:{alternation(LEXICON.sanctioning_adjectives)})\s+)?"
+    rf"(?P<auth>(?:the\s+)?(?:(?:{alternation([*LEXICON.sanctioning_adjectives, *LEXICON.nationalities])})\s+)?"
     rf"(?:(?:{_OWNER}'s\s+)?(?:{alternation(LEXICON.sanctioning_bodies)})|"
     rf"(?:(?:^|(?<=, )|(?<=: )|(?<=\bthat )|{_AFTER_DAY}|(?<=\d{{4}} ))(?:[Tt]he\s+)?|(?<=- ))"
     rf"(?:{alternation(_CAPITALS)})"
-    r"(?=\s+(?:on|said|has|had|have|is|are|was|will|would|today|also|\w+ed)\b))"
+    r"(?=\s+(?:on|said|has|had|have|is|are|was|will|would|today|also|froze|\w+ed)\b))"
     r"(?:'s\s+(?:Office of Foreign Assets Control|OFAC|Financial Sanctions Implementation)(?:\s+\(\w+\))?)?"
     r"(?:\s+established\s+pursuant\s+to\s+resolution\s+\d+(?:\s+\(\d{4}\))?)?)"
 )
@@ -549,4 +549,5 @@ def issuer(authority: str) -> str | None:
     if owner and country_of(owner[1]):
         return country_of(owner[1])  # "Iran's Foreign Ministry"
     found = next((country for country, parts in _ISSUERS.items() if any(p in authority for p in parts)), None)
-    return found or country_of(ARTICLE.sub("", authority))
+    bare = ARTICLE.sub("", authority)
+    return found or country_of(bare) or NATIONALITIES.get(bare.split(" ", 1)[0])  # "the Turkish government"

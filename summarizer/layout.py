@@ -142,6 +142,8 @@ def _continues(text: str, prev: Line, line: Line, width: int) -> bool:
         return False  # a table's rows are filled to the width by their longest cell, not wrapped
     if _indent(text, line.start) > _indent(text, prev.end - prev.last):
         return False  # a first line set in: a new paragraph, or a bullet whose glyph the PDF text lost
+    if _indent(text, line.start) > 0 and prev.start == prev.end - prev.last and ends_sentence(last):
+        return False  # a one-line paragraph set in, then the next one set in alike ("The PRESIDING OFFICER. ...")
     return last != line.text and not is_furniture(last) and not is_furniture(line.text)
 
 

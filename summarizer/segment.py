@@ -75,8 +75,13 @@ COURTESY = rf"(?:{alternation(load().courtesy_titles)})\.?"
 """A courtesy title before a surname, with or without its dot ("Mr Cleverly", "Dr. Reza"): no part of the name."""
 TURN_HONORIFIC = re.compile(rf"^(?:(?i:{alternation(load().courtesy_titles)})\.|{alternation(load().turn_titles)})\s+")
 """The honorific opening a transcript's turn label: the label without it is the speaker's surname."""
-_RECORD_TURN = re.compile(rf"(?P<label>{TURN_HONORIFIC.pattern[1:]}[A-Z][A-Z'\-]{{2,}})\.[ \t]+(?=[A-Z\"\[])")
-"""A hearing's turn in the style of the Congressional Record: "Chairman HALVORSON. The subcommittee will ..."."""
+_RECORD_TURN = re.compile(
+    rf"(?P<label>{TURN_HONORIFIC.pattern[1:]}[A-Z][A-Z'\-]{{2,}}"
+    r"|The\s+(?:PRESIDING\s+OFFICER|(?:ACTING\s+)?PRESIDENT\s+pro\s+tempore|SPEAKER(?:\s+pro\s+tempore)?|CHAIR))"
+    r"\.[ \t]+(?=[A-Z\"\[])"
+)
+"""A turn in the style of the Congressional Record: "Chairman HALVORSON. The subcommittee will ...", "The PRESIDING
+OFFICER. The Senator from Idaho."."""
 _TURN = re.compile(
     rf"(?P<label>{TURN_HONORIFIC.pattern[1:]}[A-Z][A-Z'\-]+(?:\s+[A-Z][A-Z'\-]+)?|QUESTION|Q|MODERATOR):[ \t]+(?=\S)"
 )

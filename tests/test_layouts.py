@@ -609,3 +609,37 @@ def test_any_state_may_freeze_assets(sentence: str, authority: str, country: str
     text = f"Assets frozen\n\nANKARA, June 7 - The decision was published overnight.\n\n{sentence}\n"
     (action,) = rules(text).sanctions
     assert (action.authority, action.issuing_country) == (authority, country)
+
+
+RECORD = (
+    "CONGRESSIONAL RECORD - SENATE S1201 May 4, 2027\n\n"
+    "          FERRY SAFETY IN THE OUTER BASIN\n\n"
+    "  The PRESIDING OFFICER. The Senator from Maine.\n"
+    "  Mr. HOLLOWAY. Mr. President, I rise today to condemn the blockade of\n"
+    "the ferry terminal at Harbourton and the threats made against its crews\n"
+    "by the strike committee over the past week.\n"
+    "  I urge my colleagues to support the harbour safety bill before the\n"
+    "recess, so that island communities are never cut off again this way.\n"
+    "  There being no objection, the material was ordered to be printed in\n"
+    "the Record, as follows:\n"
+)
+
+
+def test_a_record_s_floor_speeches_are_their_senators_and_its_procedure_is_no_one_s() -> None:
+    found = [(s.speaker, s.cue) for s in rules(RECORD).statements]
+    assert found == [("Holloway", "condemn"), ("Holloway", "urge")]
+
+
+def test_a_state_named_whole_speaks_in_the_present_tense_and_undersigned_name_themselves() -> None:
+    text = (
+        "Letter to the Council\n\n12 July 2027\n\nThe ferry dispute was raised again today.\n\n"
+        "The Islamic Republic of Iran categorically rejects these baseless allegations about the ferry line.\n\n"
+        "We, the undersigned organisations, write to express our grave concern at the blockade of the terminal. "
+        "We regret that the port council has not yet lifted it.\n"
+    )
+    found = [(s.speaker, s.cue) for s in rules(text).statements]
+    assert found == [
+        ("Islamic Republic of Iran", "rejects"),
+        ("the undersigned organisations", "express"),
+        ("the undersigned organisations", "regret"),
+    ]

@@ -847,6 +847,13 @@ _TITLE_OFFICE = re.compile(r"[A-Z][\w-]+(?:\s+[A-Z][\w-]+){1,3}|[A-Z]\w+-[A-Z]\w
 """An office written as a title: "the High Representative", "the Secretary-General"."""
 
 
+def _known_actor(s: Subject, ctx: Context) -> Person | None:
+    """ "The Islamic Republic of Iran categorically rejects": a state or body the lexicon knows, whole, by the name
+    written."""
+    name = ARTICLE.sub("", s.words)
+    return ctx.introduce(name, None) if actor(name) is not None else None
+
+
 STRATEGIES: tuple[Strategy, ...] = (
     _relative_clause,
     _according_to,
@@ -865,6 +872,7 @@ STRATEGIES: tuple[Strategy, ...] = (
     _named,
     _by_role,
     _holder_named_later,
+    _known_actor,
 )
 """How a subject can be written, tried in order: the first that recognises its pattern names the speaker."""
 

@@ -506,13 +506,16 @@ _FIRST_CUE = rf"{MANNER}(?P<cue>{alternation(LEXICON.first_person_cues)})\b(?:\s
 _FIRST_PERSON = re.compile(
     rf"(?:^(?:(?:And|But|So)\s+)?(?:[Tt]o\s+[^,:;]{{2,60}}?\s+(?=I\s))?|,\s+(?:and\s+|but\s+)?|\bthat\s+|\b[Ww]hat\s+)"
     rf"(?:[Ww]e|I)(?:'d|'ll|'ve|'re)?\s+"
-    rf"(?:{MANNER}(?:will|would|like\s+to|continue\s+to|can|must|want\s+to|write\s+to|are|again|once\s+again|also)\s+)*"
+    rf"(?:{MANNER}(?:will|would|like\s+to|continue\s+to|can|must|want\s+to|write\s+to|rise\s+(?:today\s+)?to|are|again|once\s+again|also)\s+)*"
     rf"{_FIRST_CUE}"
 )
 _AND_CUE = re.compile(rf",?\s+and\s+(?:we\s+|I\s+)?(?:(?:will|would|continue\s+to)\s+)?{_FIRST_CUE}")
 """A second first-person verb sharing the subject: "We condemn ... and call on ..."."""
-_VOICE = re.compile(rf"\b[Ww]e,\s+(?P<who>the\s+[A-Z][^;:]{{3,160}}?),\s+{_FIRST_CUE}")
-"""Speakers who name themselves as they speak: "We, the Foreign Ministers of A, B and C, condemn ..."."""
+_VOICE = re.compile(
+    rf"\b[Ww]e,\s+(?P<who>the\s+(?:[A-Z]|undersigned\b)[^;:]{{3,160}}?),\s+(?:write\s+to\s+)?{_FIRST_CUE}"
+)
+"""Speakers who name themselves as they speak: "We, the Foreign Ministers of A, B and C, condemn ...", "We, the
+undersigned organisations, write to express ..."."""
 
 
 def voice(sent: Sentence) -> Person | None:
@@ -567,11 +570,13 @@ _DISCOURSE = re.compile(r"^(?:Look|Well|So|Now|Again|Listen|Frankly|Honestly|Fir
 """A spoken opening that says nothing itself ("Look, ...")."""
 _NO_POSITION = re.compile(
     r"^(?:\(|Thanks?\b|Thank\s+you|Good\s+(?:morning|afternoon|evening)|With\s+that|(?:Happy|Glad)\s+to\b|(?:These|Those)\b|"
-    r"(?:The\s+)?(?:sub)?committee\b|The\s+chair\b|Your\b|Members\s+may|Without\s+objection)"
+    r"(?:The\s+)?(?:sub)?committee\b|The\s+chair\b|Your\b|Members\s+may|Without\s+objection|"
+    r"There\s+being\s+no\s+objection|The\s+(?:Senator|Representative|gentleman|gentlewoman|(?:[a-z]+\s+){0,3}clerk)\b)"
 )
 """Sentences that hold the floor without taking a position: courtesies, hand-overs, stage notes ("(The briefing
 was concluded ...)"), back-references to what was just announced ("These designations are ...") and the chair
-running a hearing ("The subcommittee will come to order", "Members may submit ...")."""
+running a hearing or a floor ("The subcommittee will come to order", "Members may submit ...", "The Senator from
+Idaho.", "There being no objection, the material was ordered to be printed ...")."""
 
 
 _MET = re.compile(rf"\b(?:{alternation(LEXICON.meeting_verbs)})\s+(?:with\s+)?(?:the\s+)?[A-Z]")

@@ -387,10 +387,10 @@ def single_voice(lines: list[Line]) -> Voice | None:
     if any(_OPINION.fullmatch(line.text) for line in head):
         return next((Voice(i, m["name"]) for i, line in enumerate(head) if (m := _AUTHOR.fullmatch(line.text))), None)
     dear = next((i for i, line in enumerate(lines) if _SALUTATION.fullmatch(line.text)), None)
-    close = next(
-        (i for i, line in enumerate(lines) if dear is not None and i > dear and _CLOSING.fullmatch(line.text)), None
-    )
-    if dear is None or close is None:
+    if dear is None:
+        return None
+    close = next((i for i in range(dear + 1, len(lines)) if _SIGN_OFF.fullmatch(lines[i].text)), None)
+    if close is None:
         return None
     blocks = [i + 1 for i in range(close, len(lines) - 1) if not lines[i].text and lines[i + 1].text][:LETTER_SIGNERS]
     signers = [(lines[i].text, lines[i + 1].text if i + 1 < len(lines) else "") for i in blocks]
@@ -412,7 +412,7 @@ def _signed_as(signers: list[tuple[str, str]], lines: list[Line]) -> str | None:
 
 
 _SALUTATION = re.compile(r"Dear\s+[^\n]{2,80}?[:,]")
-_CLOSING = re.compile(
+_SIGN_OFF = re.compile(
     r"(?:Yours\s+)?(?:[Ss]incerely|[Ff]aithfully|[Rr]espectfully)(?:\s+yours)?,?|(?:[Kk]ind|[Bb]est)\s+regards,?"
 )
 _NAMED_LINE = re.compile(_NAMED % "1,3")

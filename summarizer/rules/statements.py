@@ -191,12 +191,12 @@ def _participle_subject(cue: str, before: str, ctx: Context) -> Person | None:
         return None
     first = ctx.first_in(before)
     at = before.find(first.name.split()[-1]) if first is not None else -1
-    if first is None or at > _SUBJECT_REACH or _OBJECT_OF.search(before[:at]):
+    if first is None or at > _SUBJECT_REACH or _AFTER_PREPOSITION.search(before[:at]):
         return None  # "In a reply to the experts dated 31 May, the Mission rejected ..., saying": not the experts
     return first
 
 
-_OBJECT_OF = re.compile(r"\b(?:to|from|with|by|for|against|on|at)\s+(?:the\s+)?$", re.I)
+_AFTER_PREPOSITION = re.compile(r"\b(?:to|from|with|by|for|against|on|at)\s+(?:the\s+)?$", re.I)
 """A preposition before a name: its object, never the sentence's subject."""
 
 

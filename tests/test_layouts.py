@@ -643,3 +643,13 @@ def test_a_state_named_whole_speaks_in_the_present_tense_and_undersigned_name_th
         ("the undersigned organisations", "express"),
         ("the undersigned organisations", "regret"),
     ]
+
+
+def test_a_court_s_findings_and_a_party_s_contention_are_statements() -> None:
+    text = (
+        "Judgment in Case T-101/26\n\nLuxembourg, 8 July 2027\n\nBy today's judgment, the General Court annuls the acts.\n\n"
+        "The General Court observes that the Council bears the burden of proving the reasons for the listing.\n\n"
+        "The Council contends that the sale of the shipping company was a sham.\n"
+    )
+    found = [(s.speaker.split()[-1], s.cue) for s in rules(text).statements]
+    assert found == [("Court", "observes"), ("Council", "contends")]

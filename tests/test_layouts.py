@@ -647,7 +647,8 @@ def test_a_state_named_whole_speaks_in_the_present_tense_and_undersigned_name_th
 
 def test_a_court_s_findings_and_a_party_s_contention_are_statements() -> None:
     text = (
-        "Judgment in Case T-101/26\n\nLuxembourg, 8 July 2027\n\nBy today's judgment, the General Court annuls the acts.\n\n"
+        "Judgment in Case T-101/26\n\nLuxembourg, 8 July 2027\n\n"
+        "By today's judgment, the General Court annuls the acts.\n\n"
         "The General Court observes that the Council bears the burden of proving the reasons for the listing.\n\n"
         "The Council contends that the sale of the shipping company was a sham.\n"
     )

@@ -361,12 +361,12 @@ _OPINION = re.compile(
 )
 """The rubric of a signed opinion piece ("Opinion | Guest Essay", "Op-Ed"): its author writes in the first person."""
 _AUTHOR = re.compile(rf"By\s+(?P<name>{_NAMED % '1,3'})")
-HEAD_LINES = 30
+_HEAD_LINES = 30
 """How far into a text its rubric and byline are looked for."""
 
 
 @dataclass(frozen=True)
-class Voice:
+class _Voice:
     """Lines of a text that are one speaker's own words: their first-person positions are theirs."""
 
     start: int
@@ -376,28 +376,28 @@ class Voice:
     """The line it closes with (a letter's "Sincerely,"), or None: to the end of the text."""
 
 
-def single_voice(lines: list[Line]) -> Voice | None:
+def _single_voice(lines: list[Line]) -> _Voice | None:
     """Where a text is one speaker's own words, and whose: a published speech from its delivery note (its giver
     named above it, if anyone is), a signed opinion piece from its byline, a letter from its salutation to its
     closing (signed by one, or by several who share a title)."""
     delivery = next((i for i, line in enumerate(lines) if _DELIVERY.fullmatch(line.text)), None)
     if delivery is not None:
-        return Voice(delivery, _speech_giver(lines[:delivery]))
-    head = lines[:HEAD_LINES]
+        return _Voice(delivery, _speech_giver(lines[:delivery]))
+    head = lines[:_HEAD_LINES]
     if any(_OPINION.fullmatch(line.text) for line in head):
-        return next((Voice(i, m["name"]) for i, line in enumerate(head) if (m := _AUTHOR.fullmatch(line.text))), None)
+        return next((_Voice(i, m["name"]) for i, line in enumerate(head) if (m := _AUTHOR.fullmatch(line.text))), None)
     dear = next((i for i, line in enumerate(lines) if _SALUTATION.fullmatch(line.text)), None)
     if dear is None:
         return None
     close = next((i for i in range(dear + 1, len(lines)) if _SIGN_OFF.fullmatch(lines[i].text)), None)
     if close is None:
         return None
-    blocks = [i + 1 for i in range(close, len(lines) - 1) if not lines[i].text and lines[i + 1].text][:LETTER_SIGNERS]
+    blocks = [i + 1 for i in range(close, len(lines) - 1) if not lines[i].text and lines[i + 1].text][:_LETTER_SIGNERS]
     signers = [(lines[i].text, lines[i + 1].text if i + 1 < len(lines) else "") for i in blocks]
     signers = [(name, title) for name, title in signers if _NAMED_LINE.fullmatch(name)]
     if len(signers) == 1:
-        return Voice(dear, signers[0][0], close)
-    return Voice(dear, _signed_as(signers, lines), close) if signers else None
+        return _Voice(dear, signers[0][0], close)
+    return _Voice(dear, _signed_as(signers, lines), close) if signers else None
 
 
 def _signed_as(signers: list[tuple[str, str]], lines: list[Line]) -> str | None:
@@ -416,7 +416,7 @@ _SIGN_OFF = re.compile(
     r"(?:Yours\s+)?(?:[Ss]incerely|[Ff]aithfully|[Rr]espectfully)(?:\s+yours)?,?|(?:[Kk]ind|[Bb]est)\s+regards,?"
 )
 _NAMED_LINE = re.compile(_NAMED % "1,3")
-LETTER_SIGNERS = 40
+_LETTER_SIGNERS = 40
 """How many signature blocks under a letter's closing are read for its signers."""
 
 
@@ -459,7 +459,7 @@ class _Reader:
     def read(self, lines: list[Line]) -> None:
         self.live = sum(bool(_ENTRY_TIME.fullmatch(line.text)) for line in lines) > 1
         self.speeches = sum(bool((m := SPEECH_TURN.match(line.text)) and _speaks(m)) for line in lines) > 2
-        voice = single_voice(lines)
+        voice = _single_voice(lines)
         self.subtitles = sum(bool(_CUE_TIME.fullmatch(line.text)) for line in lines) > 2
         self.cued = False
         """Whether a subtitle's cue has begun: from then on, every line is a subtitle's."""

@@ -641,14 +641,22 @@ def attributed_quote(doc: Document, para: Paragraph, ctx: Context) -> Statement 
     m = _ATTRIBUTED.match(flat(para.text).strip())
     if m is None or CUE_RE.search(m["who"]):
         return None  # 'X said: "..."' is a reported statement, read as one
-    label = _CLIP_TAG.sub("", m["who"])  # "SOUNDBITE (Farsi) Name, office": a video script's clip
-    signed = _SIGNATURE.match(_PARTY.sub("", untitled(label)))  # "Sen. X (R-Idaho), the top Republican on ..."
-    who = ctx.speaking(signed["name"], clean_role(signed["role"])) if signed and is_name(signed["name"]) else None
-    who = who or speaker(label + " ", "said", ctx)
+    who = _labelled(m["who"], ctx)
     if who is None:
         return None
     sent = Sentence(para.start, para.end, para.text)
     return _build(doc, para, sent, who, None, _REOPENED.sub(r"\1 ", m["said"]), 0)
+
+
+def _labelled(label: str, ctx: Context) -> Person | None:
+    """Who a line's label before its colon names: a name with its office ("Sen. X (R-Idaho), the top Republican on
+    ..."), else whoever the label would name as a verb's subject; a clip's tag ("SOUNDBITE (Farsi) ") and an aside
+    ("Yemen's government (Aden)") are no part of it."""
+    label = _CLIP_TAG.sub("", label)
+    signed = _SIGNATURE.match(_PARTY.sub("", untitled(label)))
+    if signed and is_name(signed["name"]):
+        return ctx.speaking(signed["name"], clean_role(signed["role"]))
+    return speaker(_ASIDE.sub("", label) + " ", "said", ctx)
 
 
 def terse_statements(doc: Document, para: Paragraph, ctx: Context) -> list[Statement]:
@@ -659,7 +667,7 @@ def terse_statements(doc: Document, para: Paragraph, ctx: Context) -> list[State
     m = _TERSE.match(text)
     if m is None:
         return []
-    who = speaker(_ASIDE.sub("", m["who"]) + " ", "said", ctx)
+    who = _labelled(m["who"], ctx)
     if who is None:
         return []
     sent = Sentence(para.start, para.end, para.text)

@@ -85,6 +85,7 @@ class Lexicon:
     offices_for: tuple[str, ...]
     papers: frozenset[str]
     plural_bodies: tuple[str, ...]
+    demanded_of: frozenset[str]
 
 
 def _value(kind: str, raw: object) -> object:

@@ -579,6 +579,18 @@ def test_a_letter_s_first_person_is_its_signers(signers: str, speaker: str) -> N
     assert [cue for who, cue in found if who.endswith(speaker)] == ["urge", "request"]
 
 
+def test_a_letter_s_numbered_demands_are_each_a_demand_by_its_signers() -> None:
+    text = LETTER.format(signers=SIGNERS).replace(
+        "We request a response by May 20, 2027.",
+        "We urge you to:\n\n1. Suspend the levy on island residents;\n2. Publish the ferry accounts for 2026.",
+    )
+    found = [(s.cue, s.statement_type, s.content) for s in rules(text).statements if s.speaker.endswith("councillors")]
+    assert found[1:] == [
+        ("urge", "demand_appeal", "Suspend the levy on island residents"),
+        ("urge", "demand_appeal", "Publish the ferry accounts for 2026"),
+    ]
+
+
 def test_signers_the_text_never_names_as_a_group_speak_for_no_one() -> None:
     text = (
         LETTER.format(signers=SIGNERS).replace("The councillors say", "Residents say").replace("Councillors", "Three")

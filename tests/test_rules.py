@@ -383,6 +383,54 @@ def test_what_a_plain_said_statement_is_comes_from_its_content(content, kind):
     assert rules.statement_type("said", content) == kind
 
 
+@pytest.mark.parametrize(
+    ("cue", "content", "kind", "target"),
+    [
+        ("said", "Tehran to release the crew without delay", "demand_appeal", "Iran"),
+        ("condemned", "all parties to exercise restraint", "demand_appeal", "all parties"),
+        ("told", "it to designate the operators", "demand_appeal", None),
+        ("said", "the army had forced Israel to evacuate the north", "assessment", None),
+        ("said", "Iran reserves the right to respond", "assessment", None),
+        ("denied", "the group would resume attacks if Washington struck again", "threaten", None),
+        ("said", "talks would resume next week", "assessment", None),
+    ],
+)
+def test_a_party_asked_to_act_is_a_demand_on_it_and_a_conditional_consequence_a_threat(cue, content, kind, target):
+    assert rules.statement_type(cue, content) == kind
+    if target:
+        summary = one_paragraph(f"Foreign Minister Karim Haddad {cue} {content}.")
+        assert [(s.statement_type, s.target) for s in summary.statements] == [(kind, target)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "role"),
+    [
+        ("But Kataib Hezbollah, the most powerful of the factions, denied any role in it.", "Kataib Hezbollah", None),
+        ("Hezbollah, for its part, said the raids would deepen its resolve.", "Hezbollah", None),
+        (
+            "The Permanent Representative of Iran to the United Nations said the report was biased.",
+            "Iran",
+            "Permanent Representative to the United Nations",
+        ),
+        ("Australian Minister for Foreign Affairs Rebecca Thornton said the talks failed.", "Rebecca Thornton", None),
+    ],
+)
+def test_what_stands_between_a_speaker_and_the_verb_is_not_the_speaker(sentence, speaker, role):
+    (found,) = one_paragraph(sentence).statements
+    assert found.speaker == speaker
+    assert role is None or found.role == role
+
+
+def test_a_body_named_by_its_kind_after_what_it_said_is_the_body_named_before():
+    summary = one_paragraph(
+        "Iran's Foreign Ministry condemned the raid. "
+        'Tehran reserved the right to respond "in a proportionate manner", the ministry said.'
+    )
+    assert [(s.speaker, s.content) for s in summary.statements][1:] == [
+        ("Iran's Foreign Ministry", 'Tehran reserved the right to respond "in a proportionate manner"')
+    ]
+
+
 def news(*paragraphs: str) -> Summary:
     """A one-day wire report: relative days resolve against its dateline."""
     body = "\n\n".join(paragraphs)
@@ -480,7 +528,7 @@ def test_channels_and_addressees_before_that_are_not_content(sentence, content, 
             "Britain",
             "United Kingdom",
             [("Raad Hashim al-Saedi", "Iraq"), ("Al-Furat Star General Trading", "Iraq")],
-            ["smuggling drone components into Iraq"],
+            ["smuggling drone components into Iraq for Kata'ib Hezbollah"],
             ["Kata'ib Hezbollah"],
         ),
         (

@@ -87,7 +87,7 @@ def extract(doc: Document) -> tuple[list[OverviewPoint], list[Statement], list[S
                 item = list_item(doc, para, lead)  # a quotation under "X discussed A, B and C:"
                 found_here = [item] if item is not None else []
             elif id(para) in intros:
-                lead = list_lead(para.sentences[-1], ctx)
+                lead = list_lead(doc, para, ctx, we)
                 found_here = [s for s in found_here if s.evidence.end < para.sentences[-1].start]
             elif para.turn is not None:
                 spoken = answer(doc, para, found_here, acted)

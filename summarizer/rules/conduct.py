@@ -41,7 +41,6 @@ _REASON_END = re.compile(
 _SAID_HAD = re.compile(r"^(?:the\s+)?(?:[A-Z][\w.'\-]*\s+){1,4}said\s+(?:(?:had|has|have)\s+)?")
 _ORG = r"(?:the\s+)?[A-Z][\w'\-]*(?:\s+(?:of\s+)?[A-Z][\w'\-]*)*(?:\s*\([A-Z]{2,8}\))?"
 _ON_BEHALF = re.compile(rf"\s+on behalf of\s+{_ORG}(?:(?:,|\s+and)\s+{_ORG})*")
-_FOR_ORG = re.compile(rf"\s+for\s+{_ORG}$")
 _GERUND = re.compile(r"[a-z]+ing\b")
 _CLAUSE = re.compile(r",\s+(?=[a-z]+ing\b)")
 _CONDUCTS = re.compile(r";\s*(?:and\s+)?|,\s+and\s+|\s+and\s+(?:for\s+)?(?=[a-z]+(?:ing|ed)\s)")
@@ -65,11 +64,11 @@ def reasons(text: str) -> list[str]:
     text = _WHICH_ALSO.sub("; ", m["r"])  # "..., which moved X, and which also helped Y"
     body = _REASON_END.split(text)[0]
     body = _SAID_HAD.sub("", body)
-    # "on behalf of X", "for Hezbollah": who benefited (see _beneficiaries), not the conduct.
+    # "on behalf of X": who benefited (see _beneficiaries), not the conduct; "for the Houthis" stays in what was
+    # done ("buying drone components for the Houthis"), as analysts quote it.
     body = _ON_BEHALF.sub("", body)
     if not _GERUND.match(body):  # "over the suppression of protests, widening a list": the clause is no conduct
         body = _CLAUSE.split(body)[0]
-    body = _FOR_ORG.sub(lambda m: "" if ORGS.search(m[0]) else m[0], body)
     parts = _CONDUCTS.split(body)
     for i in range(len(parts) - 1):  # "financing and shipping X": one conduct with two verbs
         if len(parts[i].split()) == 1:

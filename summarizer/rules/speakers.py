@@ -422,10 +422,14 @@ _ISSUED = re.compile(
 stating")."""
 _ASIDE = re.compile(
     r",\s+(?:speaking|writing|addressing|talking|appearing|responding|commenting|briefing|taking|asked|questioned|pressed|"
-    r"(?:supported|backed|funded|armed|led)\s+by)\b[^,]*,?\s*$"
+    r"(?:supported|backed|funded|armed|led)\s+by|for\s+(?:his|her|its|their)\s+part|in\s+turn|however|meanwhile|though)"
+    r"\b[^,]*,?\s*$"
 )
 """An aside between the speaker and the verb ("Haddad, speaking alongside his guest, said", "X, asked about ...,
-said")."""
+said", "Hezbollah, for its part, said")."""
+_OPENING_CONJUNCTION = re.compile(r"^\s*(?:But|And|Yet|Still|So|Meanwhile|Nevertheless)\s+(?=[A-Z])")
+"""A conjunction opening the sentence ("But Kataib Hezbollah denied"): it links to what came before, never part of
+a name."""
 _DAY_BEFORE_VERB = re.compile(rf"\s+{WHEN}(?:\s*\[[^\[\]\n]{{1,30}}\])?\s*$")
 """A day before the verb, with any date an editor set in brackets after it ("on Wednesday [9 December] urged")."""
 _CLAUSE_OWNER_TAIL = re.compile(r"\s*\([A-Z]{2,8}\)|\s+(?:centre|center|agency|office|command)$")
@@ -487,7 +491,7 @@ def _subject(before: str, cue: str) -> Subject:
     earlier = _EARLIER_VERB.match(before.rstrip())
     if earlier:
         before = earlier["subject"]
-    before = _ASIDE.sub("", _unranked(_SETTING.sub("", before)))
+    before = _ASIDE.sub("", _unranked(_SETTING.sub("", _OPENING_CONJUNCTION.sub("", before))))
     before = _ISSUED.sub(" ", before)  # "The ministry issued a statement saying": the ministry says
     before = _OWN_PAPER.sub(" ", before)  # "OFAC's most recent maritime advisory cautioned": OFAC cautions
     before = _DAY_BEFORE_VERB.sub("", before)  # "Rostami on Thursday denied"
@@ -503,7 +507,7 @@ def _subject(before: str, cue: str) -> Subject:
     if who:
         before = _CLAUSE_OWNER_TAIL.sub("", before[: who.start()])
     words = _TRAILING_PARENS.sub(" ", before).rstrip(" ,")
-    words = _TRAILING_PARENS.sub("", _VERB_PARTS.sub("", words + " ")).rstrip()  # "X (UKMTO) has advised"
+    words = _TRAILING_PARENS.sub("", _VERB_PARTS.sub("", words + " ")).strip()  # "X (UKMTO) has advised"
     return Subject(cue, before, who["clause"] if who else None, words)
 
 
@@ -558,8 +562,13 @@ def _the_group(s: Subject, ctx: Context) -> Person | None:
     return None
 
 
-_CARRIER_SUBJECT = re.compile(r"^(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er)\s+(?:statement|communiqu[eé]|letter|declaration)$")
-_BODY_WORD = re.compile(r"^[Tt]he\s+(ministry|department|embassy|agency|council|committee|office|bank|commission)$")
+_CARRIER_SUBJECT = re.compile(
+    r"(?:^|,\s*)(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er)\s+(?:statement|communiqu[eé]|letter|declaration)$"
+)
+_BODY_WORD = re.compile(
+    r"(?:^|,\s*)[Tt]he\s+(ministry|department|embassy|agency|council|committee|office|bank|commission)$"
+)
+"""A body named by its kind, opening the subject or after what it said ("..., the ministry said")."""
 
 
 def _panel(s: Subject, ctx: Context) -> Person | None:
@@ -621,7 +630,7 @@ def _apposed(pattern: re.Pattern[str], s: Subject, ctx: Context) -> Person | Non
 
 _BODY_HEAD = re.compile(
     r"\b(?:agency|organi[sz]ation|group|body|authority|office|ministry|council|command|cent(?:re|er)|militia|"
-    r"movement|company|firm|operator|manager|charity)$",
+    r"movement|company|firm|operator|manager|charity|(?:faction|group|militia)s)$",
     re.I,
 )
 
@@ -686,6 +695,8 @@ def _office(s: Subject, ctx: Context) -> Person | None:
 _DELEGATE = re.compile(
     r"(?:^|,\s+)(?:(?:[Tt]he|[Aa]n?)\s+)?(?P<role>(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)\s+(?:of|for|from)\s+"
     r"(?P<body>(?:the\s+)?[A-Z][\w'.\-]*(?:\s+(?:of\s+)?[A-Z][\w'.\-]*){0,4})$"
+    r"|(?:^|,\s+)(?:[Tt]he\s+)?(?P<title>(?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*)\s+of\s+(?P<country>[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,2})"
+    r"\s+(?P<post>(?:to|at)\s+(?:the\s+)?[A-Z][\w'.\-]*(?:\s+(?:of\s+)?[A-Z][\w'.\-]*){0,4})$"
     r"|(?:^|,\s+)(?P<owner>[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,2})'s\s+(?P<delegate>delegate|representative)$"
 )
 
@@ -720,10 +731,13 @@ def _delegate(s: Subject, ctx: Context) -> Person | None:
 
 def delegated(words: str) -> tuple[str, str] | None:
     """The body or country and the office of a subject that names only a delegate: ("France", "representative")
-    for "The representative of France", ("Israel", "delegate") for "Israel's delegate"."""
+    for "The representative of France", ("Israel", "delegate") for "Israel's delegate", ("Iran", "Permanent
+    Representative to the Agency") for "The Permanent Representative of Iran to the Agency"."""
     m = _DELEGATE.search(words)
     if m is not None and m["owner"] and country_of(m["owner"]):
         return m["owner"], m["delegate"]
+    if m is not None and m["post"] and country_of(m["country"]) and ROLE_NOUNS.search(m["title"]):
+        return m["country"], f"{m['title']} {m['post']}"  # "The Permanent Representative of Iran to the Agency"
     if m is None or not m["role"] or not ROLE_NOUNS.search(m["role"]):
         return None
     body = ARTICLE.sub("", m["body"])

@@ -95,7 +95,7 @@ _NAME_CLOSING = re.compile(r"\s+(?:[A-Z][\w'.\-]*\s+){1,7}?[A-Z][\w'.\-]*(?:,[^\
 """A speaker named after the verb and closing the sentence, an office after the name if any ("said Brian E.
 Nelson, Treasury's under secretary"), not the opening of what was said ("said Baghdad feared")."""
 _TRAILING_AND = re.compile(r"\s+and\s*$")
-_CONTENT_FIRST = re.compile(r"^(?P<said>(?:[^\"]|\"[^\"]{1,80}\"\s){12,}?),\s+(?:(?:the\s+)?[\w'.\-]+\s+){1,9}$")
+_CONTENT_FIRST = re.compile(r"^(?P<said>(?:[^\"]|\"[^\"]{1,80}\"(?=[\s,])){12,}?),\s+(?:(?:the\s+)?[\w'.\-]+\s+){1,9}$")
 """What was said, then a short subject before the verb, and nothing after it: "Israel must respect X, he added."; a
 quoted phrase inside what was said ("were not a "technical gap" but ...") keeps it indirect."""
 _TO_A_LIST = re.compile(r"[^,.;]{0,60}?\bto\s+(?:its|the|their)\s+(?:\w+\s+){0,2}list\b")
@@ -310,8 +310,14 @@ class ListLead:
     cue: str
 
 
-def list_lead(sent: Sentence, ctx: Context) -> ListLead | None:
-    """The speaker and verb of a sentence that introduces a list ("The minister discussed A, B and C:")."""
+def list_lead(doc: Document, para: Paragraph, ctx: Context, we: Person | None = None) -> ListLead | None:
+    """The speaker and verb of the paragraph's last sentence, which introduces a list ("The minister discussed A, B
+    and C:"), or of a speaker's own ("We urge you to:", in a letter or a joint statement)."""
+    sent = para.sentences[-1]
+    own = _FIRST_PERSON.match(sent.flat)
+    who = _own_voice(doc, para, we)
+    if own is not None and who is not None:
+        return ListLead(who, own["cue"])
     m = _LIST_CUE.search(sent.flat)
     if m is None:
         return None
@@ -329,13 +335,15 @@ def list_item(doc: Document, para: Paragraph, lead: ListLead) -> Statement | Non
         return None
     intro_para, intro = para.lead  # type: ignore[misc]
     whole = Sentence(para.start, para.end, para.text)
+    content = re.sub(r"[;,]\s*(?:and|or)?$", "", content)  # "1. Suspend the levy;", "2. ...; and": items run on
     found = _build(doc, para, whole, lead.speaker, lead.cue, content_after(content, lead.cue), 0)
     topic = _target("", "", label["label"], _side(lead.speaker)) if label else None  # 'On the IAEA: "..."'
     cite = intro_para.citation_for(intro) or (intro_para.citations[-1] if intro_para.citations else None)
     said_on = when(doc, intro_para, intro) or (cite.date if cite else None)
+    kind = lead.cue if lead.cue in LEXICON.first_person_cues else "said"  # "discussed" says nothing of the kind
     return found.model_copy(
         update={
-            "statement_type": statement_type("said", found.content),  # the list verb says nothing of the kind
+            "statement_type": statement_type(kind, found.content),
             "target": found.target or topic,
             "said_on": said_on,
             "cited_outlet": cite.outlet if cite else None,
@@ -529,7 +537,7 @@ def first_person(doc: Document, para: Paragraph, sent: Sentence, we: Person | No
     whoever has the floor of a transcript, or by those a joint statement's "We, the ..." names, said on its day."""
     text = sent.flat
     m = _FIRST_PERSON.search(text) or _VOICE.search(text)
-    who = turn_speaker(doc.text, para.turn) if para.turn is not None else we
+    who = _own_voice(doc, para, we)
     if m is None or who is None or para.asks:
         return []
     cues = [m, *_AND_CUE.finditer(text, m.end())]  # "We are gravely concerned by ..., and urge ..."
@@ -544,6 +552,12 @@ def first_person(doc: Document, para: Paragraph, sent: Sentence, we: Person | No
         if says_enough(content, cue["cue"]) and not courtesy:
             found.append(_build(doc, para, sent, who, cue["cue"], content, cue.end(), live=True))
     return found
+
+
+def _own_voice(doc: Document, para: Paragraph, we: Person | None) -> Person | None:
+    """Who "I" and "we" are in this paragraph: whoever has the floor of a transcript or signs a letter, else those
+    a joint statement's "We, the ..." names."""
+    return turn_speaker(doc.text, para.turn) if para.turn is not None else we
 
 
 _NAMED_OBJECT = re.compile(r"(?:the\s+)?[A-Z]")
@@ -814,10 +828,32 @@ _CONTENT_TYPES = [(kind, re.compile(rf"\b(?:{'|'.join(phrases)})\b")) for kind, 
 GENERIC = {"assessment", "neutral"}
 """Types a cue gives when it says nothing of the kind ("said", "announced"): the content decides."""
 _THREAT = re.compile(r"\b(?:will|would|consequences|response|face|against)\b")
+_CONDITIONAL = re.compile(r"\b(?:if|unless)\b.*\b(?:will|would|could)\b|\b(?:will|would|could)\b.*\b(?:if|unless)\b")
+"""A consequence on a condition ("would resume attacks if ..."): a warning, whatever verb reports it."""
+_DEMANDED = re.compile(r"^(?P<party>(?:[\w'\u2019.-]+\s+){1,6}?)(?:not\s+)?to\s+(?!be\b|date\b)[a-z]+\b")
+_DETERMINERS = {"the", "all", "both", "its", "their", "his", "her", "other"}
+_PRONOUNS = {"it", "them", "him", "her", "us"}
+
+
+def demanded_of(content: str) -> str | None:
+    """The party a content "<party> to <verb>" asks to act ("Iran to release the crew", "all parties to exercise
+    restraint"): what is left of "called on ... to" when another verb reports it. Words other than names and the
+    lexicon's party nouns ("had forced Israel to", "the right to") make it no demand."""
+    m = _DEMANDED.match(content)
+    if not m:
+        return None
+    words = m["party"].split()
+    party = all(w[0].isupper() or w.lower() in _DETERMINERS or w.lower() in LEXICON.demanded_of for w in words)
+    return m["party"].strip() if party and not all(w.lower() in _DETERMINERS for w in words) else None
 
 
 def statement_type(cue: str | None, content: str) -> str:
-    """CAMEO-style type from the cue, corrected by what the content says."""
+    """CAMEO-style type from the cue, corrected by what the content says: a party asked to act makes a demand and a
+    consequence on a condition a threat, whatever verb reports them."""
+    if demanded_of(content):
+        return "demand_appeal"
+    if _CONDITIONAL.search(content):
+        return "threaten"
     low = content.lower()
     kind = CUES.get(cue) or LEXICON.first_person_cues.get(cue, "neutral")
     if kind in GENERIC:
@@ -893,6 +929,9 @@ def _target(after: str, cue: str | None, content: str = "", speaker_side: str = 
             obj = re.sub(r"\s+(?:of|and)$", "", m["obj"].strip())
             if obj.split()[-1].lower() not in {"the", "that"} and len(obj.split()) <= 8:
                 return _addressee(obj, after[m.end() :])
+    party = demanded_of(content)
+    if party and party.lower() not in _PRONOUNS:
+        return _addressee(party, "")
     named = _AGAINST_CLASS.search(content)
     if named and statement_type(cue, content) == "threaten":
         return named["t"].strip()

@@ -86,6 +86,7 @@ class Lexicon:
     papers: frozenset[str]
     plural_bodies: tuple[str, ...]
     demanded_of: frozenset[str]
+    accusing_words: tuple[str, ...]
 
 
 def _value(kind: str, raw: object) -> object:

@@ -377,6 +377,8 @@ def test_adding_targets_to_a_sanctions_list_is_not_speech():
         ("the Americans chose to answer a question nobody asked them", "assessment"),
         ("Tehran remained open to indirect talks with Washington", "intent_to_cooperate"),
         ("Tehran keeps bankrolling the Houthis' attacks on shipping", "accuse_condemn"),
+        ("the IAEA report relied on documents fabricated by Israel", "accuse_condemn"),  # harm done by a named actor
+        ("the documents were fabricated", "assessment"),  # ... and by no one named
     ],
 )
 def test_what_a_plain_said_statement_is_comes_from_its_content(content, kind):

@@ -825,6 +825,7 @@ def plausible(kind: str, content: str) -> bool:
 
 _CONTENT_TYPES = [(kind, re.compile(rf"\b(?:{'|'.join(phrases)})\b")) for kind, phrases in LEXICON.type_phrases.items()]
 """What the content of a plain "said" shows of its kind, checked in this order: a denial that warns is a denial."""
+_ACCUSING = re.compile(rf"(?i)\b(?:{'|'.join(LEXICON.accusing_words)})\b")
 GENERIC = {"assessment", "neutral"}
 """Types a cue gives when it says nothing of the kind ("said", "announced"): the content decides."""
 _THREAT = re.compile(r"\b(?:will|would|consequences|response|face|against)\b")
@@ -857,7 +858,9 @@ def statement_type(cue: str | None, content: str) -> str:
     low = content.lower()
     kind = CUES.get(cue) or LEXICON.first_person_cues.get(cue, "neutral")
     if kind in GENERIC:
-        return next((name for name, pattern in _CONTENT_TYPES if pattern.search(low)), kind)
+        shown = next((name for name, pattern in _CONTENT_TYPES if pattern.search(low)), kind)
+        accuses = shown in GENERIC and _ACCUSING.search(content) and any(p.search(content) for p, _ in actor_mentions())
+        return "accuse_condemn" if accuses else shown
     if kind == "threaten" and not _THREAT.search(low):
         return "assessment"
     return kind

@@ -96,7 +96,7 @@ def wrap_width(lines: list[Line]) -> int | None:
     long_lines = sum(1 for line in lines if line.last >= 40)
     if len(broken) < MIN_WRAPS or len(broken) < 0.25 * long_lines:
         return None
-    return max(broken)
+    return sorted(broken)[(3 * len(broken)) // 4]  # not the longest: a headline run into the line under it
 
 
 EMAIL_FIELD = re.compile(r"^(?:From|To|Cc|Bcc|Sent|Date|Subject|Reply-To):\s")

@@ -51,6 +51,23 @@ def test_hard_wrapped_paragraphs_are_read_whole_and_offsets_keep_the_line_breaks
         assert doc.text[sent.start : sent.end] == sent.text and "\n" in sent.text
 
 
+def test_a_long_headline_over_a_terminal_line_does_not_set_the_wrap_width() -> None:
+    text = (
+        "UPDATE 2-Harbour town weighs new port levy on visiting ferries; operators object to the plan\n"
+        "17-Aug-2027 18:52:07 GMT   Coastline Wire   [cwL8N3QX2F7]\n\n"
+        "    PORTSMOUTH, Aug 17 (Coastline) - The director of the harbour\n"
+        "authority, Nadia Karimova, said on Wednesday that the ferry levy\n"
+        "would rise by a third next spring to pay for the dredging of the\n"
+        "outer basin, which two winters of heavy silting have left too\n"
+        "shallow for the larger ferries that call at the eastern quay.\n\n"
+        "    In Southsea, the operators' spokesman Tomas Veld\n"
+        "rejected the plan as unfair to passengers.\n"
+    )
+    first, second = segment(from_text(text)).paragraphs
+    assert first.sentences[0].flat.startswith("The director of the harbour authority, Nadia Karimova, said")
+    assert second.sentences[0].flat.startswith("In Southsea, the operators' spokesman Tomas Veld rejected")
+
+
 def test_a_name_split_over_a_line_break_is_still_the_speaker() -> None:
     summary = rules(WRAPPED)
     speakers = {(s.speaker, s.role) for s in summary.statements}

@@ -423,6 +423,18 @@ def test_what_stands_between_a_speaker_and_the_verb_is_not_the_speaker(sentence,
     assert role is None or found.role == role
 
 
+def test_a_meeting_record_s_parenthesis_gives_whom_a_delegate_speaks_for_or_their_office():
+    summary = one_paragraph(
+        "Mr. Karimi-Nasab (Islamic Republic of Iran) said that the measures were illegal. He called on the Committee "
+        "to act. Ms. Lindholm (Observer for the European Union) said that the measures were targeted."
+    )
+    assert [(s.speaker, s.role, s.affiliation) for s in summary.statements] == [
+        ("Karimi-Nasab", None, "Iran"),
+        ("Karimi-Nasab", None, "Iran"),
+        ("Lindholm", "Observer for the European Union", "European Union"),
+    ]
+
+
 def test_a_body_named_by_its_kind_after_what_it_said_is_the_body_named_before():
     summary = one_paragraph(
         "Iran's Foreign Ministry condemned the raid. "

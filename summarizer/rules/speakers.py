@@ -41,6 +41,8 @@ class Person:
 
     name: str
     role: str | None = None
+    side: str | None = None
+    """Whom they speak for when the text says so apart from any office: "Mr. Qiao (China)" speaks for China."""
 
 
 _RANK_WORD = re.compile(
@@ -434,6 +436,8 @@ _DAY_BEFORE_VERB = re.compile(rf"\s+{WHEN}(?:\s*\[[^\[\]\n]{{1,30}}\])?\s*$")
 """A day before the verb, with any date an editor set in brackets after it ("on Wednesday [9 December] urged")."""
 _CLAUSE_OWNER_TAIL = re.compile(r"\s*\([A-Z]{2,8}\)|\s+(?:centre|center|agency|office|command)$")
 _TRAILING_PARENS = re.compile(r"\s*\([^()]*\)\s*$")
+_DELEGATION = re.compile(r"(?<=[a-z])\s+\((?P<seat>[A-Z][^()]*(?:\([^()]*\)[^()]*)*)\)[\s,]*$")
+_INNER_PARENS = re.compile(r"\s*\([^()]*\)")
 _VERB_PARTS = re.compile(rf"(?:\s+(?:has|have|had)\b)?\s+{MANNER}$")
 """An auxiliary and adverbs the subject runs into before the verb ("The army has repeatedly")."""
 _LAST_NAME = re.compile(rf"(?:^|[,;]\s+|\s)(?:[Tt]he\s+)?(?P<name>{NAME}|[A-Z](?:\.[A-Z])+\.)$")
@@ -451,6 +455,11 @@ class Subject:
     """The relative clause between speaker and verb, if any."""
     words: str
     """``head`` without a closing parenthesis or adverb: what most strategies read."""
+    delegation: str | None = None
+    """A parenthesis after the name giving whom the speaker speaks for or their office, as records of meetings
+    write it: "Mr. Karimi-Nasab (Islamic Republic of Iran)", "Ms. Lindholm (Observer for the European Union)"."""
+    honoured: bool = False
+    """Whether an honorific went before a lone surname ("Mr. Karimi-Nasab"): a person, even if never named in full."""
 
     @cached_property
     def last_name(self) -> re.Match[str] | None:
@@ -496,7 +505,10 @@ def _subject(before: str, cue: str) -> Subject:
     before = _OWN_PAPER.sub(" ", before)  # "OFAC's most recent maritime advisory cautioned": OFAC cautions
     before = _DAY_BEFORE_VERB.sub("", before)  # "Rostami on Thursday denied"
     before = untitled(_RANK_WORD.sub("", before))
+    honoured = _HONORIFIC_SURNAME.search(before) is not None
     before = _HONORIFIC_SURNAME.sub("", before)  # "Mr Cleverly said": the surname of the person named before
+    delegation = _DELEGATION.search(before)
+    before = before[: delegation.start()] + " " if delegation else before
     governed = _OBJECT_RELATIVE.search(before)
     if governed:
         before = governed["subject"] + " "  # "the IRGC, which the U.S. claims is ...": the U.S. claims
@@ -508,7 +520,8 @@ def _subject(before: str, cue: str) -> Subject:
         before = _CLAUSE_OWNER_TAIL.sub("", before[: who.start()])
     words = _TRAILING_PARENS.sub(" ", before).rstrip(" ,")
     words = _TRAILING_PARENS.sub("", _VERB_PARTS.sub("", words + " ")).strip()  # "X (UKMTO) has advised"
-    return Subject(cue, before, who["clause"] if who else None, words)
+    seat = _INNER_PARENS.sub("", delegation["seat"]).strip() if delegation else None
+    return Subject(cue, before, who["clause"] if who else None, words, seat, honoured)
 
 
 NOBODY = Person("")
@@ -799,6 +812,8 @@ def _named(s: Subject, ctx: Context) -> Person | None:
     if len(name.split()) >= 2 or ORGS.fullmatch(name) or polity or _is_body(name, prefix):
         return ctx.introduce(name, None)  # "Kata'ib Hezbollah denied", "The EU condemns", "The IDF said"
     full = ctx.in_full(name) if not prefix else None
+    if full is None and s.honoured and not prefix:
+        return ctx.introduce(name, None)  # "Mr. Karimi-Nasab said": someone, whom the text never names in full
     return ctx.introduce(full, None) if full else NOBODY  # "Lerner said", "Amos Lerner" in an older entry below
 
 
@@ -980,8 +995,20 @@ def speaker(before: str, cue: str, ctx: Context) -> Person | None:
     for strategy in STRATEGIES:
         found = strategy(subject, ctx)
         if found is not None:
-            return None if found is NOBODY or _place(found.name) else found
+            return None if found is NOBODY or _place(found.name) else _seated(found, subject.delegation)
     return None
+
+
+def _seated(person: Person, seat: str | None) -> Person:
+    """The speaker with what a meeting record's parenthesis says of them: the country they speak for ("(China)"),
+    or their office ("(Observer for the European Union)")."""
+    if seat is None:
+        return person
+    if country_of(ARTICLE.sub("", seat)):
+        person.side = person.side or country_of(ARTICLE.sub("", seat))
+    elif ROLE_NOUNS.search(seat):
+        person.role = person.role or seat
+    return person
 
 
 _NAME_IN_CAPITALS = re.compile(r"^[A-Z][A-Z'-]+(?:\s+[A-Z][A-Z'-]+){1,3}(?=,)")

@@ -755,7 +755,8 @@ def _build(
     if re.search(r'"[^"]+"', content):
         quote_type = "direct" if re.fullmatch(r'(?:"[^"]*"[\s,]*)+', content) else "mixed"  # '"A," "B."' is direct
     side = (
-        (affiliation(speaker.role) if speaker.role else affiliation(speaker.name))
+        speaker.side
+        or (affiliation(speaker.role) if speaker.role else affiliation(speaker.name))
         or country_of(ARTICLE.sub("", speaker.name))  # "the representative of France": a country's delegate
         or (publisher_side(doc.bulletin.publisher, issuer=True) if doc.release else None)  # a release's issuer
         or (publisher_side(doc.bulletin.publisher, issuer=False) if live and para.turn else None)  # a briefing's

@@ -423,6 +423,15 @@ def test_what_stands_between_a_speaker_and_the_verb_is_not_the_speaker(sentence,
     assert role is None or found.role == role
 
 
+def test_an_office_with_its_portfolio_before_a_name_introduces_the_holder_for_later_references():
+    summary = one_paragraph(
+        "Secretary of State Daniel Whitcombe spoke today with Iraqi Prime Minister Qasim al-Saadi. The Secretary "
+        "condemned the attack. The President of the Security Council said the talks had failed."
+    )
+    assert [(s.speaker, s.role) for s in summary.statements][:1] == [("Daniel Whitcombe", "Secretary of State")]
+    assert all(s.role != "President of the Security" for s in summary.statements)
+
+
 def test_a_meeting_record_s_parenthesis_gives_whom_a_delegate_speaks_for_or_their_office():
     summary = one_paragraph(
         "Mr. Karimi-Nasab (Islamic Republic of Iran) said that the measures were illegal. He called on the Committee "

@@ -184,8 +184,15 @@ _NAME_ROLE = re.compile(
 """A name and its office in apposition: "X, the spokesman for Y,", "X, Minister of State, received" (an office in
 title case, words of one only)."""
 _NAME_THE_ROLE = re.compile(rf"(?:^|,\s+)(?P<name>{NAME}),\s+the\s+(?P<role>[^,;()]{{3,120}}?)[,.]")
-_TITLE_RUN = rf"(?:[A-Z][\w'.\-]*\s+){{0,4}}{_TITLE}"
-"""An office ending in a title word, as written before a name: "Deputy Foreign Minister"."""
+_PORTFOLIO = rf"(?:{alternation([*_OFFICE_WORDS, 'Treasury'])})"
+_BODY_NEXT = rf"(?!\s+(?:{alternation(LEXICON.institutions)}|Committee|Organi[sz]ation)\b)"
+"""Not a body's name going on ("President of the Security Council"): a title's portfolio ends where a name starts."""
+_TITLE_RUN = (
+    rf"(?:[A-Z][\w'.\-]*\s+){{0,4}}{_TITLE}"
+    rf"(?:\s+(?:of|for)\s+(?:the\s+)?{_PORTFOLIO}(?:\s+(?:and\s+)?{_PORTFOLIO}){{0,2}}{_BODY_NEXT})?"
+)
+"""An office ending in a title word and perhaps its portfolio, as written before a name: "Deputy Foreign Minister",
+"Secretary of State", "Minister of Foreign Affairs"."""
 _TITLED = re.compile(rf"(?P<role>{_TITLE_RUN})\s+(?P<name>{NAME})")
 
 
@@ -792,7 +799,12 @@ def _named(s: Subject, ctx: Context) -> Person | None:
     if cut >= 0:  # "... Policy Committee Abolfazl Karimi", "to the United Nations Gholam-Ali X"
         prefix, words = f"{prefix} {' '.join(words[: cut + 1])}".strip(), words[cut + 1 :]
         name = " ".join(words)
-    if re.search(r"\b(?:of|for|and)(?:\s+the)?$", prefix) and ROLE_NOUNS.search(prefix) and len(words) > 1:
+    office_of = re.search(r"\b(?:of|for|and)(?:\s+the)?$", prefix) and ROLE_NOUNS.search(prefix)
+    alone = re.fullmatch(r"(?:[Tt]he\s+)?(?:[\w'-]+\s+){1,3}(?:of|for)(?:\s+the)?", prefix)
+    if office_of and alone and _INSTITUTION.fullmatch(words[-1]):  # "The President of the Security Council": no name
+        office = ARTICLE.sub("", f"{prefix} {name}")
+        return ctx.introduce(f"the {office}", office)
+    if office_of and len(words) > 1:
         # "Minister of State for Foreign Affairs Nasser al-Otaibi": the office ran on into the name.
         prefix += " " + words.pop(0)  # an office does not end in "of": "Secretary of Commerce X Y"
         while len(words) > 3 or (len(words) > 2 and (words[0] in _OFFICE_WORDS or country_of(words[0]))):

@@ -3,7 +3,8 @@
 The cascade follows LangExtract: exact match, else the tightest source window holding at least 75% of
 the snippet's tokens in order at a density of at least 1/3, else ungrounded. Names (speakers, targets,
 authorities) must also occur in the text, since a model invents those most readily; a known actor counts as
-occurring when one of its mentions does ("American" for "the United States").
+occurring when one of its mentions does ("American" for "the United States"). A statement's addressee that does not
+occur is cleared rather than the statement dropped: the words and their speaker are still the text's.
 """
 
 from __future__ import annotations
@@ -81,7 +82,7 @@ def name_in_text(name: str | None, text_tokens: Set[str]) -> bool:
 
 def _names(item: OverviewPoint | Statement | Sanction) -> list[str | None]:
     if isinstance(item, Statement):
-        return [item.speaker, item.target]
+        return [item.speaker]
     if isinstance(item, Sanction):
         return [item.authority, *(t.name for t in item.targets)]
     return []
@@ -110,6 +111,8 @@ def ground(items: Iterable[Item], text: str | Index, tally: Grounding, keep_ungr
     for item in items:
         ev = item.evidence
         evidence = align(ev.text, text, (ev.start, ev.end) if ev.end > ev.start else None)
+        if isinstance(item, Statement) and not (item.target in actors or name_in_text(item.target, vocabulary)):
+            item = item.model_copy(update={"target": None})  # a stray addressee is no reason to lose what was said
         if not all(n in actors or name_in_text(n, vocabulary) for n in _names(item)):
             evidence = evidence.model_copy(update={"status": "ungrounded"})
         item = item.model_copy(update={"evidence": evidence})

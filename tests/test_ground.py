@@ -24,10 +24,18 @@ def test_a_known_actor_is_grounded_by_any_of_its_mentions():
     assert (tally.exact, tally.dropped) == (2, 0)
 
 
-def test_a_name_the_text_never_mentions_is_dropped():
+def test_an_addressee_the_text_never_mentions_is_dropped_and_what_was_said_kept():
     tally = Grounding()
-    assert ground([statement("Russia"), statement("Vladimir Putin")], TEXT, tally) == []
-    assert tally.dropped == 2
+    kept = ground([statement("Russia"), statement("Vladimir Putin")], TEXT, tally)
+    assert [(s.speaker, s.target) for s in kept] == [("Abbas Heydarnia", None)] * 2
+    assert tally.dropped == 0
+
+
+def test_a_speaker_the_text_never_mentions_is_dropped():
+    tally = Grounding()
+    invented = statement(None).model_copy(update={"speaker": "Vladimir Putin"})
+    assert ground([invented], TEXT, tally) == []
+    assert tally.dropped == 1
 
 
 def test_a_name_hyphenated_at_a_line_end_is_grounded_whole():

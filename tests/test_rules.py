@@ -432,6 +432,25 @@ def test_an_office_with_its_portfolio_before_a_name_introduces_the_holder_for_la
     assert all(s.role != "President of the Security" for s in summary.statements)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("On July 22, 2027, G7 foreign ministers condemned the transfers.", ("G7 foreign ministers", "condemned")),
+        ("On August 6, 2027, FINTRAC warned banks that the networks were still active.", ("FINTRAC", "warned")),
+        ("Iran has denied involvement.", ("Iran", "denied")),
+        ("Iran denied the reports.", ("Iran", "denied")),
+        ("Ali Karimi urged European governments to stop the deal.", ("Ali Karimi", "urged")),
+    ],
+)
+def test_groups_dated_openings_and_short_denials_still_give_their_statement(sentence, found):
+    summary = one_paragraph(sentence)
+    assert [(s.speaker, s.cue) for s in summary.statements] == [found]
+
+
+def test_iranian_officials_are_no_grouping_that_speaks():
+    assert one_paragraph("Iranian officials said the talks had failed.").statements == []
+
+
 def test_a_meeting_record_s_parenthesis_gives_whom_a_delegate_speaks_for_or_their_office():
     summary = one_paragraph(
         "Mr. Karimi-Nasab (Islamic Republic of Iran) said that the measures were illegal. He called on the Committee "

@@ -398,11 +398,12 @@ _OFFICE_FOR = re.compile(r"(?:^|,\s*)(?P<role>(?P<office>[a-z][\w-]*)\s+(?:for|o
 
 _SETTING = re.compile(
     r"^(?:(?:In|At|On|From|During|Earlier|Later|Meanwhile|Separately|Late|Early|Elsewhere|Regarding|Asked|As\s+for|"
-    r"With\s+regard\s+to|According\s+to)\b|[A-Z][a-z]+ing\s+(?:to|on|upon|about|at|in|the|his|her|a|an)\b)[^,]{0,200},\s+"
+    r"With\s+regard\s+to|According\s+to)\b|[A-Z][a-z]+ing\s+(?:to|on|upon|about|at|in|the|his|her|a|an)\b)[^,]{0,200}"
+    r"(?:,\s+(?:19|20)\d\d)?,\s+"
     r"(?:(?:following|after|before|amid|despite|during|in|at|on)\b[^,]{0,200},\s+)*(?=\S)"
 )
-"""Where, when and on what, opening the sentence ("In Baghdad on Wednesday, ...", "Referring to the talks, ...",
-"Asked about the tanker, ..."): never the speaker."""
+"""Where, when and on what, opening the sentence ("In Baghdad on Wednesday, ...", "On August 6, 2027, ...",
+"Referring to the talks, ...", "Asked about the tanker, ..."): never the speaker."""
 _WHO = re.compile(r",\s+(?:who|which)\s+(?P<clause>[^,]{3,160}),?\s*$")
 """A relative clause between a speaker and the verb ("Khazali, who is due in Tehran next week, said")."""
 _BASED = re.compile(r"^(?:[A-Z][\w.]*'s\s+)?(?:[A-Z][\w'.]*[\s-]+)*?[A-Z][\w'.]*-(?:based|backed|aligned|allied)\s+")
@@ -740,6 +741,22 @@ def _officers_of_several(s: Subject, ctx: Context) -> Person | None:
     return ctx.speaking(m["group"], None)
 
 
+_GROUP_OFFICERS = re.compile(
+    rf"^(?:[Tt]he\s+)?(?P<group>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){{0,2}})\s+(?P<office>(?:[a-z][\w-]*\s+){{0,2}}"
+    rf"(?:{alternation(LEXICON.plural_bodies)}))$"
+)
+
+
+def _officers_of_group(s: Subject, ctx: Context) -> Person | None:
+    """ "G7 foreign ministers condemned", "EU leaders said": a grouping's office holders speak together, as written;
+    "Iranian officials" are unnamed, and "Iraqi forces" no grouping."""
+    m = _GROUP_OFFICERS.match(s.words)
+    if m is None or not ROLE_NOUNS.fullmatch(m["office"].split()[-1][:-1]) or m["group"] in NATIONALITIES:
+        return None
+    known = ORGS.fullmatch(m["group"]) or actor(m["group"]) or re.fullmatch(r"[A-Z]+\d*|[A-Z]\d+", m["group"])
+    return ctx.speaking(ARTICLE.sub("", s.words), None) if known else None
+
+
 def _delegate(s: Subject, ctx: Context) -> Person | None:
     """ "The representative of France said", "the spokesman for Kataib Hezbollah said": no name is given, so the
     body or country the office serves speaks, with the office as its role."""
@@ -907,6 +924,7 @@ STRATEGIES: tuple[Strategy, ...] = (
     _pronoun,
     _role_run_into_name,
     _officers_of_several,
+    _officers_of_group,
     _delegate,
     _office,
     _described_body,

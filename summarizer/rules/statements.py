@@ -235,21 +235,22 @@ def headline_tense(cue: str, sentence: str) -> bool:
 
 
 def says_enough(content: str, cue: str) -> bool:
-    """Content worth a record: three words at least ("denied the reports" says nothing), two for a claim of
-    responsibility ("for the attack"), a condemnation ("condemned the attack"), praise in one's own voice ("I welcome
-    this step") or a denial of all of something ("denied any involvement")."""
+    """Content worth a record: three words at least ("said it was"), two for a claim of responsibility ("for the
+    attack"), a condemnation ("condemned the attack"), a denial ("denied the reports") or praise in one's own voice
+    ("I welcome this step"), one for a denial of a part in something ("denied involvement")."""
     own = LEXICON.first_person_cues.get(cue)
     kind = LEXICON.cues.get(cue) or own
+    if kind == "reject_deny" and _PART_IN.fullmatch(content):
+        return True
     short = (
         cue == "claimed responsibility"
-        or kind == "accuse_condemn"
+        or kind in ("accuse_condemn", "reject_deny")
         or own == "praise_support"  # "I welcome this step": a position in one's own voice
-        or (kind == "reject_deny" and _ALL_OF.match(content) is not None)
     )
     return len(content.split()) >= (2 if short else 3)
 
 
-_ALL_OF = re.compile(r"(?:any|all)\s", re.I)
+_PART_IN = re.compile(r"(?:involvement|responsibility|wrongdoing|complicity)", re.I)
 
 
 def _source_first(text: str, at: int, ctx: Context) -> tuple[Person, int] | None:
@@ -888,7 +889,7 @@ _MEDIA = word_pattern(LEXICON.media)
 _OBJECT = re.compile(
     r"^\s*(?P<obj>(?:the\s+)?(?:[A-Z][\w.'\-]*|international|leaders?|government|people|Iraqi|American|"
     r"(?!the\b)[a-z]+(?=\s+(?:governments|countries|states|nations|partners|allies|factions|militias|groups)\b))"
-    r"(?:\s+(?:of\s+the\s+|of\s+|and\s+(?:the\s+)?)?[A-Z][\w.'\-]*|\s+community|\s+states|\s+people|\s+government|"
+    r"(?:\s+(?:of\s+the\s+|of\s+|and\s+(?:the\s+)?)?[A-Z][\w.'\-]*|\s+community\b|\s+states\b|\s+people\b|\s+governments?\b|"
     r"\s+(?:navies|forces|countries|nations|governments|leaders|militias|factions|partners|neighbou?rs|allies))*)"
 )
 _GROUP_AFTER = re.compile(

@@ -1974,10 +1974,25 @@ def test_a_release_s_government_is_the_one_it_named_and_a_running_total_is_no_ac
         "The Australian Government has today imposed targeted financial sanctions on four Iranian individuals.\n\n"
         "The Government has also imposed counter-proliferation sanctions on two further entities, the Shiraz-based "
         "Arman Gull Aviation Company and the Dubai-registered Crescent Gull Trading LLC.\n\n"
-        "Since 2022, Australia has imposed sanctions on more than 200 Iranian individuals and entities.\n"
+        "Since 2022, Australia has imposed sanctions on more than 200 Iranian individuals and entities.\n\n"
+        "Washington has sanctioned more than 70 people, firms and vessels over Iran's drone programme.\n"
     )
     got = [(s.authority, s.target_count) for s in summary.sanctions]
     assert got == [("Australian Government", 4), ("Australian Government", 2)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("She warned that London stood ready to sanction further IRGC commanders if attacks continued.", "threaten"),
+        ('She said the Government "will not hesitate to designate further ships" if they kept sailing.', "threaten"),
+        ("The Treasury decided to designate three refineries in Shandong.", "designate"),
+        ("The senators urged the Treasury to designate the refineries.", None),
+        ("I call on the administration to sanction the engine makers.", None),
+    ],
+)
+def test_a_readiness_to_sanction_is_a_threat_and_a_call_to_sanction_no_action(sentence, found):
+    assert [s.action for s in news(sentence).sanctions] == ([found] if found else [])
 
 
 def test_a_title_ending_a_longer_office_stays_in_the_office():

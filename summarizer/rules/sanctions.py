@@ -32,7 +32,7 @@ _AUTHORITY = re.compile(
     rf"(?:(?:{_OWNER}'s\s+)?(?:{alternation(LEXICON.sanctioning_bodies)})|"
     rf"(?:(?:^|(?<=, )|(?<=: )|(?<=\bthat )|{_AFTER_DAY}|(?<=\d{{4}} ))(?:[Tt]he\s+)?|(?<=- ))"
     rf"(?:{alternation(_CAPITALS)})"
-    r"(?=\s+(?:on|said|has|had|have|is|are|was|will|would|today|also|froze|\w+ed)\b))"
+    r"(?=\s+(?:on|said|has|had|have|is|are|was|will|would|today|also|froze|stood|stands|\w+ed)\b))"
     r"(?:'s\s+(?:Office of Foreign Assets Control|OFAC|Financial Sanctions Implementation)(?:\s+\(\w+\))?)?"
     r"(?:\s+established\s+pursuant\s+to\s+resolution\s+\d+(?:\s+\(\d{4}\))?)?)"
 )
@@ -92,9 +92,10 @@ def find_sanctions(doc: Document, para: Paragraph, sent: Sentence) -> list[Sanct
 
 _HISTORY = re.compile(
     r"^(?:(?:Since|Between)\s+(?:\d{4}|[A-Z][a-z]+\s+\d{4})\b|To\s+date\b|In\s+total\b)"
-    r"|\b(?:has|have)\s+now\s+(?:sanctioned|designated|listed)\s+more\s+than\b"
+    r"|\b(?:has|have)\s+(?:now\s+)?(?:sanctioned|designated|listed|blacklisted)\s+(?:more\s+than|over|at\s+least|nearly|"
+    r"almost|some)\s+\d"
 )
-"""A sentence telling a running total of past actions."""
+"""A sentence telling a running total of past actions ("Washington has sanctioned more than 70 people ...")."""
 _CLAUSE = re.compile(r",\s+(?:and|while)\s+$")
 """Where a second authority's clause opens."""
 
@@ -444,12 +445,16 @@ def follow_up(doc: Document, para: Paragraph, sent: Sentence, previous: Sanction
     return second
 
 
+_WARNING = re.compile(r"\b(?:threaten|(?:will|would|to) (?:impose|sanction|designate)|warned|hesitate)")
+"""A warning near the verb ("will not hesitate to designate", "stood ready to sanction"): a threat, not an act."""
+
+
 def _action(text: str, verb: re.Match[str]) -> str:
     """Threatened, lifted, amended or imposed: a decision to impose is an imposition, a warning a threat."""
     low = text.lower()
     decided = re.search(r"\b(?:decision|decided)\b", low[: verb.start()])  # "a decision ... to impose" is done
     near = low[max(0, verb.start() - 60) : verb.end() + 30]  # "X warned that ..., a day after Y sanctioned": Y acted
-    if not decided and re.search(r"\b(?:threaten|will impose|would impose|to impose|will sanction|warned)", near):
+    if not decided and _WARNING.search(near):
         return "threaten"
     if re.search(r"\b(?:lift|remov|delist|unfroze|revok)", verb[0]):
         return "delist"

@@ -1981,6 +1981,13 @@ def test_a_release_s_government_is_the_one_it_named_and_a_running_total_is_no_ac
     assert got == [("Australian Government", 4), ("Australian Government", 2)]
 
 
+def test_a_government_s_designation_told_as_a_noun_is_its_action():
+    (action,) = news(
+        "The Secretary welcomed the United Kingdom's designation on August 2 of three officials of the IRGC."
+    ).sanctions
+    assert (action.authority, action.action, action.target_count) == ("United Kingdom", "designate", 3)
+
+
 @pytest.mark.parametrize(
     ("sentence", "found"),
     [

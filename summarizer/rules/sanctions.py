@@ -17,7 +17,7 @@ from ..segment import Document, Paragraph, Sentence
 from ..text import fold, from_capitals
 from . import conduct as why
 from . import targets
-from .dating import when
+from .dating import WHEN, when
 from .statements import CUE_RE
 from .words import ARTICLE, COUNT, LEXICON, NATIONALITIES, count, country_of, distinct
 
@@ -262,9 +262,12 @@ def _decision(doc: Document, para: Paragraph, sent: Sentence) -> Sanction | None
 
 
 _POSSESSIVE_DECISION = re.compile(
-    rf"\b(?P<auth>{alternation(_CAPITALS)})'s\s+decision(?:\s+(?:on|last)\s+[A-Z]?\w+)?\s+to\s+"
+    rf"\b(?P<auth>{alternation(_CAPITALS)})'s\s+(?:decision(?:\s+(?:on|last)\s+[A-Z]?\w+)?\s+to\s+"
     r"(?:impose\s+sanctions\s+on|sanction|designate|blacklist|list)\b"
+    rf"|(?:designation|listing|blacklisting)(?:\s+{WHEN})?(?=\s+of\s))"
 )
+"""A government's action told as its decision or by the noun ("the United Kingdom's designation on August 2 of three
+officials")."""
 
 
 def _whose(authority: str, text: str) -> str:

@@ -430,6 +430,11 @@ def test_an_office_with_its_portfolio_before_a_name_introduces_the_holder_for_la
     )
     assert [(s.speaker, s.role) for s in summary.statements][:1] == [("Daniel Whitcombe", "Secretary of State")]
     assert all(s.role != "President of the Security" for s in summary.statements)
+    envoy = one_paragraph(
+        "The minister received Hamid Rezaei, Ambassador of the Islamic Republic of Iran to the UAE. "
+        "Rezaei said the talks would go on for some time."
+    )
+    assert [(s.speaker, s.affiliation) for s in envoy.statements] == [("Hamid Rezaei", "Iran")]
 
 
 @pytest.mark.parametrize(
@@ -449,6 +454,19 @@ def test_groups_dated_openings_and_short_denials_still_give_their_statement(sent
 
 def test_iranian_officials_are_no_grouping_that_speaks():
     assert one_paragraph("Iranian officials said the talks had failed.").statements == []
+
+
+@pytest.mark.parametrize(
+    ("role", "side"),
+    [
+        ("the Embassy of the Islamic Republic of Iran in London", "Iran"),  # where a body sits is not whom it serves
+        ("Prime Minister designate in Iraq", "Iraq"),
+        ("Minister of State for the Middle East", None),  # a portfolio, no body
+        ("Minister of Public Safety", None),
+    ],
+)
+def test_what_an_office_says_of_whom_its_holder_speaks_for(role, side):
+    assert rules.affiliation(role) == side
 
 
 def test_a_meeting_record_s_parenthesis_gives_whom_a_delegate_speaks_for_or_their_office():

@@ -185,8 +185,11 @@ _NAME_ROLE = re.compile(
 title case, words of one only)."""
 _NAME_THE_ROLE = re.compile(rf"(?:^|,\s+)(?P<name>{NAME}),\s+the\s+(?P<role>[^,;()]{{3,120}}?)[,.]")
 _PORTFOLIO = rf"(?:{alternation([*_OFFICE_WORDS, 'Treasury'])})"
-_BODY_NEXT = rf"(?!\s+(?:{alternation(LEXICON.institutions)}|Committee|Organi[sz]ation)\b)"
-"""Not a body's name going on ("President of the Security Council"): a title's portfolio ends where a name starts."""
+_BODY_NEXT = (
+    rf"(?!\s+(?:{alternation(LEXICON.institutions)}|Committee|Organi[sz]ation|Republic|Kingdom|Emirates|States|Union)\b)"
+)
+"""Not a body's or a state's name going on ("President of the Security Council", "Ambassador of the Islamic Republic
+of Iran"): a title's portfolio ends where a person's name starts."""
 _TITLE_RUN = (
     rf"(?:[A-Z][\w'.\-]*\s+){{0,4}}{_TITLE}"
     rf"(?:\s+(?:of|for)\s+(?:the\s+)?{_PORTFOLIO}(?:\s+(?:and\s+)?{_PORTFOLIO}){{0,2}}{_BODY_NEXT})?"
@@ -1057,12 +1060,18 @@ def _place(name: str) -> bool:
 _BODIES = LEXICON.bodies
 _NATIONALITY_WORDS = [(re.compile(rf"\b{re.escape(a)}(?!\w)"), country) for a, country in NATIONALITIES.items()]
 _OWNER = re.compile(r"(?:[Tt]he\s+)?([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3})'s\s")
+_POSTED_IN = re.compile(r"\s+in\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*$")
 _OF_BODY = re.compile(r"\bof\s+(?:the\s+)?([A-Z][\w'\-]+(?:\s+[A-Z][\w'\-]+)*)\s*$")
 _AT_BODY = re.compile(
     r"\b(?:of|for|at)\s+the\s+(?:[a-z][\w'-]*\s+){0,3}(?P<org>(?:(?:al|el)-)?[A-Z][\w'\-]*"
     r"(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'\-]*)*(?:\s+(?:movement|group|militia|party|front|brigades?))?)\s*$"
 )
 """The organisation closing a role: "professor at the University of Basra", "director of the rights group X"."""
+
+
+def _portfolio(words: str) -> bool:
+    """An office's field, not a body it serves: "Public Safety", "the Middle East"."""
+    return all(w in _OFFICE_WORDS for w in words.split())
 
 
 def publisher_side(publisher: str | None, *, issuer: bool) -> str | None:
@@ -1079,6 +1088,10 @@ def affiliation(role: str | None) -> str | None:
     """Organisation or country a role (or a speaking body's name) belongs to, when it names one."""
     if not role:
         return None
+    posted = _POSTED_IN.search(role)  # "the Embassy of the Islamic Republic of Iran in London": Iran's, not London's
+    served = affiliation(role[: posted.start()]) if posted else None
+    if served:
+        return served
     org = ORGS.search(role)
     if org:
         return "Houthis" if org[1] == "Houthi" else org[1]
@@ -1094,11 +1107,10 @@ def affiliation(role: str | None) -> str | None:
     if owner:
         return owner[1]
     at = _AT_BODY.search(role)
-    if at and not any(country_of(w) for w in at["org"].split()):
+    if at and not any(country_of(w) for w in at["org"].split()) and not _portfolio(at["org"]):
         return at["org"]
     m = _OF_BODY.search(role)
-    portfolio = m is not None and all(w in _OFFICE_WORDS for w in m[1].split())  # "Minister of Public Safety"
-    if m and not portfolio:
+    if m and not _portfolio(m[1]):
         return country_of(m[1].split()[-1]) or m[1]  # "Ministry of Foreign Affairs of the Republic of Iraq"
     places = [country_of(w) for w in re.findall(r"[A-Z][\w'-]+", role) if country_of(w)]
     return places[0] if places and ROLE_NOUNS.search(role) else None  # "Member of Parliament for Basra"

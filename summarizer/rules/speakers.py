@@ -185,9 +185,8 @@ _NAME_ROLE = re.compile(
 title case, words of one only)."""
 _NAME_THE_ROLE = re.compile(rf"(?:^|,\s+)(?P<name>{NAME}),\s+the\s+(?P<role>[^,;()]{{3,120}}?)[,.]")
 _PORTFOLIO = rf"(?:{alternation([*_OFFICE_WORDS, 'Treasury'])})"
-_BODY_NEXT = (
-    rf"(?!\s+(?:{alternation(LEXICON.institutions)}|Committee|Organi[sz]ation|Republic|Kingdom|Emirates|States|Union)\b)"
-)
+_POLITY_WORDS = "Committee|Organi[sz]ation|Republic|Kingdom|Emirates|States|Union"
+_BODY_NEXT = rf"(?!\s+(?:{alternation(LEXICON.institutions)}|{_POLITY_WORDS})\b)"
 """Not a body's or a state's name going on ("President of the Security Council", "Ambassador of the Islamic Republic
 of Iran"): a title's portfolio ends where a person's name starts."""
 _TITLE_RUN = (

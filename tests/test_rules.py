@@ -452,6 +452,26 @@ def test_groups_dated_openings_and_short_denials_still_give_their_statement(sent
     assert [(s.speaker, s.cue) for s in summary.statements] == [found]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        (
+            "In its report of March 18, 2027, to the UN Human Rights Council, the Fact-Finding Mission on Iran "
+            "concluded that the executions were unlawful.",
+            [("the Fact-Finding Mission on Iran", "concluded")],
+        ),
+        (
+            "In its final report, the Panel of Experts on Yemen found that the missiles were Iranian.",
+            [("the Panel of Experts on Yemen", "found")],
+        ),
+        ("The Panel stated that the cargo had been transferred at sea.", []),  # a report's own voice
+        ("The talks concluded that evening without a statement.", []),
+    ],
+)
+def test_a_named_panel_or_mission_concludes_and_finds(sentence, found):
+    assert [(s.speaker, s.cue) for s in one_paragraph(sentence).statements] == found
+
+
 def test_iranian_officials_are_no_grouping_that_speaks():
     assert one_paragraph("Iranian officials said the talks had failed.").statements == []
 

@@ -402,7 +402,7 @@ _SETTING = re.compile(
     r"^(?:(?:In|At|On|From|During|Earlier|Later|Meanwhile|Separately|Late|Early|Elsewhere|Regarding|Asked|As\s+for|"
     r"With\s+regard\s+to|According\s+to)\b|[A-Z][a-z]+ing\s+(?:to|on|upon|about|at|in|the|his|her|a|an)\b)[^,]{0,200}"
     r"(?:,\s+(?:19|20)\d\d)?,\s+"
-    r"(?:(?:following|after|before|amid|despite|during|in|at|on)\b[^,]{0,200},\s+)*(?=\S)"
+    r"(?:(?:following|after|before|amid|despite|during|in|at|on|to|with)\b[^,]{0,200},\s+)*(?=\S)"
 )
 """Where, when and on what, opening the sentence ("In Baghdad on Wednesday, ...", "On August 6, 2027, ...",
 "Referring to the talks, ...", "Asked about the tanker, ..."): never the speaker."""
@@ -701,9 +701,13 @@ _INSTITUTIONS = alternation(LEXICON.institutions)
 _INSTITUTION = re.compile(rf"\b(?:{_INSTITUTIONS}|Organi[sz]ation|Committee|Command|Nations|Corps|Union|Assembly)\b")
 _OFFICE = re.compile(
     r"(?:^|[,;]\s+|\s)(?P<org>(?:[Tt]he\s+)?"
-    rf"(?:(?:[A-Z][\w'.\-]*\s+){{0,3}}(?:{_INSTITUTIONS})|(?:[A-Z][\w'.\-]*\s+){{1,3}}(?:foreign|defen[cs]e|interior)\s+ministry)"
-    r"(?:\s+(?:of|in|for)\s+(?:the\s+)?[A-Z][\w'.\-]*(?:\s+(?:and\s+)?[A-Z][\w'.\-]*){0,3}){0,3})$"
+    rf"(?:(?:[A-Z][\w'.\-]*\s+){{0,3}}(?:{_INSTITUTIONS}|(?=(?:Mission|Panel)\b.*\s(?:on|of)\s)(?:Mission|Panel))"
+    r"|(?:[A-Z][\w'.\-]*\s+){1,3}(?:foreign|defen[cs]e|interior)\s+ministry)"
+    r"(?:\s+(?:of|in|for|on)\s+(?:the\s+)?[A-Z][\w'.\-]*(?:\s+(?:and\s+)?[A-Z][\w'.\-]*){0,3}){0,3})$"
 )
+"""A body by its kind, with what it is of, for or on: "the Foreign Ministry of Iraq", "the Panel of Experts on
+Yemen", "the Independent International Fact-Finding Mission on the Islamic Republic of Iran"; a report's own "the
+Panel", with nothing after it, is its author's voice."""
 
 
 def _office(s: Subject, ctx: Context) -> Person | None:

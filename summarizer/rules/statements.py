@@ -767,7 +767,7 @@ def _build(
         speaker_canonical=speaker.name,
         role=speaker.role,
         affiliation=side,
-        cue=cue,
+        cue=cue and cue.removesuffix(" that"),  # "concluded that" is read whole: "the talks concluded" is no cue
         content=content,
         quote_type=quote_type,
         statement_type=statement_type(cue, content),

@@ -608,6 +608,16 @@ def test_a_letter_s_numbered_demands_are_each_a_demand_by_its_signers() -> None:
     ]
 
 
+def test_a_letter_s_numbered_questions_are_each_a_request_by_its_signers() -> None:
+    text = LETTER.format(signers=SIGNERS).replace(
+        "We request a response by May 20, 2027.",
+        "To help the council judge the levy, we ask that you answer the following questions:\n\n"
+        "1. How many island residents paid the levy in 2026?\n2. Why were the operators not consulted?",
+    )
+    found = [(s.cue, s.statement_type) for s in rules(text).statements if s.speaker.endswith("councillors")]
+    assert found[1:] == [("ask", "demand_appeal"), ("ask", "demand_appeal")]
+
+
 def test_signers_the_text_never_names_as_a_group_speak_for_no_one() -> None:
     text = (
         LETTER.format(signers=SIGNERS).replace("The councillors say", "Residents say").replace("Councillors", "Three")

@@ -311,11 +311,16 @@ class ListLead:
     cue: str
 
 
+_ASKS = re.compile(r"\b(?:[Ww]e|I)\s+(?:would\s+)?(?P<cue>ask)\b")
+"""A list of questions put in one's own name ("To help Congress assess ..., we ask that you answer the following
+questions:"): each is a request; elsewhere "I ask" is as often procedure ("I ask unanimous consent")."""
+
+
 def list_lead(doc: Document, para: Paragraph, ctx: Context, we: Person | None = None) -> ListLead | None:
     """The speaker and verb of the paragraph's last sentence, which introduces a list ("The minister discussed A, B
     and C:"), or of a speaker's own ("We urge you to:", in a letter or a joint statement)."""
     sent = para.sentences[-1]
-    own = _FIRST_PERSON.match(sent.flat)
+    own = _FIRST_PERSON.search(sent.flat) or _ASKS.search(sent.flat)
     who = _own_voice(doc, para, we)
     if own is not None and who is not None:
         return ListLead(who, own["cue"])
@@ -342,6 +347,7 @@ def list_item(doc: Document, para: Paragraph, lead: ListLead) -> Statement | Non
     cite = intro_para.citation_for(intro) or (intro_para.citations[-1] if intro_para.citations else None)
     said_on = when(doc, intro_para, intro) or (cite.date if cite else None)
     kind = lead.cue if lead.cue in LEXICON.first_person_cues else "said"  # "discussed" says nothing of the kind
+    kind = "urge" if lead.cue == "ask" else kind  # questions put in a letter are requests
     return found.model_copy(
         update={
             "statement_type": statement_type(kind, found.content),

@@ -1,3 +1,4 @@
+import re
 from datetime import date
 
 import pytest
@@ -470,6 +471,15 @@ def test_groups_dated_openings_and_short_denials_still_give_their_statement(sent
 )
 def test_a_named_panel_or_mission_concludes_and_finds(sentence, found):
     assert [(s.speaker, s.cue) for s in one_paragraph(sentence).statements] == found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content"),
+    [("We welcome that step.", "that step"), ("Karimi said that Iran lied.", "Iran lied")],
+)
+def test_that_opening_what_was_said_is_left_out_unless_a_lone_noun_follows(sentence, content):
+    verb = re.search(r"welcome|said", sentence)
+    assert rules.content_at(sentence, verb.start(), verb.end(), verb[0]) == content
 
 
 def test_iranian_officials_are_no_grouping_that_speaks():

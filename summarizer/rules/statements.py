@@ -399,7 +399,8 @@ _ADDRESSEE_THAT = re.compile(
 )
 """Whom a warning or a telling is for, and where ("told the agency's Board of Governors in Vienna that"): no verb."""
 _SAYING_OPENING = re.compile(r"^[\s,]*saying\s*:?\s+(?=\S)")
-_THAT_OPENING = re.compile(r"^[\s,:]*(?:that\s+)?")
+_THAT_OPENING = re.compile(r"^[\s,:]*(?:that\s+(?![a-z]+[\s.!]*$))?")
+"""A "that" opening what was said, unless a lone noun follows it ("We welcome that step"): a clause needs a verb."""
 _DAY_BEFORE_TO = re.compile(rf"^([^\"]\S*(?:\s+[^\s\"]+){{0,5}}?)\s+{WHEN}(?=\s+(?:to|as|of|for|over)\s)")
 """A day between the object and the rest ("urged Iran on Thursday to", "condemned the listings late on Monday as")."""
 _AS_CLAUSE = re.compile(r",\s+as\s+(?!well\b)[a-z]+\s[^\"]*$")

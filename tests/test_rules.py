@@ -335,6 +335,10 @@ def test_a_spokesperson_announcing_for_the_bloc_is_the_bloc_acting():
         ("the Kurdistan Region's Ministry of Peshmerga Affairs", "Kurdistan Region"),
         ("spokesman of the Houthi armed forces", "Houthis"),
         ("UN Special Envoy for Yemen", "United Nations"),
+        ("the Embassy of the Islamic Republic of Iran in London", "Iran"),  # where a body sits is not whom it serves
+        ("Prime Minister designate in Iraq", "Iraq"),
+        ("Minister of State for the Middle East", None),  # a portfolio, no body
+        ("Minister of Public Safety", None),
     ],
 )
 def test_affiliation_from_possessives_nationalities_and_bodies(role, affiliation):
@@ -446,11 +450,12 @@ def test_an_office_with_its_portfolio_before_a_name_introduces_the_holder_for_la
         ("Iran has denied involvement.", ("Iran", "denied")),
         ("Iran denied the reports.", ("Iran", "denied")),
         ("Ali Karimi urged European governments to stop the deal.", ("Ali Karimi", "urged")),
+        ("Iranian officials said the talks had failed.", None),  # unnamed, no grouping
     ],
 )
 def test_groups_dated_openings_and_short_denials_still_give_their_statement(sentence, found):
     summary = one_paragraph(sentence)
-    assert [(s.speaker, s.cue) for s in summary.statements] == [found]
+    assert [(s.speaker, s.cue) for s in summary.statements] == ([found] if found else [])
 
 
 @pytest.mark.parametrize(
@@ -480,23 +485,6 @@ def test_a_named_panel_or_mission_concludes_and_finds(sentence, found):
 def test_that_opening_what_was_said_is_left_out_unless_a_lone_noun_follows(sentence, content):
     verb = re.search(r"welcome|said", sentence)
     assert rules.content_at(sentence, verb.start(), verb.end(), verb[0]) == content
-
-
-def test_iranian_officials_are_no_grouping_that_speaks():
-    assert one_paragraph("Iranian officials said the talks had failed.").statements == []
-
-
-@pytest.mark.parametrize(
-    ("role", "side"),
-    [
-        ("the Embassy of the Islamic Republic of Iran in London", "Iran"),  # where a body sits is not whom it serves
-        ("Prime Minister designate in Iraq", "Iraq"),
-        ("Minister of State for the Middle East", None),  # a portfolio, no body
-        ("Minister of Public Safety", None),
-    ],
-)
-def test_what_an_office_says_of_whom_its_holder_speaks_for(role, side):
-    assert rules.affiliation(role) == side
 
 
 def test_a_meeting_record_s_parenthesis_gives_whom_a_delegate_speaks_for_or_their_office():

@@ -73,7 +73,9 @@ _ITEM_SOURCE = re.compile(rf"^{SOURCE_LABEL}\s*(?P<source>[^\[\]()\n]{{3,80}}?)\
 citation of every paragraph of the item."""
 COURTESY = rf"(?:{alternation(load().courtesy_titles)})\.?"
 """A courtesy title before a surname, with or without its dot ("Mr Cleverly", "Dr. Reza"): no part of the name."""
-TURN_HONORIFIC = re.compile(rf"^(?:(?i:{alternation(load().courtesy_titles)})\.|{alternation(load().turn_titles)})\s+")
+TURN_HONORIFIC = re.compile(
+    rf"^(?:(?i:{alternation(load().courtesy_titles)})\.|(?i:{alternation(load().turn_titles)}))\s+"
+)
 """The honorific opening a transcript's turn label: the label without it is the speaker's surname."""
 _RECORD_TURN = re.compile(
     rf"(?P<label>{TURN_HONORIFIC.pattern[1:]}[A-Z][A-Z'\-]{{2,}}"
@@ -83,9 +85,11 @@ _RECORD_TURN = re.compile(
 """A turn in the style of the Congressional Record: "Chairman HALVORSON. The subcommittee will ...", "The PRESIDING
 OFFICER. The Senator from Idaho."."""
 _TURN = re.compile(
-    rf"(?P<label>{TURN_HONORIFIC.pattern[1:]}[A-Z][A-Z'\-]+(?:\s+[A-Z][A-Z'\-]+)?|QUESTION|Q|MODERATOR):[ \t]+(?=\S)"
+    rf"(?P<label>{TURN_HONORIFIC.pattern[1:]}[A-Z][A-Z'\-]+(?:\s+[A-Z][A-Z'\-]+)?|QUESTION|Q|MODERATOR)"
+    r"(?:\s+\([^()\n]{1,40}\))?:[ \t]+(?=\S)"
 )
-"""A transcript's turn: "MR. HALVORSEN: ...", "QUESTION: ..."."""
+"""A transcript's turn: "MR. HALVORSEN: ...", "QUESTION: ...", "MINISTER AL-RUBAIE (in Arabic, as interpreted): ..."
+(the interpreter's note is no part of the label)."""
 QUESTION_TURNS = load().question_turns
 _FIELD_LABELS = load().field_labels
 QUESTION_LABEL = "Question"
@@ -640,7 +644,8 @@ class _Reader:
         kind = "overview" if self.mode == "overview" else "body"
         start = line.start + (bullet.end() if bullet else label_end)
         start = _PICTOGRAPHS.match(self.text, start).end()  # a post's flag before "Canada on Sunday imposed ..."
-        wire = dateline(line.text) if bullet is None and kind == "body" else None
+        labelled = _TURN.match(line.text)  # "MINISTER AL-RUBAIE (in Arabic, as interpreted):" is no "PLACE (Agency):"
+        wire = dateline(line.text) if bullet is None and kind == "body" and not labelled else None
         if wire is not None:
             start = line.start + wire.end  # the story starts after "TEHRAN, March 9 (Agency) -"
         numbered = _PARAGRAPH_NUMBER.match(self.text, start) if bullet is None else None

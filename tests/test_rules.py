@@ -499,6 +499,11 @@ def test_a_meeting_record_s_parenthesis_gives_whom_a_delegate_speaks_for_or_thei
     ]
 
 
+def test_a_lone_word_is_not_run_into_the_heading_above_it_as_a_name():
+    summary = by_rules("Council results\n\n2 May 2027\n\nRed Sea\n\nMinisters condemned the attack on the ship.\n")
+    assert all("\n" not in s.speaker and s.speaker != "Red Sea Ministers" for s in summary.statements)
+
+
 def test_a_body_named_by_its_kind_after_what_it_said_is_the_body_named_before():
     summary = one_paragraph(
         "Iran's Foreign Ministry condemned the raid. "
@@ -811,6 +816,23 @@ def test_a_transcript_speaker_states_in_the_first_person_and_questions_state_not
         ("Gregory Halvorsen", "Spokesperson", "condemn", date(2026, 11, 17)),
     ]
     assert summary.statements[0].evidence.text.startswith("First, we welcome")  # the turn's label is no part of it
+
+
+def test_an_interpreted_press_conference_s_turns_are_its_ministers_and_its_moderator_states_nothing():
+    summary = by_rules(
+        "Joint Press Conference of the Foreign Ministers\nMuscat, Thursday 2 September 2027\n\n"
+        "MODERATOR (in Arabic, as interpreted): We welcome Sayyid Talal bin Hamad Al Busaidi, Minister of Foreign "
+        "Affairs of Oman, and Dr. Ammar Jawad al-Rubaie, Minister of Foreign Affairs of Iraq.\n\n"
+        "MINISTER AL BUSAIDI (in Arabic, as interpreted): I reaffirmed to my brother that Oman supports the unity "
+        "of Iraq.\n\n"
+        "MODERATOR: The first question is from Daniel Whitcombe of Reuters.\n\n"
+        "MINISTER AL-RUBAIE (in Arabic, as interpreted): We condemn any threat against diplomatic missions in "
+        "Iraq.\n"
+    )
+    assert [(s.speaker, s.cue) for s in summary.statements] == [
+        ("Sayyid Talal bin Hamad Al Busaidi", "reaffirmed"),
+        ("Ammar Jawad al-Rubaie", "condemn"),
+    ]
 
 
 def test_a_transcript_answer_with_no_reporting_verb_is_one_statement_from_its_first_position():

@@ -26,6 +26,7 @@ from .words import (
     NATIONALITIES,
     NOT_NAMES,
     ORGS,
+    PARTICLES,
     RANK,
     ROLE_NOUNS,
     country_of,
@@ -130,8 +131,9 @@ class Context:
         return None
 
     def in_full(self, surname: str) -> str | None:
-        """The full name the text gives a lone surname anywhere in it, or None."""
-        full = re.search(rf"\b(?:[A-Z][\w'-]+\s+){{1,2}}{re.escape(surname)}\b", self.text)
+        """The full name the text gives a lone surname anywhere in it, or None; a name never runs over a line break
+        (a heading "Red Sea" over "Ministers condemned ...")."""
+        full = re.search(rf"\b(?:[A-Z][\w'-]+[ \t]+){{1,2}}{re.escape(surname)}\b", self.text)
         return full[0] if full and is_name(full[0]) and country_of(full[0].split()[0]) is None else None
 
     def body_named(self, word: str) -> Person | None:
@@ -988,8 +990,10 @@ def _turn_mention(text: str, label: str) -> tuple[str, str | None]:
     office = next((m for m in OFFICE_TURN.finditer(text) if m["label"] == label), None)
     if office is not None and is_name(office["label"]):  # "The Minister for the Middle East (Thomas Brereton):"
         return untitled(office["label"]), office["office"]
+    given = rf"(?:[A-Z][\w'-]+|{'|'.join(PARTICLES)})"  # "Talal bin Hamad Al Busaidi", "Ammar Jawad al-Rubaie"
     mention = re.search(
-        rf"(?:(?P<role>{_TITLE_RUN})\s+)?(?:{_HONORIFIC}\s+)?(?P<name>(?!By\s)(?:[A-Z][\w'-]+\s+){{1,2}}{re.escape(surname)})\b",
+        rf"(?:(?P<role>{_TITLE_RUN})\s+)?(?:{_HONORIFIC}\s+)?"
+        rf"(?P<name>(?!By\s)(?:[A-Z][\w'-]+\s+)(?:{given}\s+){{0,3}}(?i:{re.escape(surname)}))\b",
         text,
     )
     if mention is None or not is_name(mention["name"]):

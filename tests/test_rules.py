@@ -2039,6 +2039,20 @@ def test_a_release_s_government_is_the_one_it_named_and_a_running_total_is_no_ac
     assert got == [("Australian Government", 4), ("Australian Government", 2)]
 
 
+def test_a_date_without_a_year_falls_in_the_year_its_paragraph_tells_of():
+    summary = by_rules(
+        "Country Reports on Terrorism 2026: Iraq\n\nSeptember 12, 2027\n\n"
+        "Overview: ISIS remained a threat in Iraq. The government pressed on with its campaign.\n\n"
+        "Countering the Financing of Terrorism: In 2026, the committee met often. On October 21, the Department of "
+        "the Treasury designated five individuals and one entity that moved funds for KH.\n"
+    )
+    assert [s.announced_on for s in summary.sanctions] == [date(2026, 10, 21)]
+    assert [p.text for p in summary.overview] == [
+        "ISIS remained a threat in Iraq.",
+        "The government pressed on with its campaign.",
+    ]
+
+
 def test_a_government_s_designation_told_as_a_noun_is_its_action():
     (action,) = news(
         "The Secretary welcomed the United Kingdom's designation on August 2 of three officials of the IRGC."

@@ -69,6 +69,16 @@ def remarks_day(doc: Document, para: Paragraph) -> date | None:
     return _dated(doc, para, first) if first is not None and _REMARKS.match(first.flat) else None
 
 
+_YEAR_TOLD = re.compile(r"\b(?:[Ii]n|[Dd]uring|[Tt]hroughout)\s+((?:19|20)\d\d)\b")
+
+
+def _year_told(doc: Document, para: Paragraph, sent: Sentence) -> tuple[date | None, date | None]:
+    """The period a date without a year falls in: the year the paragraph said it tells of before this sentence ("In
+    2026, Iraq froze ... On October 21, the Treasury designated ..."), else the document's own period."""
+    years = _YEAR_TOLD.findall(para.text[: max(0, sent.start - para.start)])
+    return (date(int(years[-1]), 1, 1), date(int(years[-1]), 12, 31)) if years else doc.anchor
+
+
 def _dated(doc: Document, para: Paragraph, sent: Sentence, said: str | None = None) -> date | None:
     """The date the sentence itself gives, outside what was ``said``, without looking at citations or other
     sentences."""
@@ -82,7 +92,7 @@ def _dated(doc: Document, para: Paragraph, sent: Sentence, said: str | None = No
         (m for r in _OPENING_DATES if (m := r.match(opening))), None
     )
     if inline:
-        return dates.parse(inline[1], *doc.anchor)[0]
+        return dates.parse(inline[1], *_year_told(doc, para, sent))[0]
     start, end = doc.bulletin.period_start, doc.bulletin.period_end
     day = end if start and end and (end - start).days < 7 else None  # a weekday names one day of a dated week
     weekday = dates.WEEKDAY.search(told)

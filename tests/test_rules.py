@@ -451,6 +451,8 @@ def test_an_office_with_its_portfolio_before_a_name_introduces_the_holder_for_la
         ("Iran denied the reports.", ("Iran", "denied")),
         ("Ali Karimi urged European governments to stop the deal.", ("Ali Karimi", "urged")),
         ("Iranian officials said the talks had failed.", None),  # unnamed, no grouping
+        ("A group calling itself Saraya al-Dam claimed the attack.", ("Saraya al-Dam", "claimed")),
+        ("The US charge d'affaires, Daniel Witcomb [sic], said Washington would act.", ("Daniel Witcomb", "said")),
     ],
 )
 def test_groups_dated_openings_and_short_denials_still_give_their_statement(sentence, found):

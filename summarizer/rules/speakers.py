@@ -441,6 +441,7 @@ _ASIDE = re.compile(
 )
 """An aside between the speaker and the verb ("Haddad, speaking alongside his guest, said", "X, asked about ...,
 said", "Hezbollah, for its part, said")."""
+_SIC = re.compile(r"\s*\[sic\]", re.I)
 _OPENING_CONJUNCTION = re.compile(r"^\s*(?:But|And|Yet|Still|So|Meanwhile|Nevertheless)\s+(?=[A-Z])")
 """A conjunction opening the sentence ("But Kataib Hezbollah denied"): it links to what came before, never part of
 a name."""
@@ -512,6 +513,7 @@ def _subject(before: str, cue: str) -> Subject:
     earlier = _EARLIER_VERB.match(before.rstrip())
     if earlier:
         before = earlier["subject"]
+    before = _SIC.sub("", before)  # "Daniel Witcomb [sic], said": the editor's mark, no part of the name
     before = _ASIDE.sub("", _unranked(_SETTING.sub("", _OPENING_CONJUNCTION.sub("", before))))
     before = _ISSUED.sub(" ", before)  # "The ministry issued a statement saying": the ministry says
     before = _OWN_PAPER.sub(" ", before)  # "OFAC's most recent maritime advisory cautioned": OFAC cautions

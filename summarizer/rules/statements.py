@@ -244,12 +244,14 @@ def says_enough(content: str, cue: str) -> bool:
         return True
     short = (
         cue == "claimed responsibility"
+        or (cue == "claimed" and _ATTACK.match(content) is not None)  # "claimed the attack": responsibility
         or kind in ("accuse_condemn", "reject_deny")
         or own == "praise_support"  # "I welcome this step": a position in one's own voice
     )
     return len(content.split()) >= (2 if short else 3)
 
 
+_ATTACK = re.compile(r"(?:the|this|that|an?|its|their)\s+(?:\w+\s+)?(?:attack|strike|bombing|assault|operation)s?\b")
 _PART_IN = re.compile(r"(?:involvement|responsibility|wrongdoing|complicity)", re.I)
 
 
@@ -862,6 +864,8 @@ def statement_type(cue: str | None, content: str) -> str:
     consequence on a condition a threat, whatever verb reports them."""
     if demanded_of(content):
         return "demand_appeal"
+    if cue == "claimed" and _ATTACK.fullmatch(content):
+        return "claim_responsibility"
     if _CONDITIONAL.search(content):
         return "threaten"
     low = content.lower()

@@ -339,6 +339,8 @@ def test_a_spokesperson_announcing_for_the_bloc_is_the_bloc_acting():
         ("Prime Minister designate in Iraq", "Iraq"),
         ("Minister of State for the Middle East", None),  # a portfolio, no body
         ("Minister of Public Safety", None),
+        ("Central Bank of Iraq Governor", "Central Bank of Iraq"),  # a body of a country, then its officer's title
+        ("Ministry of Foreign Affairs of Iraq Spokesman", "Iraq"),
     ],
 )
 def test_affiliation_from_possessives_nationalities_and_bodies(role, affiliation):

@@ -1078,6 +1078,11 @@ _AT_BODY = re.compile(
 """The organisation closing a role: "professor at the University of Basra", "director of the rights group X"."""
 
 
+_TRAILING_TITLE = re.compile(rf"\s+{_TITLE}$")
+_BODY_TITLE = re.compile(rf"(?P<body>(?:[A-Z][\w'-]*\s+)+of\s+(?:the\s+)?[A-Z][\w'-]*)\s+{_TITLE}")
+"""A body of a country and its officer's title after it, in title case: "Central Bank of Iraq Governor"."""
+
+
 def _portfolio(words: str) -> bool:
     """An office's field, not a body it serves: "Public Safety", "the Middle East"."""
     return all(w in _OFFICE_WORDS for w in words.split())
@@ -1118,7 +1123,10 @@ def affiliation(role: str | None) -> str | None:
     at = _AT_BODY.search(role)
     if at and not any(country_of(w) for w in at["org"].split()) and not _portfolio(at["org"]):
         return at["org"]
-    m = _OF_BODY.search(role)
+    titled = _BODY_TITLE.fullmatch(role)
+    if titled and country_of(titled["body"].split()[-1]):  # "Central Bank of Iraq Governor": the bank's
+        return titled["body"]
+    m = _OF_BODY.search(_TRAILING_TITLE.sub("", role))  # "... of Iraq Spokesman": of Iraq
     if m and not _portfolio(m[1]):
         return country_of(m[1].split()[-1]) or m[1]  # "Ministry of Foreign Affairs of the Republic of Iraq"
     places = [country_of(w) for w in re.findall(r"[A-Z][\w'-]+", role) if country_of(w)]

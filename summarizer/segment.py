@@ -255,6 +255,9 @@ class Document:
     holes: list[tuple[int, int]] = field(default_factory=list)
     """Spans inside paragraphs that are no part of them: the foot, footnotes and running header of a page that
     breaks a paragraph."""
+    occasion: date | None = None
+    """The day a meeting's record says the meeting was held ("Held at Headquarters, New York, on Tuesday, 3 August
+    2027"), which may be days before the record's own date: what the record tells, undated, was said then."""
 
     @property
     def text(self) -> str:
@@ -306,6 +309,8 @@ def segment(source: Source) -> Document:
     used = header.used | {i for i, ln in enumerate(lines) if any(a <= ln.start < b for a, b in notes_at)}
     _Reader(doc, used, repeated([ln.text for ln in lines]), _interview_labels(lines, members)).read(lines)
     anchor = doc.anchor
+    held = _HELD.search(text, 0, 3000)
+    doc.occasion = dates.parse(held["day"], *anchor)[0] if held else None
     notes = footnotes(text, anchor)
     for para in [*doc.overview, *doc.paragraphs]:
         para.citations, para.date_marks = citations(para, anchor, notes, doc.reading)
@@ -317,6 +322,10 @@ def segment(source: Source) -> Document:
     return doc
 
 
+_HELD = re.compile(
+    rf"(?m)^(?:Meeting\s+)?[Hh]eld\s+(?:at|in)\s+[^\n]{{2,80}}?,\s+on\s+(?:[A-Z][a-z]+day,?\s+)?(?P<day>{FULL_DATE.pattern})"
+)
+"""A meeting record's line on where and when it was held."""
 _RULE = re.compile(r"[-*_]{3,}")
 _PICTOGRAPHS = re.compile(
     r"[\u2190-\u21ff\u2300-\u23ff\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d\U0001f000-\U0001faff]*\s*"

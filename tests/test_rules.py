@@ -491,6 +491,15 @@ def test_that_opening_what_was_said_is_left_out_unless_a_lone_noun_follows(sente
     assert rules.content_at(sentence, verb.start(), verb.end(), verb[0]) == content
 
 
+def test_a_meeting_record_s_statements_are_said_on_the_day_the_meeting_was_held():
+    summary = by_rules(
+        "Summary record of the 318th meeting\nHeld at Headquarters, New York, on Tuesday, 3 August 2027, at 10 a.m."
+        "\n\n5 August 2027\n\n2. Mr. Karimi-Nasab (Islamic Republic of Iran) said that the measures were illegal. "
+        "He said on 1 August that the talks had failed.\n"
+    )
+    assert [s.said_on for s in summary.statements] == [date(2027, 8, 3), date(2027, 8, 1)]
+
+
 def test_a_meeting_record_s_parenthesis_gives_whom_a_delegate_speaks_for_or_their_office():
     summary = one_paragraph(
         "Mr. Karimi-Nasab (Islamic Republic of Iran) said that the measures were illegal. He called on the Committee "

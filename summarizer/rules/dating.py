@@ -44,6 +44,8 @@ def when(doc: Document, para: Paragraph, sent: Sentence, *, live: bool = False, 
     cite = para.citation_for(sent)
     if cite is not None and cite.date is not None:
         return cite.date
+    if doc.occasion is not None:
+        return doc.occasion  # a meeting's record: what it tells was said at the meeting
     entry = dates.heading_day(para.section or "", *doc.anchor)
     if entry is not None:
         return entry  # a timeline's "### 10 December": what is told under it happened that day

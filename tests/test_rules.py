@@ -484,11 +484,26 @@ def test_a_named_panel_or_mission_concludes_and_finds(sentence, found):
 
 @pytest.mark.parametrize(
     ("sentence", "content"),
-    [("We welcome that step.", "that step"), ("Karimi said that Iran lied.", "Iran lied")],
+    [
+        ("We welcome that step.", "that step"),
+        ("Karimi said that Iran lied.", "Iran lied"),
+        ("I reaffirmed to my brother that Oman supports Iraq.", "Oman supports Iraq"),
+    ],
 )
 def test_that_opening_what_was_said_is_left_out_unless_a_lone_noun_follows(sentence, content):
-    verb = re.search(r"welcome|said", sentence)
+    verb = re.search(r"welcome|said|reaffirmed", sentence)
     assert rules.content_at(sentence, verb.start(), verb.end(), verb[0]) == content
+
+
+def test_a_second_verb_s_and_and_subject_close_the_first_verb_s_content():
+    summary = one_paragraph(
+        "Governor Layla al-Khafaji informed the minister this morning that the three banks had been suspended in "
+        "June, and she said the bank would open its own audit."
+    )
+    assert [(s.cue, s.content) for s in summary.statements] == [
+        ("informed", "the three banks had been suspended in June"),
+        ("said", "the bank would open its own audit"),
+    ]
 
 
 def test_a_meeting_record_s_statements_are_said_on_the_day_the_meeting_was_held():

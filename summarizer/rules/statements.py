@@ -94,7 +94,8 @@ _INVERTED = re.compile(r'(?P<said>\S.{10,}?)\s*,(?P<quote>"?)\s*$')
 _NAME_CLOSING = re.compile(r"\s+(?:[A-Z][\w'.\-]*\s+){1,7}?[A-Z][\w'.\-]*(?:,[^\"]*)?[.!?]?\s*$")
 """A speaker named after the verb and closing the sentence, an office after the name if any ("said Brian E.
 Nelson, Treasury's under secretary"), not the opening of what was said ("said Baghdad feared")."""
-_TRAILING_AND = re.compile(r"\s+and\s*$")
+_TRAILING_AND = re.compile(r",?\s+and(?:\s+(?:he|she|they|it|we|I))?\s*$")
+"""The "and" (and its subject) that opens the next verb's clause: "... in June, and she said ..."."""
 _CONTENT_FIRST = re.compile(r"^(?P<said>(?:[^\"]|\"[^\"]{1,80}\"(?=[\s,])){12,}?),\s+(?:(?:the\s+)?[\w'.\-]+\s+){1,9}$")
 """What was said, then a short subject before the verb, and nothing after it: "Israel must respect X, he added."; a
 quoted phrase inside what was said ("were not a "technical gap" but ...") keeps it indirect."""
@@ -401,6 +402,8 @@ _ADDRESSEE_THAT = re.compile(
 )
 """Whom a warning or a telling is for, and where ("told the agency's Board of Governors in Vienna that"): no verb."""
 _SAYING_OPENING = re.compile(r"^[\s,]*saying\s*:?\s+(?=\S)")
+_TO_WHOM_THAT = re.compile(r"^\s*to\s+(?:[\w'\-]+\s+){1,5}?(?=that\s)")
+"""Whom something was said to, before what ("reaffirmed to my brother that"): no part of what was said."""
 _THAT_OPENING = re.compile(r"^[\s,:]*(?:that\s+(?![a-z]+[\s.!]*$))?")
 """A "that" opening what was said, unless a lone noun follows it ("We welcome that step"): a clause needs a verb."""
 _DAY_BEFORE_TO = re.compile(rf"^([^\"]\S*(?:\s+[^\s\"]+){{0,5}}?)\s+{WHEN}(?=\s+(?:to|as|of|for|over)\s)")
@@ -451,6 +454,7 @@ def content_after(after: str, cue: str) -> str:
     text = _SETTING_TO_COLON.sub("", text)  # "wrote on X in the early hours: The Houthi ..."
     if cue in LEXICON.telling_cues:  # "cautioned Western navies on Thursday that", "I warn the Minister that"
         text = _ADDRESSEE_THAT.sub("", text)
+    text = _TO_WHOM_THAT.sub("", text)  # "I reaffirmed to my brother that ..."
     text = _THAT_OPENING.sub("", _SAYING_OPENING.sub("", text))  # "hinted on Thursday, saying: ..."
     if cue == "claimed responsibility":
         text = re.sub(r"^for\s+", "", text)

@@ -857,9 +857,9 @@ def test_an_interpreted_press_conference_s_turns_are_its_ministers_and_its_moder
         "MINISTER AL-RUBAIE (in Arabic, as interpreted): We condemn any threat against diplomatic missions in "
         "Iraq.\n"
     )
-    assert [(s.speaker, s.cue) for s in summary.statements] == [
-        ("Sayyid Talal bin Hamad Al Busaidi", "reaffirmed"),
-        ("Ammar Jawad al-Rubaie", "condemn"),
+    assert [(s.speaker, s.role, s.cue) for s in summary.statements] == [
+        ("Sayyid Talal bin Hamad Al Busaidi", "Minister of Foreign Affairs of Oman", "reaffirmed"),
+        ("Ammar Jawad al-Rubaie", "Minister of Foreign Affairs of Iraq", "condemn"),  # the office closing a sentence
     ]
 
 

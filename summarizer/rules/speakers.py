@@ -1006,8 +1006,8 @@ def _turn_mention(text: str, label: str) -> tuple[str, str | None]:
     return untitled(mention["name"]), clean_role(role) if role else None
 
 
-_OFFICE_AFTER = re.compile(r",\s+(?:(?:our|their|its|his|her)\s+)?(?P<office>[^,.;:\n]{3,120}),")
-"""An office in apposition after a name."""
+_OFFICE_AFTER = re.compile(r",\s+(?:(?:our|their|its|his|her)\s+)?(?P<office>[^,.;:\n]{3,120})(?:,|\.(?=\s|$))")
+"""An office in apposition after a name, closed by a comma or the sentence's full stop."""
 
 
 _HONORIFIC = rf"(?:{COURTESY}|Ambassador)"

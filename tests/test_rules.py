@@ -340,6 +340,7 @@ def test_a_spokesperson_announcing_for_the_bloc_is_the_bloc_acting():
         ("Minister of State for the Middle East", None),  # a portfolio, no body
         ("Minister of Public Safety", None),
         ("Central Bank of Iraq Governor", "Central Bank of Iraq"),  # a body of a country, then its officer's title
+        ("High Representative for Foreign Affairs and Security Policy", "European Union"),
         ("Ministry of Foreign Affairs of Iraq Spokesman", "Iraq"),
     ],
 )

@@ -175,6 +175,8 @@ LEAD_IN = re.compile(r"^(?:[^,]*\b(?:in|on|at|during|speaking|asked)\b[^,]*,\s*)
 """Where, when or how something was said, opening a clause ("In an interview in 2022, ...")."""
 _TITLE = f"(?:{alternation(LEXICON.titles)})"
 _OFFICE_WORDS = LEXICON.office_words
+_INSTITUTIONS = alternation(LEXICON.institutions)
+_INSTITUTION = re.compile(rf"\b(?:{_INSTITUTIONS}|Organi[sz]ation|Committee|Command|Nations|Corps|Union|Assembly)\b")
 _BODY_NAMED = re.compile(rf"\b(?:militia|group|organi[sz]ation|movement)\s+(?:calling itself\s+)?(?P<name>{NAME})")
 _ROLE_NAME = re.compile(
     rf"(?:^|[,;]\s+|\band\s+)(?:[Tt]he\s+)?(?P<role>[^,;()]{{3,160}}?),\s+(?P<name>{NAME})(?:,|\.$)"
@@ -187,8 +189,7 @@ _NAME_ROLE = re.compile(
 title case, words of one only)."""
 _NAME_THE_ROLE = re.compile(rf"(?:^|,\s+)(?P<name>{NAME}),\s+the\s+(?P<role>[^,;()]{{3,120}}?)[,.]")
 _PORTFOLIO = rf"(?:{alternation([*_OFFICE_WORDS, 'Treasury'])})"
-_POLITY_WORDS = "Committee|Organi[sz]ation|Republic|Kingdom|Emirates|States|Union"
-_BODY_NEXT = rf"(?!\s+(?:{alternation(LEXICON.institutions)}|{_POLITY_WORDS})\b)"
+_BODY_NEXT = rf"(?!\s+{_INSTITUTION.pattern}|\s+(?:Republic|Kingdom|Emirates|States)\b)"
 """Not a body's or a state's name going on ("President of the Security Council", "Ambassador of the Islamic Republic
 of Iran"): a title's portfolio ends where a person's name starts."""
 _TITLE_RUN = (
@@ -701,11 +702,9 @@ def _role_run_into_name(s: Subject, ctx: Context) -> Person | None:
     return None
 
 
-_INSTITUTIONS = alternation(LEXICON.institutions)
-_INSTITUTION = re.compile(rf"\b(?:{_INSTITUTIONS}|Organi[sz]ation|Committee|Command|Nations|Corps|Union|Assembly)\b")
 _OFFICE = re.compile(
     r"(?:^|[,;]\s+|\s)(?P<org>(?:[Tt]he\s+)?"
-    rf"(?:(?:[A-Z][\w'.\-]*\s+){{0,3}}(?:{_INSTITUTIONS}|(?=(?:Mission|Panel)\b.*\s(?:on|of)\s)(?:Mission|Panel))"
+    rf"(?:(?:[A-Z][\w'.\-]*\s+){{0,3}}(?:{_INSTITUTIONS}|(?:Mission|Panel)(?=\s+(?:of|on)\s))"
     r"|(?:[A-Z][\w'.\-]*\s+){1,3}(?:foreign|defen[cs]e|interior)\s+ministry)"
     r"(?:\s+(?:of|in|for|on)\s+(?:the\s+)?[A-Z][\w'.\-]*(?:\s+(?:and\s+)?[A-Z][\w'.\-]*){0,3}){0,3})$"
 )
@@ -1046,8 +1045,9 @@ def _seated(person: Person, seat: str | None) -> Person:
     or their office ("(Observer for the European Union)")."""
     if seat is None:
         return person
-    if country_of(ARTICLE.sub("", seat)):
-        person.side = person.side or country_of(ARTICLE.sub("", seat))
+    country = country_of(ARTICLE.sub("", seat))
+    if country:
+        person.side = person.side or country
     elif ROLE_NOUNS.search(seat):
         person.role = person.role or seat
     return person

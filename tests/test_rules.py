@@ -394,6 +394,19 @@ def test_what_a_plain_said_statement_is_comes_from_its_content(content, kind):
 
 
 @pytest.mark.parametrize(
+    ("cue", "content", "kind"),
+    [
+        ("vowed", 'to answer "every attack on our people" in kind', "threaten"),
+        ("threatened", "to resume operations if the port is struck again", "threaten"),
+        ("warned", "his Government reserved the right to take reciprocal measures", "threaten"),
+        ("warned", "the rial had lost a fifth of its value since March", "assessment"),
+    ],
+)
+def test_a_warning_cue_is_a_threat_when_it_promises_an_act_even_without_a_will(cue, content, kind):
+    assert rules.statement_type(cue, content) == kind
+
+
+@pytest.mark.parametrize(
     ("cue", "content", "kind", "target"),
     [
         ("said", "Tehran to release the crew without delay", "demand_appeal", "Iran"),

@@ -844,6 +844,9 @@ _ACCUSING = re.compile(rf"(?i)\b(?:{'|'.join(LEXICON.accusing_words)})\b")
 GENERIC = {"assessment", "neutral"}
 """Types a cue gives when it says nothing of the kind ("said", "announced"): the content decides."""
 _THREAT = re.compile(r"\b(?:will|would|consequences|response|face|against)\b")
+_PROMISED = re.compile(r"\"?to\s+\"?[a-z]+|.*\b(?:if|unless)\b")
+"""What a threatening cue promises ("vowed to answer", "threatened to resume ... if"): a threat without a "will"."""
+_THREAT_PHRASES = dict(_CONTENT_TYPES)["threaten"]
 _CONDITIONAL = re.compile(r"\b(?:if|unless)\b.*\b(?:will|would|could)\b|\b(?:will|would|could)\b.*\b(?:if|unless)\b")
 """A consequence on a condition ("would resume attacks if ..."): a warning, whatever verb reports it."""
 _DEMANDED = re.compile(r"^(?P<party>(?:[\w'\u2019.-]+\s+){1,6}?)(?:not\s+)?to\s+(?!be\b|date\b)[a-z]+\b")
@@ -878,8 +881,8 @@ def statement_type(cue: str | None, content: str) -> str:
         shown = next((name for name, pattern in _CONTENT_TYPES if pattern.search(low)), kind)
         accuses = shown in GENERIC and _ACCUSING.search(content) and any(p.search(content) for p, _ in actor_mentions())
         return "accuse_condemn" if accuses else shown
-    if kind == "threaten" and not _THREAT.search(low):
-        return "assessment"
+    if kind == "threaten" and not (_THREAT.search(low) or _PROMISED.match(low) or _THREAT_PHRASES.search(low)):
+        return "assessment"  # "warned that the rial was falling": a warning of what is, not of what they will do
     return kind
 
 

@@ -1689,6 +1689,16 @@ def test_any_courtesy_title_before_a_lone_surname_points_back_to_the_full_name()
     assert [(s.speaker, s.cue) for s in summary.statements] == [("Lindsey Hale", "warned"), ("Lindsey Hale", "said")]
 
 
+def test_a_surname_the_text_never_gives_in_full_speaks_when_it_is_capitalised_mid_sentence():
+    summary = by_rules(
+        "Ministry condemns new listings\n\nMay 21, 2026\n\n"
+        "In a statement on Thursday, Rostami condemned the new listings as unlawful.\n\n"
+        '"They show only the weakness of those who impose them," Rostami noted.\n\n'
+        "We said the talks would resume in June.\n"
+    )
+    assert [(s.speaker, s.cue) for s in summary.statements] == [("Rostami", "condemned"), ("Rostami", "noted")]
+
+
 def test_datelines_with_a_full_stop_before_the_year_or_a_slashed_agency_and_an_agency_quoting_the_speaker():
     summary = by_rules(
         "All news\n\nIran's envoy rejects EU listings\n\n"

@@ -20,6 +20,7 @@ from ..text import from_capitals
 from .dating import WHEN
 from .words import (
     ARTICLE,
+    HEARSAY,
     LEXICON,
     MANNER,
     NAME,
@@ -50,6 +51,9 @@ _RANK_WORD = re.compile(
     r"(?:(?<=,\s)|(?<=^))(?:Commander|Captain|Major|Lieutenant|Colonel|Sergeant)\s+(?=[A-Z][\w'-]+\s+[A-Z])"
 )
 """A rank opening an apposition or a name ("..., Commander Erin Caldwell,"): not part of the name, not the role."""
+
+
+_SURNAME = re.compile(r"[A-Z][a-z][\w'-]*")
 
 
 @dataclass
@@ -135,6 +139,14 @@ class Context:
         (a heading "Red Sea" over "Ministers condemned ...")."""
         full = re.search(rf"\b(?:[A-Z][\w'-]+[ \t]+){{1,2}}{re.escape(surname)}\b", self.text)
         return full[0] if full and is_name(full[0]) and country_of(full[0].split()[0]) is None else None
+
+    def surname_only(self, word: str) -> bool:
+        """Whether a lone capitalised word is a surname the text never gives in full ("Mousavi said"): it is
+        capitalised where no sentence starts, and names no place, outlet or unnamed source ("We", "Another",
+        "Ministers" open sentences only)."""
+        if not _SURNAME.fullmatch(word) or HEARSAY.search(word) or country_of(word):
+            return False  # initials are a body's ("CTP assessed"), not a surname
+        return re.search(rf"(?<=[a-z,;] ){re.escape(word)}\b", self.text) is not None
 
     def body_named(self, word: str) -> Person | None:
         """The body introduced last whose name holds ``word`` ("the ministry": "The Syrian Ministry of Interior")."""
@@ -850,8 +862,8 @@ def _named(s: Subject, ctx: Context) -> Person | None:
     if len(name.split()) >= 2 or ORGS.fullmatch(name) or polity or _is_body(name, prefix):
         return ctx.introduce(name, None)  # "Kata'ib Hezbollah denied", "The EU condemns", "The IDF said"
     full = ctx.in_full(name) if not prefix else None
-    if full is None and s.honoured and not prefix:
-        return ctx.introduce(name, None)  # "Mr. Karimi-Nasab said": someone, whom the text never names in full
+    if full is None and not prefix and (s.honoured or ctx.surname_only(name)):
+        return ctx.introduce(name, None)  # "Mr. Karimi-Nasab said", "Mousavi noted": never named in full
     return ctx.introduce(full, None) if full else NOBODY  # "Lerner said", "Amos Lerner" in an older entry below
 
 

@@ -108,6 +108,8 @@ def read_header(text: str, lines: list[Line]) -> Header:
         seen += 1
         if seen > HEADER_LINES or (title_line is not None and _is_prose(line.text)):
             break
+        if title_line is None and dateline(line.text) is not None and _is_prose(line.text):
+            break  # an article pasted from its first paragraph ("ERBIL - The US ... imposed ..."): it has no title
         if thread and not is_furniture(line.text):  # the first post: the body has begun
             break
         cells = _COLUMN_GAP.split(line.text.strip())  # a PDF's cover in two columns: "United Nations    S/2026/1034"

@@ -245,13 +245,15 @@ PLACE_BYLINE = re.compile(
 heading and no title."""
 DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'\-]+(?:(?:\s+|/)[A-Z][A-Z.'\-]+){0,3})"
+    r"(?:,\s+(?P<region>[A-Z][a-z][\w'.-]*(?:\s+(?:of\s+)?[A-Z][\w'.-]*){0,4})(?=\s+-\s))?"
     r"(?:\s*\[(?P<code>[A-Z]{2,3})\])?"
     rf"(?:(?:,\s*|\s+)(?P<date>{_MONTH}\s+\d{{1,2}}(?:[,.]\s*(?:19|20)\d\d)?|\d{{1,2}}\s+{_MONTH}(?:\s+(?:19|20)\d\d)?)\.?)?"
     r"(?:\s*\((?P<agency>[^()\n]{2,60})\)|\s*/(?P<slashed>[A-Z][\w-]{1,20})/)?"
     r"\s*(?P<sep>-|:|(?<=/)\.)\s+(?=\S)"
 )
 """A wire dateline opening a paragraph: "TEHRAN, March 9, 2023 (Newswire) -", "ANKARA [TR], April 22 (A/B):",
-"BRUSSELS (Agency) -", "CITY -", "TEHRAN March 22. 2023 (Agency) -", "MOSCOW, August 5. /TASS/."."""
+"BRUSSELS (Agency) -", "CITY -", "TEHRAN March 22. 2023 (Agency) -", "MOSCOW, August 5. /TASS/.", and with the region
+written out, "ERBIL, Kurdistan Region of Iraq -"."""
 
 
 @dataclass

@@ -86,6 +86,7 @@ def test_a_name_split_over_a_line_break_is_still_the_speaker() -> None:
         ("LISBON [PT], March 3 (Atlas Wire/Meridian): ", "Atlas Wire", "The port authority"),
         ("GENEVA (Alpine Press) - ", "Alpine Press", "The port authority"),
         ("OSLO - ", None, "The port authority"),
+        ("BERGEN, Vestland County of Norway - ", None, "The port authority"),
     ],
 )
 def test_a_wire_dateline_is_cut_from_the_story_and_names_the_agency(
@@ -101,6 +102,17 @@ def test_a_wire_dateline_is_cut_from_the_story_and_names_the_agency(
     assert para.dateline is not None
     assert doc.bulletin.publisher == publisher
     assert doc.bulletin.title == "Port authority raises fees"
+
+
+def test_an_article_pasted_from_its_dateline_has_no_title_and_loses_no_paragraph() -> None:
+    summary = rules(
+        "BERGEN, Vestland County of Norway - The Norwegian Foreign Ministry on Monday imposed sanctions on 12 "
+        "vessels and their managers for carrying Iranian oil.\n\n"
+        '"We will keep closing our ports to these ships," said Director of Port Security Knut A. Lie.\n'
+    )
+    assert summary.bulletin.title is None
+    assert [(a.issuing_country, a.target_count) for a in summary.sanctions] == [("Norway", 12)]
+    assert [(s.speaker, s.role) for s in summary.statements][-1] == ("Knut A. Lie", "Director of Port Security")
 
 
 @pytest.mark.parametrize(

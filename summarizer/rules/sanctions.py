@@ -556,6 +556,7 @@ def issuer(authority: str) -> str | None:
     owner = re.match(rf"(?:the\s+)?({_OWNER})'s\s", authority)
     if owner and country_of(owner[1]):
         return country_of(owner[1])  # "Iran's Foreign Ministry"
-    found = next((country for country, parts in _ISSUERS.items() if any(p in authority for p in parts)), None)
     bare = ARTICLE.sub("", authority)
-    return found or country_of(bare) or NATIONALITIES.get(bare.split(" ", 1)[0])  # "the Turkish government"
+    national = NATIONALITIES.get(bare.split(" ", 1)[0])  # "the Turkish government", "the Norwegian Foreign Ministry"
+    found = next((country for country, parts in _ISSUERS.items() if any(p in authority for p in parts)), None)
+    return national or found or country_of(bare)

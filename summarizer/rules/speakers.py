@@ -377,7 +377,8 @@ def _office_round_name(phrase: str, ctx: Context) -> Person | None:
     return None
 
 
-_PHRASE_AFTER = re.compile(r"\s+([A-Z][^,.;:\"()]{3,120}?)\s*(?:[,.;:]|$)")
+_PHRASE_AFTER = re.compile(r"\s+([A-Z](?:[^,.;:\"()]|(?<=\s[A-Z])\.(?=\s[A-Z])){3,120}?)\s*(?:[,;:]|(?<!\s[A-Z])\.|$)")
+"""The words after the verb up to the clause's end; a middle initial ("John K. Hurley") ends nothing."""
 
 
 _ROLE_BEFORE_NAME = re.compile(

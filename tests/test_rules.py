@@ -1699,6 +1699,19 @@ def test_a_surname_the_text_never_gives_in_full_speaks_when_it_is_capitalised_mi
     assert [(s.speaker, s.cue) for s in summary.statements] == [("Rostami", "condemned"), ("Rostami", "noted")]
 
 
+def test_the_department_is_the_body_of_that_kind_named_before_even_when_it_acted_rather_than_spoke():
+    summary = by_rules(
+        "Treasury targets tanker network\n\nMay 21, 2026\n\n"
+        "The U.S. Treasury Department on Tuesday sanctioned 35 entities and vessels that shipped Iranian oil.\n\n"
+        'The department said the vessels were part of a "sprawling network" of shell companies.\n\n'
+        "The department characterized the network as a shell game run for the IRGC.\n"
+    )
+    assert [(s.speaker, s.cue) for s in summary.statements] == [
+        ("U.S. Treasury Department", "said"),
+        ("U.S. Treasury Department", "characterized"),
+    ]
+
+
 def test_datelines_with_a_full_stop_before_the_year_or_a_slashed_agency_and_an_agency_quoting_the_speaker():
     summary = by_rules(
         "All news\n\nIran's envoy rejects EU listings\n\n"

@@ -53,6 +53,8 @@ _RANK_WORD = re.compile(
 """A rank opening an apposition or a name ("..., Commander Erin Caldwell,"): not part of the name, not the role."""
 
 
+_BODY_OWNER = r"(?:U\.S\.|(?!The\b)[A-Z][\w'-]+)"
+"""A capitalised word in a body's name: "U.S. Treasury Department", "Department of the Treasury"."""
 _SURNAME = re.compile(r"[A-Z][a-z][\w'-]*")
 
 
@@ -149,8 +151,18 @@ class Context:
         return re.search(rf"(?<=[a-z,;] ){re.escape(word)}\b", self.text) is not None
 
     def body_named(self, word: str) -> Person | None:
-        """The body introduced last whose name holds ``word`` ("the ministry": "The Syrian Ministry of Interior")."""
-        return next((p for p in reversed(self.people) if p.role is None and word in p.name.lower()), None)
+        """The body introduced last whose name holds ``word`` ("the ministry": "The Syrian Ministry of Interior"),
+        else the last one of that kind the text named before, though only as acting ("The U.S. Treasury Department
+        sanctioned ... The department said")."""
+        known = next((p for p in reversed(self.people) if p.role is None and word in p.name.lower()), None)
+        if known is not None:
+            return known
+        kind = word.capitalize()
+        named = re.findall(
+            rf"(?:{_BODY_OWNER}\s+){{1,3}}{kind}\b|\b{kind}\s+of\s+(?:the\s+)?{_BODY_OWNER}",
+            flat(self.text[: self.ahead[0]]),
+        )
+        return self.introduce(ARTICLE.sub("", named[-1]), None) if named else None
 
     def by_role_word(self, words: str) -> Person | None:
         """The person introduced last whose role holds the head word of ``words`` ("the minister")."""

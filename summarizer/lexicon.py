@@ -65,6 +65,7 @@ class Lexicon:
     list_cues: tuple[str, ...]
     target_nouns: tuple[str, ...]
     name_titles: tuple[str, ...]
+    honorifics: tuple[str, ...]
     postnominals: tuple[str, ...]
     capital_cities: tuple[str, ...]
     courtesy_titles: tuple[str, ...]
@@ -130,8 +131,9 @@ def outlet() -> re.Pattern[str]:
 @cache
 def _name_title() -> re.Pattern[str]:
     lexicon = load()
+    titles = alternation([*lexicon.name_titles, *lexicon.honorifics])
     return re.compile(
-        rf"\b(?:{alternation(lexicon.name_titles)})\s+(?=[A-Z][\w'-]+\s+(?:(?:al|el|ad|an|as)-)?[A-Z])"
+        rf"\b(?:{titles})\s+(?=[A-Z][\w'-]+\s+(?:(?:al|el|ad|an|as)-)?[A-Z])"
         rf"|(?<=[a-z])\s+(?:{alternation(lexicon.postnominals)})(?=\s*[,.;)]|\s*$)"
     )
 

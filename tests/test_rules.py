@@ -146,6 +146,11 @@ def test_content_is_what_was_said_without_who_when_and_where(sentence, content):
             "Ali Hamadeh",
             "Hezbollah deputy leader",
         ),
+        (  # a religious title parts an office from the name as a rank does
+            "Leader of the Islamic Revolution Ayatollah Seyed Ali Khamenei said the attack was a plot.",
+            "Seyed Ali Khamenei",
+            "Leader of the Islamic Revolution",
+        ),
     ],
 )
 def test_speaker_and_role_past_settings_ranks_and_asides(sentence, speaker, role):

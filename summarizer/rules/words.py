@@ -34,8 +34,10 @@ RANK = re.compile(
     r"(?<!Secretary )(?<!Secretary-)(?<!Attorney )(?<!Consul )"
     r"\b(?:(?:Brigadier|Major|Lieutenant|Rear|Vice)[\s-]+)?(?:General|Admiral|Colonel|Commodore)s?\s+(?=[A-Z])"
     r"|\b(?:(?:Brig|Maj|Lt|Rear|Vice)\.?[\s-]+)?(?:Gen|Adm|Col)\.\s+(?=[A-Z])"
+    rf"|\b(?:{alternation(LEXICON.honorifics)})\s+(?=[A-Z])"
 )
-"""A military rank before a name ("Brigadier General Davoud Tabrizi"): part of neither the name nor the office."""
+"""A military rank or an honorific before a name ("Brigadier General Davoud Tabrizi", "Ayatollah X"): part of
+neither the name nor the office."""
 NUMBERS = LEXICON.numbers
 COUNT = re.compile(
     rf"\b(?P<n>\d+|(?i:{alternation(NUMBERS)}))\s+"

@@ -1717,6 +1717,15 @@ def test_the_department_is_the_body_of_that_kind_named_before_even_when_it_acted
     ]
 
 
+def test_an_epithet_refers_to_the_story_s_speaker_even_when_no_office_was_given_them():
+    summary = by_rules(
+        "Commander's speech\n\nMay 21, 2026\n\n"
+        "Speaking on Tuesday, Gen. Karim Hejazi said that US President John Doe was busy with the election.\n\n"
+        "The enemies could not believe such support for the army, the senior military official said.\n"
+    )
+    assert [s.speaker for s in summary.statements] == ["Karim Hejazi", "Karim Hejazi"]
+
+
 def test_datelines_with_a_full_stop_before_the_year_or_a_slashed_agency_and_an_agency_quoting_the_speaker():
     summary = by_rules(
         "All news\n\nIran's envoy rejects EU listings\n\n"

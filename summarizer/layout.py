@@ -244,7 +244,7 @@ PLACE_BYLINE = re.compile(
 """A line saying where a story was filed and by whom ("Baghdad - Salam al-Jaberi", "Baghdad - Rafidain Today"): no
 heading and no title."""
 DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z.'\-]+(?:(?:\s+|/)[A-Z][A-Z.'\-]+){0,3})"
+    r"^(?:(?P<place>[A-Z][A-Z.'\-]+(?:(?:\s+|/)[A-Z][A-Z.'\-]+){0,3})|(?P<town>[A-Z][a-z]+)(?=\s*\())"
     r"(?:,\s+(?P<region>[A-Z][a-z][\w'.-]*(?:\s+(?:of\s+)?[A-Z][\w'.-]*){0,4})(?=\s+-\s))?"
     r"(?:\s*\[(?P<code>[A-Z]{2,3})\])?"
     rf"(?:(?:,\s*|\s+)(?P<date>{_MONTH}\s+\d{{1,2}}(?:[,.]\s*(?:19|20)\d\d)?|\d{{1,2}}\s+{_MONTH}(?:\s+(?:19|20)\d\d)?)\.?)?"
@@ -254,6 +254,12 @@ DATELINE = re.compile(
 """A wire dateline opening a paragraph: "TEHRAN, March 9, 2023 (Newswire) -", "ANKARA [TR], April 22 (A/B):",
 "BRUSSELS (Agency) -", "CITY -", "TEHRAN March 22. 2023 (Agency) -", "MOSCOW, August 5. /TASS/.", and with the region
 written out, "ERBIL, Kurdistan Region of Iraq -"."""
+
+_AGENCY_ALONE = re.compile(
+    rf"^(?P<agency>{alternation([m for m in _LEXICON.media if m[0].isupper() and m not in _LEXICON.outlet_words])})"
+    r"\s+-\s+(?=[A-Z])"
+)
+"""A known agency's name, then a dash, opening a story ("Tasnim - Iran's army commander ..."): its dateline."""
 
 
 @dataclass
@@ -267,12 +273,16 @@ class Dateline:
 
 
 def dateline(text: str) -> Dateline | None:
-    """The dateline opening ``text``, if it has one: a place in capitals with a date, a code or an agency."""
+    """The dateline opening ``text``, if it has one: a place in capitals with a date, a code or an agency, a town
+    with an agency ("Tehran(IP):"), or an agency alone ("Tasnim - ")."""
+    alone = _AGENCY_ALONE.match(text)
+    if alone is not None:
+        return Dateline(place="", end=alone.end(), agencies=[alone["agency"]])
     m = DATELINE.match(text)
-    if m is None:
-        return None
+    if m is None or (m["town"] and not re.fullmatch(r"[A-Z][\w.&'-]*(?:[\s/][A-Z][\w.&'-]*)*", m["agency"] or "")):
+        return None  # "Kayhan (hardline daily): ...": a paper and what it is, in a press review
     if not (m["date"] or m["agency"] or m["slashed"] or m["code"] or (m["sep"] == "-" and len(m["place"]) > 2)):
         return None
     agencies = [a.strip() for a in re.split(r"[/;,]", m["agency"] or m["slashed"] or "") if a.strip()]
     written = re.sub(r"\.\s*(?=\d{4})", ", ", m["date"]) if m["date"] else None  # "March 22. 2023"
-    return Dateline(place=m["place"], end=m.end(), date_text=written, agencies=agencies)
+    return Dateline(place=m["place"] or m["town"], end=m.end(), date_text=written, agencies=agencies)

@@ -87,6 +87,8 @@ def test_a_name_split_over_a_line_break_is_still_the_speaker() -> None:
         ("GENEVA (Alpine Press) - ", "Alpine Press", "The port authority"),
         ("OSLO - ", None, "The port authority"),
         ("BERGEN, Vestland County of Norway - ", None, "The port authority"),
+        ("Tasnim - ", "Tasnim", "The port authority"),
+        ("Bergen(NP): ", "NP", "The port authority"),
     ],
 )
 def test_a_wire_dateline_is_cut_from_the_story_and_names_the_agency(

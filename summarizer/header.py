@@ -286,10 +286,11 @@ def _headline_follows(lines: list[Line], at: int) -> bool:
 
 
 def _names_only(line: str) -> bool:
-    """A short line of capitalised words, as an organisation's name is written ("Prime Minister's Office")."""
+    """A short line of capitalised words, as an organisation's name is written ("Prime Minister's Office"); one that
+    opens with what the body is may run longer ("Ministry of Foreign Affairs of the People's Republic of China")."""
     words = line.split()
     return (
-        0 < len(words) <= 9
+        0 < len(words) <= (12 if words[0] in _LEXICON.institutions else 9)
         and not _SPLIT.search(line)
         and not re.search(r"\d", line)
         and all(w[0].isupper() or w.lower() in SMALL_WORDS for w in words)

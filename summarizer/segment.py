@@ -436,7 +436,7 @@ _LETTER_SIGNERS = 40
 class _Reader:
     """Reads logical lines into the document's overview, sections and paragraphs, one line at a time."""
 
-    def __init__(self, doc: Document, used: set[int], repeats: set[str], labels: frozenset[str]) -> None:
+    def __init__(self, doc: Document, used: set[int], repeats: set[str], labels: dict[str, str]) -> None:
         self.doc, self.used, self.repeats, self.labels = doc, used, repeats, labels
         self.text = doc.text
         self.mode = "header"  # header | overview | body
@@ -670,7 +670,7 @@ class _Reader:
         spoken = _SPOKEN_LABEL.match(self.text, start) if turn is None and bullet is None else None
         turn = turn or (spoken if spoken is not None and spoken["label"] in self.labels else None)
         if turn is not None:
-            self.turn, start = turn["label"], turn.end()
+            self.turn, start = self.labels.get(turn["label"], turn["label"]), turn.end()
         if kind == "body" and self.section is None:
             self._new_section("", line.start, 0)
         title = self.section.title if self.section else None
@@ -808,17 +808,24 @@ _AIRED = re.compile(
 """An interview's broadcast, introducing its excerpts: the outlet and day every turn after it is cited by."""
 
 
-def _interview_labels(lines: list[Line], members: set[str]) -> frozenset[str]:
-    """The turn labels of an interview: lines opening with a label that asks ("Interviewer:") and with another
-    label ("Farahmandi:"), each at least twice. A monitor's "Tasnim: ..." items have no one asking. In a
-    parliamentary record, every Member introduced by constituency and party or by office, and the Chair."""
-    spoken = (m["label"] for ln in lines if (m := _SPOKEN_LABEL.match(ln.text)))
-    counts = Counter(label for label in spoken if label.lower() not in _FIELD_LABELS)  # "Address:" speaks not
+def _interview_labels(lines: list[Line], members: set[str]) -> dict[str, str]:
+    """The turn labels of an interview, each with the turn it records: lines opening with a label that asks
+    ("Interviewer:") and with another label ("Farahmandi:"), each at least twice. A press conference's journalists
+    are labelled by their outlets ("AFP: ... ?"), labels whose every turn asks: each records a question. A monitor's
+    "Tasnim: ..." items have no one answering. In a parliamentary record, every Member introduced by constituency and
+    party or by office, and the Chair."""
+    spoken = [(m["label"], ln.text) for ln in lines if (m := _SPOKEN_LABEL.match(ln.text))]
+    counts = Counter(label for label, _ in spoken if label.lower() not in _FIELD_LABELS)  # "Address:" speaks not
+    if members:  # a parliamentary record: its Members by name, and the Chair
+        return {label: label for label in members | {label for label in counts if label.lower() in QUESTION_TURNS}}
     labels = {label for label, n in counts.items() if n >= 2}
     asking = {label for label in labels if label.lower() in QUESTION_TURNS}
-    if members:  # a parliamentary record: its Members by name, and the Chair
-        return frozenset(members | {label for label in counts if label.lower() in QUESTION_TURNS})
-    return frozenset(labels) if asking and labels - asking else frozenset()
+    if asking and labels - asking:
+        return {label: label for label in labels}
+    press = {label for label in counts if all("?" in text for named, text in spoken if named == label)}
+    if sum(counts[label] for label in press) >= 2 and labels - press:
+        return {label: QUESTION_LABEL if label in press else label for label in labels | press}
+    return {}
 
 
 def _members(lines: list[Line]) -> set[str]:

@@ -707,3 +707,23 @@ def test_a_court_s_findings_and_a_party_s_contention_are_statements() -> None:
     )
     found = [(s.speaker.split()[-1], s.cue) for s in rules(text).statements]
     assert found == [("Court", "observes"), ("Council", "contends")]
+
+
+def test_a_press_conference_s_journalists_ask_by_outlet_and_the_spokesperson_answers_by_family_name() -> None:
+    summary = rules(
+        "Ministry of Foreign Affairs of the People's Republic of Nordland\n"
+        "Home > Press and Media Services > Spokesperson's Remarks\n\n"
+        "Foreign Ministry Spokesperson Lin Haoran's Regular Press Conference on May 4, 2027\n\n"
+        "AFP: The ferry operators said the strike would go on. What is your response?\n\n"
+        "Lin: We call on all parties to return to the table as soon as possible.\n\n"
+        "AFP: A follow-up. Will the ministry say the talks failed?\n\n"
+        "Lin: We urge the operators to keep the ports open.\n"
+    )
+    assert (
+        summary.bulletin.title == "Foreign Ministry Spokesperson Lin Haoran's Regular Press Conference on May 4, 2027"
+    )
+    assert summary.bulletin.publisher == "Ministry of Foreign Affairs of the People's Republic of Nordland"
+    assert [(s.speaker, s.role, s.cue) for s in summary.statements] == [
+        ("Lin Haoran", "Foreign Ministry Spokesperson", "call on"),
+        ("Lin Haoran", "Foreign Ministry Spokesperson", "urge"),
+    ]

@@ -2786,3 +2786,109 @@ def test_an_informed_source_is_no_verb_and_the_diplomat_is_the_ministry_s_spokes
 def test_a_compound_office_run_into_a_name_is_the_role():
     summary = one_paragraph('Secretary-General Ana Lúcia Ferraz called for "maximum restraint" after the attack.')
     assert [(s.speaker, s.role) for s in summary.statements] == [("Ana Lúcia Ferraz", "Secretary-General")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "cue"),
+    [
+        (
+            "The UN Panel of Experts on Yemen reported that engines from the drones matched one consignment.",
+            "The UN Panel of Experts on Yemen",
+            "reported",
+        ),
+        (
+            "The Nordic Embassy in Yemen confirmed on Wednesday that all 14 crew members on board are safe.",
+            "The Nordic Embassy in Yemen",
+            "confirmed",
+        ),
+        (
+            "Ambassador Lin Haoran, Nordland's Permanent Representative to the United Nations, told the Council that "
+            "pressure had failed.",
+            "Lin Haoran",
+            "told",
+        ),
+        (
+            "Hojatoleslam Reza Haj-Aghaei struck a similar note in his sermon, telling worshippers on Friday that the "
+            "sanctions would fail.",
+            "Reza Haj-Aghaei",
+            "telling",
+        ),
+        (
+            "The Minister for Foreign Affairs, Senator the Hon Catriona Ellery, said the measures were needed.",
+            "Catriona Ellery",
+            "said",
+        ),
+    ],
+)
+def test_bodies_reporting_dated_that_clauses_apposed_titles_and_participles(sentence, speaker, cue):
+    assert [(s.speaker, s.cue) for s in one_paragraph(sentence).statements] == [(speaker, cue)]
+
+
+def test_an_outlet_reporting_and_a_correction_note_are_no_one_s_statement_or_action():
+    summary = by_rules(
+        "Shipping update\n\nMay 4, 2027\n\n"
+        "Lloyd's List reported that war-risk premiums had eased to 0.5% of hull value.\n\n"
+        "*Correction: an earlier version of this article said the Council had listed nine individuals.\n"
+    )
+    assert (summary.statements, summary.sanctions) == ([], [])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "authority", "country", "count"),
+    [
+        (
+            "On 22 September 2027, the Council listed eight individuals and two entities under the EU's Iran human "
+            "rights regime.",
+            "Council",
+            None,
+            10,
+        ),
+        (
+            "The ministers welcomed the decision of the Kingdom of Bahrain to designate five individuals and two "
+            "entities on its terrorist lists.",
+            "Kingdom of Bahrain",
+            "Bahrain",
+            7,
+        ),
+        (
+            "The ministers welcomed the designation by the United States Department of the Treasury, on 29 September "
+            "2027, of eleven individuals and entities.",
+            "United States Department of the Treasury",
+            "United States",
+            11,
+        ),
+        (
+            'She warned that Australia "will not hesitate to impose further sanctions on those who enable these '
+            'attacks" and called on Iran to respect UN Security Council resolutions.',
+            "Australia",
+            "Australia",
+            None,
+        ),
+        (
+            "The Norwegian Foreign Ministry on Monday designated three individuals and two entities and barred the "
+            "three individuals from entry.",
+            "Norwegian Foreign Ministry",
+            "Norway",
+            5,
+        ),
+    ],
+)
+def test_actions_told_by_their_author_after_the_noun_quoted_threats_and_counts_that_point_back(
+    sentence, authority, country, count
+):
+    [action] = one_paragraph(sentence).sanctions
+    assert (action.authority, action.issuing_country, action.target_count) == (authority, country, count)
+
+
+def test_a_legal_instrument_s_own_acts_are_its_maker_s():
+    summary = by_rules(
+        "Autonomous Sanctions Amendment Instrument 2027\n\n"
+        "I, Catriona Ellery, Minister for Foreign Affairs, make the following instrument.\n\n"
+        "Explanatory statement\n\n"
+        "The instrument designates three individuals and two entities for targeted financial sanctions.\n\n"
+        "The instrument also removes one entity that has been dissolved.\n"
+    )
+    assert [(a.authority, a.action, a.target_count) for a in summary.sanctions] == [
+        ("Minister for Foreign Affairs", "designate", 5),
+        ("Minister for Foreign Affairs", "delist", 1),
+    ]

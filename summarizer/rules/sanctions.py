@@ -32,7 +32,7 @@ _AUTHORITY = re.compile(
     rf"(?:(?:{_OWNER}'s\s+)?(?:{alternation(LEXICON.sanctioning_bodies)})|"
     rf"(?:(?:^|(?<=, )|(?<=: )|(?<=\bthat )|{_AFTER_DAY}|(?<=\d{{4}} ))(?:[Tt]he\s+)?|(?<=- ))"
     rf"(?:{alternation(_CAPITALS)})"
-    r"(?=\s+(?:on|said|has|had|have|is|are|was|will|would|today|also|froze|stood|stands|\w+ed)\b))"
+    r"(?=\s+\"?(?:on|said|has|had|have|is|are|was|will|would|today|also|froze|stood|stands|\w+ed)\b))"
     r"(?:'s\s+(?:Office of Foreign Assets Control|OFAC|Financial Sanctions Implementation)(?:\s+\(\w+\))?)?"
     r"(?:\s+established\s+pursuant\s+to\s+resolution\s+\d+(?:\s+\(\d{4}\))?)?)"
 )
@@ -43,7 +43,8 @@ _DEMAND = word_pattern(LEXICON.demand_verbs)
 ABOUT_SANCTIONS = re.compile(
     r"(?i)sanction|designat|blacklist|asset[- ]freeze|froze|freezing|restrictive measures|economic measures|"
     r"terror(?:ist)? organi[sz]ation|"
-    r"\blisted\b[^.]{0,40}\btargets\b|(?-i:\b[A-Z]\w+ List\b)"
+    r"\blisted\b[^.]{0,40}\btargets\b|\blisted\s+(?:[\w-]+\s+){0,3}(?:individuals|entities|persons|companies)\b|"
+    r"(?-i:\b[A-Z]\w+ List\b)"
 )
 OWN_ACTION = re.compile(
     rf"^(?:it|they|we)\s+(?:(?:has|had|have|is|was|were|would|will)\s+)?(?:also\s+)?(?:{alternation(LEXICON.sanction_verbs)})\b"
@@ -113,10 +114,11 @@ def find_sanction(
     an imposing verb."""
     text = sent.flat[start:stop]
     if not ABOUT_SANCTIONS.search(text):
-        return _listed_passively(doc, para, sent)
+        return _instrument_act(doc, para, sent) or _listed_passively(doc, para, sent)
     if not _AUTHORITY.search(text):
         return (
-            _own_body(doc, para, sent)
+            _instrument_act(doc, para, sent)
+            or _own_body(doc, para, sent)
             or _signed_order(doc, para, sent)
             or _decision(doc, para, sent)
             or _listed_passively(doc, para, sent)
@@ -126,7 +128,7 @@ def find_sanction(
         return _decision(doc, para, sent) or _listed_passively(doc, para, sent)
     auth, verb = acting[0]
     body = _AUTHORITY.search(text, verb.end()) if auth["auth"] in _CAPITALS else None
-    if body is not None and body["auth"] not in _CAPITALS:
+    if body is not None and body["auth"] not in _CAPITALS and _BODY_SAYS.match(text, body.end()):
         auth = body  # "Washington slapped sanctions on X that the Treasury Department said ...": the Treasury acted
     authority = re.sub(r"^the\s+|\s*\((?!\d{4}\))[^()]*\)$", "", auth["auth"]).strip()  # "resolution 2140 (2014)" stays
     authority = _whose(authority, text[auth.start() :])
@@ -137,6 +139,12 @@ def find_sanction(
         authority = ARTICLE.sub("", named[0]) if named else doc.bulletin.publisher or authority
     action = _action(text, verb)
     return _record(doc, para, sent, authority, action, verb.end(), text)
+
+
+_BACK = re.compile(r"\b(?:the|these|those|both)\s+$")
+"""A count that points back to targets already counted ("... and declares the three individuals for travel bans")."""
+_BODY_SAYS = re.compile(r"\s+(?:said|says|announced|added)\b")
+"""A body named after a capital's action that tells of it: the body acted ("... that the Treasury said")."""
 
 
 def bulleted(found: Sanction, doc: Document, intro: Paragraph) -> Sanction:
@@ -256,9 +264,23 @@ def _acts(text: str, subject_end: int, verb: re.Match[str], subject_start: int |
 
 def _decision(doc: Document, para: Paragraph, sent: Sentence) -> Sanction | None:
     """An action reported as a government's decision, named by its capital or country ("London's decision on Monday to
-    sanction six individuals ..."), however the speaker judges it."""
+    sanction six individuals ...", "the decision of the Kingdom of Bahrain to designate ...") or by the noun with its
+    author ("the designation by the Treasury, on 29 September, of eleven ..."), however the speaker judges it."""
     m = _POSSESSIVE_DECISION.search(sent.flat)
+    if m is None:
+        m = _DECISION_BY.search(sent.flat)
+        known = m is not None and (country_of(m["auth"]) or _AUTHORITY.search(m["auth"]))
+        m = m if known else None
     return _record(doc, para, sent, m["auth"], "designate", m.end()) if m else None
+
+
+_DECISION_BY = re.compile(
+    r"\b(?:decision\s+(?:of|by)|(?:designation|listing|blacklisting)\s+by)\s+(?:the\s+)?"
+    r"(?P<auth>[A-Z][\w'.-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'.-]*){0,6})"
+    rf"(?:,?\s+{WHEN},?)?\s+(?:to\s+(?:impose\s+sanctions\s+on|sanction|designate|blacklist|list)\b|(?=of\s))"
+)
+"""An action told by its author after the noun: "the decision of the Kingdom of Bahrain to designate", "the
+designation by the United States Department of the Treasury, on 29 September 2027, of eleven individuals"."""
 
 
 _POSSESSIVE_DECISION = re.compile(
@@ -342,13 +364,47 @@ def _signed_order(doc: Document, para: Paragraph, sent: Sentence) -> Sanction | 
     return found if found.targets else found.model_copy(update={"targets": named})
 
 
+def _instrument_act(doc: Document, para: Paragraph, sent: Sentence) -> Sanction | None:
+    """What a legal instrument says it does ("The instrument designates ...", "The Regulations add seven persons to
+    Schedule 1"): an action by whoever made it, as its enacting words name them."""
+    m = _INSTRUMENT_ACT.match(sent.flat)
+    maker = _MAKER.search(doc.text) if m is not None else None
+    if m is None or maker is None:
+        return None
+    return _record(doc, para, sent, maker["office"] or maker["body"], _INSTRUMENT_ACTIONS[m["verb"]], m.end())
+
+
+_INSTRUMENT_ACT = re.compile(
+    r"^(?:The|These|This)\s+(?:instrument|Regulations?|Order|Decision)\s+(?:also\s+)?"
+    r"(?P<verb>adds?|designates?|lists?|removes?|delists?|amends?)\b"
+)
+_INSTRUMENT_ACTIONS = {
+    verb: action
+    for stem, action in (
+        ("add", "designate"),
+        ("designate", "designate"),
+        ("list", "designate"),
+        ("remove", "delist"),
+        ("delist", "delist"),
+        ("amend", "amend"),
+    )
+    for verb in (stem, stem + "s")
+}
+_MAKER = re.compile(
+    r"(?m)^I,\s+[^,\n]+,\s+(?P<office>[^,\n]+?),\s+make\s+the\s+following\b"
+    r"|(?:(?:His|Her)\s+Excellency\s+)?the\s+(?P<body>[A-Z][^,\n]{2,60}?),(?:[^,\n]*,)?\s+makes\s+the\s+(?:annexed|following)\b"
+)
+"""An instrument's enacting words: "I, X, Minister for Foreign Affairs, make the following instrument", "Her
+Excellency the Governor General in Council, on the recommendation of ..., makes the annexed Regulations"."""
+
+
 def _record(
     doc: Document, para: Paragraph, sent: Sentence, authority: str, action: str, after: int, text: str | None = None
 ) -> Sanction:
     """The action a sentence (or one clause of it, ``text``) reports, its parts read from the words after the verb
     (``after``)."""
     text = sent.flat if text is None else text
-    found = list(COUNT.finditer(text))
+    found = [m for i, m in enumerate(COUNT.finditer(text)) if i == 0 or not _BACK.search(text, 0, m.start())]
     listed = targets.named_targets(text)
     conduct = conduct_of(text, after)
     cite = para.citation_for(sent)

@@ -677,11 +677,16 @@ def _apposed(pattern: re.Pattern[str], s: Subject, ctx: Context) -> Person | Non
     """A name and a role set off by commas, in the order ``pattern`` reads them; a name described as a body ("UKMTO,
     the British navy's maritime trade agency", "the tanker's manager, Lykavittos Tankers") speaks as itself."""
     m = pattern.search(s.words)
-    if m is None or not is_name(m["name"]) or country_of(m["name"]) or _NAMED_OFFICE.search(m["role"]):
+    name = _TITLE_BEFORE.sub("", m["name"]) if m else ""  # "Ambassador Ruan Zhiheng, China's Permanent ..."
+    if m is None or not is_name(name) or country_of(name) or _NAMED_OFFICE.search(m["role"]):
         return None  # "Tehran, Iran's foreign ministry spokesman said": a dateline or a place, then the speaker
     if clean_role(m["role"]):
-        return ctx.speaking(m["name"], clean_role(m["role"]))
-    return ctx.introduce(_BASED.sub("", m["name"]), None) if _BODY_HEAD.search(m["role"].strip()) else None
+        return ctx.speaking(name, clean_role(m["role"]))
+    return ctx.introduce(_BASED.sub("", name), None) if _BODY_HEAD.search(m["role"].strip()) else None
+
+
+_TITLE_BEFORE = re.compile(rf"^{_TITLE}\s+(?=[A-Z])")
+"""A title before a name that an office follows in apposition: the office says it better."""
 
 
 _BODY_HEAD = re.compile(
@@ -1025,6 +1030,8 @@ def _turn_mention(text: str, label: str) -> tuple[str, str | None]:
         rf"(?P<name>(?!By\s)(?:[A-Z][\w'-]+\s+)(?:{given}\s+){{0,3}}(?i:{re.escape(surname)}))\b",
         text,
     )
+    if mention is None or not is_name(mention["name"]):  # "Spokesperson Shen Jiahui": the family name first
+        mention = re.search(rf"(?P<role>{_TITLE_RUN})\s+(?P<name>{re.escape(surname)}\s+[A-Z][a-z]+)(?![\w-])", text)
     if mention is None or not is_name(mention["name"]):
         return surname, None
     role = mention["role"].split("\n")[-1] if mention["role"] else None  # the office on the name's own line

@@ -210,7 +210,15 @@ def _cues(text: str) -> list[re.Match[str]]:
     forces warn ...", "The members of the Council condemn ...") in the words a speaker uses of themself."""
     plural = _PLURAL_PRESENT.finditer(text) if _PLURAL_NOUN.search(text) else ()  # most sentences have none
     called = _CALLED_QUOTED.finditer(text) if "called " in text else ()
-    return sorted([*CUE_RE.finditer(text), *plural, *called], key=lambda m: m.start())
+    dated = _DATED_THAT.finditer(text) if " that " in text else ()
+    return sorted([*CUE_RE.finditer(text), *plural, *called, *dated], key=lambda m: m.start())
+
+
+_DATED_THAT = re.compile(
+    rf"\b{MANNER}(?P<cue>{alternation(c.removesuffix(' that') for c in CUES if c.endswith(' that'))})"
+    rf"(?=\s+{WHEN}\s+that\b)"
+)
+"""A verb that reports only a that-clause, with the day between them ("confirmed on Wednesday that")."""
 
 
 _CALLED_QUOTED = re.compile(
@@ -876,7 +884,7 @@ def statement_type(cue: str | None, content: str) -> str:
     if _CONDITIONAL.search(content):
         return "threaten"
     low = content.lower()
-    kind = CUES.get(cue) or LEXICON.first_person_cues.get(cue, "neutral")
+    kind = CUES.get(cue) or CUES.get(f"{cue} that") or LEXICON.first_person_cues.get(cue, "neutral")
     if kind in GENERIC:
         shown = next((name for name, pattern in _CONTENT_TYPES if pattern.search(low)), kind)
         accuses = shown in GENERIC and _ACCUSING.search(content) and any(p.search(content) for p, _ in actor_mentions())

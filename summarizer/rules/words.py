@@ -44,7 +44,7 @@ COUNT = re.compile(
     r"(?P<other>other\s+|new\s+|additional\s+|more\s+)?(?:(?!(?:of|its|their|the|and|or|to)\b)[A-Za-z][\w-]*\s+){0,2}?"
     r"(?P<what>individuals?|entities|entity|companies|organizations|organisations|persons|people|men|women|vessels|"
     r"ships|tankers|aircraft|targets|officials|firms|banks|officers|members|suppliers|commanders|diplomats|"
-    r"ministers)\b"
+    r"ministers|nationals|citizens)\b"
 )
 """A count of targets ("three individuals", "nine other entities"): a sanctions action, not speech."""
 _CALENDAR = {w.title() for w in dates.WEEKDAYS} | {m.title() for m in dates.MONTHS if len(m) > 3 or m == "may"}
@@ -75,7 +75,13 @@ def country_of(place: str) -> str | None:
         or LEXICON.short_names.get(place)
         or (place if place in LEXICON.countries else None)
     )
+    if found is None and (formal := _FORMAL.match(place)) is not None:
+        return country_of(place[formal.end() :])  # "the Kingdom of Bahrain", "the Sultanate of Oman"
     return re.sub(r"^the ", "", found) if found else None
+
+
+_FORMAL = re.compile(r"(?:the\s+)?(?:Kingdom|Republic|State|Sultanate|Emirate|Principality)\s+of\s+(?:the\s+)?")
+"""The form of state a country's formal name opens with."""
 
 
 def is_role(text: str) -> bool:

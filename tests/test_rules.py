@@ -2892,3 +2892,29 @@ def test_a_legal_instrument_s_own_acts_are_its_maker_s():
         ("Minister for Foreign Affairs", "designate", 5),
         ("Minister for Foreign Affairs", "delist", 1),
     ]
+
+
+def test_a_counted_list_after_a_colon_names_people_by_name_not_by_the_firm_they_run():
+    [action] = one_paragraph(
+        "The Foreign Ministry of Nordland sanctioned four US entities and individuals: Harlowe Analytics Inc., "
+        "Ridgeline Partners LLC, Craig Ostrander, chief executive of Harlowe Analytics, and Evelyn Brandt, a managing "
+        "partner of Ridgeline Partners of Canada."
+    ).sanctions
+    assert [(t.name, t.country) for t in action.targets] == [
+        ("Harlowe Analytics Inc", None),
+        ("Ridgeline Partners LLC", None),
+        ("Craig Ostrander", None),
+        ("Evelyn Brandt", "Canada"),
+    ]
+
+
+def test_the_body_of_the_action_before_acting_again_adds_to_it_and_places_are_no_targets():
+    summary = by_rules(
+        "Countermeasures\n\nMay 4, 2027\n\n"
+        "The Ministry of Foreign Affairs of Nordland has decided to take countermeasures against two US firms, "
+        "Harlowe Analytics Inc. and Ridgeline Partners LLC.\n\n"
+        "The Ministry has also decided to sanction Brent Kessler and deny him entry into Nordland, including Hong "
+        "Kong and Macao.\n"
+    )
+    [action] = summary.sanctions
+    assert [t.name for t in action.targets] == ["Harlowe Analytics Inc", "Ridgeline Partners LLC", "Brent Kessler"]

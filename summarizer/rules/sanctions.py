@@ -42,6 +42,7 @@ _ISSUER_ITSELF = {"council", "government", "administration"}
 _DEMAND = word_pattern(LEXICON.demand_verbs)
 ABOUT_SANCTIONS = re.compile(
     r"(?i)sanction|designat|blacklist|asset[- ]freeze|froze|freezing|restrictive measures|economic measures|"
+    r"countermeasures against|"
     r"terror(?:ist)? organi[sz]ation|"
     r"\blisted\b[^.]{0,40}\btargets\b|\blisted\s+(?:[\w-]+\s+){0,3}(?:individuals|entities|persons|companies)\b|"
     r"(?-i:\b[A-Z]\w+ List\b)"
@@ -491,10 +492,15 @@ def follow_up(doc: Document, para: Paragraph, sent: Sentence, previous: Sanction
     """ "Two members of X were also sanctioned in a separate act": a second action by the authority of the one
     before, not a statement; without a sign that it is separate, its targets join the action before."""
     text = sent.flat
-    passive = _ALSO_PASSIVE.search(text)
-    if passive is None or _AUTHORITY.search(text[: passive.start()]) or CUE_RE.search(text[: passive.start()]):
+    same = _SAME_BODY.match(text)  # "The Ministry has also decided to sanction X": the body before acts again
+    if same is not None and same["kind"].lower() not in previous.authority.lower():
+        same = None
+    anchor = same or _ALSO_PASSIVE.search(text)
+    if anchor is None or (
+        same is None and (_AUTHORITY.search(text[: anchor.start()]) or CUE_RE.search(text[: anchor.start()]))
+    ):
         return None
-    second = _record(doc, para, sent, previous.authority, "designate", passive.end())
+    second = _record(doc, para, sent, previous.authority, "designate", anchor.end())
     second.announced_on = second.announced_on or previous.announced_on  # "the same day"
     if not _SEPARATE.search(text) and not second.programs:
         previous.targets += [t for t in second.targets if t.name not in {k.name for k in previous.targets}]
@@ -504,6 +510,10 @@ def follow_up(doc: Document, para: Paragraph, sent: Sentence, previous: Sanction
     return second
 
 
+_SAME_BODY = re.compile(
+    rf"^[Tt]he\s+(?P<kind>[A-Z][a-z]+)\s+(?:has\s+|had\s+|will\s+)?also\s+(?:decided\s+)?{_IMPOSE.pattern}"
+)
+"""The body of the action before, by its kind, acting again: "The Ministry has also decided to sanction X"."""
 _WARNING = re.compile(r"\b(?:threaten|(?:will|would|to) (?:impose|sanction|designate)|warned|hesitate)")
 """A warning near the verb ("will not hesitate to designate", "stood ready to sanction"): a threat, not an act."""
 

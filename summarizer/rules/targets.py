@@ -80,7 +80,7 @@ _LIST_END = (
     r"over|from|if|"
     r"accused|accusing|involved)\b|"
     r"\s+(?:the\s+)?(?:[A-Z][\w.'-]*\s+){1,4}(?:says|said|claims|claimed|alleges|alleged|believes)\b|"
-    r"\.(?:\[\d{1,3}\])*\s|\.?(?:\[\d{1,3}\])*$)"
+    r"(?<!\bInc)(?<!\bLtd)(?<!\bCorp)(?<!\bCo)\.(?:\[\d{1,3}\])*\s|\.?(?:\[\d{1,3}\])*$)"
 )
 """Where a list of targets ends: a clause about them ("who ...", "accused of ...", "the Treasury says are ..."), or
 the sentence."""
@@ -99,7 +99,7 @@ _TARGET_LISTS = [
         r" include[sd]?|"
         rf"[Tt]he {_LISTED} (?:entities|individuals|persons|companies|people) "
         r"(?:are|were|include)|"
-        r"\b(?:sanctions|asset freezes|travel bans) (?:on|against)|"
+        r"\b(?:sanctions|countermeasures|asset freezes|travel bans) (?:on|against)|"
         r"\bon (?:two|three|four|five|six|\d+) (?:men|women|individuals|people|officials),)"
         r"\s+(?!(?:if|by|as|for|under|in|on|to)\b)(?P<list>.+?)" + _LIST_END
     ),
@@ -118,7 +118,7 @@ _LIST_ITEM = re.compile(
 _DESCRIPTION = re.compile(r"^(?:the|an?|its|their)\s+(?:[A-Z]\w+\s+)?[a-z]")
 """A list item that only describes ("its Yemeni owner", "two officials of the prison"): the name, if any, follows."""
 _PARENS_AFTER = re.compile(r"\s*\([^()]*\)")
-_DESCRIBES_PREVIOUS = re.compile(r"(?:the|an?|its|their)\s+[a-z][\w-]*\s+of\b")
+_DESCRIBES_PREVIOUS = re.compile(r"(?:the|an?|its|their)\s+(?:[a-z][\w-]*\s+){1,3}of\b")
 _NAME_AFTER_ROLE = re.compile(r"\s+[A-Z]")
 
 
@@ -135,10 +135,22 @@ def listed(phrase: str) -> list[Target]:
     minister of Iran") gives the name its country."""
     targets: list[Target] = []
     carried = None  # "two Syrian nationals, X and Y": the description gives X's country
+    counted, colon, names = phrase.partition(": ")  # "four entities and individuals: A, B and C"
+    phrase = names if colon and COUNT.match(counted) else phrase
     for item in _LIST_ITEM.split(_PARENS_AFTER.sub("", phrase)):
+        head, comma, described = item.partition(", ")
+        if comma and described[:1].islower() and head[:1].isupper() and is_name(head):
+            item = head  # "Craig Ostrander, chief executive of X": the name, then who he is
+        else:
+            described = ""
+        if country_of(item.strip()):
+            continue  # "entry into China, including Hong Kong and Macao": places, not targets
         first = item.split()[0].lower() if item.split() else ""
-        if _DESCRIBES_PREVIOUS.match(item):
-            continue  # "the operator of the tanker Sea Falcon": a description of the name before it
+        if _DESCRIBES_PREVIOUS.match(item):  # "the operator of the tanker Sea Falcon": the name before it, described
+            place = origin(item)
+            if place and targets and targets[-1].country is None:
+                targets[-1] = targets[-1].model_copy(update={"country": place})
+            continue
         role = _DESCRIPTION.match(item) and ROLE_NOUNS.search(item)
         named = role and _NAME_AFTER_ROLE.match(item[role.end() :])  # "its Iranian director Hamid Tolouei"
         # "seven entities in Iran", "its Yemeni owner": a count or a description, not a name
@@ -149,7 +161,8 @@ def listed(phrase: str) -> list[Target]:
                 targets[-1] = targets[-1].model_copy(update={"country": place})
             carried = place or carried
         elif target.name not in {t.name for t in targets}:
-            targets.append(target if target.country else target.model_copy(update={"country": carried}))
+            country = target.country or (origin(described) if described else None) or carried
+            targets.append(target.model_copy(update={"country": country}))
     return targets
 
 

@@ -174,8 +174,8 @@ class Context:
         spoke = [p for p in (self.last_speaker, self.previous_speaker) if p is not None] if epithet else []
         kind = [] if epithet else [w for w in office.split()[:-1] if w.islower() and w not in LEXICON.any_kind]
         unplaced = next((p for p in spoke if p.role is None and not is_body(p)), None)
-        if unplaced is not None and not any(p.role for p in spoke):
-            return unplaced  # "Gen. X said ... the senior military official said": no office was given to check
+        if unplaced is not None and not offices and not any(p.role for p in spoke):
+            return unplaced  # "Gen. X said ... the senior military official said": an office any holder fits
         for person in [*spoke, *reversed(self.here)]:
             if person.role and (not offices or any(o in person.role.lower() for o in offices)):  # "official": any
                 if any(w not in person.role.lower() for w in kind):

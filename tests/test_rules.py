@@ -2918,3 +2918,32 @@ def test_the_body_of_the_action_before_acting_again_adds_to_it_and_places_are_no
     )
     [action] = summary.sanctions
     assert [t.name for t in action.targets] == ["Harlowe Analytics Inc", "Ridgeline Partners LLC", "Brent Kessler"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "content"),
+    [
+        (
+            "The raid was a failure and a disgrace, Ali Karimi, the group's spokesman, said.",
+            "Ali Karimi",
+            "The raid was a failure and a disgrace",
+        ),
+        (
+            'The critics were "subservient", Abu Ali al-Askari, a security official from the group, said in a post.',
+            "Abu Ali al-Askari",
+            'The critics were "subservient"',
+        ),
+        (
+            "Hezbollah, while not claiming the attack on the embassy on Friday, claimed the embassy was a base.",
+            "Hezbollah",
+            "the embassy was a base",
+        ),
+        (
+            "The spokesman, Yahya Saree, stated today, Tuesday, that the group had targeted a Greek ship.",
+            "Yahya Saree",
+            "the group had targeted a Greek ship",
+        ),
+    ],
+)
+def test_an_apposed_speaker_after_what_was_said_an_aside_and_a_day_in_apposition(sentence, speaker, content):
+    assert [(s.speaker, s.content) for s in one_paragraph(sentence).statements] == [(speaker, content)]

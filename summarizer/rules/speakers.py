@@ -465,11 +465,12 @@ _ISSUED = re.compile(
 stating")."""
 _ASIDE = re.compile(
     r",\s+(?:speaking|writing|addressing|talking|appearing|responding|commenting|briefing|taking|asked|questioned|pressed|"
-    r"(?:supported|backed|funded|armed|led)\s+by|for\s+(?:his|her|its|their)\s+part|in\s+turn|however|meanwhile|though)"
+    r"(?:supported|backed|funded|armed|led)\s+by|for\s+(?:his|her|its|their)\s+part|in\s+turn|however|meanwhile|though|"
+    r"while|although|despite|after|before|unlike)"
     r"\b[^,]*,?\s*$"
 )
 """An aside between the speaker and the verb ("Haddad, speaking alongside his guest, said", "X, asked about ...,
-said", "Hezbollah, for its part, said")."""
+said", "Hezbollah, for its part, said", "The group, while not claiming the attack, claimed")."""
 _SIC = re.compile(r"\s*\[sic\]", re.I)
 _OPENING_CONJUNCTION = re.compile(r"^\s*(?:But|And|Yet|Still|So|Meanwhile|Nevertheless)\s+(?=[A-Z])")
 """A conjunction opening the sentence ("But Kataib Hezbollah denied"): it links to what came before, never part of
@@ -607,7 +608,7 @@ _ANONYMOUS = re.compile(r"(?i)\b(?:not\s+to\s+be\s+(?:named|identified)|conditio
 
 def _the_group(s: Subject, ctx: Context) -> Person | None:
     """ "The group said": the organisation named last."""
-    if re.search(r"\b[Tt]he (?:group|organi[sz]ation|movement|militia)$", s.words):
+    if _THE_GROUP.search(s.words):
         return ctx.body or NOBODY
     carrier = _CARRIER_SUBJECT.search(s.words)
     if carrier:  # "The statement claimed": whoever issued it
@@ -618,6 +619,10 @@ def _the_group(s: Subject, ctx: Context) -> Person | None:
     return None
 
 
+_THE_GROUP = re.compile(
+    r"(?<!\bfrom )(?<!\bin )(?<!\bwithin )(?<!\bat )\b[Tt]he (?:group|organi[sz]ation|movement|militia)$"
+)
+"""A body named by its kind as the subject; not what an office is held in ("X, a security official from the group")."""
 _CARRIER_SUBJECT = re.compile(
     r"(?:^|,\s*)(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er)\s+(?:statement|communiqu[eé]|letter|declaration)$"
 )

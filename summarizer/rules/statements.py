@@ -96,9 +96,13 @@ _NAME_CLOSING = re.compile(r"\s+(?:[A-Z][\w'.\-]*\s+){1,7}?[A-Z][\w'.\-]*(?:,[^\
 Nelson, Treasury's under secretary"), not the opening of what was said ("said Baghdad feared")."""
 _TRAILING_AND = re.compile(r",?\s+and(?:\s+(?:he|she|they|it|we|I))?\s*$")
 """The "and" (and its subject) that opens the next verb's clause: "... in June, and she said ..."."""
-_CONTENT_FIRST = re.compile(r"^(?P<said>(?:[^\"]|\"[^\"]{1,80}\"(?=[\s,])){12,}?),\s+(?:(?:the\s+)?[\w'.\-]+\s+){1,9}$")
-"""What was said, then a short subject before the verb, and nothing after it: "Israel must respect X, he added."; a
-quoted phrase inside what was said ("were not a "technical gap" but ...") keeps it indirect."""
+_CONTENT_FIRST = re.compile(
+    r"^(?P<said>(?:[^\"]|\"[^\"]{1,80}\"(?=[\s,])){12,}?),\s+"
+    r"(?:(?:(?:the\s+)?[\w'.\-]+\s+){1,9}$|[A-Z][\w'.\-]*(?:\s+[\w'.\-]+){0,4},\s+(?:(?:the|an?)\s+)?(?:[\w'.\-]+\s+){0,9}[\w'.\-]+,\s+$)"
+)
+"""What was said, then a short subject before the verb, and nothing after it: "Israel must respect X, he added.", "...,
+Ali Karimi, the group's spokesman, said."; a quoted phrase inside what was said ("were not a "technical gap" but
+...") keeps it indirect."""
 _TO_A_LIST = re.compile(r"[^,.;]{0,60}?\bto\s+(?:its|the|their)\s+(?:\w+\s+){0,2}list\b")
 _PRESENT = re.compile(r"[a-z]{2,}[^s\s]s\b")
 """A reporting verb in the present tense ("says", "warns", "calls on"): a headline's as often as a story's."""
@@ -374,7 +378,7 @@ def list_item(doc: Document, para: Paragraph, lead: ListLead) -> Statement | Non
 
 _CAPS = r"(?:(?:al|el|an|ad|as)-)?[A-Z][\w'\-]*(?:\s+(?:(?:al|el|an|ad|as)-)?[A-Z][\w'\-]*){0,3}"
 _PREAMBLE = re.compile(
-    rf"\s*(?:{WHEN}"
+    rf"\s*(?:,\s*)?(?:{WHEN}"
     r"|(?:in|at|during)\s+(?:a|an|the|his|her|its|their)\s+(?:\w+\s+){0,2}"
     r"(?:speech|interview|statement|briefing|conference|meeting|sermon|call|address|session|rally|ceremony|advisory|"
     r"notice|communiqu[eé]|release|reply|letter|video|post|remarks)"

@@ -2089,7 +2089,7 @@ def test_a_tracker_s_table_of_sanctions_actions_gives_one_action_per_row():
     got = [(s.authority, s.action, s.announced_on, s.target_count, s.programs) for s in summary.sanctions]
     assert got == [
         ("OFAC", "designate", date(2026, 5, 2), 12, ["E.O. 13846"]),
-        ("U.S. State Department", "delist", date(2026, 5, 11), None, ["E.O. 13846"]),
+        ("U.S. State Department", "delist", date(2026, 5, 11), 1, ["E.O. 13846"]),  # "1 vessel": stated
         ("DFAT", "designate", date(2026, 5, 22), 5, ["Autonomous Sanctions Regulations 2011"]),
     ]
     assert [t.name for t in summary.sanctions[2].targets] == ["Hamed Sadri", "Nasim Gull Cyber Group"]
@@ -2947,3 +2947,23 @@ def test_the_body_of_the_action_before_acting_again_adds_to_it_and_places_are_no
 )
 def test_an_apposed_speaker_after_what_was_said_an_aside_and_a_day_in_apposition(sentence, speaker, content):
     assert [(s.speaker, s.content) for s in one_paragraph(sentence).statements] == [(speaker, content)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        '"The EU condemns the attack and will respond," Foreign Minister Jan Novak said.',
+        'Foreign Minister Jan Novak said: "The EU condemns the attack and will respond."',
+    ],
+)
+def test_a_verb_inside_a_quotation_is_the_quoted_speaker_s_words_not_a_statement_of_its_own(sentence):
+    assert [(s.speaker, s.cue) for s in one_paragraph(sentence).statements] == [("Jan Novak", "said")]
+
+
+def test_a_body_s_name_opening_a_lower_case_office_after_the_verb_and_a_count_of_one_ship():
+    summary = one_paragraph(
+        "The Treasury Department imposed sanctions on 11 people, nine companies and one ship based in Iran. "
+        '"The United States will keep acting," said Treasury undersecretary Brian Nelson.'
+    )
+    assert [a.target_count for a in summary.sanctions] == [21]
+    assert [(s.speaker, s.role) for s in summary.statements] == [("Brian Nelson", "Treasury undersecretary")]

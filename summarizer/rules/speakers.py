@@ -361,7 +361,11 @@ def named_after(after: str, ctx: Context) -> Person | None:
     director of OFAC', '"...," said Foreign Minister Alexandros Mavridis'."""
     if _THE_STATEMENT.match(after) and ctx.it is not None:
         return ctx.it  # '"...," said the statement': the body whose statement it is
-    m = _NAMED_AFTER.match(untitled(RANK.sub("", after)))  # "said Lieutenant Colonel X": no rank
+    written = untitled(RANK.sub("", after))  # "said Lieutenant Colonel X": no rank
+    m = _NAMED_AFTER.match(written)
+    office = _LOWER_OFFICE_ON.match(written, m.end("name")) if m is not None else None
+    if office is not None and ROLE_NOUNS.search(office["office"]):
+        m = None  # "said Treasury undersecretary Brian Nelson": the body's name opens an office, then the name
     if m is None or not is_name(m["name"]) or _BODY_AFTER.match(after, m.end("name")):
         office = _OFFICE_PHRASE.match(after)
         found = _office_round_name(office[1], ctx) if office else None
@@ -370,6 +374,7 @@ def named_after(after: str, ctx: Context) -> Person | None:
     return ctx.speaking(m["name"], clean_role(m["title"] or m["role"] or ""))
 
 
+_LOWER_OFFICE_ON = re.compile(r"\s+(?P<office>(?:[a-z][\w-]*\s+){1,4})(?=[A-Z])")
 _THE_STATEMENT = re.compile(r"\s+the\s+(?:statement|communiqu[eé]|release|readout)\b")
 _OFFICE_PHRASE = re.compile(r"\s+([A-Z][^,;:\"()]{3,160}?)\s*(?:[,;:]|(?<![A-Z])\.|$)")
 """The words after the verb up to the sentence's end; "U.S." and "M." end nothing."""

@@ -116,12 +116,23 @@ _QUOTE_AFTER_COLON = re.compile(r'[^":]{3,120}:\s*(".+?),?"\s*,?(?=\s+\S+(?:\s+\
 _QUOTE_REST = re.compile(r'[^"]{0,80}?,\s*(".+")\s*\.?$')
 
 
+def _unquoted(text: str, cues: list[re.Match[str]]) -> list[re.Match[str]]:
+    """The cues outside quotation marks, where there are any: '"The EU condemns the attack," the minister said' is
+    the minister's, the words quoted his."""
+    quoted = [m.span() for m in _QUOTED.finditer(text)]
+    outside = [m for m in cues if not any(a < m.start() < b for a, b in quoted)]
+    return outside or cues
+
+
+_QUOTED = re.compile(r'"[^"]+"')
+
+
 def find_statements(doc: Document, para: Paragraph, sent: Sentence, ctx: Context) -> list[Statement]:
     """Statements reported in one sentence, speakers resolved through the paragraph context."""
     introductions(sent.flat, ctx)
     found: list[tuple[re.Match[str], Person, int]] = []
     inverted: str | None = None  # what was said, when all of it comes before the verb and its speaker after
-    for m in _cues(sent.flat):
+    for m in _unquoted(sent.flat, _cues(sent.flat)):
         if m["cue"] == "added" and adds_to_list(sent.flat, m.end()):
             continue
         if headline_tense(m["cue"], sent.flat):

@@ -74,7 +74,7 @@ citation of every paragraph of the item."""
 COURTESY = rf"(?:{alternation(load().courtesy_titles)})\.?"
 """A courtesy title before a surname, with or without its dot ("Mr Cleverly", "Dr. Reza"): no part of the name."""
 TURN_HONORIFIC = re.compile(
-    rf"^(?:(?i:{alternation(load().courtesy_titles)})\.|(?i:{alternation(load().turn_titles)}))\s+"
+    rf"^(?:(?i:{alternation(load().courtesy_titles)})\.?|(?i:{alternation(load().turn_titles)}))\s+"
 )
 """The honorific opening a transcript's turn label: the label without it is the speaker's surname."""
 _RECORD_TURN = re.compile(
@@ -129,11 +129,13 @@ _TIMED_TURN = re.compile(
 """A transcript's turn with its timestamp ("**[00:04:10] Thomas Reardon:** ...", "[00:00:08] HOST (Erin Walsh): ..."):
 the time makes it a turn whatever the label's case."""
 _SPOKEN_LABEL = re.compile(
-    r"(?:[*_]{2})?(?P<label>[A-Z][\w'.-]*(?:\s+(?:(?:al|el|ad|as|an|ash)-)?[A-Z][\w'.-]*){0,2})"
+    r"(?:[*_]{2})?(?P<asked>Q\d{1,3}\s+)?(?P<label>[A-Z][\w'.-]*(?:\s+(?:(?:al|el|ad|as|an|ash)-)?[A-Z][\w'.-]*){0,2})"
+    r"(?:,\s+[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){1,3})?"
     r"(?::(?:[*_]{2})?|(?:[*_]{2})?:)[ \t]+(?=\S)"
 )
-"""A turn label in an interview's own case ("Interviewer: ...", "Farahmandi: ..."): a turn only where the text is
-an interview (see :func:`_interview_labels`)."""
+"""A turn label in an interview's own case ("Interviewer: ...", "Farahmandi: ..."), perhaps with the name of whoever
+holds the office it names ("Official Spokesperson, Shri Kunal Bhardwaj:") or the number of the question it puts in a
+committee's evidence ("Q7 Priya Nair:"): a turn only where the text is an interview (see :func:`_interview_labels`)."""
 _OUTLET_LABEL = re.compile(
     r"(?:\*\*)?(?P<time>\d{1,2}[:.]\d\d(?:\s*(?:UTC|GMT))?)?(?:\*\*)?\s*[-:]?\s*"
     r"(?P<outlet>[A-Z][\w'.&-]*(?:\s+[A-Z][\w'.&-]*){0,4})(?:\s*\((?P<gloss>[^()\n]{1,60})\))?:[ \t]+(?=[A-Z\"'])"
@@ -814,15 +816,20 @@ def _interview_labels(lines: list[Line], members: set[str]) -> dict[str, str]:
     are labelled by their outlets ("AFP: ... ?"), labels whose every turn asks: each records a question. A monitor's
     "Tasnim: ..." items have no one answering. In a parliamentary record, every Member introduced by constituency and
     party or by office, and the Chair."""
-    spoken = [(m["label"], ln.text) for ln in lines if (m := _SPOKEN_LABEL.match(ln.text))]
-    counts = Counter(label for label, _ in spoken if label.lower() not in _FIELD_LABELS)  # "Address:" speaks not
+    spoken = [(m["label"], ln.text, bool(m["asked"])) for ln in lines if (m := _SPOKEN_LABEL.match(ln.text))]
+    counts = Counter(label for label, _, _ in spoken if label.lower() not in _FIELD_LABELS)  # "Address:" speaks not
     if members:  # a parliamentary record: its Members by name, and the Chair
         return {label: label for label in members | {label for label in counts if label.lower() in QUESTION_TURNS}}
     labels = {label for label, n in counts.items() if n >= 2}
     asking = {label for label in labels if label.lower() in QUESTION_TURNS}
+    turns = {label: [(text, asked) for named, text, asked in spoken if named == label] for label in counts}
+    press = {  # a committee numbers the questions its members put; a press conference's journalists only ask
+        label
+        for label, said in turns.items()
+        if any(asked for _, asked in said) or all("?" in text for text, _ in said)
+    }
     if asking and labels - asking:
-        return {label: label for label in labels}
-    press = {label for label in counts if all("?" in text for named, text in spoken if named == label)}
+        return {label: label for label in labels} | {label: QUESTION_LABEL for label in press - labels}
     if sum(counts[label] for label in press) >= 2 and labels - press:
         return {label: QUESTION_LABEL if label in press else label for label in labels | press}
     return {}

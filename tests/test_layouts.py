@@ -727,3 +727,28 @@ def test_a_press_conference_s_journalists_ask_by_outlet_and_the_spokesperson_ans
         ("Lin Haoran", "Foreign Ministry Spokesperson", "call on"),
         ("Lin Haoran", "Foreign Ministry Spokesperson", "urge"),
     ]
+
+
+def test_a_committee_s_numbered_questions_are_its_members_and_a_label_may_name_the_office_holder() -> None:
+    evidence = rules(
+        "Defence Committee\n\nOral evidence: Gulf shipping, HC 101\n\nTuesday 9 November 2027\n\n"
+        "Q1 Chair: Good morning. Dr Moss, how close are the two?\n\n"
+        "Dr Harriet Moss: I would describe it as closer than at any point since 2015.\n\n"
+        "Q2 Chair: And the Houthis themselves?\n\n"
+        "Dr Harriet Moss: I was going to say that Tehran has stopped listening.\n\n"
+        "Chair: I am afraid there is a Division. The Committee will suspend.\n"
+    )
+    assert [(s.speaker, s.cue) for s in evidence.statements] == [("Harriet Moss", "describe"), ("Harriet Moss", "say")]
+    briefing = rules(
+        "Transcript of Weekly Media Briefing by the Official Spokesperson (November 18, 2027)\n\n"
+        "Official Spokesperson, Shri Kunal Bhardwaj: Good afternoon. We have consistently maintained that the port "
+        "should not be held hostage to sanctions.\n\n"
+        "Sidhant: Sir, the waiver was extended. How do you see it?\n\n"
+        "Question: [Meera Iyer, The Hindu] Sir, will the Navy escort ships?\n\n"
+        "Official Spokesperson: As EAM said in Parliament on November 12, the Navy will act firmly.\n\n"
+        "Question: [Arjun Kohli, ANI] A follow-up, sir?\n"
+    )
+    assert [(s.speaker, s.cue, s.content) for s in briefing.statements] == [
+        ("Kunal Bhardwaj", "maintained", "the port should not be held hostage to sanctions"),
+        ("EAM", "said", "the Navy will act firmly"),
+    ]

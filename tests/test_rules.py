@@ -2967,3 +2967,15 @@ def test_a_body_s_name_opening_a_lower_case_office_after_the_verb_and_a_count_of
     )
     assert [a.target_count for a in summary.sanctions] == [21]
     assert [(s.speaker, s.role) for s in summary.statements] == [("Brian Nelson", "Treasury undersecretary")]
+
+
+def test_names_with_accented_capitals_are_names_and_a_swiss_authority_acts():
+    summary = one_paragraph(
+        "Defense Ministry spokesman Rear Admiral Şükrü Kocabıyık told reporters on Thursday that no drones had "
+        "transited Turkish territory. On 4 November 2027, the State Secretariat for Economic Affairs (SECO) added 9 "
+        "individuals and 3 entities to Annex 12 of the Ordinance on Measures against the Islamic Republic of Iran."
+    )
+    assert [(s.speaker, s.role) for s in summary.statements] == [("Şükrü Kocabıyık", "Defense Ministry spokesman")]
+    assert [(a.authority, a.issuing_country, a.target_count) for a in summary.sanctions] == [
+        ("State Secretariat for Economic Affairs", "Switzerland", 12)
+    ]

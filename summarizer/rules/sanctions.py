@@ -42,7 +42,7 @@ _ISSUER_ITSELF = {"council", "government", "administration"}
 _DEMAND = word_pattern(LEXICON.demand_verbs)
 ABOUT_SANCTIONS = re.compile(
     r"(?i)sanction|designat|blacklist|asset[- ]freeze|froze|freezing|restrictive measures|economic measures|"
-    r"countermeasures against|"
+    r"countermeasures against|measures against|"
     r"terror(?:ist)? organi[sz]ation|"
     r"\blisted\b[^.]{0,40}\btargets\b|\blisted\s+(?:[\w-]+\s+){0,3}(?:individuals|entities|persons|companies)\b|"
     r"(?-i:\b[A-Z]\w+ List\b)"

@@ -30,6 +30,7 @@ from .words import (
     PARTICLES,
     RANK,
     ROLE_NOUNS,
+    UPPER,
     country_of,
     is_name,
     is_polity,
@@ -55,7 +56,7 @@ _RANK_WORD = re.compile(
 
 _BODY_OWNER = r"(?:U\.S\.|(?!The\b)[A-Z][\w'-]+)"
 """A capitalised word in a body's name: "U.S. Treasury Department", "Department of the Treasury"."""
-_SURNAME = re.compile(r"[A-Z][a-z][\w'-]*")
+_SURNAME = re.compile(rf"{UPPER}[^\W\dA-Z_][\w'-]*")
 
 
 @dataclass
@@ -139,7 +140,7 @@ class Context:
     def in_full(self, surname: str) -> str | None:
         """The full name the text gives a lone surname anywhere in it, or None; a name never runs over a line break
         (a heading "Red Sea" over "Ministers condemned ...")."""
-        full = re.search(rf"\b(?:[A-Z][\w'-]+[ \t]+){{1,2}}{re.escape(surname)}\b", self.text)
+        full = re.search(rf"\b(?:{UPPER}[\w'-]+[ \t]+){{1,2}}{re.escape(surname)}\b", self.text)
         return full[0] if full and is_name(full[0]) and country_of(full[0].split()[0]) is None else None
 
     def surname_only(self, word: str) -> bool:
@@ -477,7 +478,7 @@ _ASIDE = re.compile(
 """An aside between the speaker and the verb ("Haddad, speaking alongside his guest, said", "X, asked about ...,
 said", "Hezbollah, for its part, said", "The group, while not claiming the attack, claimed")."""
 _SIC = re.compile(r"\s*\[sic\]", re.I)
-_OPENING_CONJUNCTION = re.compile(r"^\s*(?:But|And|Yet|Still|So|Meanwhile|Nevertheless)\s+(?=[A-Z])")
+_OPENING_CONJUNCTION = re.compile(r"^\s*(?:But|And|Yet|Still|So|Meanwhile|Nevertheless|As)\s+(?=[A-Z])")
 """A conjunction opening the sentence ("But Kataib Hezbollah denied"): it links to what came before, never part of
 a name."""
 _DAY_BEFORE_VERB = re.compile(rf"\s+{WHEN}(?:\s*\[[^\[\]\n]{{1,30}}\])?\s*$")
@@ -1010,6 +1011,9 @@ def _turn_mention(text: str, label: str) -> tuple[str, str | None]:
     if speech is not None:  # "Name, Vice-President of the Commission. - ": the office the speech is given in
         return label, clean_role(speech["office"])
     written = r"\s+".join(re.escape(w) for w in label.split())
+    named = re.search(rf"(?m)^[*_]*{written},\s+(?P<name>[^:\n]{{3,60}}):", text)  # "Official Spokesperson, Shri X:"
+    if named is not None and is_name(RANK.sub("", untitled(named["name"]))):
+        return RANK.sub("", untitled(named["name"])), label
     holder = re.search(rf"\b(?i:{written})\s+(?P<name>{NAME})", text) if is_role(label) else None
     name = holder["name"].split("\n", 1)[0].strip() if holder is not None else ""  # the name ends with its line
     if is_name(name):  # "Chief Cabinet Secretary:", whom the text names in full

@@ -505,6 +505,8 @@ def content_at(text: str, start: int, end: int, cue: str, *, stop: int | None = 
         return text[:start].rstrip(" ,")
     content = content_after(_TRAILING_AND.sub("", text[end:stop]), cue)
     content = "" if _only_preamble(text[end:stop]) else content  # "..., X said in a statement."
+    if _AS_SAID.match(text[:start]) and "," in text[end:stop]:  # "As EAM said in Tehran last month, India remains"
+        content = text[end:stop].split(",", 1)[1].strip().rstrip(".")
     said_first = _CONTENT_FIRST.match(text[:start])
     if said_first and first and not says_enough(content, cue):
         content = said_first["said"]  # "The root cause was the occupation, he said."
@@ -518,6 +520,10 @@ def content_at(text: str, start: int, end: int, cue: str, *, stop: int | None = 
         if rest and quoted[0].rstrip().endswith(',"'):  # '"A," he said, "B."': one quote, split by its attribution
             content = f'{quoted[1]}," {rest[1]}'
     return content
+
+
+_AS_SAID = re.compile(r"^\s*As\s+(?:[\w'.\-]+\s+){1,6}$")
+"""A speaker named in a clause of its own before what they said: "As the minister said last week, X"."""
 
 
 @dataclass(frozen=True)
@@ -551,7 +557,8 @@ _FIRST_CUE = rf"{MANNER}(?P<cue>{alternation(LEXICON.first_person_cues)})\b(?:\s
 _FIRST_PERSON = re.compile(
     rf"(?:^(?:(?:And|But|So)\s+)?(?:[Tt]o\s+[^,:;]{{2,60}}?\s+(?=I\s))?|,\s+(?:and\s+|but\s+)?|\bthat\s+|\b[Ww]hat\s+)"
     rf"(?:[Ww]e|I)(?:'d|'ll|'ve|'re)?\s+"
-    rf"(?:{MANNER}(?:will|would|like\s+to|continue\s+to|can|must|want\s+to|write\s+to|rise\s+(?:today\s+)?to|are|again|once\s+again|also)\s+)*"
+    rf"(?:{MANNER}(?:will|would|like\s+to|continue\s+to|can|must|want\s+to|write\s+to|rise\s+(?:today\s+)?to|are|again|once\s+again|also|"
+    r"(?:was|am)\s+going\s+to|have)\s+)*"
     rf"{_FIRST_CUE}"
 )
 _AND_CUE = re.compile(rf",?\s+and\s+(?:we\s+|I\s+)?(?:(?:will|would|continue\s+to)\s+)?{_FIRST_CUE}")
@@ -653,7 +660,7 @@ def answer(doc: Document, para: Paragraph, found: list[Statement], acts: list[Se
         if sent in acts or sent.start in reported:
             continue
         said = _VOCATIVE.sub("", _DISCOURSE.sub("", _NOTES.sub("", sent.flat.strip()))).rstrip(".")
-        asking = said.endswith("?") or said.isupper()  # a question, or a heading run into the turn
+        asking = said.endswith(("?", "-")) or said.isupper()  # a question, a heading run in, or a sentence cut off
         if (
             asking
             or _NO_POSITION.match(said)
@@ -661,6 +668,7 @@ def answer(doc: Document, para: Paragraph, found: list[Statement], acts: list[Se
             or _ONESELF.search(said)
             or _MET.search(said)
             or len(said.split()) < 4
+            or (said.startswith("As ") and CUE_RE.search(said.split(",", 1)[0]))  # "As the Minister said, ...": theirs
         ):
             continue
         return _build(doc, para, sent, who, "said", said, 0, live=True)

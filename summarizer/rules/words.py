@@ -11,7 +11,9 @@ from ..text import unique
 
 LEXICON = load()
 
-_WORD = r"[A-Z][\w'\-]*[\w]"
+UPPER = "[A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper()) + "]"
+"""A capital letter, Latin with its accents too: "Şükrü Kocabıyık", "Émile", "Özgür" are names."""
+_WORD = rf"{UPPER}[\w'\-]*[\w]"
 _PARTICLE = rf"(?:{alternation(LEXICON.name_particles)})"
 NAME = rf"(?:(?:al|el|ad|an|as)-)?{_WORD}(?:\s+(?:{_PARTICLE}[\-\s]|[A-Z]\.\s+)?{_WORD}){{0,4}}"
 """A name: up to five capitalised words, with the particles of Arabic and European names or a middle initial
@@ -32,9 +34,9 @@ ORGS = re.compile(r"\b(" + "|".join(LEXICON.organisation_patterns) + r")\b")
 """Organisations that speak and are served by sanctioned conduct; group 1 is the name as written."""
 RANK = re.compile(
     r"(?<!Secretary )(?<!Secretary-)(?<!Attorney )(?<!Consul )"
-    r"\b(?:(?:Brigadier|Major|Lieutenant|Rear|Vice)[\s-]+)?(?:General|Admiral|Colonel|Commodore)s?\s+(?=[A-Z])"
-    r"|\b(?:(?:Brig|Maj|Lt|Rear|Vice)\.?[\s-]+)?(?:Gen|Adm|Col)\.\s+(?=[A-Z])"
-    rf"|\b(?:{alternation(LEXICON.honorifics)})\s+(?=[A-Z])"
+    rf"\b(?:(?:Brigadier|Major|Lieutenant|Rear|Vice)[\s-]+)?(?:General|Admiral|Colonel|Commodore)s?\s+(?={UPPER})"
+    rf"|\b(?:(?:Brig|Maj|Lt|Rear|Vice)\.?[\s-]+)?(?:Gen|Adm|Col)\.\s+(?={UPPER})"
+    rf"|\b(?:{alternation(LEXICON.honorifics)})\s+(?={UPPER})"
 )
 """A military rank or an honorific before a name ("Brigadier General Davoud Tabrizi", "Ayatollah X"): part of
 neither the name nor the office."""

@@ -35,6 +35,7 @@ from .words import (
     is_name,
     is_polity,
     is_role,
+    nationality,
 )
 
 
@@ -1116,7 +1117,6 @@ def _place(name: str) -> bool:
 # --- affiliation ----------------------------------------------------------------------------------------------------
 
 _BODIES = LEXICON.bodies
-_NATIONALITY_WORDS = [(re.compile(rf"\b{re.escape(a)}(?!\w)"), country) for a, country in NATIONALITIES.items()]
 _OWNER = re.compile(r"(?:[Tt]he\s+)?([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3})'s\s")
 _POSTED_IN = re.compile(r"\s+in\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*$")
 _OF_BODY = re.compile(r"\bof\s+(?:the\s+)?([A-Z][\w'\-]+(?:\s+[A-Z][\w'\-]+)*)\s*$")
@@ -1158,7 +1158,7 @@ def affiliation(role: str | None) -> str | None:
     org = ORGS.search(role)
     if org:
         return "Houthis" if org[1] == "Houthi" else org[1]
-    country = next((country for pattern, country in _NATIONALITY_WORDS if pattern.search(role)), None)
+    country = nationality(role)
     if country:
         return country
     owner = _OWNER.match(role)  # "Iran's Foreign Minister"

@@ -23,6 +23,7 @@ from .words import (
     country_of,
     distinct,
     is_name,
+    nationality,
 )
 
 # --- where ------------------------------------------------------------------------------------------------
@@ -45,7 +46,6 @@ _POSSESSOR = re.compile(rf"\b({_PLACE})'s\s+(?=[a-z]|[A-Z])")
 _PLACE_BASED = re.compile(rf"\b({_PLACE}){_BASED}")
 _PLACE_FIRST = re.compile(r"(?:the\s+)?([A-Z][A-Za-z]+)\s+[a-z]")
 _IN_PLACE = re.compile(rf"\b(?:in|of)\s+(?:the\s+)?(?:Islamic\s+Republic\s+of\s+)?({_PLACE})\b")
-_NATIONALITY_MENTIONS = [(re.compile(rf"\b{re.escape(a)}\b"), country) for a, country in NATIONALITIES.items()]
 _HOME_BODIES = re.compile(rf"\b(?:{alternation(LEXICON.iranian_bodies)})\b")
 
 
@@ -59,9 +59,9 @@ def origin(phrase: str) -> str | None:
     first = _PLACE_FIRST.match(phrase)  # "Baghdad money changer X"
     if first and country_of(first[1]):
         return country_of(first[1])
-    nationality = next((country for pattern, country in _NATIONALITY_MENTIONS if pattern.search(phrase)), None)
-    if nationality or _HOME_BODIES.search(phrase):
-        return nationality or "Iran"
+    national = nationality(phrase)
+    if national or _HOME_BODIES.search(phrase):
+        return national or "Iran"
     return next((country_of(m[1]) for m in _IN_PLACE.finditer(phrase) if country_of(m[1])), None)
 
 

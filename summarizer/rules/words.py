@@ -30,6 +30,17 @@ PARTICLES = frozenset(w.lower() for w in LEXICON.name_particles)
 """Name particles in lower case: how a list's capitals are written in prose ("AL-KHAFAJI" is "al-Khafaji")."""
 NOT_NAMES = LEXICON.not_names
 NATIONALITIES = LEXICON.nationalities
+_NATIONALITY = re.compile(rf"\b(?:{alternation(NATIONALITIES)})(?!\w)")
+_NATIONALITY_RANK = {adjective: rank for rank, adjective in enumerate(NATIONALITIES)}
+
+
+def nationality(text: str) -> str | None:
+    """The country of a nationality adjective in ``text`` ("the Iraqi militia": Iraq); of several, the one the
+    lexicon lists first."""
+    found = _NATIONALITY.findall(text)
+    return NATIONALITIES[min(found, key=_NATIONALITY_RANK.__getitem__)] if found else None
+
+
 ORGS = re.compile(r"\b(" + "|".join(LEXICON.organisation_patterns) + r")\b")
 """Organisations that speak and are served by sanctioned conduct; group 1 is the name as written."""
 RANK = re.compile(

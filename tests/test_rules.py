@@ -2979,3 +2979,10 @@ def test_names_with_accented_capitals_are_names_and_a_swiss_authority_acts():
     assert [(a.authority, a.issuing_country, a.target_count) for a in summary.sanctions] == [
         ("State Secretariat for Economic Affairs", "Switzerland", 12)
     ]
+
+
+def test_a_release_s_will_today_is_the_action_done_not_a_threat():
+    [action] = one_paragraph(
+        "The UK will today sanction 7 individuals and 1 organisation working for the regime."
+    ).sanctions
+    assert (action.authority, action.action, action.target_count) == ("The UK", "designate", 8)

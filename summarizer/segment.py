@@ -45,7 +45,8 @@ from .models import Bulletin, Citation
 
 OVERVIEW_HEADINGS = re.compile(
     r"^(?:overview|main points|highlights|key points|summary|executive summary|in brief|key developments|"
-    r"key judge?ments|key findings|key takeaways|takeaways|key events|bottom line|top lines|top stories|headlines)"
+    r"key judge?ments|key findings|key takeaways|takeaways|key events|key figures|key facts|bottom line|top lines|"
+    r"top stories|headlines)"
     r"(?:\[\d{1,3}\])?\W*$",  # "Highlights[1]": a web page's footnote marker on the heading
     re.I,
 )
@@ -90,6 +91,8 @@ _TURN = re.compile(
 )
 """A transcript's turn: "MR. HALVORSEN: ...", "QUESTION: ...", "MINISTER AL-RUBAIE (in Arabic, as interpreted): ..."
 (the interpreter's note is no part of the label)."""
+_DASH_TURN = re.compile(r"(?P<label>Q|R)\s+-\s+(?=\S)")
+"""A briefing's question and answer as a French ministry prints them: "Q - ..." and "R - " (réponse)."""
 QUESTION_TURNS = load().question_turns
 _FIELD_LABELS = load().field_labels
 QUESTION_LABEL = "Question"
@@ -663,7 +666,15 @@ class _Reader:
         start = numbered.end() if numbered else start
         note = NOTE_LABEL.match(self.text, start) if bullet is None else None
         start = note.end() if note else start  # "[Monitor's note: ...]": the note's text, without its label
-        turn = (_TURN.match(self.text, start) or _RECORD_TURN.match(self.text, start)) if bullet is None else None
+        turn = (
+            (
+                _TURN.match(self.text, start)
+                or _RECORD_TURN.match(self.text, start)
+                or _DASH_TURN.match(self.text, start)
+            )
+            if bullet is None
+            else None
+        )
         if turn is None and self.labels:  # "Priti Langford (Hertsmere) (Con): ..."
             turn = next((m for r in _DEBATE_LABELS if (m := r.match(self.text, start))), None)
         speech = SPEECH_TURN.match(self.text, start) if self.speeches else None

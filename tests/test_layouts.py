@@ -752,3 +752,34 @@ def test_a_committee_s_numbered_questions_are_its_members_and_a_label_may_name_t
         ("Kunal Bhardwaj", "maintained", "the port should not be held hostage to sanctions"),
         ("EAM", "said", "the Navy will act firmly"),
     ]
+
+
+def test_a_briefing_in_q_and_r_form_is_answered_by_the_spokesperson_its_header_names() -> None:
+    briefing = rules(
+        "Statements by the spokesperson\n\nDaily press briefing\nFriday 3 December 2027\n"
+        "Statements made by the Spokesperson, Mr Bastien Lormeau\n\n1 - Opening statement\n\n"
+        "The Minister for Europe and Foreign Affairs, Ms Helene Castagnet, received the families on Wednesday. She "
+        'assured them that the mobilization of the authorities "remains total".\n\n2 - Iran\n\n'
+        "Q - Tehran accused the two of spying on Tuesday. How do you respond?\n\n"
+        "R - We firmly reject these accusations, which have no basis whatsoever.\n\n"
+        "Q - Will the ambassador be summoned?\n\n"
+        'R - As the Minister said yesterday in the Senate, "every option is on the table."\n\n'
+        "Q - Can you confirm a third arrest?\n\nR - Out of respect for the family, I will say no more at this stage.\n"
+    )
+    assert [(s.speaker, s.cue) for s in briefing.statements] == [
+        ("Helene Castagnet", "assured"),
+        ("Bastien Lormeau", "reject"),
+        ("Helene Castagnet", "said"),
+    ]
+
+
+def test_a_report_s_key_figures_are_its_overview() -> None:
+    report = rules(
+        "Monthly monitor\n\nReporting period: 1-30 November 2027\n\nKey figures\n\n"
+        "- At least 47 executions, including 3 women\n- 14 death sentences confirmed\n\n"
+        "Executions\n\nThe monitor recorded 47 executions in November.\n"
+    )
+    assert [p.text for p in report.overview] == [
+        "At least 47 executions, including 3 women",
+        "14 death sentences confirmed",
+    ]

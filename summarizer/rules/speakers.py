@@ -282,7 +282,9 @@ def _introduce_all(text: str, ctx: Context) -> None:
             ctx.introduce(m["name"], clean_role(m["role"]))  # "Hezbollah MP Kamel Shamseddine": "Shamseddine" later
     for m in _TITLED.finditer(text):
         name = m["name"]
-        surname_only = len(name.split()) == 1 and country_of(name) is None and name not in NOT_NAMES
+        surname_only = (
+            len(name.split()) == 1 and country_of(name) is None and name not in NOT_NAMES and name not in _OFFICE_WORDS
+        )  # "Minister for Europe and Foreign Affairs, Ms X": "Affairs" ends the office, it names no one
         if is_name(name) and (len(name.split()) >= 2 or surname_only) and ctx.find(name) is None:
             ctx.introduce(name, clean_role(m["role"]))  # "President Ahmadinejad": "the president" later
     opening = _OPENING_NAME.match(text)
@@ -927,12 +929,17 @@ def _by_role(s: Subject, ctx: Context) -> Person | None:
     if m is None or not ROLE_NOUNS.search(m["desc"]):
         return None
     found = ctx.by_role_word(m["desc"])
+    if found is None and _TITLE_WORDS.fullmatch(m["desc"]):  # "As the Minister said": a title's holder, in any section
+        head = m["desc"].split()[-1].lower()
+        found = next((p for p in reversed(ctx.people) if p.role and head in p.role.lower().split()), None)
     qualified = _QUALIFIED_OFFICE.fullmatch(m["desc"])  # "the Iranian Foreign Ministry spokesman"
     if found is None and (_TITLE_OFFICE.fullmatch(m["desc"]) or (qualified and ROLE_NOUNS.fullmatch(qualified[1]))):
         return ctx.introduce(f"the {m['desc']}", m["desc"])  # named by the office alone, as written
     return found
 
 
+_TITLE_WORDS = re.compile(r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}")
+"""An office written as a title ("Minister", "Foreign Minister"), not "Iraqi foreign minister"."""
 _UNNAMED_OFFICE = re.compile(rf"^(?:[Tt]he|(?P<owner>{NAME})['’]s)\s+(?P<office>(?:[a-z][\w-]*\s+){{0,3}}[a-z][\w-]*)$")
 """An office no name goes with, in lower case: "the foreign minister", "Iran's defence minister"."""
 
@@ -1063,7 +1070,7 @@ _HONORIFIC = rf"(?:{COURTESY}|Ambassador)"
 _INTERVIEWED = re.compile(
     r"\s(?:spoke|talked)\s+(?:to|with)\b|\ssat\s+down\s+with\b|\s(?:was|were)\s+interviewed\b|\s(?:told|gave)\s+"
 )
-_FIRST_TURN = re.compile(rf"(?im)^[*_]*(?:{alternation(LEXICON.question_turns)})[*_]*:")
+_FIRST_TURN = re.compile(rf"(?im)^[*_]*(?:{alternation(LEXICON.question_turns)})[*_]*(?::|\s+-\s)")
 
 
 def _interviewee(text: str) -> tuple[str, str | None] | None:
@@ -1076,7 +1083,14 @@ def _interviewee(text: str) -> tuple[str, str | None] | None:
         who = speaker(intro[opens : m.start()], "said", Context())
         if who is not None:
             return who.name, who.role
-    return None
+    briefed = _BRIEFED_BY.search(intro)  # "Statements made by the Spokesperson, Mr Bastien Lormeau"
+    return (briefed["name"].split("\n")[0], briefed["office"]) if briefed is not None else None
+
+
+_BRIEFED_BY = re.compile(
+    rf"\bby\s+the\s+(?P<office>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){{0,3}}),\s+(?:{_HONORIFIC}\.?\s+)?(?P<name>{NAME})"
+)
+"""Who answers a briefing's questions, as its header names them."""
 
 
 def speaker(before: str, cue: str, ctx: Context) -> Person | None:

@@ -258,10 +258,15 @@ def headline_tense(cue: str, sentence: str) -> bool:
     return bool(_PRESENT.match(cue)) and not ends_sentence(sentence)
 
 
+_SAYS_NOTHING = re.compile(r"(?i)(?:no\s+more|nothing\s+(?:more|further|to\s+add))\b")
+
+
 def says_enough(content: str, cue: str) -> bool:
     """Content worth a record: three words at least ("said it was"), two for a claim of responsibility ("for the
     attack"), a condemnation ("condemned the attack"), a denial ("denied the reports") or praise in one's own voice
     ("I welcome this step"), one for a denial of a part in something ("denied involvement")."""
+    if _SAYS_NOTHING.match(content):
+        return False  # "I will say no more at this stage", "I have nothing to add": a refusal, no position
     own = LEXICON.first_person_cues.get(cue)
     kind = LEXICON.cues.get(cue) or own
     if kind == "reject_deny" and _PART_IN.fullmatch(content):

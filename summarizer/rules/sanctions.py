@@ -369,28 +369,17 @@ def _instrument_act(doc: Document, para: Paragraph, sent: Sentence) -> Sanction 
     """What a legal instrument says it does ("The instrument designates ...", "The Regulations add seven persons to
     Schedule 1"): an action by whoever made it, as its enacting words name them."""
     m = _INSTRUMENT_ACT.match(sent.flat)
-    maker = _MAKER.search(doc.text) if m is not None else None
-    if m is None or maker is None:
+    verb = _INSTRUMENT_VERB.match(sent.flat, m.end()) if m is not None else None
+    maker = _MAKER.search(doc.text) if verb is not None else None
+    if verb is None or maker is None:
         return None
-    return _record(doc, para, sent, maker["office"] or maker["body"], _INSTRUMENT_ACTIONS[m["verb"]], m.end())
+    return _record(doc, para, sent, maker["office"] or maker["body"], _action(sent.flat, verb), verb.end())
 
 
+_INSTRUMENT_VERB = re.compile(r"(?:adds?|designates?|lists?|removes?|delists?|amends?)\b")
 _INSTRUMENT_ACT = re.compile(
-    r"^(?:The|These|This)\s+(?:instrument|Regulations?|Order|Decision)\s+(?:also\s+)?"
-    r"(?P<verb>adds?|designates?|lists?|removes?|delists?|amends?)\b"
+    rf"^(?:The|These|This)\s+(?:instrument|Regulations?|Order|Decision)\s+(?:also\s+)?(?={_INSTRUMENT_VERB.pattern})"
 )
-_INSTRUMENT_ACTIONS = {
-    verb: action
-    for stem, action in (
-        ("add", "designate"),
-        ("designate", "designate"),
-        ("list", "designate"),
-        ("remove", "delist"),
-        ("delist", "delist"),
-        ("amend", "amend"),
-    )
-    for verb in (stem, stem + "s")
-}
 _MAKER = re.compile(
     r"(?m)^I,\s+[^,\n]+,\s+(?P<office>[^,\n]+?),\s+make\s+the\s+following\b"
     r"|(?:(?:His|Her)\s+Excellency\s+)?the\s+(?P<body>[A-Z][^,\n]{2,60}?),(?:[^,\n]*,)?\s+makes\s+the\s+(?:annexed|following)\b"

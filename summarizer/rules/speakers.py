@@ -170,7 +170,7 @@ class Context:
         """The person introduced last whose role holds the head word of ``words`` ("the minister")."""
         office = re.split(r"\s+of\s+", words, maxsplit=1)[0]  # "the chief of the Lebanese group": the chief
         head = office.split()[-1].lower()
-        country = affiliation(office) if _NATIONAL.search(office) else None  # "the Iraqi foreign minister"
+        country = affiliation(office) if nationality(office) else None  # "the Iraqi foreign minister"
         offices = LEXICON.role_references.get(head, (head,))  # "the top diplomat": the foreign minister
         epithet = head in LEXICON.role_references  # refers to whom the story is about: its speaker first
         spoke = [p for p in (self.last_speaker, self.previous_speaker) if p is not None] if epithet else []
@@ -188,9 +188,6 @@ class Context:
                     continue  # "the Iraqi foreign minister" is not the Omani one introduced last
                 return person
         return None
-
-
-_NATIONAL = re.compile(rf"\b(?:{alternation(NATIONALITIES)})\b")
 
 
 def is_body(who: Person) -> bool:
@@ -1020,8 +1017,9 @@ def _turn_mention(text: str, label: str) -> tuple[str, str | None]:
         return label, clean_role(speech["office"])
     written = r"\s+".join(re.escape(w) for w in label.split())
     named = re.search(rf"(?m)^[*_]*{written},\s+(?P<name>[^:\n]{{3,60}}):", text)  # "Official Spokesperson, Shri X:"
-    if named is not None and is_name(RANK.sub("", untitled(named["name"]))):
-        return RANK.sub("", untitled(named["name"])), label
+    holder_name = RANK.sub("", untitled(named["name"])) if named is not None else ""
+    if is_name(holder_name):
+        return holder_name, label
     holder = re.search(rf"\b(?i:{written})\s+(?P<name>{NAME})", text) if is_role(label) else None
     name = holder["name"].split("\n", 1)[0].strip() if holder is not None else ""  # the name ends with its line
     if is_name(name):  # "Chief Cabinet Secretary:", whom the text names in full

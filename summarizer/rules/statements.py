@@ -531,6 +531,12 @@ _AS_SAID = re.compile(r"^\s*As\s+(?:[\w'.\-]+\s+){1,6}$")
 """A speaker named in a clause of its own before what they said: "As the minister said last week, X"."""
 
 
+def _as_said(clause: str) -> bool:
+    """Whether a clause opens "As X said": what follows it is X's words."""
+    cue = CUE_RE.search(clause)
+    return cue is not None and _AS_SAID.match(clause[: cue.start()]) is not None
+
+
 @dataclass(frozen=True)
 class Cue:
     """A reporting verb in a sentence, where it ends, and what it reports."""
@@ -673,7 +679,7 @@ def answer(doc: Document, para: Paragraph, found: list[Statement], acts: list[Se
             or _ONESELF.search(said)
             or _MET.search(said)
             or len(said.split()) < 4
-            or (said.startswith("As ") and CUE_RE.search(said.split(",", 1)[0]))  # "As the Minister said, ...": theirs
+            or _as_said(said.split(",", 1)[0])  # "As the Minister said, ...": theirs
         ):
             continue
         return _build(doc, para, sent, who, "said", said, 0, live=True)

@@ -12,10 +12,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Set
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import cache
 from typing import TypeVar
 
 from .layout import flat
-from .lexicon import actor_mentions
+from .lexicon import actor_mentions, load
 from .models import Evidence, Grounding, OverviewPoint, Sanction, Statement
 from .text import tokens, words
 
@@ -100,7 +101,19 @@ class Index:
 def index(text: str) -> Index:
     """Words are read both as printed and as read whole: a name hyphenated at a line end ("Sadr-\nzadeh") occurs."""
     vocabulary = frozenset(words(text) | words(flat(text)))
-    return Index(text, vocabulary, frozenset(name for pattern, name in actor_mentions() if pattern.search(text)))
+    actors = frozenset(
+        name
+        for (pattern, name), spellings in zip(actor_mentions(), _actor_words(), strict=True)
+        if any(spelling <= vocabulary for spelling in spellings) and pattern.search(text)
+    )
+    return Index(text, vocabulary, actors)
+
+
+@cache
+def _actor_words() -> tuple[tuple[frozenset[str], ...], ...]:
+    """Each actor's spellings as word sets ("and" may be printed "&"): an actor none of whose spellings has all its
+    words in the text is not searched for, which spares a search of the whole text per actor."""
+    return tuple(tuple(frozenset(words(s)) - {"and"} for s in spellings) for spellings in load().actors.values())
 
 
 def ground(items: Iterable[Item], text: str | Index, tally: Grounding, keep_ungrounded: bool = False) -> list[Item]:

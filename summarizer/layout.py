@@ -45,6 +45,8 @@ _QUOTED_LINE = re.compile(r"\n[ \t]*>[ \t]?")
 def flat(text: str) -> str:
     """A span read as one line: each line break, with the blank lines and indent around it, is one space; a word
     hyphenated at a line end is one word again; an e-mail's quotation marks (">" opening its lines) are gone."""
+    if "\n" not in text:
+        return text  # most spans are one line already: every rewrite below needs a line break
     text = _HYPHEN_BREAK.sub("-", _WORD_BREAK.sub("", _QUOTED_LINE.sub("\n", text)))
     return re.sub(r"[ \t]*\n\s*", " ", text)
 

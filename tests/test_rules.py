@@ -392,6 +392,10 @@ def test_adding_targets_to_a_sanctions_list_is_not_speech():
         ("Tehran keeps bankrolling the Houthis' attacks on shipping", "accuse_condemn"),
         ("the IAEA report relied on documents fabricated by Israel", "accuse_condemn"),  # harm done by a named actor
         ("the documents were fabricated", "assessment"),  # ... and by no one named
+        ('"Anyone who moves weapons south of the river is a target"', "threaten"),  # a consequence on a condition
+        ("any company that keeps supplying them risks the same fate", "threaten"),
+        ("the strikes were an aggression that will not go unanswered", "threaten"),
+        ("Iran reserves the right to respond", "threaten"),
     ],
 )
 def test_what_a_plain_said_statement_is_comes_from_its_content(content, kind):
@@ -418,7 +422,7 @@ def test_a_warning_cue_is_a_threat_when_it_promises_an_act_even_without_a_will(c
         ("condemned", "all parties to exercise restraint", "demand_appeal", "all parties"),
         ("told", "it to designate the operators", "demand_appeal", None),
         ("said", "the army had forced Israel to evacuate the north", "assessment", None),
-        ("said", "Iran reserves the right to respond", "assessment", None),
+        ("said", "the navy has the right to inspect ships in its waters", "assessment", None),
         ("denied", "the group would resume attacks if Washington struck again", "threaten", None),
         ("said", "talks would resume next week", "assessment", None),
     ],

@@ -889,8 +889,13 @@ _THREAT = re.compile(r"\b(?:will|would|consequences|response|face|against)\b")
 _PROMISED = re.compile(r"\"?to\s+\"?[a-z]+|.*\b(?:if|unless)\b")
 """What a threatening cue promises ("vowed to answer", "threatened to resume ... if"): a threat without a "will"."""
 _THREAT_PHRASES = dict(_CONTENT_TYPES)["threaten"]
-_CONDITIONAL = re.compile(r"\b(?:if|unless)\b.*\b(?:will|would|could)\b|\b(?:will|would|could)\b.*\b(?:if|unless)\b")
-"""A consequence on a condition ("would resume attacks if ..."): a warning, whatever verb reports it."""
+_CONDITIONAL = re.compile(
+    r"\b(?:if|unless)\b.*\b(?:will|would|could)\b|\b(?:will|would|could)\b.*\b(?:if|unless)\b"
+    r"|\b(?:anyone|whoever|any\s+(?:\w+\s+)?(?:company|country|bank|vessel|entity|one|person|state|government))"
+    r"\b(?:\s+(?:who|that|which))?\b.*\b(?:will|would|risks?|is\s+a\s+target)\b"
+)
+"""A consequence on a condition ("would resume attacks if ...", "anyone who supplies them will ..."): a warning,
+whatever verb reports it."""
 _DEMANDED = re.compile(r"^(?P<party>(?:[\w'\u2019.-]+\s+){1,6}?)(?:not\s+)?to\s+(?!be\b|date\b)[a-z]+\b")
 _DETERMINERS = {"the", "all", "both", "its", "their", "his", "her", "other"}
 _PRONOUNS = {"it", "them", "him", "her", "us"}
@@ -915,7 +920,7 @@ def statement_type(cue: str | None, content: str) -> str:
         return "demand_appeal"
     if cue == "claimed" and _ATTACK.fullmatch(content):
         return "claim_responsibility"
-    if _CONDITIONAL.search(content):
+    if _CONDITIONAL.search(content.lower()):  # "If they attack again, we will ..."
         return "threaten"
     low = content.lower()
     kind = CUES.get(cue) or CUES.get(f"{cue} that") or LEXICON.first_person_cues.get(cue, "neutral")

@@ -519,6 +519,16 @@ def test_a_second_verb_s_and_and_subject_close_the_first_verb_s_content():
     ]
 
 
+def test_a_telling_in_a_dated_paper_is_said_that_day_and_a_day_of_something_else_dates_nothing():
+    summary = by_rules(
+        "Council notes\n\nWednesday 18 August 2027\n\nIn its conclusions on Iraq of 12 October 2026, the European "
+        "Council condemned the attacks on shipping.\n\nForeign Minister Karim Haddad welcomed the statement of the "
+        "Secretary-General of 10 March 2027 and said the crews must be released.\n"
+    )
+    got = [(s.cue, s.said_on) for s in summary.statements]
+    assert got == [("condemned", date(2026, 10, 12)), ("welcomed", None), ("said", None)]
+
+
 def test_a_meeting_record_s_statements_are_said_on_the_day_the_meeting_was_held():
     summary = by_rules(
         "Summary record of the 318th meeting\nHeld at Headquarters, New York, on Tuesday, 3 August 2027, at 10 a.m."

@@ -18,8 +18,15 @@ WHEN = (
     rf"earlier(?:\s+this\s+(?:week|month))?|on\s+{DATE})"
 )
 """A day ("on Thursday", "yesterday", "on November 25"): between speaker and verb, or verb and content."""
-_ON_DATES = [re.compile(rf"\b(?:on|On)\s+({d.pattern})") for d in (dates.MONTH_DAY, dates.DAY_MONTH)]
-"""A date the sentence gives, as "on March 21" or "on 17 December 2026" writes it."""
+_PAPER_OF = (
+    r"[Ii]n\s+(?:its|a|an|his|her|their|the)\s+(?:\w+\s+)?"
+    r"(?:statement|conclusions|letter|report|declaration|communiqu[eé]|remarks|speech|interview|note)\b[^,.;]{0,30}?\s+of"
+)
+"""The paper a telling is in, and its day ("In its conclusions on Iraq of 12 October"): "the attack of 28 August"
+and "took note of the statement of the Secretary-General of 10 March" date no telling of the sentence's subject."""
+_ON_DATES = [re.compile(rf"\b(?:[Oo]n|an?|{_PAPER_OF})\s+({d.pattern})") for d in (dates.MONTH_DAY, dates.DAY_MONTH)]
+"""A date the sentence gives, as "on March 21", "on 17 December 2026", "in a statement of 28 August" or "in a June 8
+post" writes it."""
 _OPENING_DATES = [re.compile(rf"\s*On\s+({d.pattern})") for d in (dates.MONTH_DAY, dates.DAY_MONTH)]
 _YESTERDAY = re.compile(r"\b(?:[Yy]esterday|[Ll]ast\s+night)\b")
 _TODAY = re.compile(r"\b(?:[Tt]oday|[Tt]onight|[Tt]his (?:morning|afternoon|evening))\b")

@@ -174,8 +174,8 @@ _SOURCE_LABEL = re.compile(rf"\s*{SOURCE_LABEL}\s*", re.I)
 _BRACKETS = re.compile(r"\[([^\[\]\n]{4,300})\](?!\()")
 """A source in square brackets closing a digest item: "[Tasnim, 7 Nov; Reuters, 7 Nov]"."""
 _ABBREV = re.compile(
-    r"(?:\b(?:U\.S|U\.K|U\.N|E\.U|Dr|Mr|Mrs|Ms|Prof|Gen|Lt|Col|Maj|Capt|Sgt|St|No|Jr|Sr|vs|etc|al|i\.e|e\.g|hon|Hon|"
-    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)|\b[A-Z])\.$"
+    r"(?:\b(?:U\.S|U\.K|U\.N|E\.U|Dr|Mr|Mrs|Ms|Prof|Gen|Brig|Adm|Cmdr|Cdr|Lt|Col|Maj|Capt|Sgt|Sen|Rep|Gov|Amb|Rev|"
+    r"St|No|Jr|Sr|vs|etc|al|i\.e|e\.g|hon|Hon|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)|\b[A-Z])\.$"
 )
 _SENTENCE_END = re.compile(
     rf"[.!?][\"')\]*]*(?:[ ]?{FOOTNOTE_MARK})*\s*$"

@@ -151,6 +151,21 @@ def test_content_is_what_was_said_without_who_when_and_where(sentence, content):
             "Seyed Ali Khamenei",
             "Leader of the Islamic Revolution",
         ),
+        (  # an abbreviated rank ends no sentence
+            "Houthi military spokesman Brig. Gen. Hamoud al-Sharafi said the group had warned off two ships.",
+            "Hamoud al-Sharafi",
+            "Houthi military spokesman",
+        ),
+        (  # a word holding an office noun ("Banking": "king") is no office
+            "Paul Denholm, the chairman of the Banking Committee, said the sanctions were overdue.",
+            "Paul Denholm",
+            "chairman of the Banking Committee",
+        ),
+        (  # a legislator's party and state part the name from its apposition no more than a comma
+            "Senator Margaret Ellison (R-Neb.), ranking member of the Senate Banking Subcommittee, said so.",
+            "Margaret Ellison",
+            "ranking member of the Senate Banking Subcommittee",
+        ),
     ],
 )
 def test_speaker_and_role_past_settings_ranks_and_asides(sentence, speaker, role):

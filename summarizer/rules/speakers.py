@@ -296,6 +296,7 @@ def _introduce_all(text: str, ctx: Context) -> None:
 
 PARTY = r"\s+\([RDI]-[A-Z][\w.]*\)"
 """A legislator's party and state after the name: " (R-Idaho)"."""
+_PARTY = re.compile(PARTY)
 _PARTY_NAMED = re.compile(rf"(?P<name>[A-Z][\w'-]+(?:\s+[A-Z]\.)?\s+[A-Z][\w'-]+){PARTY}")
 """A legislator named with party and state ("Alan Prescott (D-N.H.)"): later "Senator Prescott" is this one."""
 _CHAMBER = re.compile(r"\b(Senators?|Sen\.|Representatives?|Rep\.|Reps\.)[^.;]*$")
@@ -550,6 +551,7 @@ def _subject(before: str, cue: str) -> Subject:
     if earlier:
         before = earlier["subject"]
     before = _SIC.sub("", before)  # "Daniel Witcomb [sic], said": the editor's mark, no part of the name
+    before = _PARTY.sub("", before)  # "Sen. X (R-Idaho), the top Republican on ...,": the office is in apposition
     before = _ASIDE.sub("", _unranked(_SETTING.sub("", _OPENING_CONJUNCTION.sub("", before))))
     before = _ISSUED.sub(" ", before)  # "The ministry issued a statement saying": the ministry says
     before = _OWN_PAPER.sub(" ", before)  # "OFAC's most recent maritime advisory cautioned": OFAC cautions
@@ -899,7 +901,7 @@ def _named(s: Subject, ctx: Context) -> Person | None:
     return ctx.introduce(full, None) if full else NOBODY  # "Lerner said", "Amos Lerner" in an older entry below
 
 
-_NAMED_OFFICE = re.compile(rf"{_ROLE_NOUN}\s+{NAME}$")
+_NAMED_OFFICE = re.compile(rf"\b{_ROLE_NOUN}\s+{NAME}$")
 """An office with its holder's name run into it ("Foreign Ministry spokeswoman Yelena Arsenyeva"): no role in
 apposition to what comes before it ("... at the Security Council, Foreign Ministry spokeswoman X said")."""
 

@@ -162,7 +162,7 @@ def test_content_is_what_was_said_without_who_when_and_where(sentence, content):
             "chairman of the Banking Committee",
         ),
         (  # a legislator's party and state part the name from its apposition no more than a comma
-            "Senator Margaret Ellison (R-Neb.), ranking member of the Senate Banking Subcommittee, said so.",
+            "Senator Margaret Ellison (R-Neb.), ranking member of the Senate Banking Subcommittee, said it was late.",
             "Margaret Ellison",
             "ranking member of the Senate Banking Subcommittee",
         ),

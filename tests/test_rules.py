@@ -368,6 +368,19 @@ def test_affiliation_from_possessives_nationalities_and_bodies(role, affiliation
     assert rules.affiliation(role) == affiliation
 
 
+@pytest.mark.parametrize(
+    ("sentence", "affiliation"),
+    [
+        ('"It is a legal case," Foreign Ministry spokesman Esmail Rostami told a news conference in Tehran.', "Iran"),
+        ('In Tripoli, government spokesman Faraj al-Mabrouk welcomed the sanctions as "overdue".', "Libya"),
+        ('In Dubai, government spokesman Faraj al-Mabrouk welcomed the sanctions as "overdue".', None),  # no capital
+        ('In Tehran, Hezbollah spokesman Ali Haidar welcomed the sanctions as "overdue".', "Hezbollah"),  # its own body
+    ],
+)
+def test_a_state_officer_named_without_a_state_speaks_for_the_capital_the_telling_places_them_in(sentence, affiliation):
+    assert [s.affiliation for s in one_paragraph(sentence).statements] == [affiliation]
+
+
 def test_the_group_is_the_organisation_named_last_and_unnamed_sources_are_not_it():
     summary = one_paragraph(
         "A previously unknown group calling itself Saraya Thar al-Muhandis claimed responsibility for the attack. "

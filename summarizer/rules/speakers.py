@@ -1161,6 +1161,22 @@ def publisher_side(publisher: str | None, *, issuer: bool) -> str | None:
     return affiliation(publisher) or (places.pop() if len(places) == 1 else None)
 
 
+_STATE_OFFICE = re.compile(r"\b(?:[Mm]inist(?:ry|er)|[Gg]overnment|President|[Pp]arliament\w*|Cabinet|[Jj]udiciary)\b")
+"""An office of a state's government, whose country a report may leave to where it places the holder."""
+_IN_CAPITAL = re.compile(rf"\b(?:[Ii]n|[Ff]rom)\s+({alternation(LEXICON.capital_cities)})\b")
+
+
+def seat_side(role: str | None, told: str, place: str | None) -> str | None:
+    """The state a government's officer named without one speaks for, by the capital the telling places them in
+    ("Foreign Ministry spokesman X told a news conference in Tehran", "In Tripoli, government spokesman X said"),
+    else by the capital of the story's dateline; a city no capital ("DUBAI") places no one."""
+    if not role or not _STATE_OFFICE.search(role):
+        return None
+    here = _IN_CAPITAL.search(told)
+    city = here[1] if here else (place or "").title()
+    return country_of(city) if city in LEXICON.capital_cities else None
+
+
 def affiliation(role: str | None) -> str | None:
     """Organisation or country a role (or a speaking body's name) belongs to, when it names one."""
     if not role:

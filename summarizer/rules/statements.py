@@ -26,6 +26,7 @@ from .speakers import (
     is_body,
     named_after,
     publisher_side,
+    seat_side,
     speaker,
     turn_speaker,
 )
@@ -816,6 +817,7 @@ def _build(
         or country_of(ARTICLE.sub("", speaker.name))  # "the representative of France": a country's delegate
         or (publisher_side(doc.bulletin.publisher, issuer=True) if doc.release else None)  # a release's issuer
         or (publisher_side(doc.bulletin.publisher, issuer=False) if live and para.turn else None)  # a briefing's
+        or seat_side(speaker.role, sent.flat.replace(content, " "), None)
     )
     return Statement(
         speaker=speaker.name,

@@ -374,6 +374,8 @@ def test_affiliation_from_possessives_nationalities_and_bodies(role, affiliation
         ('"It is a legal case," Foreign Ministry spokesman Esmail Rostami told a news conference in Tehran.', "Iran"),
         ('In Tripoli, government spokesman Faraj al-Mabrouk welcomed the sanctions as "overdue".', "Libya"),
         ('In Dubai, government spokesman Faraj al-Mabrouk welcomed the sanctions as "overdue".', None),  # no capital
+        ('BAGHDAD, March 3, 2027 (Newswire) - Government spokesman Raad al-Saedi called the talks "useful".', "Iraq"),
+        ('DUBAI, March 3, 2027 (Newswire) - Government spokesman Raad al-Saedi called the talks "useful".', None),
         ('In Tehran, Hezbollah spokesman Ali Haidar welcomed the sanctions as "overdue".', "Hezbollah"),  # its own body
     ],
 )

@@ -3030,3 +3030,47 @@ def test_a_release_s_will_today_is_the_action_done_not_a_threat():
         "The UK will today sanction 7 individuals and 1 organisation working for the regime."
     ).sanctions
     assert (action.authority, action.action, action.target_count) == ("The UK", "designate", 8)
+
+
+def test_a_release_s_defined_terms_and_legal_form_name_the_company_and_a_paper_opening_a_sentence_speaks_not():
+    summary = by_rules(
+        "Tanker manager answers designation\n\n"
+        'Piraeus - 20 January 2028 - Kymata Tanker Management S.A. ("Kymata" or "the Company") today responded to '
+        "the decision of the U.S. Treasury to add the Company to its list.\n\n"
+        "The Company categorically denies that it has ever carried Iranian oil. Kymata states that every voyage was "
+        "screened by its compliance department.\n\n"
+        "What the Treasury announced\n\n"
+        "According to the release, the Under Secretary, Rachel Oduya, said that shipowners would find no safe "
+        "harbour. Tom Aldred, a broker at Marlowe Shipbrokers, estimated that rates could rise by 15%.\n\n"
+        "The Company notes that it has no relationship with the other firms named.\n"
+    )
+    got = [(s.speaker, s.cue) for s in summary.statements]
+    assert got == [
+        ("Kymata Tanker Management S.A.", "denies"),
+        ("Kymata Tanker Management S.A.", "states"),
+        ("Rachel Oduya", "said"),
+        ("Tom Aldred", "estimated"),
+        ("Kymata Tanker Management S.A.", "notes"),
+    ]
+
+
+def test_remarks_a_speaker_introduces_and_a_delegation_s_statement_are_their_own_first_person_words():
+    summary = by_rules(
+        "Cabinet meeting\n\n"
+        "Foreign Minister Yoav Carmeli said that four states now supported a listing.\n\n"
+        "Prime Minister Avner Halevy, today (Tuesday, 25 January 2028), at the start of the weekly Cabinet meeting, "
+        'made the following remarks:\n\n"I call on the European Union to list the Revolutionary Guards in full."\n\n'
+        "The Prime Minister thanked the President of Cyprus for the fire-fighting aircraft sent last week.\n\n"
+        "Statement by the Delegation of the United Kingdom\n\n"
+        "Mr Chair,\n\nMy delegation rejects the claim that these strikes hit only military targets.\n\n"
+        "EU Statement on the Russian Federation's aggression\n\n"
+        "The European Union and its Member States condemn in the strongest terms the strikes on Odesa.\n"
+    )
+    got = [(s.speaker, s.role, s.cue) for s in summary.statements]
+    assert got == [
+        ("Yoav Carmeli", "Foreign Minister", "said"),
+        ("Avner Halevy", "Prime Minister", "call on"),
+        ("Avner Halevy", "Prime Minister", "thanked"),
+        ("United Kingdom", None, "reject"),
+        ("European Union", None, "condemn"),
+    ]

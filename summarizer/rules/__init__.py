@@ -26,6 +26,7 @@ from .statements import (
     aim_at_issuers,
     answer,
     attributed_quote,
+    authored,
     content_at,
     find_statements,
     first_person,
@@ -51,9 +52,11 @@ def extract(doc: Document) -> tuple[list[OverviewPoint], list[Statement], list[S
     sanctions: list[Sanction] = []
     intros = {id(p.lead[0]) for p in doc.paragraphs if p.lead is not None}
     people: list[Person] = []  # a surname points back to its full name anywhere in the text
+    defined: dict[str, str] = {}  # and a term a release defines ("the Company") its name, in any section
     we: Person | None = None  # who "we" are, once a joint statement says so
     for section in doc.sections:
-        ctx = Context(people, text=doc.text)  # a section tells one story: pronouns carry across it, not beyond
+        ctx = Context(people, text=doc.text, defined=defined)  # a section tells one story: pronouns stay in it
+        we = authored(section.title) or we  # "Statement by the Delegation of X": its "we" is X
         lead: ListLead | None = None
         for at, para in enumerate(section.paragraphs):
             ctx.new_paragraph()
@@ -72,7 +75,7 @@ def extract(doc: Document) -> tuple[list[OverviewPoint], list[Statement], list[S
             following = section.paragraphs[at + 1].end if at + 1 < len(section.paragraphs) else para.end
             for sent in para.sentences:
                 ctx.ahead = (sent.end, following)
-                we = voice(sent) or we
+                we = voice(sent, ctx) or we
                 acts = actions(doc, para, sent, we and we.name, sanctions)
                 found = find_statements(doc, para, sent, ctx) or first_person(doc, para, sent, we)
                 if acts and id(para) in intros and sent is para.sentences[-1]:  # "... the following entities:"

@@ -79,6 +79,8 @@ class Context:
     """The whole text: a surname may be named in full only further on (a live page is read newest first)."""
     short: dict[str, str] = field(default_factory=dict)
     """Initials a text gives a name in parentheses, to the name: "the Ministry of Foreign Affairs (MoFA)"."""
+    defined: dict[str, str] = field(default_factory=dict)
+    """Terms a text defines a name by, to the name: 'Kymata Tanker Management S.A. ("Kymata" or "the Company")'."""
     ahead: tuple[int, int] = (0, 0)
     """Where the rest of the paragraph and the next one lie in :attr:`text`: where an office a lede names gets its
     holder's name ("Iran's foreign minister has warned ... the foreign minister, Kamran Sotoudeh, accused")."""
@@ -174,7 +176,8 @@ class Context:
         offices = LEXICON.role_references.get(head, (head,))  # "the top diplomat": the foreign minister
         epithet = head in LEXICON.role_references  # refers to whom the story is about: its speaker first
         spoke = [p for p in (self.last_speaker, self.previous_speaker) if p is not None] if epithet else []
-        kind = [] if epithet else [w for w in office.split()[:-1] if w.islower() and w not in LEXICON.any_kind]
+        qualifiers = [w.lower() for w in office.split()[:-1] if not nationality(w) and "'" not in w]
+        kind = [] if epithet else [w for w in qualifiers if w not in LEXICON.any_kind and w not in ("the", "a", "an")]
         unplaced = next((p for p in spoke if p.role is None and not is_body(p)), None)
         if unplaced is not None and not offices and not any(p.role for p in spoke):
             return unplaced  # "Gen. X said ... the senior military official said": an office any holder fits
@@ -244,6 +247,16 @@ _SHORT_NAME = re.compile(
 """A body's name and the initials it goes by after: "the Ministry of Foreign Affairs (MoFA)"."""
 
 
+_LEGAL_FORM = rf",?\s+(?i:{alternation(LEXICON.company_suffixes)})\.?"
+"""A company's legal form after its name (", Ltd.", " S.A.")."""
+_DEFINED = re.compile(
+    rf'(?P<name>{NAME}(?:{_LEGAL_FORM})?)\s+\((?P<terms>(?:the\s+)?"[^"()]{{2,40}}"(?:[^"()]{{1,12}}"[^"()]{{2,40}}")*)\)'
+)
+"""A name and the terms a release defines it by: 'Kymata Tanker Management S.A. ("Kymata" or "the Company")'."""
+_CUT_NAME = re.compile(rf"{UPPER}[\w'.-]*\s+$")
+_TERM = re.compile(r'"(?:[Tt]he\s+)?([^"]+)"')
+
+
 def _placeless(name: str) -> str:
     """A name without the place run into it ("received in Abu Dhabi Hamidreza Dastgheibnia, Ambassador ...")."""
     words = name.split()
@@ -260,6 +273,12 @@ def _introduce_all(text: str, ctx: Context) -> None:
     """Everyone the sentence introduces with an office, a party or as its subject."""
     for m in _SHORT_NAME.finditer(text) if "(" in text else ():
         ctx.short.setdefault(m["short"], m["name"])
+    for m in _DEFINED.finditer(text) if '("' in text else ():
+        if _CUT_NAME.search(text, 0, m.start()):
+            continue  # "Treasury's Office of Foreign Assets Control": longer than a name's words, read only in part
+        for term in _TERM.findall(m["terms"]):
+            if not term.isupper():  # initials are read as such ("OFAC"), a defined word stands for the name
+                ctx.defined.setdefault(term, m["name"])  # '("Kymata" or "the Company")': either names the company
     for m in _BODY_NAMED.finditer(text):
         if is_name(m["name"]):
             ctx.body = ctx.introduce(m["name"], None)
@@ -297,6 +316,7 @@ def _introduce_all(text: str, ctx: Context) -> None:
 PARTY = r"\s+\([RDI]-[A-Z][\w.]*\)"
 """A legislator's party and state after the name: " (R-Idaho)"."""
 _PARTY = re.compile(PARTY)
+_AND_ITS_OWN = re.compile(r"\s+and\s+(?:its|their)\s+(?:[Mm]ember\s+[Ss]tates|allies|partners)\s*$")
 _PARTY_NAMED = re.compile(rf"(?P<name>[A-Z][\w'-]+(?:\s+[A-Z]\.)?\s+[A-Z][\w'-]+){PARTY}")
 """A legislator named with party and state ("Alan Prescott (D-N.H.)"): later "Senator Prescott" is this one."""
 _CHAMBER = re.compile(r"\b(Senators?|Sen\.|Representatives?|Rep\.|Reps\.)[^.;]*$")
@@ -490,8 +510,9 @@ _DELEGATION = re.compile(r"(?<=[a-z])\s+\((?P<seat>[A-Z][^()]*(?:\([^()]*\)[^()]
 _INNER_PARENS = re.compile(r"\s*\([^()]*\)")
 _VERB_PARTS = re.compile(rf"(?:\s+(?:has|have|had)\b)?\s+{MANNER}$")
 """An auxiliary and adverbs the subject runs into before the verb ("The army has repeatedly")."""
-_LAST_NAME = re.compile(rf"(?:^|[,;]\s+|\s)(?:[Tt]he\s+)?(?P<name>{NAME}|[A-Z](?:\.[A-Z])+\.)$")
-"""The capitalised words closing a subject, or a polity's dotted initials ("the U.S. claims")."""
+_LAST_NAME = re.compile(rf"(?:^|[,;]\s+|\s)(?:[Tt]he\s+)?(?P<name>{NAME}(?:{_LEGAL_FORM})?|[A-Z](?:\.[A-Z])+\.)$")
+"""The capitalised words closing a subject, with a company's legal form ("Kymata Tanker Management S.A."), or a
+polity's dotted initials ("the U.S. claims")."""
 
 
 @dataclass
@@ -552,6 +573,7 @@ def _subject(before: str, cue: str) -> Subject:
         before = earlier["subject"]
     before = _SIC.sub("", before)  # "Daniel Witcomb [sic], said": the editor's mark, no part of the name
     before = _PARTY.sub("", before)  # "Sen. X (R-Idaho), the top Republican on ...,": the office is in apposition
+    before = _AND_ITS_OWN.sub(" ", before)  # "The European Union and its Member States condemn": the Union speaks
     before = _ASIDE.sub("", _unranked(_SETTING.sub("", _OPENING_CONJUNCTION.sub("", before))))
     before = _ISSUED.sub(" ", before)  # "The ministry issued a statement saying": the ministry says
     before = _OWN_PAPER.sub(" ", before)  # "OFAC's most recent maritime advisory cautioned": OFAC cautions
@@ -580,6 +602,12 @@ NOBODY = Person("")
 """A strategy's verdict that the subject names no speaker the rules can tell: stop looking."""
 Strategy = Callable[[Subject, Context], Person | None]
 """Reads one way of writing a subject: the speaker, :data:`NOBODY`, or None when the pattern is not there."""
+
+
+def _defined_term(s: Subject, ctx: Context) -> Person | None:
+    """ "The Company denies": the name a release defined the term for."""
+    full = ctx.defined.get(ARTICLE.sub("", s.words.strip()))
+    return (ctx.find(full) or ctx.introduce(full, None)) if full else None
 
 
 def _relative_clause(s: Subject, ctx: Context) -> Person | None:
@@ -929,8 +957,8 @@ def _by_role(s: Subject, ctx: Context) -> Person | None:
         return None
     found = ctx.by_role_word(m["desc"])
     if found is None and _TITLE_WORDS.fullmatch(m["desc"]):  # "As the Minister said": a title's holder, in any section
-        head = m["desc"].split()[-1].lower()
-        found = next((p for p in reversed(ctx.people) if p.role and head in p.role.lower().split()), None)
+        title = m["desc"].lower().split()  # "the Prime Minister" is no Foreign Minister
+        found = next((p for p in reversed(ctx.people) if p.role and set(title) <= set(p.role.lower().split())), None)
     qualified = _QUALIFIED_OFFICE.fullmatch(m["desc"])  # "the Iranian Foreign Ministry spokesman"
     if found is None and (_TITLE_OFFICE.fullmatch(m["desc"]) or (qualified and ROLE_NOUNS.fullmatch(qualified[1]))):
         return ctx.introduce(f"the {m['desc']}", m["desc"])  # named by the office alone, as written
@@ -973,6 +1001,7 @@ def _known_actor(s: Subject, ctx: Context) -> Person | None:
 
 
 STRATEGIES: tuple[Strategy, ...] = (
+    _defined_term,
     _relative_clause,
     _according_to,
     _unnamed_source,

@@ -57,6 +57,11 @@ _AUXILIARIES = r"(?:\s+(?:has|have|had|also|again|later|then|\w+ly))*"
 """What may stand between "and" and a second verb of the same subject: "and has repeatedly called on"."""
 _COORDINATED = re.compile(rf"\b(?:and|but)(?:\s+(?:he|she|it|they))?{_AUXILIARIES}\s*$")
 _PUBLICATION = re.compile(rf"\s+(?:the\s+)?(?:[\w'.-]+\s+){{0,3}}(?:{alternation(LEXICON.publications)})\b[^,]*\.?$")
+_PAPER_SOURCE = re.compile(
+    r"\s+(?:the|a|an|its|his|her|their)\s+(?:[\w'-]+\s+){0,2}(?:release|statement|report|order|document|decision|"
+    r"indictment|complaint|filing|letter|notice|announcement|readout|communiqu\w+|transcript|minutes|record)\s*,"
+)
+"""A paper opening a sentence as its source ("According to the release, ..."): whoever speaks is named after it."""
 _FURTHER = re.compile(r"(?:adding|stressing)\s+(?:that\b|[\"\u201c:])")
 """A participle that reports a further statement of the same speaker (", adding that ..."), not a restatement."""
 _NEW_SUBJECT = re.compile(r'[",]\s+(?:and|but|while)\s+(?P<who>[^\s,;"][^,;"]{1,60})$')
@@ -166,6 +171,8 @@ def find_statements(doc: Document, para: Paragraph, sent: Sentence, ctx: Context
         if m["cue"].lower() == "according to" and _PUBLICATION.match(sent.flat[m.end() :]):
             continue  # "according to the EU's Official Journal": a record, no one speaking
         end = m.end()
+        if m["cue"] == "According to" and _PAPER_SOURCE.match(sent.flat, m.end()):
+            continue  # "According to the release, the Under Secretary, X, said that ...": a paper, its speaker after
         if m["cue"] == "According to" and not _PRONOUN_SOURCE.match(sent.flat, m.end()):
             source = _source_first(sent.flat, m.end(), ctx)
             if source is None:
@@ -260,6 +267,8 @@ def headline_tense(cue: str, sentence: str) -> bool:
 
 
 _SAYS_NOTHING = re.compile(r"(?i)(?:no\s+more|nothing\s+(?:more|further|to\s+add))\b")
+_ANSWERING = {"responded", "responds", "replied", "replies", "reacted", "reacts"}
+_SAYING = re.compile(r"\b(?:saying|that)\b")
 
 
 def says_enough(content: str, cue: str) -> bool:
@@ -268,6 +277,8 @@ def says_enough(content: str, cue: str) -> bool:
     ("I welcome this step"), one for a denial of a part in something ("denied involvement")."""
     if _SAYS_NOTHING.match(content):
         return False  # "I will say no more at this stage", "I have nothing to add": a refusal, no position
+    if cue in _ANSWERING and content.startswith("to ") and not _SAYING.search(content):
+        return False  # "responded to the decision of ...": what was answered, not what was said
     own = LEXICON.first_person_cues.get(cue)
     kind = LEXICON.cues.get(cue) or own
     if kind == "reject_deny" and _PART_IN.fullmatch(content):
@@ -565,10 +576,10 @@ def statement(
     )
 
 
-_FIRST_CUE = rf"{MANNER}(?P<cue>{alternation(LEXICON.first_person_cues)})\b(?:\s+is\b)?"
+_FIRST_CUE = rf"{MANNER}(?P<cue>{alternation(LEXICON.first_person_cues)})s?\b(?:\s+is\b)?"
 _FIRST_PERSON = re.compile(
-    rf"(?:^(?:(?:And|But|So)\s+)?(?:[Tt]o\s+[^,:;]{{2,60}}?\s+(?=I\s))?|,\s+(?:and\s+|but\s+)?|\bthat\s+|\b[Ww]hat\s+)"
-    rf"(?:[Ww]e|I)(?:'d|'ll|'ve|'re)?\s+"
+    rf"(?:^\"?(?:(?:And|But|So)\s+)?(?:[Tt]o\s+[^,:;]{{2,60}}?\s+(?=I\s))?|,\s+(?:and\s+|but\s+)?|\bthat\s+|\b[Ww]hat\s+|:\s+\")"
+    rf"(?:[Ww]e|I|My\s+(?:delegation|country|government))(?:'d|'ll|'ve|'re)?\s+"
     rf"(?:{MANNER}(?:will|would|like\s+to|continue\s+to|can|must|want\s+to|write\s+to|rise\s+(?:today\s+)?to|are|again|once\s+again|also|"
     r"(?:was|am)\s+going\s+to|have)\s+)*"
     rf"{_FIRST_CUE}"
@@ -582,10 +593,41 @@ _VOICE = re.compile(
 undersigned organisations, write to express ..."."""
 
 
-def voice(sent: Sentence) -> Person | None:
-    """Who "we" are from this sentence on, when the sentence says so."""
+def voice(sent: Sentence, ctx: Context) -> Person | None:
+    """Who "I" and "we" are from this sentence on, when the sentence says so: "We, the ... condemn", or a speaker
+    introducing their words ("Prime Minister X, today, ..., made the following remarks:")."""
     m = _VOICE.search(sent.flat)
-    return Person(m["who"]) if m else None
+    if m:
+        return Person(m["who"])
+    delivered = _DELIVERED.search(sent.flat)
+    if delivered is None:
+        return None
+    before = sent.flat[: delivered.start()]
+    subject = before.split(",", 1)[0] + " "  # "X, today (...), at the start of ..., made": X, whatever comes between
+    who = speaker(subject, "said", ctx) or speaker(before, "said", ctx)
+    return who if who is not None and who.name else None
+
+
+def authored(title: str | None) -> Person | None:
+    """Who a section's "we" is, when its title names a polity as its author: "Statement by the Delegation of the
+    United Kingdom", "EU Statement on ...", "Delegation of the Russian Federation" (a meeting's statements as
+    delegations distribute them)."""
+    m = _AUTHORED.fullmatch(title or "")
+    author = m and (m["by"] or m["short"])
+    return Person(author) if author and country_of(author) else None
+
+
+_AUTHORED = re.compile(
+    r"(?:Statement\s+(?:by|of)\s+|Delegation\s+of\s+)(?:the\s+)?(?:Delegation\s+of\s+)?(?:the\s+)?(?P<by>[^,:]+?)"
+    r"|(?P<short>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})\s+[Ss]tatement(?:\s+(?:on|to|at|in)\b.*)?"
+)
+
+
+_DELIVERED = re.compile(
+    r"\b(?:made|delivered|gave|issued)\s+the\s+following\s+(?:remarks|statement|address|speech|message|comments)\b"
+    r"[^:\"]{0,60}:"
+)
+"""A speaker's words announced, the text that follows being theirs: "made the following remarks:"."""
 
 
 def first_person(doc: Document, para: Paragraph, sent: Sentence, we: Person | None) -> list[Statement]:

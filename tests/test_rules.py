@@ -3074,3 +3074,22 @@ def test_remarks_a_speaker_introduces_and_a_delegation_s_statement_are_their_own
         ("United Kingdom", None, "reject"),
         ("European Union", None, "condemn"),
     ]
+
+
+def test_bodies_deciding_or_approving_sanctions_act_and_a_second_counted_listing_is_its_own_action():
+    summary = one_paragraph(
+        "On 15 January, the Council of the EU adopted restrictive measures against nine individuals and four "
+        "entities. The Council also listed 23 vessels of the shadow fleet, including the tanker Volna Spirit. "
+        "The Cabinet approved the proposal of Finance Minister Orly Mizrahi-Tal to impose economic sanctions on five "
+        "Iranian nationals. The Ministry of Commerce today decided, in accordance with the Provisions on the "
+        "Unreliable Entity List, to add three U.S. companies to the Unreliable Entity List. The UAE Cabinet has "
+        "issued Resolution No. (61) of 2027 designating seven individuals and two entities."
+    )
+    got = [(a.authority, a.issuing_country, a.action, a.target_count) for a in summary.sanctions]
+    assert got == [
+        ("Council of the EU", "European Union", "designate", 13),
+        ("Council of the EU", "European Union", "designate", 23),
+        ("Cabinet", None, "designate", 5),
+        ("Ministry of Commerce", "China", "designate", 3),
+        ("UAE Cabinet", "United Arab Emirates", "designate", 9),
+    ]

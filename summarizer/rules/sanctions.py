@@ -27,8 +27,10 @@ _OWNER = r"(?!The\s)[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?"
 """The country whose body acts ("Iran's Foreign Ministry"), written before its possessive."""
 _AFTER_DAY = "|".join(f"(?<={word.title()} )" for word in [*dates.MONTHS, *dates.WEEKDAYS])
 """Right after a day opening the clause ("On 8 February the UK designated ...", "On Monday the EU listed ...")."""
+_STATE_WORDS = alternation([*LEXICON.sanctioning_adjectives, *LEXICON.nationalities, *LEXICON.short_names])
+"""Whose body it is, before its name: "British", "Turkish", "UAE"."""
 _AUTHORITY = re.compile(
-    rf"(?P<auth>(?:the\s+)?(?:(?:{alternation([*LEXICON.sanctioning_adjectives, *LEXICON.nationalities])})\s+)?"
+    rf"(?P<auth>(?:the\s+)?(?:(?:{_STATE_WORDS})\s+)?"
     rf"(?:(?:{_OWNER}'s\s+)?(?:{alternation(LEXICON.sanctioning_bodies)})|"
     rf"(?:(?:^|(?<=, )|(?<=: )|(?<=\bthat )|{_AFTER_DAY}|(?<=\d{{4}} ))(?:[Tt]he\s+)?|(?<=- ))"
     rf"(?:{alternation(_CAPITALS)})"
@@ -236,10 +238,14 @@ _OBJECT_END = re.compile(r"\s(?:on|upon|against|in|for|to|over|after|because)\s"
 _DECISION_OF = re.compile(r"\bdecision\s+(?:of|by)\s+(?:the\s+)?$")
 """An action reported as someone's decision ("the decision of the Australian government to impose"): taken, however
 the sentence judges it."""
-_BY_MEANS = re.compile(r"\bby\s*$")
-"""The action as the means of a wider aim: "the United States is countering Iran's ... by designating"."""
+_BY_MEANS = re.compile(r"\bby\s*$|\bapproved\s+(?:the|a)\s+(?:proposal|recommendation|request)\b")
+"""The action as the means of a wider aim ("the United States is countering Iran's ... by designating"), or as the
+body's approval of someone's proposal ("The Cabinet approved the proposal of the Finance Minister to impose")."""
 
 
+_BASIS = re.compile(r",\s+(?:in\s+accordance\s+with|pursuant\s+to|under|in\s+line\s+with)\s+[^,;]{3,160},")
+"""The law a decision rests on, set between commas ("decided, in accordance with the Provisions on ..., to add"):
+no distance from the verb."""
 _ATTRIBUTIVE = re.compile(r"\b(?:the|those|these|its|their)\s+$")
 _APPOSITIVE = re.compile(r"^,\s+(?:the\s|an?\s|[a-z]+ing\s)[^,;]{3,100},")
 """What the authority is or does, set between commas ("OFAC, the section of the Treasury charged with ...,", "The
@@ -251,7 +257,7 @@ def _acts(text: str, subject_end: int, verb: re.Match[str], subject_start: int |
     speaking about a sanction ("Iran's Foreign Ministry said the sanctions imposed ..."), nor demanding one."""
     if _ATTRIBUTIVE.search(text, 0, verb.start()):
         return False  # "the sanctioned individuals include ...": who was listed, not a listing
-    gap = _APPOSITIVE.sub("", _PARENS.sub("", text[subject_end : verb.start()]))
+    gap = _BASIS.sub("", _APPOSITIVE.sub("", _PARENS.sub("", text[subject_end : verb.start()])))
     said = _SAID.search(gap)
     if (said and not _SPOKESPERSON.search(gap)) or len(gap) > (100 if said or _BY_MEANS.search(gap) else 40):
         return False
@@ -471,7 +477,9 @@ def _settle(sanction: Sanction, places: list[str | None]) -> None:
 
 _ALSO_PASSIVE = re.compile(
     r"\b(?:were|was|have been|has been|are|is)\s+(?:also\s+)?(?:sanctioned|designated|listed|blacklisted|added)\b"
+    r"|^Also\s+(?:sanctioned|designated|listed|blacklisted|added)\b(?:,[^,]{1,60},)?\s+(?:were|was)\b"
 )
+"""A second action told in the passive: "were also designated", "Also designated, in a second listing, were"."""
 _SEPARATE = re.compile(
     r"(?i)\b(?:separate|second|another|further|additional|new)\s+(?:\w+\s+)?(?:listing|act|decision|package|round|regime|designation)"
 )
@@ -491,7 +499,8 @@ def follow_up(doc: Document, para: Paragraph, sent: Sentence, previous: Sanction
         return None
     second = _record(doc, para, sent, previous.authority, "designate", anchor.end())
     second.announced_on = second.announced_on or previous.announced_on  # "the same day"
-    if not _SEPARATE.search(text) and not second.programs:
+    counted = same is not None and second.target_count  # "The Council also listed 23 vessels": a listing of its own
+    if not _SEPARATE.search(text) and not second.programs and not counted:
         previous.targets += [t for t in second.targets if t.name not in {k.name for k in previous.targets}]
         return None
     if not second.target_countries:
@@ -510,7 +519,7 @@ _WARNING = re.compile(r"\b(?:threaten|(?:will|would|to) (?:impose|sanction|desig
 def _action(text: str, verb: re.Match[str]) -> str:
     """Threatened, lifted, amended or imposed: a decision to impose is an imposition, a warning a threat."""
     low = text.lower()
-    decided = re.search(r"\b(?:decision|decided)\b", low[: verb.start()])  # "a decision ... to impose" is done
+    decided = re.search(r"\b(?:decision|decided|approved)\b", low[: verb.start()])  # "a decision ... to impose" is done
     near = low[max(0, verb.start() - 60) : verb.end() + 30]  # "X warned that ..., a day after Y sanctioned": Y acted
     if not decided and _WARNING.search(near):
         return "threaten"
@@ -612,6 +621,8 @@ def issuer(authority: str) -> str | None:
     if owner and country_of(owner[1]):
         return country_of(owner[1])  # "Iran's Foreign Ministry"
     bare = ARTICLE.sub("", authority)
-    national = NATIONALITIES.get(bare.split(" ", 1)[0])  # "the Turkish government", "the Norwegian Foreign Ministry"
-    found = next((country for country, parts in _ISSUERS.items() if any(p in authority for p in parts)), None)
+    first = bare.split(" ", 1)[0]
+    national = NATIONALITIES.get(first) or LEXICON.short_names.get(first)  # "the Turkish government", "UAE Cabinet"
+    hits = [(len(p), country) for country, parts in _ISSUERS.items() for p in parts if p in authority]
+    found = max(hits)[1] if hits else None  # the longest part names it: "Ministry of Commerce" over "Commerce"
     return national or found or country_of(bare)

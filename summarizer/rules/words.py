@@ -53,8 +53,8 @@ RANK = re.compile(
 neither the name nor the office."""
 NUMBERS = LEXICON.numbers
 COUNT = re.compile(
-    rf"\b(?P<n>\d+|(?i:{alternation(NUMBERS)}))\s+"
-    r"(?P<other>other\s+|new\s+|additional\s+|more\s+)?(?:(?!(?:of|its|their|the|and|or|to)\b)[A-Za-z][\w-]*\s+){0,2}?"
+    rf"\b(?P<n>(?!(?:19|20)\d\d\b)\d+|(?i:{alternation(NUMBERS)}))\s+"
+    r"(?P<other>other\s+|new\s+|additional\s+|more\s+)?(?:(?!(?:of|its|their|the|and|or|to)\b)[A-Za-z][\w.-]*\s+){0,2}?"
     r"(?P<what>individuals?|entities|entity|companies|company|organi[sz]ations?|persons?|people|men|women|vessels?|"
     r"ships?|tankers?|aircraft|targets|officials?|firms?|banks?|officers?|members|suppliers|commanders?|diplomats?|"
     r"ministers|nationals?|citizens?)\b"

@@ -3093,3 +3093,18 @@ def test_bodies_deciding_or_approving_sanctions_act_and_a_second_counted_listing
         ("Ministry of Commerce", "China", "designate", 3),
         ("UAE Cabinet", "United Arab Emirates", "designate", 9),
     ]
+
+
+def test_the_company_and_it_are_the_firm_that_spoke_last_and_a_service_of_a_state_speaks():
+    summary = by_rules(
+        "Tankers listed\n\nCorvina Marine Management rejected the designation. In an emailed statement on Friday, "
+        'the company said it had "no commercial link to Russian oil". It said it would challenge the listing in '
+        "court.\n\nThe Security Service of Ukraine said the Isfahan-based firm had shipped engine units since 2025.\n"
+    )
+    got = [(s.speaker, s.cue) for s in summary.statements]
+    assert got == [
+        ("Corvina Marine Management", "rejected"),
+        ("Corvina Marine Management", "said"),
+        ("Corvina Marine Management", "said"),
+        ("The Security Service of Ukraine", "said"),
+    ]

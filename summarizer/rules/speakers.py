@@ -652,6 +652,12 @@ def _the_group(s: Subject, ctx: Context) -> Person | None:
     body = _BODY_WORD.search(s.words)
     if body:  # "According to the ministry": the ministry named before
         return ctx.body_named(body[1]) or NOBODY
+    if _COMPANY_WORD.search(s.words):  # "Corvina Marine Management rejected ... the company said": who just spoke
+        last = ctx.last_speaker
+        if last is None or last.role is not None or is_body(last) or len(last.name.split()) < 2:
+            return NOBODY  # a court, a ministry or a person spoke last: "the company" is none of them
+        ctx.it = last
+        return last
     return None
 
 
@@ -662,6 +668,7 @@ _THE_GROUP = re.compile(
 _CARRIER_SUBJECT = re.compile(
     r"(?:^|,\s*)(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er)\s+(?:statement|communiqu[eé]|letter|declaration)$"
 )
+_COMPANY_WORD = re.compile(r"(?:^|,\s*)[Tt]he\s+(?:company|firm|operator|manager|shipowner)$")
 _BODY_WORD = re.compile(
     r"(?:^|,\s*)[Tt]he\s+(ministry|department|embassy|agency|council|committee|office|bank|commission)$"
 )

@@ -93,6 +93,12 @@ _TURN = re.compile(
 (the interpreter's note is no part of the label)."""
 _DASH_TURN = re.compile(r"(?P<label>Q|R)\s+-\s+(?=\S)")
 """A briefing's question and answer as a French ministry prints them: "Q - ..." and "R - " (réponse)."""
+_REPORTED_TURN = re.compile(
+    r"(?:(?P<asker>(?:A|The)\s+(?:reporter|journalist|correspondent))|(?:The|A)\s+spokes(?:person|man|woman))"
+    r"\s+(?:asked|answered|said|replied|responded)\s*:[ \t]+(?=\S)"
+)
+"""A question and its answer as a ministry prints them: "A reporter asked: ...", "The spokesperson answered: ..."."""
+_NAMED_SPOKESPERSON = re.compile(r"\b[Ss]pokes(?:person|man|woman)\s+([A-Z][\w'-]+\s+[A-Z][\w'-]+)")
 QUESTION_TURNS = load().question_turns
 _FIELD_LABELS = load().field_labels
 QUESTION_LABEL = "Question"
@@ -593,7 +599,7 @@ class _Reader:
             return True
         md = _MD_HEADING.match(line.text)
         if _RULE.fullmatch(line.text):
-            self.current = self.lead = None  # a horizontal rule closes the item above it
+            self.current = self.lead = self.turn = None  # a horizontal rule closes the item (or turn) above it
             self._new_section("", line.start, 0)
             return True
         if md and md[0].count("#") > 2 and not dates.names_a_day(line.text[md.end() :]):
@@ -610,6 +616,11 @@ class _Reader:
             and not numbered["h"].endswith((*_NO_HEADING_END, "!", "?"))
         ):
             heading = numbered["h"]  # "2. Tehran's messaging" over its paragraphs, not a list's item
+        listed = (current is not None and current.text.rstrip().endswith(":")) or self.lead is not None
+        if heading is not None and _REPORTED_TURN.match(line.text):
+            heading = None  # "A reporter asked: Will the measures affect trade?": a question, however short
+        if heading is not None and listed and _BULLET.match(line.text):
+            heading = None  # "... to the control list:" then "1. Cascade Ridge Avionics": an item, not a heading
         if heading is not None and _END_MATTER.match(heading):
             return False  # "SOURCES": the footnotes' list, not the body
         if heading is not None:
@@ -644,6 +655,10 @@ class _Reader:
         if bullet is None and self.turn is not None and current is None and _is_title(line.text):
             self.turn = None  # "Spokesman X: Sanctions Are A Medal Of Honor": the next clip's title ends the turns
             return True
+        if bullet is None and current is None and self.mode == "overview" and self._bulleted_overview():
+            self.mode = "body"  # "Key points" and its bullets, then a paragraph of prose: the body goes on
+            if self.section is None:
+                self._new_section("", line.start, 0)
         self._paragraph(line, bullet)
         aired = _AIRED.search(line.text)
         found = _source(f"{aired['outlet']}, {aired['date']}", self.doc.anchor) if aired else None
@@ -684,6 +699,10 @@ class _Reader:
         turn = turn or (spoken if spoken is not None and spoken["label"] in self.labels else None)
         if turn is not None:
             self.turn, start = self.labels.get(turn["label"], turn["label"]), turn.end()
+        reported = _REPORTED_TURN.match(self.text, start) if turn is None and bullet is None else None
+        if reported is not None and kind == "body":  # "A reporter asked: ...", "The spokesperson answered: ..."
+            self.turn = QUESTION_LABEL if reported["asker"] else self._spokesperson(line.start)
+            start = reported.end()
         if kind == "body" and self.section is None:
             self._new_section("", line.start, 0)
         title = self.section.title if self.section else None
@@ -798,6 +817,17 @@ class _Reader:
                 break
             para.source = cited
         self.current = self.unfinished = None
+
+    def _spokesperson(self, at: int) -> str:
+        """Who "the spokesperson" answering is: the one the text named last before ``at`` ("MOFCOM Spokesperson Zhou
+        Yiran Answers a Reporter's Question")."""
+        named = _NAMED_SPOKESPERSON.findall(self.text, 0, at)
+        return named[-1] if named else "Spokesperson"
+
+    def _bulleted_overview(self) -> bool:
+        """Whether the overview read so far is a list: each of its points a bullet."""
+        starts = [self.text.rfind("\n", 0, p.start) + 1 for p in self.doc.overview]
+        return bool(starts) and all(_BULLET.match(self.text[start : start + 12]) for start in starts)
 
     def _new_section(self, title: str, start: int, level: int) -> None:
         self.section = Section(title=title, start=start, level=level)

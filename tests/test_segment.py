@@ -564,3 +564,27 @@ def test_a_cited_address_stands_for_its_outlet(source, outlet):
     from summarizer.segment import cited_site
 
     assert cited_site(source) == outlet
+
+
+def test_a_ministry_s_q_and_a_a_numbered_list_under_its_lead_and_a_bulleted_overview_end_where_they_end():
+    doc = segment(
+        from_text(
+            "Policy Monitor\n\nKey points\n- MOFCOM listed seven U.S. firms on 15 January.\n"
+            "- Three were also placed on the unreliable entity list.\n\n"
+            "Texts below are the ministries' own English versions, lightly trimmed for length here.\n\n"
+            "The ministry has decided to add the following entities to the export control list:\n\n"
+            "1. Sentinel Harbor Systems LLC\n2. Northwind Maritime Defense Corporation\n\n"
+            "MOFCOM Spokesperson Zhou Yiran Answers a Reporter's Question\n\n"
+            "A reporter asked: Will the measures affect normal trade?\n\n"
+            "The spokesperson answered: The measures target only a very small number of firms.\n\n"
+            "---\nThe Monitor is a subscriber service for readers of this newsletter.\n"
+        )
+    )
+    assert [p.text for p in doc.overview] == [
+        "MOFCOM listed seven U.S. firms on 15 January.",
+        "Three were also placed on the unreliable entity list.",
+    ]
+    titles = [s.title for s in doc.sections if s.title]
+    assert titles == ["MOFCOM Spokesperson Zhou Yiran Answers a Reporter's Question"]
+    turns = [(p.turn, p.text[:20]) for p in doc.paragraphs if p.turn is not None]
+    assert turns == [("Question", "Will the measures af"), ("Zhou Yiran", "The measures target ")]

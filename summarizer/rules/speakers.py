@@ -1089,7 +1089,8 @@ def _turn_mention(text: str, label: str) -> tuple[str, str | None]:
         text,
     )
     if mention is None or not is_name(mention["name"]):  # "Spokesperson Shen Jiahui": the family name first
-        mention = re.search(rf"(?P<role>{_TITLE_RUN})\s+(?P<name>{re.escape(surname)}\s+[A-Z][a-z]+)(?![\w-])", text)
+        given_after = r"\s+[A-Z][a-z]+" if len(surname.split()) == 1 else ""  # a full name is read as it is
+        mention = re.search(rf"(?P<role>{_TITLE_RUN})\s+(?P<name>{re.escape(surname)}{given_after})(?![\w-])", text)
     if mention is None or not is_name(mention["name"]):
         return surname, None
     role = mention["role"].split("\n")[-1] if mention["role"] else None  # the office on the name's own line

@@ -3108,3 +3108,20 @@ def test_the_company_and_it_are_the_firm_that_spoke_last_and_a_service_of_a_stat
         ("Corvina Marine Management", "said"),
         ("The Security Service of Ukraine", "said"),
     ]
+
+
+def test_a_decision_s_operative_points_are_its_body_s_actions():
+    summary = by_rules(
+        "DECISION of the National Security and Defense Council of Ukraine\n\n"
+        'On the proposal of the Security Service of Ukraine, in accordance with the Law of Ukraine "On Sanctions", '
+        "the National Security and Defense Council of Ukraine has decided:\n\n"
+        "1. To apply personal special economic and other restrictive measures (sanctions) to three individuals and "
+        "three legal entities involved in the supply of drones (annex).\n\n"
+        "2. To extend until 10 January 2038 the restrictive measures applied by the NSDC decision of 18 February "
+        "2025 to SAHAND AIR LOGISTICS COMPANY, Tehran.\n"
+    )
+    got = [(a.authority, a.issuing_country, a.action, a.target_count) for a in summary.sanctions]
+    assert got == [
+        ("National Security and Defense Council of Ukraine", "Ukraine", "designate", 6),
+        ("National Security and Defense Council of Ukraine", "Ukraine", "amend", None),
+    ]

@@ -198,11 +198,32 @@ def actions(doc: Document, para: Paragraph, sent: Sentence, we: str | None, earl
     joint = coordinated(doc, para, sent, we)
     if joint:
         return joint
+    decided = _decided_item(doc, para, sent)
+    if decided is not None:
+        return [decided]
     found = find_sanctions(doc, para, sent)
     if not found and earlier and earlier[-1].section == (para.section or None):
         followed = follow_up(doc, para, sent, earlier[-1])
         found = [followed] if followed is not None else []
     return found
+
+
+def _decided_item(doc: Document, para: Paragraph, sent: Sentence) -> Sanction | None:
+    """An operative point of a decision ("... the National Security and Defense Council of Ukraine has decided:" over
+    "1. To apply ... restrictive measures (sanctions) to three individuals ..."): the deciding body acts."""
+    point = _OPERATIVE.match(sent.flat) if para.lead is not None and sent is para.sentences[0] else None
+    lead = _DECIDED.search(flat(para.lead[0].text)) if point is not None and para.lead is not None else None
+    if point is None or lead is None or not ABOUT_SANCTIONS.search(sent.flat):
+        return None
+    action = next((name for pattern, name in _ROW_ACTIONS if pattern.search(point["verb"])), "designate")
+    return _record(doc, para, sent, ARTICLE.sub("", lead["auth"]), action, point.end())
+
+
+_DECIDED = re.compile(
+    r"(?:^|,\s+)(?P<auth>(?:the\s+)?[A-Z][^,:]{2,120}?)\s+(?:has\s+|have\s+)?(?:decided|decides|resolved|resolves)\s*:\s*$"
+)
+"""A decision's lead over its operative points: "..., the National Security and Defense Council has decided:"."""
+_OPERATIVE = re.compile(r"To\s+(?P<verb>apply|impose|extend|renew|prolong|lift|revoke|cancel)\b")
 
 
 def coordinated(doc: Document, para: Paragraph, sent: Sentence, we: str | None) -> list[Sanction]:

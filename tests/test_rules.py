@@ -3125,3 +3125,12 @@ def test_a_decision_s_operative_points_are_its_body_s_actions():
         ("National Security and Defense Council of Ukraine", "Ukraine", "designate", 6),
         ("National Security and Defense Council of Ukraine", "Ukraine", "amend", None),
     ]
+
+
+def test_an_export_control_listing_is_a_sanctions_action_and_a_promise_to_add_more_a_threat():
+    summary = one_paragraph(
+        "The Ministry of Commerce has decided to add the following seven U.S. entities to the export control list. "
+        "China will add any entity that continues to take part in arms sales to Taiwan to the export control list."
+    )
+    got = [(a.authority, a.issuing_country, a.action, a.target_count) for a in summary.sanctions]
+    assert got == [("Ministry of Commerce", "China", "designate", 7), ("China", "China", "threaten", None)]

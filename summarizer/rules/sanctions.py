@@ -45,7 +45,7 @@ _DEMAND = word_pattern(LEXICON.demand_verbs)
 ABOUT_SANCTIONS = re.compile(
     r"(?i)sanction|designat|blacklist|asset[- ]freeze|froze|freezing|restrictive measures|economic measures|"
     r"countermeasures against|measures against|"
-    r"terror(?:ist)? organi[sz]ation|"
+    r"terror(?:ist)? organi[sz]ation|(?:export\s+)?control(?:\s+control)?\s+list|entity\s+list|"
     r"\blisted\b[^.]{0,40}\btargets\b|\blisted\s+(?:[\w-]+\s+){0,3}(?:individuals|entities|persons|companies)\b|"
     r"(?-i:\b[A-Z]\w+ List\b)"
 )
@@ -533,14 +533,14 @@ _SAME_BODY = re.compile(
     rf"^[Tt]he\s+(?P<kind>[A-Z][a-z]+)\s+(?:has\s+|had\s+|will\s+)?also\s+(?:decided\s+)?{_IMPOSE.pattern}"
 )
 """The body of the action before, by its kind, acting again: "The Ministry has also decided to sanction X"."""
-_WARNING = re.compile(r"\b(?:threaten|(?:will|would|to) (?:impose|sanction|designate)|warned|hesitate)")
+_WARNING = re.compile(r"\b(?:threaten|(?:will|would|to) (?:impose|sanction|designate|add|list)|warned|hesitate)")
 """A warning near the verb ("will not hesitate to designate", "stood ready to sanction"): a threat, not an act."""
 
 
 def _action(text: str, verb: re.Match[str]) -> str:
     """Threatened, lifted, amended or imposed: a decision to impose is an imposition, a warning a threat."""
     low = text.lower()
-    decided = re.search(r"\b(?:decision|decided|approved)\b", low[: verb.start()])  # "a decision ... to impose" is done
+    decided = re.search(r"\b(?:decision|decided|approved)\b", low[: verb.end()])  # "a decision ... to impose" is done
     near = low[max(0, verb.start() - 60) : verb.end() + 30]  # "X warned that ..., a day after Y sanctioned": Y acted
     if not decided and _WARNING.search(near):
         return "threaten"

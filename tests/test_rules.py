@@ -3032,26 +3032,43 @@ def test_a_release_s_will_today_is_the_action_done_not_a_threat():
     assert (action.authority, action.action, action.target_count) == ("The UK", "designate", 8)
 
 
-def test_a_release_s_defined_terms_and_legal_form_name_the_company_and_a_paper_opening_a_sentence_speaks_not():
-    summary = by_rules(
-        "Tanker manager answers designation\n\n"
-        'Piraeus - 20 January 2028 - Kymata Tanker Management S.A. ("Kymata" or "the Company") today responded to '
-        "the decision of the U.S. Treasury to add the Company to its list.\n\n"
-        "The Company categorically denies that it has ever carried Iranian oil. Kymata states that every voyage was "
-        "screened by its compliance department.\n\n"
-        "What the Treasury announced\n\n"
-        "According to the release, the Under Secretary, Rachel Oduya, said that shipowners would find no safe "
-        "harbour. Tom Aldred, a broker at Marlowe Shipbrokers, estimated that rates could rise by 15%.\n\n"
-        "The Company notes that it has no relationship with the other firms named.\n"
-    )
-    got = [(s.speaker, s.cue) for s in summary.statements]
-    assert got == [
-        ("Kymata Tanker Management S.A.", "denies"),
-        ("Kymata Tanker Management S.A.", "states"),
-        ("Rachel Oduya", "said"),
-        ("Tom Aldred", "estimated"),
-        ("Kymata Tanker Management S.A.", "notes"),
-    ]
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a release's defined terms and legal form name the company; a paper opening a sentence speaks not
+            "Tanker manager answers designation\n\n"
+            'Piraeus - 20 January 2028 - Kymata Tanker Management S.A. ("Kymata" or "the Company") today responded '
+            "to the decision of the U.S. Treasury to add the Company to its list.\n\n"
+            "The Company categorically denies that it has ever carried Iranian oil. Kymata states that every voyage "
+            "was screened by its compliance department.\n\n"
+            "What the Treasury announced\n\n"
+            "According to the release, the Under Secretary, Rachel Oduya, said that shipowners would find no safe "
+            "harbour. Tom Aldred, a broker at Marlowe Shipbrokers, estimated that rates could rise by 15%.\n\n"
+            "The Company notes that it has no relationship with the other firms named.\n",
+            [
+                ("Kymata Tanker Management S.A.", "denies"),
+                ("Kymata Tanker Management S.A.", "states"),
+                ("Rachel Oduya", "said"),
+                ("Tom Aldred", "estimated"),
+                ("Kymata Tanker Management S.A.", "notes"),
+            ],
+        ),
+        (  # "the company" and "It" are the firm that spoke last; a state's service speaks
+            "Tankers listed\n\nCorvina Marine Management rejected the designation. In an emailed statement on "
+            'Friday, the company said it had "no commercial link to Russian oil". It said it would challenge the '
+            "listing in court.\n\nThe Security Service of Ukraine said the Isfahan-based firm had shipped engine "
+            "units since 2025.\n",
+            [
+                ("Corvina Marine Management", "rejected"),
+                ("Corvina Marine Management", "said"),
+                ("Corvina Marine Management", "said"),
+                ("The Security Service of Ukraine", "said"),
+            ],
+        ),
+    ],
+)
+def test_firms_speak_by_their_defined_terms_and_as_the_company_and_papers_speak_not(text, expected):
+    assert [(s.speaker, s.cue) for s in by_rules(text).statements] == expected
 
 
 def test_remarks_a_speaker_introduces_and_a_delegation_s_statement_are_their_own_first_person_words():
@@ -3092,21 +3109,6 @@ def test_bodies_deciding_or_approving_sanctions_act_and_a_second_counted_listing
         ("Cabinet", None, "designate", 5),
         ("Ministry of Commerce", "China", "designate", 3),
         ("UAE Cabinet", "United Arab Emirates", "designate", 9),
-    ]
-
-
-def test_the_company_and_it_are_the_firm_that_spoke_last_and_a_service_of_a_state_speaks():
-    summary = by_rules(
-        "Tankers listed\n\nCorvina Marine Management rejected the designation. In an emailed statement on Friday, "
-        'the company said it had "no commercial link to Russian oil". It said it would challenge the listing in '
-        "court.\n\nThe Security Service of Ukraine said the Isfahan-based firm had shipped engine units since 2025.\n"
-    )
-    got = [(s.speaker, s.cue) for s in summary.statements]
-    assert got == [
-        ("Corvina Marine Management", "rejected"),
-        ("Corvina Marine Management", "said"),
-        ("Corvina Marine Management", "said"),
-        ("The Security Service of Ukraine", "said"),
     ]
 
 

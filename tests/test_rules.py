@@ -161,6 +161,16 @@ def test_content_is_what_was_said_without_who_when_and_where(sentence, content):
             "Paul Denholm",
             "chairman of the Banking Committee",
         ),
+        (  # a state's inspectorate is an institution
+            "The State Nuclear Regulatory Inspectorate of Ukraine said that repairs would take three weeks.",
+            "The State Nuclear Regulatory Inspectorate of Ukraine",
+            None,
+        ),
+        (  # a body's kind after its initials: the body
+            "The United Kingdom Maritime Trade Operations (UKMTO) centre said that a projectile had landed nearby.",
+            "United Kingdom Maritime Trade Operations",
+            None,
+        ),
         (  # a legislator's party and state part the name from its apposition no more than a comma
             "Senator Margaret Ellison (R-Neb.), ranking member of the Senate Banking Subcommittee, said it was late.",
             "Margaret Ellison",

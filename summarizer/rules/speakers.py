@@ -316,6 +316,7 @@ def _introduce_all(text: str, ctx: Context) -> None:
 PARTY = r"\s+\([RDI]-[A-Z][\w.]*\)"
 """A legislator's party and state after the name: " (R-Idaho)"."""
 _PARTY = re.compile(PARTY)
+_KIND_AFTER_SHORT = re.compile(r"(\([A-Z][A-Za-z]{1,7}\))\s+(?:centre|center|office|agency|unit|mission)\s*$")
 _AND_ITS_OWN = re.compile(r"\s+and\s+(?:its|their)\s+(?:[Mm]ember\s+[Ss]tates|allies|partners)\s*$")
 _PARTY_NAMED = re.compile(rf"(?P<name>[A-Z][\w'-]+(?:\s+[A-Z]\.)?\s+[A-Z][\w'-]+){PARTY}")
 """A legislator named with party and state ("Alan Prescott (D-N.H.)"): later "Senator Prescott" is this one."""
@@ -574,6 +575,7 @@ def _subject(before: str, cue: str) -> Subject:
     before = _SIC.sub("", before)  # "Daniel Witcomb [sic], said": the editor's mark, no part of the name
     before = _PARTY.sub("", before)  # "Sen. X (R-Idaho), the top Republican on ...,": the office is in apposition
     before = _AND_ITS_OWN.sub(" ", before)  # "The European Union and its Member States condemn": the Union speaks
+    before = _KIND_AFTER_SHORT.sub(r"\1 ", before)  # "The United Kingdom Maritime Trade Operations (UKMTO) centre said"
     before = _ASIDE.sub("", _unranked(_SETTING.sub("", _OPENING_CONJUNCTION.sub("", before))))
     before = _ISSUED.sub(" ", before)  # "The ministry issued a statement saying": the ministry says
     before = _OWN_PAPER.sub(" ", before)  # "OFAC's most recent maritime advisory cautioned": OFAC cautions

@@ -85,6 +85,7 @@ class Lexicon:
     web_outlets: Mapping[str, str]
     offices_for: tuple[str, ...]
     papers: frozenset[str]
+    paper_nouns: tuple[str, ...]
     plural_bodies: tuple[str, ...]
     demanded_of: frozenset[str]
     accusing_words: tuple[str, ...]

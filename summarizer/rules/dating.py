@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from .. import dates
 from ..layout import flat
 from ..segment import Document, Paragraph, Sentence
+from .words import PAPER_NOUN
 
 DAY = "(?:" + "|".join(w.title() for w in dates.WEEKDAYS) + ")"
 """A weekday as written in a sentence ("Tuesday")."""
@@ -18,10 +19,7 @@ WHEN = (
     rf"earlier(?:\s+this\s+(?:week|month))?|on\s+{DATE})"
 )
 """A day ("on Thursday", "yesterday", "on November 25"): between speaker and verb, or verb and content."""
-_PAPER_OF = (
-    r"[Ii]n\s+(?:its|a|an|his|her|their|the)\s+(?:\w+\s+)?"
-    r"(?:statement|conclusions|letter|report|declaration|communiqu[eé]|remarks|speech|interview|note)\b[^,.;]{0,30}?\s+of"
-)
+_PAPER_OF = rf"[Ii]n\s+(?:its|a|an|his|her|their|the)\s+(?:\w+\s+)?{PAPER_NOUN}\b[^,.;]{{0,30}}?\s+of"
 """The paper a telling is in, and its day ("In its conclusions on Iraq of 12 October"): "the attack of 28 August"
 and "took note of the statement of the Secretary-General of 10 March" date no telling of the sentence's subject."""
 _ON_DATES = [re.compile(rf"\b(?:[Oo]n|an?|{_PAPER_OF})\s+({d.pattern})") for d in (dates.MONTH_DAY, dates.DAY_MONTH)]

@@ -39,6 +39,7 @@ from .words import (
     NAME,
     NATIONALITIES,
     ORGS,
+    PAPER_NOUN,
     ROLE_NOUNS,
     country_of,
     is_name,
@@ -57,10 +58,7 @@ _AUXILIARIES = r"(?:\s+(?:has|have|had|also|again|later|then|\w+ly))*"
 """What may stand between "and" and a second verb of the same subject: "and has repeatedly called on"."""
 _COORDINATED = re.compile(rf"\b(?:and|but)(?:\s+(?:he|she|it|they))?{_AUXILIARIES}\s*$")
 _PUBLICATION = re.compile(rf"\s+(?:the\s+)?(?:[\w'.-]+\s+){{0,3}}(?:{alternation(LEXICON.publications)})\b[^,]*\.?$")
-_PAPER_SOURCE = re.compile(
-    r"\s+(?:the|a|an|its|his|her|their)\s+(?:[\w'-]+\s+){0,2}(?:release|statement|report|order|document|decision|"
-    r"indictment|complaint|filing|letter|notice|announcement|readout|communiqu\w+|transcript|minutes|record)\s*,"
-)
+_PAPER_SOURCE = re.compile(rf"\s+(?:the|a|an|its|his|her|their)\s+(?:[\w'-]+\s+){{0,2}}{PAPER_NOUN}\s*,")
 """A paper opening a sentence as its source ("According to the release, ..."): whoever speaks is named after it."""
 _FURTHER = re.compile(r"(?:adding|stressing)\s+(?:that\b|[\"\u201c:])")
 """A participle that reports a further statement of the same speaker (", adding that ..."), not a restatement."""
@@ -621,6 +619,7 @@ _AUTHORED = re.compile(
     r"(?:Statement\s+(?:by|of)\s+|Delegation\s+of\s+)(?:the\s+)?(?:Delegation\s+of\s+)?(?:the\s+)?(?P<by>[^,:]+?)"
     r"|(?P<short>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})\s+[Ss]tatement(?:\s+(?:on|to|at|in)\b.*)?"
 )
+"""A section title naming its author: "Statement by (the Delegation of) X", "Delegation of X", "X Statement on ..."."""
 
 
 _DELIVERED = re.compile(

@@ -18,6 +18,8 @@ _PARTICLE = rf"(?:{alternation(LEXICON.name_particles)})"
 NAME = rf"(?:(?:al|el|ad|an|as)-)?{_WORD}(?:\s+(?:{_PARTICLE}[\-\s]|[A-Z]\.\s+)?{_WORD}){{0,4}}"
 """A name: up to five capitalised words, with the particles of Arabic and European names or a middle initial
 ("Brian E. Nelson") between them."""
+PAPER_NOUN = rf"(?:{alternation(LEXICON.paper_nouns)})"
+"""What a telling may be printed in: "statement", "conclusions", "release", "interview"."""
 ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
 """An article opening a name or an office: no part of either."""
 MANNER = rf"(?:(?:{alternation(LEXICON.manner_adverbs)})\s+)*"

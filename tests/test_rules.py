@@ -3146,3 +3146,17 @@ def test_an_export_control_listing_is_a_sanctions_action_and_a_promise_to_add_mo
     )
     got = [(a.authority, a.issuing_country, a.action, a.target_count) for a in summary.sanctions]
     assert got == [("Ministry of Commerce", "China", "designate", 7), ("China", "China", "threaten", None)]
+
+
+def test_a_second_listing_told_in_the_inverted_passive_names_its_own_targets():
+    summary = by_rules(
+        "Tankers listed\n\nThe Foreign, Commonwealth and Development Office designated the tankers on Thursday for "
+        "carrying Russian crude. Among them are the Volna Spirit and the Kestrel Bay.\n\n"
+        "Also designated, in a second listing, were two ship managers, Dubai-based Corvina Marine Management FZE and "
+        "Halyard Shipping LLC.\n"
+    )
+    got = [(a.target_count, [t.name for t in a.targets]) for a in summary.sanctions]
+    assert got == [
+        (None, ["Volna Spirit", "Kestrel Bay"]),
+        (2, ["Corvina Marine Management FZE", "Halyard Shipping LLC"]),
+    ]

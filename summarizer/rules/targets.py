@@ -91,7 +91,8 @@ REFERS_BACK = re.compile(
 """A sentence naming the targets of an action told before: "Those sanctioned Wednesday include ..."."""
 _TARGET_LISTS = [
     re.compile(
-        r"(?:designation of|designated|sanctioned|blacklisted|added|sanctioned (?:bodies|entities) (?:is|was|in)|"
+        r"(?:designation of|designated(?:,\s+[^,]{1,40},\s+(?:were|was))?|sanctioned|blacklisted|added|"
+        r"sanctioned (?:bodies|entities) (?:is|was|in)|"
         r"(?:[Aa]mong )?(?:those|the targets) (?:designated|sanctioned|listed|hit|named) (?:are|were|include[sd]?)|"
         r"\b[Aa]mong them(?: are| were)?|(?:[Tt]he )?(?:new )?listings include|"
         r"\b(?:would|will|to) (?:also )?(?:sanction|add)|\bremoved|,\s+including|"

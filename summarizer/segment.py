@@ -410,6 +410,10 @@ def _single_voice(lines: list[Line]) -> _Voice | None:
     head = lines[:_HEAD_LINES]
     if any(_OPINION.fullmatch(line.text) for line in head):
         return next((_Voice(i, m["name"]) for i, line in enumerate(head) if (m := _AUTHOR.fullmatch(line.text))), None)
+    signed = next((m for line in lines if (m := _SIGNED.fullmatch(line.text))), None)
+    honour = next((i for i, line in enumerate(lines) if _HONOUR.search(line.text)), None)
+    if signed is not None and honour is not None and honour > 0 and not lines[honour - 1].text:
+        return _Voice(honour - 1, signed["name"])  # a letter to the UN: "I have the honour ...", "(Signed) X"
     dear = next((i for i, line in enumerate(lines) if _SALUTATION.fullmatch(line.text)), None)
     if dear is None:
         return None
@@ -435,6 +439,9 @@ def _signed_as(signers: list[tuple[str, str]], lines: list[Line]) -> str | None:
     return f"the {group}" if said else None
 
 
+_SIGNED = re.compile(rf"\(Signed\)\s+(?P<name>{_NAMED % '1,3'})")
+_HONOUR = re.compile(r"\bI\s+have\s+the\s+honou?r\s+to\b")
+"""A diplomatic letter's opening and its signature as the UN circulates it: its "I" is the signatory."""
 _SALUTATION = re.compile(r"Dear\s+[^\n]{2,80}?[:,]")
 _SIGN_OFF = re.compile(
     r"(?:Yours\s+)?(?:[Ss]incerely|[Ff]aithfully|[Rr]espectfully)(?:\s+yours)?,?|(?:[Kk]ind|[Bb]est)\s+regards,?"

@@ -588,3 +588,16 @@ def test_a_ministry_s_q_and_a_a_numbered_list_under_its_lead_and_a_bulleted_over
     assert titles == ["MOFCOM Spokesperson Zhou Yiran Answers a Reporter's Question"]
     turns = [(p.turn, p.text[:20]) for p in doc.paragraphs if p.turn is not None]
     assert turns == [("Question", "Will the measures af"), ("Zhou Yiran", "The measures target ")]
+
+
+def test_a_letter_the_un_circulates_is_its_signatory_s_own_words():
+    doc = segment(
+        from_text(
+            "Security Council\n\nLetter dated 10 July 2027 from the Permanent Representative of Iran addressed to the "
+            "Secretary-General\n\n    Upon instructions from my Government, I have the honour to draw your attention "
+            "to the measures imposed on Iranian nationals.\n\n    I call upon the Security Council to reject such "
+            "measures.\n\n                                        (Signed) Amir-Hossein Zand-Vakili\n"
+            "                                        Permanent Representative\n"
+        )
+    )
+    assert {p.turn for p in doc.paragraphs} == {"Amir-Hossein Zand-Vakili"}

@@ -124,6 +124,9 @@ _DEBATE_LABELS = (
 an office holder."""
 _NAMED = r"[A-Z][a-z][\w'.-]*(?:\s+(?:(?:al|el|de|van|von)[ -])?[A-Z][\w'.-]*){%s}"
 """A person's name in its own case, words after the first as many as the ``%s`` allows ("Jean-Baptiste Morvan")."""
+_ATTRIBUTION = re.compile(rf"(?P<name>{_NAMED % '1,3'}):\s+(?P<office>[a-z][^:\n]{{3,200}})")
+"""A commentator's line over their commentary ("Jane Doe: senior fellow at the X Center"), as expert reactions print."""
+_ROLE_WORD = re.compile(rf"\b(?:{'|'.join(re.escape(w) for w in load().role_nouns)})\b", re.I)
 SPEECH_TURN = re.compile(
     rf"(?m)^(?P<label>{_NAMED % '0,3'})"
     r"(?:,\s+(?P<office>[^\n]{2,200}?)|\s+\([^()\n]{1,40}\)(?:,\s+(?P<kind>[^\n]{2,60}?))?)?"
@@ -183,6 +186,8 @@ _ABBREV = re.compile(
     r"(?:\b(?:U\.S|U\.K|U\.N|E\.U|Dr|Mr|Mrs|Ms|Prof|Gen|Brig|Adm|Cmdr|Cdr|Lt|Col|Maj|Capt|Sgt|Sen|Rep|Gov|Amb|Rev|"
     r"St|No|Jr|Sr|vs|etc|al|i\.e|e\.g|hon|Hon|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)|\b[A-Z])\.$"
 )
+_LEGAL_FORM_STOP = re.compile(r"\b(?:Inc|Ltd|Corp|Co|LLC|PLC|S\.A)\.$")
+"""A company's legal form, which ends a sentence only where no parenthesis follows it."""
 _SENTENCE_END = re.compile(
     rf"[.!?][\"')\]*]*(?:[ ]?{FOOTNOTE_MARK})*\s*$"
     rf"|[.!?][\"')\]*]*(?:[ ]?{FOOTNOTE_MARK})*(?=\s+(?:-\s+)?[\"'(\[*]?[A-Z0-9\u0600-\u06ff])"
@@ -466,6 +471,8 @@ class _Reader:
         """The source line of the item being read, until the next heading."""
         self.turn: str | None = None
         """The transcript turn being read, until the next one."""
+        self.attributed = False
+        """Whether the turn is a commentator's, opened by their attribution line: a heading ends it."""
         self.unfinished: Paragraph | None = None
         """The last paragraph, while it stops in mid-sentence: a page break may have cut it."""
         self.skipped = False
@@ -614,6 +621,12 @@ class _Reader:
             if self.section is None or self.section.level != 2:
                 self._new_section("", line.start, md[0].count("#"))
             return True
+        byline = _ATTRIBUTION.fullmatch(line.text) if self.alone and current is None else None
+        if byline is not None and _ROLE_WORD.search(byline["office"]):
+            self.current = self.lead = None  # "Jane Doe: senior fellow at X" over her commentary: hers, in her words
+            self._new_section(line.text, line.start, 0)
+            self.turn, self.attributed = byline["name"], True
+            return True
         spoken = _SPOKEN_LABEL.match(line.text)
         heading = _heading(line.text) if spoken is None or spoken["label"] not in self.labels else None
         numbered = _SHORT_NUMBERED.fullmatch(line.text) if heading is None and self.alone else None
@@ -632,6 +645,8 @@ class _Reader:
             return False  # "SOURCES": the footnotes' list, not the body
         if heading is not None:
             self.current = self.lead = self.unfinished = None
+            if self.attributed:  # a commentator's words end at the next heading
+                self.turn, self.attributed = None, False
             if OVERVIEW_HEADINGS.match(heading):
                 self.mode = "overview"
             else:
@@ -1025,6 +1040,9 @@ def sentences(text: str, start: int, end: int, reading: str | None = None) -> li
         stop = m.end()
         if depth.at(m.start()) > 0 or _ABBREV.search(chunk[max(begin, m.start() - 6) : m.start() + 1]):
             continue
+        legal = _LEGAL_FORM_STOP.search(chunk, max(begin, m.start() - 6), m.start() + 1)
+        if legal and chunk[stop:].lstrip()[:1] == "(":
+            continue  # "Aegeon Tankers Inc. (NYSE: AGTK) (the "Company") announced": the name goes on
         opened = bisect_left(quotes, stop)
         if opened % 2 and opened < len(quotes):  # inside a quotation that closes later
             continue

@@ -3160,3 +3160,60 @@ def test_a_second_listing_told_in_the_inverted_passive_names_its_own_targets():
         (None, ["Volna Spirit", "Kestrel Bay"]),
         (2, ["Corvina Marine Management FZE", "Halyard Shipping LLC"]),
     ]
+
+
+def test_commentators_lines_and_a_ministry_s_comment_and_answer_make_their_first_person_words_theirs():
+    summary = by_rules(
+        "Experts react\n\nRebecca Stone: senior fellow at the Economic Statecraft Initiative and a former Treasury "
+        "official\n\nThe ships have made forty crossings. I expect the operators to reflag them within weeks, so I "
+        "would urge Treasury to follow up quickly with listings.\n\n"
+        "Kourosh Farahani: nonresident senior fellow with the Middle East Programs\n\n"
+        "I think the more important audience is in Shenzhen. I worry that Washington is still fighting the last war."
+        "\n\nAnswer by Official Spokesperson Yelena Korneyeva to a media question\n\n"
+        "I would stress that Russia has never accepted the language of pressure.\n"
+    )
+    got = [(s.speaker, s.role, s.cue) for s in summary.statements]
+    assert got == [
+        ("Rebecca Stone", "senior fellow at the Economic Statecraft Initiative", "expect"),
+        ("Rebecca Stone", "senior fellow at the Economic Statecraft Initiative", "urge"),
+        ("Kourosh Farahani", "nonresident senior fellow with the Middle East Programs", "think"),
+        ("Kourosh Farahani", "nonresident senior fellow with the Middle East Programs", "worry"),
+        ("Yelena Korneyeva", "Official Spokesperson", "stress"),
+    ]
+
+
+def test_a_page_s_heading_under_its_masthead_names_who_we_are():
+    summary = by_rules(
+        "The Ministry of Foreign Affairs\nHome / Press service / Comments\n\n14 February 2028 16:20\n\n"
+        "Comment by the Information and Press Department on the 25th package of sanctions\n\n"
+        "We regard these measures as illegitimate, since they run counter to international law.\n\n"
+        "European Commission Vice-President Henrik Aalto claimed on 10 February that the package would work.\n"
+    )
+    got = [(s.speaker, s.role, s.cue) for s in summary.statements]
+    assert got == [
+        ("Information and Press Department", None, "regard"),
+        ("Henrik Aalto", "European Commission Vice-President", "claimed"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Temirlan Asanbekov said he was innocent. Asanbekov himself denied selling any goods.",
+            ("Temirlan Asanbekov", "denied"),
+        ),
+        ("The Embassy considers it unacceptable that the British side acted.", ("The Embassy", "considers it")),
+        (
+            "The Government of Japan requests financial institutions to implement the measures.",
+            ("The Government of Japan", "requests"),
+        ),
+        (
+            'Aegeon Tankers Inc. (NYSE: AGTK) (the "Company") said it would appeal. The Company believes that the '
+            "transfers took place under a charter.",
+            ("Aegeon Tankers Inc.", "believes"),
+        ),
+    ],
+)
+def test_present_tense_cues_reflexives_and_a_listed_company_s_defined_term(text, expected):
+    assert [(s.speaker, s.cue) for s in one_paragraph(text).statements][-1] == expected

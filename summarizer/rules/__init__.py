@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from ..models import OverviewPoint, Sanction, Statement
-from ..segment import Document, Sentence
+from ..segment import Document, Section, Sentence
 from .dating import remarks_day
 from .listings import listings
 from .overview import overview
@@ -46,6 +46,14 @@ from .statements import (
 from .words import MANNER, is_role
 
 
+def _header_title(doc: Document, section: Section) -> str:
+    """The line of the header that titles an untitled first section: the page's own heading under its masthead
+    ("Comment by the Information and Press Department on ...")."""
+    start = section.paragraphs[0].start if section.paragraphs else 0
+    lines = [line.strip() for line in doc.text[:start].split("\n") if line.strip()]
+    return lines[-1] if lines else ""
+
+
 def extract(doc: Document) -> tuple[list[OverviewPoint], list[Statement], list[Sanction]]:
     """Every overview point, statement and sanctions action the rules can see."""
     statements: list[Statement] = []
@@ -56,10 +64,13 @@ def extract(doc: Document) -> tuple[list[OverviewPoint], list[Statement], list[S
     we: Person | None = None  # who "we" are, once a joint statement says so
     for section in doc.sections:
         ctx = Context(people, text=doc.text, defined=defined)  # a section tells one story: pronouns stay in it
-        we = authored(section.title) or we  # "Statement by the Delegation of X": its "we" is X
+        title = section.title or (_header_title(doc, section) if section is doc.sections[0] else "")
+        we = authored(title, ctx) or we  # "Statement by the Delegation of X": its "we" is X
         lead: ListLead | None = None
         for at, para in enumerate(section.paragraphs):
             ctx.new_paragraph()
+            if len(para.sentences) == 1 and not para.text.rstrip().endswith((".", ":")):
+                we = authored(para.text.strip(), ctx) or we  # a heading read as a paragraph: "Comment by X on ..."
             found_here: list[Statement] = []
             acted: list[Sentence] = []  # sentences that carry a sanctions action
             if para.asks:

@@ -250,9 +250,10 @@ _SHORT_NAME = re.compile(
 _LEGAL_FORM = rf",?\s+(?i:{alternation(LEXICON.company_suffixes)})\.?"
 """A company's legal form after its name (", Ltd.", " S.A.")."""
 _DEFINED = re.compile(
-    rf'(?P<name>{NAME}(?:{_LEGAL_FORM})?)\s+\((?P<terms>(?:the\s+)?"[^"()]{{2,40}}"(?:[^"()]{{1,12}}"[^"()]{{2,40}}")*)\)'
+    rf'(?P<name>{NAME}(?:{_LEGAL_FORM})?)(?:\s+\([^()"]{{1,40}}\))?\s+\((?P<terms>(?:the\s+)?"[^"()]{{2,40}}"(?:[^"()]{{1,12}}"[^"()]{{2,40}}")*)\)'
 )
-"""A name and the terms a release defines it by: 'Kymata Tanker Management S.A. ("Kymata" or "the Company")'."""
+"""A name and the terms a release defines it by: 'Kymata Tanker Management S.A. ("Kymata" or "the Company")', 'X Inc.
+(NYSE: AGTK) (the "Company")'."""
 _CUT_NAME = re.compile(rf"{UPPER}[\w'.-]*\s+$")
 _TERM = re.compile(r'"(?:[Tt]he\s+)?([^"]+)"')
 
@@ -273,7 +274,7 @@ def _introduce_all(text: str, ctx: Context) -> None:
     """Everyone the sentence introduces with an office, a party or as its subject."""
     for m in _SHORT_NAME.finditer(text) if "(" in text else ():
         ctx.short.setdefault(m["short"], m["name"])
-    for m in _DEFINED.finditer(text) if '("' in text else ():
+    for m in _DEFINED.finditer(text) if '"' in text and "(" in text else ():
         if _CUT_NAME.search(text, 0, m.start()):
             continue  # "Treasury's Office of Foreign Assets Control": longer than a name's words, read only in part
         for term in _TERM.findall(m["terms"]):
@@ -317,6 +318,7 @@ PARTY = r"\s+\([RDI]-[A-Z][\w.]*\)"
 """A legislator's party and state after the name: " (R-Idaho)"."""
 _PARTY = re.compile(PARTY)
 _KIND_AFTER_SHORT = re.compile(r"(\([A-Z][A-Za-z]{1,7}\))\s+(?:centre|center|office|agency|unit|mission)\s*$")
+_REFLEXIVE = re.compile(r"\s+(?:him|her|it|them)sel(?:f|ves)\s*$")
 _AND_ITS_OWN = re.compile(r"\s+and\s+(?:its|their)\s+(?:[Mm]ember\s+[Ss]tates|allies|partners)\s*$")
 _PARTY_NAMED = re.compile(rf"(?P<name>[A-Z][\w'-]+(?:\s+[A-Z]\.)?\s+[A-Z][\w'-]+){PARTY}")
 """A legislator named with party and state ("Alan Prescott (D-N.H.)"): later "Senator Prescott" is this one."""
@@ -575,6 +577,7 @@ def _subject(before: str, cue: str) -> Subject:
     before = _SIC.sub("", before)  # "Daniel Witcomb [sic], said": the editor's mark, no part of the name
     before = _PARTY.sub("", before)  # "Sen. X (R-Idaho), the top Republican on ...,": the office is in apposition
     before = _AND_ITS_OWN.sub(" ", before)  # "The European Union and its Member States condemn": the Union speaks
+    before = _REFLEXIVE.sub(" ", before)  # "Asanbekov himself denied": Asanbekov
     before = _KIND_AFTER_SHORT.sub(r"\1 ", before)  # "The United Kingdom Maritime Trade Operations (UKMTO) centre said"
     before = _ASIDE.sub("", _unranked(_SETTING.sub("", _OPENING_CONJUNCTION.sub("", before))))
     before = _ISSUED.sub(" ", before)  # "The ministry issued a statement saying": the ministry says
@@ -774,8 +777,8 @@ def _role_run_into_name(s: Subject, ctx: Context) -> Person | None:
     if m is None or is_name(m["name"]):
         return None
     words = m["name"].split()
-    office = (i for i, w in enumerate(words) if ROLE_NOUNS.fullmatch(w) or ROLE_NOUNS.fullmatch(w.split("-")[0]))
-    last_role = max(office, default=-1)  # "Secretary-General Ana Ferraz": a compound office too
+    office = (i for i, w in enumerate(words) if any(ROLE_NOUNS.fullmatch(part) for part in (w, *w.split("-"))))
+    last_role = max(office, default=-1)  # "Secretary-General Ana Ferraz", "Vice-President X": a compound office too
     if 0 <= last_role < len(words) - 1:
         name = " ".join(words[last_role + 1 :])
         written = s.words.rsplit(name, 1)[0]  # the office may start before the words the name pattern took
@@ -1056,6 +1059,9 @@ def _turn_mention(text: str, label: str) -> tuple[str, str | None]:
     if speech is not None:  # "Name, Vice-President of the Commission. - ": the office the speech is given in
         return label, clean_role(speech["office"])
     written = r"\s+".join(re.escape(w) for w in label.split())
+    posted = re.search(rf"(?m)^{written}:\s+(?P<office>[a-z][^:\n]{{3,200}})$", text)
+    if posted is not None:  # "Jane Doe: senior fellow at X and a former official": the post she writes in
+        return label, clean_role(_FORMER.split(posted["office"], 1)[0])
     named = re.search(rf"(?m)^[*_]*{written},\s+(?P<name>[^:\n]{{3,60}}):", text)  # "Official Spokesperson, Shri X:"
     holder_name = RANK.sub("", untitled(named["name"])) if named is not None else ""
     if is_name(holder_name):
@@ -1101,6 +1107,8 @@ def _turn_mention(text: str, label: str) -> tuple[str, str | None]:
     return untitled(mention["name"]), clean_role(role) if role else None
 
 
+_FORMER = re.compile(r",?\s+and\s+(?:a\s+|an\s+)?former\b")
+"""Where a post's past ones begin: "senior fellow at X and a former Treasury official"."""
 _OFFICE_AFTER = re.compile(r",\s+(?:(?:our|their|its|his|her)\s+)?(?P<office>[^,.;:\n]{3,120})(?:,|\.(?=\s|$))")
 """An office in apposition after a name, closed by a comma or the sentence's full stop."""
 

@@ -576,14 +576,14 @@ def statement(
 
 _FIRST_CUE = rf"{MANNER}(?P<cue>{alternation(LEXICON.first_person_cues)})s?\b(?:\s+is\b)?"
 _FIRST_PERSON = re.compile(
-    rf"(?:^\"?(?:(?:And|But|So)\s+)?(?:[Tt]o\s+[^,:;]{{2,60}}?\s+(?=I\s))?|,\s+(?:and\s+|but\s+)?|\bthat\s+|\b[Ww]hat\s+|:\s+\")"
+    rf"(?:^\"?(?:(?:And|But|So)\s+)?(?:[Tt]o\s+[^,:;]{{2,60}}?\s+(?=I\s))?|,\s+(?:and\s+|but\s+|so\s+)?|\bthat\s+|\b[Ww]hat\s+|:\s+\")"
     rf"(?:[Ww]e|I|My\s+(?:delegation|country|government))(?:'d|'ll|'ve|'re)?\s+"
     rf"(?:{MANNER}(?:will|would|like\s+to|continue\s+to|can|must|want\s+to|write\s+to|rise\s+(?:today\s+)?to|are|again|once\s+again|also|"
     r"(?:was|am)\s+going\s+to|have)\s+)*"
     rf"{_FIRST_CUE}"
 )
-_AND_CUE = re.compile(rf",?\s+and\s+(?:we\s+|I\s+)?(?:(?:will|would|continue\s+to)\s+)?{_FIRST_CUE}")
-"""A second first-person verb sharing the subject: "We condemn ... and call on ..."."""
+_AND_CUE = re.compile(rf",?\s+(?:and|so)\s+(?:we\s+|I\s+)?(?:(?:will|would|continue\s+to)\s+)?{_FIRST_CUE}")
+"""A second first-person verb sharing the subject: "We condemn ... and call on ...", "I expect ..., so I would urge"."""
 _VOICE = re.compile(
     rf"\b[Ww]e,\s+(?P<who>the\s+(?:[A-Z]|undersigned\b)[^;:]{{3,160}}?),\s+(?:write\s+to\s+)?{_FIRST_CUE}"
 )
@@ -606,20 +606,28 @@ def voice(sent: Sentence, ctx: Context) -> Person | None:
     return who if who is not None and who.name else None
 
 
-def authored(title: str | None) -> Person | None:
-    """Who a section's "we" is, when its title names a polity as its author: "Statement by the Delegation of the
-    United Kingdom", "EU Statement on ...", "Delegation of the Russian Federation" (a meeting's statements as
-    delegations distribute them)."""
+def authored(title: str | None, ctx: Context) -> Person | None:
+    """Who a section's "I" and "we" are, when its title names its author: "Statement by the Delegation of the United
+    Kingdom", "EU Statement on ...", "Comment by the Information and Press Department on ...", "Answer by Official
+    Spokesperson X to a media question" (statements as delegations and ministries publish them)."""
     m = _AUTHORED.fullmatch(title or "")
     author = m and (m["by"] or m["short"])
-    return Person(author) if author and country_of(author) else None
+    if not author:
+        return None
+    if country_of(author) or _INSTITUTION_WORD.search(author):
+        return Person(author)  # "the Delegation of the United Kingdom", "the Information and Press Department"
+    who = speaker(author + " ", "said", ctx)
+    return who if who is not None and who.name and who.role else None  # "Official Spokesperson X"
 
 
 _AUTHORED = re.compile(
-    r"(?:Statement\s+(?:by|of)\s+|Delegation\s+of\s+)(?:the\s+)?(?:Delegation\s+of\s+)?(?:the\s+)?(?P<by>[^,:]+?)"
+    r"(?:(?:Statement|Comment|Answer|Reply|Remarks|Declaration)\s+(?:by|of)\s+|Delegation\s+of\s+)(?:the\s+)?"
+    r"(?:Delegation\s+of\s+)?(?:the\s+)?(?P<by>[^,:]+?)(?:\s+(?:on|to|at|in|regarding|concerning)\s+.*)?"
     r"|(?P<short>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})\s+[Ss]tatement(?:\s+(?:on|to|at|in)\b.*)?"
 )
-"""A section title naming its author: "Statement by (the Delegation of) X", "Delegation of X", "X Statement on ..."."""
+"""A section title naming its author: "Statement by (the Delegation of) X", "Delegation of X", "X Statement on ...",
+"Comment by X on ...", "Answer by X to ..."."""
+_INSTITUTION_WORD = re.compile(r"\b(?:Department|Ministry|Office|Council|Service|Commission|Embassy|Mission)\b")
 
 
 _DELIVERED = re.compile(

@@ -3217,3 +3217,23 @@ def test_a_page_s_heading_under_its_masthead_names_who_we_are():
 )
 def test_present_tense_cues_reflexives_and_a_listed_company_s_defined_term(text, expected):
     assert [(s.speaker, s.cue) for s in one_paragraph(text).statements][-1] == expected
+
+
+def test_packages_decided_measures_export_and_entry_bans_and_lists_of_ships_are_sanctions_actions():
+    summary = one_paragraph(
+        "On 10 February, the Council of the European Union adopted yet another, the 25th, package of restrictive "
+        "measures against our country, adding 61 individuals and 23 legal entities to the EU sanctions list. In a "
+        "separate legal act, Brussels also added 47 vessels to the list of ships denied access to EU ports. The "
+        "Government of Japan has decided to implement measures including the freezing of assets against 9 "
+        "individuals and entities. The Government of Japan has also decided to prohibit exports to three entities in "
+        "Russia. In response, Russia has expanded the list of EU officials who are barred from entering the Russian "
+        "Federation by a further 38 persons."
+    )
+    got = [(a.authority, a.issuing_country, a.target_count) for a in summary.sanctions]
+    assert got == [
+        ("Council of the European Union", "European Union", 84),
+        ("Brussels", "European Union", 47),
+        ("Government of Japan", "Japan", 9),
+        ("Government of Japan", "Japan", 3),
+        ("Russia", "Russia", 38),
+    ]

@@ -36,7 +36,8 @@ _AUTHORITY = re.compile(
     rf"(?:{alternation(_CAPITALS)})"
     r"(?=\s+\"?(?:on|said|has|had|have|is|are|was|will|would|today|also|froze|stood|stands|\w+ed)\b))"
     r"(?:'s\s+(?:Office of Foreign Assets Control|OFAC|Financial Sanctions Implementation)(?:\s+\(\w+\))?)?"
-    r"(?:\s+established\s+pursuant\s+to\s+resolution\s+\d+(?:\s+\(\d{4}\))?)?)"
+    r"(?:\s+established\s+pursuant\s+to\s+resolution\s+\d+(?:\s+\(\d{4}\))?)?"
+    rf"(?:\s+of\s+(?:the\s+)?(?:{alternation([*LEXICON.countries, *LEXICON.short_names])})\b)?)"
 )
 _IMPOSE = word_pattern(LEXICON.sanction_verbs)
 _ISSUER_ITSELF = {"council", "government", "administration"}
@@ -46,6 +47,9 @@ ABOUT_SANCTIONS = re.compile(
     r"(?i)sanction|designat|blacklist|asset[- ]freeze|froze|freezing|restrictive measures|economic measures|"
     r"countermeasures against|measures against|"
     r"terror(?:ist)? organi[sz]ation|(?:export\s+)?control(?:\s+control)?\s+list|entity\s+list|"
+    r"prohibit(?:ed)?\s+exports|export\s+bans?|entry\s+bans?|(?:barred|banned)\s+from\s+entering|"
+    r"\badded\s+\w+\s+(?:[\w-]+\s+){0,2}(?:vessels|ships|tankers|individuals|entities|persons|companies)\s+to\s+(?:the|its)\b"
+    r"[^.]{0,40}\blist\b|"
     r"\blisted\b[^.]{0,40}\btargets\b|\blisted\s+(?:[\w-]+\s+){0,3}(?:individuals|entities|persons|companies)\b|"
     r"(?-i:\b[A-Z]\w+ List\b)"
 )
@@ -259,9 +263,13 @@ _OBJECT_END = re.compile(r"\s(?:on|upon|against|in|for|to|over|after|because)\s"
 _DECISION_OF = re.compile(r"\bdecision\s+(?:of|by)\s+(?:the\s+)?$")
 """An action reported as someone's decision ("the decision of the Australian government to impose"): taken, however
 the sentence judges it."""
-_BY_MEANS = re.compile(r"\bby\s*$|\bapproved\s+(?:the|a)\s+(?:proposal|recommendation|request)\b")
-"""The action as the means of a wider aim ("the United States is countering Iran's ... by designating"), or as the
-body's approval of someone's proposal ("The Cabinet approved the proposal of the Finance Minister to impose")."""
+_BY_MEANS = re.compile(
+    r"\bby\s*$|\bapproved\s+(?:the|a)\s+(?:proposal|recommendation|request)\b"
+    r"|\bdecided\s+to\s+(?:implement|take|introduce|adopt)\s+(?:measures|steps)\b"
+)
+"""The action as the means of a wider aim ("the United States is countering Iran's ... by designating"), as the
+body's approval of someone's proposal ("The Cabinet approved the proposal of the Finance Minister to impose"), or as
+the measures it decided on ("has decided to implement measures including the freezing of assets against")."""
 
 
 _BASIS = re.compile(r",\s+(?:in\s+accordance\s+with|pursuant\s+to|under|in\s+line\s+with)\s+[^,;]{3,160},")
@@ -276,8 +284,8 @@ Canadian government, continuing its hostile policies ...,"): no distance from th
 def _acts(text: str, subject_end: int, verb: re.Match[str], subject_start: int | None = None) -> bool:
     """Whether the authority ending at ``subject_end`` is the subject of the imposing ``verb``: close before it, not
     speaking about a sanction ("Iran's Foreign Ministry said the sanctions imposed ..."), nor demanding one."""
-    if _ATTRIBUTIVE.search(text, 0, verb.start()):
-        return False  # "the sanctioned individuals include ...": who was listed, not a listing
+    if _ATTRIBUTIVE.search(text, 0, verb.start()) and not text.startswith(" of ", verb.end()):
+        return False  # "the sanctioned individuals include ...": who was listed, not a listing ("the freezing of" is)
     gap = _BASIS.sub("", _APPOSITIVE.sub("", _PARENS.sub("", text[subject_end : verb.start()])))
     said = _SAID.search(gap)
     if (said and not _SPOKESPERSON.search(gap)) or len(gap) > (100 if said or _BY_MEANS.search(gap) else 40):
@@ -642,6 +650,9 @@ def issuer(authority: str) -> str | None:
     if owner and country_of(owner[1]):
         return country_of(owner[1])  # "Iran's Foreign Ministry"
     bare = ARTICLE.sub("", authority)
+    served = re.search(r"\bof\s+(?:the\s+)?([A-Z][\w\s'-]+)$", bare)  # "Government of Japan"
+    if served and country_of(served[1]):
+        return country_of(served[1])
     first = bare.split(" ", 1)[0]
     national = NATIONALITIES.get(first) or LEXICON.short_names.get(first)  # "the Turkish government", "UAE Cabinet"
     hits = [(len(p), country) for country, parts in _ISSUERS.items() for p in parts if p in authority]

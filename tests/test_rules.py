@@ -3237,3 +3237,17 @@ def test_packages_decided_measures_export_and_entry_bans_and_lists_of_ships_are_
         ("Government of Japan", "Japan", 3),
         ("Russia", "Russia", 38),
     ]
+
+
+def test_a_body_named_by_its_kind_acting_again_is_the_body_named_before_and_specified_ships_are_listed():
+    summary = by_rules(
+        "Listings\n\nOn 15 January, the Council of the EU adopted restrictive measures against nine individuals and "
+        "four entities. The Council also listed 23 vessels of the shadow fleet.\n\n"
+        "The Foreign Office also specified three oil tankers, the Volna Star, the Kerch Pride and the Altair Bay.\n"
+    )
+    got = [(a.authority, a.issuing_country, a.target_count) for a in summary.sanctions]
+    assert got == [
+        ("Council of the EU", "European Union", 13),
+        ("Council of the EU", "European Union", 23),
+        ("Foreign Office", "United Kingdom", 3),
+    ]

@@ -50,7 +50,8 @@ ABOUT_SANCTIONS = re.compile(
     r"prohibit(?:ed)?\s+exports|export\s+bans?|entry\s+bans?|(?:barred|banned)\s+from\s+entering|"
     r"\badded\s+\w+\s+(?:[\w-]+\s+){0,2}(?:vessels|ships|tankers|individuals|entities|persons|companies)\s+to\s+(?:the|its)\b"
     r"[^.]{0,40}\blist\b|"
-    r"\blisted\b[^.]{0,40}\btargets\b|\blisted\s+(?:[\w-]+\s+){0,3}(?:individuals|entities|persons|companies)\b|"
+    r"\blisted\b[^.]{0,40}\btargets\b|"
+    r"\b(?:listed|specified)\s+(?:[\w-]+\s+){0,3}(?:individuals|entities|persons|companies|vessels|ships|tankers)\b|"
     r"(?-i:\b[A-Z]\w+ List\b)"
 )
 OWN_ACTION = re.compile(
@@ -206,6 +207,13 @@ def actions(doc: Document, para: Paragraph, sent: Sentence, we: str | None, earl
     if decided is not None:
         return [decided]
     found = find_sanctions(doc, para, sent)
+    before = earlier[-1] if earlier and earlier[-1].section == (para.section or None) else None
+    for i, sanction in enumerate(found if before is not None else []):
+        kind = ARTICLE.sub("", sanction.authority)
+        if " " not in kind and re.search(rf"\b{re.escape(kind)}\b", before.authority):  # type: ignore[union-attr]
+            found[i] = sanction.model_copy(  # "The Council also listed ...": the Council of the EU named before
+                update={"authority": before.authority, "issuing_country": before.issuing_country}  # type: ignore[union-attr]
+            )
     if not found and earlier and earlier[-1].section == (para.section or None):
         followed = follow_up(doc, para, sent, earlier[-1])
         found = [followed] if followed is not None else []
@@ -272,9 +280,9 @@ body's approval of someone's proposal ("The Cabinet approved the proposal of the
 the measures it decided on ("has decided to implement measures including the freezing of assets against")."""
 
 
-_BASIS = re.compile(r",\s+(?:in\s+accordance\s+with|pursuant\s+to|under|in\s+line\s+with)\s+[^,;]{3,160},")
-"""The law a decision rests on, set between commas ("decided, in accordance with the Provisions on ..., to add"):
-no distance from the verb."""
+_BASIS = re.compile(r",\s+(?:in\s+accordance\s+with|pursuant\s+to|under|in\s+line\s+with|by)\s+[^,;]{3,160},")
+"""The law or act a decision rests on, set between commas ("decided, in accordance with the Provisions on ..., to
+add", "decided, by Cabinet approval on February 10, to implement"): no distance from the verb."""
 _ATTRIBUTIVE = re.compile(r"\b(?:the|those|these|its|their)\s+$")
 _APPOSITIVE = re.compile(r"^,\s+(?:the\s|an?\s|[a-z]+ing\s)[^,;]{3,100},")
 """What the authority is or does, set between commas ("OFAC, the section of the Treasury charged with ...,", "The

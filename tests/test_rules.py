@@ -3081,71 +3081,73 @@ def test_firms_speak_by_their_defined_terms_and_as_the_company_and_papers_speak_
     assert [(s.speaker, s.cue) for s in by_rules(text).statements] == expected
 
 
-def test_remarks_a_speaker_introduces_and_a_delegation_s_statement_are_their_own_first_person_words():
-    summary = by_rules(
-        "Cabinet meeting\n\n"
-        "Foreign Minister Yoav Carmeli said that four states now supported a listing.\n\n"
-        "Prime Minister Avner Halevy, today (Tuesday, 25 January 2028), at the start of the weekly Cabinet meeting, "
-        'made the following remarks:\n\n"I call on the European Union to list the Revolutionary Guards in full."\n\n'
-        "The Prime Minister thanked the President of Cyprus for the fire-fighting aircraft sent last week.\n\n"
-        "Statement by the Delegation of the United Kingdom\n\n"
-        "Mr Chair,\n\nMy delegation rejects the claim that these strikes hit only military targets.\n\n"
-        "EU Statement on the Russian Federation's aggression\n\n"
-        "The European Union and its Member States condemn in the strongest terms the strikes on Odesa.\n"
-    )
-    got = [(s.speaker, s.role, s.cue) for s in summary.statements]
-    assert got == [
-        ("Yoav Carmeli", "Foreign Minister", "said"),
-        ("Avner Halevy", "Prime Minister", "call on"),
-        ("Avner Halevy", "Prime Minister", "thanked"),
-        ("United Kingdom", None, "reject"),
-        ("European Union", None, "condemn"),
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # bodies deciding or approving act; a second counted listing is its own action; a year is no count
+            "On 15 January, the Council of the EU adopted restrictive measures against nine individuals and four "
+            "entities. The Council also listed 23 vessels of the shadow fleet, including the tanker Volna Spirit. "
+            "The Cabinet approved the proposal of Finance Minister Orly Mizrahi-Tal to impose economic sanctions on "
+            "five Iranian nationals. The Ministry of Commerce today decided, in accordance with the Provisions on the "
+            "Unreliable Entity List, to add three U.S. companies to the Unreliable Entity List. The UAE Cabinet has "
+            "issued Resolution No. (61) of 2027 designating seven individuals and two entities.",
+            [
+                ("Council of the EU", "European Union", "designate", 13),
+                ("Council of the EU", "European Union", "designate", 23),
+                ("Cabinet", None, "designate", 5),
+                ("Ministry of Commerce", "China", "designate", 3),
+                ("UAE Cabinet", "United Arab Emirates", "designate", 9),
+            ],
+        ),
+        (  # a decision's operative points are its body's actions, an extension an amendment
+            "On the proposal of the Security Service, the National Security and Defense Council of Ukraine has "
+            "decided:\n\n1. To apply personal special economic and other restrictive measures (sanctions) to three "
+            "individuals and three legal entities involved in the supply of drones (annex).\n\n2. To extend until 10 "
+            "January 2038 the restrictive measures applied by the NSDC decision of 18 February 2025 to SAHAND AIR.",
+            [
+                ("National Security and Defense Council of Ukraine", "Ukraine", "designate", 6),
+                ("National Security and Defense Council of Ukraine", "Ukraine", "amend", None),
+            ],
+        ),
+        (  # an export control listing is an action, a promise to add more a threat
+            "The Ministry of Commerce has decided to add the following seven U.S. entities to the export control "
+            "list. China will add any entity that continues to take part in arms sales to Taiwan to the export control "
+            "list.",
+            [("Ministry of Commerce", "China", "designate", 7), ("China", "China", "threaten", None)],
+        ),
+        (  # packages, decided measures, export and entry bans and lists of ships are sanctions actions
+            "On 10 February, the Council of the European Union adopted yet another, the 25th, package of restrictive "
+            "measures against our country, adding 61 individuals and 23 legal entities to the EU sanctions list. In a "
+            "separate legal act, Brussels also added 47 vessels to the list of ships denied access to EU ports. The "
+            "Government of Japan has decided to implement measures including the freezing of assets against 9 "
+            "individuals and entities. The Government of Japan has also decided to prohibit exports to three "
+            "entities in Russia. In response, Russia has expanded the list of EU officials who are barred from "
+            "entering the Russian Federation by a further 38 persons.",
+            [
+                ("Council of the European Union", "European Union", "designate", 84),
+                ("Brussels", "European Union", "designate", 47),
+                ("Government of Japan", "Japan", "designate", 9),
+                ("Government of Japan", "Japan", "designate", 3),
+                ("Russia", "Russia", "designate", 38),
+            ],
+        ),
+        (  # a body named by its kind acting again is the body named before; specified ships are listed
+            "On 15 January, the Council of the EU adopted restrictive measures against nine individuals and four "
+            "entities. The Council also listed 23 vessels of the shadow fleet.\n\nThe Foreign Office also specified "
+            "three oil tankers, the Volna Star, the Kerch Pride and the Altair Bay.",
+            [
+                ("Council of the EU", "European Union", "designate", 13),
+                ("Council of the EU", "European Union", "designate", 23),
+                ("Foreign Office", "United Kingdom", "designate", 3),
+            ],
+        ),
+    ],
+)
+def test_what_reads_as_a_sanctions_action_and_whose_it_is(text, expected):
+    got = [
+        (a.authority, a.issuing_country, a.action, a.target_count) for a in by_rules(f"Listings\n\n{text}\n").sanctions
     ]
-
-
-def test_bodies_deciding_or_approving_sanctions_act_and_a_second_counted_listing_is_its_own_action():
-    summary = one_paragraph(
-        "On 15 January, the Council of the EU adopted restrictive measures against nine individuals and four "
-        "entities. The Council also listed 23 vessels of the shadow fleet, including the tanker Volna Spirit. "
-        "The Cabinet approved the proposal of Finance Minister Orly Mizrahi-Tal to impose economic sanctions on five "
-        "Iranian nationals. The Ministry of Commerce today decided, in accordance with the Provisions on the "
-        "Unreliable Entity List, to add three U.S. companies to the Unreliable Entity List. The UAE Cabinet has "
-        "issued Resolution No. (61) of 2027 designating seven individuals and two entities."
-    )
-    got = [(a.authority, a.issuing_country, a.action, a.target_count) for a in summary.sanctions]
-    assert got == [
-        ("Council of the EU", "European Union", "designate", 13),
-        ("Council of the EU", "European Union", "designate", 23),
-        ("Cabinet", None, "designate", 5),
-        ("Ministry of Commerce", "China", "designate", 3),
-        ("UAE Cabinet", "United Arab Emirates", "designate", 9),
-    ]
-
-
-def test_a_decision_s_operative_points_are_its_body_s_actions():
-    summary = by_rules(
-        "DECISION of the National Security and Defense Council of Ukraine\n\n"
-        'On the proposal of the Security Service of Ukraine, in accordance with the Law of Ukraine "On Sanctions", '
-        "the National Security and Defense Council of Ukraine has decided:\n\n"
-        "1. To apply personal special economic and other restrictive measures (sanctions) to three individuals and "
-        "three legal entities involved in the supply of drones (annex).\n\n"
-        "2. To extend until 10 January 2038 the restrictive measures applied by the NSDC decision of 18 February "
-        "2025 to SAHAND AIR LOGISTICS COMPANY, Tehran.\n"
-    )
-    got = [(a.authority, a.issuing_country, a.action, a.target_count) for a in summary.sanctions]
-    assert got == [
-        ("National Security and Defense Council of Ukraine", "Ukraine", "designate", 6),
-        ("National Security and Defense Council of Ukraine", "Ukraine", "amend", None),
-    ]
-
-
-def test_an_export_control_listing_is_a_sanctions_action_and_a_promise_to_add_more_a_threat():
-    summary = one_paragraph(
-        "The Ministry of Commerce has decided to add the following seven U.S. entities to the export control list. "
-        "China will add any entity that continues to take part in arms sales to Taiwan to the export control list."
-    )
-    got = [(a.authority, a.issuing_country, a.action, a.target_count) for a in summary.sanctions]
-    assert got == [("Ministry of Commerce", "China", "designate", 7), ("China", "China", "threaten", None)]
+    assert got == expected
 
 
 def test_a_second_listing_told_in_the_inverted_passive_names_its_own_targets():
@@ -3162,38 +3164,58 @@ def test_a_second_listing_told_in_the_inverted_passive_names_its_own_targets():
     ]
 
 
-def test_commentators_lines_and_a_ministry_s_comment_and_answer_make_their_first_person_words_theirs():
-    summary = by_rules(
-        "Experts react\n\nRebecca Stone: senior fellow at the Economic Statecraft Initiative and a former Treasury "
-        "official\n\nThe ships have made forty crossings. I expect the operators to reflag them within weeks, so I "
-        "would urge Treasury to follow up quickly with listings.\n\n"
-        "Kourosh Farahani: nonresident senior fellow with the Middle East Programs\n\n"
-        "I think the more important audience is in Shenzhen. I worry that Washington is still fighting the last war."
-        "\n\nAnswer by Official Spokesperson Yelena Korneyeva to a media question\n\n"
-        "I would stress that Russia has never accepted the language of pressure.\n"
-    )
-    got = [(s.speaker, s.role, s.cue) for s in summary.statements]
-    assert got == [
-        ("Rebecca Stone", "senior fellow at the Economic Statecraft Initiative", "expect"),
-        ("Rebecca Stone", "senior fellow at the Economic Statecraft Initiative", "urge"),
-        ("Kourosh Farahani", "nonresident senior fellow with the Middle East Programs", "think"),
-        ("Kourosh Farahani", "nonresident senior fellow with the Middle East Programs", "worry"),
-        ("Yelena Korneyeva", "Official Spokesperson", "stress"),
-    ]
-
-
-def test_a_page_s_heading_under_its_masthead_names_who_we_are():
-    summary = by_rules(
-        "The Ministry of Foreign Affairs\nHome / Press service / Comments\n\n14 February 2028 16:20\n\n"
-        "Comment by the Information and Press Department on the 25th package of sanctions\n\n"
-        "We regard these measures as illegitimate, since they run counter to international law.\n\n"
-        "European Commission Vice-President Henrik Aalto claimed on 10 February that the package would work.\n"
-    )
-    got = [(s.speaker, s.role, s.cue) for s in summary.statements]
-    assert got == [
-        ("Information and Press Department", None, "regard"),
-        ("Henrik Aalto", "European Commission Vice-President", "claimed"),
-    ]
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # remarks a speaker introduces and a delegation's statement
+            "Cabinet meeting\n\n"
+            "Foreign Minister Yoav Carmeli said that four states now supported a listing.\n\n"
+            "Prime Minister Avner Halevy, today (Tuesday, 25 January 2028), at the start of the weekly Cabinet "
+            'meeting, made the following remarks:\n\n"I call on the European Union to list the Revolutionary Guards '
+            'in full."\n\n'
+            "The Prime Minister thanked the President of Cyprus for the fire-fighting aircraft sent last week.\n\n"
+            "Statement by the Delegation of the United Kingdom\n\n"
+            "Mr Chair,\n\nMy delegation rejects the claim that these strikes hit only military targets.\n\n"
+            "EU Statement on the Russian Federation's aggression\n\n"
+            "The European Union and its Member States condemn in the strongest terms the strikes on Odesa.\n",
+            [
+                ("Yoav Carmeli", "Foreign Minister", "said"),
+                ("Avner Halevy", "Prime Minister", "call on"),
+                ("Avner Halevy", "Prime Minister", "thanked"),
+                ("United Kingdom", None, "reject"),
+                ("European Union", None, "condemn"),
+            ],
+        ),
+        (  # commentators' lines and a spokesperson's answer
+            "Experts react\n\nRebecca Stone: senior fellow at the Economic Statecraft Initiative and a former Treasury "
+            "official\n\nThe ships have made forty crossings. I expect the operators to reflag them within weeks, so I "
+            "would urge Treasury to follow up quickly with listings.\n\n"
+            "Kourosh Farahani: nonresident senior fellow with the Middle East Programs\n\n"
+            "I think the more important audience is in Shenzhen. I worry that Washington is still fighting the last "
+            "war.\n\nAnswer by Official Spokesperson Yelena Korneyeva to a media question\n\n"
+            "I would stress that Russia has never accepted the language of pressure.\n",
+            [
+                ("Rebecca Stone", "senior fellow at the Economic Statecraft Initiative", "expect"),
+                ("Rebecca Stone", "senior fellow at the Economic Statecraft Initiative", "urge"),
+                ("Kourosh Farahani", "nonresident senior fellow with the Middle East Programs", "think"),
+                ("Kourosh Farahani", "nonresident senior fellow with the Middle East Programs", "worry"),
+                ("Yelena Korneyeva", "Official Spokesperson", "stress"),
+            ],
+        ),
+        (  # a page's heading under its masthead
+            "The Ministry of Foreign Affairs\nHome / Press service / Comments\n\n14 February 2028 16:20\n\n"
+            "Comment by the Information and Press Department on the 25th package of sanctions\n\n"
+            "We regard these measures as illegitimate, since they run counter to international law.\n\n"
+            "European Commission Vice-President Henrik Aalto claimed on 10 February that the package would work.\n",
+            [
+                ("Information and Press Department", None, "regard"),
+                ("Henrik Aalto", "European Commission Vice-President", "claimed"),
+            ],
+        ),
+    ],
+)
+def test_whose_first_person_words_a_layout_makes_them(text, expected):
+    assert [(s.speaker, s.role, s.cue) for s in by_rules(text).statements] == expected
 
 
 @pytest.mark.parametrize(
@@ -3217,37 +3239,3 @@ def test_a_page_s_heading_under_its_masthead_names_who_we_are():
 )
 def test_present_tense_cues_reflexives_and_a_listed_company_s_defined_term(text, expected):
     assert [(s.speaker, s.cue) for s in one_paragraph(text).statements][-1] == expected
-
-
-def test_packages_decided_measures_export_and_entry_bans_and_lists_of_ships_are_sanctions_actions():
-    summary = one_paragraph(
-        "On 10 February, the Council of the European Union adopted yet another, the 25th, package of restrictive "
-        "measures against our country, adding 61 individuals and 23 legal entities to the EU sanctions list. In a "
-        "separate legal act, Brussels also added 47 vessels to the list of ships denied access to EU ports. The "
-        "Government of Japan has decided to implement measures including the freezing of assets against 9 "
-        "individuals and entities. The Government of Japan has also decided to prohibit exports to three entities in "
-        "Russia. In response, Russia has expanded the list of EU officials who are barred from entering the Russian "
-        "Federation by a further 38 persons."
-    )
-    got = [(a.authority, a.issuing_country, a.target_count) for a in summary.sanctions]
-    assert got == [
-        ("Council of the European Union", "European Union", 84),
-        ("Brussels", "European Union", 47),
-        ("Government of Japan", "Japan", 9),
-        ("Government of Japan", "Japan", 3),
-        ("Russia", "Russia", 38),
-    ]
-
-
-def test_a_body_named_by_its_kind_acting_again_is_the_body_named_before_and_specified_ships_are_listed():
-    summary = by_rules(
-        "Listings\n\nOn 15 January, the Council of the EU adopted restrictive measures against nine individuals and "
-        "four entities. The Council also listed 23 vessels of the shadow fleet.\n\n"
-        "The Foreign Office also specified three oil tankers, the Volna Star, the Kerch Pride and the Altair Bay.\n"
-    )
-    got = [(a.authority, a.issuing_country, a.target_count) for a in summary.sanctions]
-    assert got == [
-        ("Council of the EU", "European Union", 13),
-        ("Council of the EU", "European Union", 23),
-        ("Foreign Office", "United Kingdom", 3),
-    ]

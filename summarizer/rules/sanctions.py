@@ -206,18 +206,21 @@ def actions(doc: Document, para: Paragraph, sent: Sentence, we: str | None, earl
     decided = _decided_item(doc, para, sent)
     if decided is not None:
         return [decided]
-    found = find_sanctions(doc, para, sent)
     before = earlier[-1] if earlier and earlier[-1].section == (para.section or None) else None
-    for i, sanction in enumerate(found if before is not None else []):
-        kind = ARTICLE.sub("", sanction.authority)
-        if " " not in kind and re.search(rf"\b{re.escape(kind)}\b", before.authority):  # type: ignore[union-attr]
-            found[i] = sanction.model_copy(  # "The Council also listed ...": the Council of the EU named before
-                update={"authority": before.authority, "issuing_country": before.issuing_country}  # type: ignore[union-attr]
-            )
-    if not found and earlier and earlier[-1].section == (para.section or None):
-        followed = follow_up(doc, para, sent, earlier[-1])
+    found = [_as_named_before(s, before) for s in find_sanctions(doc, para, sent)]
+    if not found and before is not None:
+        followed = follow_up(doc, para, sent, before)
         found = [followed] if followed is not None else []
     return found
+
+
+def _as_named_before(sanction: Sanction, before: Sanction | None) -> Sanction:
+    """A body named by its kind acting again ("The Council also listed ...") is the body named before ("the Council
+    of the EU")."""
+    kind = ARTICLE.sub("", sanction.authority)
+    if before is None or " " in kind or not re.search(rf"\b{re.escape(kind)}\b", before.authority):
+        return sanction
+    return sanction.model_copy(update={"authority": before.authority, "issuing_country": before.issuing_country})
 
 
 def _decided_item(doc: Document, para: Paragraph, sent: Sentence) -> Sanction | None:

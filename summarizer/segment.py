@@ -40,7 +40,7 @@ from .layout import (
     repeat_key,
     repeated,
 )
-from .lexicon import alternation, load, outlet, untitled
+from .lexicon import alternation, load, outlet, untitled, word_pattern
 from .models import Bulletin, Citation
 
 OVERVIEW_HEADINGS = re.compile(
@@ -126,7 +126,7 @@ _NAMED = r"[A-Z][a-z][\w'.-]*(?:\s+(?:(?:al|el|de|van|von)[ -])?[A-Z][\w'.-]*){%
 """A person's name in its own case, words after the first as many as the ``%s`` allows ("Jean-Baptiste Morvan")."""
 _ATTRIBUTION = re.compile(rf"(?P<name>{_NAMED % '1,3'}):\s+(?P<office>[a-z][^:\n]{{3,200}})")
 """A commentator's line over their commentary ("Jane Doe: senior fellow at the X Center"), as expert reactions print."""
-_ROLE_WORD = re.compile(rf"\b(?:{'|'.join(re.escape(w) for w in load().role_nouns)})\b", re.I)
+_ROLE_WORD = word_pattern(load().role_nouns, ignore_case=True)
 SPEECH_TURN = re.compile(
     rf"(?m)^(?P<label>{_NAMED % '0,3'})"
     r"(?:,\s+(?P<office>[^\n]{2,200}?)|\s+\([^()\n]{1,40}\)(?:,\s+(?P<kind>[^\n]{2,60}?))?)?"
@@ -186,7 +186,7 @@ _ABBREV = re.compile(
     r"(?:\b(?:U\.S|U\.K|U\.N|E\.U|Dr|Mr|Mrs|Ms|Prof|Gen|Brig|Adm|Cmdr|Cdr|Lt|Col|Maj|Capt|Sgt|Sen|Rep|Gov|Amb|Rev|"
     r"St|No|Jr|Sr|vs|etc|al|i\.e|e\.g|hon|Hon|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)|\b[A-Z])\.$"
 )
-_LEGAL_FORM_STOP = re.compile(r"\b(?:Inc|Ltd|Corp|Co|LLC|PLC|S\.A)\.$")
+_LEGAL_FORM_STOP = re.compile(rf"(?i)\b(?:{alternation(load().company_suffixes)})\.$")
 """A company's legal form, which ends a sentence only where no parenthesis follows it."""
 _SENTENCE_END = re.compile(
     rf"[.!?][\"')\]*]*(?:[ ]?{FOOTNOTE_MARK})*\s*$"

@@ -614,7 +614,7 @@ def authored(title: str | None, ctx: Context) -> Person | None:
     author = m and (m["by"] or m["short"])
     if not author:
         return None
-    if country_of(author) or _INSTITUTION_WORD.search(author):
+    if country_of(author) or is_body(Person(author)):
         return Person(author)  # "the Delegation of the United Kingdom", "the Information and Press Department"
     who = speaker(author + " ", "said", ctx)
     return who if who is not None and who.name and who.role else None  # "Official Spokesperson X"
@@ -627,7 +627,6 @@ _AUTHORED = re.compile(
 )
 """A section title naming its author: "Statement by (the Delegation of) X", "Delegation of X", "X Statement on ...",
 "Comment by X on ...", "Answer by X to ..."."""
-_INSTITUTION_WORD = re.compile(r"\b(?:Department|Ministry|Office|Council|Service|Commission|Embassy|Mission)\b")
 
 
 _DELIVERED = re.compile(

@@ -89,6 +89,7 @@ class Lexicon:
     plural_bodies: tuple[str, ...]
     demanded_of: frozenset[str]
     accusing_words: tuple[str, ...]
+    regions: frozenset[str]
 
 
 def _value(kind: str, raw: object) -> object:

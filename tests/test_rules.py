@@ -284,6 +284,24 @@ def test_named_sanctions_targets_from_the_next_sentence_without_counts_or_descri
             ["moving money from oil sales to Hezbollah and the Islamic Revolutionary Guard Corps-Quds Force"],
             ["Hezbollah", "Islamic Revolutionary Guard Corps-Quds Force"],
         ),
+        (  # "for their role in" opens the conduct, as "for" does
+            "The U.S. Treasury Department on Monday sanctioned four firms for their role in the sale of Iranian "
+            "petrochemicals to East Asia.",
+            ["the sale of Iranian petrochemicals to East Asia"],
+            [],
+        ),
+        (  # what one included target did is not what the action is for
+            "The U.S. Treasury Department on Thursday imposed sanctions on 29 vessels, including an Egyptian "
+            "businessman reportedly involved in several shipments.",
+            [],
+            [],
+        ),
+        (  # quoted conduct is named without its marks, "and for" opens a second conduct, and whom it served is cut
+            'The UK designated the tankers on Thursday for carrying crude above the price cap and for "deceptive '
+            'shipping practices" on behalf of Sepehr Energy, a firm controlled by the General Staff.',
+            ["carrying crude above the price cap", "deceptive shipping practices"],
+            ["Sepehr Energy"],
+        ),
     ],
 )
 def test_sanctions_reasons_and_who_they_served(sentence, reasons, beneficiaries):
@@ -1256,6 +1274,17 @@ def test_a_press_review_item_is_cited_by_its_paper_and_speakers_follow_relative_
             "organization.",
             "Defense Minister",
             None,
+        ),
+        (  # a president's administration is the government of the United States
+            "In December, the Varga administration also sanctioned nine vessels of the fleet.",
+            "Varga administration",
+            "United States",
+        ),
+        (  # a partner set between commas does not take the subject's place
+            "The U.S. State Department, in conjunction with the Treasury Department's Office of Foreign Assets "
+            "Control, announced sanctions on Monday against 35 entities and vessels.",
+            "U.S. State Department",
+            "United States",
         ),
     ],
 )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .targets import POSSESSIVE_COUNTRY
-from .words import LEXICON, NATIONALITIES, ORGS, country_of, distinct
+from .words import ARTICLE, LEXICON, NATIONALITIES, ORGS, country_of, distinct
 
 _PROGRAMS = re.compile(
     r"\b(?:E\.O\.\s*\d+|Executive Order\s+\d+|SDGT|IFSR|NPWMD|IRGC-related|Global Magnitsky|"
@@ -19,8 +19,8 @@ _PROGRAM_NAMES = {"specially designated global terrorist": "SDGT", "specially de
 
 _REASON = re.compile(
     r"\b(?:involved(?:,\s*[^,]+,)?\s+in|(?:designated|sanctioned|targeted) for|for(?=\s+\w+ing\b)|"
-    r"(?:for|over) (?:their|its|his|her) (?:role|involvement) in "
-    r"(?:an? [^,.;]*?(?:network|scheme|plot) (?:that|which)\s)?|"
+    r"(?:for|over) (?:their|its|his|her) (?:role|involvement) in"
+    r"(?:\s+an? [^,.;]*?(?:network|scheme|plot) (?:that|which))?|"
     r"for(?=\s+(?!its|their|his|her)(?:[\w-]+\s+){0,5}(?:violations|abuses|activities|attacks)\b)|"
     r"due to|in connection with|accused of|accusing (?:him|her|them|it) of|responsible for|"
     r"over(?=\s+(?:the|its|their|his|her)\s)|"
@@ -31,19 +31,24 @@ _REASON = re.compile(
 """Where the conduct behind a sanction starts: "for moving", "over the seizure", "network that sold"."""
 _CITED = re.compile(r"\s*\([^()]*\d[^()]*\)")
 """A parenthesised citation ("(U.S. Treasury, May 5)"): not conduct, and its full stops end nothing."""
+_INCLUDED = re.compile(r",\s+including\s+[^,;]*$")
+"""Inside a target named in passing (", including an Egyptian businessman reportedly involved in several
+shipments"): what that one target did, not what the action is for."""
 _WHICH_ALSO = re.compile(r",\s+and\s+which\s+(?:also\s+)?")
 _REASON_END = re.compile(
     r"\s*\((?=[^()]*[\d,])[^()]*\)|\[\d{1,3}\]|,\s+(?:which|who|including|among)\b|(?<![A-Z]\.[A-Z])\.\s|:|\s+if\b|"
     r"\s+for (?:use|the purpose)\b|"
     r"\s+(?:to|in order to) benefit\b|"
-    r",\s+under\s+(?=[^,]*(?:Order|E\.O\.|[Aa]uthorit|Regulations|Decision))"  # the programme, not the conduct
+    r",\s+under\s+(?=[^,]*(?:Order|E\.O\.|[Aa]uthorit|Regulations|Decision|Law\b|Act\b))"  # the programme
 )
 _SAID_HAD = re.compile(r"^(?:the\s+)?(?:[A-Z][\w.'\-]*\s+){1,4}said\s+(?:(?:had|has|have)\s+)?")
-_ORG = r"(?:the\s+)?[A-Z][\w'\-]*(?:\s+(?:of\s+)?[A-Z][\w'\-]*)*(?:\s*\([A-Z]{2,8}\))?"
-_ON_BEHALF = re.compile(rf"\s+on behalf of\s+{_ORG}(?:(?:,|\s+and)\s+{_ORG})*")
+_ORG = r"(?:the\s+)?[A-Z][\w'\-]*(?:\s+(?:of\s+)?[A-Z][\w'\-]*)*(?:\s*\([\"“]?[A-Z][\w-]{1,10}[\"”]?\))?"
+_ON_BEHALF = re.compile(rf"\s+on behalf of\s+{_ORG}(?:(?:,|\s+and)\s+{_ORG})*(?:,\s+an?\s+[^,;]+)?")
+_QUOTES = re.compile(r"[\"“”]")
+"""Quotation marks around the conduct's words: the conduct is named, not quoted."""
 _GERUND = re.compile(r"[a-z]+ing\b")
 _CLAUSE = re.compile(r",\s+(?=[a-z]+ing\b)")
-_CONDUCTS = re.compile(r";\s*(?:and\s+)?|,\s+and\s+|\s+and\s+(?:for\s+)?(?=[a-z]+(?:ing|ed)\s)")
+_CONDUCTS = re.compile(r";\s*(?:and\s+)?|,\s+and\s+|\s+and\s+for\s+|\s+and\s+(?:for\s+)?(?=[a-z]+(?:ing|ed)\s)")
 
 
 def reason_start(text: str) -> int | None:
@@ -58,7 +63,8 @@ def _blank_cited(text: str) -> str:
 
 def reasons(text: str) -> list[str]:
     """The conduct a sanction is for, one item per conduct, without who benefited or under which programme."""
-    m = _REASON.search(_CITED.sub("", text))
+    text = _CITED.sub("", text)
+    m = next((m for m in _REASON.finditer(text) if not _INCLUDED.search(text, 0, m.start())), None)
     if not m:
         return []
     text = _WHICH_ALSO.sub("; ", m["r"])  # "..., which moved X, and which also helped Y"
@@ -73,7 +79,7 @@ def reasons(text: str) -> list[str]:
     for i in range(len(parts) - 1):  # "financing and shipping X": one conduct with two verbs
         if len(parts[i].split()) == 1:
             parts[i + 1], parts[i] = f"{parts[i]} and {parts[i + 1]}", ""
-    return distinct(p.strip(" ,.") for p in parts if len(p.split()) >= 2)
+    return distinct(_QUOTES.sub("", p).strip(" ,.") for p in parts if len(p.split()) >= 2)
 
 
 def condition(text: str) -> list[str]:
@@ -113,6 +119,8 @@ def recipients(text: str) -> list[str]:
 def _place(name: str) -> bool:
     """A place, not a recipient: "to Damascus", "to the port of Latakia"; a state named as such ("transfers to
     Russia") receives."""
+    if ARTICLE.sub("", name) in LEXICON.regions:
+        return True  # "sales to East Asia"
     return (country_of(name) is not None and name not in LEXICON.countries) or bool(
         re.match(r"(?:port|city|province) of\b", name)
     )

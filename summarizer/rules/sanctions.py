@@ -30,7 +30,7 @@ _AFTER_DAY = "|".join(f"(?<={word.title()} )" for word in [*dates.MONTHS, *dates
 _STATE_WORDS = alternation([*LEXICON.sanctioning_adjectives, *LEXICON.nationalities, *LEXICON.short_names])
 """Whose body it is, before its name: "British", "Turkish", "UAE"."""
 _AUTHORITY = re.compile(
-    rf"(?P<auth>(?:the\s+)?(?:(?:{_STATE_WORDS})\s+)?"
+    rf"(?P<auth>(?:the\s+)?(?:(?:{_STATE_WORDS})\s+|[A-Z][a-z]+\s+(?=administration\b))?"
     rf"(?:(?:{_OWNER}'s\s+)?(?:{alternation(LEXICON.sanctioning_bodies)})|"
     rf"(?:(?:^|(?<=, )|(?<=: )|(?<=\bthat )|{_AFTER_DAY}|(?<=\d{{4}} ))(?:[Tt]he\s+)?|(?<=- ))"
     rf"(?:{alternation(_CAPITALS)})"
@@ -283,9 +283,13 @@ body's approval of someone's proposal ("The Cabinet approved the proposal of the
 the measures it decided on ("has decided to implement measures including the freezing of assets against")."""
 
 
-_BASIS = re.compile(r",\s+(?:in\s+accordance\s+with|pursuant\s+to|under|in\s+line\s+with|by)\s+[^,;]{3,160},")
-"""The law or act a decision rests on, set between commas ("decided, in accordance with the Provisions on ..., to
-add", "decided, by Cabinet approval on February 10, to implement"): no distance from the verb."""
+_BASIS = re.compile(
+    r",\s+(?:in\s+accordance\s+with|pursuant\s+to|under|in\s+line\s+with|by|"
+    r"(?:in\s+(?:conjunction|coordination|cooperation)|together|along|jointly)\s+with)\s+[^,;]{3,160},"
+)
+"""The law or act a decision rests on, or a partner acting beside the subject, set between commas ("decided, in
+accordance with the Provisions on ..., to add", "The State Department, in conjunction with OFAC, announced"): no
+distance from the verb."""
 _ATTRIBUTIVE = re.compile(r"\b(?:the|those|these|its|their)\s+$")
 _APPOSITIVE = re.compile(r"^,\s+(?:the\s|an?\s|[a-z]+ing\s)[^,;]{3,100},")
 """What the authority is or does, set between commas ("OFAC, the section of the Treasury charged with ...,", "The

@@ -503,12 +503,44 @@ def test_a_party_asked_to_act_is_a_demand_on_it_and_a_conditional_consequence_a_
             "Permanent Representative to the United Nations",
         ),
         ("Australian Minister for Foreign Affairs Rebecca Thornton said the talks failed.", "Rebecca Thornton", None),
+        ("Nasser Vahidi, in a statement issued on Tuesday, condemned the listing.", "Nasser Vahidi", None),
+        ("Nasser Vahidi, in an interview with the paper, deplored the listing.", "Nasser Vahidi", None),
+        ('"It is deeply regrettable that the Council chose this path," Nasser Vahidi deplored.', "Nasser Vahidi", None),
     ],
 )
 def test_what_stands_between_a_speaker_and_the_verb_is_not_the_speaker(sentence, speaker, role):
     (found,) = one_paragraph(sentence).statements
     assert found.speaker == speaker
     assert role is None or found.role == role
+
+
+def test_a_call_set_after_a_named_object_is_no_aside_of_that_object():
+    summary = one_paragraph(
+        "The HR/VP raised the case with Iran's Foreign Minister, Abbas Vahidi, in a call on 18 "
+        "September and insisted on her release."
+    )
+    assert "Abbas Vahidi" not in [s.speaker for s in summary.statements]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "content"),
+    [
+        ("Nasser Vahidi deplored the listing of the two banks.", "accuse_condemn", "the listing of the two banks"),
+        (
+            "Nasser Vahidi forewarned the EU that it would gain nothing from the listing.",
+            "threaten",
+            "it would gain nothing from the listing",
+        ),
+        (
+            "Nasser Vahidi refuted the charges against the two banks.",
+            "reject_deny",
+            "the charges against the two banks",
+        ),
+    ],
+)
+def test_verbs_of_news_reports_report_statements(sentence, kind, content):
+    [found] = one_paragraph(sentence).statements
+    assert (found.speaker, found.statement_type, found.content) == ("Nasser Vahidi", kind, content)
 
 
 def test_an_office_with_its_portfolio_before_a_name_introduces_the_holder_for_later_references():

@@ -494,13 +494,14 @@ _ISSUED = re.compile(
 """What a speaker put out before the participle that reports it ("issued a declaration on behalf of the Union
 stating")."""
 _ASIDE = re.compile(
-    r",\s+(?:speaking|writing|addressing|talking|appearing|responding|commenting|briefing|taking|asked|questioned|pressed|"
+    r"(?:,\s+(?:speaking|writing|addressing|talking|appearing|responding|commenting|briefing|taking|asked|questioned|pressed|"
     r"(?:supported|backed|funded|armed|led)\s+by|for\s+(?:his|her|its|their)\s+part|in\s+turn|however|meanwhile|though|"
-    r"while|although|despite|after|before|unlike)"
-    r"\b[^,]*,?\s*$"
+    r"while|although|despite|after|before|unlike)\b[^,]*,?"
+    r"|,\s+in\s+(?:an?|the|his|her|its|their)\s[^,]*,)\s*$"
 )
 """An aside between the speaker and the verb ("Haddad, speaking alongside his guest, said", "X, asked about ...,
-said", "Hezbollah, for its part, said", "The group, while not claiming the attack, claimed")."""
+said", "Hezbollah, for its part, said", "The group, while not claiming the attack, claimed", "X, in a statement issued
+on Tuesday, condemned")."""
 _SIC = re.compile(r"\s*\[sic\]", re.I)
 _OPENING_CONJUNCTION = re.compile(r"^\s*(?:But|And|Yet|Still|So|Meanwhile|Nevertheless|As)\s+(?=[A-Z])")
 """A conjunction opening the sentence ("But Kataib Hezbollah denied"): it links to what came before, never part of

@@ -1312,6 +1312,12 @@ def test_a_press_review_item_is_cited_by_its_paper_and_speakers_follow_relative_
             "Varga administration",
             "United States",
         ),
+        (  # ministers of a union deciding to levy sanctions
+            "On Monday, EU foreign ministers decided to levy sanctions against 11 Iranian individuals and four "
+            "entities over the crackdown on protests.",
+            "EU foreign ministers",
+            "European Union",
+        ),
         (  # a partner set between commas does not take the subject's place
             "The U.S. State Department, in conjunction with the Treasury Department's Office of Foreign Assets "
             "Control, announced sanctions on Monday against 35 entities and vessels.",
@@ -2279,6 +2285,17 @@ def test_a_capital_s_decision_to_sanction_is_its_action_and_the_sanctioned_are_n
     )
     (action,) = summary.sanctions
     assert (action.authority, action.target_count) == ("London", 8)
+
+
+def test_a_decision_by_a_body_to_impose_fresh_sanctions_names_the_whole_body():
+    [action] = news(
+        "The Foreign Ministry of Iran condemned a decision by the Council of Foreign Ministers of the European Union "
+        "to impose fresh sanctions against Iranian officials and institutions."
+    ).sanctions
+    assert (action.authority, action.issuing_country) == (
+        "Council of Foreign Ministers of the European Union",
+        "European Union",
+    )
 
 
 def test_whose_a_body_is_is_no_part_of_its_name_and_a_statement_it_issues_accusing():

@@ -328,7 +328,8 @@ def _decision(doc: Document, para: Paragraph, sent: Sentence) -> Sanction | None
 _DECISION_BY = re.compile(
     r"\b(?:decision\s+(?:of|by)|(?:designation|listing|blacklisting)\s+by)\s+(?:the\s+)?"
     r"(?P<auth>[A-Z][\w'.-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'.-]*){0,6})"
-    rf"(?:,?\s+{WHEN},?)?\s+(?:to\s+(?:impose\s+sanctions\s+on|sanction|designate|blacklist|list)\b|(?=of\s))"
+    rf"(?:,?\s+{WHEN},?)?\s+(?:to\s+(?:impose\s+(?:[\w-]+\s+){{0,3}}(?:sanctions|restrictive\s+measures)\s+(?:on|against)|"
+    r"sanction|designate|blacklist|list)\b|(?=of\s))"
 )
 """An action told by its author after the noun: "the decision of the Kingdom of Bahrain to designate", "the
 designation by the United States Department of the Treasury, on 29 September 2027, of eleven individuals"."""

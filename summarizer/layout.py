@@ -165,8 +165,9 @@ DATE_LINE = re.compile(
 )
 """A line that is only a date, perhaps with a label, a weekday and a time: "Tuesday 03/09/2024", "date 2023-03-14",
 "Last Update: 14/03/2023 09:12", "27 January 2025 17:10", "Tue Apr 22, 2025 14:47 GMT"."""
-NOTE_LABEL = re.compile(r"\[(?:Monitor|Editor|Translator)(?:'s)?\s+note:\s*", re.I)
-"""The label opening an editor's bracketed note ("[Monitor's note: The U.S. Treasury ...]"): what follows is text."""
+NOTE_LABEL = re.compile(r"\[(?:Monitor|Editor|Translator)(?:'s)?\s+note:\s*|(?-i:Note):\s+(?=[A-Z])", re.I)
+"""The label opening an editor's bracketed note ("[Monitor's note: The U.S. Treasury ...]") or a note in the text
+("Note: Iran, which is not a member, rejected ..."): what follows is text."""
 _FURNITURE = re.compile(
     rf"^[*_]*(?:(?!{NOTE_LABEL.pattern})\[[^\[\]]+\]|(?:{alternation(_LEXICON.furniture)})(?=\W|$).*)[*_]*$|\s>\s", re.I
 )

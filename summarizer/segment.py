@@ -127,6 +127,11 @@ _NAMED = r"[A-Z][a-z][\w'.-]*(?:\s+(?:(?:al|el|de|van|von)[ -])?[A-Z][\w'.-]*){%
 _ATTRIBUTION = re.compile(rf"(?P<name>{_NAMED % '1,3'}):\s+(?P<office>[a-z][^:\n]{{3,200}})")
 """A commentator's line over their commentary ("Jane Doe: senior fellow at the X Center"), as expert reactions print."""
 _ROLE_WORD = word_pattern(load().role_nouns, ignore_case=True)
+_CALL_TURN = re.compile(
+    rf"(?P<name>{_NAMED % '1,3'})\s+(?:--|[\u2013\u2014])\s+[^\n]{{2,80}}?(?P<asks>\s+(?:--|[\u2013\u2014])\s+Analyst)?"
+)
+"""A call transcript's line over a turn: "Jane Doe -- Chief Executive Officer", "John Roe -- Bank -- Analyst" (an
+analyst asks)."""
 SPEECH_TURN = re.compile(
     rf"(?m)^(?P<label>{_NAMED % '0,3'})"
     r"(?:,\s+(?P<office>[^\n]{2,200}?)|\s+\([^()\n]{1,40}\)(?:,\s+(?P<kind>[^\n]{2,60}?))?)?"
@@ -538,7 +543,7 @@ class _Reader:
                 self._table_row(line)
                 continue
             self.columns = None
-            if self._written_question(line):  # before repeats: two answers by one minister name them alike
+            if self._written_question(line) or self._call_turn(line):  # before repeats: each turn names its own
                 continue
             if (
                 i in self.used
@@ -637,7 +642,8 @@ class _Reader:
         ):
             heading = numbered["h"]  # "2. Tehran's messaging" over its paragraphs, not a list's item
         listed = (current is not None and current.text.rstrip().endswith(":")) or self.lead is not None
-        if heading is not None and _REPORTED_TURN.match(line.text):
+        asking = self.turn is not None and self.turn.lower() in QUESTION_TURNS  # an analyst's short question
+        if heading is not None and (_REPORTED_TURN.match(line.text) or (asking and heading.endswith("?"))):
             heading = None  # "A reporter asked: Will the measures affect trade?": a question, however short
         if heading is not None and listed and _BULLET.match(line.text):
             heading = None  # "... to the control list:" then "1. Cascade Ridge Avionics": an item, not a heading
@@ -669,7 +675,7 @@ class _Reader:
             self._paragraph(line, None, notes.end())
             return True
         bullet = _BULLET.match(line.text)
-        if bullet is None and current is not None and not ends_sentence(current.text):
+        if bullet is None and current is not None and not ends_sentence(current.text) and not self._leaves_list(line):
             self._extend(line)
             return True
         if bullet is None and not _is_prose(line.text, self.mode):
@@ -692,7 +698,7 @@ class _Reader:
     def _paragraph(self, line: Line, bullet: re.Match[str] | None, label_end: int = 0) -> None:
         if self.mode == "header":
             self.mode = "body"
-        kind = "overview" if self.mode == "overview" else "body"
+        kind = "overview" if self.mode == "overview" or self._summary_bullet(bullet) else "body"
         start = line.start + (bullet.end() if bullet else label_end)
         start = _PICTOGRAPHS.match(self.text, start).end()  # a post's flag before "Canada on Sunday imposed ..."
         labelled = _TURN.match(line.text)  # "MINISTER AL-RUBAIE (in Arabic, as interpreted):" is no "PLACE (Agency):"
@@ -845,6 +851,39 @@ class _Reader:
         Yiran Answers a Reporter's Question")."""
         named = _NAMED_SPOKESPERSON.findall(self.text, 0, at)
         return named[-1] if named else "Spokesperson"
+
+    def _leaves_list(self, line: Line) -> bool:
+        """Prose back at the margin under an indented bullet ("  • action coordinated with the United States" over
+        "The UK has today sanctioned ..."): a paragraph of its own, however the bullet ended."""
+        assert self.current is not None
+        opens = self.text.rfind("\n", 0, self.current.start) + 1
+        indented = self.text[opens : opens + 1] in (" ", "\t")
+        at_margin = line.start == self.text.rfind("\n", 0, line.start) + 1
+        return indented and at_margin and _BULLET.match(self.text[opens : self.current.start].lstrip()) is not None
+
+    def _call_turn(self, line: Line) -> bool:
+        """A call transcript's line over a turn, alone on its line ("Jane Doe -- Chief Executive Officer", or
+        "Operator"): who has the floor from here on; an analyst's turn, and the operator's, ask."""
+        call = _CALL_TURN.fullmatch(line.text) if self.alone and self.current is None else None
+        if call is None and not (self.alone and self.current is None and line.text.lower() in QUESTION_TURNS):
+            return False
+        self.current = self.lead = None
+        self.turn = QUESTION_LABEL if call is None or call["asks"] else call["name"]
+        return True
+
+    def _summary_bullet(self, bullet: re.Match[str] | None) -> bool:
+        """A bullet of the list a release opens with, under its standfirst and before its body ("UK sanctions 6
+        individuals ...", "2 officers hit with asset freezes"): the release's own summary, as a "Key points" list."""
+        if bullet is None or self.lead is not None or self.section is None or self.section.title:
+            return False
+        body = [p for sec in self.doc.sections for p in sec.paragraphs]
+        if self.doc.overview:
+            return self.current is not None and self.current.kind == "overview"  # the same list goes on
+        if len(body) != 1 or self.current is not body[0] or body[0].dateline is not None:
+            return False
+        standfirst = body[0]  # prose that ends a sentence, itself no bullet
+        line_start = self.text.rfind("\n", 0, standfirst.start) + 1
+        return ends_sentence(standfirst.text.rstrip()) and not _BULLET.match(self.text[line_start : line_start + 12])
 
     def _bulleted_overview(self) -> bool:
         """Whether the overview read so far is a list: each of its points a bullet."""

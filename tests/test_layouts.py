@@ -783,3 +783,106 @@ def test_a_report_s_key_figures_are_its_overview() -> None:
         "At least 47 executions, including 3 women",
         "14 death sentences confirmed",
     ]
+
+
+# --- call transcripts, court releases, summary bullets -------------------------------------------------------------
+
+CALL = (
+    "Harbourline Transcripts | Earnings Calls\n\n"
+    "Corvane Shipping Ltd. (NYSE: CVS)\nQ1 2029 Earnings Call\nMay 3, 2029, 9:00 a.m. ET\n\n"
+    "Presentation\n\n"
+    "Operator\n\n"
+    "Good morning, and welcome to the call. I would now like to turn the call over to Lena Brandt.\n\n"
+    "Lena Brandt -- Chief Executive Officer\n\n"
+    "Thank you. Let me be clear: we reject any suggestion that our ships carried sanctioned cargo. "
+    "We sold both vessels in 2027.\n\n"
+    "Tomas Ekberg -- Chief Financial Officer\n\n"
+    "Thanks, Lena. We estimate the lost hire at about $2 million in the quarter.\n\n"
+    "Questions and Answers\n\n"
+    "Operator\n\n"
+    "Our first question comes from Ada Quist with Fjord Bank.\n\n"
+    "Ada Quist -- Fjord Bank -- Analyst\n\n"
+    "Thanks. A trade paper reported that one of the ships still flies your flag. Can you comment?\n\n"
+    "Lena Brandt -- Chief Executive Officer\n\n"
+    "That report is wrong. We deny that any of our crews was aboard after the sale.\n\n"
+    "Ada Quist -- Fjord Bank -- Analyst\n\n"
+    "Will you change how you screen charterers?\n\n"
+    "Lena Brandt -- Chief Executive Officer\n\n"
+    "It does change things. I think the screening tools failed here.\n"
+)
+
+
+def test_a_call_transcript_s_turns_are_their_executives_and_an_analyst_s_question_states_nothing():
+    summary = rules(CALL)
+    assert [(s.speaker, s.role, s.cue) for s in summary.statements] == [
+        ("Lena Brandt", "Chief Executive Officer", "reject"),
+        ("Tomas Ekberg", "Chief Financial Officer", "estimate"),
+        ("Lena Brandt", "Chief Executive Officer", "deny"),
+        ("Lena Brandt", "Chief Executive Officer", "think"),
+    ]
+    doc = segment(from_text(CALL))
+    assert "Will you change how you screen charterers?" not in [s.title for s in doc.sections]
+
+
+COURT = (
+    "General Court of the European Union\nPRESS RELEASE No 12/29\nLuxembourg, 4 June 2029\n\n"
+    "Judgment of the General Court in Case T-101/28 | Orlov v Council\n\n"
+    "The General Court annuls the listing of the businessman Pavel Orlov\n\n"
+    "The Council of the European Union listed Mr Pavel Orlov on 3 March 2028.\n\n"
+    "The applicant claims that the Council made an error of assessment. He denies that he ever dealt with the "
+    "ministry.\n\n"
+    "The Council submits that the sale of his shares was a sham.\n"
+)
+
+
+def test_a_court_release_s_applicant_is_the_party_its_case_title_names():
+    summary = rules(COURT)
+    assert [(s.speaker, s.cue) for s in summary.statements] == [
+        ("Pavel Orlov", "claims"),
+        ("Pavel Orlov", "denies"),
+        ("The Council", "submits"),
+    ]
+
+
+RELEASE = (
+    "<html><body><main><h1>UK sanctions drone parts network</h1>"
+    "<p>The Foreign Secretary targets the buyers and front companies supplying engines for drones.</p>"
+    "<ul><li>UK sanctions 5 individuals and entities in a procurement network</li>"
+    "<li>action coordinated with the United States</li></ul>"
+    "<p>The UK has today sanctioned 5 individuals and entities under the Iran (Sanctions) Regulations 2023.</p>"
+    "<p>The following have been designated:</p>"
+    "<ul><li>Rostam Vafadar: Iranian national who places the orders</li></ul>"
+    "</main></body></html>"
+)
+
+
+def test_a_release_s_opening_bullets_are_its_overview_and_prose_at_the_margin_ends_them(tmp_path):
+    path = tmp_path / "release.html"
+    path.write_text(RELEASE, encoding="utf-8")
+    summary = summarize(read(path), backend="rules")
+    assert [o.text for o in summary.overview] == [
+        "UK sanctions 5 individuals and entities in a procurement network",
+        "action coordinated with the United States",
+    ]
+    assert [(s.authority, s.target_count) for s in summary.sanctions][:1] == [("The UK", 5)]
+
+
+def test_a_surname_finds_its_full_name_wrapped_over_a_line_inside_a_sentence():
+    summary = rules(
+        "Exchange house listed\n\n"
+        "BEIRUT, May 4 (Coastline Wire) - The Treasury on Thursday imposed sanctions on two companies,\n"
+        "among them the Al-Noor Exchange and its owner, Karim Fadel\n"
+        "Haddad.\n\n"
+        "The exchange rejected the sanctions as baseless on Friday.\n\n"
+        'Haddad, reached by phone on Sunday, told the paper he was "a money changer".\n'
+    )
+    assert [s.speaker for s in summary.statements][-1] == "Karim Fadel Haddad"
+
+
+def test_a_note_s_label_is_no_part_of_its_subject_and_until_opens_no_name():
+    summary = rules(
+        "Plenary outcomes\n\nParis, 7 June 2029\n\n"
+        "The Plenary remains concerned. Until Ruritania completes its plan, the measures stay.\n\n"
+        'Note: Ruritania, which is not a member, rejected the findings as "politically motivated".\n'
+    )
+    assert [s.speaker for s in summary.statements] == ["Ruritania"]

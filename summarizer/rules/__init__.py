@@ -15,7 +15,17 @@ from .dating import remarks_day
 from .listings import listings
 from .overview import overview
 from .sanctions import OWN_ACTION, actions, bulleted, complete_sanctions, sanction, table_action
-from .speakers import LEAD_IN, Context, Person, affiliation, delegated, is_panel, titled, turn_speaker
+from .speakers import (
+    LEAD_IN,
+    Context,
+    Person,
+    affiliation,
+    case_parties,
+    delegated,
+    is_panel,
+    titled,
+    turn_speaker,
+)
 from .statements import (
     CUE_RE,
     CUES,
@@ -60,7 +70,7 @@ def extract(doc: Document) -> tuple[list[OverviewPoint], list[Statement], list[S
     sanctions: list[Sanction] = []
     intros = {id(p.lead[0]) for p in doc.paragraphs if p.lead is not None}
     people: list[Person] = []  # a surname points back to its full name anywhere in the text
-    defined: dict[str, str] = {}  # and a term a release defines ("the Company") its name, in any section
+    defined = case_parties(doc.text)  # and a term a release defines ("the Company") its name, in any section
     we: Person | None = None  # who "we" are, once a joint statement says so
     for section in doc.sections:
         ctx = Context(people, text=doc.text, defined=defined)  # a section tells one story: pronouns stay in it

@@ -57,6 +57,8 @@ _RANK_WORD = re.compile(
 
 _BODY_OWNER = r"(?:U\.S\.|(?!The\b)[A-Z][\w'-]+)"
 """A capitalised word in a body's name: "U.S. Treasury Department", "Department of the Treasury"."""
+_IN_SENTENCE = re.compile(r"(?:\b[a-z][\w'-]*|,)[ \t]+$")
+"""Words of a sentence on the line before a name: the name is no heading's."""
 _SURNAME = re.compile(rf"{UPPER}[^\W\dA-Z_][\w'-]*")
 
 
@@ -141,10 +143,18 @@ class Context:
         return None
 
     def in_full(self, surname: str) -> str | None:
-        """The full name the text gives a lone surname anywhere in it, or None; a name never runs over a line break
-        (a heading "Red Sea" over "Ministers condemned ...")."""
-        full = re.search(rf"\b(?:{UPPER}[\w'-]+[ \t]+){{1,2}}{re.escape(surname)}\b", self.text)
-        return full[0] if full and is_name(full[0]) and country_of(full[0].split()[0]) is None else None
+        """The full name the text gives a lone surname anywhere in it, or None; a name runs over a line break only
+        inside a sentence ("its owner, Hussein Ali\nMakki"), never from a heading ("Red Sea" over "Ministers ...")."""
+        found = re.search(rf"\b(?:{UPPER}[\w'-]+[ \t]+){{1,2}}{re.escape(surname)}\b", self.text) or next(
+            (
+                m
+                for m in re.finditer(rf"\b(?:{UPPER}[\w'-]+\s+){{1,2}}{re.escape(surname)}\b", self.text)
+                if _IN_SENTENCE.search(self.text, max(0, m.start() - 30), m.start())
+            ),
+            None,
+        )
+        full = " ".join(found[0].split()) if found else ""
+        return full if full and is_name(full) and country_of(full.split()[0]) is None else None
 
     def surname_only(self, word: str) -> bool:
         """Whether a lone capitalised word is a surname the text never gives in full ("Mousavi said"): it is
@@ -495,13 +505,14 @@ _ISSUED = re.compile(
 stating")."""
 _ASIDE = re.compile(
     r"(?:,\s+(?:speaking|writing|addressing|talking|appearing|responding|commenting|briefing|taking|asked|questioned|pressed|"
+    r"reached|contacted|interviewed|"
     r"(?:supported|backed|funded|armed|led)\s+by|for\s+(?:his|her|its|their)\s+part|in\s+turn|however|meanwhile|though|"
     r"while|although|despite|after|before|unlike)\b[^,]*,?"
     r"|,\s+in\s+(?:an?|the|his|her|its|their)\s[^,]*,)\s*$"
 )
 """An aside between the speaker and the verb ("Haddad, speaking alongside his guest, said", "X, asked about ...,
 said", "Hezbollah, for its part, said", "The group, while not claiming the attack, claimed", "X, in a statement issued
-on Tuesday, condemned")."""
+on Tuesday, condemned", "X, reached by phone, told")."""
 _SIC = re.compile(r"\s*\[sic\]", re.I)
 _OPENING_CONJUNCTION = re.compile(r"^\s*(?:But|And|Yet|Still|So|Meanwhile|Nevertheless|As)\s+(?=[A-Z])")
 """A conjunction opening the sentence ("But Kataib Hezbollah denied"): it links to what came before, never part of
@@ -610,10 +621,29 @@ Strategy = Callable[[Subject, Context], Person | None]
 """Reads one way of writing a subject: the speaker, :data:`NOBODY`, or None when the pattern is not there."""
 
 
+def case_parties(text: str) -> dict[str, str]:
+    """The parties a court's case title names ("Case T-233/27 | Varlamov v Council"): whom "the applicant" and "the
+    defendant" stand for in the judgment's report."""
+    m = _CASE.search(text)
+    if m is None:
+        return {}
+    first, second = m["first"], m["second"]
+    return {"applicant": first, "appellant": first, "claimant": first, "defendant": second, "respondent": second}
+
+
+_CASE = re.compile(
+    r"\bCases?\s+[A-Z]?-?\d+/\d+[^\n]{0,40}?[|:,]\s+(?P<first>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3})\s+v\.?\s+"
+    r"(?P<second>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,4})"
+)
+"""A case's number and title: "Case T-233/27 | Varlamov v Council", "Case C-12/28, Commission v Hungary"."""
+
+
 def _defined_term(s: Subject, ctx: Context) -> Person | None:
     """ "The Company denies": the name a release defined the term for."""
     full = ctx.defined.get(ARTICLE.sub("", s.words.strip()))
-    return (ctx.find(full) or ctx.introduce(full, None)) if full else None
+    if not full:
+        return None
+    return ctx.find(full) or ctx.introduce(untitled(ctx.in_full(full) or full), None)  # "Mr Arkady Varlamov"
 
 
 def _relative_clause(s: Subject, ctx: Context) -> Person | None:
@@ -1063,6 +1093,9 @@ def _turn_mention(text: str, label: str) -> tuple[str, str | None]:
     posted = re.search(rf"(?m)^{written}:\s+(?P<office>[a-z][^:\n]{{3,200}})$", text)
     if posted is not None:  # "Jane Doe: senior fellow at X and a former official": the post she writes in
         return label, clean_role(_FORMER.split(posted["office"], 1)[0])
+    called = re.search(rf"(?m)^{written}\s+(?:--|[\u2013\u2014])\s+(?P<office>[^\n]{{3,80}})$", text)
+    if called is not None:  # "Jane Doe -- Chief Executive Officer" over her turn on a call
+        return label, clean_role(called["office"])
     named = re.search(rf"(?m)^[*_]*{written},\s+(?P<name>[^:\n]{{3,60}}):", text)  # "Official Spokesperson, Shri X:"
     holder_name = RANK.sub("", untitled(named["name"])) if named is not None else ""
     if is_name(holder_name):

@@ -576,7 +576,7 @@ def statement(
 
 _FIRST_CUE = rf"{MANNER}(?P<cue>{alternation(LEXICON.first_person_cues)})s?\b(?:\s+is\b)?"
 _FIRST_PERSON = re.compile(
-    rf"(?:^\"?(?:(?:And|But|So)\s+)?(?:[Tt]o\s+[^,:;]{{2,60}}?\s+(?=I\s))?|,\s+(?:and\s+|but\s+|so\s+)?|\bthat\s+|\b[Ww]hat\s+|:\s+\")"
+    rf"(?:^\"?(?:(?:And|But|So)\s+)?(?:[Tt]o\s+[^,:;]{{2,60}}?\s+(?=I\s))?|,\s+(?:and\s+|but\s+|so\s+)?|\bthat\s+|\b[Ww]hat\s+|:\s+\"?)"
     rf"(?:[Ww]e|I|My\s+(?:delegation|country|government))(?:'d|'ll|'ve|'re)?\s+"
     rf"(?:{MANNER}(?:will|would|like\s+to|continue\s+to|can|must|want\s+to|write\s+to|rise\s+(?:today\s+)?to|are|again|once\s+again|also|"
     r"(?:was|am)\s+going\s+to|have)\s+)*"

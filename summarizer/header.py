@@ -336,6 +336,10 @@ _TAGLINE = re.compile(
 _OUTLET_WORD = alternation([*_LEXICON.outlet_words, "Wire", "Press"])
 _BY_OUTLET = re.compile(rf"(?m)^[*_\s]*By\s+(?P<pub>(?:[A-Z][\w'&.-]*\s+){{0,3}}(?:{_OUTLET_WORD}))[*_\s]*$")
 """A byline naming an outlet, not a person."""
+_WITH_MINISTER = re.compile(
+    rf"\s+and\s+(?:[Tt]he\s+)?(?:Rt\.?\s+Hon\.?|Right\s+Honourable|(?:{alternation(_LEXICON.courtesy_titles)})\.?)\s"
+)
+"""A minister named beside the office that publishes ("... Office and The Rt Hon X MP"): the office publishes."""
 _SENDER = re.compile(r"^From:\s+[^\n]*@")
 """An e-mail's sender line: the text is an e-mail, its header fields no bulletin's."""
 
@@ -345,7 +349,7 @@ def _publisher(head: str, text: str, found: str | None) -> str | None:
     dateline."""
     labelled = re.search(r"(?im)^\s*(?:publisher|published by|from)\s*:\s*([^@\n]+?)\s*$", head)
     if labelled:
-        return labelled[1]
+        return _WITH_MINISTER.split(labelled[1], 1)[0]  # "From: X Office and The Rt Hon Y MP": the office
     byline = _BYLINE.search(head)  # "*Harbor Point Analytics · editor: Miriam Okafor*"
     if found is None and byline:
         return byline["pub"]

@@ -197,7 +197,7 @@ def _looks_like_html(text: str, name: str) -> bool:
 _BLOCK_TAGS = {"p", "div", "li", "br", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article", "ul", "ol"}
 
 
-_TEXT_TAGS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "th"}
+_TEXT_TAGS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "th", "dd"}
 
 
 def _inside_text(node: Any) -> bool:
@@ -211,6 +211,16 @@ def _inside(node: Any, tag: str) -> bool:
             return True
         parent = parent.parent
     return False
+
+
+def _term(node: Any) -> str:
+    """The term a definition list gives its value under ("From:", "Published"), read before the value."""
+    sibling = node.prev
+    while sibling is not None and sibling.tag != "dt":
+        if sibling.tag == "dd":
+            return ""
+        sibling = sibling.prev
+    return " ".join(sibling.text(separator=" ").split()) if sibling is not None else ""
 
 
 def _quoted(node: Any) -> list[str]:
@@ -277,6 +287,8 @@ def _html_text(html: str) -> str:
             if any(child.tag in _BLOCK_TAGS for child in node.iter()):
                 continue
             text = " ".join(node.text(separator=" ").split())
+            if text and node.tag == "dd":
+                text = f"{_term(node).rstrip(':')}: {text}".lstrip(": ")  # "Published: 2 March 2028"
             if text:
                 lines.append(("  \u2022 " if node.tag == "li" else "") + text)
     return "\n".join(lines)

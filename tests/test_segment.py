@@ -278,6 +278,23 @@ def test_a_news_page_keeps_its_date_and_its_editor(tmp_path):
     )
 
 
+def test_a_government_page_s_metadata_list_gives_its_publisher_and_date_and_no_paragraph(tmp_path):
+    page = tmp_path / "release.html"
+    page.write_text(
+        "<html><body><main><h1>UK sanctions drone parts network</h1>"
+        "<p class='lead'>The Foreign Secretary targets the buyers of drone engines.</p>"
+        "<dl><dt>From:</dt><dd><a href='/fcdo'>Foreign, Commonwealth &amp; Development Office</a> and "
+        "<a href='/people/x'>The Rt Hon Jane Doe MP</a></dd><dt>Published</dt><dd>2 March 2029</dd></dl>"
+        "<p>The UK has today sanctioned five individuals.</p></main></body></html>"
+    )
+    doc = segment(read(page))
+    assert (doc.bulletin.publisher, doc.bulletin.period_start) == (
+        "Foreign, Commonwealth & Development Office",
+        date(2029, 3, 2),
+    )
+    assert not any(p.text.startswith(("From:", "Published")) for p in doc.paragraphs)
+
+
 def test_a_date_inside_a_paragraph_is_read_once(tmp_path):
     page = tmp_path / "story.html"
     page.write_text(

@@ -139,7 +139,8 @@ def read_header(text: str, lines: list[Line]) -> Header:
             header.used.add(i)
             site = crumb["site"] if crumb and crumb["site"].lower() != "home" else None
             named = title_line is not None and _names_only(title_line)  # "U.S. Department of Justice" over it
-            publisher = publisher or (None if named else site)  # "[The Lantern Post](url) > ... > Explainer": the site
+            page_head = _masthead(body) if _PAGE.search(body) else None  # a paper's page head is furniture too
+            publisher = publisher or (None if named else site) or page_head  # "[The Lantern Post](url) > ..."
         elif _masthead(body) is not None:
             publisher = publisher or _masthead(body)
             header.used.add(i)
@@ -265,9 +266,12 @@ def _is_headline(line: str) -> bool:
 def _masthead(line: str) -> str | None:
     """The site a masthead names ("RAFIDAIN TODAY | English Edition"), or None."""
     parts = [p.strip() for p in line.split("|")]
-    if len(parts) > 1 and any(_MASTHEAD.search(p) for p in parts[1:]):
-        return _clean_publisher(parts[0])
+    if len(parts) > 1 and any(_MASTHEAD.search(p) or _PAGE.fullmatch(p) for p in parts[1:]):
+        return _clean_publisher(parts[0])  # "THE GULF SENTINEL | MONDAY, MARCH 6, 2028 | PAGE 7": a paper's page
     return None
+
+
+_PAGE = re.compile(r"(?i)page\s+\d{1,3}")
 
 
 def _issuer(line: str) -> bool:
@@ -395,7 +399,8 @@ def _period(bulletin: Bulletin, head: str, lines: list[Line]) -> None:
             bulletin.period_start, bulletin.period_end = start, end
             return
     texts = [ln.text.strip("#*_ ") for ln in lines if ln.text]
-    day = next((d for t in texts[:HEADER_LINES] if (d := date_of(t)) is not None), None)
+    cells = (c.strip() for t in texts[:HEADER_LINES] for c in [t, *(t.split(" | ") if " | " in t else [])])
+    day = next((d for c in cells if (d := date_of(c)) is not None), None)  # a page head's "| MONDAY, MARCH 6, 2028 |"
     if day is None:
         single = FULL_DATE.search(head)
         day = dates.parse(single[0])[0] if single else None

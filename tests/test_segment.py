@@ -295,6 +295,16 @@ def test_a_government_page_s_metadata_list_gives_its_publisher_and_date_and_no_p
     assert not any(p.text.startswith(("From:", "Published")) for p in doc.paragraphs)
 
 
+def test_a_newspaper_page_head_gives_the_paper_and_its_day():
+    doc = segment(
+        from_text(
+            "THE HARBOUR HERALD | TUESDAY, MAY 8, 2029 | PAGE 4 | WORLD\n\nMINISTER WARNS MILITIAS\n\n"
+            "The foreign minister on Monday warned the militias against new attacks.\n"
+        )
+    )
+    assert (doc.bulletin.publisher, doc.bulletin.period_start) == ("The Harbour Herald", date(2029, 5, 8))
+
+
 def test_a_date_inside_a_paragraph_is_read_once(tmp_path):
     page = tmp_path / "story.html"
     page.write_text(

@@ -3317,3 +3317,11 @@ def test_whose_first_person_words_a_layout_makes_them(text, expected):
 )
 def test_present_tense_cues_reflexives_and_a_listed_company_s_defined_term(text, expected):
     assert [(s.speaker, s.cue) for s in one_paragraph(text).statements][-1] == expected
+
+
+def test_a_publisher_speaking_in_its_own_one_day_document_says_it_that_day():
+    summary = by_rules(
+        "Outcomes of the Plenary\nPublisher: Harbour Finance Task Force\n\nParis, 7 June 2029\n\n"
+        "The HFTF calls on its members to apply enhanced due diligence to transactions with Ruritania.\n"
+    )
+    assert [(s.speaker, s.said_on) for s in summary.statements] == [("HFTF", date(2029, 6, 7))]

@@ -9,12 +9,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from datetime import date
 
 from .. import dates
 from ..layout import FOOTNOTE_MARK, MD_LINK, ends_sentence, flat
 from ..lexicon import actor, actor_mentions, alternation, outlet, untitled, word_pattern
 from ..models import Evidence, Sanction, Statement
 from ..segment import Document, Paragraph, Sentence
+from ..text import fold
 from .dating import DATE, DAY, WHEN, when
 from .speakers import (
     PARTY,
@@ -883,12 +885,24 @@ def _build(
         statement_type=statement_type(cue, content),
         modality=modality(content),
         target=_target(sent.flat[cue_end:], cue, content, _side(speaker, side)),
-        said_on=when(doc, para, sent, live=live, said=content),
+        said_on=when(doc, para, sent, live=live, said=content) or _own_day(doc, speaker),
         cited_outlet=cite.outlet if cite else None,
         cited_date=cite.date if cite else None,
         section=para.section or None,
         evidence=Evidence(start=sent.start, end=sent.end, text=sent.text),
     )
+
+
+def _own_day(doc: Document, speaker: Person) -> date | None:
+    """The day of a one-day document its publisher speaks in ("The FATF calls on ..." on the FATF's outcomes page of
+    7 March): the publisher says it there, that day."""
+    start, end = doc.anchor
+    publisher = doc.bulletin.publisher
+    if start is None or start != end or not publisher or speaker.role:
+        return None
+    name = fold(ARTICLE.sub("", speaker.name))
+    initials = "".join(w[0] for w in re.findall(r"[A-Z][\w'-]*", publisher)).lower()
+    return start if name in (fold(publisher), initials) else None
 
 
 _ABOUT_ACTION = re.compile(

@@ -876,12 +876,14 @@ class _Reader:
         individuals ...", "2 officers hit with asset freezes"): the release's own summary, as a "Key points" list."""
         if bullet is None or self.lead is not None or self.section is None or self.section.title:
             return False
-        body = [p for sec in self.doc.sections for p in sec.paragraphs]
         if self.doc.overview:
             return self.current is not None and self.current.kind == "overview"  # the same list goes on
-        if len(body) != 1 or self.current is not body[0] or body[0].dateline is not None:
+        standfirst = self.current  # prose that ends a sentence, itself no bullet, the body's only paragraph so far
+        first = self.section.paragraphs[0] if self.section.paragraphs else None
+        if standfirst is None or first is not standfirst or standfirst.dateline is not None:
             return False
-        standfirst = body[0]  # prose that ends a sentence, itself no bullet
+        if sum(len(sec.paragraphs) for sec in self.doc.sections) != 1:
+            return False
         line_start = self.text.rfind("\n", 0, standfirst.start) + 1
         return ends_sentence(standfirst.text.rstrip()) and not _BULLET.match(self.text[line_start : line_start + 12])
 

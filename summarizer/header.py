@@ -233,8 +233,16 @@ def _site_line(line: str) -> bool:
 
 
 def _is_prose(line: str) -> bool:
-    """A sentence, or one introducing a list: the body has begun."""
-    return len(line.split()) >= 12 and (ends_sentence(line) or line.endswith(":"))
+    """A sentence, or one introducing a list, or sentences run on into a wrapped paragraph's first words (longer
+    than any headline): the body has begun."""
+    words = len(line.split())
+    return (words >= 12 and (ends_sentence(line) or line.endswith(":"))) or (
+        words >= 30 and not ends_sentence(line.rstrip("*_")) and _SENTENCE_INSIDE.search(line) is not None
+    )
+
+
+_SENTENCE_INSIDE = re.compile(r"[a-z]{2}[.!?][\"\u201d]?\s+[A-Z][a-z]")
+"""A sentence ending inside a line and another beginning: prose run into a wrapped paragraph's first line."""
 
 
 def _in_capitals(line: str) -> bool:

@@ -486,6 +486,8 @@ class _Reader:
         """What each column of the table being read holds, while its rows last."""
         self.alone = False
         """Whether the line being read stands alone: a blank line after it, and no list item after that."""
+        self.runs_on = False
+        """Whether the next line goes on in lower case: the line being read is part of a wrapped sentence."""
         self.post_day: date | None = None
         """The day of the channel post or live page entry being read, from its header."""
         self.live = False
@@ -526,6 +528,7 @@ class _Reader:
                 continue
             after = [other.text for other in lines[i + 1 : i + 3]]
             self.alone = (after[:1] == [""]) and not (after[1:] and _BULLET.match(after[1]))
+            self.runs_on = bool(after) and after[0][:1].islower()  # "The latest sanctions hit seven" / "entities ..."
             if not line.text:
                 if self.current is not None and not _goes_on(self.current.text):
                     self.current = None  # a paragraph ending in a colon, or in an open quotation, goes on
@@ -634,6 +637,7 @@ class _Reader:
             return True
         spoken = _SPOKEN_LABEL.match(line.text)
         heading = _heading(line.text) if spoken is None or spoken["label"] not in self.labels else None
+        heading = None if self.runs_on else heading  # a wrapped sentence's first line, however short
         numbered = _SHORT_NUMBERED.fullmatch(line.text) if heading is None and self.alone else None
         if (
             numbered is not None
@@ -678,7 +682,7 @@ class _Reader:
         if bullet is None and current is not None and not ends_sentence(current.text) and not self._leaves_list(line):
             self._extend(line)
             return True
-        if bullet is None and not _is_prose(line.text, self.mode):
+        if bullet is None and not self.runs_on and not _is_prose(line.text, self.mode):
             return True  # captions, stray header lines
         if bullet is None and self.turn is not None and current is None and _is_title(line.text):
             self.turn = None  # "Spokesman X: Sanctions Are A Medal Of Honor": the next clip's title ends the turns

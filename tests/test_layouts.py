@@ -886,3 +886,24 @@ def test_a_note_s_label_is_no_part_of_its_subject_and_until_opens_no_name():
         'Note: Ruritania, which is not a member, rejected the findings as "politically motivated".\n'
     )
     assert [s.speaker for s in summary.statements] == ["Ruritania"]
+
+
+def test_a_wrapped_paragraph_s_short_first_line_is_no_heading_and_a_run_on_lede_no_header():
+    text = (
+        "US widens sanctions on oil trade\n\n"
+        "Harbour Wire/ On Wednesday, US Secretary of State Dana Varga rolled out a fresh wave of sanctions targeting "
+        "the oil trade of Ruritania, widening the pressure campaign.\n"
+        "Varga doubled down on the\n"
+        "administration's stance, vowing that the trade would be cut to zero.\n"
+        "The latest sanctions hit seven\n"
+        "entities tied to the trade. Among them are two vessels.\n"
+        "Varga warned that the US would keep\n"
+        "pressuring any partners skirting sanctions.\n"
+    )
+    doc = segment(from_text(text))
+    assert [s.title for s in doc.sections if s.title] == []
+    summary = rules(text)
+    assert [(a.authority, a.issuing_country) for a in summary.sanctions][:1] == [
+        ("US Secretary of State", "United States")
+    ]
+    assert [s.speaker for s in summary.statements][-1] == "Dana Varga"

@@ -128,6 +128,7 @@ def find_sanction(
             _instrument_act(doc, para, sent)
             or _own_body(doc, para, sent)
             or _signed_order(doc, para, sent)
+            or _officer_acts(doc, para, sent)
             or _decision(doc, para, sent)
             or _listed_passively(doc, para, sent)
         )
@@ -401,6 +402,24 @@ _ORDER = re.compile(
 )
 """A minister's order listing a group ("Defense Minister X signed an order designating Y as a terrorist
 organization"): the office acts, as a department does."""
+
+
+def _officer_acts(doc: Document, para: Paragraph, sent: Sentence) -> Sanction | None:
+    """A minister or secretary imposing in person ("US Secretary of State Marco Rubio on Wednesday rolled out a fresh
+    wave of sanctions"): the office acts, as its department would."""
+    m = _OFFICER.search(sent.flat)
+    verb = _IMPOSE.search(sent.flat, m.end("name")) if m is not None else None
+    if m is None or verb is None or verb[0] in _SPEECH_VERBS or not _acts(sent.flat, m.end("name"), verb, m.start()):
+        return None  # "Foreign Minister X warned that ...": a statement, whatever it is about
+    return _record(doc, para, sent, m["office"], _action(sent.flat, verb), verb.end())
+
+
+_OFFICER = re.compile(
+    rf"(?:^|,\s+)(?P<office>(?:(?:{_STATE_WORDS})\s+)?{_OFFICE_TITLE}(?:\s+of\s+State)?)\s+"
+    rf"(?P<name>(?:[A-Z][\w'-]+\s+){{0,2}}[A-Z][\w'-]+)(?=\s)[^,;]{{0,30}}?\s+{_IMPOSE.pattern}"
+)
+"""An office and its holder as the subject of an imposing verb: "US Secretary of State Marco Rubio imposed"."""
+_SPEECH_VERBS = {"warned", "threatened", "announced"}
 
 
 def _signed_order(doc: Document, para: Paragraph, sent: Sentence) -> Sanction | None:

@@ -3325,3 +3325,13 @@ def test_a_publisher_speaking_in_its_own_one_day_document_says_it_that_day():
         "The HFTF calls on its members to apply enhanced due diligence to transactions with Ruritania.\n"
     )
     assert [(s.speaker, s.said_on) for s in summary.statements] == [("HFTF", date(2029, 6, 7))]
+
+
+def test_a_body_that_did_something_else_first_speaks_with_its_second_verb():
+    summary = news(
+        "The Office of Sanctions Enforcement has published updated guidance and reminded banks that they must "
+        "screen customers against the list."
+    )
+    assert [(s.speaker, s.cue, s.statement_type) for s in summary.statements] == [
+        ("The Office of Sanctions Enforcement", "reminded", "demand_appeal")
+    ]

@@ -555,9 +555,11 @@ class Subject:
 
 _QUOTED_BY = re.compile(r"^.*?\bquot(?:es|ed|ing)\s+")
 """An outlet quoting the speaker ("Al-Mayadeen quotes X as saying"): the speaker follows it."""
-_EARLIER_VERB = re.compile(rf"^(?P<subject>.+?)\s+(?:{alternation(LEXICON.meeting_verbs)})\b.*\band$")
-"""A subject whose first verb was no speech ("X met officials in Beirut and expressed ..."): the speaker is the
-subject of that first verb."""
+_EARLIER_VERB = re.compile(
+    rf"^(?P<subject>.+?)\s+(?:(?:has|have|had)\s+)?(?:{alternation(LEXICON.meeting_verbs)}|[a-z]{{3,}}ed)\b.*\band$"
+)
+"""A subject whose first verb was no speech ("X met officials in Beirut and expressed ...", "OFSI has published
+guidance and reminded ..."): the speaker is the subject of that first verb."""
 
 
 _QUOTATION = re.compile(r'"[^"]{12,}"')

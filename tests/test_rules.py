@@ -506,6 +506,13 @@ def test_a_party_asked_to_act_is_a_demand_on_it_and_a_conditional_consequence_a_
         ("Nasser Vahidi, in a statement issued on Tuesday, condemned the listing.", "Nasser Vahidi", None),
         ("Nasser Vahidi, in an interview with the paper, deplored the listing.", "Nasser Vahidi", None),
         ('"It is deeply regrettable that the Council chose this path," Nasser Vahidi deplored.', "Nasser Vahidi", None),
+        (
+            "The Speaker of the Parliament Nasser Vahidi at the opening of the session stressed that the package had "
+            "no legal basis.",
+            "Nasser Vahidi",
+            "Speaker of the Parliament",
+        ),
+        ("Nasser Vahidi at a news conference in Baghdad on Monday said the talks had failed.", "Nasser Vahidi", None),
     ],
 )
 def test_what_stands_between_a_speaker_and_the_verb_is_not_the_speaker(sentence, speaker, role):

@@ -517,6 +517,13 @@ _SIC = re.compile(r"\s*\[sic\]", re.I)
 _OPENING_CONJUNCTION = re.compile(r"^\s*(?:But|And|Yet|Still|So|Meanwhile|Nevertheless|As)\s+(?=[A-Z])")
 """A conjunction opening the sentence ("But Kataib Hezbollah denied"): it links to what came before, never part of
 a name."""
+_OCCASION_BEFORE_VERB = re.compile(
+    r"\s+(?:at|during|in)\s+(?:the|a|an|its|his|her|their)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:opening|start|end|close|session|meeting|conference|ceremony|rally|funeral|summit|briefing|forum|sermon)"
+    r"(?:\s+(?:of|in)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+){0,3}?)?(?:\s+on\s+\w+)?\s*$"
+)
+"""An occasion between the speaker and the verb, set without commas ("The Speaker X at the opening of the session
+stressed"): never part of the speaker."""
 _DAY_BEFORE_VERB = re.compile(rf"\s+{WHEN}(?:\s*\[[^\[\]\n]{{1,30}}\])?\s*$")
 """A day before the verb, with any date an editor set in brackets after it ("on Wednesday [9 December] urged")."""
 _CLAUSE_OWNER_TAIL = re.compile(r"\s*\([A-Z]{2,8}\)|\s+(?:centre|center|agency|office|command)$")
@@ -596,7 +603,7 @@ def _subject(before: str, cue: str) -> Subject:
     before = _ASIDE.sub("", _unranked(_SETTING.sub("", _OPENING_CONJUNCTION.sub("", before))))
     before = _ISSUED.sub(" ", before)  # "The ministry issued a statement saying": the ministry says
     before = _OWN_PAPER.sub(" ", before)  # "OFAC's most recent maritime advisory cautioned": OFAC cautions
-    before = _DAY_BEFORE_VERB.sub("", before)  # "Rostami on Thursday denied"
+    before = _DAY_BEFORE_VERB.sub("", _OCCASION_BEFORE_VERB.sub("", before))  # "Rostami on Thursday denied"
     before = untitled(_RANK_WORD.sub("", before))
     honoured = _HONORIFIC_SURNAME.search(before) is not None
     before = _HONORIFIC_SURNAME.sub("", before)  # "Mr Cleverly said": the surname of the person named before

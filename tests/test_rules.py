@@ -1319,6 +1319,12 @@ def test_a_press_review_item_is_cited_by_its_paper_and_speakers_follow_relative_
             "Varga administration",
             "United States",
         ),
+        (  # a parliament passing a bill that imposes
+            "Ruritania's Parliament in its open session on Wednesday approved a double-urgency bill imposing an entry "
+            "ban and an asset freeze on 14 European officials.",
+            "Ruritania's Parliament",
+            None,
+        ),
         (  # ministers of a union deciding to levy sanctions
             "On Monday, EU foreign ministers decided to levy sanctions against 11 Iranian individuals and four "
             "entities over the crackdown on protests.",

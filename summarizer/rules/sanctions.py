@@ -277,11 +277,13 @@ _DECISION_OF = re.compile(r"\bdecision\s+(?:of|by)\s+(?:the\s+)?$")
 the sentence judges it."""
 _BY_MEANS = re.compile(
     r"\bby\s*$|\bapproved\s+(?:the|a)\s+(?:proposal|recommendation|request)\b"
+    r"|\b(?:approved|passed|adopted|ratified)\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,2}(?:bill|law|decree)\s*$"
     r"|\bdecided\s+to\s+(?:implement|take|introduce|adopt)\s+(?:measures|steps)\b"
 )
 """The action as the means of a wider aim ("the United States is countering Iran's ... by designating"), as the
-body's approval of someone's proposal ("The Cabinet approved the proposal of the Finance Minister to impose"), or as
-the measures it decided on ("has decided to implement measures including the freezing of assets against")."""
+body's approval of someone's proposal ("The Cabinet approved the proposal of the Finance Minister to impose"), as
+the measures it decided on ("has decided to implement measures including the freezing of assets against"), or as
+the bill it passed ("The Parliament ... approved a double-urgency bill imposing")."""
 
 
 _BASIS = re.compile(

@@ -441,11 +441,19 @@ _ADDRESSEE_THAT = re.compile(
     rf"(?:{WHEN}\s+)?that\s+"
 )
 """Whom a warning or a telling is for, and where ("told the agency's Board of Governors in Vienna that"): no verb."""
+_ADDRESSEE_CLAUSE = re.compile(
+    r"^\s*(?:the\s+)?(?:(?:[A-Z][\w'.-]*\s+){1,4}?|(?:reporters|journalists|newspaper|paper|agency|channel|"
+    r"broadcaster|council|committee|lawmakers|parliament)\s+)(?=(?:he|she|it|they|we|I)\s+(?!that\b)[a-z])"
+)
+"""Whom a telling is for, before a clause with no "that" ("told The Gulf Sentinel he was ..."): no part of it."""
 _SAYING_OPENING = re.compile(r"^[\s,]*saying\s*:?\s+(?=\S)")
 _TO_WHOM_THAT = re.compile(r"^\s*to\s+(?:[\w'\-]+\s+){1,5}?(?=that\s)")
 """Whom something was said to, before what ("reaffirmed to my brother that"): no part of what was said."""
-_THAT_OPENING = re.compile(r"^[\s,:]*(?:that\s+(?![a-z]+[\s.!]*$))?")
-"""A "that" opening what was said, unless a lone noun follows it ("We welcome that step"): a clause needs a verb."""
+_THAT_OPENING = re.compile(
+    r"^[\s,:]*(?:(?:though|however|moreover|nevertheless|therefore),\s+(?=that\s))?(?:that\s+(?![a-z]+[\s.!]*$))?"
+)
+"""A "that" opening what was said, with an aside before it ("caution, though, that"), unless a lone noun follows
+it ("We welcome that step"): a clause needs a verb."""
 _DAY_BEFORE_TO = re.compile(rf"^([^\"]\S*(?:\s+[^\s\"]+){{0,5}}?)\s+{WHEN}(?=\s+(?:to|as|of|for|over)\s)")
 """A day between the object and the rest ("urged Iran on Thursday to", "condemned the listings late on Monday as")."""
 _AS_CLAUSE = re.compile(r",\s+as\s+(?!well\b)[a-z]+\s[^\"]*$")
@@ -493,7 +501,7 @@ def content_after(after: str, cue: str) -> str:
     text = text[_preamble_end(text) :]
     text = _SETTING_TO_COLON.sub("", text)  # "wrote on X in the early hours: The Houthi ..."
     if cue in LEXICON.telling_cues:  # "cautioned Western navies on Thursday that", "I warn the Minister that"
-        text = _ADDRESSEE_THAT.sub("", text)
+        text = _ADDRESSEE_THAT.sub("", _ADDRESSEE_CLAUSE.sub("", text))
     text = _TO_WHOM_THAT.sub("", text)  # "I reaffirmed to my brother that ..."
     text = _THAT_OPENING.sub("", _SAYING_OPENING.sub("", text))  # "hinted on Thursday, saying: ..."
     if cue == "claimed responsibility":

@@ -483,6 +483,10 @@ def test_a_warning_cue_is_a_threat_when_it_promises_an_act_even_without_a_will(c
         ("said", "the navy has the right to inspect ships in its waters", "assessment", None),
         ("denied", "the group would resume attacks if Washington struck again", "threaten", None),
         ("said", "talks would resume next week", "assessment", None),
+        ("said", "Washington would keep targeting every link in the supply chain", "threaten", None),
+        ("added", 'the "resistance" would then target every American interest in the region', "threaten", None),
+        ("posted", "foreign troops remaining in the country are legitimate targets", "threaten", None),
+        ("said", "the states will not stand idle while shipping is held hostage", "threaten", None),
     ],
 )
 def test_a_party_asked_to_act_is_a_demand_on_it_and_a_conditional_consequence_a_threat(cue, content, kind, target):

@@ -487,6 +487,9 @@ def test_a_warning_cue_is_a_threat_when_it_promises_an_act_even_without_a_will(c
         ("added", 'the "resistance" would then target every American interest in the region', "threaten", None),
         ("posted", "foreign troops remaining in the country are legitimate targets", "threaten", None),
         ("said", "the states will not stand idle while shipping is held hostage", "threaten", None),
+        ("said", 'Beijing "firmly opposes" unilateral sanctions', "reject_deny", None),
+        ("told", "the ministry does not recognize unilateral sanctions", "reject_deny", None),
+        ("said", "the vessel had no commercial link to Israel", "reject_deny", None),
     ],
 )
 def test_a_party_asked_to_act_is_a_demand_on_it_and_a_conditional_consequence_a_threat(cue, content, kind, target):

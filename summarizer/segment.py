@@ -127,8 +127,9 @@ _NAMED = r"[A-Z][a-z][\w'.-]*(?:\s+(?:(?:al|el|de|van|von)[ -])?[A-Z][\w'.-]*){%
 _ATTRIBUTION = re.compile(rf"(?P<name>{_NAMED % '1,3'}):\s+(?P<office>[a-z][^:\n]{{3,200}})")
 """A commentator's line over their commentary ("Jane Doe: senior fellow at the X Center"), as expert reactions print."""
 _ROLE_WORD = word_pattern(load().role_nouns, ignore_case=True)
-_CALL_TURN = re.compile(
-    rf"(?P<name>{_NAMED % '1,3'})\s+(?:--|[\u2013\u2014])\s+[^\n]{{2,80}}?(?P<asks>\s+(?:--|[\u2013\u2014])\s+Analyst)?"
+CALL_TURN = re.compile(
+    rf"(?m)^(?P<name>{_NAMED % '1,3'})\s+(?:--|[\u2013\u2014])\s+(?P<office>[^\n]{{2,80}}?)"
+    r"(?P<asks>\s+(?:--|[\u2013\u2014])\s+Analyst)?$"
 )
 """A call transcript's line over a turn: "Jane Doe -- Chief Executive Officer", "John Roe -- Bank -- Analyst" (an
 analyst asks)."""
@@ -868,8 +869,10 @@ class _Reader:
     def _call_turn(self, line: Line) -> bool:
         """A call transcript's line over a turn, alone on its line ("Jane Doe -- Chief Executive Officer", or
         "Operator"): who has the floor from here on; an analyst's turn, and the operator's, ask."""
-        call = _CALL_TURN.fullmatch(line.text) if self.alone and self.current is None else None
-        if call is None and not (self.alone and self.current is None and line.text.lower() in QUESTION_TURNS):
+        if not self.alone or self.current is not None:
+            return False
+        call = CALL_TURN.fullmatch(line.text)
+        if call is None and line.text != "Operator":
             return False
         self.current = self.lead = None
         self.turn = QUESTION_LABEL if call is None or call["asks"] else call["name"]
@@ -1246,6 +1249,7 @@ def citations(
 
 
 __all__ = [
+    "CALL_TURN",
     "COURTESY",
     "OFFICE_TURN",
     "TURN_HONORIFIC",

@@ -15,7 +15,7 @@ from functools import cached_property, lru_cache
 
 from ..layout import flat
 from ..lexicon import actor, alternation, outlet, untitled
-from ..segment import BY_LINE, COURTESY, OFFICE_TURN, SPEECH_TURN, TURN_HONORIFIC
+from ..segment import BY_LINE, CALL_TURN, COURTESY, OFFICE_TURN, SPEECH_TURN, TURN_HONORIFIC
 from ..text import from_capitals
 from .dating import WHEN
 from .words import (
@@ -1102,7 +1102,7 @@ def _turn_mention(text: str, label: str) -> tuple[str, str | None]:
     posted = re.search(rf"(?m)^{written}:\s+(?P<office>[a-z][^:\n]{{3,200}})$", text)
     if posted is not None:  # "Jane Doe: senior fellow at X and a former official": the post she writes in
         return label, clean_role(_FORMER.split(posted["office"], 1)[0])
-    called = re.search(rf"(?m)^{written}\s+(?:--|[\u2013\u2014])\s+(?P<office>[^\n]{{3,80}})$", text)
+    called = next((m for m in CALL_TURN.finditer(text) if m["name"] == label and not m["asks"]), None)
     if called is not None:  # "Jane Doe -- Chief Executive Officer" over her turn on a call
         return label, clean_role(called["office"])
     named = re.search(rf"(?m)^[*_]*{written},\s+(?P<name>[^:\n]{{3,60}}):", text)  # "Official Spokesperson, Shri X:"

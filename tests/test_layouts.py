@@ -890,15 +890,15 @@ def test_a_note_s_label_is_no_part_of_its_subject_and_until_opens_no_name():
 
 def test_a_wrapped_paragraph_s_short_first_line_is_no_heading_and_a_run_on_lede_no_header():
     text = (
-        "US widens sanctions on oil trade\n\n"
-        "Harbour Wire/ On Wednesday, US Secretary of State Dana Varga rolled out a fresh wave of sanctions targeting "
-        "the oil trade of Ruritania, widening the pressure campaign.\n"
-        "Varga doubled down on the\n"
-        "administration's stance, vowing that the trade would be cut to zero.\n"
-        "The latest sanctions hit seven\n"
-        "entities tied to the trade. Among them are two vessels.\n"
-        "Varga warned that the US would keep\n"
-        "pressuring any partners skirting sanctions.\n"
+        "Ruritania's port operators face new US penalties\n\n"
+        "Harbour Wire/ On Tuesday, US Secretary of State Dana Varga imposed sanctions on four port operators in "
+        "Ruritania, the third such step this year against the country's fuel trade.\n"
+        "Varga said in a statement that\n"
+        "the operators had handled cargoes for a blacklisted shipping line.\n"
+        "Two of the operators run\n"
+        "terminals on the coast. Both denied any wrongdoing.\n"
+        "Varga warned that Washington would\n"
+        "keep watching the terminals closely.\n"
     )
     doc = segment(from_text(text))
     assert [s.title for s in doc.sections if s.title] == []

@@ -291,8 +291,8 @@ def test_named_sanctions_targets_from_the_next_sentence_without_counts_or_descri
             [],
         ),
         (  # what one included target did is not what the action is for
-            "The U.S. Treasury Department on Thursday imposed sanctions on 29 vessels, including an Egyptian "
-            "businessman reportedly involved in several shipments.",
+            "The U.S. Treasury Department on Monday imposed sanctions on 12 tankers, including a Maltese broker "
+            "reportedly involved in two of the voyages.",
             [],
             [],
         ),

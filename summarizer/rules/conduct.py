@@ -32,8 +32,8 @@ _REASON = re.compile(
 _CITED = re.compile(r"\s*\([^()]*\d[^()]*\)")
 """A parenthesised citation ("(U.S. Treasury, May 5)"): not conduct, and its full stops end nothing."""
 _INCLUDED = re.compile(r",\s+including\s+[^,;]*$")
-"""Inside a target named in passing (", including an Egyptian businessman reportedly involved in several
-shipments"): what that one target did, not what the action is for."""
+"""Inside a target named in passing (", including a Maltese broker said to have arranged two of the voyages"):
+what that one target did, not what the action is for."""
 _WHICH_ALSO = re.compile(r",\s+and\s+which\s+(?:also\s+)?")
 _REASON_END = re.compile(
     r"\s*\((?=[^()]*[\d,])[^()]*\)|\[\d{1,3}\]|,\s+(?:which|who|including|among)\b|(?<![A-Z]\.[A-Z])\.\s|:|\s+if\b|"

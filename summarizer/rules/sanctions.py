@@ -407,7 +407,7 @@ organization"): the office acts, as a department does."""
 
 
 def _officer_acts(doc: Document, para: Paragraph, sent: Sentence) -> Sanction | None:
-    """A minister or secretary imposing in person ("US Secretary of State Marco Rubio on Wednesday rolled out a fresh
+    """A minister or secretary imposing in person ("US Secretary of State Dana Varga on Wednesday rolled out a fresh
     wave of sanctions"): the office acts, as its department would."""
     m = _OFFICER.search(sent.flat)
     verb = _IMPOSE.search(sent.flat, m.end("name")) if m is not None else None
@@ -420,7 +420,7 @@ _OFFICER = re.compile(
     rf"(?:^|,\s+)(?P<office>(?:(?:{_STATE_WORDS})\s+)?{_OFFICE_TITLE}(?:\s+of\s+State)?)\s+"
     rf"(?P<name>(?:[A-Z][\w'-]+\s+){{0,2}}[A-Z][\w'-]+)(?=\s)[^,;]{{0,30}}?\s+{_IMPOSE.pattern}"
 )
-"""An office and its holder as the subject of an imposing verb: "US Secretary of State Marco Rubio imposed"."""
+"""An office and its holder as the subject of an imposing verb: "US Secretary of State Dana Varga imposed"."""
 _SPEECH_VERBS = {"warned", "threatened", "announced"}
 
 

@@ -528,6 +528,14 @@ def test_what_stands_between_a_speaker_and_the_verb_is_not_the_speaker(sentence,
     assert role is None or found.role == role
 
 
+def test_a_quotation_with_quoted_words_inside_is_no_part_of_its_speaker():
+    summary = one_paragraph(
+        'Navy spokesman Nasser Vahidi said on Monday the tanker was struck. "Our forces struck a tanker in the Gulf, '
+        '"SEA PEARL," with two missiles," the spokesman posted on X.'
+    )
+    assert [s.speaker for s in summary.statements] == ["Nasser Vahidi", "Nasser Vahidi"]
+
+
 def test_a_call_set_after_a_named_object_is_no_aside_of_that_object():
     summary = one_paragraph(
         "The HR/VP raised the case with Iran's Foreign Minister, Abbas Vahidi, in a call on 18 "
@@ -549,6 +557,13 @@ def test_a_call_set_after_a_named_object_is_no_aside_of_that_object():
             "Nasser Vahidi refuted the charges against the two banks.",
             "reject_deny",
             "the charges against the two banks",
+        ),
+        ("Nasser Vahidi told The Harbour Herald he was a money changer.", "assessment", "he was a money changer"),
+        ("Nasser Vahidi said, though, that the listing was a mistake.", "assessment", "the listing was a mistake"),
+        (
+            "Nasser Vahidi went on to claim that the talks had been cancelled.",
+            "assessment",
+            "the talks had been cancelled",
         ),
     ],
 )

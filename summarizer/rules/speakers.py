@@ -569,6 +569,9 @@ _EARLIER_VERB = re.compile(
 guidance and reminded ..."): the speaker is the subject of that first verb."""
 
 
+_QUOTE_CLOSED = re.compile(r'^\s*"[^\n]{12,}[,.!?]"\s+(?=[^"]+$)')
+"""A quotation opening the sentence and closed before the speaker ('"... a British ship, "X," with missiles," the
+spokesman posted'): whatever it quotes inside, the speaker comes after its closing mark."""
 _QUOTATION = re.compile(r'"[^"]{12,}"')
 
 
@@ -591,7 +594,8 @@ def _subject(before: str, cue: str) -> Subject:
     """The words before the verb without what never names the speaker, and any relative clause set apart."""
     before = _QUOTED_BY.sub("", before) if cue.startswith("as ") else before  # "quoted X as saying / telling"
     if cue != "according to":  # '"...," according to X' names its source after the verb
-        before = _QUOTATION.sub(" ", before)  # '"... this source of funds," he said': no speaker is quoted
+        closed = _QUOTE_CLOSED.search(before)  # a quotation with quoted words inside: only what follows it speaks
+        before = _QUOTATION.sub(" ", before[closed.end() :] if closed else before)  # '"...," he said
     earlier = _EARLIER_VERB.match(before.rstrip())
     if earlier:
         before = earlier["subject"]

@@ -528,6 +528,27 @@ def test_what_stands_between_a_speaker_and_the_verb_is_not_the_speaker(sentence,
     assert role is None or found.role == role
 
 
+def test_a_clause_opened_by_but_or_and_with_its_subject_ends_the_content_before_it():
+    summary = one_paragraph(
+        "Commissioner Lena Brandt said that there is a consensus on the listing, but she added that talks with "
+        'Ruritania should go on. Minister Karl Ode described the listing as "overdue", and he has labelled it a signal.'
+    )
+    assert [s.content for s in summary.statements] == [
+        "there is a consensus on the listing",
+        "talks with Ruritania should go on",
+        'the listing as "overdue"',
+        "it a signal",
+    ]
+
+
+def test_a_reason_ends_before_the_list_the_targets_were_added_to():
+    [sanction] = one_paragraph(
+        "The EU on Monday added nine persons responsible for human rights violations to the list of those subject to a "
+        "travel ban."
+    ).sanctions
+    assert sanction.reasons == ["human rights violations"]
+
+
 def test_a_quotation_with_quoted_words_inside_is_no_part_of_its_speaker():
     summary = one_paragraph(
         'Navy spokesman Nasser Vahidi said on Monday the tanker was struck. "Our forces struck a tanker in the Gulf, '

@@ -38,6 +38,7 @@ _WHICH_ALSO = re.compile(r",\s+and\s+which\s+(?:also\s+)?")
 _REASON_END = re.compile(
     r"\s*\((?=[^()]*[\d,])[^()]*\)|\[\d{1,3}\]|,\s+(?:which|who|including|among)\b|(?<![A-Z]\.[A-Z])\.\s|:|\s+if\b|"
     r"\s+for (?:use|the purpose)\b|"
+    r"\s+to\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,3}list\b|"  # "added nine persons responsible for X to the list"
     r"\s+(?:to|in order to) benefit\b|"
     r",\s+under\s+(?=[^,]*(?:Order|E\.O\.|[Aa]uthorit|Regulations|Decision|Law\b|Act\b))"  # the programme
 )

@@ -47,7 +47,7 @@ ABOUT_SANCTIONS = re.compile(
     r"(?i)sanction|designat|blacklist|asset[- ]freeze|froze|freezing|restrictive measures|economic measures|"
     r"countermeasures against|measures against|"
     r"terror(?:ist)? organi[sz]ation|(?:export\s+)?control(?:\s+control)?\s+list|entity\s+list|"
-    r"prohibit(?:ed)?\s+exports|export\s+bans?|entry\s+bans?|(?:barred|banned)\s+from\s+entering|"
+    r"prohibit(?:ed)?\s+exports|export\s+bans?|(?:entry|travel)\s+bans?|(?:barred|banned)\s+from\s+entering|"
     r"\badded\s+\w+\s+(?:[\w-]+\s+){0,2}(?:vessels|ships|tankers|individuals|entities|persons|companies)\s+to\s+(?:the|its)\b"
     r"[^.]{0,40}\blist\b|"
     r"\blisted\b[^.]{0,40}\btargets\b|"

@@ -100,8 +100,9 @@ _INVERTED = re.compile(r'(?P<said>\S.{10,}?)\s*,(?P<quote>"?)\s*$')
 _NAME_CLOSING = re.compile(r"\s+(?:[A-Z][\w'.\-]*\s+){1,7}?[A-Z][\w'.\-]*(?:,[^\"]*)?[.!?]?\s*$")
 """A speaker named after the verb and closing the sentence, an office after the name if any ("said Brian E.
 Nelson, Treasury's under secretary"), not the opening of what was said ("said Baghdad feared")."""
-_TRAILING_AND = re.compile(r",?\s+and(?:\s+(?:he|she|they|it|we|I))?\s*$")
-"""The "and" (and its subject) that opens the next verb's clause: "... in June, and she said ..."."""
+_TRAILING_AND = re.compile(r",?\s+(?:and|but)(?:\s+(?:he|she|they|it|we|I)(?:\s+(?:has|have|had|also))?)?\s*$")
+"""The "and" or "but" (and its subject) that opens the next verb's clause: "... in June, and she said ...", "...,
+but she added that ..."."""
 _CONTENT_FIRST = re.compile(
     r"^(?P<said>(?:[^\"]|\"[^\"]{1,80}\"(?=[\s,])){12,}?),\s+"
     r"(?:(?:(?:the\s+)?[\w'.\-]+\s+){1,9}$|[A-Z][\w'.\-]*(?:\s+[\w'.\-]+){0,4},\s+(?:(?:the|an?)\s+)?(?:[\w'.\-]+\s+){0,9}[\w'.\-]+,\s+$)"

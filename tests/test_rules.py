@@ -549,6 +549,16 @@ def test_a_reason_ends_before_the_list_the_targets_were_added_to():
     assert sanction.reasons == ["human rights violations"]
 
 
+def test_the_spokesman_is_the_spokesperson_named_before_and_who_announces_an_action_is_no_target():
+    summary = one_paragraph(
+        'Foreign Ministry Spokesperson Nasser Vahidi said the listing was illegal. "It is deeply regrettable that '
+        'such a decision was made," the spokesman deplored. The United States on Monday imposed another round of '
+        'sanctions on Ruritania to "raise the pressure", the Department of State announced.'
+    )
+    assert [s.speaker for s in summary.statements] == ["Nasser Vahidi", "Nasser Vahidi"]
+    assert [[t.name for t in a.targets if "State" in t.name] for a in summary.sanctions] == [[]]
+
+
 def test_a_quotation_with_quoted_words_inside_is_no_part_of_its_speaker():
     summary = one_paragraph(
         'Navy spokesman Nasser Vahidi said on Monday the tanker was struck. "Our forces struck a tanker in the Gulf, '

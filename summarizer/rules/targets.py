@@ -112,6 +112,10 @@ _TARGET_LISTS = [
         r"\bthat\s+(?P<list>[^,.;]+?)\s+(?:will|would|could)\s+be\s+(?:designated|sanctioned|blacklisted|listed)"
     ),
 ]
+_REPORTED_BY = re.compile(
+    r",\s+(?:the\s+)?(?:[A-Z][\w'.-]*\s+(?:of\s+(?:the\s+)?)?){1,6}(?:said|says|announced|added|stated|reported)\.?\s*$"
+)
+"""Who tells of the action, closing the sentence (", the Department of State announced."): no target."""
 _LIST_ITEM = re.compile(
     r";\s*(?:and\s+)?|,\s+and\s+|,?\s+as well as\s+|(?:,|\s+and)\s+(?=[A-Z]|(?:the|its|their|an?|\d+)\s)|"
     rf"\s+and\s+(?=(?:{alternation(NUMBERS)})\s)"
@@ -126,6 +130,7 @@ _NAME_AFTER_ROLE = re.compile(r"\s+[A-Z]")
 def named_targets(text: str) -> list[Target]:
     """Names listed after a designating verb, with their kind and, when written, their country."""
     targets: list[Target] = []
+    text = _REPORTED_BY.sub("", text)
     for m in (m for pattern in _TARGET_LISTS for m in pattern.finditer(text)):
         targets += [t for t in listed(m["list"]) if t.name not in {known.name for known in targets}]
     return targets

@@ -108,7 +108,11 @@ def read_header(text: str, lines: list[Line]) -> Header:
         seen += 1
         if seen > HEADER_LINES or (title_line is not None and _is_prose(line.text)):
             break
-        if title_line is None and dateline(line.text) is not None and _is_prose(line.text):
+        if (
+            title_line is None
+            and _is_prose(line.text)
+            and (dateline(line.text) is not None or _too_long_for_a_title(line.text))
+        ):
             break  # an article pasted from its first paragraph ("ERBIL - The US ... imposed ..."): it has no title
         if thread and not is_furniture(line.text):  # the first post: the body has begun
             break
@@ -243,6 +247,11 @@ def _is_prose(line: str) -> bool:
 
 _SENTENCE_INSIDE = re.compile(r"[a-z]{2}[.!?][\"\u201d]?\s+[A-Z][a-z]")
 """A sentence ending inside a line and another beginning: prose run into a wrapped paragraph's first line."""
+
+
+def _too_long_for_a_title(line: str) -> bool:
+    """Longer than any headline: a paragraph of prose, whatever opens it ("(Agency) The spokesperson ...")."""
+    return len(line.split()) >= 25
 
 
 def _in_capitals(line: str) -> bool:

@@ -295,6 +295,18 @@ def test_a_government_page_s_metadata_list_gives_its_publisher_and_date_and_no_p
     assert not any(p.text.startswith(("From:", "Published")) for p in doc.paragraphs)
 
 
+def test_a_story_pasted_from_its_first_paragraph_has_no_title():
+    doc = segment(
+        from_text(
+            "(Harbour Wire) The spokesperson for Ruritania's Foreign Ministry strongly criticized the Council's "
+            "decision to impose additional sanctions on Ruritanian individuals and organizations, calling it "
+            '"destructive".\n\nThe spokesman said the decision would harm ties.\n'
+        )
+    )
+    assert doc.bulletin.title is None
+    assert len(doc.paragraphs) == 2
+
+
 def test_a_newspaper_page_head_gives_the_paper_and_its_day():
     doc = segment(
         from_text(

@@ -309,6 +309,12 @@ class Document:
         para = paragraphs[at - 1] if at else None
         return para if para is not None and para.start <= offset < para.end else None
 
+    def story_place(self, para: Paragraph) -> str | None:
+        """The place of the dateline the paragraph's story was filed under ("TEHRAN (Agency) -" above it)."""
+        paragraphs, starts = self._by_start
+        before = paragraphs[: bisect_right(starts, para.start)]
+        return next((p.dateline.place for p in reversed(before) if p.dateline), None)
+
     @cached_property
     def _by_start(self) -> tuple[list[Paragraph], list[int]]:
         """Body paragraphs by offset, built on first lookup: asked once per extracted item, after segmentation."""

@@ -549,6 +549,14 @@ def test_a_reason_ends_before_the_list_the_targets_were_added_to():
     assert sanction.reasons == ["human rights violations"]
 
 
+def test_a_parliament_named_alone_acts_for_the_state_its_story_was_filed_from():
+    summary = by_rules(
+        "Majlis answers EU package\n\nTEHRAN (Harbour Wire) - The Parliament on Wednesday approved a bill imposing an "
+        "entry ban and an asset freeze on 14 European officials.\n"
+    )
+    assert [(a.authority, a.issuing_country) for a in summary.sanctions] == [("Parliament", "Iran")]
+
+
 def test_the_spokesman_is_the_spokesperson_named_before_and_who_announces_an_action_is_no_target():
     summary = one_paragraph(
         'Foreign Ministry Spokesperson Nasser Vahidi said the listing was illegal. "It is deeply regrettable that '

@@ -18,6 +18,7 @@ from ..text import fold, from_capitals
 from . import conduct as why
 from . import targets
 from .dating import WHEN, when
+from .speakers import seat_side
 from .statements import CUE_RE
 from .words import ARTICLE, COUNT, LEXICON, NATIONALITIES, count, country_of, distinct
 
@@ -472,7 +473,7 @@ def _record(
     cite = para.citation_for(sent)
     sanction = Sanction(
         authority=authority,
-        issuing_country=issuer(authority),
+        issuing_country=issuer(authority) or _seat(doc, para, authority, text),
         action=action,  # type: ignore[arg-type]
         announced_on=when(doc, para, sent),
         target_count=_count(text, found, listed, after),
@@ -492,6 +493,13 @@ def _record(
     return sanction
 
 
+def _seat(doc: Document, para: Paragraph, authority: str, text: str) -> str | None:
+    """The state of a legislature or cabinet named without one ("The Parliament ... approved a bill imposing"), by the
+    capital the story was filed from; a government named alone may be another state's, acting again."""
+    return seat_side(authority, text, doc.story_place(para)) if _CHAMBER.search(authority) else None
+
+
+_CHAMBER = re.compile(r"\b(?:Parliament|Majlis|Cabinet|Assembly)\b")
 _APPOSED = re.compile(
     r"^(?:\s+(?:of|in|from)\s+(?:(?!\b(?:over|for|accus\w*|who|which)\b)[^,(])*)?,\s+(?=[A-Z]|(?:the|an?|its|their)\s)"
 )

@@ -853,11 +853,6 @@ _POST_SIGNATURE = re.compile(rf"^(?P<name>{NAME})\s+\(@\w+\)\s+(?P<date>[A-Z][a-
 _LINK_AT_END = re.compile(r"\s*https?://\S+$")
 
 
-def _story_place(doc: Document, para: Paragraph) -> str | None:
-    """The place of the dateline the paragraph's story was filed under."""
-    return next((p.dateline.place for p in reversed(doc.paragraphs) if p.start <= para.start and p.dateline), None)
-
-
 def _build(
     doc: Document,
     para: Paragraph,
@@ -881,7 +876,7 @@ def _build(
         or country_of(ARTICLE.sub("", speaker.name))  # "the representative of France": a country's delegate
         or (publisher_side(doc.bulletin.publisher, issuer=True) if doc.release else None)  # a release's issuer
         or (publisher_side(doc.bulletin.publisher, issuer=False) if live and para.turn else None)  # a briefing's
-        or seat_side(speaker.role, sent.flat.replace(content, " "), _story_place(doc, para))
+        or seat_side(speaker.role, sent.flat.replace(content, " "), doc.story_place(para))
     )
     return Statement(
         speaker=speaker.name,

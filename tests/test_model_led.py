@@ -172,8 +172,8 @@ def test_merge_keeps_the_first_extractors_fields_and_fills_its_gaps() -> None:
 def test_model_led_end_to_end_through_an_openai_compatible_server(openai_env: str) -> None:
     """The model's statement the rules missed reaches the summary, marked as the model's, and counted."""
     text = (
-        "Talks\n\nHadi al-Sarraf, in a long interview with the state broadcaster aired late on Monday night after "
-        "the session, wrote that the embassy would reopen next week.\n"
+        "Talks\n\nHadi al-Sarraf, three hours into a long meeting with the visiting delegation late on Monday night, "
+        "wrote that the embassy would reopen next week.\n"
     )
     answer = {"statements": [_said(1, "Hadi al-Sarraf", "wrote")], "sanctions": []}
 
@@ -219,8 +219,8 @@ def test_a_missing_list_and_a_malformed_item_cost_only_that_item(openai_env: str
     """A small model writing JSON freely leaves out "sanctions" or misnames an action: the items that validate are
     still read, without a re-ask, and the dropped one is counted as a rejection."""
     text = (
-        "Talks\n\nHadi al-Sarraf, in a long interview with the state broadcaster aired late on Monday night after "
-        "the session, wrote that the embassy would reopen next week.\n"
+        "Talks\n\nHadi al-Sarraf, three hours into a long meeting with the visiting delegation late on Monday night, "
+        "wrote that the embassy would reopen next week.\n"
     )
     answer = {"statements": [_said(1, "Hadi al-Sarraf", "wrote"), {"line": 1, "speaker": "Hadi al-Sarraf"}]}
     calls: list[int] = []
@@ -452,7 +452,7 @@ def test_a_name_in_the_possessive_is_not_the_subject_and_a_paper_is_an_outlet() 
 
 UNLISTED = """Talks in Tehran
 
-Foreign Minister Kaveh Sadri lamented on Monday that the European parties had "walked away from every promise". \
+Foreign Minister Kaveh Sadri bemoaned on Monday that the European parties had "walked away from every promise". \
 Sadri arranged the sale of the cargo to a buyer in Fujairah later that week. The envoy decided that the talks \
 would resume.
 """
@@ -460,20 +460,20 @@ would resume.
 
 def test_a_verb_the_lexicon_lacks_is_speech_only_with_a_that_clause_or_a_quotation() -> None:
     doc = _doc(UNLISTED)
-    (chunk,) = [c for c in chunks.chunks(doc) if "lamented" in c.passage]
+    (chunk,) = [c for c in chunks.chunks(doc) if "bemoaned" in c.passage]
     [unread] = chunk.unread([])  # worth a model's reading; "decided that" is not
-    assert "lamented" in unread.flat
+    assert "bemoaned" in unread.flat
     reading = {
         "statements": [
-            _said(1, "Kaveh Sadri", "lamented", "Foreign Minister"),  # a verb no cue list has, with a that-clause
+            _said(1, "Kaveh Sadri", "bemoaned", "Foreign Minister"),  # a verb no cue list has, with a that-clause
             _said(2, "Sadri", "arranged"),  # no that-clause, no quotation: no speech
             _said(2, "Kaveh Sadri", "decided"),  # a verb of deciding: no speech
         ],
         "sanctions": [],
     }
-    found, rejected = _read(doc, reading, "lamented")
+    found, rejected = _read(doc, reading, "bemoaned")
     [said] = found.statements
-    assert (said.speaker, said.cue, said.role) == ("Kaveh Sadri", "lamented", "Foreign Minister")
+    assert (said.speaker, said.cue, said.role) == ("Kaveh Sadri", "bemoaned", "Foreign Minister")
     assert said.content.startswith("the European parties had")
     assert rejected == {"verb reports nothing": 1, "verb is not a reporting verb": 1}
 

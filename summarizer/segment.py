@@ -124,7 +124,7 @@ _DEBATE_LABELS = (
 an office holder."""
 _NAMED = r"[A-Z][a-z][\w'.-]*(?:\s+(?:(?:al|el|de|van|von)[ -])?[A-Z][\w'.-]*){%s}"
 """A person's name in its own case, words after the first as many as the ``%s`` allows ("Jean-Baptiste Morvan")."""
-_ATTRIBUTION = re.compile(rf"(?P<name>{_NAMED % '1,3'}):\s+(?P<office>[a-z][^:\n]{{3,200}})")
+ATTRIBUTION = re.compile(rf"(?m)^(?P<name>{_NAMED % '1,3'}):\s+(?P<office>[a-z][^:\n]{{3,200}})$")
 """A commentator's line over their commentary ("Jane Doe: senior fellow at the X Center"), as expert reactions print."""
 _ROLE_WORD = word_pattern(load().role_nouns, ignore_case=True)
 CALL_TURN = re.compile(
@@ -636,7 +636,7 @@ class _Reader:
             if self.section is None or self.section.level != 2:
                 self._new_section("", line.start, md[0].count("#"))
             return True
-        byline = _ATTRIBUTION.fullmatch(line.text) if self.alone and current is None else None
+        byline = ATTRIBUTION.fullmatch(line.text) if self.alone and current is None else None
         if byline is not None and _ROLE_WORD.search(byline["office"]):
             self.current = self.lead = None  # "Jane Doe: senior fellow at X" over her commentary: hers, in her words
             self._new_section(line.text, line.start, 0)
@@ -1255,6 +1255,7 @@ def citations(
 
 
 __all__ = [
+    "ATTRIBUTION",
     "CALL_TURN",
     "COURTESY",
     "OFFICE_TURN",

@@ -46,6 +46,11 @@ def unique(items: Iterable[T], key: Callable[[T], Hashable]) -> list[T]:
     return list(seen.values())
 
 
+def initials(name: str) -> str:
+    """The first letters of a name's capitalised words ("Financial Action Task Force": "FATF"), as its acronym is."""
+    return "".join(w[0] for w in re.findall(r"\b[A-Z][\w'-]*", name))
+
+
 def from_capitals(name: str) -> str:
     """A name set in capitals as prose writes it: "THE COUNCIL OF THE EUROPEAN UNION" -> "The Council of the European
     Union", "AL-MONITOR" -> "Al-Monitor"; abbreviations with a full stop ("U.S.") kept."""

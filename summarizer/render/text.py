@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from summarizer import aliases
 from summarizer.models import Sanction, Statement, Summary
+from summarizer.text import initials
 
 __all__ = [
     "citation",
@@ -133,8 +134,8 @@ def _acronym_of(short: str, long: str) -> bool:
     acronyms = {w for w in re.findall(r"\b[A-Z]{2,6}\b", short)}
     if not acronyms:
         return False
-    initials = "".join(w[0] for w in re.findall(r"\b[A-Z][\w'-]*", long))
-    return any(a in initials for a in acronyms)
+    spelled = initials(long)
+    return any(a in spelled for a in acronyms)
 
 
 def role_line(role: str | None, affiliation: str | None, speaker: str | None = None) -> str:

@@ -15,7 +15,7 @@ from functools import cached_property, lru_cache
 
 from ..layout import flat
 from ..lexicon import actor, alternation, outlet, untitled
-from ..segment import BY_LINE, CALL_TURN, COURTESY, OFFICE_TURN, SPEECH_TURN, TURN_HONORIFIC
+from ..segment import ATTRIBUTION, BY_LINE, CALL_TURN, COURTESY, OFFICE_TURN, SPEECH_TURN, TURN_HONORIFIC
 from ..text import from_capitals
 from .dating import WHEN
 from .words import (
@@ -1103,7 +1103,7 @@ def _turn_mention(text: str, label: str) -> tuple[str, str | None]:
     if speech is not None:  # "Name, Vice-President of the Commission. - ": the office the speech is given in
         return label, clean_role(speech["office"])
     written = r"\s+".join(re.escape(w) for w in label.split())
-    posted = re.search(rf"(?m)^{written}:\s+(?P<office>[a-z][^:\n]{{3,200}})$", text)
+    posted = next((m for m in ATTRIBUTION.finditer(text) if m["name"] == label), None)
     if posted is not None:  # "Jane Doe: senior fellow at X and a former official": the post she writes in
         return label, clean_role(_FORMER.split(posted["office"], 1)[0])
     called = next((m for m in CALL_TURN.finditer(text) if m["name"] == label and not m["asks"]), None)

@@ -16,7 +16,7 @@ from ..layout import FOOTNOTE_MARK, MD_LINK, ends_sentence, flat
 from ..lexicon import actor, actor_mentions, alternation, outlet, untitled, word_pattern
 from ..models import Evidence, Sanction, Statement
 from ..segment import Document, Paragraph, Sentence
-from ..text import fold
+from ..text import fold, initials
 from .dating import DATE, DAY, WHEN, when
 from .speakers import (
     PARTY,
@@ -100,7 +100,7 @@ _INVERTED = re.compile(r'(?P<said>\S.{10,}?)\s*,(?P<quote>"?)\s*$')
 _NAME_CLOSING = re.compile(r"\s+(?:[A-Z][\w'.\-]*\s+){1,7}?[A-Z][\w'.\-]*(?:,[^\"]*)?[.!?]?\s*$")
 """A speaker named after the verb and closing the sentence, an office after the name if any ("said Brian E.
 Nelson, Treasury's under secretary"), not the opening of what was said ("said Baghdad feared")."""
-_TRAILING_AND = re.compile(r",?\s+(?:and|but)(?:\s+(?:he|she|they|it|we|I)(?:\s+(?:has|have|had|also))?)?\s*$")
+_TRAILING_AND = re.compile(rf",?\s+(?:and|but)(?:\s+(?:he|she|they|it|we|I){_AUXILIARIES})?\s*$")
 """The "and" or "but" (and its subject) that opens the next verb's clause: "... in June, and she said ...", "...,
 but she added that ..."."""
 _CONTENT_FIRST = re.compile(
@@ -905,8 +905,7 @@ def _own_day(doc: Document, speaker: Person) -> date | None:
     if start is None or start != end or not publisher or speaker.role:
         return None
     name = fold(ARTICLE.sub("", speaker.name))
-    initials = "".join(w[0] for w in re.findall(r"[A-Z][\w'-]*", publisher)).lower()
-    return start if name in (fold(publisher), initials) else None
+    return start if name in (fold(publisher), initials(publisher).lower()) else None
 
 
 _ABOUT_ACTION = re.compile(

@@ -245,8 +245,9 @@ def _is_prose(line: str) -> bool:
     )
 
 
-_SENTENCE_INSIDE = re.compile(r"[a-z]{2}[.!?][\"\u201d]?\s+[A-Z][a-z]")
-"""A sentence ending inside a line and another beginning: prose run into a wrapped paragraph's first line."""
+_SENTENCE_INSIDE = re.compile(r"[a-z]{2}[.!?][\"\u201d]?\s+[\"\u201c]?[A-Z][a-z]")
+"""A sentence ending inside a line and another beginning, perhaps a quotation: prose run into a wrapped paragraph's
+first line."""
 
 
 def _too_long_for_a_title(line: str) -> bool:

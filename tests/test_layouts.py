@@ -907,3 +907,48 @@ def test_a_wrapped_paragraph_s_short_first_line_is_no_heading_and_a_run_on_lede_
         ("US Secretary of State", "United States")
     ]
     assert [s.speaker for s in summary.statements][-1] == "Dana Varga"
+
+
+def test_news_copy_s_sanctions_verbs_two_officers_and_a_surname_closing_its_words():
+    summary = rules(
+        "Ruritania condemns new penalties\n\n"
+        "Finance Secretary Alma Rook and Secretary of State Dana Varga on Monday announced the sanctions, which "
+        "target six Ruritanian port officials.\n\n"
+        "The measures were targeted and temporary, the envoy said.\n\n"
+        "Ruritania issued a statement condemning the penalties imposed by Washington.\n\n"
+        "These penalties show Washington's hostility towards our people, said Korvath, but added they would fail.\n"
+    )
+    assert [(a.authority, a.target_count) for a in summary.sanctions] == [("Finance Secretary", 6)]
+    assert [(s.speaker, s.content) for s in summary.statements if s.speaker == "Korvath"] == [
+        ("Korvath", "These penalties show Washington's hostility towards our people"),
+        ("Korvath", "they would fail"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "authority"),
+    [
+        ("The United States on Friday issued further sanctions on Ruritania's drone makers.", "The United States"),
+        (
+            "The UAE Cabinet has issued Resolution No. (12) of 2029 designating four individuals on its terrorist "
+            "list.",
+            "UAE Cabinet",
+        ),
+        ("The United States issued a statement on the sanctions imposed by Ruritania last week.", None),
+    ],
+)
+def test_issued_is_an_action_only_when_what_is_issued_is_sanctions(sentence: str, authority: str | None):
+    summary = rules(f"Wire report\n\n{sentence}\n")
+    assert [a.authority for a in summary.sanctions][:1] == ([authority] if authority else [])
+
+
+def test_a_first_line_that_runs_a_sentence_into_a_quotation_is_no_title():
+    text = (
+        "The Treasury announced sanctions on six entities and two people in Ruritania on Tuesday, accusing them of "
+        "buying drone parts for the navy. \"Ruritania's drones threaten the shipping lanes - both near\n"
+        'its coast and far beyond," Treasury Secretary Alma Rook said in a statement.\n'
+        "Ruritania did not reply.\n"
+    )
+    summary = rules(text)
+    assert summary.bulletin.title is None
+    assert [s.speaker for s in summary.statements] == ["Alma Rook"]

@@ -41,6 +41,23 @@ _AUTHORITY = re.compile(
     rf"(?:\s+of\s+(?:the\s+)?(?:{alternation([*LEXICON.countries, *LEXICON.short_names])})\b)?)"
 )
 _IMPOSE = word_pattern(LEXICON.sanction_verbs)
+
+
+def _imposing(text: str, at: int) -> re.Match[str] | None:
+    """The first imposing verb after ``at``, passing over words that only sometimes impose: "issued" when what is
+    issued is no sanctions ("issued Resolution No. 61 designating ..."), "targeted" after "were" (how the measures
+    were, not what was done)."""
+    for verb in _IMPOSE.finditer(text, at):
+        word = verb[0].lower()
+        if word == "issued" and not _ISSUED_WHAT.match(text, verb.end()):
+            continue
+        if word == "targeted" and _COPULA.search(text, 0, verb.start()):
+            continue
+        return verb
+    return None
+
+
+_COPULA = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+$")
 _ISSUER_ITSELF = {"council", "government", "administration"}
 """How a press release names its own issuer when it acts."""
 _DEMAND = word_pattern(LEXICON.demand_verbs)
@@ -112,7 +129,7 @@ _CLAUSE = re.compile(r",\s+(?:and|while)\s+$")
 
 def _acting(text: str) -> list[tuple[re.Match[str], re.Match[str]]]:
     """Each authority that is the subject of the imposing verb after it, with that verb."""
-    found = [(a, _IMPOSE.search(text, a.end())) for a in _AUTHORITY.finditer(text)]
+    found = [(a, _imposing(text, a.end())) for a in _AUTHORITY.finditer(text)]
     return [(a, v) for a, v in found if v is not None and _acts(text, a.end(), v, a.start())]
 
 
@@ -135,7 +152,7 @@ def find_sanction(
         )
     acting = _acting(text)
     if not acting:  # "the Foreign Ministry condemned the decision of ...": whoever acts is named further on
-        return _decision(doc, para, sent) or _listed_passively(doc, para, sent)
+        return _officer_acts(doc, para, sent) or _decision(doc, para, sent) or _listed_passively(doc, para, sent)
     auth, verb = acting[0]
     body = _AUTHORITY.search(text, verb.end()) if auth["auth"] in _CAPITALS else None
     if body is not None and body["auth"] not in _CAPITALS and _BODY_SAYS.match(text, body.end()):
@@ -248,7 +265,7 @@ def coordinated(doc: Document, para: Paragraph, sent: Sentence, we: str | None) 
     action per country those speaking for "we" name."""
     text = sent.flat
     ours = _OURS.match(text) if we else None
-    verb = _IMPOSE.search(text, ours.end()) if ours else None
+    verb = _imposing(text, ours.end()) if ours else None
     if we is None or verb is None or not ABOUT_SANCTIONS.search(text):
         return []
     countries = sorted((m.start(), c) for c in LEXICON.countries if (m := re.search(rf"\b{re.escape(c)}\b", we)))
@@ -264,7 +281,7 @@ def sanction(doc: Document, para: Paragraph, sent: Sentence, authority: str) -> 
     unless the authority is the subject of an imposing verb."""
     text = sent.flat
     at = fold(text).find(fold(authority))
-    verb = _IMPOSE.search(text, at + len(authority)) if at >= 0 else None
+    verb = _imposing(text, at + len(authority)) if at >= 0 else None
     if verb is None or not _acts(text, at + len(authority), verb) or not ABOUT_SANCTIONS.search(text):
         return None
     return _record(doc, para, sent, authority, _action(text, verb), verb.end())
@@ -272,6 +289,11 @@ def sanction(doc: Document, para: Paragraph, sent: Sentence, authority: str) -> 
 
 _IMPOSED_WHAT = re.compile(rf"{ABOUT_SANCTIONS.pattern}|travel\s+bans?|penalt|embargo", re.I)
 """What an authority imposes when it is a sanctions action: sanctions, an asset freeze, travel bans."""
+_ISSUED_WHAT = re.compile(
+    r"\s+(?:(?:the|new|further|fresh|more|additional|a\s+new\s+round\s+of|a\s+(?:new\s+)?package\s+of)\s+)*"
+    r"(?:sanctions|designations|restrictive\s+measures)\b"
+)
+"""What an authority issues when that is the action ("issued further sanctions on"), not a statement about one."""
 _OBJECT_END = re.compile(r"\s(?:on|upon|against|in|for|to|over|after|because)\s")
 _DECISION_OF = re.compile(r"\bdecision\s+(?:of|by)\s+(?:the\s+)?$")
 """An action reported as someone's decision ("the decision of the Australian government to impose"): taken, however
@@ -390,7 +412,7 @@ def _own_body(doc: Document, para: Paragraph, sent: Sentence) -> Sanction | None
     text = sent.flat
     own = _OWN_BODY.search(text)
     office = _OFFICE_HELD.search(text[: own.start()]) if own else None
-    verb = _IMPOSE.search(text, own.end()) if own else None
+    verb = _imposing(text, own.end()) if own else None
     if own is None or office is None or verb is None:
         return None
     authority = f"{office['a'] or office['b']} {own['body'].title()}"
@@ -411,17 +433,23 @@ def _officer_acts(doc: Document, para: Paragraph, sent: Sentence) -> Sanction | 
     """A minister or secretary imposing in person ("US Secretary of State Dana Varga on Wednesday rolled out a fresh
     wave of sanctions"): the office acts, as its department would."""
     m = _OFFICER.search(sent.flat)
-    verb = _IMPOSE.search(sent.flat, m.end("name")) if m is not None else None
-    if m is None or verb is None or verb[0] in _SPEECH_VERBS or not _acts(sent.flat, m.end("name"), verb, m.start()):
-        return None  # "Foreign Minister X warned that ...": a statement, whatever it is about
+    subject_end = max(m.end("name"), m.end("second")) if m is not None else 0
+    verb = _imposing(sent.flat, subject_end) if m is not None else None
+    if m is None or verb is None or not _acts(sent.flat, subject_end, verb, m.start()):
+        return None
+    if verb[0] in _SPEECH_VERBS and not (verb[0] == "announced" and _ISSUED_WHAT.match(sent.flat, verb.end())):
+        return None  # "Foreign Minister X warned that ...": a statement, unless what is announced is the sanctions
     return _record(doc, para, sent, m["office"], _action(sent.flat, verb), verb.end())
 
 
 _OFFICER = re.compile(
     rf"(?:^|,\s+)(?P<office>(?:(?:{_STATE_WORDS})\s+)?{_OFFICE_TITLE}(?:\s+of\s+State)?)\s+"
-    rf"(?P<name>(?:[A-Z][\w'-]+\s+){{0,2}}[A-Z][\w'-]+)(?=\s)[^,;]{{0,30}}?\s+{_IMPOSE.pattern}"
+    rf"(?P<name>(?:[A-Z][\w'-]+\s+){{0,2}}[A-Z][\w'-]+)(?=\s)"
+    r"(?P<second>\s+and\s+(?:[A-Z][\w-]+\s+){0,2}(?:Minister|Secretary)(?:\s+of\s+State)?(?:\s+[A-Z][\w'-]+){1,3})?"
+    rf"[^,;]{{0,30}}?\s+{_IMPOSE.pattern}"
 )
-"""An office and its holder as the subject of an imposing verb: "US Secretary of State Dana Varga imposed"."""
+"""An office and its holder as the subject of an imposing verb, a second one beside them if any: "US Secretary of
+State Dana Varga imposed", "Treasury Secretary X and Secretary of State Y on Friday announced the sanctions"."""
 _SPEECH_VERBS = {"warned", "threatened", "announced"}
 
 

@@ -97,7 +97,7 @@ _SOURCE_PARTS = re.compile(r"\s*(?P<first>[^,]{3,90}),(?:\s+(?P<second>[^,]{3,90
 _QUOTE_ONLY = re.compile(r'\s*".+"\s*,?\s*')
 _INVERTED = re.compile(r'(?P<said>\S.{10,}?)\s*,(?P<quote>"?)\s*$')
 """What was said, then the verb straight after its comma: 'Iran engages in "illicit schemes," said X'."""
-_NAME_CLOSING = re.compile(r"\s+(?:[A-Z][\w'.\-]*\s+){1,7}?[A-Z][\w'.\-]*(?:,[^\"]*)?[.!?]?\s*$")
+_NAME_CLOSING = re.compile(r"\s+(?:[A-Z][\w'.\-]*\s+){0,7}?[A-Z][\w'.\-]*(?:,[^\"]*)?[.!?]?\s*$")
 """A speaker named after the verb and closing the sentence, an office after the name if any ("said Brian E.
 Nelson, Treasury's under secretary"), not the opening of what was said ("said Baghdad feared")."""
 _TRAILING_AND = re.compile(rf",?\s+(?:and|but)(?:\s+(?:he|she|they|it|we|I){_AUXILIARIES})?\s*$")

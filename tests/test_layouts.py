@@ -952,3 +952,18 @@ def test_a_first_line_that_runs_a_sentence_into_a_quotation_is_no_title():
     summary = rules(text)
     assert summary.bulletin.title is None
     assert [s.speaker for s in summary.statements] == ["Alma Rook"]
+
+
+def test_he_after_a_quotation_naming_someone_is_the_story_s_subject_not_the_one_quoted():
+    summary = rules(
+        "Wire report\n\n"
+        "Militia chief Omar Tessel warned of wider strikes, stating in a televised address that the coast was "
+        "within reach.\n\n"
+        "Tessel said the group had thwarted Prime Minister Ivo Brandt's plans for the border.\n\n"
+        '"Brandt wanted to end the group and redraw the region," he said.\n'
+    )
+    assert [(s.speaker, s.content) for s in summary.statements] == [
+        ("Omar Tessel", "the coast was within reach"),
+        ("Omar Tessel", "the group had thwarted Prime Minister Ivo Brandt's plans for the border"),
+        ("Omar Tessel", '"Brandt wanted to end the group and redraw the region"'),
+    ]

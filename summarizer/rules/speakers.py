@@ -245,11 +245,14 @@ def introductions(text: str, ctx: Context) -> None:
     surnames resolve; the person the sentence names first, its subject as a rule, is whom the next "he" means."""
     text = _HONORIFIC_SURNAME.sub("", untitled(RANK.sub("", text)))
     _introduce_all(text, ctx)
-    spots = [(m.start(), p) for p in ctx.here if not is_body(p) for m in [_surname_in(p, text)] if m is not None]
+    told = _QUOTATION.sub(lambda m: " " * len(m[0]), text)  # '"Y wanted to ...," he said': Y is no "he"
+    spots = [(m.start(), p) for p in ctx.here if not is_body(p) for m in [_surname_in(p, told)] if m is not None]
     if spots:  # "X had a meeting with President Y. He told the President ...": "he" is the subject, X
         ctx.mentioned.append(min(spots, key=lambda spot: spot[0])[1])
 
 
+_QUOTATION = re.compile(r'"[^"]+"')
+"""Words quoted: whoever they name is spoken of, not the subject a later "he" points back to."""
 _SHORT_NAME = re.compile(
     r"(?:the\s+)?(?P<name>[A-Z][\w'-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w'-]*)+)\s+"
     r"\((?P<short>[A-Z][A-Za-z]{1,7})\)"

@@ -514,6 +514,7 @@ def content_after(after: str, cue: str) -> str:
     stating = _STATING.search(text)
     if stating:
         text = text[stating.end() :]
+        text = text[_preamble_end(text) :]  # "..., stating in a televised address that ..."
     text = _CLOSING_SOURCE.sub("", text)  # (Tasnim, May 2) or ([Mehr](url))
     text = _FOOTNOTE.sub("", text)  # footnote markers "[3]"
     text = _ADDING_NOTHING.sub("", text)

@@ -967,3 +967,17 @@ def test_he_after_a_quotation_naming_someone_is_the_story_s_subject_not_the_one_
         ("Omar Tessel", "the group had thwarted Prime Minister Ivo Brandt's plans for the border"),
         ("Omar Tessel", '"Brandt wanted to end the group and redraw the region"'),
     ]
+
+
+def test_a_page_s_posting_time_under_its_headline_dates_it_not_the_site_s_today_above():
+    summary = rules(
+        "Monday,March 12, 2029\n\n"
+        "Ministry condemns new penalties\n\n"
+        "2028-11-02 15:33:12\n\n"
+        "In a statement on Thursday, Foreign Ministry spokesman Omar Tessel condemned the new penalties.\n"
+    )
+    assert (summary.bulletin.title, summary.bulletin.period_start) == (
+        "Ministry condemns new penalties",
+        date(2028, 11, 2),
+    )
+    assert [s.said_on for s in summary.statements] == [date(2028, 11, 2)]

@@ -454,6 +454,7 @@ def test_adding_targets_to_a_sanctions_list_is_not_speech():
         ("any company that keeps supplying them risks the same fate", "threaten"),
         ("the strikes were an aggression that will not go unanswered", "threaten"),
         ("Iran reserves the right to respond", "threaten"),
+        ('"In the face of any attack, we will deal a heavier blow to the other side"', "threaten"),
     ],
 )
 def test_what_a_plain_said_statement_is_comes_from_its_content(content, kind):

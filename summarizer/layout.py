@@ -189,16 +189,23 @@ def is_furniture(line: str) -> bool:
         or CREDIT.match(line)
         or _PAGE_NUMBER.fullmatch(line)
         or _is_link_row(line)
+        or _DOT_LEADER.search(line)
     )
+
+
+_DOT_LEADER = re.compile(r"\S\s*(?:\.\s){2,}\.?\s*\S|\S\s*\.{4,}\s*\S")
+"""Dots leading from an entry to what it is listed with ("China . . . Mr. Zhou", "Background ........ 3"): a list
+of members or contents, no prose."""
 
 
 _PAGE_NUMBER = re.compile(
     r"(?:[^\n]{1,40}?\s[-|\u00b7]\s+(?=page\s))?(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?|-\s*\d{1,4}\s*-"
-    r"|(?:[-=]{2,}\s*)?slide\s+\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?(?:\s*[-=]{2,})?",
+    r"|(?:[-=]{2,}\s*)?slide\s+\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?(?:\s*[-=]{2,})?"
+    r"|\d{1,4}/\d{1,4}\s+\d{2}-\d{5}(?:\s+\([A-Z]\))?|\d{2}-\d{5}(?:\s+\([A-Z]\))?\s+\d{1,4}/\d{1,4}",
     re.I,
 )
 """A page's number in its footer, as PDF text and exported slides keep it: "Page 2 of 6", "2/6", "- 3 -", "12",
-"Confidential - page 4 of 12", "--- Slide 3 ---"."""
+"Confidential - page 4 of 12", "--- Slide 3 ---", a UN document's "2/4 28-09412" beside its job number."""
 
 
 SEPARATOR = re.compile(r"\s[|\u00b7\u203a]\s")
@@ -230,9 +237,10 @@ def repeated(paragraphs: list[str]) -> set[str]:
 
 
 def repeat_key(text: str) -> str:
-    """A text as its repeats are counted: spaces squeezed, a closing page number dropped ("Congressional Research
-    Service 3")."""
-    return _CLOSING_NUMBER.sub("", " ".join(text.split()))
+    """A text as its repeats are counted: a closing page number dropped ("Congressional Research Service 3"), its
+    words in any order (facing pages mirror their running heads: "S/PV.9951 The situation 07/04/2028" on the left,
+    "07/04/2028 The situation S/PV.9951" on the right)."""
+    return " ".join(sorted(_CLOSING_NUMBER.sub("", " ".join(text.split())).split()))
 
 
 _CLOSING_NUMBER = re.compile(r"\s+\d{1,4}$")

@@ -77,6 +77,7 @@ class Lexicon:
     meeting_verbs: tuple[str, ...]
     manner_adverbs: tuple[str, ...]
     type_phrases: Mapping[str, tuple[str, ...]]
+    clause_participles: Mapping[str, str]
     first_person_cues: Mapping[str, str]
     compound_heads: tuple[str, ...]
     publications: tuple[str, ...]

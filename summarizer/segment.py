@@ -91,6 +91,19 @@ _TURN = re.compile(
 )
 """A transcript's turn: "MR. HALVORSEN: ...", "QUESTION: ...", "MINISTER AL-RUBAIE (in Arabic, as interpreted): ..."
 (the interpreter's note is no part of the label)."""
+SEATED_TURN = re.compile(
+    rf"(?P<label>{COURTESY}\s+[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){{0,2}}(?:\s+\((?!spoke\b|speaking\b)[^()\n]{{2,60}}\))?"
+    r"|The\s+(?:Acting\s+)?(?:President|Chair(?:man|woman|person)?))"
+    r"(?:\s+\((?:spoke|speaking)\s+in\s+[A-Z]\w+\))?:[ \t]+(?=\S)"
+)
+"""A meeting record's turn, by courtesy title and surname with the seat the speaker holds ("Mr. Kessler (United
+States of America): ...", "Ms. El-Sherif (Egypt) (spoke in Arabic): ..."), or the chair's ("The President (spoke in
+French): ..."): the label keeps the seat, not the interpreter's note."""
+_CLOSING_NOTE = re.compile(
+    r"\((?:End|Close)\b[^()\n]{0,30}\)|\(The\s+(?:briefing|press\s+conference|meeting|session)\s+"
+    r"(?:ended|concluded|closed|was\s+(?:concluded|adjourned))\b[^()\n]{0,60}\)"
+)
+"""A transcript's note that the proceedings are over ("(End: 12:47)"): the turns end with it."""
 _DASH_TURN = re.compile(r"(?P<label>Q|R)\s+-\s+(?=\S)")
 """A briefing's question and answer as a French ministry prints them: "Q - ..." and "R - " (réponse)."""
 _REPORTED_TURN = re.compile(
@@ -147,13 +160,15 @@ _TIMED_TURN = re.compile(
 """A transcript's turn with its timestamp ("**[00:04:10] Thomas Reardon:** ...", "[00:00:08] HOST (Erin Walsh): ..."):
 the time makes it a turn whatever the label's case."""
 _SPOKEN_LABEL = re.compile(
-    r"(?:[*_]{2})?(?P<asked>Q\d{1,3}\s+)?(?P<label>[A-Z][\w'.-]*(?:\s+(?:(?:al|el|ad|as|an|ash)-)?[A-Z][\w'.-]*){0,2})"
-    r"(?:,\s+[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){1,3})?"
+    r"(?:[*_]{2})?(?P<asked>Q\d{1,3}\s+)?(?P<label>[A-Z][\w'.-]*(?:\s+(?:(?:al|el|ad|as|an|ash)-)?[A-Z][\w'.-]*){0,2}"
+    r"(?:\s+question)?)"
+    r"(?:,\s+[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){1,3})?(?P<seat>\s+\([^()\n]{1,40}\))?"
     r"(?::(?:[*_]{2})?|(?:[*_]{2})?:)[ \t]+(?=\S)"
 )
 """A turn label in an interview's own case ("Interviewer: ...", "Farahmandi: ..."), perhaps with the name of whoever
-holds the office it names ("Official Spokesperson, Shri Kunal Bhardwaj:") or the number of the question it puts in a
-committee's evidence ("Q7 Priya Nair:"): a turn only where the text is an interview (see :func:`_interview_labels`)."""
+holds the office it names ("Official Spokesperson, Shri Kunal Bhardwaj:"), the number of the question it puts in a
+committee's evidence ("Q7 Priya Nair:") or the body or asker it names in parentheses ("Bremer (AA):", "Follow-up
+question (Keller):"): a turn only where the text is an interview (see :func:`_interview_labels`)."""
 _OUTLET_LABEL = re.compile(
     r"(?:\*\*)?(?P<time>\d{1,2}[:.]\d\d(?:\s*(?:UTC|GMT))?)?(?:\*\*)?\s*[-:]?\s*"
     r"(?P<outlet>[A-Z][\w'.&-]*(?:\s+[A-Z][\w'.&-]*){0,4})(?:\s*\((?P<gloss>[^()\n]{1,60})\))?:[ \t]+(?=[A-Z\"'])"
@@ -369,6 +384,8 @@ _DELIVERY = re.compile(
     r"[*_(\[]*(?:As\s+prepared\s+for\s+delivery|As\s+delivered|Check\s+against\s+delivery)[.)\]*_]*", re.I
 )
 """The note a published speech carries under its heading: its text is the speaker's, first person throughout."""
+_DELIVERY_NOTED = re.compile(rf"\({_DELIVERY.pattern}\)\s*$", re.I)
+"""The same note closing the speech's title: "Remarks by X at the Y Forum (As Prepared for Delivery)"."""
 _GIVER = re.compile(rf"(?:[Bb]y\s+)?(?P<name>{_NAMED % '1,3'}),\s+\S")
 """A speech's giver, named with their office under its title: "Alejandro Ferreyra, IAEA Director General"."""
 
@@ -391,9 +408,30 @@ def _speaks(label: re.Match[str]) -> bool:
 
 
 def _speech_giver(head: list[Line]) -> str | None:
-    """The name of whoever gives a speech, from the last line of its heading that names someone with an office."""
+    """The name of whoever gives a speech, from the last line of its heading that names someone with an office
+    ("Alejandro Ferreyra, IAEA Director General"), or from its title ("Remarks by Under Secretary X at ...")."""
     givers = [m["name"] for line in head if (m := _GIVER.fullmatch(line.text) or _GIVER.match(line.text))]
-    return givers[-1] if givers else None
+    titled = [name for line in head if (m := _REMARKS_BY.match(line.text)) and (name := _name_closing(m["by"]))]
+    return (givers or titled)[-1] if givers or titled else None
+
+
+def _name_closing(words: str) -> str | None:
+    """The name closing an office and its holder ("Under Secretary for ... Nadia K. Farrow"): the last two words, or
+    three around an initial, none of them an office's."""
+    parts = words.split()
+    k = 3 if len(parts) >= 3 and _INITIAL.fullmatch(parts[-2]) else 2
+    name = " ".join(parts[-k:])
+    return name if len(parts) >= k and _NAMED_LINE.fullmatch(name) and not _ROLE_WORD.search(name) else None
+
+
+_INITIAL = re.compile(r"[A-Z]\.")
+
+
+_REMARKS_BY = re.compile(
+    r"(?:Remarks|Speech|Address|Keynote|Statement)\b[^\n]{0,40}?\s+by\s+(?P<by>[^\n]+?)\s+"
+    r"(?:at|to|before|on|during)\s+(?:the\s+)?[A-Z]"
+)
+"""A speech's title naming its giver before the occasion: "Remarks by Under Secretary X at the Y Forum"."""
 
 
 _OPINION = re.compile(
@@ -421,9 +459,12 @@ def _single_voice(lines: list[Line]) -> _Voice | None:
     """Where a text is one speaker's own words, and whose: a published speech from its delivery note (its giver
     named above it, if anyone is), a signed opinion piece from its byline, a letter from its salutation to its
     closing (signed by one, or by several who share a title)."""
-    delivery = next((i for i, line in enumerate(lines) if _DELIVERY.fullmatch(line.text)), None)
+    delivery = next(
+        (i for i, line in enumerate(lines) if _DELIVERY.fullmatch(line.text) or _DELIVERY_NOTED.search(line.text)),
+        None,
+    )
     if delivery is not None:
-        return _Voice(delivery, _speech_giver(lines[:delivery]))
+        return _Voice(delivery, _speech_giver(lines[: delivery + 1]))
     head = lines[:_HEAD_LINES]
     if any(_OPINION.fullmatch(line.text) for line in head):
         return next((_Voice(i, m["name"]) for i, line in enumerate(head) if (m := _AUTHOR.fullmatch(line.text))), None)
@@ -554,6 +595,9 @@ class _Reader:
                 continue
             self.columns = None
             if self._written_question(line) or self._call_turn(line):  # before repeats: each turn names its own
+                continue
+            if _CLOSING_NOTE.fullmatch(line.text.strip()):
+                self.current = self.turn = None  # "(End: 12:47)": what follows is no one's turn
                 continue
             if (
                 i in self.used
@@ -712,7 +756,12 @@ class _Reader:
         kind = "overview" if self.mode == "overview" or self._summary_bullet(bullet) else "body"
         start = line.start + (bullet.end() if bullet else label_end)
         start = _PICTOGRAPHS.match(self.text, start).end()  # a post's flag before "Canada on Sunday imposed ..."
-        labelled = _TURN.match(line.text)  # "MINISTER AL-RUBAIE (in Arabic, as interpreted):" is no "PLACE (Agency):"
+        spoken_at = _SPOKEN_LABEL.match(line.text)
+        labelled = (  # "MINISTER AL-RUBAIE (in Arabic, as interpreted):", "Bremer (AA):" are no "PLACE (Agency):"
+            _TURN.match(line.text)
+            or SEATED_TURN.match(line.text)
+            or (spoken_at is not None and spoken_at["label"] in self.labels)
+        )
         wire = dateline(line.text) if bullet is None and kind == "body" and not labelled else None
         if wire is not None:
             start = line.start + wire.end  # the story starts after "TEHRAN, March 9 (Agency) -"
@@ -725,6 +774,7 @@ class _Reader:
                 _TURN.match(self.text, start)
                 or _RECORD_TURN.match(self.text, start)
                 or _DASH_TURN.match(self.text, start)
+                or SEATED_TURN.match(self.text, start)
             )
             if bullet is None
             else None
@@ -933,11 +983,15 @@ def _interview_labels(lines: list[Line], members: set[str]) -> dict[str, str]:
     are labelled by their outlets ("AFP: ... ?"), labels whose every turn asks: each records a question. A monitor's
     "Tasnim: ..." items have no one answering. In a parliamentary record, every Member introduced by constituency and
     party or by office, and the Chair."""
-    spoken = [(m["label"], ln.text, bool(m["asked"])) for ln in lines if (m := _SPOKEN_LABEL.match(ln.text))]
+    matched = [m for ln in lines if (m := _SPOKEN_LABEL.match(ln.text))]
+    spoken = [(m["label"], m.string, bool(m["asked"])) for m in matched]
     counts = Counter(label for label, _, _ in spoken if label.lower() not in _FIELD_LABELS)  # "Address:" speaks not
     if members:  # a parliamentary record: its Members by name, and the Chair
         return {label: label for label in members | {label for label in counts if label.lower() in QUESTION_TURNS}}
-    labels = {label for label, n in counts.items() if n >= 2}
+    seated = {  # "Saalfeld (BMI):", "Chair Lindqvist:", "Deputy Spokesperson Hollweg:": labels when they first speak
+        m["label"] for m in matched if m["seat"] or TURN_HONORIFIC.match(m["label"]) or _ROLE_WORD.match(m["label"])
+    }
+    labels = {label for label, n in counts.items() if n >= 2 or label in seated}
     asking = {label for label in labels if label.lower() in QUESTION_TURNS}
     turns = {label: [(text, asked) for named, text, asked in spoken if named == label] for label in counts}
     press = {  # a committee numbers the questions its members put; a press conference's journalists only ask

@@ -981,3 +981,107 @@ def test_a_page_s_posting_time_under_its_headline_dates_it_not_the_site_s_today_
         date(2028, 11, 2),
     )
     assert [s.said_on for s in summary.statements] == [date(2028, 11, 2)]
+
+
+UN_RECORD = """United Nations S/PV.9990
+Security Council
+9990th meeting
+Monday, 3 June 2030, 10 a.m.
+New York
+
+President: Mr. Varro . . . (France)
+Members: Egypt . . . Ms. Halaby
+Portugal . . . Mr. Sousa Reis
+
+The meeting was called to order at 10.05 a.m.
+
+Ms. Halaby (Egypt) (spoke in Arabic): Egypt condemns the strike on the port and calls on all parties to
+exercise restraint. We consider the blockade unlawful and we reject the attempts of some members to
+
+2/3 30-01234
+
+03/06/2030 The situation in the Middle East S/PV.9990
+
+justify it before any inquiry.
+
+The President (spoke in French): The representative of Portugal has asked for the floor.
+
+Mr. Sousa Reis (Portugal): Portugal calls for an independent inquiry.
+
+The meeting rose at 11.20 a.m.
+
+30-01234 3/3
+
+S/PV.9990 The situation in the Middle East 03/06/2030
+"""
+
+
+def test_a_meeting_record_s_seated_turns_speak_for_their_country_across_a_page_break():
+    summary = rules(UN_RECORD)
+    assert [(s.speaker, s.affiliation, s.cue, s.content, s.said_on) for s in summary.statements] == [
+        ("Halaby", "Egypt", "condemns", "the strike on the port", date(2030, 6, 3)),
+        ("Halaby", "Egypt", "calls on", "all parties to exercise restraint", date(2030, 6, 3)),
+        ("Halaby", "Egypt", "consider", "the blockade unlawful", date(2030, 6, 3)),
+        (
+            "Halaby",
+            "Egypt",
+            "reject",
+            "the attempts of some members to justify it before any inquiry",
+            date(2030, 6, 3),
+        ),
+        ("Sousa Reis", "Portugal", "calls for", "an independent inquiry", date(2030, 6, 3)),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        (
+            'The IRGC issued a stern warning on Tuesday, threatening "crushing attacks" on any ship that enters.',
+            [("IRGC", "threaten")],
+        ),
+        (
+            "A day later, the Council added six officials to its list, among them the Tehran-based Andisheh Data "
+            "Company, claiming that they were responsible for abuses.",
+            [],
+        ),
+    ],
+)
+def test_a_participle_opening_a_clause_reports_the_sentence_s_subject_only(sentence, found):
+    summary = rules(f"Wire report\n\n{sentence}\n")
+    assert [(s.speaker, s.statement_type) for s in summary.statements] == found
+
+
+def test_a_press_conference_s_labels_name_the_ministry_in_parentheses_and_its_closing_note_ends_the_turns():
+    summary = rules(
+        "Government press conference of 3 June 2030\n\n"
+        "Speakers: Deputy Government Spokesperson Ilse Warnke, Jonas Fehr (AA), Dr Petra Lind (BMI)\n\n"
+        "Deputy Spokesperson Warnke: Good afternoon. We firmly reject the measures announced in Tehran.\n\n"
+        "Question (Keller): Will the ambassador be summoned?\n\n"
+        "Fehr (AA): We call on Iran to withdraw these measures immediately.\n\n"
+        "Follow-up question (Keller): And the exiles?\n\n"
+        "Lind (BMI): I can assure you that the authorities are in close contact with them.\n\n"
+        "Fehr (AA): I will not speculate on that.\n\n"
+        "(End: 12:47)\n\n"
+        "Press conferences are held at the federal press office on Mondays, Wednesdays and Fridays at noon.\n"
+    )
+    assert [(s.speaker, s.role, s.cue) for s in summary.statements] == [
+        ("Ilse Warnke", "Deputy Government Spokesperson", "reject"),
+        ("Jonas Fehr", None, "call on"),
+        ("Petra Lind", None, "assure"),
+    ]
+
+
+def test_a_speech_titled_with_its_giver_and_its_delivery_note_is_theirs_in_the_first_person():
+    summary = rules(
+        "Remarks by Deputy Secretary for Maritime Security Ilona Vask at the Harbour Forum (As Prepared for "
+        "Delivery)\n\n"
+        "June 3, 2030\n\n"
+        "Thank you for having me this morning.\n\n"
+        "I want to warn the insurers that still cover this fleet: we will not hesitate to act.\n\n"
+        "We assess that the fleet's income fell by a fifth last year.\n"
+    )
+    assert [(s.speaker, s.role, s.cue, s.said_on) for s in summary.statements] == [
+        ("Ilona Vask", "Deputy Secretary for Maritime Security", "warn", date(2030, 6, 3)),
+        ("Ilona Vask", "Deputy Secretary for Maritime Security", "assess", date(2030, 6, 3)),
+    ]

@@ -1087,8 +1087,15 @@ STRATEGIES: tuple[Strategy, ...] = (
 def turn_speaker(text: str, label: str) -> Person:
     """Who a transcript's turn label names ("MR. HALVORSEN"): the speaker's line in a list of participants ("Ms.
     Lucia Reyes, Senior Fellow, Center for ...", "ERIK HALVORSON, Minnesota, Chairman"), else the fullest mention of
-    that surname in the text, with the office written before it ("Spokesperson Gregory Halvorsen")."""
+    that surname in the text, with the office written before it ("Spokesperson Gregory Halvorsen"); a seat after the
+    label ("Mr. Kessler (United States of America)") is the country they speak for, or their office."""
+    seated = _SEAT.fullmatch(label)
+    if seated is not None:
+        return _seated(Person(*_turn_mention(text, seated["label"])), seated["seat"])
     return Person(*_turn_mention(text, label))
+
+
+_SEAT = re.compile(r"(?P<label>[^()]+?)\s+\((?P<seat>[^()]+)\)")
 
 
 @lru_cache(maxsize=64)
@@ -1120,6 +1127,10 @@ def _turn_mention(text: str, label: str) -> tuple[str, str | None]:
     name = holder["name"].split("\n", 1)[0].strip() if holder is not None else ""  # the name ends with its line
     if is_name(name):  # "Chief Cabinet Secretary:", whom the text names in full
         return name, label
+    led = _OFFICE_LED.fullmatch(label) if not TURN_HONORIFIC.match(label) else None
+    if led is not None and is_role(led["office"]):  # "Deputy Spokesperson Hollweg:": the office, then the name
+        name, role = _turn_mention(text, led["surname"])
+        return name, role or led["office"].strip()
     bare = TURN_HONORIFIC.sub("", label)
     full = len(bare.split()) > 1 and not bare.isupper() and is_name(bare)
     apposed = re.search(rf"\b{re.escape(bare)},\s+(?P<office>[^,\]\n]{{3,120}})", text) if full else None
@@ -1141,9 +1152,9 @@ def _turn_mention(text: str, label: str) -> tuple[str, str | None]:
     if office is not None and is_name(office["label"]):  # "The Minister for the Middle East (Thomas Brereton):"
         return untitled(office["label"]), office["office"]
     given = rf"(?:[A-Z][\w'-]+|{'|'.join(PARTICLES)})"  # "Talal bin Hamad Al Busaidi", "Ammar Jawad al-Rubaie"
+    before = "" if full else rf"(?:[A-Z][\w'-]+\s+)(?:{given}\s+){{0,3}}"  # a full name needs no given name
     mention = re.search(
-        rf"(?:(?P<role>{_TITLE_RUN})\s+)?(?:{_HONORIFIC}\s+)?"
-        rf"(?P<name>(?!By\s)(?:[A-Z][\w'-]+\s+)(?:{given}\s+){{0,3}}(?i:{re.escape(surname)}))\b",
+        rf"(?:(?P<role>{_TITLE_RUN})\s+)?(?:{_HONORIFIC}\s+)?(?P<name>(?!By\s){before}(?i:{re.escape(surname)}))\b",
         text,
     )
     if mention is None or not is_name(mention["name"]):  # "Spokesperson Shen Jiahui": the family name first
@@ -1154,9 +1165,12 @@ def _turn_mention(text: str, label: str) -> tuple[str, str | None]:
     role = mention["role"].split("\n")[-1] if mention["role"] else None  # the office on the name's own line
     after = _OFFICE_AFTER.match(text, mention.end()) if role is None else None
     role = after["office"] if after else role  # "Naomi Castellanos, our Deputy Assistant Secretary for ..., will"
+    by = re.search(rf"\bby\s+(?P<office>[^\n]{{3,120}}?)\s+{re.escape(mention['name'])}\b", text) if not role else None
+    role = by["office"] if by is not None and is_role(by["office"]) else role  # "Remarks by <office> <name> at"
     return untitled(mention["name"]), clean_role(role) if role else None
 
 
+_OFFICE_LED = re.compile(r"(?P<office>(?:[A-Z][\w-]+\s+){1,4}?)(?P<surname>[A-Z][\w'-]+)")
 _FORMER = re.compile(r",?\s+and\s+(?:a\s+|an\s+)?former\b")
 """Where a post's past ones begin: "senior fellow at X and a former Treasury official"."""
 _OFFICE_AFTER = re.compile(r",\s+(?:(?:our|their|its|his|her)\s+)?(?P<office>[^,.;:\n]{3,120})(?:,|\.(?=\s|$))")

@@ -166,7 +166,12 @@ def find_statements(doc: Document, para: Paragraph, sent: Sentence, ctx: Context
         someone = someone if someone is not None and someone.name != found[-1][1].name else None
         if found and not coordinated and someone is None:
             continue  # a later cue restates the first ("threatened..., stating that") unless coordinated or another's
-        who = someone or (found[-1][1] if found else _participle_subject(cue, before, ctx) or speaker(before, cue, ctx))
+        issuer = _ISSUED.match(before) if m.re is _CLAUSE_PARTICIPLE and not found else None
+        who = speaker(issuer["who"] + " ", cue, ctx) if issuer else None  # "X issued a warning, threatening ..."
+        who = who or someone or (found[-1][1] if found else _participle_subject(cue, before, ctx))
+        who = who or (None if found else speaker(before, cue, ctx))
+        if m.re is _CLAUSE_PARTICIPLE and who is not None and not 0 <= before.find(who.name) <= _SUBJECT_REACH:
+            continue  # "The Council added ..., among them the X Company, claiming ...": the subject opens the sentence
         if m["cue"] == "according to" and who is None and len(before.split()) >= 3:
             who = _source_last(sent.flat, m.end(), ctx)  # "..., according to the EU's spokesperson, X."
         if m["cue"].lower() == "according to" and _PUBLICATION.match(sent.flat[m.end() :]):
@@ -199,8 +204,18 @@ def find_statements(doc: Document, para: Paragraph, sent: Sentence, ctx: Context
         content = content_at(sent.flat, m.start(), end, m["cue"].lower(), stop=stop, first=i == 0)
         content = inverted if inverted and i == 0 else content
         if says_enough(content, m["cue"].lower()):
-            out.append(_build(doc, para, sent, who, m["cue"].lower(), content, end))
+            delegate = _delegate(doc, para, who)
+            out.append(_build(doc, para, sent, delegate or who, m["cue"].lower(), content, end, live=bool(delegate)))
     return out
+
+
+def _delegate(doc: Document, para: Paragraph, who: Person) -> Person | None:
+    """Whoever holds the floor for the country the sentence names as its speaker ("Ms. X (United Kingdom): The
+    United Kingdom condemns ..."): the delegate speaks, for the country they sit for."""
+    if para.turn is None or country_of(ARTICLE.sub("", who.name)) is None:
+        return None
+    holder = turn_speaker(doc.text, para.turn)
+    return holder if holder.side == country_of(ARTICLE.sub("", who.name)) else None
 
 
 def adds_to_list(text: str, end: int) -> bool:
@@ -235,7 +250,18 @@ def _cues(text: str) -> list[re.Match[str]]:
     plural = _PLURAL_PRESENT.finditer(text) if _PLURAL_NOUN.search(text) else ()  # most sentences have none
     called = _CALLED_QUOTED.finditer(text) if "called " in text else ()
     dated = _DATED_THAT.finditer(text) if " that " in text else ()
-    return sorted([*CUE_RE.finditer(text), *plural, *called, *dated], key=lambda m: m.start())
+    opening = _CLAUSE_PARTICIPLE.finditer(text) if ", " in text else ()
+    return sorted([*CUE_RE.finditer(text), *plural, *called, *dated, *opening], key=lambda m: m.start())
+
+
+_ISSUED = re.compile(
+    r"^(?:[^,]{1,40},\s+)?(?P<who>(?:[Tt]he\s+)?[A-Z][^,;:\"]{1,80}?)\s+(?:(?:has|have|had|also)\s+)*"
+    r"(?:issued|released|published|put\s+out)\s+(?:a|an|its|their)\s+"
+)
+"""A speaker issuing a paper ("The IRGC issued a stern warning on Tuesday, threatening ..."): whom the participle
+after the comma reports."""
+_CLAUSE_PARTICIPLE = re.compile(rf"(?<=, )(?P<cue>{alternation(LEXICON.clause_participles)})\b")
+"""A participle opening a clause after a comma ("..., threatening crushing attacks"): the subject's speech."""
 
 
 _DATED_THAT = re.compile(
@@ -686,9 +712,10 @@ _FOR_WORDS = re.compile(
 
 _MOTION = re.compile(r"\s*To\s+ask\b")
 """A parliamentary question as tabled ("To ask the Secretary of State ... if he will make a statement"): it asks."""
-_ONESELF = re.compile(r"\b(?:I|I'[a-z]+|[Mm]e|[Mm]y)\b|\byou are recognized\b")
-"""A speaker on themself ("then I'm happy to take your questions") or a chair giving the floor ("Ambassador, you are
-recognized"): holding the floor, not taking a position."""
+_ONESELF = re.compile(r"\b(?:I|I'[a-z]+|[Mm]e|[Mm]y)\b|\byou are recognized\b|\bthe floor\b|^The meeting\b")
+"""A speaker on themself ("then I'm happy to take your questions"), a chair giving the floor ("Ambassador, you are
+recognized", "X has asked for the floor") or the record on its meeting ("The meeting rose at 1 p.m."): holding the
+floor, not taking a position."""
 _NOTES = re.compile(r"^(?:\[[^\]]*\]\s*)+")
 """A transcriber's notes opening a sentence ("[Laughs]", "[...]"): no one's words."""
 _VOCATIVE = re.compile(
@@ -996,7 +1023,12 @@ def statement_type(cue: str | None, content: str) -> str:
     if _CONDITIONAL.search(content.lower()):  # "If they attack again, we will ..."
         return "threaten"
     low = content.lower()
-    kind = CUES.get(cue) or CUES.get(f"{cue} that") or LEXICON.first_person_cues.get(cue, "neutral")
+    kind = (
+        CUES.get(cue)
+        or CUES.get(f"{cue} that")
+        or LEXICON.clause_participles.get(cue)
+        or LEXICON.first_person_cues.get(cue, "neutral")
+    )
     if kind in GENERIC:
         shown = next((name for name, pattern in _CONTENT_TYPES if pattern.search(low)), kind)
         accuses = shown in GENERIC and _ACCUSING.search(content) and any(p.search(content) for p, _ in actor_mentions())

@@ -1085,3 +1085,19 @@ def test_a_speech_titled_with_its_giver_and_its_delivery_note_is_theirs_in_the_f
         ("Ilona Vask", "Deputy Secretary for Maritime Security", "warn", date(2030, 6, 3)),
         ("Ilona Vask", "Deputy Secretary for Maritime Security", "assess", date(2030, 6, 3)),
     ]
+
+
+def test_a_state_speaking_of_itself_in_its_ministry_s_release_and_warning_it_will_impose():
+    summary = rules(
+        "Ministry statement\n\n"
+        "The Ministry of Foreign Affairs of the Islamic Republic of Iran condemns the Council's decision.\n\n"
+        "The Islamic Republic of Iran reminds the European Union that it has no standing to lecture others.\n\n"
+        "The Islamic Republic of Iran reserves the right to take reciprocal measures.\n\n"
+        "The United Kingdom condemns this attack and warns that it will impose further sanctions on anyone who "
+        "supplies the drones.\n"
+    )
+    assert [(s.speaker, s.cue) for s in summary.statements][1:3] == [
+        ("Islamic Republic of Iran", "reminds"),
+        ("Islamic Republic of Iran", "reserves the right"),
+    ]
+    assert [(a.authority, a.action) for a in summary.sanctions] == [("The United Kingdom", "threaten")]

@@ -35,7 +35,8 @@ _AUTHORITY = re.compile(
     rf"(?:(?:{_OWNER}'s\s+)?(?:{alternation(LEXICON.sanctioning_bodies)})|"
     rf"(?:(?:^|(?<=, )|(?<=: )|(?<=\bthat )|{_AFTER_DAY}|(?<=\d{{4}} ))(?:[Tt]he\s+)?|(?<=- ))"
     rf"(?:{alternation(_CAPITALS)})"
-    r"(?=\s+\"?(?:on|said|has|had|have|is|are|was|will|would|today|also|froze|stood|stands|\w+ed)\b))"
+    r"(?=\s+\"?(?:on|said|has|had|have|is|are|was|will|would|today|also|froze|stood|stands|\w+ed|condemns|warns|says|"
+    r"announces|threatens|imposes|designates|decides)\b))"
     r"(?:'s\s+(?:Office of Foreign Assets Control|OFAC|Financial Sanctions Implementation)(?:\s+\(\w+\))?)?"
     r"(?:\s+established\s+pursuant\s+to\s+resolution\s+\d+(?:\s+\(\d{4}\))?)?"
     rf"(?:\s+of\s+(?:the\s+)?(?:{alternation([*LEXICON.countries, *LEXICON.short_names])})\b)?)"
@@ -82,11 +83,13 @@ _OWN_BODY = re.compile(r"\b(?:her|his|its|their)\s+(?P<body>department|ministry)
 _OFFICE_HELD = re.compile(
     r"\b(?:(?P<a>[A-Z]\w+)\s+(?:Secretary|Minister)|(?:Secretary|Minister)\s+of\s+(?P<b>[A-Z]\w+))\b"
 )
-_SAID = re.compile(r"\bsaid\b")
+_SAID = re.compile(r"\b(?:said|says|warned|warns|threatened|threatens|vowed|vows)\b")
 _SPOKESPERSON = re.compile(
-    r"\bsaid(?: that)?(?: on \w+)? (?:the bloc|it|the union|the department|they)(?: was| were| would| will| had)?\s*$"
+    r"\b(?:said|says|warned|warns|threatened|threatens|vowed|vows)(?: that)?(?: on \w+)? "
+    r"(?:the bloc|it|the union|the department|they)(?: was| were| would| will| had)?\s*$"
 )
-"""An authority's spokesperson announcing for it: "the EU's spokesperson, X, said the bloc would impose"."""
+"""An authority's spokesperson announcing for it ("the EU's spokesperson, X, said the bloc would impose"), or the
+authority itself ("The United Kingdom condemns this attack and warns that it will impose")."""
 _PARENS = re.compile(r"\([^()]*\)")
 _CONDUCT = re.compile(
     r"(?:,\s+|\s+(?=(?:responsible|involved|accused|for\s+\w+ing)\b))"

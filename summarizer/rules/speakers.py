@@ -138,7 +138,8 @@ class Context:
             known = person.name.lower().split()
             same = len(wanted) == 1 or len(known) == 1 or wanted[0] == known[0]
             surname = not is_body(person) and known[-1] == wanted[-1] and same  # a ministry has none
-            if name.lower() in person.name.lower() or surname:
+            held = name.lower() in person.name.lower() and not (is_body(person) and is_polity(name))
+            if held or surname:  # "the Islamic Republic of Iran" is not its foreign ministry, whose name holds it
                 return person
         return None
 

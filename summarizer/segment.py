@@ -184,9 +184,9 @@ _SHORT_NUMBERED = re.compile(r"\s*\d{1,2}\.\s+(?P<h>[A-Z][^\n]{2,70}?)\s*")
 """A numbered line in sentence case, a section heading when it stands alone ("2. Tehran's messaging")."""
 _NO_HEADING_END = (".", ",", ";", ")", '"', "'", ":")
 """How a line that goes on or ends a sentence ends: never a heading's end (a question may be one)."""
-_PARAGRAPH_NUMBER = re.compile(r"(?:\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}/)[ \t]+(?=\S)")
-"""A report's paragraph number ("2.3 Asked about ...") or a thread's post number ("3/ Treasury's ..."): no part of
-what the paragraph says."""
+_PARAGRAPH_NUMBER = re.compile(r"(?:\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}/)[ \t]+(?=\S)|[A-Z]\.[ \t]+(?=[a-z])")
+"""A report's paragraph number ("2.3 Asked about ..."), a thread's post number ("3/ Treasury's ...") or a recital's
+letter ("B.  whereas ..."): no part of what the paragraph says."""
 _LABEL_HEADING = re.compile(r"^\s*(?P<h>[A-Z][A-Z &/'-]{1,40}):\s*$")
 """A section label in capitals with a colon ("IRAN:")."""
 _END_MATTER = re.compile(r"^(?:sources|references|notes|endnotes|footnotes)\W*$", re.I)
@@ -212,6 +212,7 @@ _LEGAL_FORM_STOP = re.compile(rf"(?i)\b(?:{alternation(load().company_suffixes)}
 _SENTENCE_END = re.compile(
     rf"[.!?][\"')\]*]*(?:[ ]?{FOOTNOTE_MARK})*\s*$"
     rf"|[.!?][\"')\]*]*(?:[ ]?{FOOTNOTE_MARK})*(?=\s+(?:-\s+)?[\"'(\[*]?[A-Z0-9\u0600-\u06ff])"
+    r"|;(?=\s+whereas\b)"  # a resolution's recital goes on with a second "whereas": a clause of its own
 )
 
 

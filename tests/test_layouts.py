@@ -1101,3 +1101,28 @@ def test_a_state_speaking_of_itself_in_its_ministry_s_release_and_warning_it_wil
         ("Islamic Republic of Iran", "reserves the right"),
     ]
     assert [(a.authority, a.action) for a in summary.sanctions] == [("The United Kingdom", "threaten")]
+
+
+def test_a_resolution_s_operative_paragraphs_are_its_body_s_and_its_recitals_tell_others():
+    summary = rules(
+        "Texts adopted\n\n"
+        "Resolution of 3 June 2030 on the detention of aid workers\n\n"
+        "The European Parliament,\n\n"
+        "–  having regard to its previous resolutions,\n\n"
+        "A.  whereas on 2 May 2030 the Council imposed restrictive measures on four judges; whereas on 9 May 2030 "
+        "the United Kingdom also imposed sanctions on two of them;\n\n"
+        "B.  whereas on 12 May 2030 the spokesperson of the judiciary, Omar Tessel, announced that the sentences "
+        "were final;\n\n"
+        "1.  Condemns the sentences and demands the immediate release of the aid workers;\n\n"
+        "2.  Calls on the Council to add the prosecutors to the list of persons subject to restrictive measures;\n"
+    )
+    assert [(s.speaker, s.role, s.cue) for s in summary.statements] == [
+        ("Omar Tessel", "spokesperson of the judiciary", "announced"),
+        ("European Parliament", None, "condemns"),
+        ("European Parliament", None, "demands"),
+        ("European Parliament", None, "calls on"),
+    ]
+    assert [(a.authority, a.announced_on) for a in summary.sanctions] == [
+        ("Council", date(2030, 5, 2)),
+        ("United Kingdom", date(2030, 5, 9)),
+    ]

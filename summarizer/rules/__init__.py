@@ -43,8 +43,10 @@ from .statements import (
     headline_tense,
     list_item,
     list_lead,
+    operative,
     plausible,
     reporting_cue,
+    resolving_body,
     says_enough,
     signed_quote,
     statement,
@@ -72,6 +74,7 @@ def extract(doc: Document) -> tuple[list[OverviewPoint], list[Statement], list[S
     people: list[Person] = []  # a surname points back to its full name anywhere in the text
     defined = case_parties(doc.text)  # and a term a release defines ("the Company") its name, in any section
     we: Person | None = None  # who "we" are, once a joint statement says so
+    resolving = resolving_body(doc)  # "The European Parliament," over "1. Condemns ...": who resolves
     for section in doc.sections:
         ctx = Context(people, text=doc.text, defined=defined)  # a section tells one story: pronouns stay in it
         title = section.title or (_header_title(doc, section) if section is doc.sections[0] else "")
@@ -99,6 +102,7 @@ def extract(doc: Document) -> tuple[list[OverviewPoint], list[Statement], list[S
                 we = voice(sent, ctx) or we
                 acts = actions(doc, para, sent, we and we.name, sanctions)
                 found = find_statements(doc, para, sent, ctx) or first_person(doc, para, sent, we)
+                found = found or (operative(doc, para, sent, resolving) if resolving is not None else [])
                 if acts and id(para) in intros and sent is para.sentences[-1]:  # "... the following entities:"
                     acts = [bulleted(a, doc, para) for a in acts]
                 if acts:

@@ -61,7 +61,7 @@ def _imposing(text: str, at: int) -> re.Match[str] | None:
 _COPULA = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+$")
 _ISSUER_ITSELF = {"council", "government", "administration"}
 """How a press release names its own issuer when it acts."""
-_DEMAND = word_pattern(LEXICON.demand_verbs)
+_DEMAND = word_pattern(LEXICON.demand_verbs, ignore_case=True)  # "Calls on the Council to add ...": a demand
 ABOUT_SANCTIONS = re.compile(
     r"(?i)sanction|designat|blacklist|asset[- ]freeze|froze|freezing|restrictive measures|economic measures|"
     r"countermeasures against|measures against|"
@@ -126,8 +126,9 @@ _HISTORY = re.compile(
     r"almost|some)\s+\d"
 )
 """A sentence telling a running total of past actions ("Washington has sanctioned more than 70 people ...")."""
-_CLAUSE = re.compile(r",\s+(?:and|while)\s+$")
-"""Where a second authority's clause opens."""
+_CLAUSE = re.compile(r",\s+(?:and|while)\s+$|;\s+(?:and\s+|whereas\s+)?(?:on\s+[^,;]{3,30}?\s+)?(?:the\s+)?$")
+"""Where a second authority's clause opens: after ", and" or a semicolon ("...; whereas on 9 March the United Kingdom
+also imposed ...")."""
 
 
 def _acting(text: str) -> list[tuple[re.Match[str], re.Match[str]]]:

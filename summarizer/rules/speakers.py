@@ -518,9 +518,12 @@ _ASIDE = re.compile(
 said", "Hezbollah, for its part, said", "The group, while not claiming the attack, claimed", "X, in a statement issued
 on Tuesday, condemned", "X, reached by phone, told")."""
 _SIC = re.compile(r"\s*\[sic\]", re.I)
-_OPENING_CONJUNCTION = re.compile(r"^\s*(?:But|And|Yet|Still|So|Meanwhile|Nevertheless|As)\s+(?=[A-Z])")
-"""A conjunction opening the sentence ("But Kataib Hezbollah denied"): it links to what came before, never part of
-a name."""
+_OPENING_CONJUNCTION = re.compile(
+    r"^\s*(?:(?:But|And|Yet|Still|So|Meanwhile|Nevertheless|As)\s+(?=[A-Z])"
+    r"|whereas,?\s+(?:on\s+(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2},)\s+\d{4},?\s+)?)"
+)
+"""A conjunction opening the sentence ("But Kataib Hezbollah denied", a recital's "whereas on 17 March 2028 the
+..."): it links to what came before, never part of a name."""
 _OCCASION_BEFORE_VERB = re.compile(
     r"\s+(?:at|during|in)\s+(?:the|a|an|its|his|her|their)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:opening|start|end|close|session|meeting|conference|ceremony|rally|funeral|summit|briefing|forum|sermon)"

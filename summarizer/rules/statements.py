@@ -674,6 +674,45 @@ _DELIVERED = re.compile(
 """A speaker's words announced, the text that follows being theirs: "made the following remarks:"."""
 
 
+def _third_person(cue: str) -> str:
+    """A first-person cue as a resolution's body writes it of itself: "call on" -> "calls on"."""
+    verb, *rest = cue.split()
+    return " ".join([verb + ("es" if verb.endswith(("s", "sh", "ch", "x", "z")) else "s"), *rest])
+
+
+_OPERATIVE_CUES = [
+    _third_person(c) for c in LEXICON.first_person_cues if not c.split()[0].endswith(("ed", "ing", "ld", "ke", "re"))
+]
+_OPERATIVE = re.compile(rf"^(?P<cue>{alternation(c.capitalize() for c in _OPERATIVE_CUES)})\b")
+_AND_OPERATIVE = re.compile(rf",?\s+and\s+(?P<cue>{alternation(_OPERATIVE_CUES)})\b")
+"""A resolution's operative paragraph, its body the unwritten subject ("1. Condemns ... and demands ...")."""
+_RESOLVING = re.compile(r"(?m)^[ \t]*The\s+(?P<body>[A-Z][\w'-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'-]*){0,5}),[ \t]*$")
+"""The line a resolution opens its preamble with, naming the body that resolves ("The European Parliament,")."""
+
+
+def resolving_body(doc: Document) -> Person | None:
+    """The body whose resolution the text is, as its preamble's opening line names it, or None."""
+    m = _RESOLVING.search(doc.text)
+    return Person(m["body"]) if m is not None else None
+
+
+def operative(doc: Document, para: Paragraph, sent: Sentence, body: Person) -> list[Statement]:
+    """A resolution's operative paragraph ("Condemns ... and demands ...", "Calls on the Council to ..."): the body's
+    statements, made on the resolution's day."""
+    first = _OPERATIVE.match(sent.flat)
+    if first is None or sent.start != para.sentences[0].start:
+        return []
+    cues = [first, *_AND_OPERATIVE.finditer(sent.flat, first.end())]
+    found = []
+    for i, cue in enumerate(cues):
+        stop = cues[i + 1].start() if i + 1 < len(cues) else None
+        verb = cue["cue"].lower()
+        content = content_at(sent.flat, cue.start("cue"), cue.end(), verb, stop=stop, first=False).rstrip(";")
+        if says_enough(content, verb):
+            found.append(_build(doc, para, sent, body, verb, content, cue.end(), live=True))
+    return found
+
+
 def first_person(doc: Document, para: Paragraph, sent: Sentence, we: Person | None) -> list[Statement]:
     """A speaker on their own behalf ("We condemn this attack", "What I will say is that ..."): a statement by
     whoever has the floor of a transcript, or by those a joint statement's "We, the ..." names, said on its day."""

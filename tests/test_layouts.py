@@ -1126,3 +1126,33 @@ def test_a_resolution_s_operative_paragraphs_are_its_body_s_and_its_recitals_tel
         ("Council", date(2030, 5, 2)),
         ("United Kingdom", date(2030, 5, 9)),
     ]
+
+
+def test_a_notice_s_determination_designates_the_entries_under_it_on_its_effective_date():
+    summary = rules(
+        "DEPARTMENT OF STATE\n\n"
+        "Imposition of Sanctions on a Drone Procurement Network\n\n"
+        "DATES: The Secretary of State's determinations were effective on\nMay 28, 2030.\n\n"
+        "    1. Pursuant to section 1 of E.O. 13382, the Secretary of\n"
+        "State, in consultation with the Secretary of the Treasury, has\n"
+        "determined that the following two persons have engaged in\n"
+        "activities that have materially contributed to proliferation:\n\n"
+        "    RUSKA, Petar (a.k.a. RUSKA, Peter), DOB 14 Sep 1979; nationality Serbia (individual) [NPWMD].\n"
+        "    VOLTANA TRADING LLC, Office 12, Dubai, United Arab Emirates [NPWMD].\n\n"
+        "Dated: June 3, 2030.\n"
+    )
+    assert [(a.authority, a.announced_on, a.target_count, [t.name for t in a.targets]) for a in summary.sanctions] == [
+        ("Secretary of State", date(2030, 5, 28), 2, ["Petar Ruska", "VOLTANA TRADING LLC"])
+    ]
+
+
+def test_a_chair_inviting_a_speaker_in_takes_no_position_and_a_foreign_ministry_in_lower_case_acts():
+    summary = rules(
+        UN_RECORD.replace(
+            "The meeting was called to order at 10.05 a.m.",
+            "The President (spoke in French): I invite the representative of Egypt to participate in this meeting.",
+        )
+        + "\nOn Wednesday the Iranian foreign ministry placed eleven persons on its sanctions list.\n"
+    )
+    assert "The President" not in [s.speaker for s in summary.statements]
+    assert [(a.authority, a.target_count) for a in summary.sanctions] == [("Iranian foreign ministry", 11)]

@@ -9,13 +9,16 @@ basis is in the entries' tags. One record per lead.
 from __future__ import annotations
 
 import re
+from datetime import date
 
+from .. import dates
+from ..header import FULL_DATE
 from ..lexicon import alternation
 from ..models import Evidence, Sanction, Target
 from ..segment import Document, Paragraph, Section
 from .dating import when
 from .sanctions import issuer
-from .words import LEXICON, PARTICLES, country_of
+from .words import LEXICON, NUMBERS, PARTICLES, count, country_of
 
 _LEAD = re.compile(
     r"(?:^|,\s+)[Tt]he following [\w\s,]+? (?:on the [\w\s]+?List\s+)?(?:has|have) been "
@@ -25,6 +28,13 @@ _LEAD = re.compile(
 """A list's lead over its entries: "The following ... have been added to OFAC's SDN List:", "..., the following
 entries have been added to the Consolidated List and are now subject to an asset freeze under the X Regulations:",
 "The following entry on the Consolidated List has been amended ...:"."""
+_DETERMINED = re.compile(
+    r"(?:^|,\s+)(?:the\s+)?(?P<who>[A-Z][\w\s]{2,60}?)(?:,[^:]{0,160}?,)?\s+(?:has|have)\s+determined\s+that\s+"
+    rf"the\s+following\s+(?:(?P<count>{alternation(NUMBERS)}|\d+)\s+)?(?:persons|individuals|entities|vessels)\b"
+    r"[^:]*:\s*$"
+)
+"""A determination over the entries it designates, as a notice publishes it: "Pursuant to section 1 of E.O. 13382,
+the Secretary of State ... has determined that the following four persons have engaged in ...:"."""
 _BLANK = re.compile(r"\n\s*\n")
 _CHANGES = {"added to": "designate", "removed from": "delist", "updated on": "amend", "amended": "amend"}
 _PERSON = re.compile(r"^(?P<surname>[A-Z][A-Z'\- ]+),\s+(?P<given>[A-Z][\w'\- ]*?[a-z])\s*[,(]")
@@ -48,12 +58,12 @@ def listings(doc: Document, section: Section) -> list[Sanction]:
     found: list[Sanction] = []
     blocks = [_BLANK.split(p.text.strip()) for p in section.paragraphs]  # a lead's colon runs its entries on
     for i, (first, *rest) in enumerate(blocks):
-        lead = _LEAD.search(first)
+        lead = _LEAD.search(first) or _DETERMINED.search(first)
         if lead is None:
             continue
         entries = list(rest)
         for following in blocks[i + 1 :]:
-            if _LEAD.search(following[0]):
+            if _LEAD.search(following[0]) or _DETERMINED.search(following[0]):
                 break
             entries += following
         owner = found[-1].authority if found else None  # a notice lists its changes under one body
@@ -64,24 +74,41 @@ def listings(doc: Document, section: Section) -> list[Sanction]:
 def _action(
     doc: Document, para: Paragraph, lead: re.Match[str], said: str, entries: list[str], owner: str | None
 ) -> Sanction:
-    named = [t for t in (_target(e) for e in entries) if t is not None]
+    named = [t for t in (_target(e.strip()) for e in entries) if t is not None]  # a notice indents its entries
     orders = [m[1] or m[2] for e in entries for m in _ORDER.finditer(e)]
-    law = _UNDER.search(lead["rest"]) or _UNDER.search(doc.text[: para.start])  # a notice's regime heads it
+    determined = lead.re is _DETERMINED
+    law = _UNDER.search(said if determined else lead["rest"]) or _UNDER.search(doc.text[: para.start])  # or its head
     programs = [f"Executive Order {orders[0]}"] if orders else [law["law"]] if law else []
     sent = para.sentences[0] if para.sentences else None
-    authority = _expanded(lead["owner"], doc.text) if lead["owner"] else _publisher(doc, said, owner)
+    owned = None if determined else lead["owner"]
+    authority = _expanded(owned, doc.text) if owned else _publisher(doc, said, owner)
+    authority = " ".join(lead["who"].split()) if determined else authority  # "the Secretary of\nState"
+    stated = count(lead["count"]) if determined and lead["count"] else None
     return Sanction(
         authority=authority,
         issuing_country=issuer(authority),
-        action=_CHANGES[lead["change"]],  # type: ignore[arg-type]
-        announced_on=(when(doc, para, sent) if sent else None) or doc.bulletin.period_end,  # the page's own day
-        target_count=len(named) if len(named) == 1 else None,  # a list states no number; one entry is one
+        action="designate" if determined else _CHANGES[lead["change"]],  # type: ignore[arg-type]
+        announced_on=_effective(doc) or (when(doc, para, sent) if sent else None) or doc.bulletin.period_end,
+        target_count=stated or (len(named) if len(named) == 1 else None),  # a list states no number; one entry is one
         targets=named,
         target_countries=list(dict.fromkeys(t.country for t in named if t.country)),
         programs=programs,
         section=para.section or None,
         evidence=Evidence(start=para.start, end=para.start + len(said), text=said),
     )
+
+
+def _effective(doc: Document) -> date | None:
+    """The day a notice says its actions took effect ("DATES: The determinations were effective on March 28, 2028."),
+    not the day it was published."""
+    m = _EFFECTIVE.search(doc.text)
+    return dates.parse(m["day"])[0] if m is not None else None
+
+
+_EFFECTIVE = re.compile(
+    rf"(?im)^(?:DATES|Effective\s+date)\s*:[^\n]*?(?:\n[^\n]+?){{0,2}}?\beffective\s+(?:on\s+|as\s+of\s+)?"
+    rf"(?P<day>{FULL_DATE.pattern})"
+)
 
 
 def _publisher(doc: Document, lead: str, earlier: str | None) -> str:

@@ -727,9 +727,9 @@ def first_person(doc: Document, para: Paragraph, sent: Sentence, we: Person | No
         stop = cues[i + 1].start() if i + 1 < len(cues) else None
         opens = i == 0 and not text[: cue.start()].strip()  # ", and I welcome X": what came before is not X
         content = content_at(text, cue.start("cue"), cue.end(), cue["cue"], stop=stop, first=opens)
-        courtesy = cue["cue"] == "thank" and (
-            not _NAMED_OBJECT.match(content) or _FOR_WORDS.search(content) is not None
-        )
+        courtesy = (
+            cue["cue"] == "thank" and (not _NAMED_OBJECT.match(content) or _FOR_WORDS.search(content) is not None)
+        ) or (cue["cue"] == "invite" and _TO_THE_MEETING.search(content) is not None)
         if says_enough(content, cue["cue"]) and not courtesy:
             found.append(_build(doc, para, sent, who, cue["cue"], content, cue.end(), live=True))
     return found
@@ -741,6 +741,8 @@ def _own_voice(doc: Document, para: Paragraph, we: Person | None) -> Person | No
     return turn_speaker(doc.text, para.turn) if para.turn is not None else we
 
 
+_TO_THE_MEETING = re.compile(r"\bto\s+(?:participate\b|take\s+(?:a|the|their)\s+seats?\b|join\s+us\b)")
+"""A chair inviting someone into the meeting ("I invite X to participate in this meeting"): procedure, no position."""
 _NAMED_OBJECT = re.compile(r"(?:the\s+)?[A-Z]")
 """Thanks to someone named ("We thank the Islamic Republic of Iran"), a position; to "the witnesses", a courtesy."""
 _FOR_WORDS = re.compile(

@@ -189,7 +189,7 @@ def is_furniture(line: str) -> bool:
         or CREDIT.match(line)
         or _PAGE_NUMBER.fullmatch(line)
         or _is_link_row(line)
-        or _DOT_LEADER.search(line)
+        or ((". ." in line or "...." in line) and _DOT_LEADER.search(line) is not None)
     )
 
 
@@ -240,7 +240,12 @@ def repeat_key(text: str) -> str:
     """A text as its repeats are counted: a closing page number dropped ("Congressional Research Service 3"), its
     words in any order (facing pages mirror their running heads: "S/PV.9951 The situation 07/04/2028" on the left,
     "07/04/2028 The situation S/PV.9951" on the right)."""
-    return " ".join(sorted(_CLOSING_NUMBER.sub("", " ".join(text.split())).split()))
+    words = _CLOSING_NUMBER.sub("", " ".join(text.split())).split()
+    return " ".join(sorted(words) if len(words) <= _RUNNING_HEAD else words)
+
+
+_RUNNING_HEAD = 16
+"""The most words a running head has: longer texts keep their order (and cost no sort)."""
 
 
 _CLOSING_NUMBER = re.compile(r"\s+\d{1,4}$")

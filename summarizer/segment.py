@@ -461,7 +461,11 @@ def _single_voice(lines: list[Line]) -> _Voice | None:
     named above it, if anyone is), a signed opinion piece from its byline, a letter from its salutation to its
     closing (signed by one, or by several who share a title)."""
     delivery = next(
-        (i for i, line in enumerate(lines) if _DELIVERY.fullmatch(line.text) or _DELIVERY_NOTED.search(line.text)),
+        (
+            i
+            for i, line in enumerate(lines)
+            if ("eliver" in line.text and _DELIVERY_NOTED.search(line.text)) or _DELIVERY.fullmatch(line.text)
+        ),
         None,
     )
     if delivery is not None:

@@ -58,12 +58,12 @@ def listings(doc: Document, section: Section) -> list[Sanction]:
     found: list[Sanction] = []
     blocks = [_BLANK.split(p.text.strip()) for p in section.paragraphs]  # a lead's colon runs its entries on
     for i, (first, *rest) in enumerate(blocks):
-        lead = _LEAD.search(first) or _DETERMINED.search(first)
+        lead = _LEAD.search(first) or (_DETERMINED.search(first) if "determined" in first else None)
         if lead is None:
             continue
         entries = list(rest)
         for following in blocks[i + 1 :]:
-            if _LEAD.search(following[0]) or _DETERMINED.search(following[0]):
+            if _LEAD.search(following[0]) or ("determined" in following[0] and _DETERMINED.search(following[0])):
                 break
             entries += following
         owner = found[-1].authority if found else None  # a notice lists its changes under one body

@@ -246,7 +246,7 @@ def introductions(text: str, ctx: Context) -> None:
     surnames resolve; the person the sentence names first, its subject as a rule, is whom the next "he" means."""
     text = _HONORIFIC_SURNAME.sub("", untitled(RANK.sub("", text)))
     _introduce_all(text, ctx)
-    told = _QUOTATION.sub(lambda m: " " * len(m[0]), text)  # '"Y wanted to ...," he said': Y is no "he"
+    told = _QUOTATION.sub(lambda m: " " * len(m[0]), text) if '"' in text else text  # the words quoted name no "he"
     spots = [(m.start(), p) for p in ctx.here if not is_body(p) for m in [_surname_in(p, told)] if m is not None]
     if spots:  # "X had a meeting with President Y. He told the President ...": "he" is the subject, X
         ctx.mentioned.append(min(spots, key=lambda spot: spot[0])[1])

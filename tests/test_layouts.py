@@ -1156,3 +1156,21 @@ def test_a_chair_inviting_a_speaker_in_takes_no_position_and_a_foreign_ministry_
     )
     assert "The President" not in [s.speaker for s in summary.statements]
     assert [(a.authority, a.target_count) for a in summary.sanctions] == [("Iranian foreign ministry", 11)]
+
+
+def test_a_quotation_over_several_paragraphs_is_one_statement():
+    text = (
+        "Ruritania targets port officials\n\n"
+        'Foreign Secretary Alma Rook said: "These sanctions target the officials who run the blockade.\n\n'
+        '"Together with our partners we have sent a clear message.\n\n'
+        '"The blockade of the coast must end, and the officials who enforce it will answer for it."\n\n'
+        '"We will not back down," Ruritania\'s Foreign Minister Omar Tessel replied.\n'
+    )
+    summary = rules(text)
+    rook, tessel = summary.statements
+    assert rook.content.endswith(
+        "we have sent a clear message. The blockade of the coast must end, and the officials who "
+        'enforce it will answer for it."'
+    )
+    assert rook.evidence.text == text[text.index("Foreign Secretary") : text.index('for it."') + 8]
+    assert tessel.speaker == "Omar Tessel"

@@ -41,10 +41,12 @@ from .statements import (
     find_statements,
     first_person,
     headline_tense,
+    left_open,
     list_item,
     list_lead,
     operative,
     plausible,
+    quote_goes_on,
     reporting_cue,
     resolving_body,
     says_enough,
@@ -80,6 +82,7 @@ def extract(doc: Document) -> tuple[list[OverviewPoint], list[Statement], list[S
         title = section.title or (_header_title(doc, section) if section is doc.sections[0] else "")
         we = authored(title, ctx) or we  # "Statement by the Delegation of X": its "we" is X
         lead: ListLead | None = None
+        quoting: Statement | None = None  # a statement whose quotation its paragraph leaves open
         for at, para in enumerate(section.paragraphs):
             ctx.new_paragraph()
             if len(para.sentences) == 1 and not para.text.rstrip().endswith((".", ":")):
@@ -127,7 +130,12 @@ def extract(doc: Document) -> tuple[list[OverviewPoint], list[Statement], list[S
             elif not found_here and at + 1 < len(section.paragraphs):
                 signed = signed_quote(doc, para, section.paragraphs[at + 1], ctx)  # '"..."' over '- Name, Office'
                 found_here = [signed] if signed is not None else []
+            if not found_here and quoting is not None and (longer := quote_goes_on(doc, quoting, para)) is not None:
+                statements[statements.index(quoting)] = quoting = longer  # '"...' over '"...': one quotation
+                quoting = quoting if left_open(doc, quoting) else None
+                continue
             statements.extend(found_here)
+            quoting = found_here[-1] if found_here and left_open(doc, found_here[-1]) else None
             day = remarks_day(doc, para)
             if day is not None:
                 statements[:] = _dated_remarks(statements, day)

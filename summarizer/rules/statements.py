@@ -218,6 +218,29 @@ def _delegate(doc: Document, para: Paragraph, who: Person) -> Person | None:
     return holder if holder.side == country_of(ARTICLE.sub("", who.name)) else None
 
 
+def left_open(doc: Document, found: Statement) -> bool:
+    """Whether a statement's quotation runs on past its paragraph: its words are quoted and the last quotation mark
+    of its paragraph opens one that never closes ("Mr X said: "These sanctions ...." over ""Together ..."")."""
+    para = doc.paragraph_at(found.evidence.end - 1)  # the last paragraph it has reached
+    if para is None or not found.content.startswith('"') or found.evidence.end < len(para.text.rstrip()) + para.start:
+        return False
+    last = doc.text.rfind('"', found.evidence.start, para.end)
+    return last >= 0 and doc.text[last + 1 : last + 2].isalnum()  # the last quotation mark opens one
+
+
+def quote_goes_on(doc: Document, found: Statement, para: Paragraph) -> Statement | None:
+    """The statement with the next paragraph of its quotation, which reopens it with a mark of its own and says no
+    more than its words (each paragraph of a long quotation opens a mark, only the last closes one), or None."""
+    text = para.text.rstrip()
+    if not text.startswith('"'):
+        return None
+    end = para.start + len(text)
+    evidence = Evidence(start=found.evidence.start, end=end, text=doc.text[found.evidence.start : end])
+    said = found.content.rstrip()
+    content = f"{said}{'.' if said[-1:].isalnum() else ''} {flat(text[1:])}"  # its full stop, dropped at its end
+    return found.model_copy(update={"content": content, "evidence": evidence})
+
+
 def adds_to_list(text: str, end: int) -> bool:
     """ "added three targets / more names to its sanctions list" after the verb ending at ``end``: a sanctions
     action, not speech."""

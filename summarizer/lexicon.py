@@ -37,6 +37,7 @@ class Lexicon:
     organisation_patterns: tuple[str, ...]
     media: tuple[str, ...]
     thinking_verbs: frozenset[str]
+    subordinate_ranks: frozenset[str]
     role_references: Mapping[str, tuple[str, ...]]
     sanctioning_places: tuple[str, ...]
     sanctioning_adjectives: tuple[str, ...]

@@ -1174,3 +1174,19 @@ def test_a_quotation_over_several_paragraphs_is_one_statement():
     )
     assert rook.evidence.text == text[text.index("Foreign Secretary") : text.index('for it."') + 8]
     assert tessel.speaker == "Omar Tessel"
+
+
+def test_an_office_named_alone_is_not_its_deputy_or_assistant_s():
+    summary = rules(
+        "Council briefing\n\n"
+        "The President (spoke in French): I invite Ms. Ilona Vask, Assistant Secretary-General for Political "
+        "Affairs, to brief the Council.\n\n"
+        "Ms. Vask: Three seafarers were killed. The Secretary-General strongly condemns this attack on a civilian "
+        "vessel.\n\n"
+        "Omar Tessel, Deputy Prime Minister and Minister of Foreign Affairs of Iraq, called his counterpart. The Iraqi "
+        "minister expressed his country's appreciation for the support.\n"
+    )
+    assert [s.speaker for s in summary.statements if s.cue in ("condemns", "expressed")] == [
+        "the Secretary-General",
+        "Omar Tessel",
+    ]

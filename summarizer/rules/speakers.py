@@ -194,7 +194,7 @@ class Context:
             return unplaced  # "Gen. X said ... the senior military official said": an office any holder fits
         for person in [*spoke, *reversed(self.here)]:
             if person.role and (not offices or any(o in person.role.lower() for o in offices)):  # "official": any
-                if any(w not in person.role.lower() for w in kind):
+                if any(w not in person.role.lower() for w in kind) or _outranked(person.role, [*qualifiers, head]):
                     continue  # "the electricity minister" is not the foreign minister introduced last
                 side = affiliation(person.role)
                 side = "Iran" if side in LEXICON.iranian_bodies else side  # the IRGC's commander is an Iranian official
@@ -1009,6 +1009,17 @@ def _is_body(name: str, prefix: str) -> bool:
 _INITIALS = re.compile(r"[A-Z]{2,8}")
 
 
+def _outranked(role: str, mentioned: list[str]) -> bool:
+    """Whether a role holds the mentioned office only as a subordinate one the mention does not name ("Assistant
+    Secretary-General" for "the Secretary-General"; "Deputy Prime Minister and Minister of ..." still holds "the
+    minister"): its holder is not the one meant."""
+    words = role.lower().split()
+    head = mentioned[-1] if mentioned else ""
+    held = [i for i, w in enumerate(words) if w == head]
+    ranks = LEXICON.subordinate_ranks - set(mentioned)
+    return bool(held) and all(i > 0 and words[i - 1] in ranks for i in held)
+
+
 _THE_ROLE = re.compile(r"(?:^|\s)[Tt]he\s+(?P<desc>(?:former\s+)?[A-Za-z][\w' -]{2,60})$")
 
 
@@ -1021,7 +1032,14 @@ def _by_role(s: Subject, ctx: Context) -> Person | None:
     found = ctx.by_role_word(m["desc"])
     if found is None and _TITLE_WORDS.fullmatch(m["desc"]):  # "As the Minister said": a title's holder, in any section
         title = m["desc"].lower().split()  # "the Prime Minister" is no Foreign Minister
-        found = next((p for p in reversed(ctx.people) if p.role and set(title) <= set(p.role.lower().split())), None)
+        found = next(
+            (
+                p
+                for p in reversed(ctx.people)
+                if p.role and set(title) <= set(p.role.lower().split()) and not _outranked(p.role, title)
+            ),
+            None,
+        )
     qualified = _QUALIFIED_OFFICE.fullmatch(m["desc"])  # "the Iranian Foreign Ministry spokesman"
     if found is None and (_TITLE_OFFICE.fullmatch(m["desc"]) or (qualified and ROLE_NOUNS.fullmatch(qualified[1]))):
         return ctx.introduce(f"the {m['desc']}", m["desc"])  # named by the office alone, as written

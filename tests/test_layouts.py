@@ -1190,3 +1190,18 @@ def test_an_office_named_alone_is_not_its_deputy_or_assistant_s():
         "the Secretary-General",
         "Omar Tessel",
     ]
+
+
+def test_a_spokesman_introduced_with_his_group_s_office_and_a_broadcast_before_his_verb():
+    summary = rules(
+        "Wire report\n\n"
+        "The group's military spokesman Omar Tessel in a live broadcast aired by the group's own channel on "
+        "Wednesday said that its forces had struck a tanker off the coast.\n\n"
+        '"The crew refused every one of our warnings," he said.\n\n'
+        "The group will keep the strait closed until the siege of the Gaza Strip ends, the spokesman stressed.\n"
+    )
+    assert [(s.speaker, s.role, s.cue) for s in summary.statements] == [
+        ("Omar Tessel", "military spokesman", "said"),
+        ("Omar Tessel", "military spokesman", "said"),
+        ("Omar Tessel", "military spokesman", "stressed"),
+    ]

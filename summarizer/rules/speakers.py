@@ -301,8 +301,8 @@ def _introduce_all(text: str, ctx: Context) -> None:
         for m in pattern.finditer(text):
             role = clean_role(m["role"] or m.groupdict().get("office") or "")
             name = _placeless(from_capitals(m["name"]) if m["name"].isupper() else m["name"])  # "RAFAEL DUNMORE"
-            if role and is_name(name) and country_of(name) is None and not _place(name):
-                ctx.introduce(name, role)
+            if role and is_name(name) and country_of(name) is None and not _place(name) and not _SAID_LAST.search(role):
+                ctx.introduce(name, role)  # not "... to enter the Gaza Strip, the spokesman stressed."
     for m in _PARTY_NAMED.finditer(text):
         chamber = _CHAMBER.search(text, max(0, m.start() - 80), m.start())
         if is_name(m["name"]) and ctx.find(m["name"]) is None:  # "Senators A (R-Kan.) and B (D-N.H.)": "Senator B"
@@ -453,6 +453,8 @@ spokesperson"."""
 
 _BARE_OFFICE = re.compile(r"^(?P<role>[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,3})$")
 """An office in lower case with nothing before it: "government spokesman Faraj al-Mabrouk"."""
+_OWNED_OFFICE = re.compile(r"^(?:[Tt]he\s+)?[a-z]+(?:'s|s')\s+(?P<role>(?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*)$")
+"""An office in lower case of a body named before ("the group's military spokesman Yahya X"): the office."""
 
 
 def _role_prefix(prefix: str) -> str | None:
@@ -460,7 +462,7 @@ def _role_prefix(prefix: str) -> str | None:
     m = _ROLE_BEFORE_NAME.search(prefix)
     if m and m["role"].strip() and clean_role(m["role"]):
         return clean_role(m["role"])
-    m = _LOWER_OFFICE.search(prefix) or _BARE_OFFICE.search(prefix)  # "Iraqi government spokesman"
+    m = _LOWER_OFFICE.search(prefix) or _BARE_OFFICE.search(prefix) or _OWNED_OFFICE.search(prefix)
     if m and ROLE_NOUNS.fullmatch(m["role"].split()[-1]):
         return clean_role(m["role"])
     m = _OFFICE_FOR.search(prefix)  # "spokesman for the Parliament's Security Committee"
@@ -524,13 +526,18 @@ _OPENING_CONJUNCTION = re.compile(
 )
 """A conjunction opening the sentence ("But Kataib Hezbollah denied", a recital's "whereas on 17 March 2028 the
 ..."): it links to what came before, never part of a name."""
+_SAID_LAST = re.compile(r"\s(?:said|says|told|\w+ed)$")
+"""A reporting verb closing what reads as a role: "..., the spokesman stressed." attributes, it names no one."""
 _OCCASION_BEFORE_VERB = re.compile(
     r"\s+(?:at|during|in)\s+(?:the|a|an|its|his|her|their)\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:opening|start|end|close|session|meeting|conference|ceremony|rally|funeral|summit|briefing|forum|sermon)"
-    r"(?:\s+(?:of|in)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+){0,3}?)?(?:\s+on\s+\w+)?\s*$"
+    r"(?:opening|start|end|close|session|meeting|conference|ceremony|rally|funeral|summit|briefing|forum|sermon|"
+    r"broadcast|address|speech|interview)"
+    r"(?:\s+(?:of|in)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+){0,3}?)?"
+    r"(?:\s+(?:aired|carried|broadcast|televised)\s+(?:by|on)\s+(?:the\s+)?[\w'-]+(?:\s+[\w'-]+){0,4}?)?"
+    r"(?:\s+on\s+\w+)?\s*$"
 )
 """An occasion between the speaker and the verb, set without commas ("The Speaker X at the opening of the session
-stressed"): never part of the speaker."""
+stressed", "X in a live broadcast aired by Y TV on Wednesday said"): never part of the speaker."""
 _DAY_BEFORE_VERB = re.compile(rf"\s+{WHEN}(?:\s*\[[^\[\]\n]{{1,30}}\])?\s*$")
 """A day before the verb, with any date an editor set in brackets after it ("on Wednesday [9 December] urged")."""
 _CLAUSE_OWNER_TAIL = re.compile(r"\s*\([A-Z]{2,8}\)|\s+(?:centre|center|agency|office|command)$")

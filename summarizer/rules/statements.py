@@ -169,7 +169,9 @@ def find_statements(doc: Document, para: Paragraph, sent: Sentence, ctx: Context
         issuer = _ISSUED.match(before) if m.re is _CLAUSE_PARTICIPLE and not found else None
         who = speaker(issuer["who"] + " ", cue, ctx) if issuer else None  # "X issued a warning, threatening ..."
         who = who or someone or (found[-1][1] if found else _participle_subject(cue, before, ctx))
-        who = who or (None if found else speaker(before, cue, ctx))
+        referred = _REFERRED.search(before) if who is None and not found else None
+        subject = referred[1] if referred and ROLE_NOUNS.search(referred[1]) else before  # "..., the spokesman said."
+        who = who or (None if found else speaker(subject, cue, ctx))
         if m.re is _CLAUSE_PARTICIPLE and who is not None and not 0 <= before.find(who.name) <= _SUBJECT_REACH:
             continue  # "The Council added ..., among them the X Company, claiming ...": the subject opens the sentence
         if m["cue"] == "according to" and who is None and len(before.split()) >= 3:
@@ -283,6 +285,9 @@ _ISSUED = re.compile(
 )
 """A speaker issuing a paper ("The IRGC issued a stern warning on Tuesday, threatening ..."): whom the participle
 after the comma reports."""
+_REFERRED = re.compile(r",\s+(the\s+(?:[a-z][\w-]*\s+){1,3})$")
+"""An office in lower case closing what was said before its verb ("..., the spokesman stressed."): its holder speaks,
+not a name the words before the comma end with ("the Gaza Strip")."""
 _CLAUSE_PARTICIPLE = re.compile(rf"(?<=, )(?P<cue>{alternation(LEXICON.clause_participles)})\b")
 """A participle opening a clause after a comma ("..., threatening crushing attacks"): the subject's speech."""
 

@@ -1205,3 +1205,22 @@ def test_a_spokesman_introduced_with_his_group_s_office_and_a_broadcast_before_h
         ("Omar Tessel", "military spokesman", "said"),
         ("Omar Tessel", "military spokesman", "stressed"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content"),
+    [
+        (
+            'Military spokesperson Colonel Omar Tessel stated in a televised statement, "Our naval forces struck '
+            'two ships in the Gulf."',
+            '"Our naval forces struck two ships in the Gulf."',
+        ),
+        (
+            "Central Command verified that the militia had targeted two cargo ships in the Red Sea.",
+            "the militia had targeted two cargo ships in the Red Sea",
+        ),
+    ],
+)
+def test_where_a_statement_was_made_before_its_quotation_and_verified_that(sentence, content):
+    summary = rules(f"Wire report\n\n{sentence}\n")
+    assert [s.content for s in summary.statements] == [content]

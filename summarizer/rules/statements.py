@@ -544,8 +544,8 @@ def _only_preamble(after: str) -> bool:
     return bool(rest.strip()) and _preamble_end(f"{rest} that ") > len(rest)
 
 
-_SETTING_TO_COLON = re.compile(r"^(?:on|in|at|via|from|during|early|late|to)\s[^:\"'.;]{0,60}:\s+(?=\S)")
-"""Where or when, up to the colon that opens what was said."""
+_SETTING_TO_COLON = re.compile(r"^(?:on|in|at|via|from|during|early|late|to)\s[^:\"'.;]{0,60}(?::|,(?=\s+\"))\s+(?=\S)")
+"""Where or when, up to the colon (or the comma before a quotation) that opens what was said."""
 
 
 def content_after(after: str, cue: str) -> str:

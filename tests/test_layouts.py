@@ -1224,3 +1224,17 @@ def test_a_spokesman_introduced_with_his_group_s_office_and_a_broadcast_before_h
 def test_where_a_statement_was_made_before_its_quotation_and_verified_that(sentence, content):
     summary = rules(f"Wire report\n\n{sentence}\n")
     assert [s.content for s in summary.statements] == [content]
+
+
+def test_a_ministry_issuing_a_statement_with_a_comma_speaks_and_tehran_and_targeting_act():
+    summary = rules(
+        "Wire report\n\n"
+        "The Iranian foreign ministry issued a statement, saying the measures violated international law.\n\n"
+        "Iran also imposed sanctions on Ilona Vask, the judge who ordered the seizure of Iranian assets.\n\n"
+        "Canada is targeting two port officials of Ruritania as part of a new round of sanctions.\n"
+    )
+    assert [(s.speaker, s.cue) for s in summary.statements] == [("The Iranian foreign ministry", "saying")]
+    assert [(a.authority, [t.name for t in a.targets]) for a in summary.sanctions] == [
+        ("Iran", ["Ilona Vask"]),
+        ("Canada", []),
+    ]

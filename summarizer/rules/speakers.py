@@ -505,7 +505,7 @@ _OWN_PAPER = re.compile(
 """A body's own paper as the subject of a reporting verb: the body says what its paper says."""
 _ISSUED = re.compile(
     r"\s+(?:issued|released|published|put\s+out|posted)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}"
-    r"(?:statement|declaration|communiqu[eé]|message|video|letter|warning)\b[^,;\"]{0,60}\s*$"
+    r"(?:statement|declaration|communiqu[eé]|message|video|letter|warning)\b[^,;\"]{0,60},?\s*$"
 )
 """What a speaker put out before the participle that reports it ("issued a declaration on behalf of the Union
 stating")."""

@@ -166,9 +166,7 @@ def find_statements(doc: Document, para: Paragraph, sent: Sentence, ctx: Context
         someone = someone if someone is not None and someone.name != found[-1][1].name else None
         if found and not coordinated and someone is None:
             continue  # a later cue restates the first ("threatened..., stating that") unless coordinated or another's
-        issuer = _ISSUED.match(before) if m.re is _CLAUSE_PARTICIPLE and not found else None
-        who = speaker(issuer["who"] + " ", cue, ctx) if issuer else None  # "X issued a warning, threatening ..."
-        who = who or someone or (found[-1][1] if found else _participle_subject(cue, before, ctx))
+        who = someone or (found[-1][1] if found else _participle_subject(cue, before, ctx))
         referred = _REFERRED.search(before) if who is None and not found else None
         subject = referred[1] if referred and ROLE_NOUNS.search(referred[1]) else before  # "..., the spokesman said."
         who = who or (None if found else speaker(subject, cue, ctx))
@@ -279,12 +277,6 @@ def _cues(text: str) -> list[re.Match[str]]:
     return sorted([*CUE_RE.finditer(text), *plural, *called, *dated, *opening], key=lambda m: m.start())
 
 
-_ISSUED = re.compile(
-    r"^(?:[^,]{1,40},\s+)?(?P<who>(?:[Tt]he\s+)?[A-Z][^,;:\"]{1,80}?)\s+(?:(?:has|have|had|also)\s+)*"
-    r"(?:issued|released|published|put\s+out)\s+(?:a|an|its|their)\s+"
-)
-"""A speaker issuing a paper ("The IRGC issued a stern warning on Tuesday, threatening ..."): whom the participle
-after the comma reports."""
 _REFERRED = re.compile(r",\s+(the\s+(?:[a-z][\w-]*\s+){1,3})$")
 """An office in lower case closing what was said before its verb ("..., the spokesman stressed."): its holder speaks,
 not a name the words before the comma end with ("the Gaza Strip")."""

@@ -1238,3 +1238,25 @@ def test_a_ministry_issuing_a_statement_with_a_comma_speaks_and_tehran_and_targe
         ("Iran", ["Ilona Vask"]),
         ("Canada", []),
     ]
+
+
+def test_an_action_s_count_and_targets_told_in_later_paragraphs_and_lists():
+    summary = rules(
+        "Canada imposes further sanctions\n\n"
+        "June 3, 2030 - Ottawa - Foreign Ministry\n\n"
+        "The Minister of Foreign Affairs, Ilona Vask, today announced that Canada is imposing additional "
+        "sanctions under its Special Economic Measures Regulations.\n\n"
+        "The sanctions apply to three political figures responsible for the crackdown.\n\n"
+        "The designated individuals are:\n\n"
+        "1. Omar Tessel, born 14/03/1979, Yemeni national.\n"
+        "2. Petar Ruska, born 02/11/1984, Iraqi national.\n\n"
+        "The designated entities are:\n\n"
+        "1. Voltana General Trading LLC (Dubai, United Arab Emirates).\n"
+    )
+    (action,) = summary.sanctions
+    assert action.target_count == 3
+    assert [(t.name, t.kind, t.country) for t in action.targets] == [
+        ("Omar Tessel", "individual", "Yemen"),
+        ("Petar Ruska", "individual", "Iraq"),
+        ("Voltana General Trading LLC", "entity", "United Arab Emirates"),
+    ]

@@ -6,6 +6,7 @@ each action is completed from the sentences after it.
 
 from __future__ import annotations
 
+import itertools
 import re
 from itertools import zip_longest
 
@@ -20,7 +21,7 @@ from . import targets
 from .dating import WHEN, when
 from .speakers import seat_side
 from .statements import CUE_RE
-from .words import ARTICLE, COUNT, LEXICON, NATIONALITIES, count, country_of, distinct
+from .words import ARTICLE, COUNT, LEXICON, NATIONALITIES, count, country_of, distinct, is_name
 
 _CAPITALS = LEXICON.sanctioning_places
 """A country or capital as the subject of a sanctioning verb: the authority when no body is named."""
@@ -669,25 +670,73 @@ def complete_sanctions(doc: Document, sanctions: list[Sanction]) -> None:
             known = {t.name for t in sanction.targets}
             sanction.targets += [t for t in targets.named_targets(sent.flat) if t.name not in known]
             _settle(sanction, sanction.target_countries)
-        if sanction.target_count and not sanction.targets:
-            sanction.targets = _named_further_on(doc, para, sanction, actions)
+        if sanction.target_count is None or not sanction.targets:
+            counted, named = _told_further_on(doc, para, actions)
+            sanction.target_count = sanction.target_count or counted
+            sanction.targets = sanction.targets or (named if sanction.target_count else [])
             _settle(sanction, sanction.target_countries)
         if not sanction.programs and sanction.issuing_country and frameworks:
             sanction.programs = frameworks
     sanctions[:] = _restatements_folded(sanctions)
 
 
-def _named_further_on(doc: Document, para: Paragraph, sanction: Sanction, actions: set[int]) -> list[Target]:
-    """The targets a later paragraph of the section names by pointing back ("Those sanctioned Wednesday include A,
-    B and C"), as a news story names them after its lede counted them; none past the next action."""
+def _told_further_on(doc: Document, para: Paragraph, actions: set[int]) -> tuple[int | None, list[Target]]:
+    """How many targets and which, as later paragraphs of the section tell them before the next action: a count
+    ("The sanctions apply to five Iranian political figures ..."), lists under their leads ("The five individuals
+    are:", "The designated entities are:" over one name a line), or a sentence pointing back ("Those sanctioned
+    Wednesday include A, B and C")."""
     section = next((sec for sec in doc.sections if para in sec.paragraphs), None)
     later = section.paragraphs[section.paragraphs.index(para) + 1 :] if section is not None else []
-    for sent in (s for p in later for s in p.sentences):
-        if sent.start in actions:
+    counted: int | None = None
+    listed: list[Target] = []
+    for at, other in enumerate(later):
+        if any(sent.start in actions for sent in other.sentences):
             break
-        if targets.REFERS_BACK.search(sent.flat):
-            return targets.named_targets(sent.flat)
-    return []
+        if other.lead is not None:
+            continue  # an item of a list read with its lead
+        applied = _APPLIED.match(other.text)
+        told = COUNT.match(other.text, applied.end()) if applied else None
+        counted = counted or (count(told["n"]) if told else None)
+        lead = _LIST_OF_TARGETS.fullmatch(other.text.strip())
+        if lead is not None:
+            items = [p.text.strip() for p in itertools.takewhile(lambda p: p.lead is not None, later[at + 1 :])]
+            kind = _LISTED_KINDS.get(lead["what"], "individual")
+            listed += [t for t in (_listed(item, kind) for item in items) if t is not None]
+            continue
+        if listed:
+            break
+        back = next((sent for sent in other.sentences if targets.REFERS_BACK.search(sent.flat)), None)
+        if back is not None:
+            return counted, targets.named_targets(back.flat)
+    return counted or len(listed) or None, listed
+
+
+_APPLIED = re.compile(
+    r"(?:The|These|Today's)\s+(?:new\s+)?(?:sanctions|measures|designations|listings)\s+(?:apply\s+to|target|cover|affect)\s+"
+)
+"""A later sentence counting an action's targets: "The sanctions apply to five Iranian political figures"."""
+def _listed(item: str, kind: str) -> Target | None:
+    """A target a list names one a line, with the country its details give: "X, born 1979, Yemeni national.",
+    "Y Trading LLC (Dubai, United Arab Emirates)."."""
+    name, *details = _ITEM_DETAILS.split(item, 1)
+    name = name.strip()
+    if not (is_name(name) or (kind != "individual" and name[:1].isupper())) or len(name.split()) > 8:
+        return None  # "Falak Al-Khaleej General Trading LLC": a company's name may hold an office's word
+    national = _NATIONAL.search(details[0]) if details else None
+    places = [country_of(p.strip(" .)")) for p in details[0].split(",")] if details else []
+    country = NATIONALITIES.get(national[1]) if national else next((p for p in reversed(places) if p), None)
+    return Target(name=name, kind=kind, country=country)  # type: ignore[arg-type]
+
+
+_ITEM_DETAILS = re.compile(r",|\s\(|\s[-\u2013\u2014]\s")
+"""Where a listed person's details begin after their name."""
+_NATIONAL = re.compile(r"\b([A-Z][a-z]+)\s+(?:national|citizen)\b")
+_LIST_OF_TARGETS = re.compile(
+    r"(?:The|These)\s+(?:\w+\s+)?(?P<what>individuals|persons|people|officials|entities|companies|vessels)\s+"
+    r"(?:are|include):"
+)
+"""The lead of a list naming an action's targets one a line: "The five individuals are:"."""
+_LISTED_KINDS = {"entities": "entity", "companies": "entity", "vessels": "vessel"}
 
 
 def _restatements_folded(sanctions: list[Sanction]) -> list[Sanction]:

@@ -1260,3 +1260,19 @@ def test_an_action_s_count_and_targets_told_in_later_paragraphs_and_lists():
         ("Petar Ruska", "individual", "Iraq"),
         ("Voltana General Trading LLC", "entity", "United Arab Emirates"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "On Tuesday, Germany, Britain and France informed the Secretary-General that they were prepared to act.",
+            "Germany, Britain and France",
+        ),
+        ("The US and Britain condemned the attack on the tanker.", "The US and Britain"),
+        ('Foreign Minister Ilona Vask countered that there was "no basis" for the claim.', "Ilona Vask"),
+    ],
+)
+def test_states_speaking_together_are_one_speaker_as_written(sentence, speaker):
+    summary = rules(f"Wire report\n\n{sentence}\n")
+    assert [s.speaker for s in summary.statements][:1] == ([speaker] if speaker else [])

@@ -715,6 +715,8 @@ _APPLIED = re.compile(
     r"(?:The|These|Today's)\s+(?:new\s+)?(?:sanctions|measures|designations|listings)\s+(?:apply\s+to|target|cover|affect)\s+"
 )
 """A later sentence counting an action's targets: "The sanctions apply to five Iranian political figures"."""
+
+
 def _listed(item: str, kind: str) -> Target | None:
     """A target a list names one a line, with the country its details give: "X, born 1979, Yemeni national.",
     "Y Trading LLC (Dubai, United Arab Emirates)."."""

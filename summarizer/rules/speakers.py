@@ -762,12 +762,13 @@ _PANEL = re.compile(
 
 
 _STATE = r"(?:[Tt]he\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2}"
-_STATES = re.compile(rf"(?:^|(?<=\s))(?P<list>(?:{_STATE},\s+){{0,6}}{_STATE},?\s+and\s+{_STATE})\s*$")
+_STATES = re.compile(rf"^\s*(?P<list>(?:{_STATE},\s+){{0,6}}{_STATE},?\s+and\s+{_STATE})\s*$")
 _LIST_SPLIT = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
 
 
 def _states_together(s: Subject, ctx: Context) -> Person | None:
-    """States speaking together ("Germany, the United Kingdom and France informed ..."): the list as written."""
+    """States speaking together, the whole subject ("Germany, the United Kingdom and France informed ..."), not
+    those an office is of ("the foreign ministers of A, B and C"): the list as written."""
     m = _STATES.search(s.words)
     parts = [ARTICLE.sub("", p).strip() for p in _LIST_SPLIT.split(m["list"])] if m else []
     states = len(parts) > 1 and all(is_polity(p) or (country_of(p) and p not in LEXICON.cities) for p in parts)

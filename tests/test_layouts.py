@@ -1219,6 +1219,10 @@ def test_a_spokesman_introduced_with_his_group_s_office_and_a_broadcast_before_h
             "Central Command verified that the militia had targeted two cargo ships in the Red Sea.",
             "the militia had targeted two cargo ships in the Red Sea",
         ),
+        (
+            "Iran responded by saying it was accustomed to the sanctions.",
+            "it was accustomed to the sanctions",
+        ),
     ],
 )
 def test_where_a_statement_was_made_before_its_quotation_and_verified_that(sentence, content):

@@ -493,7 +493,7 @@ _ADDRESSEE_CLAUSE = re.compile(
     r"broadcaster|council|committee|lawmakers|parliament)\s+)(?=(?:he|she|it|they|we|I)\s+(?!that\b)[a-z])"
 )
 """Whom a telling is for, before a clause with no "that" ("told The Gulf Sentinel he was ..."): no part of it."""
-_SAYING_OPENING = re.compile(r"^[\s,]*saying\s*:?\s+(?=\S)")
+_SAYING_OPENING = re.compile(r"^[\s,]*(?:by\s+)?saying\s*:?\s+(?=\S)")
 _TO_WHOM_THAT = re.compile(r"^\s*to\s+(?:[\w'\-]+\s+){1,5}?(?=that\s)")
 """Whom something was said to, before what ("reaffirmed to my brother that"): no part of what was said."""
 _THAT_OPENING = re.compile(

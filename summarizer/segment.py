@@ -91,7 +91,7 @@ _TURN = re.compile(
 )
 """A transcript's turn: "MR. HALVORSEN: ...", "QUESTION: ...", "MINISTER AL-RUBAIE (in Arabic, as interpreted): ..."
 (the interpreter's note is no part of the label)."""
-SEATED_TURN = re.compile(
+_SEATED_TURN = re.compile(
     rf"(?P<label>{COURTESY}\s+[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){{0,2}}(?:\s+\((?!spoke\b|speaking\b)[^()\n]{{2,60}}\))?"
     r"|The\s+(?:Acting\s+)?(?:President|Chair(?:man|woman|person)?))"
     r"(?:\s+\((?:spoke|speaking)\s+in\s+[A-Z]\w+\))?:[ \t]+(?=\S)"
@@ -764,7 +764,7 @@ class _Reader:
         spoken_at = _SPOKEN_LABEL.match(line.text)
         labelled = (  # "MINISTER AL-RUBAIE (in Arabic, as interpreted):", "Bremer (AA):" are no "PLACE (Agency):"
             _TURN.match(line.text)
-            or SEATED_TURN.match(line.text)
+            or _SEATED_TURN.match(line.text)
             or (spoken_at is not None and spoken_at["label"] in self.labels)
         )
         wire = dateline(line.text) if bullet is None and kind == "body" and not labelled else None
@@ -779,7 +779,7 @@ class _Reader:
                 _TURN.match(self.text, start)
                 or _RECORD_TURN.match(self.text, start)
                 or _DASH_TURN.match(self.text, start)
-                or SEATED_TURN.match(self.text, start)
+                or _SEATED_TURN.match(self.text, start)
             )
             if bullet is None
             else None

@@ -18,7 +18,7 @@ from ..models import Evidence, Sanction, Target
 from ..segment import Document, Paragraph, Section
 from .dating import when
 from .sanctions import issuer
-from .words import LEXICON, NUMBERS, PARTICLES, count, country_of
+from .words import LEXICON, NUMBERS, PARTICLES, count, country_named_last, country_of
 
 _LEAD = re.compile(
     r"(?:^|,\s+)[Tt]he following [\w\s,]+? (?:on the [\w\s]+?List\s+)?(?:has|have) been "
@@ -140,8 +140,7 @@ def _target(entry: str) -> Target | None:
         country = (country_of(flag[1]) or country_of(flag[2])) if flag else None  # "Marshall Islands flag"
         return Target(name=m["name"].strip(), kind="vessel", country=country)
     address = entry[m.end() :].split(";")[0]
-    places = [country_of(part.strip(" .")) for part in address.split(",")]
-    return Target(name=m["name"].strip(), kind="entity", country=next((p for p in reversed(places) if p), None))
+    return Target(name=m["name"].strip(), kind="entity", country=country_named_last(address))
 
 
 def _cased(word: str) -> str:

@@ -6,14 +6,13 @@ each action is completed from the sentences after it.
 
 from __future__ import annotations
 
-import itertools
 import re
-from itertools import zip_longest
+from itertools import takewhile, zip_longest
 
 from .. import dates
 from ..layout import flat
 from ..lexicon import alternation, word_pattern
-from ..models import Evidence, Sanction, Target
+from ..models import Evidence, Sanction, Target, TargetKind
 from ..segment import Document, Paragraph, Sentence
 from ..text import fold, from_capitals
 from . import conduct as why
@@ -21,7 +20,7 @@ from . import targets
 from .dating import WHEN, when
 from .speakers import seat_side
 from .statements import CUE_RE
-from .words import ARTICLE, COUNT, LEXICON, NATIONALITIES, count, country_of, distinct, is_name
+from .words import ARTICLE, COUNT, LEXICON, NATIONALITIES, count, country_named_last, country_of, distinct, is_name
 
 _CAPITALS = LEXICON.sanctioning_places
 """A country or capital as the subject of a sanctioning verb: the authority when no body is named."""
@@ -699,7 +698,7 @@ def _told_further_on(doc: Document, para: Paragraph, actions: set[int]) -> tuple
         counted = counted or (count(told["n"]) if told else None)
         lead = _LIST_OF_TARGETS.fullmatch(other.text.strip())
         if lead is not None:
-            items = [p.text.strip() for p in itertools.takewhile(lambda p: p.lead is not None, later[at + 1 :])]
+            items = [p.text.strip() for p in takewhile(lambda p: p.lead is not None, later[at + 1 :])]
             kind = _LISTED_KINDS.get(lead["what"], "individual")
             listed += [t for t in (_listed(item, kind) for item in items) if t is not None]
             continue
@@ -717,7 +716,7 @@ _APPLIED = re.compile(
 """A later sentence counting an action's targets: "The sanctions apply to five Iranian political figures"."""
 
 
-def _listed(item: str, kind: str) -> Target | None:
+def _listed(item: str, kind: TargetKind) -> Target | None:
     """A target a list names one a line, with the country its details give: "X, born 1979, Yemeni national.",
     "Y Trading LLC (Dubai, United Arab Emirates)."."""
     name, *details = _ITEM_DETAILS.split(item, 1)
@@ -725,9 +724,8 @@ def _listed(item: str, kind: str) -> Target | None:
     if not (is_name(name) or (kind != "individual" and name[:1].isupper())) or len(name.split()) > 8:
         return None  # "Falak Al-Khaleej General Trading LLC": a company's name may hold an office's word
     national = _NATIONAL.search(details[0]) if details else None
-    places = [country_of(p.strip(" .)")) for p in details[0].split(",")] if details else []
-    country = NATIONALITIES.get(national[1]) if national else next((p for p in reversed(places) if p), None)
-    return Target(name=name, kind=kind, country=country)  # type: ignore[arg-type]
+    country = NATIONALITIES.get(national[1]) if national else (country_named_last(details[0]) if details else None)
+    return Target(name=name, kind=kind, country=country)
 
 
 _ITEM_DETAILS = re.compile(r",|\s\(|\s[-\u2013\u2014]\s")
@@ -738,7 +736,7 @@ _LIST_OF_TARGETS = re.compile(
     r"(?:are|include):"
 )
 """The lead of a list naming an action's targets one a line: "The five individuals are:"."""
-_LISTED_KINDS = {"entities": "entity", "companies": "entity", "vessels": "vessel"}
+_LISTED_KINDS: dict[str, TargetKind] = {"entities": "entity", "companies": "entity", "vessels": "vessel"}
 
 
 def _restatements_folded(sanctions: list[Sanction]) -> list[Sanction]:

@@ -761,20 +761,6 @@ _PANEL = re.compile(
 )
 
 
-_STATE = r"(?:[Tt]he\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2}"
-_STATES = re.compile(rf"^\s*(?P<list>(?:{_STATE},\s+){{0,6}}{_STATE},?\s+and\s+{_STATE})\s*$")
-_LIST_SPLIT = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
-
-
-def _states_together(s: Subject, ctx: Context) -> Person | None:
-    """States speaking together, the whole subject ("Germany, the United Kingdom and France informed ..."), not
-    those an office is of ("the foreign ministers of A, B and C"): the list as written."""
-    m = _STATES.search(s.words)
-    parts = [ARTICLE.sub("", p).strip() for p in _LIST_SPLIT.split(m["list"])] if m else []
-    states = len(parts) > 1 and all(is_polity(p) or (country_of(p) and p not in LEXICON.cities) for p in parts)
-    return Person(" ".join(m["list"].split())) if m and states else None
-
-
 def _coordinated(s: Subject, ctx: Context) -> Person | None:
     """ "Kazemi denied ... and": the subject of the first verb, named, or described ("the top diplomat pointed to
     ... and described them as")."""
@@ -889,7 +875,7 @@ _DELEGATE = re.compile(
 )
 
 
-_PLACE_WORDS = r"(?:the\s+)?[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,2}"
+_PLACE_WORDS = r"(?:[Tt]he\s+)?[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,2}"
 _OFFICERS_OF_SEVERAL = re.compile(
     rf"(?:^|,\s+)(?P<group>(?:[Tt]he\s+)?(?P<office>(?:[a-z][\w-]*\s+){{0,2}}[a-z][\w-]*s)\s+of\s+"
     rf"(?P<places>{_PLACE_WORDS}(?:,\s+{_PLACE_WORDS})*,?\s+and\s+{_PLACE_WORDS}))$"
@@ -902,10 +888,27 @@ def _officers_of_several(s: Subject, ctx: Context) -> Person | None:
     m = _OFFICERS_OF_SEVERAL.search(s.words)
     if m is None or not ROLE_NOUNS.search(m["office"][:-1]):
         return None
-    places = re.split(r",\s+(?:and\s+)?|\s+and\s+", m["places"])
-    if not all(country_of(ARTICLE.sub("", p)) for p in places):
+    if not all(country_of(p) for p in _series(m["places"])):
         return None
     return ctx.speaking(m["group"], None)
+
+
+def _series(text: str) -> list[str]:
+    """The items of a series as written, without their articles: "A, the B and C" is A, B, C."""
+    return [ARTICLE.sub("", p).strip() for p in _LIST_SPLIT.split(text)]
+
+
+_STATES = re.compile(rf"^\s*(?P<list>(?:{_PLACE_WORDS},\s+){{0,6}}{_PLACE_WORDS},?\s+and\s+{_PLACE_WORDS})\s*$")
+_LIST_SPLIT = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
+
+
+def _states_together(s: Subject, ctx: Context) -> Person | None:
+    """States speaking together, the whole subject ("Germany, the United Kingdom and France informed ..."), not
+    those an office is of ("the foreign ministers of A, B and C"): the list as written."""
+    m = _STATES.search(s.words)
+    parts = _series(m["list"]) if m else []
+    states = len(parts) > 1 and all(is_polity(p) or (country_of(p) and p not in LEXICON.cities) for p in parts)
+    return Person(" ".join(m["list"].split())) if m and states else None
 
 
 _GROUP_OFFICERS = re.compile(

@@ -212,10 +212,9 @@ def find_statements(doc: Document, para: Paragraph, sent: Sentence, ctx: Context
 def _delegate(doc: Document, para: Paragraph, who: Person) -> Person | None:
     """Whoever holds the floor for the country the sentence names as its speaker ("Ms. X (United Kingdom): The
     United Kingdom condemns ..."): the delegate speaks, for the country they sit for."""
-    if para.turn is None or country_of(ARTICLE.sub("", who.name)) is None:
-        return None
-    holder = turn_speaker(doc.text, para.turn)
-    return holder if holder.side == country_of(ARTICLE.sub("", who.name)) else None
+    country = country_of(ARTICLE.sub("", who.name)) if para.turn is not None else None
+    holder = turn_speaker(doc.text, para.turn) if country is not None and para.turn is not None else None
+    return holder if holder is not None and holder.side == country else None
 
 
 def left_open(doc: Document, found: Statement) -> bool:
@@ -701,7 +700,9 @@ def _third_person(cue: str) -> str:
 
 
 _OPERATIVE_CUES = [
-    _third_person(c) for c in LEXICON.first_person_cues if not c.split()[0].endswith(("ed", "ing", "ld", "ke", "re"))
+    _third_person(c)
+    for c in LEXICON.first_person_cues
+    if not c.split()[0].endswith(("ed", "ing")) and c.split()[0] not in {"are", "have", "made", "told"}
 ]
 _OPERATIVE = re.compile(rf"^(?P<cue>{alternation(c.capitalize() for c in _OPERATIVE_CUES)})\b")
 _AND_OPERATIVE = re.compile(rf",?\s+and\s+(?P<cue>{alternation(_OPERATIVE_CUES)})\b")

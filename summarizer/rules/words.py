@@ -104,6 +104,12 @@ def is_role(text: str) -> bool:
     return bool(ROLE_NOUNS.search(text))
 
 
+def country_named_last(places: str) -> str | None:
+    """The country a comma-separated address names last ("Office 12, Al Qusais, Dubai, United Arab Emirates")."""
+    found = [country_of(part.strip(" .()")) for part in places.split(",")]
+    return next((c for c in reversed(found) if c), None)
+
+
 def count(word: str) -> int:
     """The number a count's first word says ("12", "twelve")."""
     return int(word) if word.isdigit() else NUMBERS[word.lower()]

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from . import dates
 from .layout import (
+    DATE_LINE,
     EMAIL_FIELD,
     MD_LINK,
     PLACE_BYLINE,
@@ -419,17 +420,14 @@ def _period(bulletin: Bulletin, head: str, lines: list[Line]) -> None:
     texts = [ln.text.strip("#*_ ") for ln in lines if ln.text]
     cells = (c.strip() for t in texts[:HEADER_LINES] for c in [t, *(t.split(" | ") if " | " in t else [])])
     found = [(d, c) for c in cells if (d := date_of(c)) is not None]  # a page head's "| MONDAY, MARCH 6, 2028 |"
-    stamped = next((d for d, c in found if _CLOCK.search(c)), None)  # "2027-05-21 15:33": when it was posted, not
-    day = stamped or next((d for d, _ in found), None)  # the site's "today" above the headline
+    stamped = next((d for d, c in found if (m := DATE_LINE.match(c)) and m["time"]), None)  # "2027-05-21 15:33": when
+    day = stamped or next((d for d, _ in found), None)  # it was posted, not the site's "today" above the headline
     if day is None:
         single = FULL_DATE.search(head)
         day = dates.parse(single[0])[0] if single else None
     if day is None:
         day = next((d for t in reversed(texts[-5:]) if (d := date_of(t)) is not None), None)
     bulletin.period_start = bulletin.period_end = day
-
-
-_CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
 
 
 def _clean_publisher(text: str) -> str:

@@ -160,7 +160,8 @@ _A_DATE = (
 DATE_LINE = re.compile(
     r"^[*_]*(?:(?:date|dated|published|posted|updated|last update[d]?|issued|exported|saved|retrieved)\s*:?\s*)?"
     rf"(?:{_WEEKDAY}(?:\s+|(?<=,)))?(?P<date>{_A_DATE})"
-    r"(?:,?\s+(?:at\s+|-\s+)?\d{1,2}[:.]\d\d(?::\d\d)?(?:\s*[AP]M)?(?:\s+(?:GMT|UTC|[A-Z]{2,4}))?)?(?:\s+\([^()]{1,40}\))?[*_]*$",
+    r"(?:,?\s+(?:at\s+|-\s+)?(?P<time>\d{1,2}[:.]\d\d(?::\d\d)?)(?:\s*[AP]M)?(?:\s+(?:GMT|UTC|[A-Z]{2,4}))?)?"
+    r"(?:\s+\([^()]{1,40}\))?[*_]*$",
     re.I,
 )
 """A line that is only a date, perhaps with a label, a weekday and a time: "Tuesday 03/09/2024", "date 2023-03-14",

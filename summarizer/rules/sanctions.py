@@ -83,10 +83,10 @@ _OWN_BODY = re.compile(r"\b(?:her|his|its|their)\s+(?P<body>department|ministry)
 _OFFICE_HELD = re.compile(
     r"\b(?:(?P<a>[A-Z]\w+)\s+(?:Secretary|Minister)|(?:Secretary|Minister)\s+of\s+(?P<b>[A-Z]\w+))\b"
 )
-_SAID = re.compile(r"\b(?:said|says|warned|warns|threatened|threatens|vowed|vows)\b")
+_SAYS = r"\b(?:said|says|warned|warns|threatened|threatens|vowed|vows)"
+_SAID = re.compile(rf"{_SAYS}\b")
 _SPOKESPERSON = re.compile(
-    r"\b(?:said|says|warned|warns|threatened|threatens|vowed|vows)(?: that)?(?: on \w+)? "
-    r"(?:the bloc|it|the union|the department|they)(?: was| were| would| will| had)?\s*$"
+    rf"{_SAYS}(?: that)?(?: on \w+)? (?:the bloc|it|the union|the department|they)(?: was| were| would| will| had)?\s*$"
 )
 """An authority's spokesperson announcing for it ("the EU's spokesperson, X, said the bloc would impose"), or the
 authority itself ("The United Kingdom condemns this attack and warns that it will impose")."""

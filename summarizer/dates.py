@@ -43,11 +43,15 @@ MONTH_DAY = re.compile(
 DAY_MONTH = re.compile(r"\b(?P<d>\d{1,2})\s+" + _MONTH + r"(?:,?\s+(?P<y>(?:19|20)\d\d))?\b")
 ISO = re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b")
 WEEKDAY = re.compile(
-    r"\b(?:[Oo]n|[Ll]ast|[Tt]his past|[Ll]ate|[Ee]arly)\s+(?P<w>" + "|".join(w.title() for w in WEEKDAYS) + r")\b"
+    r"\b(?:[Oo]n|[Ll]ast|[Tt]his past|[Ll]ate|[Ee]arly|said|says|told|announced|stated|added)\s+(?P<w>"
+    + "|".join(w.title() for w in WEEKDAYS)
+    + r")\b(?!['’]s)"
 )
+"""A weekday as news writes a past day: "on Tuesday", "last Friday", and a wire's "said Tuesday"."""
 
 
-NUMERIC = re.compile(r"\b(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y>(?:19|20)\d\d)\b")
+NUMERIC = re.compile(r"\b(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y>(?:19|20)\d\d|\d\d(?=\s+\d{1,2}:\d\d\s*[AP]M\b))\b")
+"""A numeric date; a two-digit year only in a time stamp ("03/21/23 11:45 AM ET")."""
 _DAY_NAME = re.compile(r"\b(?P<w>Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b", re.I)
 
 
@@ -61,6 +65,7 @@ def numeric(text: str) -> date | None:
     if m is None:
         return None
     a, b, year = int(m["a"]), int(m["b"]), int(m["y"])
+    year += 2000 if year < 100 else 0
     day_first, month_first = _valid(year, b, a), _valid(year, a, b)
     named = _DAY_NAME.search(text)
     if named:

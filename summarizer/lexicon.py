@@ -55,6 +55,7 @@ class Lexicon:
     numbers: Mapping[str, int]
     sanction_verbs: tuple[str, ...]
     demand_verbs: tuple[str, ...]
+    acting_verbs: tuple[str, ...]
     furniture: tuple[str, ...]
     release_markers: tuple[str, ...]
     masthead_words: tuple[str, ...]

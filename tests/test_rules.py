@@ -3410,3 +3410,21 @@ def test_a_body_that_did_something_else_first_speaks_with_its_second_verb():
     assert [(s.speaker, s.cue, s.statement_type) for s in summary.statements] == [
         ("The Office of Sanctions Enforcement", "reminded", "demand_appeal")
     ]
+
+
+def test_a_wire_story_s_byline_stamp_said_tuesday_an_acting_infinitive_and_a_made_in_adjective():
+    summary = by_rules(
+        "Treasury hits Iranian drone suppliers\n\n"
+        "by KAREN OSTLER, Harbour Wire - 04/11/28 09:20 AM ET\n\n"
+        "WASHINGTON (Harbour) - The United States said Tuesday it is imposing new sanctions on Iranian firms "
+        "accused of buying drone engines.\n\n"
+        "The Treasury worked with the Commerce Department to designate three firms in Iran and Oman for allegedly "
+        "buying parts, including Italian-made turbines, for Iran's drone programme.\n"
+    )
+    assert summary.bulletin.period_start == date(2028, 4, 11)
+    lead, detail = summary.sanctions
+    assert (lead.authority, lead.action, lead.announced_on) == ("The United States", "designate", date(2028, 4, 11))
+    assert (detail.authority, detail.action, detail.target_count) == ("Treasury", "designate", 3)
+    assert detail.targets == []
+    assert detail.reasons == ["allegedly buying parts"]
+    assert not summary.statements

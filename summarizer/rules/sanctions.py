@@ -86,13 +86,14 @@ _OFFICE_HELD = re.compile(
 _SAYS = r"\b(?:said|says|warned|warns|threatened|threatens|vowed|vows)"
 _SAID = re.compile(rf"{_SAYS}\b")
 _SPOKESPERSON = re.compile(
-    rf"{_SAYS}(?: that)?(?: on \w+)? (?:the bloc|it|the union|the department|they)(?: was| were| would| will| had)?\s*$"
+    rf"{_SAYS}(?: that)?(?: on)?(?: \w+day)? (?:the bloc|it|the union|the department|they)"
+    r"(?: is| are| has| have| was| were| would| will| had)?\s*$"
 )
 """An authority's spokesperson announcing for it ("the EU's spokesperson, X, said the bloc would impose"), or the
 authority itself ("The United Kingdom condemns this attack and warns that it will impose")."""
 _PARENS = re.compile(r"\([^()]*\)")
 _CONDUCT = re.compile(
-    r"(?:,\s+|\s+(?=(?:responsible|involved|accused|for\s+\w+ing)\b))"
+    r"(?:,\s+|\s+(?=(?:responsible|involved|accused|for\s+(?:\w+ly\s+)?\w+ing)\b))"
     r"(?:which|who|whose|for|over|due|responsible|involved|accused|accusing)\b"
 )
 """Where the conduct starts, past the targets and their countries."""
@@ -622,12 +623,18 @@ _WARNING = re.compile(r"\b(?:threaten|(?:will|would|to) (?:impose|sanction|desig
 """A warning near the verb ("will not hesitate to designate", "stood ready to sanction"): a threat, not an act."""
 
 
+_ACTED_TO = re.compile(rf"\b(?:{alternation(LEXICON.acting_verbs)})(?:\s+with\s+[^,.;]{{1,60}}?)?(?:\s+to)?\s+$")
+"""A verb of doing that governs the imposing infinitive: the action taken ("moved to sanction", "worked with X to
+designate")."""
+
+
 def _action(text: str, verb: re.Match[str]) -> str:
     """Threatened, lifted, amended or imposed: a decision to impose is an imposition, a warning a threat."""
     low = text.lower()
     decided = re.search(r"\b(?:decision|decided|approved)\b", low[: verb.end()])  # "a decision ... to impose" is done
     near = low[max(0, verb.start() - 60) : verb.end() + 30]  # "X warned that ..., a day after Y sanctioned": Y acted
-    if not decided and _WARNING.search(near):
+    acted = _ACTED_TO.search(low, 0, verb.start())  # "coordinated with the FBI to designate": done, not threatened
+    if not decided and not acted and _WARNING.search(near):
         return "threaten"
     if re.search(r"\b(?:lift|remov|delist|unfroze|revok)", verb[0]):
         return "delist"

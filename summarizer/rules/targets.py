@@ -230,7 +230,8 @@ def _is_firm(name: str) -> bool:
     return bool(_ORG_WORDS.fullmatch(words[-1])) and not ROLE_NOUNS.match(words[0]) and words[0] not in NOT_NAMES
 
 
-_PLACE_BASED_WORD = re.compile(rf"\b{_PLACE}{_BASED}\s+")
+_PLACE_BASED_WORD = re.compile(rf"\b{_PLACE}(?:{_BASED}|-(?:made|built|origin|backed|linked|owned|controlled)\b)\s+")
+"""Where a target sits or what it comes from ("Dubai-based", "European-made engines"): a description, not a name."""
 _TARGET_NAME = re.compile(r"(?:(?:al|el|an|ad|as)-)?" + NAME + r"(?:\s+(?:for|of)\s+(?:the\s+)?" + NAME + ")*")
 _VESSEL = re.compile(r"\b(?:tanker|vessel|ship|MT|MV)\b")
 

@@ -763,6 +763,12 @@ def _restatements_folded(sanctions: list[Sanction]) -> list[Sanction]:
             ),
             None,
         )
+        lead = next((k for k in kept if _leads_into(k, sanction)), None)
+        if lead is not None:  # "The U.S. said it is imposing sanctions ...", then who designated how many: one action
+            sanction.announced_on = sanction.announced_on or lead.announced_on
+            sanction.reasons = sanction.reasons or lead.reasons
+            kept[kept.index(lead)] = sanction
+            continue
         if first is None:
             kept.append(sanction)
             continue
@@ -772,6 +778,24 @@ def _restatements_folded(sanctions: list[Sanction]) -> list[Sanction]:
         first.programs = distinct([*first.programs, *sanction.programs])
         _settle(first, [*first.target_countries, *sanction.target_countries])
     return kept
+
+
+_LEAD_REACH = 400
+"""How far after a lead sentence its detail may start: the next paragraph or two."""
+
+
+def _leads_into(lead: Sanction, detail: Sanction) -> bool:
+    """Whether ``lead`` announces, without count or names, the action ``detail`` then tells in full: the same state
+    doing the same thing right after, not "also" doing it again."""
+    return (
+        lead.target_count is None
+        and not re.search(r"\balso\b", detail.evidence.text)
+        and not lead.targets
+        and bool(detail.target_count or detail.targets)
+        and lead.issuing_country is not None
+        and (lead.issuing_country, lead.action) == (detail.issuing_country, detail.action)
+        and 0 <= detail.evidence.start - lead.evidence.end <= _LEAD_REACH
+    )
 
 
 _ISSUERS = LEXICON.issuers

@@ -219,6 +219,18 @@ _HANDLE = re.compile(r"@\w{2,30}")
 _POST = re.compile(r"^(?:1/|1/\d+|\(1/\d+\))?\s*(?P<first>.+?[^A-Z.])\.(?:\s|$)")
 
 
+def _dates_the_page(head: str, date: re.Match[str]) -> bool:
+    """Whether a full date near the top can be the page's own: on a line of its own or a dateline's, not told deep
+    in a sentence of the body ("the invasion, which began on February 24, 2022")."""
+    line_start = head.rfind("\n", 0, date.start()) + 1
+    line = head[line_start : head.find("\n", date.end()) % (len(head) + 1)]
+    return date.start() - line_start <= _DATELINE_CHARS or not _is_prose(line)
+
+
+_DATELINE_CHARS = 60
+"""How far into a line a dateline's date may sit: "WASHINGTON, March 21, 2023 (Wire) -"."""
+
+
 def _first_post(lines: list[Line], used: set[int]) -> str | None:
     """A thread's title: the first sentence of its first post, without the post's number."""
     first = next((ln.text for i, ln in enumerate(lines) if ln.text and i not in used and not is_furniture(ln.text)), "")
@@ -427,7 +439,7 @@ def _period(bulletin: Bulletin, head: str, lines: list[Line]) -> None:
     if day is None and (stamp := _STAMP.search(head)):
         day = dates.numeric(head[stamp.start() :])  # a byline's "Associated Press - 03/21/23 11:45 AM ET"
     if day is None:
-        single = FULL_DATE.search(head)
+        single = next((m for m in FULL_DATE.finditer(head) if _dates_the_page(head, m)), None)
         day = dates.parse(single[0])[0] if single else None
     if day is None:
         day = next((d for t in reversed(texts[-5:]) if (d := date_of(t)) is not None), None)

@@ -3428,3 +3428,23 @@ def test_a_wire_story_s_lead_and_detail_are_one_action_dated_by_its_byline_and_s
     assert action.targets == []
     assert action.reasons == ["allegedly buying parts"]
     assert not summary.statements
+
+
+def test_a_date_told_deep_in_a_sentence_is_not_the_page_s_own():
+    summary = by_rules(
+        "Drone parts network hit\n\n"
+        "Washington has announced a fresh round of measures against suppliers of Iran's drone programme, which "
+        "Western governments say has armed Russia since the war began on February 24, 2022.\n\n"
+        "In a statement on Tuesday, the Treasury said the suppliers worked for the defence ministry.\n"
+    )
+    assert summary.bulletin.period_start is None
+    assert [s.said_on for s in summary.statements] == [None]
+
+
+def test_a_dateline_s_date_is_the_page_s_own():
+    summary = by_rules(
+        "Drone parts network hit\n\n"
+        "WASHINGTON, April 11, 2028 (Harbour) - In a statement on Tuesday, the Treasury said the suppliers of the "
+        "drone programme worked for Iran's defence ministry.\n"
+    )
+    assert summary.bulletin.period_start == date(2028, 4, 11)

@@ -3448,3 +3448,32 @@ def test_a_dateline_s_date_is_the_page_s_own():
         "drone programme worked for Iran's defence ministry.\n"
     )
     assert summary.bulletin.period_start == date(2028, 4, 11)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "action", "targets"),
+    [
+        # a decision agreed is taken, not threatened
+        ("The European Union agreed on Thursday to impose sanctions on two drone makers in Iran.", "designate", []),
+        # being prepared to extend is an intention
+        ("It added that the EU was also prepared to extend sanctions on four Iranian entities.", "threaten", []),
+        # the list ends at the day and at the purpose: "the Gulf" is where concern grows, not a target
+        (
+            "The Council will impose sanctions on Kavir Drone Works on Monday to address growing concern in the Gulf "
+            "and Europe.",
+            "threaten",
+            ["Kavir Drone Works"],
+        ),
+        # "pursuant to" is no purpose: the list goes on past it
+        (
+            "The Treasury sanctioned Kavir Drone Works and Bandar Lift Services pursuant to Executive Order 13224.",
+            "designate",
+            ["Kavir Drone Works", "Bandar Lift Services"],
+        ),
+    ],
+)
+def test_agreed_to_impose_is_done_prepared_to_extend_is_intended_and_a_list_ends_at_its_day_or_purpose(
+    sentence, action, targets
+):
+    (found,) = one_paragraph(sentence).sanctions
+    assert (found.action, [t.name for t in found.targets]) == (action, targets)

@@ -619,7 +619,9 @@ _SAME_BODY = re.compile(
     rf"^[Tt]he\s+(?P<kind>[A-Z][a-z]+)\s+(?:has\s+|had\s+|will\s+)?also\s+(?:decided\s+)?{_IMPOSE.pattern}"
 )
 """The body of the action before, by its kind, acting again: "The Ministry has also decided to sanction X"."""
-_WARNING = re.compile(r"\b(?:threaten|(?:will|would|to) (?:impose|sanction|designate|add|list)|warned|hesitate)")
+_WARNING = re.compile(
+    r"\b(?:threaten|(?:will|would|to) (?:impose|sanction|designate|add|list|extend|expand)|warned|hesitate)"
+)
 """A warning near the verb ("will not hesitate to designate", "stood ready to sanction"): a threat, not an act."""
 
 
@@ -631,7 +633,7 @@ designate")."""
 def _action(text: str, verb: re.Match[str]) -> str:
     """Threatened, lifted, amended or imposed: a decision to impose is an imposition, a warning a threat."""
     low = text.lower()
-    decided = re.search(r"\b(?:decision|decided|approved)\b", low[: verb.end()])  # "a decision ... to impose" is done
+    decided = re.search(r"\b(?:decision|decided|approved|agreed)\b", low[: verb.end()])  # "agreed to impose": done
     near = low[max(0, verb.start() - 60) : verb.end() + 30]  # "X warned that ..., a day after Y sanctioned": Y acted
     acted = _ACTED_TO.search(low, 0, verb.start())  # "coordinated with the FBI to designate": done, not threatened
     if not decided and not acted and _WARNING.search(near):

@@ -75,15 +75,17 @@ _ORG_WORDS = re.compile(
 )
 _OFFICES_FOR = "".join(f"(?<!{noun}\\s)" for noun in LEXICON.offices_for)
 """Offices that go on with "for": "the deputy commander for logistics of the IRGC Aerospace Force, X"."""
+_NOT_PURPOSE = "".join(f"(?<!{word}\\s)" for word in ("pursuant", "according", "due", "related", "linked", "owing"))
+"""Words before "to" that make it no infinitive of purpose: "pursuant to Executive Order 13224"."""
 _LIST_END = (
     rf"(?=\s+(?:as(?!\s+well\s+as)(?<!well as)|{_OFFICES_FOR}for(?=\s+[a-z])|under|to the|to its|who|which|that|"
     r"over|from|if|"
-    r"accused|accusing|involved)\b|"
+    rf"accused|accusing|involved|on\s+{DAY}|{_NOT_PURPOSE}to\s+(?!(?:the|its|their|an?)\b)[a-z]{{3,}})\b|"
     r"\s+(?:the\s+)?(?:[A-Z][\w.'-]*\s+){1,4}(?:says|said|claims|claimed|alleges|alleged|believes)\b|"
     r"(?<!\bInc)(?<!\bLtd)(?<!\bCorp)(?<!\bCo)\.(?:\[\d{1,3}\])*\s|\.?(?:\[\d{1,3}\])*$)"
 )
-"""Where a list of targets ends: a clause about them ("who ...", "accused of ...", "the Treasury says are ..."), or
-the sentence."""
+"""Where a list of targets ends: a clause about them ("who ...", "accused of ...", "the Treasury says are ..."), the
+day or purpose of the action ("on Monday", "to address ..."), or the sentence."""
 _LISTED = r"(?:listed|designated|sanctioned|blacklisted|targeted)"
 REFERS_BACK = re.compile(
     rf"\b(?:[Tt]hose {_LISTED}|[Tt]he {_LISTED} (?:entities|individuals|persons|companies|firms|people))\b"

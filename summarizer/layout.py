@@ -88,12 +88,27 @@ FILL = 0.6
 """Share of the wrap width a line must fill to have been broken by the width rather than ended by the writer."""
 
 
+POST_HEADER = re.compile(
+    r"^\W{0,3}\s*(?:(?P<kind>Reply\s+from|Reposted\s+by|(?:Reposted|Quoted)\s+with\s+comment\s+by)\s+)?"
+    r"@(?P<handle>\w{2,30})"
+    r"(?:\s+\((?P<who>[^()\n]{2,150})\))?\s+[\u00b7\u2022|]\s+(?P<stamp>[^\n]{4,60}?\d{1,2}:\d\d[^\n]{0,12})$"
+)
+"""A social-media post's header in a monitoring digest: "@handle (Name, office) · 15 May 2028, 05:12 UTC", a reply's
+"Reply from @handle · ..." (the account named before), a repost's "Reposted by @handle (...) · ..." (with nothing of
+its own to say, unless "with comment")."""
+
+
 def wrap_width(lines: list[Line]) -> int | None:
     """The width a hard-wrapped text was broken at, or None for a text whose paragraphs are one line each."""
     broken = [
         a.last
         for a, b in pairwise(lines)
-        if a.text and b.text and a.last >= 40 and _OPEN_END.search(a.text) and not _BULLET_START.match(b.text)
+        if a.text
+        and b.text
+        and a.last >= 40
+        and _OPEN_END.search(a.text)
+        and not _BULLET_START.match(b.text)
+        and not POST_HEADER.match(a.text)
     ]
     long_lines = sum(1 for line in lines if line.last >= 40)
     if len(broken) < MIN_WRAPS or len(broken) < 0.25 * long_lines:
@@ -138,6 +153,8 @@ def _continues(text: str, prev: Line, line: Line, width: int) -> bool:
     last = text[prev.end - prev.last : prev.end]
     if last.isupper() != line.text.isupper() or _SOURCE_LABEL.match(line.text) or NOTES_LABEL.match(line.text):
         return False  # a headline in capitals over its story, or an item's "Source:" line under its headline
+    if POST_HEADER.match(last) or POST_HEADER.match(line.text):
+        return False  # a post's header line over its text: a line of its own
     if EMAIL_FIELD.match(line.text):
         return False  # "Subject: ..." under "From: ...": an e-mail's header fields, one per line
     if TABLE_ROW.match(last) or TABLE_ROW.match(line.text):

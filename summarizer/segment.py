@@ -26,6 +26,7 @@ from .layout import (
     NOTE_LABEL,
     NOTES_LABEL,
     PLACE_BYLINE,
+    POST_HEADER,
     SEPARATOR,
     SOURCE_LABEL,
     SUPERSCRIPTS,
@@ -67,6 +68,12 @@ _OUTLET_KIND = re.compile(r"\s+(?:news agency\s+)?website$|\s+news agency$")
 name ("National News Agency")."""
 _POST = re.compile(r"^\[(?P<stamp>[^\[\]\n]{0,30}\d{1,2}:\d{2}(?::\d{2})?)\]\s+[^\n:]{2,60}:\s*$")
 """A channel post's header in an export: "[11.01.2027 08:14] Mideast Pulse:"."""
+_TRANSLATION_NOTE = re.compile(r"^\[(?:Translated|Translation|Machine translation)\b[^\[\]\n]{0,60}\]$", re.I)
+"""A digest's note on the language a post was written in: no part of the post."""
+_QUOTE_CLOSED = re.compile(r"[\"\u201d]\s*$")
+"""A post's quotation closed at the end of the text read so far: the post is over."""
+_LABELLED_LINE = re.compile(r"^[A-Z][\w'’ ]{2,30}:\s")
+"""A line opening with its own label ("Analyst comment: ..."): the monitor's words, no longer the post's."""
 _FORWARDED = re.compile(r"^Forwarded from\s+(?P<outlet>[^\n]{2,60}?)\s*$")
 """A channel post forwarded from another: the source of what it says."""
 _ITEM_SOURCE = re.compile(rf"^{SOURCE_LABEL}\s*(?P<source>[^\[\]()\n]{{3,80}}?)\s*$")
@@ -254,6 +261,9 @@ class Paragraph:
     """The day of the channel post or live page entry the paragraph is in: what it tells undated happened then."""
     turn_day: date | None = None
     """The day the record says the turn was given ("Answered on 11 February 2027"), where it says one."""
+    author: str | None = None
+    """In a digest of social-media posts, the account whose post the paragraph is, as its header line names it
+    ("Kazem Rahimpour, Minister of Foreign Affairs of Iran")."""
     cells: dict[str, tuple[int, int]] | None = None
     """A row of a table of statements: the offsets of its cells by what their column holds ("speaker", "said",
     "date", "source"; see the lexicon's ``table_columns``)."""
@@ -553,6 +563,10 @@ class _Reader:
         """The day the next written answer was given, from its "Answered on" line."""
         self.under_name = False
         """Whether the line before named who asks or answers: the line being read is their seat or office."""
+        self.author: str | None = None
+        """The account whose post is being read, from the post's header line until the post ends."""
+        self.handles: dict[str, str] = {}
+        """Who each account is, as a header named it: a reply's header gives only the handle."""
 
     def read(self, lines: list[Line]) -> None:
         self.live = sum(bool(_ENTRY_TIME.fullmatch(line.text)) for line in lines) > 1
@@ -592,6 +606,8 @@ class _Reader:
                 self.current = self.lead = None
                 self._new_section("", line.start, 0)
                 self.post_day = dates.numeric(post["stamp"]) or dates.parse(post["stamp"], *self.doc.anchor)[0]
+                continue
+            if self._post_line(line):
                 continue
             if self._live_entry(line):
                 continue
@@ -810,7 +826,7 @@ class _Reader:
             start = label.end()
         para = Paragraph(start, line.end, self.text[start : line.end], title, kind, dateline=wire)
         para.source = source
-        para.turn, para.posted = self.turn, self.post_day
+        para.turn, para.posted, para.author = self.turn, self.post_day, self.author
         para.turn_day = self.turn_day if self.turn is not None else None
         self.unfinished = para
         if bullet is None:
@@ -859,6 +875,27 @@ class _Reader:
         for para in self.section.paragraphs:
             para.source, para.section = para.source or cited, None
         self.current = self.unfinished = None
+
+    def _post_line(self, line: Line) -> bool:
+        """A digest's post header opens a post of its account and day; a translation note under it is no part of
+        the post; the post ends where its quotation closes or a labelled line ("Analyst comment:") begins."""
+        header = POST_HEADER.match(line.text.strip())
+        if header is not None:
+            self.current = self.lead = None
+            who = header["who"] or self.handles.get(header["handle"])
+            if header["who"]:
+                self.handles[header["handle"]] = header["who"]
+            self.author = None if header["kind"] == "Reposted by" else who  # a repost without comment says nothing
+            self.post_day = dates.parse(header["stamp"], *self.doc.anchor)[0] or self.post_day
+            return True
+        if self.author is None:
+            return False
+        if _TRANSLATION_NOTE.match(line.text.strip()):
+            return True
+        post = self.current if self.current is not None and self.current.author is not None else None
+        if _LABELLED_LINE.match(line.text.strip()) or (post is not None and _QUOTE_CLOSED.search(post.text)):
+            self.current, self.author = None, None
+        return False
 
     def _live_entry(self, line: Line) -> bool:
         """A live page's entry time alone on its line ("15:40 GMT") opens an entry of the page's day, and the short

@@ -3477,3 +3477,37 @@ def test_agreed_to_impose_is_done_prepared_to_extend_is_intended_and_a_list_ends
 ):
     (found,) = one_paragraph(sentence).sanctions
     assert (found.action, [t.name for t in found.targets]) == (action, targets)
+
+
+def test_a_digest_of_posts_gives_each_post_to_its_account_on_its_day():
+    summary = by_rules(
+        "PELICAN MONITORING - Posts by officials\n"
+        "Monitoring period: 3 April 2028\n\n"
+        "IRAQ\n\n"
+        "@Sadri_FM (Kaveh Sadri, Minister of Foreign Affairs of Iraq) · 3 April 2028, 08:10 UTC\n"
+        "[Translated from Arabic]\n"
+        '"The strike on the Basra depot is a crime. Those who ordered it will answer for it today."\n'
+        "Analyst comment: State media said the minister spoke after a cabinet session.\n\n"
+        "@Basra_Port (Basra Port Authority) · 3 April 2028, 09:45 UTC\n"
+        '"Loading at the north quay resumed at noon. No cargo was lost in the fire."\n'
+        "Reposted by @Iraq_Transport (Ministry of Transport) · 3 April 2028, 10:02 UTC\n\n"
+        "UNITED STATES\n\n"
+        "@StateSpox_Lane (Mira Lane, Spokesperson, U.S. Department of State) · 3 April 2028, 12:30 UTC\n"
+        '"We condemn the attack on the depot. Tehran must stop arming the groups that carried it out."\n'
+        "  ↳ Reply from @Sadri_FM · 3 April 2028, 12:58 UTC\n"
+        '  "Washington has no standing to lecture Iraq about its own ports."\n'
+        "@TreasuryPress (U.S. Department of the Treasury) · 3 April 2028, 16:00 UTC\n"
+        '"Today OFAC designated two companies in Basra for moving funds to the militia behind the strike."\n'
+        "Reposted with comment by @Lane_Deputy (Omar Quist, Deputy Spokesperson) · 3 April 2028, 16:20 UTC\n"
+        '"More designations will follow if the attacks go on."\n'
+    )
+    got = [(s.speaker, s.role, s.cue, s.said_on, s.content[:20]) for s in summary.statements]
+    assert got == [
+        ("Kaveh Sadri", "Minister of Foreign Affairs of Iraq", "posted", date(2028, 4, 3), '"The strike on the B'),
+        ("Basra Port Authority", None, "posted", date(2028, 4, 3), '"Loading at the nort'),
+        ("Mira Lane", "Spokesperson, U.S. Department of State", "posted", date(2028, 4, 3), '"We condemn the atta'),
+        ("Kaveh Sadri", "Minister of Foreign Affairs of Iraq", "posted", date(2028, 4, 3), '"Washington has no s'),
+        ("Omar Quist", "Deputy Spokesperson", "posted", date(2028, 4, 3), '"More designations w'),
+    ]
+    (action,) = summary.sanctions  # the Treasury's post announces the action: its record, not a statement
+    assert (action.authority, action.target_count, action.announced_on) == ("OFAC", 2, date(2028, 4, 3))

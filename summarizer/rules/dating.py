@@ -102,11 +102,14 @@ def _dated(doc: Document, para: Paragraph, sent: Sentence, said: str | None = No
         return dates.parse(inline[1], *_year_told(doc, para, sent))[0]
     start, end = doc.bulletin.period_start, doc.bulletin.period_end
     day = end if start and end and (end - start).days < 7 else None  # a weekday names one day of a dated week
+    one_day = start == end
+    if para.posted is not None:  # a post's "today" is the day it was posted, not the digest's
+        day, one_day = para.posted, True
     weekday = dates.WEEKDAY.search(told)
     if weekday and day:
         return dates.weekday_before(weekday["w"], day)
-    if day and start == end and _YESTERDAY.search(told):
+    if day and one_day and _YESTERDAY.search(told):
         return day - timedelta(days=1)
-    if day and start == end and _TODAY.search(told):
+    if day and one_day and _TODAY.search(told):
         return day
     return None

@@ -854,6 +854,17 @@ def table_row(doc: Document, para: Paragraph, ctx: Context) -> Statement | None:
     return _build(doc, para, para.sentences[0], who, cue, content, start - para.start + (verb.end() if verb else 0))
 
 
+def posted_quote(doc: Document, para: Paragraph, ctx: Context, announced: bool) -> Statement | None:
+    """A post under its account's header in a digest of posts: one direct statement by that account, cue "posted",
+    the whole post as what was said, whatever verbs it holds. A post announcing a sanctions action (``announced``)
+    is that action's record."""
+    if para.author is None or announced:
+        return None
+    name, _, office = para.author.partition(", ")  # "Dana Whitcombe, Spokesperson, U.S. Department of State"
+    who = ctx.speaking(name, clean_role(office) or None) if is_name(name) else Person(para.author)  # or a body
+    return _build(doc, para, Sentence(para.start, para.end, para.text), who, "posted", flat(para.text).strip(), 0)
+
+
 def attributed_quote(doc: Document, para: Paragraph, ctx: Context) -> Statement | None:
     """A quotation its speaker introduces with a colon and no verb, as lists of reactions are written ("Iraqi Oil
     Minister Kareem al-Saadi: "Sarwa will be back ...""): a direct statement with no cue; an outlet or an unnamed

@@ -727,7 +727,7 @@ class _Reader:
             return False  # "SOURCES": the footnotes' list, not the body
         if heading is not None:
             self.current = self.lead = self.unfinished = None
-            if self.attributed:  # a commentator's words end at the next heading
+            if not self.doc.speech:  # a turn, or a commentator's words, end at the next heading; a speech goes on
                 self.turn, self.attributed = None, False
             if OVERVIEW_HEADINGS.match(heading):
                 self.mode = "overview"

@@ -3511,3 +3511,17 @@ def test_a_digest_of_posts_gives_each_post_to_its_account_on_its_day():
     ]
     (action,) = summary.sanctions  # the Treasury's post announces the action: its record, not a statement
     assert (action.authority, action.target_count, action.announced_on) == ("OFAC", 2, date(2028, 4, 3))
+
+
+def test_an_interview_s_initials_name_the_interviewee_and_a_heading_ends_the_last_answer():
+    summary = by_rules(
+        "THE INTERVIEW\n\n"
+        "Harald Brekke, Norway's Minister of Trade, spoke to the Courier in Oslo on Monday.\n\n"
+        "Q: Will Norway follow the EU's new listings?\n\n"
+        "HB: We condemn the seizure of the tanker and we will act with our partners.\n\n"
+        "Q: When?\n\n"
+        "HB: The cabinet will decide on the listings within a week.\n\n"
+        "BACKGROUND\n\n"
+        "Norway usually aligns itself with the EU's sanctions, which it says keeps its market open.\n"
+    )
+    assert [(s.speaker, s.role) for s in summary.statements] == [("Harald Brekke", "Norway's Minister of Trade")] * 2

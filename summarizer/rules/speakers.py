@@ -1145,6 +1145,15 @@ def turn_speaker(text: str, label: str) -> Person:
 _SEAT = re.compile(r"(?P<label>[^()]+?)\s+\((?P<seat>[^()]+)\)")
 
 
+def _by_initials(text: str, label: str) -> str | None:
+    """The full name a label of two or three initials stands for ("GL" for Genevieve Lachance): the first name in
+    the text whose words open with those letters, in order."""
+    if not re.fullmatch(r"[A-Z]{2,3}", label):
+        return None
+    words = r"\s+".join(rf"{letter}[\w'’-]+" for letter in label)
+    return next((m[0] for m in re.finditer(rf"\b{words}\b", text) if is_name(m[0])), None)
+
+
 @lru_cache(maxsize=64)
 def _turn_mention(text: str, label: str) -> tuple[str, str | None]:
     """Read once per text and label: every paragraph of a turn asks again."""
@@ -1152,6 +1161,9 @@ def _turn_mention(text: str, label: str) -> tuple[str, str | None]:
         return label, None
     if label.lower() in LEXICON.answer_turns:  # "A: ...": whoever the interview is with
         return _interviewee(text) or (label, None)
+    initialled = _by_initials(text, label)
+    if initialled is not None:  # "GL: ...": the interviewee the standfirst names in full
+        return _turn_mention(text, initialled)
     answered = next((m for m in BY_LINE.finditer(text) if m["label"] == label), None)
     if answered is not None:  # "Answered by X" over the office they answer in
         office = text[answered.end() :].lstrip().split("\n", 1)[0].strip()

@@ -584,3 +584,14 @@ def test_a_body_s_panel_is_a_speaker_where_experts_of_no_body_are_not() -> None:
     plain = text.replace("UN experts", "Experts")
     found, rejected = _read(_doc(plain), {"statements": [_said(1, "Experts", "called on")]}, "Experts")
     assert not found.statements and rejected == {"speaker is an outlet or an unnamed source": 1}
+
+
+def test_a_running_total_of_past_actions_is_no_action_the_model_can_add() -> None:
+    text = (
+        "Listings announced\n\nThe Foreign Office listed two drone suppliers on Monday. With this action, Britain has "
+        "sanctioned more than 150 Iranian persons and entities since 2022.\n"
+    )
+    doc = _doc(text)
+    total = {"line": 2, "authority": "Britain", "action": "designate", "targets": [], "target_count": 150}
+    found, rejected = _read(doc, {"statements": [], "sanctions": [total]}, "more than 150")
+    assert found.sanctions == [] and rejected == {"no imposing verb after the authority": 1}

@@ -289,6 +289,8 @@ def sanction(doc: Document, para: Paragraph, sent: Sentence, authority: str) -> 
     verb = _imposing(text, at + len(authority)) if at >= 0 else None
     if verb is None or not _acts(text, at + len(authority), verb) or not ABOUT_SANCTIONS.search(text):
         return None
+    if _HISTORY.search(text):
+        return None  # a running total of past actions, as the rules' own reading rejects it
     return _record(doc, para, sent, authority, _action(text, verb), verb.end())
 
 

@@ -66,6 +66,8 @@ _CLOSING_SOURCE = re.compile(
 _OUTLET_KIND = re.compile(r"\s+(?:news agency\s+)?website$|\s+news agency$")
 """What kind of outlet a source line says it was ("IRNA news agency website"), in lower case: no part of the outlet's
 name ("National News Agency")."""
+_EDITORS_NOTE = re.compile(r"^\[?(?:Editor|Editors|Publisher|Translator)(?:'s|s'|\u2019s)?\s+[Nn]ote\s*:")
+"""A note of the publication's own ("Editor's note: ..."): no part of the turn above it."""
 _POST = re.compile(r"^\[(?P<stamp>[^\[\]\n]{0,30}\d{1,2}:\d{2}(?::\d{2})?)\]\s+[^\n:]{2,60}:\s*$")
 """A channel post's header in an export: "[11.01.2027 08:14] Mideast Pulse:"."""
 _TRANSLATION_NOTE = re.compile(r"^\[(?:Translated|Translation|Machine translation)\b[^\[\]\n]{0,60}\]$", re.I)
@@ -620,6 +622,8 @@ class _Reader:
             if _CLOSING_NOTE.fullmatch(line.text.strip()):
                 self.current = self.turn = None  # "(End: 12:47)": what follows is no one's turn
                 continue
+            if _EDITORS_NOTE.match(line.text) and not self.doc.speech:
+                self.current = self.turn = None  # "Editor's note: This interview was condensed ...": the paper's
             if (
                 i in self.used
                 or is_furniture(line.text)

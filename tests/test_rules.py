@@ -3525,3 +3525,26 @@ def test_an_interview_s_initials_name_the_interviewee_and_a_heading_ends_the_las
         "Norway usually aligns itself with the EU's sanctions, which it says keeps its market open.\n"
     )
     assert [(s.speaker, s.role) for s in summary.statements] == [("Harald Brekke", "Norway's Minister of Trade")] * 2
+
+
+def test_a_timeline_entry_s_date_dates_what_it_tells_and_the_state_after_its_dash_acts():
+    summary = by_rules(
+        "Chronology: April 2028\n\n"
+        "2 April 2028 - The UK sanctioned two Iraqi bankers for moving funds for Kataib Hezbollah.\n\n"
+        "April 4: Foreign Minister Kaveh Sadri said the sanctions were illegal.\n"
+    )
+    assert [(a.authority, a.announced_on) for a in summary.sanctions] == [("The UK", date(2028, 4, 2))]
+    assert [(s.speaker, s.said_on) for s in summary.statements] == [("Kaveh Sadri", date(2028, 4, 4))]
+
+
+def test_an_editor_s_note_ends_the_interviewee_s_last_answer():
+    summary = by_rules(
+        "THE INTERVIEW\n\n"
+        "Harald Brekke, Norway's Minister of Trade, spoke to the Courier in Oslo.\n\n"
+        "Q: Will Norway follow the EU's new listings?\n\n"
+        "HB: We condemn the seizure of the tanker and we will act with our partners.\n\n"
+        "Q: When?\n\n"
+        "HB: The cabinet will decide on the listings within a week.\n\n"
+        "Editor's note: The interview was edited for length and the ministry has reviewed the quotations.\n"
+    )
+    assert [s.evidence.text[:6] for s in summary.statements] == ["We con", "The ca"]

@@ -25,7 +25,11 @@ and "took note of the statement of the Secretary-General of 10 March" date no te
 _ON_DATES = [re.compile(rf"\b(?:[Oo]n|an?|{_PAPER_OF})\s+({d.pattern})") for d in (dates.MONTH_DAY, dates.DAY_MONTH)]
 """A date the sentence gives, as "on March 21", "on 17 December 2026", "in a statement of 28 August" or "in a June 8
 post" writes it."""
-_OPENING_DATES = [re.compile(rf"\s*On\s+({d.pattern})") for d in (dates.MONTH_DAY, dates.DAY_MONTH)]
+_OPENING_DATES = [
+    *(re.compile(rf"\s*On\s+({d.pattern})") for d in (dates.MONTH_DAY, dates.DAY_MONTH)),
+    *(re.compile(rf"\s*({d.pattern})\s*[-\u2013\u2014:]\s") for d in (dates.MONTH_DAY, dates.DAY_MONTH)),
+]
+"""A date opening the paragraph: "On March 21, ...", or a timeline's entry "3 May 2028 - ..."."""
 _YESTERDAY = re.compile(r"\b(?:[Yy]esterday|[Ll]ast\s+night)\b")
 _TODAY = re.compile(r"\b(?:[Tt]oday|[Tt]onight|[Tt]his (?:morning|afternoon|evening))\b")
 

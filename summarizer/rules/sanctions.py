@@ -33,7 +33,7 @@ _STATE_WORDS = alternation([*LEXICON.sanctioning_adjectives, *LEXICON.nationalit
 _AUTHORITY = re.compile(
     rf"(?P<auth>(?:the\s+)?(?:(?:{_STATE_WORDS})\s+|[A-Z][a-z]+\s+(?=administration\b))?"
     rf"(?:(?:{_OWNER}'s\s+)?(?:{alternation(LEXICON.sanctioning_bodies)})|"
-    rf"(?:(?:^|(?<=, )|(?<=: )|(?<=\bthat )|{_AFTER_DAY}|(?<=\d{{4}} ))(?:[Tt]he\s+)?|(?<=- ))"
+    rf"(?:(?:^|(?<=, )|(?<=: )|(?<=\bthat )|{_AFTER_DAY}|(?<=\d{{4}} )|(?<=- ))(?:[Tt]he\s+)?)"
     rf"(?:{alternation(_CAPITALS)})"
     r"(?=\s+\"?(?:on|said|has|had|have|is|are|was|will|would|today|also|froze|stood|stands|\w+ed|condemns|warns|says|"
     r"announces|threatens|imposes|designates|decides)\b))"

@@ -3548,3 +3548,35 @@ def test_an_editor_s_note_ends_the_interviewee_s_last_answer():
         "Editor's note: The interview was edited for length and the ministry has reviewed the quotations.\n"
     )
     assert [s.evidence.text[:6] for s in summary.statements] == ["We con", "The ca"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "authority"),
+    [
+        (
+            'Minister Ruth Alder said London would "hunt the financiers down" and would sanction the banks involved.',
+            "London",
+        ),
+        (
+            'The under secretary said Washington "will not hesitate to designate any company that helps them".',
+            "Washington",
+        ),
+        ("If the crew are not freed this week, Canada will list further individuals and entities.", "Canada"),
+    ],
+)
+def test_a_capital_after_said_threatens_and_so_does_a_second_predicate_and_will_list(sentence, authority):
+    (found,) = one_paragraph(sentence).sanctions
+    assert (found.authority, found.action) == (authority, "threaten")
+
+
+def test_a_threat_in_an_answer_is_both_a_statement_and_a_sanctions_record():
+    summary = by_rules(
+        "THE INTERVIEW\n\n"
+        "Harald Brekke, Norway's Minister of Trade, spoke to the Courier in Oslo.\n\n"
+        "Q: Will Norway act?\n\n"
+        "HB: If the tanker is not released by Friday, Norway will list further individuals and entities.\n\n"
+        "Q: When?\n\n"
+        "HB: The cabinet will decide on the listings within a week.\n"
+    )
+    assert [(s.speaker, s.statement_type) for s in summary.statements][:1] == [("Harald Brekke", "threaten")]
+    assert [(a.authority, a.action) for a in summary.sanctions] == [("Norway", "threaten")]

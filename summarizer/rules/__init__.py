@@ -89,8 +89,7 @@ def extract(doc: Document) -> tuple[list[OverviewPoint], list[Statement], list[S
             if len(para.sentences) == 1 and not para.text.rstrip().endswith((".", ":")):
                 we = authored(para.text.strip(), ctx) or we  # a heading read as a paragraph: "Comment by X on ..."
             found_here: list[Statement] = []
-            acted: list[Sentence] = []  # sentences that carry a sanctions action
-            announced = False  # whether one of them is an action taken, not threatened
+            acted: list[Sentence] = []  # sentences that carry a sanctions action taken (a threat is also a statement)
             if para.asks:
                 continue  # a journalist's question: whatever it quotes, no one states it here
             if para.cells is not None and "authority" in para.cells:
@@ -112,8 +111,7 @@ def extract(doc: Document) -> tuple[list[OverviewPoint], list[Statement], list[S
                     acts = [bulleted(a, doc, para) for a in acts]
                 if acts:
                     sanctions.extend(acts)
-                    acted.append(sent)
-                    announced = announced or any(a.action != "threaten" for a in acts)
+                    acted.extend([sent] if any(a.action != "threaten" for a in acts) else [])
                     # the announcement, or what the authority says it did, is the sanctions record itself
                     found = [s for s in found if s.cue != "announced" and not OWN_ACTION.match(s.content)]
                 found_here.extend(found)
@@ -123,7 +121,7 @@ def extract(doc: Document) -> tuple[list[OverviewPoint], list[Statement], list[S
             elif id(para) in intros:
                 lead = list_lead(doc, para, ctx, we)
                 found_here = [s for s in found_here if s.evidence.end < para.sentences[-1].start]
-            elif (posted := posted_quote(doc, para, ctx, announced)) is not None:
+            elif (posted := posted_quote(doc, para, ctx, bool(acted))) is not None:
                 found_here = [posted]  # a digest's post: the account's, whatever verbs the post itself holds
             elif para.turn is not None:
                 spoken = answer(doc, para, found_here, acted)

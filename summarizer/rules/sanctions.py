@@ -33,7 +33,8 @@ _STATE_WORDS = alternation([*LEXICON.sanctioning_adjectives, *LEXICON.nationalit
 _AUTHORITY = re.compile(
     rf"(?P<auth>(?:the\s+)?(?:(?:{_STATE_WORDS})\s+|[A-Z][a-z]+\s+(?=administration\b))?"
     rf"(?:(?:{_OWNER}'s\s+)?(?:{alternation(LEXICON.sanctioning_bodies)})|"
-    rf"(?:(?:^|(?<=, )|(?<=: )|(?<=\bthat )|{_AFTER_DAY}|(?<=\d{{4}} )|(?<=- ))(?:[Tt]he\s+)?)"
+    rf"(?:(?:^|(?<=, )|(?<=: )|(?<=\bthat )|(?<=\bsaid )|(?<=\bsays )|{_AFTER_DAY}|(?<=\d{{4}} )|(?<=- ))"
+    r"(?:[Tt]he\s+)?)"
     rf"(?:{alternation(_CAPITALS)})"
     r"(?=\s+\"?(?:on|said|has|had|have|is|are|was|will|would|today|also|froze|stood|stands|\w+ed|condemns|warns|says|"
     r"announces|threatens|imposes|designates|decides)\b))"
@@ -58,6 +59,9 @@ def _imposing(text: str, at: int) -> re.Match[str] | None:
     return None
 
 
+_COORDINATED = re.compile(r"^\s+(?:would|will|has|have|had)\s[^;.]{0,140}\s(?:and|but)\s+$")
+"""The subject's first predicate before the imposing one ("London would go after X and would sanction"): the
+subject still acts."""
 _COPULA = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+$")
 _ISSUER_ITSELF = {"council", "government", "administration"}
 """How a press release names its own issuer when it acts."""
@@ -70,7 +74,7 @@ ABOUT_SANCTIONS = re.compile(
     r"\badded\s+\w+\s+(?:[\w-]+\s+){0,2}(?:vessels|ships|tankers|individuals|entities|persons|companies)\s+to\s+(?:the|its)\b"
     r"[^.]{0,40}\blist\b|"
     r"\blisted\b[^.]{0,40}\btargets\b|"
-    r"\b(?:listed|specified)\s+(?:[\w-]+\s+){0,3}(?:individuals|entities|persons|companies|vessels|ships|tankers)\b|"
+    r"\b(?:list|listed|specified)\s+(?:[\w-]+\s+){0,3}(?:individuals|entities|persons|companies|vessels|ships|tankers)\b|"
     r"(?-i:\b[A-Z]\w+ List\b)"
 )
 OWN_ACTION = re.compile(
@@ -336,7 +340,8 @@ def _acts(text: str, subject_end: int, verb: re.Match[str], subject_start: int |
         return False  # "the sanctioned individuals include ...": who was listed, not a listing ("the freezing of" is)
     gap = _BASIS.sub("", _APPOSITIVE.sub("", _PARENS.sub("", text[subject_end : verb.start()])))
     said = _SAID.search(gap)
-    if (said and not _SPOKESPERSON.search(gap)) or len(gap) > (100 if said or _BY_MEANS.search(gap) else 40):
+    limit = 100 if said or _BY_MEANS.search(gap) else 160 if _COORDINATED.match(gap) else 40
+    if (said and not _SPOKESPERSON.search(gap)) or len(gap) > limit:
         return False
     imposed = _OBJECT_END.split(text[verb.end() : verb.end() + 80], 1)[0]  # what is imposed, before "on X"
     if "impos" in verb[0].lower() and not _IMPOSED_WHAT.search(f"{verb[0]} {imposed}"):  # "imposed restrictive ..."

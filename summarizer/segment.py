@@ -66,6 +66,9 @@ _CLOSING_SOURCE = re.compile(
 _OUTLET_KIND = re.compile(r"\s+(?:news agency\s+)?website$|\s+news agency$")
 """What kind of outlet a source line says it was ("IRNA news agency website"), in lower case: no part of the outlet's
 name ("National News Agency")."""
+_EMBED_ACCOUNT = re.compile(r"(?:[A-Z][\w.'\u2019-]*\s+){1,5}@\w{2,30}")
+"""The account line of a post embedded in an article ("Hilal Al Maawali @HilalAlMaawali"): the card's furniture; the
+post's text under it goes on with the sentence that introduced it ("X posted on X:")."""
 _EDITORS_NOTE = re.compile(r"^\[?(?:Editor|Editors|Publisher|Translator)(?:'s|s'|\u2019s)?\s+[Nn]ote\s*:")
 """A note of the publication's own ("Editor's note: ..."): no part of the turn above it."""
 _POST = re.compile(r"^\[(?P<stamp>[^\[\]\n]{0,30}\d{1,2}:\d{2}(?::\d{2})?)\]\s+[^\n:]{2,60}:\s*$")
@@ -567,6 +570,8 @@ class _Reader:
         """Whether the line before named who asks or answers: the line being read is their seat or office."""
         self.author: str | None = None
         """The account whose post is being read, from the post's header line until the post ends."""
+        self.embedded = False
+        """Whether an embedded post's account line came last, under the sentence introducing the post."""
         self.handles: dict[str, str] = {}
         """Who each account is, as a header named it: a reply's header gives only the handle."""
 
@@ -622,6 +627,10 @@ class _Reader:
             if _CLOSING_NOTE.fullmatch(line.text.strip()):
                 self.current = self.turn = None  # "(End: 12:47)": what follows is no one's turn
                 continue
+            if _EMBED_ACCOUNT.fullmatch(line.text.strip()):  # "Jane Doe @janedoe": an embedded post's card
+                self.embedded = self.current is not None and _goes_on(self.current.text)
+                self.skipped = True
+                continue
             if _EDITORS_NOTE.match(line.text) and not self.doc.speech:
                 self.current = self.turn = None  # "Editor's note: This interview was condensed ...": the paper's
             if (
@@ -672,8 +681,9 @@ class _Reader:
         if current is not None and (
             (line.text.startswith(">") and self.text[current.start - 2 : current.start].strip() == ">")
             or _SOURCE_LINE.match(line.text)  # "Source: [Tasnim](url)" under a paragraph is its citation
-            or (_goes_on(current.text) and line.text.startswith('"'))  # 'X said:' and the quotation, or its next part
+            or (_goes_on(current.text) and (line.text.startswith('"') or self.embedded))  # 'X said:' and the quotation
         ):
+            self.embedded = False
             self._extend(line)
             return True
         closing = _CLOSING_SOURCE.match(line.text)

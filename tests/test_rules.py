@@ -3580,3 +3580,20 @@ def test_a_threat_in_an_answer_is_both_a_statement_and_a_sanctions_record():
     )
     assert [(s.speaker, s.statement_type) for s in summary.statements][:1] == [("Harald Brekke", "threaten")]
     assert [(a.authority, a.action) for a in summary.sanctions] == [("Norway", "threaten")]
+
+
+def test_a_post_embedded_under_its_introduction_is_what_the_introduction_s_speaker_posted():
+    summary = by_rules(
+        "Live: tanker seized in the Gulf\n\nMay 6, 2028\n\n14.10 BST\nGulf states react\n\n"
+        "Qatar's foreign minister, Khalid bin Ali Al Thani, posted on X:\n\n"
+        "Khalid Al Thani @KhalidAlThani\n"
+        "Doha is in contact with all parties, and the crew must be freed without delay.\n"
+        "6 May 2028\n\n"
+        "14.30 BST\nShipping firm speaks\n\n"
+        "The ship's manager said the crew were safe.\n"
+    )
+    posted = next(s for s in summary.statements if s.cue == "posted")
+    assert (posted.speaker, posted.content) == (
+        "Khalid bin Ali Al Thani",
+        "Doha is in contact with all parties, and the crew must be freed without delay",
+    )

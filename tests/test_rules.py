@@ -3597,3 +3597,11 @@ def test_a_post_embedded_under_its_introduction_is_what_the_introduction_s_speak
         "Khalid bin Ali Al Thani",
         "Doha is in contact with all parties, and the crew must be freed without delay",
     )
+
+
+def test_a_count_of_two_kinds_added_to_a_regime_is_a_listing():
+    (found,) = one_paragraph(
+        "On Monday the Council of the EU added five individuals and two entities to its regime targeting Iran's "
+        "drone programme."
+    ).sanctions
+    assert (found.authority, found.action, found.target_count) == ("Council of the EU", "designate", 7)

@@ -66,6 +66,8 @@ _CLOSING_SOURCE = re.compile(
 _OUTLET_KIND = re.compile(r"\s+(?:news agency\s+)?website$|\s+news agency$")
 """What kind of outlet a source line says it was ("IRNA news agency website"), in lower case: no part of the outlet's
 name ("National News Agency")."""
+_ENTRY_BYLINE = re.compile(r"(?:[A-Z][\w'\u2019.-]+\s+){1,3}[A-Z][\w'\u2019-]+(?:\s+in\s+[A-Z][\w ]{2,30})?")
+"""A live entry's byline under its headline: a name, perhaps where it was written from."""
 _EMBED_ACCOUNT = re.compile(r"(?:[A-Z][\w.'\u2019-]*\s+){1,5}@\w{2,30}")
 """The account line of a post embedded in an article ("Hilal Al Maawali @HilalAlMaawali"): the card's furniture; the
 post's text under it goes on with the sentence that introduced it ("X posted on X:")."""
@@ -564,6 +566,8 @@ class _Reader:
         """Whether the text is a verbatim report: three speeches or more opening "Name, office. - "."""
         self.entry_opened = False
         """Whether a live page's entry time came last: the line after it may be the entry's headline."""
+        self.entry_headed = False
+        """Whether a live page's entry headline came last: the line after it may be the entry's byline."""
         self.turn_day: date | None = None
         """The day the next written answer was given, from its "Answered on" line."""
         self.under_name = False
@@ -915,6 +919,9 @@ class _Reader:
         """A live page's entry time alone on its line ("15:40 GMT") opens an entry of the page's day, and the short
         line after it, if it ends no sentence, is the entry's headline."""
         opened, self.entry_opened = self.entry_opened, False
+        headed, self.entry_headed = self.entry_headed, False
+        if headed and _ENTRY_BYLINE.fullmatch(line.text.strip()):
+            return True  # "Priya Raman in Washington" under the entry's headline: who wrote it, no heading
         if self.live and _ENTRY_TIME.fullmatch(line.text):
             self.current, self.lead, self.mode = None, None, "body"
             self._new_section("", line.start, 0)
@@ -924,7 +931,7 @@ class _Reader:
         headline = line.text.strip("*#_ ")
         ends = headline.endswith(_NO_HEADING_END) and not re.search(r"\w['\"]$", headline)  # "... 'miscalculation'"
         if opened and self.section is not None and len(headline) <= 120 and not ends and not is_furniture(headline):
-            self.section.title = headline
+            self.section.title, self.entry_headed = headline, True
             return True
         return False
 

@@ -3605,3 +3605,17 @@ def test_a_count_of_two_kinds_added_to_a_regime_is_a_listing():
         "drone programme."
     ).sanctions
     assert (found.authority, found.action, found.target_count) == ("Council of the EU", "designate", 7)
+
+
+def test_a_live_entry_s_byline_under_its_headline_is_no_heading():
+    summary = by_rules(
+        "Live: tanker seized in the Gulf - latest updates\n\nSat 6 May 2028 18.05 BST\n\n"
+        "17.31 BST\nUS warns shipping firms\n\nPriya Raman in Washington\n\n"
+        "State Department spokesperson Daniel Okafor demanded the release of the crew.\n\n"
+        "16.02 BST\nOman offers to mediate\n\nTom Brereton\n\n"
+        "Oman's foreign ministry said it was in contact with all parties.\n"
+    )
+    assert [(s.speaker, s.section) for s in summary.statements] == [
+        ("Daniel Okafor", "US warns shipping firms"),
+        ("Oman's foreign ministry", "Oman offers to mediate"),
+    ]

@@ -1264,6 +1264,17 @@ def _source(piece: str, anchor: tuple[date | None, date | None]) -> tuple[str, d
     return piece[: found.start()].strip(" ,"), first, last
 
 
+def _closing_tag(body: str, m: re.Match[str], piece: str) -> tuple[str, None, None] | None:
+    """An undated source tag closing a paragraph after its last sentence ("... fire." [FCDO], "... killed." (Sabereen
+    News)), as chronologies and digests name the single source of an entry: the outlet, with no date."""
+    closes = not body[m.end() :].strip() and body[: m.start()].rstrip().endswith((".", '."', ".\u201d", "!", "?"))
+    return (piece, None, None) if closes and _TAG.fullmatch(piece) else None
+
+
+_TAG = re.compile(r"[A-Z][\w.&'-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w.&'-]*){0,4}")
+"""An outlet's name as a tag gives it: capitalised words ("Times of Israel", "Al-Masirah", "CENTCOM")."""
+
+
 def cited_site(source: str) -> str | None:
     """The outlet a cited web address stands for ("https://www.irna dot ir/news/..." is IRNA), by its site or, for a
     channel, its site and first path part; "" for a platform where speakers post themselves; the site's own name when
@@ -1346,7 +1357,7 @@ def citations(
             part_start = inner_start + offset + skip
             offset += len(part) + 1
             piece = part[skip:].strip()
-            dated = _source(piece, anchor)
+            dated = _source(piece, anchor) or (_closing_tag(body, m, piece) if len(m[1].split(";")) == 1 else None)
             if dated is None:
                 continue
             outlet, first, last = dated

@@ -3619,3 +3619,16 @@ def test_a_live_entry_s_byline_under_its_headline_is_no_heading():
         ("Daniel Okafor", "US warns shipping firms"),
         ("Oman's foreign ministry", "Oman offers to mediate"),
     ]
+
+
+def test_an_undated_source_tag_closing_an_entry_cites_every_sentence_of_it():
+    summary = by_rules(
+        "Chronology: April 2028\n\nPublished 5 April 2028\n\n"
+        "The first days of April saw new attacks on shipping. The entries below record statements in order, and "
+        "where an entry rests on a single source, the source is named in brackets.\n\n"
+        "1 April 2028 - A drone struck a depot near Erbil; no group claimed the attack.\n\n"
+        "2 April 2028 - Houthi spokesman Yahya Saree said the group fired two missiles. He added that more would "
+        'follow "within days." [Al-Masirah]\n\n'
+        "3 April 2028 - Foreign Minister Kaveh Sadri said the talks had stalled (in an interview).\n"
+    )
+    assert [s.cited_outlet for s in summary.statements] == ["Al-Masirah", "Al-Masirah", None]

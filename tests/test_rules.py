@@ -3632,3 +3632,17 @@ def test_an_undated_source_tag_closing_an_entry_cites_every_sentence_of_it():
         "3 April 2028 - Foreign Minister Kaveh Sadri said the talks had stalled (in an interview).\n"
     )
     assert [s.cited_outlet for s in summary.statements] == ["Al-Masirah", "Al-Masirah", None]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ('Foreign Minister Kaveh Sadri said: "Release the crew and stop the harassment of ships."', "demand_appeal"),
+        ('Foreign Minister Kaveh Sadri said the report was "nonsense, and its authors know it."', "reject_deny"),
+        ('Spokesman Reza Amini said the aggressor "will receive a decisive answer."', "threaten"),
+        ('Minister Ruth Alder said: "We are alarmed. We call on all sides to stand down."', "demand_appeal"),
+    ],
+)
+def test_what_the_content_shows_of_its_kind(sentence, kind):
+    (found,) = one_paragraph(sentence).statements
+    assert found.statement_type == kind

@@ -100,7 +100,7 @@ _RECORD_TURN = re.compile(
 """A turn in the style of the Congressional Record: "Chairman HALVORSON. The subcommittee will ...", "The PRESIDING
 OFFICER. The Senator from Idaho."."""
 _TURN = re.compile(
-    rf"(?P<label>{TURN_HONORIFIC.pattern[1:]}[A-Z][A-Z'\-]+(?:\s+[A-Z][A-Z'\-]+)?|QUESTION|Q|MODERATOR)"
+    rf"(?P<label>{TURN_HONORIFIC.pattern[1:]}[A-Z][A-Z'\-]+(?:[ \t]+[A-Z][A-Z'\-]+)?|QUESTION|Q|MODERATOR)"
     r"(?:\s+\([^()\n]{1,40}\))?:[ \t]+(?=\S)"
 )
 """A transcript's turn: "MR. HALVORSEN: ...", "QUESTION: ...", "MINISTER AL-RUBAIE (in Arabic, as interpreted): ..."

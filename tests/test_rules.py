@@ -3646,3 +3646,14 @@ def test_an_undated_source_tag_closing_an_entry_cites_every_sentence_of_it():
 def test_what_the_content_shows_of_its_kind(sentence, kind):
     (found,) = one_paragraph(sentence).statements
     assert found.statement_type == kind
+
+
+def test_a_turn_label_s_holder_is_never_read_across_lines():
+    summary = by_rules(
+        "Department Press Briefing - March 3, 2028\n\n1:36 p.m. EDT\n\n"
+        "MR HALVORSEN: Good afternoon. We will continue to hold Iran accountable for its support to the Houthis.\n\n"
+        "QUESTION: Anything on the tanker?\n\n"
+        "MR HALVORSEN: The ship was seized in international waters and its seizure is unlawful.\n"
+    )
+    assert summary.statements
+    assert all("\n" not in s.speaker for s in summary.statements)

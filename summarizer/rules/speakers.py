@@ -1211,7 +1211,7 @@ def _turn_mention(text: str, label: str) -> tuple[str, str | None]:
     if office is not None and is_name(office["label"]):  # "The Minister for the Middle East (Thomas Brereton):"
         return untitled(office["label"]), office["office"]
     given = rf"(?:[A-Z][\w'-]+|{'|'.join(PARTICLES)})"  # "Talal bin Hamad Al Busaidi", "Ammar Jawad al-Rubaie"
-    before = "" if full else rf"(?:[A-Z][\w'-]+\s+)(?:{given}\s+){{0,3}}"  # a full name needs no given name
+    before = "" if full else rf"(?:[A-Z][\w'-]+[ \t]+)(?:{given}[ \t]+){{0,3}}"  # a full name needs no given name
     mention = re.search(
         rf"(?:(?P<role>{_TITLE_RUN})\s+)?(?:{_HONORIFIC}\s+)?(?P<name>(?!By\s){before}(?i:{re.escape(surname)}))\b",
         text,

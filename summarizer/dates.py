@@ -50,8 +50,7 @@ WEEKDAY = re.compile(
 """A weekday as news writes a past day: "on Tuesday", "last Friday", and a wire's "said Tuesday"."""
 
 
-NUMERIC = re.compile(r"\b(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y>(?:19|20)\d\d|\d\d(?=\s+\d{1,2}:\d\d\s*[AP]M\b))\b")
-"""A numeric date; a two-digit year only in a time stamp ("03/21/23 11:45 AM ET")."""
+NUMERIC = re.compile(r"\b(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y>(?:19|20)\d\d)\b")
 _DAY_NAME = re.compile(r"\b(?P<w>Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b", re.I)
 
 
@@ -65,7 +64,6 @@ def numeric(text: str) -> date | None:
     if m is None:
         return None
     a, b, year = int(m["a"]), int(m["b"]), int(m["y"])
-    year += 2000 if year < 100 else 0
     day_first, month_first = _valid(year, b, a), _valid(year, a, b)
     named = _DAY_NAME.search(text)
     if named:

@@ -41,7 +41,10 @@ _SIGNED = r"(?:(?i:editor\s*:|edited by)|\bEd\.(?=\s+[A-Z]))"
 _BYLINE = re.compile(rf"(?m)^[*_\s]*(?P<pub>[A-Z][^\n|·*_]{{2,60}}?)\s*[|·].*?\b{_SIGNED}")
 _MONTH_RANGE = re.compile(r"\b(?P<m>[A-Z][a-z]+)\s+(?P<a>\d{1,2})\s*-\s*(?P<b>\d{1,2}),?\s+(?P<y>\d{4})\b")
 _DAY_RANGE = re.compile(r"\b(?P<a>\d{1,2})\s*-\s*(?P<b>\d{1,2})\s+(?P<m>[A-Z][a-z]+)\s+(?P<y>\d{4})\b")
-_STAMP = re.compile(rf"{dates.NUMERIC.pattern}(?=\s+\d{{1,2}}:\d\d)")
+_STAMP = re.compile(
+    r"\b(?:(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>(?:19|20)\d\d|\d\d)|(?:19|20)\d\d-\d\d-\d\d)"
+    r"(?=,?\s+\d{1,2}:\d\d(?P<ampm>\s*[AP]M)?)"
+)
 """A numeric date with the time it was posted, inside a line that is more than a date (a byline)."""
 FULL_DATE = re.compile(r"[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4}")
 _PUBLISHER_WORDS = re.compile(
@@ -434,10 +437,14 @@ def _period(bulletin: Bulletin, head: str, lines: list[Line]) -> None:
     texts = [ln.text.strip("#*_ ") for ln in lines if ln.text]
     cells = (c.strip() for t in texts[:HEADER_LINES] for c in [t, *(t.split(" | ") if " | " in t else [])])
     found = [(d, c) for c in cells if (d := date_of(c)) is not None]  # a page head's "| MONDAY, MARCH 6, 2028 |"
-    stamped = next((d for d, c in found if (m := DATE_LINE.match(c)) and m["time"]), None)  # "2027-05-21 15:33": when
+    stamped = next(
+        (d for d, c in found if (m := DATE_LINE.match(c)) and (m["time"] or m["clock"])), None
+    )  # "2027-05-21 15:33": when
     day = stamped or next((d for d, _ in found), None)  # it was posted, not the site's "today" above the headline
-    if day is None and (stamp := _STAMP.search(head)):
-        day = dates.numeric(head[stamp.start() :])  # a byline's "Associated Press - 03/21/23 11:45 AM ET"
+    if day is None and (stamp := _STAMP.search(head)):  # a byline's "Associated Press - 03/21/23 11:45 AM ET"
+        year = stamp["y"] and (stamp["y"] if len(stamp["y"]) == 4 else f"20{stamp['y']}")
+        first, second = (stamp["b"], stamp["a"]) if stamp["ampm"] else (stamp["a"], stamp["b"])  # a 12-hour clock:
+        day = dates.numeric(f"{first}/{second}/{year}" if year else stamp[0])  # an American stamp, month first
     if day is None:
         single = next((m for m in FULL_DATE.finditer(head) if _dates_the_page(head, m)), None)
         day = dates.parse(single[0])[0] if single else None

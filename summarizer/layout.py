@@ -176,12 +176,14 @@ _A_DATE = (
 )
 DATE_LINE = re.compile(
     r"^[*_]*(?:(?:date|dated|published|posted|updated|last update[d]?|issued|exported|saved|retrieved)\s*:?\s*)?"
+    r"(?:(?P<clock>\d{1,2}[:.]\d\d)(?:\s*[AP]M)?,?\s+)?"
     rf"(?:{_WEEKDAY}(?:\s+|(?<=,)))?(?P<date>{_A_DATE})"
     r"(?:,?\s+(?:at\s+|-\s+)?(?P<time>\d{1,2}[:.]\d\d(?::\d\d)?)(?:\s*[AP]M)?(?:\s+(?:GMT|UTC|[A-Z]{2,4}))?)?"
     r"(?:\s+\([^()]{1,40}\))?[*_]*$",
     re.I,
 )
-"""A line that is only a date, perhaps with a label, a weekday and a time: "Tuesday 03/09/2024", "date 2023-03-14",
+"""A line that is only a date, perhaps with a label, a weekday and a time before or after it: "Tuesday 03/09/2024",
+"Published: 12:47, February 11, 2023", "date 2023-03-14",
 "Last Update: 14/03/2023 09:12", "27 January 2025 17:10", "Tue Apr 22, 2025 14:47 GMT", "2025-05-21 15:33:12"."""
 NOTE_LABEL = re.compile(r"\[(?:Monitor|Editor|Translator)(?:'s)?\s+note:\s*|(?-i:Note):\s+(?=[A-Z])", re.I)
 """The label opening an editor's bracketed note ("[Monitor's note: The U.S. Treasury ...]") or a note in the text

@@ -3657,3 +3657,48 @@ def test_a_turn_label_s_holder_is_never_read_across_lines():
     )
     assert summary.statements
     assert all("\n" not in s.speaker for s in summary.statements)
+
+
+def test_an_agency_story_dated_by_its_stamp_said_here_and_denounced():
+    summary = by_rules(
+        "Iran says new sanctions breach talks\n\n(Harbour) Updated: 2028-04-08 20:56\n\n"
+        "TEHRAN - The new sanctions breach the spirit of the talks, Foreign Ministry spokeswoman Leila Hamedi said "
+        "here on Saturday.\n\n"
+        '"Iran denounces any unilateral sanctions by the United States," Hamedi said.\n'
+    )
+    assert summary.bulletin.period_start == date(2028, 4, 8)
+    got = [(s.speaker, s.statement_type, s.content[:20]) for s in summary.statements]
+    assert got == [
+        ("Leila Hamedi", "assessment", "The new sanctions br"),
+        ("Leila Hamedi", "accuse_condemn", '"Iran denounces any '),
+    ]
+
+
+def test_a_speaker_named_only_by_office_is_whom_the_remarks_line_names():
+    summary = by_rules(
+        "Iran condemns listings\n\nApril 8, 2028\n\n"
+        "TEHRAN - The Iranian Foreign Ministry spokesman condemned the listing of two shipping firms as illegal.\n\n"
+        "Reza Amini made the remarks in a statement published on the ministry's website on Saturday night.\n\n"
+        "The spokesman said Iran reserved the right to respond to the measures.\n"
+    )
+    assert [s.speaker for s in summary.statements] == ["Reza Amini", "Reza Amini"]
+
+
+def test_a_date_line_may_give_the_time_before_the_date():
+    summary = by_rules(
+        "Iran rejects sanctions\n\nPublished: 12:47, 08.04.2028 | Updated: 14:24, 08.04.2028\n\n"
+        "TEHRAN - Foreign Minister Kaveh Sadri said on Saturday the sanctions were illegal.\n"
+    )
+    assert summary.bulletin.period_start == date(2028, 4, 8)
+
+
+@pytest.mark.parametrize(
+    ("stamp", "day"),
+    [("04/11/28 09:20 AM ET", date(2028, 4, 11)), ("04/11/2028 21:20", date(2028, 11, 4))],
+)
+def test_a_byline_stamp_on_a_12_hour_clock_puts_the_month_first(stamp, day):
+    summary = by_rules(
+        f"Treasury hits drone suppliers\n\nby KAREN OSTLER, Harbour Wire - {stamp}\n\n"
+        "WASHINGTON (Harbour) - The Treasury designated three firms in Oman for selling drone engines to Iran.\n"
+    )
+    assert summary.bulletin.period_start == day

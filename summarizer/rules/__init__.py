@@ -11,7 +11,7 @@ from datetime import date
 
 from ..models import OverviewPoint, Sanction, Statement
 from ..segment import Document, Section, Sentence
-from .dating import remarks_day
+from .dating import REMARKS, remarks_day
 from .listings import listings
 from .overview import overview
 from .sanctions import OWN_ACTION, actions, bulleted, complete_sanctions, sanction, table_action
@@ -58,7 +58,7 @@ from .statements import (
     terse_statements,
     voice,
 )
-from .words import MANNER, is_role
+from .words import MANNER, is_name, is_role
 
 
 def _header_title(doc: Document, section: Section) -> str:
@@ -77,6 +77,7 @@ def extract(doc: Document) -> tuple[list[OverviewPoint], list[Statement], list[S
     people: list[Person] = []  # a surname points back to its full name anywhere in the text
     defined = case_parties(doc.text)  # and a term a release defines ("the Company") its name, in any section
     we: Person | None = None  # who "we" are, once a joint statement says so
+    named: dict[str, str] = {}  # a speaker described by office, and the name a later "X made the remarks" gives
     resolving = resolving_body(doc)  # "The European Parliament," over "1. Condemns ...": who resolves
     for section in doc.sections:
         ctx = Context(people, text=doc.text, defined=defined)  # a section tells one story: pronouns stay in it
@@ -142,9 +143,19 @@ def extract(doc: Document) -> tuple[list[OverviewPoint], list[Statement], list[S
             day = remarks_day(doc, para)
             if day is not None:
                 statements[:] = _dated_remarks(statements, day)
+            maker = REMARKS.match(para.sentences[0].flat) if para.sentences else None
+            if maker is not None and is_name(maker["who"]) and statements and statements[-1].speaker.startswith("the "):
+                named[statements[-1].speaker] = maker["who"]  # "The ... spokesman condemned ...": whom it named
         sanctions.extend(listings(doc, section))  # a list's lead over its entries: "The following ... added to"
     complete_sanctions(doc, sanctions)
+    statements = [_named(s, named[s.speaker]) if s.speaker in named else s for s in statements]
     return overview(doc), aim_at_issuers(statements, sanctions), sanctions
+
+
+def _named(statement: Statement, name: str) -> Statement:
+    """A statement by a speaker the story named only by office ("The Iranian Foreign Ministry spokesman condemned
+    ..."), as the named person's once the story says who made the remarks ("Nasser Kanaani made the remarks ...")."""
+    return statement.model_copy(update={"speaker": name, "speaker_canonical": name})
 
 
 def _dated_remarks(statements: list[Statement], day: date) -> list[Statement]:

@@ -67,17 +67,18 @@ def when(doc: Document, para: Paragraph, sent: Sentence, *, live: bool = False, 
     return said or (end if doc.release and start == end else None)  # a release speaks on its own date
 
 
-_REMARKS = re.compile(
-    r"^(?:He|She|They|The\s+\w+(?:\s+\w+)?|[A-Z][\w'-]+)\s+(?:made|delivered)\s+the\s+(?:remarks|comments)\b"
+REMARKS = re.compile(
+    r"^(?P<who>He|She|They|The\s+\w+(?:\s+\w+)?|(?:[A-Z][\w'-]+\s+){0,3}[A-Z][\w'-]+)\s+(?:made|delivered)\s+"
+    r"the\s+(?:remarks|comments)\b"
 )
 """An agency's closing note on the occasion of what it just reported: "He made the remarks in a meeting ... on
-Tuesday"."""
+Tuesday", "Nasser Kanaani made the remarks in a statement ..."."""
 
 
 def remarks_day(doc: Document, para: Paragraph) -> date | None:
     """The day a paragraph opening "He made the remarks ..." gives the remarks reported before it."""
     first = para.sentences[0] if para.sentences else None
-    return _dated(doc, para, first) if first is not None and _REMARKS.match(first.flat) else None
+    return _dated(doc, para, first) if first is not None and REMARKS.match(first.flat) else None
 
 
 _YEAR_TOLD = re.compile(r"\b(?:[Ii]n|[Dd]uring|[Tt]hroughout)\s+((?:19|20)\d\d)\b")

@@ -452,7 +452,7 @@ def list_item(doc: Document, para: Paragraph, lead: ListLead) -> Statement | Non
 
 _CAPS = r"(?:(?:al|el|an|ad|as)-)?[A-Z][\w'\-]*(?:\s+(?:(?:al|el|an|ad|as)-)?[A-Z][\w'\-]*){0,3}"
 _PREAMBLE = re.compile(
-    rf"\s*(?:,\s*)?(?:{WHEN}"
+    rf"\s*(?:,\s*)?(?:{WHEN}|(?:here|there)(?=[\s,.]|$)"
     r"|(?:in|at|during)\s+(?:a|an|the|his|her|its|their)\s+(?:\w+\s+){0,2}"
     r"(?:speech|interview|statement|briefing|conference|meeting|sermon|call|address|session|rally|ceremony|advisory|"
     r"notice|communiqu[eé]|release|reply|letter|video|post|remarks)"
@@ -469,7 +469,8 @@ _PREAMBLE = re.compile(
     r"|\([^()]*\))(?=[\s,(:]|$)"
 )
 """What stands between a reporting verb and its content: to whom, when, where ("told reporters in Baghdad on
-Thursday that ..."). Stripped only when "that" or "for" follows, or when it is only a day, so content is not cut."""
+Thursday that ...", "said here on Saturday"). Stripped only when "that" or "for" follows, or when it is only a day,
+so content is not cut."""
 _PREAMBLE_END = re.compile(r"\s*,?\s*(?:that|for)\s+|\s*:\s*(?=\")")
 _CLAUSE_NEXT = re.compile(r"\s*,?\s+(?=(?:it|he|she|they|we|there|the)\s)")
 """What was said starting straight after the preamble, "that" left out: "said in a statement it was following"."""

@@ -595,3 +595,22 @@ def test_a_running_total_of_past_actions_is_no_action_the_model_can_add() -> Non
     total = {"line": 2, "authority": "Britain", "action": "designate", "targets": [], "target_count": 150}
     found, rejected = _read(doc, {"statements": [], "sanctions": [total]}, "more than 150")
     assert found.sanctions == [] and rejected == {"no imposing verb after the authority": 1}
+
+
+def test_a_threat_takes_no_target_from_its_speaker_an_earlier_paragraph_or_a_source_tag() -> None:
+    text = (
+        "Chronology\n\nThe crew of the tanker Aster Dawn are still held by the IRGC Navy.\n\n"
+        'Foreign Secretary Alistair Penhaligon said London would "go after the facilitators" and would sanction '
+        "Iraqi banks that handled the group's funds. [FCDO]\n"
+    )
+    doc = _doc(text)
+    threat = {
+        "line": 1,
+        "authority": "London",
+        "action": "threaten",
+        "targets": ["Alistair Penhaligon", "FCDO", "Aster Dawn", "IRGC Navy"],
+        "target_count": None,
+    }
+    found, _ = _read(doc, {"statements": [], "sanctions": [threat]}, "go after")
+    (action,) = found.sanctions
+    assert (action.authority, action.action, action.targets) == ("London", "threaten", [])

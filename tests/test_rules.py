@@ -3702,3 +3702,25 @@ def test_a_byline_stamp_on_a_12_hour_clock_puts_the_month_first(stamp, day):
         "WASHINGTON (Harbour) - The Treasury designated three firms in Oman for selling drone engines to Iran.\n"
     )
     assert summary.bulletin.period_start == day
+
+
+@pytest.mark.parametrize(
+    ("text", "targets"),
+    [
+        (
+            "OFAC on Tuesday designated three individuals and entities under E.O. 13224 for shipping oil to the "
+            "Houthis. Those named include Dubai-based Qamar Trading LLC, its director, Nabil Farhan, and the tanker "
+            "MARIS DAWN.",
+            ["Qamar Trading LLC", "Nabil Farhan", "MARIS DAWN"],
+        ),
+        (
+            "OFAC designated three targets under counterterrorism authority E.O. 13224 for moving money to the "
+            "Houthis: Yemen-based money exchanger Faisal al-Zubairi, his firm Sirat Money Exchange, and "
+            "Oman-registered Bahr Shipping LLC.",
+            ["Faisal al-Zubairi", "Sirat Money Exchange", "Bahr Shipping LLC"],
+        ),
+    ],
+)
+def test_targets_those_named_include_and_a_list_after_an_order_s_abbreviation(text, targets):
+    (found,) = by_rules(f"Listings\n\nMay 2, 2028\n\n{text}\n").sanctions
+    assert [t.name for t in found.targets] == targets

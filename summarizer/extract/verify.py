@@ -343,8 +343,13 @@ def sanction(doc: Document, chunk: Chunk, imposed: Imposed) -> Sanction | str:
 
 
 def _named(found: Sanction, sentence: str, passage: str, imposed: Imposed) -> Sanction:
-    """The model's targets and count, where the rules read none and the text writes them."""
-    found = targets(found, passage, imposed.targets) or found
+    """The model's targets and count, where the rules read none and the text writes them: in the action's sentence
+    or after it, outside a source tag ("[FCDO]"), and not who speaks before the authority ("X said London would")."""
+    at = passage.find(sentence)
+    told = _TAG.sub(lambda m: " " * len(m[0]), passage[at:] if at >= 0 else passage)
+    opening = fold(sentence)[: max(0, fold(sentence).find(fold(found.authority)))]
+    named = [name for name in imposed.targets if fold(name) not in opening]
+    found = targets(found, told, named) or found
     stated = imposed.target_count
     if found.target_count is None and stated and re.search(rf"\b{stated}\b", sentence):
         return found.model_copy(update={"target_count": stated})
@@ -370,6 +375,8 @@ def targets(found: Sanction, text: str, answers: list[str]) -> Sanction | None:
     return found.model_copy(update={"targets": kept, "target_countries": list(dict.fromkeys(places))})
 
 
+_TAG = re.compile(r"\([^()\n]*\)|\[[^\[\]\n]*\]")
+"""A source tag or an aside in brackets: no target is named in it."""
 _JOINER = re.compile(r"\s*,?\s*(?:and\s+)?")
 
 

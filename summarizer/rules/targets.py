@@ -86,7 +86,7 @@ _LIST_END = (
 )
 """Where a list of targets ends: a clause about them ("who ...", "accused of ...", "the Treasury says are ..."), the
 day or purpose of the action ("on Monday", "to address ..."), or the sentence."""
-_LISTED = r"(?:listed|designated|sanctioned|blacklisted|targeted)"
+_LISTED = r"(?:listed|designated|sanctioned|blacklisted|targeted|named)"
 REFERS_BACK = re.compile(
     rf"\b(?:[Tt]hose {_LISTED}|[Tt]he {_LISTED} (?:entities|individuals|persons|companies|firms|people))\b"
 )
@@ -98,7 +98,7 @@ _TARGET_LISTS = [
         r"(?:[Aa]mong )?(?:those|the targets) (?:designated|sanctioned|listed|hit|named) (?:are|were|include[sd]?)|"
         r"\b[Aa]mong them(?: are| were)?|(?:[Tt]he )?(?:new )?listings include|"
         r"\b(?:would|will|to) (?:also )?(?:sanction|add)|\bremoved|,\s+including|"
-        r"(?:[Tt]hose (?:targeted|designated|sanctioned|listed)(?:\s+(?:on\s+)?[A-Z][a-z]+day)?|[Tt]hey|[Tt]he targets)"
+        rf"(?:[Tt]hose {_LISTED}(?:\s+(?:on\s+)?[A-Z][a-z]+day)?|[Tt]hey|[Tt]he targets)"
         r" include[sd]?|"
         rf"[Tt]he {_LISTED} (?:entities|individuals|persons|companies|people) "
         r"(?:are|were|include)|"
@@ -106,7 +106,7 @@ _TARGET_LISTS = [
         r"\bon (?:two|three|four|five|six|\d+) (?:men|women|individuals|people|officials),)"
         r"\s+(?!(?:if|by|as|for|under|in|on|to)\b)(?P<list>.+?)" + _LIST_END
     ),
-    re.compile(r"\btargets\b[^:.]{0,300}:\s+(?P<list>.+?)" + _LIST_END),
+    re.compile(r"\btargets\b(?:[^:.]|(?<=\b[A-Z])\.){0,300}:\s+(?P<list>.+?)" + _LIST_END),  # "E.O. 13224 ...: A"
     # Names in apposition to a counted subject: "Two members of the council, A and B, were also sanctioned".
     re.compile(rf"^{COUNT.pattern}[^,]*,\s+(?P<list>[^;]+?),\s+(?=(?:were|was|are|have|has|also)\b)"),
     # A threat in the passive: "warned that the Lebanese company X will be designated".
@@ -119,10 +119,10 @@ _REPORTED_BY = re.compile(
 )
 """Who tells of the action, closing the sentence (", the Department of State announced."): no target."""
 _LIST_ITEM = re.compile(
-    r";\s*(?:and\s+)?|,\s+and\s+|,?\s+as well as\s+|(?:,|\s+and)\s+(?=[A-Z]|(?:the|its|their|an?|\d+)\s)|"
+    r";\s*(?:and\s+)?|,\s+and\s+|,?\s+as well as\s+|(?:,|\s+and)\s+(?=[A-Z]|(?:the|its|their|his|her|an?|\d+)\s)|"
     rf"\s+and\s+(?=(?:{alternation(NUMBERS)})\s)"
 )
-_DESCRIPTION = re.compile(r"^(?:the|an?|its|their)\s+(?:[A-Z]\w+\s+)?[a-z]")
+_DESCRIPTION = re.compile(r"^(?:the|an?|its|their|his|her)\s+(?:[A-Z]\w+\s+)?[a-z]")
 """A list item that only describes ("its Yemeni owner", "two officials of the prison"): the name, if any, follows."""
 _PARENS_AFTER = re.compile(r"\s*\([^()]*\)")
 _DESCRIBES_PREVIOUS = re.compile(r"(?:the|an?|its|their)\s+(?:[a-z][\w-]*\s+){1,3}of\b")

@@ -226,7 +226,8 @@ def _dates_the_page(head: str, date: re.Match[str]) -> bool:
     """Whether a full date near the top can be the page's own: on a line of its own or a dateline's, not told deep
     in a sentence of the body ("the invasion, which began on February 24, 2022")."""
     line_start = head.rfind("\n", 0, date.start()) + 1
-    line = head[line_start : head.find("\n", date.end()) % (len(head) + 1)]
+    line_end = head.find("\n", date.end())
+    line = head[line_start : line_end if line_end >= 0 else len(head)]
     return date.start() - line_start <= _DATELINE_CHARS or not _is_prose(line)
 
 
@@ -437,10 +438,9 @@ def _period(bulletin: Bulletin, head: str, lines: list[Line]) -> None:
     texts = [ln.text.strip("#*_ ") for ln in lines if ln.text]
     cells = (c.strip() for t in texts[:HEADER_LINES] for c in [t, *(t.split(" | ") if " | " in t else [])])
     found = [(d, c) for c in cells if (d := date_of(c)) is not None]  # a page head's "| MONDAY, MARCH 6, 2028 |"
-    stamped = next(
-        (d for d, c in found if (m := DATE_LINE.match(c)) and (m["time"] or m["clock"])), None
-    )  # "2027-05-21 15:33": when
-    day = stamped or next((d for d, _ in found), None)  # it was posted, not the site's "today" above the headline
+    # "2027-05-21 15:33", "Published: 12:47, February 11, 2023": when it was posted, not the site's "today" above
+    stamped = next((d for d, c in found if (m := DATE_LINE.match(c)) and (m["time"] or m["clock"])), None)
+    day = stamped or next((d for d, _ in found), None)
     if day is None and (stamp := _STAMP.search(head)):  # a byline's "Associated Press - 03/21/23 11:45 AM ET"
         year = stamp["y"] and (stamp["y"] if len(stamp["y"]) == 4 else f"20{stamp['y']}")
         first, second = (stamp["b"], stamp["a"]) if stamp["ampm"] else (stamp["a"], stamp["b"])  # a 12-hour clock:

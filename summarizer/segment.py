@@ -79,7 +79,7 @@ _TRANSLATION_NOTE = re.compile(r"^\[(?:Translated|Translation|Machine translatio
 """A digest's note on the language a post was written in: no part of the post."""
 _QUOTE_CLOSED = re.compile(r"[\"\u201d]\s*$")
 """A post's quotation closed at the end of the text read so far: the post is over."""
-_LABELLED_LINE = re.compile(r"^[A-Z][\w'’ ]{2,30}:\s")
+_LABELLED_LINE = re.compile(r"^[A-Z][\w'\u2019 ]{2,30}:\s")
 """A line opening with its own label ("Analyst comment: ..."): the monitor's words, no longer the post's."""
 _FORWARDED = re.compile(r"^Forwarded from\s+(?P<outlet>[^\n]{2,60}?)\s*$")
 """A channel post forwarded from another: the source of what it says."""

@@ -47,6 +47,12 @@ def _said(line: int, speaker: str, cue: str, role: str | None = None, target: st
     return {"line": line, "speaker": speaker, "role": role, "cue": cue, "target": target}
 
 
+def _imposed(
+    line: int, authority: str, action: str, targets: list[str] | None = None, count: int | None = None
+) -> dict[str, Any]:
+    return {"line": line, "authority": authority, "action": action, "targets": targets or [], "target_count": count}
+
+
 def _read(doc: Document, reading: dict[str, Any], where: str) -> tuple[Candidates, dict[str, int]]:
     """Verify a reading of the chunk whose passage contains ``where``."""
     rejected: dict[str, int] = {}
@@ -96,13 +102,8 @@ def test_the_known_failure_modes_are_rejected() -> None:
 
 def test_a_sanction_takes_the_targets_the_text_names() -> None:
     doc = _doc(WIRE)
-    imposed = {
-        "line": 1,
-        "authority": "The U.S. Treasury Department",
-        "action": "designate",
-        "targets": ["Blue Reef Trading", "Delta Star Shipping", "IRGC", "Iran's"],
-        "target_count": 2,
-    }
+    targets = ["Blue Reef Trading", "Delta Star Shipping", "IRGC", "Iran's"]
+    imposed = _imposed(1, "The U.S. Treasury Department", "designate", targets, 2)
     announcement = _said(1, "U.S. Treasury Department", "sanctioned")
     found, rejected = _read(doc, {"statements": [announcement], "sanctions": [imposed]}, "Blue Reef")
     assert found.statements == [] and rejected == {"verb is not a reporting verb": 1}  # the action is no statement
@@ -111,7 +112,7 @@ def test_a_sanction_takes_the_targets_the_text_names() -> None:
     names = {t.name for t in action.targets}
     assert {"Blue Reef Trading", "Delta Star Shipping"} <= names and "Iran's" not in names
     assert action.target_count == 2
-    demand = {"line": 1, "authority": "Hadi al-Sarraf", "action": "designate", "targets": [], "target_count": None}
+    demand = _imposed(1, "Hadi al-Sarraf", "designate")
     _, rejected = _read(doc, {"statements": [], "sanctions": [demand]}, "told reporters")
     assert rejected == {"no imposing verb after the authority": 1}
 
@@ -417,7 +418,7 @@ def test_a_sanction_s_authority_must_be_the_subject_of_its_verb() -> None:
         "Exchange house listed\n\nJune 3, 2025\n\nThe exchange house, based on Hamra Street in Beirut, Lebanon, "
         "moved funds for the group for years until the U.S. Treasury designated it on Tuesday.\n"
     )
-    place = {"line": 1, "authority": "Lebanon", "action": "designate", "targets": ["SAL"], "target_count": 1}
+    place = _imposed(1, "Lebanon", "designate", ["SAL"], 1)
     found, rejected = _read(doc, {"statements": [], "sanctions": [place]}, "Hamra Street")
     assert found.sanctions == [] and rejected == {"no imposing verb after the authority": 1}
     treasury = {**place, "authority": "U.S. Treasury", "targets": []}
@@ -496,7 +497,7 @@ def test_imposing_costs_is_no_sanctions_action_even_beside_the_word_sanctions() 
         "that the IRGC seized the Aurora Bay to impose costs on shipping in response to the sanctions.\n"
     )
     doc = _doc(text)
-    imposed = {"line": 2, "authority": "IRGC", "action": "threaten", "targets": ["Aurora Bay"], "target_count": None}
+    imposed = _imposed(2, "IRGC", "threaten", ["Aurora Bay"])
     found, rejected = _read(doc, {"statements": [], "sanctions": [imposed]}, "impose costs")
     assert found.sanctions == [] and rejected == {"no imposing verb after the authority": 1}
 
@@ -592,7 +593,7 @@ def test_a_running_total_of_past_actions_is_no_action_the_model_can_add() -> Non
         "sanctioned more than 150 Iranian persons and entities since 2022.\n"
     )
     doc = _doc(text)
-    total = {"line": 2, "authority": "Britain", "action": "designate", "targets": [], "target_count": 150}
+    total = _imposed(2, "Britain", "designate", count=150)
     found, rejected = _read(doc, {"statements": [], "sanctions": [total]}, "more than 150")
     assert found.sanctions == [] and rejected == {"no imposing verb after the authority": 1}
 
@@ -604,13 +605,7 @@ def test_a_threat_takes_no_target_from_its_speaker_an_earlier_paragraph_or_a_sou
         "Iraqi banks that handled the group's funds. [FCDO]\n"
     )
     doc = _doc(text)
-    threat = {
-        "line": 1,
-        "authority": "London",
-        "action": "threaten",
-        "targets": ["Alistair Penhaligon", "FCDO", "Aster Dawn", "IRGC Navy"],
-        "target_count": None,
-    }
+    threat = _imposed(1, "London", "threaten", ["Alistair Penhaligon", "FCDO", "Aster Dawn", "IRGC Navy"])
     found, _ = _read(doc, {"statements": [], "sanctions": [threat]}, "go after")
     (action,) = found.sanctions
     assert (action.authority, action.action, action.targets) == ("London", "threaten", [])

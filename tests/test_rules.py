@@ -3430,24 +3430,28 @@ def test_a_wire_story_s_lead_and_detail_are_one_action_dated_by_its_byline_and_s
     assert not summary.statements
 
 
-def test_a_date_told_deep_in_a_sentence_is_not_the_page_s_own():
-    summary = by_rules(
-        "Drone parts network hit\n\n"
-        "Washington has announced a fresh round of measures against suppliers of Iran's drone programme, which "
-        "Western governments say has armed Russia since the war began on February 24, 2022.\n\n"
-        "In a statement on Tuesday, the Treasury said the suppliers worked for the defence ministry.\n"
-    )
-    assert summary.bulletin.period_start is None
-    assert [s.said_on for s in summary.statements] == [None]
-
-
-def test_a_dateline_s_date_is_the_page_s_own():
-    summary = by_rules(
-        "Drone parts network hit\n\n"
-        "WASHINGTON, April 11, 2028 (Harbour) - In a statement on Tuesday, the Treasury said the suppliers of the "
-        "drone programme worked for Iran's defence ministry.\n"
-    )
-    assert summary.bulletin.period_start == date(2028, 4, 11)
+@pytest.mark.parametrize(
+    ("body", "day"),
+    [
+        # a date told deep in a sentence of the body is not the page's
+        (
+            "Washington has announced a fresh round of measures against suppliers of Iran's drone programme, which "
+            "Western governments say has armed Russia since the war began on February 24, 2022.\n\n"
+            "In a statement on Tuesday, the Treasury said the suppliers worked for the defence ministry.",
+            None,
+        ),
+        # a dateline's date is
+        (
+            "WASHINGTON, April 11, 2028 (Harbour) - In a statement on Tuesday, the Treasury said the suppliers of "
+            "the drone programme worked for Iran's defence ministry.",
+            date(2028, 4, 11),
+        ),
+    ],
+)
+def test_which_full_date_near_the_top_is_the_page_s_own(body, day):
+    summary = by_rules(f"Drone parts network hit\n\n{body}\n")
+    assert summary.bulletin.period_start == day
+    assert [s.said_on for s in summary.statements] == [day]
 
 
 @pytest.mark.parametrize(

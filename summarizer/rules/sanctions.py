@@ -789,6 +789,7 @@ def _restatements_folded(sanctions: list[Sanction]) -> list[Sanction]:
     return kept
 
 
+_ALSO = re.compile(r"\balso\b")
 _LEAD_REACH = 400
 """How far after a lead sentence its detail may start: the next paragraph or two."""
 
@@ -798,7 +799,7 @@ def _leads_into(lead: Sanction, detail: Sanction) -> bool:
     doing the same thing right after, not "also" doing it again."""
     return (
         lead.target_count is None
-        and not re.search(r"\balso\b", detail.evidence.text)
+        and not _ALSO.search(detail.evidence.text)
         and not lead.targets
         and bool(detail.target_count or detail.targets)
         and lead.issuing_country is not None

@@ -1150,7 +1150,7 @@ def _by_initials(text: str, label: str) -> str | None:
     the text whose words open with those letters, in order."""
     if not re.fullmatch(r"[A-Z]{2,3}", label):
         return None
-    words = r"\s+".join(rf"{letter}[\w'’-]+" for letter in label)
+    words = r"\s+".join(rf"{letter}[\w'\u2019-]+" for letter in label)
     return next((m[0] for m in re.finditer(rf"\b{words}\b", text) if is_name(m[0])), None)
 
 

@@ -862,7 +862,7 @@ def posted_quote(doc: Document, para: Paragraph, ctx: Context, announced: bool) 
     if para.author is None or announced:
         return None
     name, _, office = para.author.partition(", ")  # "Dana Whitcombe, Spokesperson, U.S. Department of State"
-    who = ctx.speaking(name, clean_role(office) or None) if is_name(name) else Person(para.author)  # or a body
+    who = ctx.speaking(name, clean_role(office)) if is_name(name) else Person(para.author)  # or a body
     return _build(doc, para, Sentence(para.start, para.end, para.text), who, "posted", flat(para.text).strip(), 0)
 
 

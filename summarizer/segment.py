@@ -1182,6 +1182,8 @@ def _heading(line: str) -> str | None:
     return line
 
 
+_CLOSING_TAG = re.compile(r"\s+[\[(][^\[\]()\n]{1,60}[\])]$")
+"""A source tag closing a line after its last sentence: "[Al-Masirah]", "(IRNA)"."""
 _SENTENCE_WORDS = re.compile(r"^[A-Z][\w'-]*\s+(?:[\w'-]+\s+){0,6}?(?:[a-z]{3,}ed|has|have|had|is|are|was|were|will)\b")
 """A short line reading as a sentence: a subject, then a verb in the past tense or with its auxiliary ("Washington
 sanctioned ...", "Iran has rejected ...")."""
@@ -1192,8 +1194,9 @@ def _is_prose(line: str, mode: str) -> bool:
     if line.endswith(")") and words <= 20 and not ends_sentence(line) and not re.search(r"\]\([^()\s]*\)$", line):
         return False  # an image caption repeating a citation
     if mode == "header":  # a sentence, or one opening a list; a short one only if its words are a sentence's
+        told = _CLOSING_TAG.sub("", line)  # "... "within days." [Al-Masirah]": a sentence, then its source
         return (words >= 12 or (words >= 6 and _SENTENCE_WORDS.search(line) is not None)) and (
-            ends_sentence(line) or line.endswith(":")
+            ends_sentence(told) or line.endswith(":")
         )
     return words >= 6 or (words >= 3 and line.endswith(":"))  # "Foreign Minister X said:" opens a quotation
 

@@ -3728,3 +3728,15 @@ def test_a_byline_stamp_on_a_12_hour_clock_puts_the_month_first(stamp, day):
 def test_targets_those_named_include_and_a_list_after_an_order_s_abbreviation(text, targets):
     (found,) = by_rules(f"Listings\n\nMay 2, 2028\n\n{text}\n").sanctions
     assert [t.name for t in found.targets] == targets
+
+
+def test_a_short_text_s_first_paragraph_closed_by_a_source_tag_is_body_not_header():
+    summary = by_rules(
+        "Chronology: April 2028\n\nPublished 5 April 2028\n\n"
+        '2 April 2028 - Houthi spokesman Yahya Saree said the group fired two missiles at a tanker. "More will '
+        'follow," he added. [Al-Masirah]\n'
+    )
+    assert [(s.speaker, s.cited_outlet) for s in summary.statements] == [
+        ("Yahya Saree", "Al-Masirah"),
+        ("Yahya Saree", "Al-Masirah"),
+    ]

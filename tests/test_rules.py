@@ -3740,3 +3740,11 @@ def test_a_short_text_s_first_paragraph_closed_by_a_source_tag_is_body_not_heade
         ("Yahya Saree", "Al-Masirah"),
         ("Yahya Saree", "Al-Masirah"),
     ]
+
+
+def test_a_proper_name_s_words_say_nothing_of_a_statement_s_kind():
+    summary = one_paragraph(
+        'Senator Ruth Calloway said: "Good first step. Now the administration must relist the group as a Foreign '
+        'Terrorist Organization."'
+    )
+    assert [s.statement_type for s in summary.statements] == ["demand_appeal"]

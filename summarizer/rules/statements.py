@@ -1087,6 +1087,11 @@ def demanded_of(content: str) -> str | None:
     return m["party"].strip() if party and not all(w.lower() in _DETERMINERS for w in words) else None
 
 
+_NAMED = re.compile(r"(?<![.!?\"]\s)(?<!^)\b[A-Z][\w'-]+(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w'-]+)+")
+"""A proper name of several words inside a content ("Foreign Terrorist Organization", "Under Secretary for Terrorism
+and Financial Intelligence"): its words say nothing of the statement's kind."""
+
+
 def statement_type(cue: str | None, content: str) -> str:
     """CAMEO-style type from the cue, corrected by what the content says: a party asked to act makes a demand and a
     consequence on a condition a threat, whatever verb reports them."""
@@ -1096,7 +1101,7 @@ def statement_type(cue: str | None, content: str) -> str:
         return "claim_responsibility"
     if _CONDITIONAL.search(content.lower()):  # "If they attack again, we will ..."
         return "threaten"
-    low = content.lower()
+    low = _NAMED.sub(" ", content).lower()  # "a Foreign Terrorist Organization" accuses no one
     kind = (
         CUES.get(cue)
         or CUES.get(f"{cue} that")

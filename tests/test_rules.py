@@ -3748,3 +3748,13 @@ def test_a_proper_name_s_words_say_nothing_of_a_statement_s_kind():
         'Terrorist Organization."'
     )
     assert [s.statement_type for s in summary.statements] == ["demand_appeal"]
+
+
+def test_the_next_day_counts_from_the_entry_s_date_and_is_no_part_of_what_was_said():
+    summary = by_rules(
+        "Chronology: April 2028\n\nPublished 5 April 2028\n\n"
+        "1 April 2028 - A drone struck a depot near Erbil. U.S. Central Command said the next day that the drone "
+        'was "of Iranian manufacture." [CENTCOM]\n'
+    )
+    (found,) = summary.statements
+    assert (found.said_on, found.content) == (date(2028, 4, 2), 'the drone was "of Iranian manufacture."')

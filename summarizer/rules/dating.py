@@ -16,7 +16,7 @@ DATE = r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,8}
 WHEN = (
     rf"(?:(?:(?:on|last|this|early|late)\s+)?(?:on\s+)?{DAY}(?:\s+(?:morning|afternoon|evening|night))?|yesterday|today|"
     r"(?:late\s+|early\s+)?last\s+night|this\s+(?:morning|afternoon|evening)|"
-    rf"earlier(?:\s+this\s+(?:week|month))?|on\s+{DATE})"
+    rf"earlier(?:\s+this\s+(?:week|month))?|the\s+(?:next|following)\s+day|a\s+day\s+later|on\s+{DATE})"
 )
 """A day ("on Thursday", "yesterday", "on November 25"): between speaker and verb, or verb and content."""
 _PAPER_OF = rf"[Ii]n\s+(?:its|a|an|his|her|their|the)\s+(?:\w+\s+)?{PAPER_NOUN}\b[^,.;]{{0,30}}?\s+of"
@@ -30,6 +30,8 @@ _OPENING_DATES = [
     *(re.compile(rf"\s*({d.pattern})\s*[-\u2013\u2014:]\s") for d in (dates.MONTH_DAY, dates.DAY_MONTH)),
 ]
 """A date opening the paragraph: "On March 21, ...", or a timeline's entry "3 May 2028 - ..."."""
+_NEXT_DAY = re.compile(r"\b(?:the\s+(?:next|following)\s+day|a\s+day\s+later)\b")
+"""A day counted from the date the paragraph opens with ("4 May 2028 - ... said the next day that ...")."""
 _YESTERDAY = re.compile(r"\b(?:[Yy]esterday|[Ll]ast\s+night)\b")
 _TODAY = re.compile(r"\b(?:[Tt]oday|[Tt]onight|[Tt]his (?:morning|afternoon|evening))\b")
 
@@ -104,7 +106,8 @@ def _dated(doc: Document, para: Paragraph, sent: Sentence, said: str | None = No
         (m for r in _OPENING_DATES if (m := r.match(opening))), None
     )
     if inline:
-        return dates.parse(inline[1], *_year_told(doc, para, sent))[0]
+        day = dates.parse(inline[1], *_year_told(doc, para, sent))[0]
+        return day + timedelta(days=1) if day is not None and _NEXT_DAY.search(told) else day
     start, end = doc.bulletin.period_start, doc.bulletin.period_end
     day = end if start and end and (end - start).days < 7 else None  # a weekday names one day of a dated week
     one_day = start == end

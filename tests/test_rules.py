@@ -3758,3 +3758,11 @@ def test_the_next_day_counts_from_the_entry_s_date_and_is_no_part_of_what_was_sa
     )
     (found,) = summary.statements
     assert (found.said_on, found.content) == (date(2028, 4, 2), 'the drone was "of Iranian manufacture."')
+
+
+def test_a_target_added_by_name_under_its_office_is_the_person():
+    (found,) = one_paragraph(
+        "On Tuesday, the US Treasury Department added the name of Iran's Central Bank Governor Valiollah Seif to "
+        "its list of sanctions, accusing him of moving money to Hezbollah."
+    ).sanctions
+    assert [t.name for t in found.targets] == ["Valiollah Seif"]

@@ -11,6 +11,7 @@ import re
 from ..lexicon import alternation
 from ..models import Target
 from .dating import DAY
+from .speakers import titled
 from .words import (
     COUNT,
     LEXICON,
@@ -122,6 +123,7 @@ _LIST_ITEM = re.compile(
     r";\s*(?:and\s+)?|,\s+and\s+|,?\s+as well as\s+|(?:,|\s+and)\s+(?=[A-Z]|(?:the|its|their|his|her|an?|\d+)\s)|"
     rf"\s+and\s+(?=(?:{alternation(NUMBERS)})\s)"
 )
+_NAMES_OF = re.compile(r"^(?:the\s+)?names?\s+of\s+")
 _DESCRIPTION = re.compile(r"^(?:the|an?|its|their|his|her)\s+(?:[A-Z]\w+\s+)?[a-z]")
 """A list item that only describes ("its Yemeni owner", "two officials of the prison"): the name, if any, follows."""
 _PARENS_AFTER = re.compile(r"\s*\([^()]*\)")
@@ -145,6 +147,7 @@ def listed(phrase: str) -> list[Target]:
     carried = None  # "two Syrian nationals, X and Y": the description gives X's country
     counted, colon, names = phrase.partition(": ")  # "four entities and individuals: A, B and C"
     phrase = names if colon and COUNT.match(counted) else phrase
+    phrase = _NAMES_OF.sub("", phrase)  # "added the name of X to its list": X
     for item in _LIST_ITEM.split(_PARENS_AFTER.sub("", phrase)):
         head, comma, described = item.partition(", ")
         if comma and described[:1].islower() and head[:1].isupper() and is_name(head):
@@ -262,6 +265,8 @@ _APPOSITION = re.compile(r"\s*\([^()]*\)\s*,?\s*|,\s+(?=(?:an?|the)\s)")
 def _target_named(item: str) -> Target | None:
     """The target a list item names, as a person, entity or vessel; None for an item that names nobody."""
     bare = _PLACE_BASED_WORD.sub("", RANK.sub("", item, count=1) if RANK.match(item) else item)
+    office, holder = titled(_POSSESSOR.sub("", bare))  # "Iran's Central Bank Governor X": X, whatever X holds
+    bare = holder if office and is_name(holder) and len(holder.split()) > 1 else bare
     names = [
         n
         for n in _TARGET_NAME.findall(bare)

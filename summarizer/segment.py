@@ -1183,7 +1183,15 @@ def _heading(line: str) -> str | None:
 
 
 _CLOSING_TAG = re.compile(r"\s+[\[(][^\[\]()\n]{1,60}[\])]$")
-"""A source tag closing a line after its last sentence: "[Al-Masirah]", "(IRNA)"."""
+
+
+def _tag_closing(text: str) -> re.Match[str] | None:
+    """A source tag closing a text after its last sentence ("... fire." [FCDO], "... killed." (Sabereen News)), as
+    chronologies and digests name an entry's single source."""
+    m = _CLOSING_TAG.search(text.rstrip())
+    return m if m is not None and ends_sentence(text[: m.start()]) else None
+
+
 _SENTENCE_WORDS = re.compile(r"^[A-Z][\w'-]*\s+(?:[\w'-]+\s+){0,6}?(?:[a-z]{3,}ed|has|have|had|is|are|was|were|will)\b")
 """A short line reading as a sentence: a subject, then a verb in the past tense or with its auxiliary ("Washington
 sanctioned ...", "Iran has rejected ...")."""
@@ -1194,9 +1202,8 @@ def _is_prose(line: str, mode: str) -> bool:
     if line.endswith(")") and words <= 20 and not ends_sentence(line) and not re.search(r"\]\([^()\s]*\)$", line):
         return False  # an image caption repeating a citation
     if mode == "header":  # a sentence, or one opening a list; a short one only if its words are a sentence's
-        told = _CLOSING_TAG.sub("", line)  # "... "within days." [Al-Masirah]": a sentence, then its source
         return (words >= 12 or (words >= 6 and _SENTENCE_WORDS.search(line) is not None)) and (
-            ends_sentence(told) or line.endswith(":")
+            ends_sentence(line) or line.endswith(":") or _tag_closing(line) is not None  # '... days." [Al-Masirah]'
         )
     return words >= 6 or (words >= 3 and line.endswith(":"))  # "Foreign Minister X said:" opens a quotation
 
@@ -1268,10 +1275,9 @@ def _source(piece: str, anchor: tuple[date | None, date | None]) -> tuple[str, d
 
 
 def _closing_tag(body: str, m: re.Match[str], piece: str) -> tuple[str, None, None] | None:
-    """An undated source tag closing a paragraph after its last sentence ("... fire." [FCDO], "... killed." (Sabereen
-    News)), as chronologies and digests name the single source of an entry: the outlet, with no date."""
-    closes = not body[m.end() :].strip() and body[: m.start()].rstrip().endswith((".", '."', ".\u201d", "!", "?"))
-    return (piece, None, None) if closes and _TAG.fullmatch(piece) else None
+    """The outlet of an undated source tag ``m`` when it closes the paragraph after its last sentence, with no date."""
+    closing = _tag_closing(body)
+    return (piece, None, None) if closing is not None and closing.end() == m.end() and _TAG.fullmatch(piece) else None
 
 
 _TAG = re.compile(r"[A-Z][\w.&'-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w.&'-]*){0,4}")

@@ -347,7 +347,8 @@ def _named(found: Sanction, sentence: str, passage: str, imposed: Imposed) -> Sa
     or after it, outside a source tag ("[FCDO]"), and not who speaks before the authority ("X said London would")."""
     at = passage.find(sentence)
     told = _TAG.sub(lambda m: " " * len(m[0]), passage[at:] if at >= 0 else passage)
-    opening = fold(sentence)[: max(0, fold(sentence).find(fold(found.authority)))]
+    folded = fold(sentence)
+    opening = folded[: max(0, folded.find(fold(found.authority)))]
     named = [name for name in imposed.targets if fold(name) not in opening]
     found = targets(found, told, named) or found
     stated = imposed.target_count

@@ -140,12 +140,12 @@ def extract(doc: Document) -> tuple[list[OverviewPoint], list[Statement], list[S
                 continue
             statements.extend(found_here)
             quoting = found_here[-1] if found_here and left_open(doc, found_here[-1]) else None
-            day = remarks_day(doc, para)
+            made = REMARKS.match(para.sentences[0].flat) if para.sentences else None  # "X made the remarks ..."
+            day = remarks_day(doc, para) if made is not None else None
             if day is not None:
                 statements[:] = _dated_remarks(statements, day)
-            maker = REMARKS.match(para.sentences[0].flat) if para.sentences else None
-            if maker is not None and is_name(maker["who"]) and statements and statements[-1].speaker.startswith("the "):
-                named[statements[-1].speaker] = maker["who"]  # "The ... spokesman condemned ...": whom it named
+            if made is not None and is_name(made["who"]) and statements and statements[-1].speaker.startswith("the "):
+                named[statements[-1].speaker] = made["who"]  # "The ... spokesman condemned ...": whom it named
         sanctions.extend(listings(doc, section))  # a list's lead over its entries: "The following ... added to"
     complete_sanctions(doc, sanctions)
     statements = [_named(s, named[s.speaker]) if s.speaker in named else s for s in statements]

@@ -78,9 +78,8 @@ Tuesday", "Nasser Kanaani made the remarks in a statement ..."."""
 
 
 def remarks_day(doc: Document, para: Paragraph) -> date | None:
-    """The day a paragraph opening "He made the remarks ..." gives the remarks reported before it."""
-    first = para.sentences[0] if para.sentences else None
-    return _dated(doc, para, first) if first is not None and REMARKS.match(first.flat) else None
+    """The day a paragraph opening "He made the remarks ..." (:data:`REMARKS`) gives the remarks reported before it."""
+    return _dated(doc, para, para.sentences[0])
 
 
 _YEAR_TOLD = re.compile(r"\b(?:[Ii]n|[Dd]uring|[Tt]hroughout)\s+((?:19|20)\d\d)\b")

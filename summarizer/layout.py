@@ -185,9 +185,13 @@ DATE_LINE = re.compile(
 """A line that is only a date, perhaps with a label, a weekday and a time before or after it: "Tuesday 03/09/2024",
 "Published: 12:47, February 11, 2023", "date 2023-03-14",
 "Last Update: 14/03/2023 09:12", "27 January 2025 17:10", "Tue Apr 22, 2025 14:47 GMT", "2025-05-21 15:33:12"."""
-NOTE_LABEL = re.compile(r"\[(?:Monitor|Editor|Translator)(?:'s)?\s+note:\s*|(?-i:Note):\s+(?=[A-Z])", re.I)
+_NOTE_HOLDER = rf"(?:{alternation(_LEXICON.note_holders)})(?:'s|s'|\u2019s)?\s+[Nn]ote\s*:"
+NOTE_LABEL = re.compile(rf"\[{_NOTE_HOLDER}\s*|(?-i:Note):\s+(?=[A-Z])", re.I)
 """The label opening an editor's bracketed note ("[Monitor's note: The U.S. Treasury ...]") or a note in the text
 ("Note: Iran, which is not a member, rejected ..."): what follows is text."""
+EDITORS_NOTE = re.compile(rf"^\[?{_NOTE_HOLDER}")
+"""A note's label opening a line ("Editor's note: This interview was condensed ..."): the paper speaks, not the
+last speaker."""
 _FURNITURE = re.compile(
     rf"^[*_]*(?:(?!{NOTE_LABEL.pattern})\[[^\[\]]+\]|(?:{alternation(_LEXICON.furniture)})(?=\W|$).*)[*_]*$|\s>\s", re.I
 )

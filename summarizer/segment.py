@@ -21,6 +21,7 @@ from .ingest import Source
 from .layout import (
     BULLET,
     BULLET_MARKS,
+    EDITORS_NOTE,
     FOOTNOTE_MARK,
     MD_LINK,
     NOTE_LABEL,
@@ -71,7 +72,6 @@ _ENTRY_BYLINE = re.compile(r"(?:[A-Z][\w'\u2019.-]+\s+){1,3}[A-Z][\w'\u2019-]+(?
 _EMBED_ACCOUNT = re.compile(r"(?:[A-Z][\w.'\u2019-]*\s+){1,5}@\w{2,30}")
 """The account line of a post embedded in an article ("Hilal Al Maawali @HilalAlMaawali"): the card's furniture; the
 post's text under it goes on with the sentence that introduced it ("X posted on X:")."""
-_EDITORS_NOTE = re.compile(r"^\[?(?:Editor|Editors|Publisher|Translator)(?:'s|s'|\u2019s)?\s+[Nn]ote\s*:")
 """A note of the publication's own ("Editor's note: ..."): no part of the turn above it."""
 _POST = re.compile(r"^\[(?P<stamp>[^\[\]\n]{0,30}\d{1,2}:\d{2}(?::\d{2})?)\]\s+[^\n:]{2,60}:\s*$")
 """A channel post's header in an export: "[11.01.2027 08:14] Mideast Pulse:"."""
@@ -635,7 +635,7 @@ class _Reader:
                 self.embedded = self.current is not None and _goes_on(self.current.text)
                 self.skipped = True
                 continue
-            if _EDITORS_NOTE.match(line.text) and not self.doc.speech:
+            if EDITORS_NOTE.match(line.text) and not self.doc.speech:
                 self.current = self.turn = None  # "Editor's note: This interview was condensed ...": the paper's
             if (
                 i in self.used

@@ -76,7 +76,7 @@ _ORG_WORDS = re.compile(
 )
 _OFFICES_FOR = "".join(f"(?<!{noun}\\s)" for noun in LEXICON.offices_for)
 """Offices that go on with "for": "the deputy commander for logistics of the IRGC Aerospace Force, X"."""
-_NOT_PURPOSE = "".join(f"(?<!{word}\\s)" for word in ("pursuant", "according", "due", "related", "linked", "owing"))
+_NOT_PURPOSE = "".join(f"(?<!{word}\\s)" for word in LEXICON.not_purpose_words)
 """Words before "to" that make it no infinitive of purpose: "pursuant to Executive Order 13224"."""
 _LIST_END = (
     rf"(?=\s+(?:as(?!\s+well\s+as)(?<!well as)|{_OFFICES_FOR}for(?=\s+[a-z])|under|to the|to its|who|which|that|"
@@ -235,7 +235,7 @@ def _is_firm(name: str) -> bool:
     return bool(_ORG_WORDS.fullmatch(words[-1])) and not ROLE_NOUNS.match(words[0]) and words[0] not in NOT_NAMES
 
 
-_PLACE_BASED_WORD = re.compile(rf"\b{_PLACE}(?:{_BASED}|-(?:made|built|origin|backed|linked|owned|controlled)\b)\s+")
+_PLACE_BASED_WORD = re.compile(rf"\b{_PLACE}(?:{_BASED}|-(?:{alternation(LEXICON.provenance_suffixes)})\b)\s+")
 """Where a target sits or what it comes from ("Dubai-based", "European-made engines"): a description, not a name."""
 _TARGET_NAME = re.compile(r"(?:(?:al|el|an|ad|as)-)?" + NAME + r"(?:\s+(?:for|of)\s+(?:the\s+)?" + NAME + ")*")
 _VESSEL = re.compile(r"\b(?:tanker|vessel|ship|MT|MV)\b")

@@ -3766,3 +3766,36 @@ def test_a_target_added_by_name_under_its_office_is_the_person():
         "its list of sanctions, accusing him of moving money to Hezbollah."
     ).sanctions
     assert [t.name for t in found.targets] == ["Valiollah Seif"]
+
+
+def test_an_agency_lede_office_without_article_speaks_and_the_announcement_line_names_it():
+    summary = by_rules(
+        "Iran rebukes listings\n\nJune 2, 2028\n\n"
+        "TEHRAN (Agency) - Foreign Ministry spokesman strongly condemned the new Canadian sanctions on Iranian "
+        "officials, saying that the Islamic Republic would respond.\n\n"
+        "Omid Rastegar made the announcement on Monday evening hours after Canada imposed sanctions on 9 Iranian "
+        "officials and 3 entities over the unrest, accusing them of abuses.\n\n"
+        'Rastegar said the move "has no legal basis".\n'
+    )
+    got = [(s.speaker, s.role, s.statement_type) for s in summary.statements]
+    assert got == [
+        ("Omid Rastegar", "Foreign Ministry spokesman", "accuse_condemn"),
+        ("Omid Rastegar", "Foreign Ministry spokesman", "assessment"),
+    ]
+    assert [(a.authority, a.target_count) for a in summary.sanctions] == [("Canada", 12)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("A Foreign Ministry statement said the listings were illegal.", "Foreign Ministry"),
+        ("A Kremlin statement said the listings were illegal.", "Kremlin"),
+    ],
+)
+def test_a_paper_named_by_its_issuer_before_the_noun_is_the_issuer_speaking(sentence, speaker):
+    assert [s.speaker for s in one_paragraph(sentence).statements] == [speaker]
+
+
+def test_termed_reports_a_characterisation():
+    found = one_paragraph('Spokesman Omid Rastegar termed the listings a "violation of international law".')
+    assert [(s.speaker, s.cue) for s in found.statements] == [("Omid Rastegar", "termed")]

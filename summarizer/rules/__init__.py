@@ -148,7 +148,10 @@ def extract(doc: Document) -> tuple[list[OverviewPoint], list[Statement], list[S
                 named[statements[-1].speaker] = made["who"]  # "The ... spokesman condemned ...": whom it named
         sanctions.extend(listings(doc, section))  # a list's lead over its entries: "The following ... added to"
     complete_sanctions(doc, sanctions)
-    statements = [_named(s, named[s.speaker]) if s.speaker in named else s for s in statements]
+    offices = {named[s.speaker]: s.role for s in statements if s.speaker in named and s.role}
+    statements = [
+        _named(s, named[s.speaker]) if s.speaker in named else _office_of(s, offices.get(s.speaker)) for s in statements
+    ]
     return overview(doc), aim_at_issuers(statements, sanctions), sanctions
 
 
@@ -156,6 +159,14 @@ def _named(statement: Statement, name: str) -> Statement:
     """A statement by a speaker the story named only by office ("The Iranian Foreign Ministry spokesman condemned
     ..."), as the named person's once the story says who made the remarks ("Nasser Kanaani made the remarks ...")."""
     return statement.model_copy(update={"speaker": name, "speaker_canonical": name})
+
+
+def _office_of(statement: Statement, office: str | None) -> Statement:
+    """A statement by a person the story first named only by office ("The Foreign Ministry spokesman condemned ...
+    Nasser Kanaani made the announcement ... Kanaani said"), with that office where the sentence gave none."""
+    if office is None or statement.role is not None:
+        return statement
+    return statement.model_copy(update={"role": office})
 
 
 def _dated_remarks(statements: list[Statement], day: date) -> list[Statement]:

@@ -71,7 +71,7 @@ def when(doc: Document, para: Paragraph, sent: Sentence, *, live: bool = False, 
 
 REMARKS = re.compile(
     r"^(?P<who>He|She|They|The\s+\w+(?:\s+\w+)?|(?:[A-Z][\w'-]+\s+){0,3}[A-Z][\w'-]+)\s+(?:made|delivered)\s+"
-    r"the\s+(?:remarks|comments)\b"
+    r"the\s+(?:remarks|comments|announcement)\b"
 )
 """An agency's closing note on the occasion of what it just reported: "He made the remarks in a meeting ... on
 Tuesday", "Nasser Kanaani made the remarks in a statement ..."."""

@@ -28,12 +28,14 @@ _OWNER = r"(?!The\s)[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?"
 """The country whose body acts ("Iran's Foreign Ministry"), written before its possessive."""
 _AFTER_DAY = "|".join(f"(?<={word.title()} )" for word in [*dates.MONTHS, *dates.WEEKDAYS])
 """Right after a day opening the clause ("On 8 February the UK designated ...", "On Monday the EU listed ...")."""
+_SINCE = "|".join(f"(?<=\\b{word} )" for word in ("after", "when", "since", "because", "while", "as"))
+"""A clause that tells of an action as the time or cause of another ("hours after the EU imposed sanctions on ...")."""
 _STATE_WORDS = alternation([*LEXICON.sanctioning_adjectives, *LEXICON.nationalities, *LEXICON.short_names])
 """Whose body it is, before its name: "British", "Turkish", "UAE"."""
 _AUTHORITY = re.compile(
     rf"(?P<auth>(?:the\s+)?(?:(?:{_STATE_WORDS})\s+|[A-Z][a-z]+\s+(?=administration\b))?"
     rf"(?:(?:{_OWNER}'s\s+)?(?:{alternation(LEXICON.sanctioning_bodies)})|"
-    rf"(?:(?:^|(?<=, )|(?<=: )|(?<=\bthat )|(?<=\bsaid )|(?<=\bsays )|{_AFTER_DAY}|(?<=\d{{4}} )|(?<=- ))"
+    rf"(?:(?:^|(?<=, )|(?<=: )|(?<=\bthat )|(?<=\bsaid )|(?<=\bsays )|{_AFTER_DAY}|(?<=\d{{4}} )|(?<=- )|{_SINCE})"
     r"(?:[Tt]he\s+)?)"
     rf"(?:{alternation(_CAPITALS)})"
     r"(?=\s+\"?(?:on|said|has|had|have|is|are|was|will|would|today|also|froze|stood|stands|\w+ed|condemns|warns|says|"

@@ -503,6 +503,11 @@ _OWN_PAPER = re.compile(
     r"(?<=\w)['\u2019]s\s+(?:[a-z][\w-]*\s+){0,3}(?:statement|declaration|communiqu[eé]|advisory|notice|alert)\s*$"
 )
 """A body's own paper as the subject of a reporting verb: the body says what its paper says."""
+_BODY_PAPER = re.compile(
+    r"(?:^|(?<=\s))(?:[Aa]n?|[Tt]he)\s+(?P<body>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3})\s+(?:[a-z][\w-]*\s+)?"
+    r"(?:statement|declaration|communiqu[eé]|readout|release)\s*$"
+)
+"""A paper named by its issuer before the noun, as wire copy writes it: "A Foreign Ministry statement said"."""
 _ISSUED = re.compile(
     r"\s+(?:issued|released|published|put\s+out|posted)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}"
     r"(?:statement|declaration|communiqu[eé]|message|video|letter|warning)\b[^,;\"]{0,60},?\s*$"
@@ -621,6 +626,7 @@ def _subject(before: str, cue: str) -> Subject:
     before = _ASIDE.sub("", _unranked(_SETTING.sub("", _OPENING_CONJUNCTION.sub("", before))))
     before = _ISSUED.sub(" ", before)  # "The ministry issued a statement saying": the ministry says
     before = _OWN_PAPER.sub(" ", before)  # "OFAC's most recent maritime advisory cautioned": OFAC cautions
+    before = _BODY_PAPER.sub(r"\g<body> ", before)  # "An EU statement said": the EU says
     before = _DAY_BEFORE_VERB.sub("", _OCCASION_BEFORE_VERB.sub("", before))  # "Rostami on Thursday denied"
     before = untitled(_RANK_WORD.sub("", before))
     honoured = _HONORIFIC_SURNAME.search(before) is not None
@@ -1045,12 +1051,14 @@ def _outranked(role: str, mentioned: list[str]) -> bool:
 
 
 _THE_ROLE = re.compile(r"(?:^|\s)[Tt]he\s+(?P<desc>(?:former\s+)?[A-Za-z][\w' -]{2,60})$")
+_BARE_QUALIFIED = re.compile(r"(?P<desc>(?:[A-Z][\w'-]+\s+){1,4}[a-z][\w-]+)")
+"""An agency lede's office with no article, the whole subject: "Foreign Ministry spokesman strongly condemned"."""
 
 
 def _by_role(s: Subject, ctx: Context) -> Person | None:
     """ "The minister said": the person last introduced with that office; an office written as a title that no one
     was introduced with ("the High Representative", "the Prime Minister") speaks as itself."""
-    m = _THE_ROLE.search(s.words)
+    m = _THE_ROLE.search(s.words) or _BARE_QUALIFIED.fullmatch(s.words)
     if m is None or not ROLE_NOUNS.search(m["desc"]):
         return None
     found = ctx.by_role_word(m["desc"])

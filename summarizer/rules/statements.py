@@ -255,7 +255,17 @@ def _participle_subject(cue: str, before: str, ctx: Context) -> Person | None:
     at = before.find(first.name.split()[-1]) if first is not None else -1
     if first is None or at > _SUBJECT_REACH or _AFTER_PREPOSITION.search(before[:at]):
         return None  # "In a reply to the experts dated 31 May, the Mission rejected ..., saying": not the experts
+    if _SUBORDINATE_SUBJECT.search(before, at):
+        return None  # "X spoke hours after the EU imposed sanctions on ..., accusing them of": the EU accuses
     return first
+
+
+_SUBORDINATE_SUBJECT = re.compile(
+    r"\b(?:after|when|since|because|while|before)\s+(?:the\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,4}\s+"
+    r"(?:has\s+|had\s+)?[a-z]+ed\b"
+)
+"""A clause of its own inside the sentence, with a subject and a finite verb: a participle closing the sentence is
+that clause's subject's, not the sentence's."""
 
 
 _AFTER_PREPOSITION = re.compile(r"\b(?:to|from|with|by|for|against|on|at)\s+(?:the\s+)?$", re.I)

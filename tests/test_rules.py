@@ -3799,3 +3799,13 @@ def test_a_paper_named_by_its_issuer_before_the_noun_is_the_issuer_speaking(sent
 def test_termed_reports_a_characterisation():
     found = one_paragraph('Spokesman Omid Rastegar termed the listings a "violation of international law".')
     assert [(s.speaker, s.cue) for s in found.statements] == [("Omid Rastegar", "termed")]
+
+
+def test_a_country_named_before_its_government_is_the_authority_and_a_quoted_conduct_is_read():
+    found = one_paragraph(
+        "The Canada government said it is blacklisting 12 vessels and their managers for "
+        '"facilitating the sale of Iranian petroleum products."'
+    ).sanctions
+    assert [(a.authority, a.issuing_country, a.reasons) for a in found] == [
+        ("Canada government", "Canada", ["facilitating the sale of Iranian petroleum products"])
+    ]

@@ -30,8 +30,10 @@ _AFTER_DAY = "|".join(f"(?<={word.title()} )" for word in [*dates.MONTHS, *dates
 """Right after a day opening the clause ("On 8 February the UK designated ...", "On Monday the EU listed ...")."""
 _SINCE = "|".join(f"(?<=\\b{word} )" for word in ("after", "when", "since", "because", "while", "as"))
 """A clause that tells of an action as the time or cause of another ("hours after the EU imposed sanctions on ...")."""
-_STATE_WORDS = alternation([*LEXICON.sanctioning_adjectives, *LEXICON.nationalities, *LEXICON.short_names])
-"""Whose body it is, before its name: "British", "Turkish", "UAE"."""
+_STATE_WORDS = alternation(
+    [*LEXICON.sanctioning_adjectives, *LEXICON.nationalities, *LEXICON.short_names, *LEXICON.countries]
+)
+"""Whose body it is, before its name: "British", "Turkish", "UAE", "United States"."""
 _AUTHORITY = re.compile(
     rf"(?P<auth>(?:the\s+)?(?:(?:{_STATE_WORDS})\s+|[A-Z][a-z]+\s+(?=administration\b))?"
     rf"(?:(?:{_OWNER}'s\s+)?(?:{alternation(LEXICON.sanctioning_bodies)})|"

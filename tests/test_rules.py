@@ -3809,3 +3809,13 @@ def test_a_country_named_before_its_government_is_the_authority_and_a_quoted_con
     assert [(a.authority, a.issuing_country, a.reasons) for a in found] == [
         ("Canada government", "Canada", ["facilitating the sale of Iranian petroleum products"])
     ]
+
+
+def test_an_action_in_the_passive_has_its_agent_as_authority_and_its_subject_as_targets():
+    found = one_paragraph(
+        "Golden Reef Trading and its director, Omar Saleh, were designated by the U.S. Treasury Department for "
+        "moving funds for the IRGC."
+    ).sanctions
+    assert [(a.authority, [t.name for t in a.targets], a.reasons) for a in found] == [
+        ("U.S. Treasury Department", ["Golden Reef Trading", "Omar Saleh"], ["moving funds for the IRGC"])
+    ]

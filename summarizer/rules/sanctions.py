@@ -28,8 +28,9 @@ _OWNER = r"(?!The\s)[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?"
 """The country whose body acts ("Iran's Foreign Ministry"), written before its possessive."""
 _AFTER_DAY = "|".join(f"(?<={word.title()} )" for word in [*dates.MONTHS, *dates.WEEKDAYS])
 """Right after a day opening the clause ("On 8 February the UK designated ...", "On Monday the EU listed ...")."""
-_SINCE = "|".join(f"(?<=\\b{word} )" for word in ("after", "when", "since", "because", "while", "as"))
-"""A clause that tells of an action as the time or cause of another ("hours after the EU imposed sanctions on ...")."""
+_INTRODUCED = "|".join(f"(?<=\\b{word} )" for word in ("after", "when", "since", "because", "while", "as", "by"))
+"""A clause that tells of an action as the time or cause of another ("hours after the EU imposed sanctions on ..."),
+or the agent of a passive one ("were sanctioned by Britain")."""
 _STATE_WORDS = alternation(
     [*LEXICON.sanctioning_adjectives, *LEXICON.nationalities, *LEXICON.short_names, *LEXICON.countries]
 )
@@ -37,7 +38,7 @@ _STATE_WORDS = alternation(
 _AUTHORITY = re.compile(
     rf"(?P<auth>(?:the\s+)?(?:(?:{_STATE_WORDS})\s+|[A-Z][a-z]+\s+(?=administration\b))?"
     rf"(?:(?:{_OWNER}'s\s+)?(?:{alternation(LEXICON.sanctioning_bodies)})|"
-    rf"(?:(?:^|(?<=, )|(?<=: )|(?<=\bthat )|(?<=\bsaid )|(?<=\bsays )|{_AFTER_DAY}|(?<=\d{{4}} )|(?<=- )|{_SINCE})"
+    rf"(?:(?:^|(?<=, )|(?<=: )|(?<=\bthat )|(?<=\bsaid )|(?<=\bsays )|{_AFTER_DAY}|(?<=\d{{4}} )|(?<=- )|{_INTRODUCED})"
     r"(?:[Tt]he\s+)?)"
     rf"(?:{alternation(_CAPITALS)})"
     r"(?=\s+\"?(?:on|said|has|had|have|is|are|was|will|would|today|also|froze|stood|stands|\w+ed|condemns|warns|says|"
@@ -165,7 +166,12 @@ def find_sanction(
         )
     acting = _acting(text)
     if not acting:  # "the Foreign Ministry condemned the decision of ...": whoever acts is named further on
-        return _officer_acts(doc, para, sent) or _decision(doc, para, sent) or _listed_passively(doc, para, sent)
+        return (
+            _officer_acts(doc, para, sent)
+            or _decision(doc, para, sent)
+            or _listed_passively(doc, para, sent)
+            or _imposed_by(doc, para, sent, text)
+        )
     auth, verb = acting[0]
     body = _AUTHORITY.search(text, verb.end()) if auth["auth"] in _CAPITALS else None
     if body is not None and body["auth"] not in _CAPITALS and _BODY_SAYS.match(text, body.end()):
@@ -414,6 +420,30 @@ def _listed_passively(doc: Document, para: Paragraph, sent: Sentence) -> Sanctio
     if authority.isupper():  # "THE COUNCIL OF THE EUROPEAN UNION," heading the act
         authority = from_capitals(authority)
     return _record(doc, para, sent, authority, _LIST_CHANGES[m["change"].split()[0]], m.end())
+
+
+_BY = re.compile(
+    r"\b(?:were|was|have\s+been|has\s+been|had\s+been|are\s+being|is\s+being)\s+(?:also\s+)?"
+    r"(?P<verb>sanctioned|designated|blacklisted)\s+(?:(?:on|last)\s+\w+\s+)?by\s+"
+)
+"""An imposing verb in the passive with its agent after it: "Five firms were sanctioned by the Treasury"."""
+
+
+def _imposed_by(doc: Document, para: Paragraph, sent: Sentence, text: str) -> Sanction | None:
+    """An action told in the passive, its authority the agent after "by" and its targets the subject before."""
+    m = _BY.search(text)
+    agent = _AUTHORITY.match(text, m.end()) if m is not None else None
+    if m is None or agent is None:
+        return None
+    authority = re.sub(r"^the\s+", "", agent["auth"]).strip()
+    found = _record(doc, para, sent, authority, "designate", 0, text)
+    subject = _LEAD_IN.sub("", text[: m.start()]).strip(" ,")
+    found.targets = found.targets or [t for t in targets.listed(subject) if not COUNT.match(t.name)]
+    return found
+
+
+_LEAD_IN = re.compile(r"^(?:[A-Z][a-z]+(?:\s+\w+){0,3},\s+)+")
+"""What opens a sentence before its subject: "On Monday, ", "In a statement, "."""
 
 
 def _about_sanctions_before(doc: Document, para: Paragraph) -> bool:

@@ -90,6 +90,7 @@ class Lexicon:
     not_purpose_words: tuple[str, ...]
     provenance_suffixes: tuple[str, ...]
     note_holders: tuple[str, ...]
+    reading_cues: tuple[str, ...]
     papers: frozenset[str]
     paper_nouns: tuple[str, ...]
     plural_bodies: tuple[str, ...]

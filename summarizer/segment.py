@@ -52,6 +52,8 @@ OVERVIEW_HEADINGS = re.compile(
     r"(?:\[\d{1,3}\])?\W*$",  # "Highlights[1]": a web page's footnote marker on the heading
     re.I,
 )
+_CUE_LABEL = re.compile(rf"(?:{alternation(load().reading_cues)}):", re.I)
+"""A script's cue naming who reads what follows ("READER:", "ANCHOR:"): no heading."""
 _BULLET = re.compile(rf"^[ \t]*{BULLET}[ \t]+")
 _MD_HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]+")
 _SOURCE_LINE = re.compile(rf"^{SOURCE_LABEL}\s*\[[^\]]+\]\([^()\s]+\)\s*$")
@@ -743,6 +745,8 @@ class _Reader:
             heading = None  # "... to the control list:" then "1. Cascade Ridge Avionics": an item, not a heading
         if heading is not None and _END_MATTER.match(heading):
             return False  # "SOURCES": the footnotes' list, not the body
+        if heading is not None and self.mode == "overview" and _CUE_LABEL.fullmatch(line.text.strip()):
+            return True  # "HEADLINES" over "READER:": a script's cue to its reader, the summary goes on under it
         if heading is not None:
             self.current = self.lead = self.unfinished = None
             if not self.doc.speech:  # a turn, or a commentator's words, end at the next heading; a speech goes on

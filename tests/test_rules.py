@@ -2450,6 +2450,7 @@ def test_a_clause_s_conjunction_is_no_part_of_an_office_and_an_office_s_kind_tel
     assert [(s.speaker, s.role) for s in statements] == [
         ("Ali-Akbar Shojaei", "Iran's foreign minister"),
         ("Laura Kessling", "American ambassador"),
+        ("The electricity minister", "electricity minister"),  # not the foreign minister: the office speaks as itself
     ]
 
 
@@ -2766,7 +2767,7 @@ def test_a_dateline_in_a_release_is_no_speech_label():
     [
         ("Speaking in Tehran, the foreign minister, Kamran Sotoudeh, accused Israel of escalation.", "Kamran Sotoudeh"),
         ("Foreign Minister Kamran Sotoudeh spoke to reporters in Tehran.", "Kamran Sotoudeh"),
-        ("The strikes hit two depots near the border.", None),  # no holder named: no one the rules can tell
+        ("The strikes hit two depots near the border.", "Iran's foreign minister"),  # no holder named: the office
     ],
 )
 def test_an_office_a_lede_names_is_the_holder_named_further_on(later, expected):
@@ -2774,8 +2775,7 @@ def test_an_office_a_lede_names_is_the_holder_named_further_on(later, expected):
         "Harbour Radio\n\n18 March 2027\n\nIran's foreign minister has warned Israel that it will face a decisive "
         f"response after overnight strikes. {later}\n"
     )
-    warned = [s.speaker for s in summary.statements if s.cue == "warned"]
-    assert warned == ([expected] if expected else [])
+    assert [s.speaker for s in summary.statements if s.cue == "warned"] == [expected]
 
 
 def test_a_release_s_quotes_signed_by_the_honourable_and_a_joint_statement_of_several_ministers():
@@ -3819,3 +3819,17 @@ def test_an_action_in_the_passive_has_its_agent_as_authority_and_its_subject_as_
     assert [(a.authority, [t.name for t in a.targets], a.reasons) for a in found] == [
         ("U.S. Treasury Department", ["Golden Reef Trading", "Omar Saleh"], ["moving funds for the IRGC"])
     ]
+
+
+def test_an_office_a_story_names_its_holder_for_paragraphs_later_is_that_holder_and_otherwise_itself():
+    filler = "".join(f"Protests went on in city number {n} on Monday.\n\n" for n in range(4))
+    named = by_rules(
+        "UK to sanction Iran\n\nLONDON, June 2, 2028 (Wire) - The foreign secretary said there had been 15 credible "
+        f"threats to kill Britons.\n\n{filler}Foreign Secretary Amelia Hart said the move was overdue.\n"
+    )
+    assert [s.speaker for s in named.statements] == ["Amelia Hart", "Amelia Hart"]
+    alone = by_rules(
+        "UK to sanction Iran\n\nLONDON, June 2, 2028 (Wire) - The foreign secretary said there had been 15 credible "
+        "threats to kill Britons.\n\nProtests went on in the capital on Monday.\n"
+    )
+    assert [(s.speaker, s.role) for s in alone.statements] == [("The foreign secretary", "foreign secretary")]

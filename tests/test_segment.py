@@ -640,3 +640,16 @@ def test_a_letter_the_un_circulates_is_its_signatory_s_own_words():
         )
     )
     assert {p.turn for p in doc.paragraphs} == {"Amir-Hossein Zand-Vakili"}
+
+
+def test_a_script_s_reader_cue_under_its_headlines_keeps_them_the_overview():
+    doc = segment(
+        from_text(
+            "NEWS AT 1400 GMT\n\nHEADLINES\nREADER:\n- Iran's foreign minister warns Israel of a response.\n"
+            "- Britain imposes sanctions on seven firms.\n\nITEM 1\n\nThe minister spoke in Tehran on Monday.\n"
+        )
+    )
+    assert [p.text for p in doc.overview] == [
+        "Iran's foreign minister warns Israel of a response.",
+        "Britain imposes sanctions on seven firms.",
+    ]

@@ -1089,15 +1089,28 @@ def _holder_named_later(s: Subject, ctx: Context) -> Person | None:
     Sotoudeh, accused ..." or "Foreign Minister Kamran Sotoudeh said"): a news lede's office is that person."""
     m = _UNNAMED_OFFICE.match(s.words)
     start, end = ctx.ahead
-    if m is None or not ROLE_NOUNS.fullmatch(m["office"].split()[-1]) or end <= start:
+    if m is None or not ROLE_NOUNS.fullmatch(m["office"].split()[-1]):
         return None
     office = r"\s+".join(re.escape(w) for w in m["office"].split())
-    ahead = flat(ctx.text[start:end])  # read only when a lede names an office alone
+    ahead = flat(ctx.text[start : max(end, start + _STORY_REACH)])  # read only when a lede names an office alone
     later = re.search(rf"(?i:\b{office}),\s+(?P<name>{NAME}),|(?i:\b{office})\s+(?P<titled>{NAME})\b", ahead)
     name = later and (later["name"] or later["titled"])
     if not name or not is_name(name) or country_of(name) is not None:
-        return None
+        return _office_alone(s.words, m["office"], ctx)
     return ctx.introduce(name, m["office"])
+
+
+_STORY_REACH = 3000
+"""How far on a story may name the holder of an office its lede gave alone: a short article's length."""
+
+
+def _office_alone(words: str, office: str, ctx: Context) -> Person | None:
+    """An office the story never names a holder for, as the speaker, where it is one post ("the foreign secretary",
+    "Iran's defence minister"), not an unnamed source ("the senior official") or any holder ("the minister")."""
+    kinds = office.split()
+    if len(kinds) < 2 or kinds[-1] in LEXICON.unnamed_sources or kinds[0] in LEXICON.any_kind:
+        return None
+    return ctx.introduce(words, office)
 
 
 _QUALIFIED_OFFICE = re.compile(r"(?:[A-Z][\w'-]+\s+){1,4}(?P<office>[a-z][\w-]+)")

@@ -609,3 +609,22 @@ def test_a_threat_takes_no_target_from_its_speaker_an_earlier_paragraph_or_a_sou
     found, _ = _read(doc, {"statements": [], "sanctions": [threat]}, "go after")
     (action,) = found.sanctions
     assert (action.authority, action.action, action.targets) == ("London", "threaten", [])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "verb", "speaks"),
+    [
+        (
+            "A senior administration official told me the Navy is reviewing escort options.",
+            "Iran's Foreign Ministry",
+            "told",
+            False,
+        ),
+        ("Underwriters said rates for a seven-day call had risen.", "Lloyd's List", "said", False),
+        ("He said the Navy is reviewing escort options.", "Laleh Moradi", "said", True),
+        ("Moradi, the port director, said the Navy is reviewing escort options.", "Moradi", "said", True),
+    ],
+)
+def test_a_speaker_named_for_an_unattributed_sentence_must_be_its_verb_s_subject(sentence, speaker, verb, speaks):
+    context = "Port director Laleh Moradi spoke in Bandar Abbas. Iran's Foreign Ministry issued a statement."
+    assert verify.attributed(sentence, context, speaker, verb) is speaks

@@ -15,10 +15,12 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 from pydantic import BaseModel, Field
 
 from .. import rules, templates
+from ..layout import flat
 from ..llm.failures import LLMError
 from ..models import STATEMENT_TYPES, Questions, Statement
 from ..segment import Document, Paragraph, Sentence
 from ..text import fold
+from . import verify
 from .base import Candidates
 
 if TYPE_CHECKING:
@@ -162,6 +164,7 @@ async def _new_statements(
             and len(speaker.split()) <= 6
             and not _OUTLET.search(speaker)  # an outlet reporting news is a citation, not an actor
             and len(cue.content.split()) >= 3
+            and verify.attributed(sent.flat, flat(context), speaker, cue.verb)
         )
         if not tally.asked("speaker", ok):
             return None

@@ -25,7 +25,7 @@ from .chunks import Chunk
 if TYPE_CHECKING:
     from .model import ChunkReading, Imposed, Said
 
-__all__ = ["records", "sanction", "statement", "targets"]
+__all__ = ["attributed", "records", "sanction", "statement", "targets"]
 
 R = TypeVar("R", Statement, Sanction)
 
@@ -195,12 +195,7 @@ def statement(doc: Document, chunk: Chunk, said: Said) -> Statement | str:
     office, speaker = rules.titled(ARTICLE.sub("", speaker))  # "Foreign Minister X": the office is no name
     speaker, office = rules.delegated(speaker) or (speaker, office)  # "representative of Iraq": Iraq speaks
     speaker = _fullest(speaker, chunk)
-    if (
-        outlet().search(speaker)
-        or _VAGUE.search(speaker)
-        or ((_UNNAMED.search(speaker) or _GENERIC_PLURAL.match(speaker)) and not rules.is_panel(speaker))
-        or not re.search(r"[A-Z]", speaker)
-    ):
+    if _no_actor(speaker):
         return "speaker is an outlet or an unnamed source"
     if len(speaker.split()) > 8 or _CLAUSE_OPENING.match(speaker):
         return "speaker is not a name"  # "As a result, X said": the words before the name are no one
@@ -250,6 +245,26 @@ def statement(doc: Document, chunk: Chunk, said: Said) -> Statement | str:
             cue = rules.Cue(cue_verb, end, _CITATION_TAIL.sub("", content))
             return _aimed(rules.statement(doc, para, sent, cue, *who), sent.flat, said.target)
     return why
+
+
+def _no_actor(speaker: str) -> bool:
+    """An outlet, a plural or unnamed source, or words with no name in them: no one who speaks for themselves."""
+    return bool(
+        outlet().search(speaker)
+        or _VAGUE.search(speaker)
+        or ((_UNNAMED.search(speaker) or _GENERIC_PLURAL.match(speaker)) and not rules.is_panel(speaker))
+        or not re.search(r"[A-Z]", speaker)
+    )
+
+
+def attributed(sentence: str, context: str, speaker: str, verb: str) -> bool:
+    """Whether a speaker the model named for a reporting sentence the rules could not attribute speaks there: an
+    actor, and the subject of the verb as the model-led reading checks it ("A senior official told me ..." is the
+    official's, never a ministry the paragraph named before)."""
+    if _indefinite(f"{context}\n{sentence}", speaker) or _no_actor(speaker):
+        return False
+    known = fold(speaker.split()[-1]) in fold(context)
+    return any(_in_subject_place(sentence, start, end, speaker, known) for start, end, _ in _cues(sentence, verb))
 
 
 _FIRST_PERSON = re.compile(

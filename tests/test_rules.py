@@ -3833,3 +3833,47 @@ def test_an_office_a_story_names_its_holder_for_paragraphs_later_is_that_holder_
         "threats to kill Britons.\n\nProtests went on in the capital on Monday.\n"
     )
     assert [(s.speaker, s.role) for s in alone.statements] == [("The foreign secretary", "foreign secretary")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Nereid Tankers, the Athens-based manager of the vessel, said it had lost contact with the crew.",
+            [("Nereid Tankers", "said", "it had lost contact with the crew")],
+        ),
+        (
+            "The Panel of Experts on Yemen reported in 2027 that fuel sales had become the group's main income.",
+            [("The Panel of Experts on Yemen", "reported", "fuel sales had become the group's main income")],
+        ),
+        (
+            "The seizure was condemned by the United States and several European governments.",
+            [("United States", "condemned", "the seizure")],
+        ),
+    ],
+)
+def test_a_body_described_with_whose_it_is_a_report_dated_by_its_year_and_a_passive_reaction_speak(sentence, expected):
+    assert [(s.speaker, s.cue, s.content) for s in one_paragraph(sentence).statements] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "The next day the United Kingdom also sanctioned Dehqan and Sarbazi for their part in the seizure.",
+            ("United Kingdom", "designate", ["the seizure"]),
+        ),
+        (
+            "EU foreign ministers meeting in Luxembourg on Tuesday agreed to impose sanctions on two commanders.",
+            ("EU foreign ministers", "designate", []),
+        ),
+        (
+            'The State Department said the same day that it would "continue to sanction" anyone who helps Tehran.',
+            ("State Department", "threaten", []),
+        ),
+    ],
+)
+def test_an_action_after_a_time_word_a_meeting_s_place_or_a_promise_to_continue(sentence, expected):
+    found = one_paragraph(sentence)
+    assert [(a.authority, a.action, a.reasons) for a in found.sanctions] == [expected]
+    assert all(s.statement_type == "threaten" for s in found.statements if expected[1] == "threaten")

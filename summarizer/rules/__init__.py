@@ -45,6 +45,7 @@ from .statements import (
     list_item,
     list_lead,
     operative,
+    passive_statement,
     plausible,
     posted_quote,
     quote_goes_on,
@@ -108,6 +109,7 @@ def extract(doc: Document) -> tuple[list[OverviewPoint], list[Statement], list[S
                 acts = actions(doc, para, sent, we and we.name, sanctions)
                 found = find_statements(doc, para, sent, ctx) or first_person(doc, para, sent, we)
                 found = found or (operative(doc, para, sent, resolving) if resolving is not None else [])
+                found = found or passive_statement(doc, para, sent, ctx)
                 if acts and id(para) in intros and sent is para.sentences[-1]:  # "... the following entities:"
                     acts = [bulleted(a, doc, para) for a in acts]
                 if acts:

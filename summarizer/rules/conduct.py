@@ -20,7 +20,7 @@ _PROGRAM_NAMES = {"specially designated global terrorist": "SDGT", "specially de
 _REASON = re.compile(
     r"\b(?:involved(?:,\s*[^,]+,)?\s+in|(?:designated|sanctioned|targeted) for|"
     r"for(?=\s+[\"\u201c]?(?:\w+ly\s+)?\w+ing\b)|"
-    r"(?:for|over) (?:their|its|his|her) (?:role|involvement) in"
+    r"(?:for|over) (?:their|its|his|her) (?:role|involvement|part) in"
     r"(?:\s+an? [^,.;]*?(?:network|scheme|plot) (?:that|which))?|"
     r"for(?=\s+(?!its|their|his|her)(?:[\w-]+\s+){0,5}(?:violations|abuses|activities|attacks)\b)|"
     r"due to|in connection with|accused of|accusing (?:him|her|them|it) of|responsible for|"

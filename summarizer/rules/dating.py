@@ -16,7 +16,7 @@ DATE = r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,8}
 WHEN = (
     rf"(?:(?:(?:on|last|this|early|late)\s+)?(?:on\s+)?{DAY}(?:\s+(?:morning|afternoon|evening|night))?|yesterday|today|"
     r"(?:late\s+|early\s+)?last\s+night|this\s+(?:morning|afternoon|evening)|"
-    rf"earlier(?:\s+this\s+(?:week|month))?|the\s+(?:next|following)\s+day|a\s+day\s+later|on\s+{DATE})"
+    rf"earlier(?:\s+this\s+(?:week|month))?|the\s+(?:next|following|same)\s+day|a\s+day\s+later|on\s+{DATE})"
 )
 """A day ("on Thursday", "yesterday", "on November 25"): between speaker and verb, or verb and content."""
 _PAPER_OF = rf"[Ii]n\s+(?:its|a|an|his|her|their|the)\s+(?:\w+\s+)?{PAPER_NOUN}\b[^,.;]{{0,30}}?\s+of"

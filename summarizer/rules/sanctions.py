@@ -28,9 +28,12 @@ _OWNER = r"(?!The\s)[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?"
 """The country whose body acts ("Iran's Foreign Ministry"), written before its possessive."""
 _AFTER_DAY = "|".join(f"(?<={word.title()} )" for word in [*dates.MONTHS, *dates.WEEKDAYS])
 """Right after a day opening the clause ("On 8 February the UK designated ...", "On Monday the EU listed ...")."""
-_INTRODUCED = "|".join(f"(?<=\\b{word} )" for word in ("after", "when", "since", "because", "while", "as", "by"))
+_INTRODUCED = "|".join(
+    f"(?<=\\b{word} )" for word in ("after", "when", "since", "because", "while", "as", "by", "day", "then", "later")
+)
 """A clause that tells of an action as the time or cause of another ("hours after the EU imposed sanctions on ..."),
-or the agent of a passive one ("were sanctioned by Britain")."""
+the agent of a passive one ("were sanctioned by Britain"), or an action after a time ("The next day the United
+Kingdom also sanctioned ...")."""
 _STATE_WORDS = alternation(
     [*LEXICON.sanctioning_adjectives, *LEXICON.nationalities, *LEXICON.short_names, *LEXICON.countries]
 )
@@ -95,8 +98,8 @@ _OFFICE_HELD = re.compile(
 _SAYS = r"\b(?:said|says|warned|warns|threatened|threatens|vowed|vows)"
 _SAID = re.compile(rf"{_SAYS}\b")
 _SPOKESPERSON = re.compile(
-    rf"{_SAYS}(?: that)?(?: on)?(?: \w+day)? (?:the bloc|it|the union|the department|they)"
-    r"(?: is| are| has| have| was| were| would| will| had)?\s*$"
+    rf"{_SAYS}(?: that)?(?: on)?(?: \w+day| {WHEN})?(?: that)? (?:the bloc|it|the union|the department|they)"
+    r"(?: is| are| has| have| was| were| would| will| had)?(?: \"?(?:continue|keep on))?\s*$"
 )
 """An authority's spokesperson announcing for it ("the EU's spokesperson, X, said the bloc would impose"), or the
 authority itself ("The United Kingdom condemns this attack and warns that it will impose")."""
@@ -338,9 +341,12 @@ _BASIS = re.compile(
 accordance with the Provisions on ..., to add", "The State Department, in conjunction with OFAC, announced"): no
 distance from the verb."""
 _ATTRIBUTIVE = re.compile(r"\b(?:the|those|these|its|their)\s+$")
-_APPOSITIVE = re.compile(r"^,\s+(?:the\s|an?\s|[a-z]+ing\s)[^,;]{3,100},")
+_APPOSITIVE = re.compile(
+    r"^,\s+(?:the\s|an?\s|[a-z]+ing\s)[^,;]{3,100},|^\s+(?:meeting|gathered|speaking)\s+in\s+[A-Z][\w-]*(?=\s)"
+)
 """What the authority is or does, set between commas ("OFAC, the section of the Treasury charged with ...,", "The
-Canadian government, continuing its hostile policies ...,"): no distance from the verb."""
+Canadian government, continuing its hostile policies ...,"), or where it met ("EU foreign ministers meeting in
+Luxembourg on Tuesday agreed to ..."): no distance from the verb."""
 
 
 def _acts(text: str, subject_end: int, verb: re.Match[str], subject_start: int | None = None) -> bool:

@@ -808,9 +808,10 @@ _TITLE_BEFORE = re.compile(rf"^{_TITLE}\s+(?=[A-Z])")
 
 _BODY_HEAD = re.compile(
     r"\b(?:agency|organi[sz]ation|group|body|authority|office|ministry|council|command|cent(?:re|er)|militia|"
-    r"movement|company|firm|operator|manager|charity|(?:faction|group|militia)s)$",
+    r"movement|company|firm|operator|manager|charity|(?:faction|group|militia)s)(?:\s+(?:of|for)\s+[^,]+)?$",
     re.I,
 )
+"""What a name is described as when it names a body, perhaps with whose it is ("the manager of the vessel")."""
 
 
 def _role_then_name(s: Subject, ctx: Context) -> Person | None:

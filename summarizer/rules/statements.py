@@ -293,11 +293,14 @@ _CLAUSE_PARTICIPLE = re.compile(rf"(?<=, )(?P<cue>{alternation(LEXICON.clause_pa
 """A participle opening a clause after a comma ("..., threatening crushing attacks"): the subject's speech."""
 
 
+_IN_PERIOD = rf"in\s+(?:(?:early|late|mid-)\s*)?(?:(?:{alternation(dates.MONTHS)})(?:\s+(?:19|20)\d\d)?|(?:19|20)\d\d)"
+"""A month or a year a report is dated by: "in 2027", "in March", "in late May 2028"."""
 _DATED_THAT = re.compile(
     rf"\b{MANNER}(?P<cue>{alternation(c.removesuffix(' that') for c in CUES if c.endswith(' that'))})"
-    rf"(?=\s+{WHEN}\s+that\b)"
+    rf"(?=\s+(?:{WHEN}|{_IN_PERIOD})\s+that\b)"
 )
-"""A verb that reports only a that-clause, with the day between them ("confirmed on Wednesday that")."""
+"""A verb that reports only a that-clause, with the day or the period between them ("confirmed on Wednesday that",
+"reported in 2027 that")."""
 
 
 _CALLED_QUOTED = re.compile(
@@ -462,7 +465,7 @@ def list_item(doc: Document, para: Paragraph, lead: ListLead) -> Statement | Non
 
 _CAPS = r"(?:(?:al|el|an|ad|as)-)?[A-Z][\w'\-]*(?:\s+(?:(?:al|el|an|ad|as)-)?[A-Z][\w'\-]*){0,3}"
 _PREAMBLE = re.compile(
-    rf"\s*(?:,\s*)?(?:{WHEN}|(?:here|there)(?=[\s,.]|$)"
+    rf"\s*(?:,\s*)?(?:{WHEN}|{_IN_PERIOD}|(?:here|there)(?=[\s,.]|$)"
     r"|(?:in|at|during)\s+(?:a|an|the|his|her|its|their)\s+(?:\w+\s+){0,2}"
     r"(?:speech|interview|statement|briefing|conference|meeting|sermon|call|address|session|rally|ceremony|advisory|"
     r"notice|communiqu[eé]|release|reply|letter|video|post|remarks)"
@@ -924,6 +927,24 @@ def terse_statements(doc: Document, para: Paragraph, ctx: Context) -> list[State
     return found
 
 
+def passive_statement(doc: Document, para: Paragraph, sent: Sentence, ctx: Context) -> list[Statement]:
+    """A reaction told in the passive, its speaker the agent after "by" ("The seizure was condemned by the United
+    States and several European governments"): the first actor named speaks, of what the subject names."""
+    m = _PASSIVE_CUE.match(sent.flat)
+    who = speaker(m["by"] + " ", m["cue"], ctx) if m is not None else None
+    if m is None or who is None:
+        return []
+    content = m["what"].strip()
+    return [_build(doc, para, sent, who, m["cue"], content[:1].lower() + content[1:], m.end("cue"))]
+
+
+_PASSIVE_CUE = re.compile(
+    r"^(?P<what>(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s[^,;\"]{2,80}?)\s+"
+    r"(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:(?:strongly|widely|roundly|sharply|swiftly)\s+)?"
+    r"(?P<cue>condemned|criticized|criticised|denounced|welcomed|praised|rejected)\s+by\s+"
+    r"(?P<by>(?:the\s+)?[A-Z][\w.'-]*(?:\s+(?:of\s+)?[A-Z][\w.'-]*){0,5})"
+)
+"""A subject, a reaction verb in the passive and its agent: "The seizure was condemned by the United States"."""
 _TERSE = re.compile(r"^(?P<who>[^:\"]{3,80}?):\s+(?P<said>[a-z][^:]*)$")
 _ASIDE = re.compile(r"\s*\([^()]*\)")
 """A parenthesis beside a speaker's name ("Yemen's government (Aden)"): where or which, no part of the name."""

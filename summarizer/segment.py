@@ -208,6 +208,12 @@ _LABEL_HEADING = re.compile(r"^\s*(?P<h>[A-Z][A-Z &/'-]{1,40}):\s*$")
 _END_MATTER = re.compile(r"^(?:sources|references|notes|endnotes|footnotes)\W*$", re.I)
 _FOOTNOTE = re.compile(rf"(?m)^\s*(?:\[(?P<n>\d{{1,3}})\]|(?P<sup>[{SUPERSCRIPTS}]+))\s*(?P<source>[^\n]+?)\s*$")
 """A footnote: "[3] Tasnim, May 2", or "\u00b3 Tasnim, May 2" at the foot of a PDF page."""
+_WIKI_NOTE = re.compile(
+    r'(?m)^[ \t]*(?P<n>\d{1,3})\.[ \t]+\^[ \t]*(?:[a-z][ \t]+)*"[^"\n]*"\.?[ \t]+(?P<source>[^\n]+?)\.[ \t]+'
+    r"(?P<date>\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|[A-Z][a-z]+\s+\d{1,2},\s+\d{4}|\d{4}-\d\d-\d\d)\b"
+)
+"""An encyclopedia's reference: '12. ^ a b "Headline". Outlet. 3 June 2028. Retrieved 10 June 2028.' (the headline
+is the item's, the retrieval date the reader's)."""
 _MARKER = re.compile(FOOTNOTE_MARK)
 _PAGE_NOTES = re.compile(r"(?m)^_{5,}[ \t]*\n(?:\d{1,3}[ \t]+\S[^\n]*\n(?:[ \t]+\S[^\n]*\n)*)+")
 """A PDF page's footnotes: a rule of underscores over numbered notes, a note's further lines indented."""
@@ -1312,6 +1318,7 @@ def footnotes(text: str, anchor: tuple[date | None, date | None]) -> dict[str, C
     """The numbered sources list of a brief ("[2] Reuters, 3 September 2025"), by number; a list of sources under an
     "Endnotes" heading whose numbers a web page's rendering dropped is numbered in its order."""
     found = [(m["n"] or m["sup"], m) for m in _FOOTNOTE.finditer(text)]
+    found += [(m["n"], m) for m in _WIKI_NOTE.finditer(text)]
     found += [(m["n"], m) for block in _PAGE_NOTES.finditer(text) for m in _PAGE_NOTE.finditer(text, *block.span())]
     end = _END_LIST.search(text)
     if end is not None:
@@ -1320,7 +1327,7 @@ def footnotes(text: str, anchor: tuple[date | None, date | None]) -> dict[str, C
     notes: dict[str, Citation] = {}
     last: Citation | None = None
     for number, m in found:
-        source = flat(m["source"])
+        source = flat(m["source"]) if "date" not in m.groupdict() else f"{m['source']}, {m['date']}"
         if _IBID.fullmatch(source) and last is not None:
             notes.setdefault(number.translate(_DIGITS), last)  # "13 Ibid.": the note before
             continue

@@ -5,7 +5,7 @@ import pytest
 from summarizer import dates
 from summarizer.ingest import from_text, read
 from summarizer.models import Gold
-from summarizer.segment import metadata, segment
+from summarizer.segment import footnotes, metadata, segment
 
 from .helpers import BULLETINS, GOLD, SAMPLE
 
@@ -653,3 +653,22 @@ def test_a_script_s_reader_cue_under_its_headlines_keeps_them_the_overview():
         "Iran's foreign minister warns Israel of a response.",
         "Britain imposes sanctions on seven firms.",
     ]
+
+
+def test_an_encyclopedia_s_references_cite_their_markers_by_outlet_and_publication_date():
+    doc = segment(
+        from_text(
+            "Seizure of the Nereid\n\nFrom Panopedia, the free encyclopedia\n\n"
+            "Iran's navy said the tanker had struck a fishing boat.[2] The ministry denied it.[3]\n\n"
+            "References\n"
+            '1. ^ "Tanker seized". Reuters. 2 June 2028. Retrieved 2 June 2028.\n'
+            '2. ^ a b "Navy detains tanker". Tasnim News Agency. 3 June 2028. Retrieved 4 June 2028.\n'
+            '3. ^ "Treasury acts". U.S. Department of the Treasury. June 12, 2028. Retrieved 13 June 2028.\n'
+        )
+    )
+    notes = footnotes(doc.text, doc.anchor)
+    assert {n: (c.outlet, c.date) for n, c in notes.items()} == {
+        "1": ("Reuters", date(2028, 6, 2)),
+        "2": ("Tasnim News Agency", date(2028, 6, 3)),
+        "3": ("U.S. Department of the Treasury", date(2028, 6, 12)),
+    }

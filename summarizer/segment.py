@@ -192,10 +192,14 @@ _OUTLET_LABEL = re.compile(
 """A monitor's item opening with its time and source: "**06:12** - Tasnim: ...", "Shafaq News: ...", or a press
 review's paper with what it is: "Kayhan (hardline daily): ..."."""
 _NUMBERED_HEADING = re.compile(
-    r"^\s*\d{1,2}\.\s+(?P<h>[A-Z][A-Z0-9 ,'&/\-]{2,80}"
+    r"^\s*(?:\d{1,2}\.|\d{1,2}(?:\.\d{1,2})+|\d{1,2}(?=\s+[A-Z][a-z]))\s+(?P<h>[A-Z][A-Z0-9 ,'&/\-]{2,80}"
     r"|[A-Z][\w'&/-]*(?:\s+(?:[A-Z][\w'&/-]*|and|of|the|in|on|for|to|&)){0,5})\s*$"
 )
-"""A numbered section ("2. IRAQ", "1. Background"): a heading, not a list item."""
+"""A numbered section ("2. IRAQ", "1. Background", an encyclopedia's "3.1 United States"): a heading, not a list
+item."""
+_SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+")
+_SUBSECTION = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})+\.?\s+(?P<h>[A-Z][\w'&/-]*(?:\s+[\w'&/-]+){0,5})\s*$")
+"""A subsection numbered by its section ("3.3 Other states"): a heading in any case."""
 _SHORT_NUMBERED = re.compile(r"\s*\d{1,2}\.\s+(?P<h>[A-Z][^\n]{2,70}?)\s*")
 """A numbered line in sentence case, a section heading when it stands alone ("2. Tehran's messaging")."""
 _NO_HEADING_END = (".", ",", ";", ")", '"', "'", ":")
@@ -205,7 +209,9 @@ _PARAGRAPH_NUMBER = re.compile(r"(?:\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}/)[ \t]+(?=\
 letter ("B.  whereas ..."): no part of what the paragraph says."""
 _LABEL_HEADING = re.compile(r"^\s*(?P<h>[A-Z][A-Z &/'-]{1,40}):\s*$")
 """A section label in capitals with a colon ("IRAN:")."""
-_END_MATTER = re.compile(r"^(?:sources|references|notes|endnotes|footnotes)\W*$", re.I)
+_END_MATTER = re.compile(
+    r"^(?:sources|references|notes|endnotes|footnotes|see also|external links|further reading)\W*$", re.I
+)
 _FOOTNOTE = re.compile(rf"(?m)^\s*(?:\[(?P<n>\d{{1,3}})\]|(?P<sup>[{SUPERSCRIPTS}]+))\s*(?P<source>[^\n]+?)\s*$")
 """A footnote: "[3] Tasnim, May 2", or "\u00b3 Tasnim, May 2" at the foot of a PDF page."""
 _WIKI_NOTE = re.compile(
@@ -749,8 +755,8 @@ class _Reader:
             heading = None  # "A reporter asked: Will the measures affect trade?": a question, however short
         if heading is not None and listed and _BULLET.match(line.text):
             heading = None  # "... to the control list:" then "1. Cascade Ridge Avionics": an item, not a heading
-        if heading is not None and _END_MATTER.match(heading):
-            return False  # "SOURCES": the footnotes' list, not the body
+        if _END_MATTER.match(heading or _SECTION_NUMBER.sub("", line.text.strip())):
+            return False  # "SOURCES", "5 See also": the footnotes' list or the links, not the body
         if heading is not None and self.mode == "overview" and _CUE_LABEL.fullmatch(line.text.strip()):
             return True  # "HEADLINES" over "READER:": a script's cue to its reader, the summary goes on under it
         if heading is not None:
@@ -1171,7 +1177,7 @@ def _heading(line: str) -> str | None:
     byline = PLACE_BYLINE.fullmatch(line)
     if byline and byline["place"] in _PLACES:
         return None  # "Baghdad - Salam al-Jaberi": where and by whom it was filed
-    numbered = _NUMBERED_HEADING.match(line) or _LABEL_HEADING.match(line)
+    numbered = _NUMBERED_HEADING.match(line) or _SUBSECTION.match(line) or _LABEL_HEADING.match(line)
     if numbered:
         return numbered["h"].strip()
     md = _MD_HEADING.match(line)

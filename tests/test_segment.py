@@ -672,3 +672,21 @@ def test_an_encyclopedia_s_references_cite_their_markers_by_outlet_and_publicati
         "2": ("Tasnim News Agency", date(2028, 6, 3)),
         "3": ("U.S. Department of the Treasury", date(2028, 6, 12)),
     }
+
+
+def test_an_encyclopedia_s_numbered_sections_head_their_text_and_its_links_and_references_end_it():
+    doc = segment(
+        from_text(
+            "Seizure of the Nereid\n\nFrom Wikipedia, the free encyclopedia\n\n"
+            "The seizure was the boarding of a tanker by Iran's navy on 2 June 2028.\n\n"
+            "3 Reactions\n3.1 Iran\nThe ministry said the tanker had struck a fishing boat.\n\n"
+            "3.2 Other states\n* Greece: The foreign minister said Athens was in contact with the crew.\n\n"
+            "4 See also\n* Maritime incidents in the Strait of Hormuz\n\n"
+            '5 References\n1. ^ "Tanker seized". Reuters. 2 June 2028. Retrieved 2 June 2028.\n'
+        )
+    )
+    assert [(p.section or None, p.text[:14]) for p in doc.paragraphs] == [
+        (None, "The seizure wa"),
+        ("Iran", "The ministry s"),
+        ("Other states", "Greece: The fo"),
+    ]

@@ -382,7 +382,8 @@ def segment(source: Source) -> Document:
     doc = Document(source=source, bulletin=bulletin, release=header.release, parliament=bool(members))
     notes_at = [m.span() for m in _PAGE_NOTES.finditer(text)]
     used = header.used | {i for i, ln in enumerate(lines) if any(a <= ln.start < b for a, b in notes_at)}
-    _Reader(doc, used, repeated([ln.text for ln in lines]), _interview_labels(lines, members)).read(lines)
+    labels = _interview_labels(lines, members) or _broadcast_labels(lines)
+    _Reader(doc, used, repeated([ln.text for ln in lines]), labels).read(lines)
     anchor = doc.anchor
     held = _HELD.search(text, 0, 3000)
     doc.occasion = dates.parse(held["day"], *anchor)[0] if held else None
@@ -839,10 +840,14 @@ class _Reader:
         speech = SPEECH_TURN.match(self.text, start) if self.speeches else None
         turn = turn or _TIMED_TURN.match(self.text, start) or (speech if speech and _speaks(speech) else None)
         turn = turn if kind == "body" and bullet is None else None
-        spoken = _SPOKEN_LABEL.match(self.text, start) if turn is None and bullet is None else None
+        spoken = (
+            (_BROADCAST_LABEL.match(self.text, start) or _SPOKEN_LABEL.match(self.text, start))
+            if turn is None and bullet is None
+            else None
+        )
         turn = turn or (spoken if spoken is not None and spoken["label"] in self.labels else None)
         if turn is not None:
-            self.turn, start = self.labels.get(turn["label"], turn["label"]), turn.end()
+            self.turn, start = self.labels.get(turn["label"], turn["label"]) or None, turn.end()
         reported = _REPORTED_TURN.match(self.text, start) if turn is None and bullet is None else None
         if reported is not None and kind == "body":  # "A reporter asked: ...", "The spokesperson answered: ..."
             self.turn = QUESTION_LABEL if reported["asker"] else self._spokesperson(line.start)
@@ -1083,6 +1088,30 @@ def _interview_labels(lines: list[Line], members: set[str]) -> dict[str, str]:
     if sum(counts[label] for label in press) >= 2 and labels - press:
         return {label: QUESTION_LABEL if label in press else label for label in labels | press}
     return {}
+
+
+_BROADCAST_LABEL = re.compile(
+    r"(?P<label>[A-Z][A-Z'.\-]+(?:[ \t]+[A-Z][A-Z'.\-]+){1,3}),[ \t]+(?P<role>[A-Z0-9][A-Z0-9 .,'&/\-]{2,120}?)"
+    r"(?P<seat>[ \t]+\([^()\n]{1,40}\))?:[ \t]+(?=\S)"
+)
+"""A broadcast transcript's first turn of a speaker, name and office in capitals ("ELLEN MARSH, U.S. SECRETARY OF
+STATE: ..."); later turns carry the surname alone ("MARSH:", "HALE (voice-over):")."""
+NARRATION = ""
+"""The turn of a programme's own anchor or correspondent: their label is no part of the text, and what they tell in
+their own voice is no one's statement, though the statements they report are."""
+
+
+def _broadcast_labels(lines: list[Line]) -> dict[str, str]:
+    """The speakers of a broadcast transcript, by full name and by surname: a guest or an official speaks in their
+    own turns; the programme's own staff (an office with "anchor", "correspondent", "host") narrate."""
+    found = [m for ln in lines if (m := _BROADCAST_LABEL.match(ln.text))]
+    if len(found) < 2:
+        return {}
+    labels: dict[str, str] = {}
+    for m in found:
+        staff = any(word.lower() in QUESTION_TURNS for word in re.findall(r"[A-Za-z]+", m["role"]))
+        labels[m["label"]] = labels[m["label"].split()[-1]] = NARRATION if staff else m["label"]
+    return labels
 
 
 def _members(lines: list[Line]) -> set[str]:

@@ -3877,3 +3877,14 @@ def test_an_action_after_a_time_word_a_meeting_s_place_or_a_promise_to_continue(
     found = one_paragraph(sentence)
     assert [(a.authority, a.action, a.reasons) for a in found.sanctions] == [expected]
     assert all(s.statement_type == "threaten" for s in found.statements if expected[1] == "threaten")
+
+
+def test_an_official_s_clip_in_a_broadcast_transcript_is_their_statement_in_the_office_its_label_gives():
+    summary = by_rules(
+        "Iran seizes tanker\n\nTHE EVENING DESK\n\nAired June 9, 2028 - 18:00 ET\n\n"
+        "JANE ROWE, MNN ANCHOR: Good evening. Iran seized a tanker today.\n\n"
+        "TOM BELL, MNN SENIOR CORRESPONDENT: Officials here are furious.\n\n(BEGIN VIDEO CLIP)\n\n"
+        "ELLEN MARSH, U.S. SECRETARY OF STATE: They have nothing to do with Iran's quarrel with the world.\n\n"
+        "(END VIDEO CLIP)\n\nBELL (voice-over): Within hours, the Treasury acted.\n\nROWE: Thank you, Tom.\n"
+    )
+    assert [(s.speaker, s.role) for s in summary.statements] == [("Ellen Marsh", "U.S. Secretary of State")]

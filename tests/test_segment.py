@@ -690,3 +690,21 @@ def test_an_encyclopedia_s_numbered_sections_head_their_text_and_its_links_and_r
         ("Iran", "The ministry s"),
         ("Other states", "Greece: The fo"),
     ]
+
+
+def test_a_broadcast_transcript_s_guests_take_turns_and_its_own_staff_narrate():
+    doc = segment(
+        from_text(
+            "Iran seizes tanker\n\nTHE EVENING DESK\n\nAired June 9, 2028 - 18:00 ET\n\n"
+            "JANE ROWE, MNN ANCHOR: Good evening. Iran seized a tanker today.\n\n"
+            "TOM BELL, MNN SENIOR CORRESPONDENT: Officials here are furious.\n\n(BEGIN VIDEO CLIP)\n\n"
+            "ELLEN MARSH, U.S. SECRETARY OF STATE: These sailors are civilians.\n\n(END VIDEO CLIP)\n\n"
+            "BELL (voice-over): Within hours, the Treasury acted.\n\nROWE: Thank you, Tom, for that report.\n"
+        )
+    )
+    assert [(p.turn, p.text) for p in doc.paragraphs][-5:-1] == [
+        (None, "Good evening. Iran seized a tanker today."),
+        (None, "Officials here are furious."),
+        ("ELLEN MARSH", "These sailors are civilians."),
+        (None, "Within hours, the Treasury acted."),
+    ]

@@ -1227,7 +1227,9 @@ def _turn_mention(text: str, label: str) -> tuple[str, str | None]:
         text,
     )
     if listed is not None and is_name(listed["name"].title()):
-        offices = (clean_role(part) for part in listed["parts"].split(","))
+        parts = listed["parts"].split(":", 1)[0]  # a broadcast turn's "NAME, OFFICE: ...": the office ends at its colon
+        parts = _TRAILING_PARENS.sub("", from_capitals(parts) if parts.isupper() else parts)
+        offices = (clean_role(part) for part in parts.split(","))
         return listed["name"].title(), next((office for office in offices if office), None)
     office = next((m for m in OFFICE_TURN.finditer(text) if m["label"] == label), None)
     if office is not None and is_name(office["label"]):  # "The Minister for the Middle East (Thomas Brereton):"

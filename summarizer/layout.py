@@ -124,6 +124,15 @@ TABLE_ROW = re.compile(r"^\|.*\|$")
 """A row of a Markdown table: "| 27 Nov | US Central Command | Said ... | CENTCOM |"."""
 
 
+CHAT_LINE = re.compile(
+    r"^(?:\[(?P<stamp>\d{1,2}[./]\d{1,2}[./]\d{2,4},?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?)\]"
+    r"|(?P<plain>\d{1,2}/\d{1,2}/\d{2,4},\s+\d{1,2}:\d{2}(?:\s*[AP]M)?)\s+-)"
+    r"\s+[^\n:]{2,60}?:\s+(?=\S)"
+)
+"""A message in a chat's export, its stamp and its sender before it: "[05/06/2028, 09:05] Name: ..." (or "05/06/2028,
+09:05 - Name: ..."). The sender is a member relaying, never the speaker of what they relay."""
+
+
 def logical_lines(text: str) -> list[Line]:
     """The lines of a text with the physical lines of each hard-wrapped paragraph (or bullet) joined."""
     lines = physical_lines(text)
@@ -155,6 +164,8 @@ def _continues(text: str, prev: Line, line: Line, width: int) -> bool:
         return False  # a headline in capitals over its story, or an item's "Source:" line under its headline
     if POST_HEADER.match(last) or POST_HEADER.match(line.text):
         return False  # a post's header line over its text: a line of its own
+    if CHAT_LINE.match(line.text):
+        return False  # a chat's next message, under its stamp and sender
     if EMAIL_FIELD.match(line.text):
         return False  # "Subject: ..." under "From: ...": an e-mail's header fields, one per line
     if TABLE_ROW.match(last) or TABLE_ROW.match(line.text):

@@ -21,6 +21,7 @@ from .ingest import Source
 from .layout import (
     BULLET,
     BULLET_MARKS,
+    CHAT_LINE,
     EDITORS_NOTE,
     FOOTNOTE_MARK,
     MD_LINK,
@@ -626,6 +627,13 @@ class _Reader:
                 if self.current is not None and not _goes_on(self.current.text):
                     self.current = None  # a paragraph ending in a colon, or in an open quotation, goes on
                 self.columns = None
+                continue
+            chat = CHAT_LINE.match(line.text)
+            if chat is not None:  # "[05/06/2028, 09:05] Name: ...": a member's message, of that day, in their words
+                self.current = self.lead = None
+                self._new_section("", line.start, 0)  # a message is a story of its own: a pasted heading ends in it
+                self.post_day = dates.numeric(chat["stamp"] or chat["plain"]) or self.post_day
+                self._paragraph(line, None, chat.end())
                 continue
             post = _POST.match(line.text)
             if post is not None:  # "[11.01.2027 08:14] Mideast Pulse:": a channel's next post, of that day

@@ -3888,3 +3888,24 @@ def test_an_official_s_clip_in_a_broadcast_transcript_is_their_statement_in_the_
         "(END VIDEO CLIP)\n\nBELL (voice-over): Within hours, the Treasury acted.\n\nROWE: Thank you, Tom.\n"
     )
     assert [(s.speaker, s.role) for s in summary.statements] == [("Ellen Marsh", "U.S. Secretary of State")]
+
+
+def test_a_chat_export_s_messages_are_dated_by_their_stamps_and_relay_what_others_said():
+    summary = by_rules(
+        "WhatsApp Chat - Gulf desk\n"
+        "[05/06/2028, 07:41] Gulf desk: Messages and calls are end-to-end encrypted.\n"
+        "[05/06/2028, 07:42] Gulf desk: Lena Okafor added Dariush Kamali, Priya Raman and Tom Whitcombe\n"
+        "[05/06/2028, 07:52] Dariush Kamali: Tasnim ran an IRGC Navy statement late last night. It says the tanker "
+        'was "seized for smuggling fuel" and warns that any vessel that violates Iranian waters will be stopped\n'
+        "[05/06/2028, 09:05] Dariush Kamali: Just spoke to the deputy FM, Hamid Zarandi. He says the crew are in good "
+        "health and will call their families\n"
+        "[05/06/2028, 09:06] Lena Okafor: On record?\n"
+    )
+    got = [(s.speaker, s.role, s.cue) for s in summary.statements]
+    assert got == [("IRGC Navy", None, "says"), ("IRGC Navy", None, "warns"), ("Hamid Zarandi", "deputy FM", "says")]
+    assert summary.statements[-1].said_on == date(2028, 6, 5)
+
+
+def test_a_company_s_pasted_statement_confirms_in_the_present():
+    found = one_paragraph("Stellaris Tankers confirms that the Marisol Star was boarded by Iranian forces at dawn.")
+    assert [(s.speaker, s.cue) for s in found.statements] == [("Stellaris Tankers", "confirms")]

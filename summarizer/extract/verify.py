@@ -223,7 +223,7 @@ def statement(doc: Document, chunk: Chunk, said: Said) -> Statement | str:
         opens = passage.find(sent.flat.strip())  # the passage is built from the same flattened sentences
         known = fold(speaker.split()[-1]) in fold(passage[:opens] if opens >= 0 else chunk.previous)
         for start, end, cue_verb in _cues(sent.flat, verb):
-            if rules.headline_tense(cue_verb, sent.flat):
+            if rules.headline_tense(cue_verb, para, sent):
                 why = "a headline's present tense"  # "Hezbollah MP says resistance will not disarm"
                 continue
             if cue_verb == unlisted and not _REPORTS.match(sent.flat, end):

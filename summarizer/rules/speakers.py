@@ -250,6 +250,16 @@ def introductions(text: str, ctx: Context) -> None:
     spots = [(m.start(), p) for p in ctx.here if not is_body(p) for m in [_surname_in(p, told)] if m is not None]
     if spots:  # "X had a meeting with President Y. He told the President ...": "he" is the subject, X
         ctx.mentioned.append(min(spots, key=lambda spot: spot[0])[1])
+    paper = _PAPER_OF_BODY.search(told)
+    if paper is not None and is_body(Person(paper["body"])):  # "Tasnim ran an IRGC Navy statement. It says ...": the
+        ctx.it = ctx.introduce(paper["body"], None)  # Navy's words, not the agency's
+
+
+_PAPER_OF_BODY = re.compile(
+    r"\b(?:[Aa]n?|[Tt]he|[Ii]ts)\s+(?P<body>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3})\s+"
+    r"(?:statement|communiqu[eé]|readout|release|declaration)\b"
+)
+"""A paper named by the body that issued it, which a later "It says" refers to."""
 
 
 _QUOTATION = re.compile(r'"[^"]+"')
@@ -490,7 +500,7 @@ _BASED = re.compile(r"^(?:[A-Z][\w.]*'s\s+)?(?:[A-Z][\w'.]*[\s-]+)*?[A-Z][\w'.]*
 the name."""
 _POSSESSIVE = re.compile(r"(?<=\w)'s$|(?<=s)'$")
 """The possessive ending a name as written ("President Donald Trump's exit"): no part of the name."""
-_CARRIED = re.compile(r"\b(?:by|from)\s+")
+_CARRIED = re.compile(r"\b(?:by|from|(?:spoke|talked|speaking|talking)\s+(?:to|with))\s+")
 _RELATIVE_TAIL = re.compile(r",\s+(?:who|(?P<which>in\s+which\s+(?:he|she)))\s*$")
 """A relative pronoun just before the verb: "remarks by X, who said" is X speaking; "a letter from X, ..., in which
 he condemned" is "he" speaking, whoever was named last."""

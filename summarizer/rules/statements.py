@@ -142,7 +142,7 @@ def find_statements(doc: Document, para: Paragraph, sent: Sentence, ctx: Context
     for m in _unquoted(sent.flat, _cues(sent.flat)):
         if m["cue"] == "added" and adds_to_list(sent.flat, m.end()):
             continue
-        if headline_tense(m["cue"], sent.flat):
+        if headline_tense(m["cue"], para, sent):
             continue
         before = sent.flat[: m.start()]
         if _ATTRIBUTIVE_CUE.search(before):
@@ -319,10 +319,10 @@ _PLURAL_PRESENT = re.compile(
 )
 
 
-def headline_tense(cue: str, sentence: str) -> bool:
-    """A present-tense verb in a line with no sentence end ("IRGC says tanker was seized"): a headline's, not a report
-    of speech."""
-    return bool(_PRESENT.match(cue)) and not ends_sentence(sentence)
+def headline_tense(cue: str, para: Paragraph, sent: Sentence) -> bool:
+    """A present-tense verb in a line that opens its paragraph with no sentence end ("IRGC says tanker was seized"): a
+    headline's, not a report of speech; a chat message's second sentence may go without its full stop."""
+    return bool(_PRESENT.match(cue)) and not ends_sentence(sent.flat) and sent is para.sentences[0]
 
 
 _SAYS_NOTHING = re.compile(r"(?i)(?:no\s+more|nothing\s+(?:more|further|to\s+add))\b")
@@ -336,6 +336,8 @@ def says_enough(content: str, cue: str) -> bool:
     ("I welcome this step"), one for a denial of a part in something ("denied involvement")."""
     if _SAYS_NOTHING.match(content):
         return False  # "I will say no more at this stage", "I have nothing to add": a refusal, no position
+    if cue == "added" and _NAMES_ONLY.fullmatch(content):
+        return False  # "X added A, B and C": members to a group, names and no words
     if cue in _ANSWERING and content.startswith("to ") and not _SAYING.search(content):
         return False  # "responded to the decision of ...": what was answered, not what was said
     own = LEXICON.first_person_cues.get(cue)
@@ -351,6 +353,7 @@ def says_enough(content: str, cue: str) -> bool:
     return len(content.split()) >= (2 if short else 3)
 
 
+_NAMES_ONLY = re.compile(rf"{NAME}(?:,\s+{NAME})*,?\s+and\s+{NAME}")
 _ATTACK = re.compile(r"(?:the|this|that|an?|its|their)\s+(?:\w+\s+)?(?:attack|strike|bombing|assault|operation)s?\b")
 _PART_IN = re.compile(r"(?:involvement|responsibility|wrongdoing|complicity)", re.I)
 

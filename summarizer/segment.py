@@ -405,9 +405,16 @@ _HELD = re.compile(
 """A meeting record's line on where and when it was held."""
 _RULE = re.compile(r"[-*_]{3,}")
 _PICTOGRAPHS = re.compile(
-    r"[\u2190-\u21ff\u2300-\u23ff\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d\U0001f000-\U0001faff]*\s*"
+    r"(?:\.\.\.|\u2026)?\s*[\u2190-\u21ff\u2300-\u23ff\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d\U0001f000-\U0001faff]*\s*"
 )
-"""Flags, emoji and arrows opening a social-media post: no part of what it says."""
+"""Flags, emoji and arrows opening a social-media post, or the ellipsis opening a snippet cut from its story: no
+part of what it says."""
+_ALERT_SOURCE = re.compile(
+    r"(?P<outlet>[A-Za-z][^\n.]{1,60}?)(?:\s+-\s+(?P<ago>\d{1,2}\s+(?:minutes?|hours?|days?)\s+ago))?"
+)
+"""A news alert's source line under a result's headline: "Al Jazeera English - 5 hours ago"."""
+_ALERT_END = "Flag as irrelevant"
+"""What closes each result of a news alert e-mail."""
 _BOLD_LABEL = re.compile(r"^(?:\*\*|__)(?P<label>[A-Z][^*_:\n]{1,40}?)(?::\*\*|\*\*:|:__|__:)[ \t]+(?=\S)")
 """A newsletter's paragraph label in bold ("**Why it matters:** ..."): the paragraph's section, no part of it."""
 _LEAD_LABEL = re.compile(rf"^[*_]*(?:{alternation(load().lead_labels)})\s*(?::[*_]*|[*_]+:)\s*(?=\S)", re.I)
@@ -600,6 +607,8 @@ class _Reader:
         self.speeches = sum(bool((m := SPEECH_TURN.match(line.text)) and _speaks(m)) for line in lines) > 2
         voice = _single_voice(lines)
         self.subtitles = sum(bool(_CUE_TIME.fullmatch(line.text)) for line in lines) > 2
+        self.alerts = sum(line.text.strip() == _ALERT_END for line in lines) > 1
+        """Whether the text is a news alert's e-mail: results of a headline, a source line and a snippet."""
         self.cued = False
         """Whether a subtitle's cue has begun: from then on, every line is a subtitle's."""
         noted = _SPEECH_BY.search(self.text)
@@ -627,6 +636,8 @@ class _Reader:
                 if self.current is not None and not _goes_on(self.current.text):
                     self.current = None  # a paragraph ending in a colon, or in an open quotation, goes on
                 self.columns = None
+                continue
+            if self.alerts and self._alert_result(lines, i):
                 continue
             chat = CHAT_LINE.match(line.text)
             if chat is not None:  # "[05/06/2028, 09:05] Name: ...": a member's message, of that day, in their words
@@ -922,6 +933,28 @@ class _Reader:
         for para in self.section.paragraphs:
             para.source, para.section = para.source or cited, None
         self.current = self.unfinished = None
+
+    def _alert_result(self, lines: list[Line], i: int) -> bool:
+        """A news alert's result: its headline (no statement) over its source line, which cites the snippet under
+        them, dated the alert's day where it says how many hours ago it ran. The two may come joined as one wrapped
+        line."""
+        line = lines[i]
+        if line.text.strip() == _ALERT_END:
+            self.item_source = None  # the result is over: what follows is the next result, or the e-mail's footer
+        if i in self.used or not line.text or (i and lines[i - 1].text) or i + 1 >= len(lines):
+            return False
+        raw = self.text[line.start : line.end]
+        head, joined, tail = raw.rpartition("\n")
+        at = line.start + len(head) + 1 if joined else lines[i + 1].start
+        below = tail if joined else lines[i + 1].text
+        source = _ALERT_SOURCE.fullmatch(below.strip()) if not ends_sentence(head if joined else raw) else None
+        if source is None or below.strip() == _ALERT_END or not lines[i + (1 if joined else 2) :][:1]:
+            return False
+        self.current = self.lead = None
+        day = self.doc.anchor[1] if source["ago"] else None
+        self.item_source = Citation(outlet=source["outlet"], date=day, start=at, end=at + len(source["outlet"]))
+        self.used |= set() if joined else {i + 1}
+        return True
 
     def _post_line(self, line: Line) -> bool:
         """A digest's post header opens a post of its account and day; a translation note under it is no part of

@@ -708,3 +708,23 @@ def test_a_broadcast_transcript_s_guests_take_turns_and_its_own_staff_narrate():
         ("ELLEN MARSH", "These sailors are civilians."),
         (None, "Within hours, the Treasury acted."),
     ]
+
+
+def test_a_news_alert_s_results_cite_their_source_line_and_drop_their_headline_and_ellipsis():
+    doc = segment(
+        from_text(
+            "Subject: Google Alert - Iran sanctions\n\nIran sanctions\nDaily update - June 14, 2028\n\nNEWS\n\n"
+            "Iran says new US sanctions 'doomed to fail'\nAl Jazeera English - 5 hours ago\n"
+            '... Foreign Ministry spokesman Hamid Rezaei said on Wednesday the measures were "illegal" ...\n'
+            "Flag as irrelevant\n\n"
+            "Rial hits record low\nIran International\n"
+            "... the central bank governor blamed the enemy for the slide and said the bank would act ...\n"
+            "Flag as irrelevant\n\nYou have received this email because you subscribed to Google Alerts.\n"
+        )
+    )
+    got = [(p.text[:20], p.source and (p.source.outlet, p.source.date)) for p in doc.paragraphs]
+    assert got[-3:] == [
+        ("Foreign Ministry spo", ("Al Jazeera English", date(2028, 6, 14))),
+        ("the central bank gov", ("Iran International", None)),
+        ("You have received th", None),
+    ]

@@ -10,6 +10,7 @@ import pytest
 from summarizer import extract, ingest, merge, rules
 from summarizer.extract import Candidates, chunks, verify
 from summarizer.extract.model import ChunkReading
+from summarizer.extract.refine import _accept_target
 from summarizer.pipeline import summarize_async
 from summarizer.segment import Document, segment
 
@@ -628,3 +629,12 @@ def test_a_threat_takes_no_target_from_its_speaker_an_earlier_paragraph_or_a_sou
 def test_a_speaker_named_for_an_unattributed_sentence_must_be_its_verb_s_subject(sentence, speaker, verb, speaks):
     context = "Port director Laleh Moradi spoke in Bandar Abbas. Iran's Foreign Ministry issued a statement."
     assert verify.attributed(sentence, context, speaker, verb) is speaks
+
+
+@pytest.mark.parametrize(
+    ("target", "kept"),
+    [("the European Union", True), ("The U.S. Treasury rejected Soltani's account", False), ("U.S. Treasury", False)],
+)
+def test_a_refined_target_is_an_addressee_apart_from_the_speaker_never_the_sentence_copied_back(target, kept):
+    statement = make_statement(speaker="U.S. Treasury", content="the account was false")
+    assert _accept_target(statement, target) is kept

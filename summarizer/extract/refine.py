@@ -102,7 +102,11 @@ def _in(text: str, answer: str | None) -> str | None:
 
 
 def _accept_target(st: Statement, target: str | None) -> bool:
-    return bool(target) and fold(target or "") not in fold(st.speaker) and len((target or "").split()) <= 8
+    """An addressee apart from the speaker, and no clause: a target naming the speaker or holding a verb of saying
+    ("The U.S. Treasury rejected Soltani's account") is the sentence copied back, not whom it is aimed at."""
+    if not target or len(target.split()) > 8 or rules.CUE_RE.search(target):
+        return False
+    return fold(target) not in fold(st.speaker) and fold(st.speaker) not in fold(target)
 
 
 def _accept_role(st: Statement, role: str | None) -> bool:

@@ -35,9 +35,10 @@ _INTRODUCED = "|".join(
 the agent of a passive one ("were sanctioned by Britain"), or an action after a time ("The next day the United
 Kingdom also sanctioned ...")."""
 _STATE_WORDS = alternation(
-    [*LEXICON.sanctioning_adjectives, *LEXICON.nationalities, *LEXICON.short_names, *LEXICON.countries]
+    [*LEXICON.sanctioning_adjectives, *LEXICON.nationalities, *LEXICON.short_names, *LEXICON.sanctioning_places]
 )
-"""Whose body it is, before its name: "British", "Turkish", "UAE", "United States"."""
+"""Whose body it is, before its name: "British", "Turkish", "UAE", "United States" (a sanctioning country, not every
+country: the pattern is tried at every place of every sentence)."""
 _AUTHORITY = re.compile(
     rf"(?P<auth>(?:the\s+)?(?:(?:{_STATE_WORDS})\s+|[A-Z][a-z]+\s+(?=administration\b))?"
     rf"(?:(?:{_OWNER}'s\s+)?(?:{alternation(LEXICON.sanctioning_bodies)})|"

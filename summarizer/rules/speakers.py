@@ -250,7 +250,7 @@ def introductions(text: str, ctx: Context) -> None:
     spots = [(m.start(), p) for p in ctx.here if not is_body(p) for m in [_surname_in(p, told)] if m is not None]
     if spots:  # "X had a meeting with President Y. He told the President ...": "he" is the subject, X
         ctx.mentioned.append(min(spots, key=lambda spot: spot[0])[1])
-    paper = _PAPER_OF_BODY.search(told)
+    paper = _PAPER_OF_BODY.search(told) if _PAPER_WORD.search(told) else None
     if paper is not None and is_body(Person(paper["body"])):  # "Tasnim ran an IRGC Navy statement. It says ...": the
         ctx.it = ctx.introduce(paper["body"], None)  # Navy's words, not the agency's
 
@@ -260,6 +260,8 @@ _PAPER_OF_BODY = re.compile(
     r"(?:statement|communiqu[eé]|readout|release|declaration)\b"
 )
 """A paper named by the body that issued it, which a later "It says" refers to."""
+_PAPER_WORD = re.compile(r"statement|communiqu|readout|release|declaration")
+"""A cheap test before the paper patterns, which most sentences and subjects never need."""
 
 
 _QUOTATION = re.compile(r'"[^"]+"')
@@ -636,7 +638,7 @@ def _subject(before: str, cue: str) -> Subject:
     before = _ASIDE.sub("", _unranked(_SETTING.sub("", _OPENING_CONJUNCTION.sub("", before))))
     before = _ISSUED.sub(" ", before)  # "The ministry issued a statement saying": the ministry says
     before = _OWN_PAPER.sub(" ", before)  # "OFAC's most recent maritime advisory cautioned": OFAC cautions
-    before = _BODY_PAPER.sub(r"\g<body> ", before)  # "An EU statement said": the EU says
+    before = _BODY_PAPER.sub(r"\g<body> ", before) if _PAPER_WORD.search(before) else before  # "An EU statement"
     before = _DAY_BEFORE_VERB.sub("", _OCCASION_BEFORE_VERB.sub("", before))  # "Rostami on Thursday denied"
     before = untitled(_RANK_WORD.sub("", before))
     honoured = _HONORIFIC_SURNAME.search(before) is not None

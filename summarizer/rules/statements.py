@@ -933,7 +933,7 @@ def terse_statements(doc: Document, para: Paragraph, ctx: Context) -> list[State
 def passive_statement(doc: Document, para: Paragraph, sent: Sentence, ctx: Context) -> list[Statement]:
     """A reaction told in the passive, its speaker the agent after "by" ("The seizure was condemned by the United
     States and several European governments"): the first actor named speaks, of what the subject names."""
-    m = _PASSIVE_CUE.match(sent.flat)
+    m = _PASSIVE_CUE.match(sent.flat) if " by " in sent.flat else None
     who = speaker(m["by"] + " ", m["cue"], ctx) if m is not None else None
     if m is None or who is None:
         return []

@@ -91,6 +91,7 @@ class Lexicon:
     provenance_suffixes: tuple[str, ...]
     note_holders: tuple[str, ...]
     reading_cues: tuple[str, ...]
+    clause_conjunctions: tuple[str, ...]
     papers: frozenset[str]
     paper_nouns: tuple[str, ...]
     plural_bodies: tuple[str, ...]

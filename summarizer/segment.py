@@ -75,7 +75,6 @@ _ENTRY_BYLINE = re.compile(r"(?:[A-Z][\w'\u2019.-]+\s+){1,3}[A-Z][\w'\u2019-]+(?
 _EMBED_ACCOUNT = re.compile(r"(?:[A-Z][\w.'\u2019-]*\s+){1,5}@\w{2,30}")
 """The account line of a post embedded in an article ("Hilal Al Maawali @HilalAlMaawali"): the card's furniture; the
 post's text under it goes on with the sentence that introduced it ("X posted on X:")."""
-"""A note of the publication's own ("Editor's note: ..."): no part of the turn above it."""
 _POST = re.compile(r"^\[(?P<stamp>[^\[\]\n]{0,30}\d{1,2}:\d{2}(?::\d{2})?)\]\s+[^\n:]{2,60}:\s*$")
 """A channel post's header in an export: "[11.01.2027 08:14] Mideast Pulse:"."""
 _TRANSLATION_NOTE = re.compile(r"^\[(?:Translated|Translation|Machine translation)\b[^\[\]\n]{0,60}\]$", re.I)
@@ -953,7 +952,8 @@ class _Reader:
         self.current = self.lead = None
         day = self.doc.anchor[1] if source["ago"] else None
         self.item_source = Citation(outlet=source["outlet"], date=day, start=at, end=at + len(source["outlet"]))
-        self.used |= set() if joined else {i + 1}
+        if not joined:
+            self.used.add(i + 1)
         return True
 
     def _post_line(self, line: Line) -> bool:

@@ -28,9 +28,7 @@ _OWNER = r"(?!The\s)[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?"
 """The country whose body acts ("Iran's Foreign Ministry"), written before its possessive."""
 _AFTER_DAY = "|".join(f"(?<={word.title()} )" for word in [*dates.MONTHS, *dates.WEEKDAYS])
 """Right after a day opening the clause ("On 8 February the UK designated ...", "On Monday the EU listed ...")."""
-_INTRODUCED = "|".join(
-    f"(?<=\\b{word} )" for word in ("after", "when", "since", "because", "while", "as", "by", "day", "then", "later")
-)
+_INTRODUCED = "|".join(f"(?<=\\b{word} )" for word in (*LEXICON.clause_conjunctions, "by", "day", "then", "later"))
 """A clause that tells of an action as the time or cause of another ("hours after the EU imposed sanctions on ..."),
 the agent of a passive one ("were sanctioned by Britain"), or an action after a time ("The next day the United
 Kingdom also sanctioned ...")."""

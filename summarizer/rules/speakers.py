@@ -255,11 +255,16 @@ def introductions(text: str, ctx: Context) -> None:
         ctx.it = ctx.introduce(paper["body"], None)  # Navy's words, not the agency's
 
 
-_PAPER_OF_BODY = re.compile(
-    r"\b(?:[Aa]n?|[Tt]he|[Ii]ts)\s+(?P<body>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3})\s+"
-    r"(?:statement|communiqu[eé]|readout|release|declaration)\b"
+_BODY_S_PAPER = (
+    r"(?:[Aa]n?|[Tt]he)\s+(?P<body>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3})\s+(?:[a-z][\w-]*\s+)?"
+    r"(?:statement|communiqu[eé]|readout|release|declaration)"
 )
-"""A paper named by the body that issued it, which a later "It says" refers to."""
+"""A paper named by the body that issued it, as wire copy writes it: "A Foreign Ministry statement", "an IRGC Navy
+statement"."""
+_PAPER_OF_BODY = re.compile(rf"\b{_BODY_S_PAPER}\b")
+"""Such a paper anywhere in a sentence: a later "It says" refers to it."""
+_BODY_PAPER = re.compile(rf"(?:^|(?<=\s)){_BODY_S_PAPER}\s*$")
+"""Such a paper as the subject of a reporting verb: "A Foreign Ministry statement said" is the ministry speaking."""
 _PAPER_WORD = re.compile(r"statement|communiqu|readout|release|declaration")
 """A cheap test before the paper patterns, which most sentences and subjects never need."""
 
@@ -515,11 +520,6 @@ _OWN_PAPER = re.compile(
     r"(?<=\w)['\u2019]s\s+(?:[a-z][\w-]*\s+){0,3}(?:statement|declaration|communiqu[eé]|advisory|notice|alert)\s*$"
 )
 """A body's own paper as the subject of a reporting verb: the body says what its paper says."""
-_BODY_PAPER = re.compile(
-    r"(?:^|(?<=\s))(?:[Aa]n?|[Tt]he)\s+(?P<body>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3})\s+(?:[a-z][\w-]*\s+)?"
-    r"(?:statement|declaration|communiqu[eé]|readout|release)\s*$"
-)
-"""A paper named by its issuer before the noun, as wire copy writes it: "A Foreign Ministry statement said"."""
 _ISSUED = re.compile(
     r"\s+(?:issued|released|published|put\s+out|posted)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}"
     r"(?:statement|declaration|communiqu[eé]|message|video|letter|warning)\b[^,;\"]{0,60},?\s*$"

@@ -261,7 +261,7 @@ def _participle_subject(cue: str, before: str, ctx: Context) -> Person | None:
 
 
 _SUBORDINATE_SUBJECT = re.compile(
-    r"\b(?:after|when|since|because|while|before)\s+(?:the\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,4}\s+"
+    rf"\b(?:{alternation(LEXICON.clause_conjunctions)})\s+(?:the\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){{0,4}}\s+"
     r"(?:has\s+|had\s+)?[a-z]+ed\b"
 )
 """A clause of its own inside the sentence, with a subject and a finite verb: a participle closing the sentence is

@@ -3909,3 +3909,44 @@ def test_a_chat_export_s_messages_are_dated_by_their_stamps_and_relay_what_other
 def test_a_company_s_pasted_statement_confirms_in_the_present():
     found = one_paragraph("Stellaris Tankers confirms that the Marisol Star was boarded by Iranian forces at dawn.")
     assert [(s.speaker, s.cue) for s in found.statements] == [("Stellaris Tankers", "confirms")]
+
+
+def test_a_count_s_targets_may_be_described_by_two_joined_words():
+    found = one_paragraph("The Treasury announced sanctions against five security and intelligence leaders in Yemen.")
+    assert [a.target_count for a in found.sanctions] == [5]
+    split = one_paragraph("The Treasury designated six companies, one executive and three tankers.")
+    assert [a.target_count for a in split.sanctions] == [10]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            'The minister for the Middle East and North Africa said today: "The parties must negotiate now."',
+            ("the minister for the Middle East and North Africa", "said"),
+        ),
+        (
+            "Foreign office minister Jane Orme has issued a statement affirming the decision to list Houthi leaders.",
+            ("Jane Orme", "affirming"),
+        ),
+        (
+            'Karim Nasser explained, in a statement published by the news agency "Saba", that "this step must be '
+            'followed by further measures."',
+            ("Karim Nasser", "explained"),
+        ),
+    ],
+)
+def test_an_office_of_a_field_speaks_as_itself_and_a_statement_s_carrier_is_no_part_of_it(sentence, expected):
+    found = one_paragraph(sentence).statements
+    assert [(s.speaker, s.cue) for s in found] == [expected]
+    assert not found[0].content.startswith("in a statement")
+
+
+def test_a_table_s_count_cell_gives_its_total_before_the_parts_in_parentheses():
+    summary = by_rules(
+        "Sanctions tracker\n\nWeek of 14-20 December 2026\n\n"
+        "| Date | Authority | Action | Targets | Programme |\n| --- | --- | --- | --- | --- |\n"
+        "| 17 Dec | OFAC (U.S. Treasury) | Designation | 4 (Basra-based Al-Nahr Bank and 3 executives) for moving "
+        "dollars to the IRGC-QF | E.O. 13224 |\n"
+    )
+    assert [a.target_count for a in summary.sanctions] == [4]

@@ -221,8 +221,13 @@ def table_action(doc: Document, para: Paragraph) -> Sanction | None:
     listed = _INCLUDING.sub(", including ", cells["targets"])
     said = f"{authority} designated {listed}."
     found = _record(doc, para, para.sentences[0], authority, action, len(authority) + len(" designated"), said)
+    total = _CELL_TOTAL.match(cells["targets"])  # "4 (Al-Mizan Islamic Bank and 3 executives)": the total, its parts
+    found.target_count = int(total[1]) if total else found.target_count
     program = cells.get("program")
     return found.model_copy(update={"programs": [program]}) if program else found
+
+
+_CELL_TOTAL = re.compile(r"(\d{1,4})\s*\(")
 
 
 _OWN_PARENS = re.compile(r"\s*\([^()]*\)$")

@@ -1068,6 +1068,16 @@ _BARE_QUALIFIED = re.compile(r"(?P<desc>(?:[A-Z][\w'-]+\s+){1,4}[a-z][\w-]+)")
 """An agency lede's office with no article, the whole subject: "Foreign Ministry spokesman strongly condemned"."""
 
 
+def _office_of_field(s: Subject, ctx: Context) -> Person | None:
+    """ "The minister for the Middle East and North Africa said": its holder if the story introduced one, else the
+    office itself; read before a name, since the field's capitals ("North Africa") name no one."""
+    m = _THE_ROLE.search(s.words)
+    fielded = _OFFICE_FOR_FIELD.fullmatch(m["desc"]) if m is not None else None
+    if m is None or fielded is None or not ROLE_NOUNS.fullmatch(fielded["office"]):
+        return None
+    return ctx.by_role_word(m["desc"]) or ctx.introduce(f"the {m['desc']}", m["desc"])
+
+
 def _by_role(s: Subject, ctx: Context) -> Person | None:
     """ "The minister said": the person last introduced with that office; an office written as a title that no one
     was introduced with ("the High Representative", "the Prime Minister") speaks as itself."""
@@ -1128,6 +1138,11 @@ def _office_alone(words: str, office: str, ctx: Context) -> Person | None:
 
 _QUALIFIED_OFFICE = re.compile(r"(?:[A-Z][\w'-]+\s+){1,4}(?P<office>[a-z][\w-]+)")
 """An office in lower case that its capitalised words make one holder's: "IRGC commander", "Iranian president"."""
+_OFFICE_FOR_FIELD = re.compile(
+    r"(?P<office>[a-z]+)\s+(?:for|of)\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+(?:and\s+)?[A-Z][\w'-]*){0,5}"
+)
+"""An office in lower case with the field it holds, in capitals: "the minister for the Middle East and North
+Africa", one post."""
 _TITLE_OFFICE = re.compile(r"[A-Z][\w-]+(?:\s+[A-Z][\w-]+){1,3}|[A-Z]\w+-[A-Z]\w+")
 """An office written as a title: "the High Representative", "the Secretary-General"."""
 
@@ -1157,6 +1172,7 @@ STRATEGIES: tuple[Strategy, ...] = (
     _delegate,
     _office,
     _described_body,
+    _office_of_field,
     _named,
     _by_role,
     _holder_named_later,

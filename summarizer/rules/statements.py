@@ -475,7 +475,7 @@ _PREAMBLE = re.compile(
     rf"(?:\s+(?:with|to|on|before|at)\s+(?:the\s+)?(?!{DAY}|{DATE}){_CAPS})?"
     r"|(?:a|an|the)\s+(?:\w+\s+)?(?:news|press)\s+(?:briefing|conference)"
     r"|(?:carried|published|posted|released|issued|quoted)\s+by\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
-    r"(?:media|agency|TV|television|outlets?|websites?)"
+    r"(?:media|agency|TV|television|outlets?|websites?)(?:\s+\"[^\"]{1,30}\")?"
     rf"|(?:carried|published|posted|released|issued)\s+by\s+(?:the\s+)?{_CAPS}"
     r"|(?:to\s+)?(?:reporters|journalists|the\s+press|lawmakers|parliament|state\s+(?:TV|television|media))"
     r"|on\s+social\s+media"

@@ -56,10 +56,12 @@ neither the name nor the office."""
 NUMBERS = LEXICON.numbers
 COUNT = re.compile(
     rf"\b(?P<n>(?!(?:19|20)\d\d\b)\d+|(?i:{alternation(NUMBERS)}))\s+"
-    r"(?P<other>other\s+|new\s+|additional\s+|more\s+)?(?:(?!(?:of|its|their|the|and|or|to)\b)[A-Za-z][\w.-]*\s+){0,2}?"
+    r"(?P<other>other\s+|new\s+|additional\s+|more\s+)?"
+    r"(?:(?!(?:of|its|their|the|and|or|to)\b)[A-Za-z][\w.-]*\s+"
+    rf"(?:and\s+(?!(?:the|its|their|{alternation(NUMBERS)})\b)[a-z][\w-]*\s+)?){{0,2}}?"
     r"(?P<what>individuals?|entities|entity|companies|company|organi[sz]ations?|persons?|people|men|women|vessels?|"
     r"ships?|tankers?|aircraft|targets|officials?|firms?|banks?|officers?|members|suppliers|commanders?|diplomats?|"
-    r"ministers|nationals?|citizens?|figures)\b"
+    r"ministers|nationals?|citizens?|figures|leaders|executives?)\b"
 )
 """A count of targets ("three individuals", "nine other entities"): a sanctions action, not speech."""
 _CALENDAR = {w.title() for w in dates.WEEKDAYS} | {m.title() for m in dates.MONTHS if len(m) > 3 or m == "may"}

@@ -3950,3 +3950,13 @@ def test_a_table_s_count_cell_gives_its_total_before_the_parts_in_parentheses():
         "dollars to the IRGC-QF | E.O. 13224 |\n"
     )
     assert [a.target_count for a in summary.sanctions] == [4]
+
+
+def test_counts_in_the_teens_are_read_and_a_power_granted_is_no_action():
+    counted = one_paragraph("Later, the Office of Foreign Assets Control sanctioned eighteen major Iranian banks.")
+    assert [a.target_count for a in counted.sanctions] == [18]
+    empowered = one_paragraph(
+        "The Secretary identified the financial sector under Executive Order 13902, which authorizes Treasury to "
+        "sanction any Iranian financial institution."
+    )
+    assert empowered.sanctions == []

@@ -345,6 +345,8 @@ _BASIS = re.compile(
 accordance with the Provisions on ..., to add", "The State Department, in conjunction with OFAC, announced"): no
 distance from the verb."""
 _ATTRIBUTIVE = re.compile(r"\b(?:the|those|these|its|their)\s+$")
+_EMPOWERED = re.compile(r"\b(?:authori[sz]es?|authori[sz]ing|allows?|allowing|empowers?|enables?|permits?)\s+$")
+"""What grants the authority after it a power: the law speaks, the authority does not act."""
 _APPOSITIVE = re.compile(
     r"^,\s+(?:the\s|an?\s|[a-z]+ing\s)[^,;]{3,100},|^\s+(?:meeting|gathered|speaking)\s+in\s+[A-Z][\w-]*(?=\s)"
 )
@@ -358,6 +360,8 @@ def _acts(text: str, subject_end: int, verb: re.Match[str], subject_start: int |
     speaking about a sanction ("Iran's Foreign Ministry said the sanctions imposed ..."), nor demanding one."""
     if _ATTRIBUTIVE.search(text, 0, verb.start()) and not text.startswith(" of ", verb.end()):
         return False  # "the sanctioned individuals include ...": who was listed, not a listing ("the freezing of" is)
+    if subject_start is not None and _EMPOWERED.search(text, 0, subject_start):
+        return False  # "E.O. 13902, which authorizes Treasury to sanction any ...": a power granted, no action
     gap = _BASIS.sub("", _APPOSITIVE.sub("", _PARENS.sub("", text[subject_end : verb.start()])))
     said = _SAID.search(gap)
     limit = 100 if said or _BY_MEANS.search(gap) else 160 if _COORDINATED.match(gap) else 40

@@ -228,6 +228,7 @@ def table_action(doc: Document, para: Paragraph) -> Sanction | None:
 
 
 _CELL_TOTAL = re.compile(r"(\d{1,4})\s*\(")
+"""A count cell's total, its parts set in parentheses after it."""
 
 
 _OWN_PARENS = re.compile(r"\s*\([^()]*\)$")

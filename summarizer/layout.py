@@ -124,6 +124,10 @@ TABLE_ROW = re.compile(r"^\|.*\|$")
 """A row of a Markdown table: "| 27 Nov | US Central Command | Said ... | CENTCOM |"."""
 
 
+SECTION_NUMBER = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*\.?\s+(?=\S)")
+"""A section's number before its heading ("2. IRAQ", "3.1 Iran"): no part of the heading's words."""
+
+
 CHAT_LINE = re.compile(
     r"^(?:\[(?P<stamp>\d{1,2}[./]\d{1,2}[./]\d{2,4},?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?)\]"
     r"|(?P<plain>\d{1,2}/\d{1,2}/\d{2,4},\s+\d{1,2}:\d{2}(?:\s*[AP]M)?)\s+-)"

@@ -29,6 +29,7 @@ from .layout import (
     NOTES_LABEL,
     PLACE_BYLINE,
     POST_HEADER,
+    SECTION_NUMBER,
     SEPARATOR,
     SOURCE_LABEL,
     SUPERSCRIPTS,
@@ -197,7 +198,6 @@ _NUMBERED_HEADING = re.compile(
 )
 """A numbered section ("2. IRAQ", "1. Background", an encyclopedia's "3.1 United States"): a heading, not a list
 item."""
-_SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+")
 _SUBSECTION = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})+\.?\s+(?P<h>[A-Z][\w'&/-]*(?:\s+[\w'&/-]+){0,5})\s*$")
 """A subsection numbered by its section ("3.3 Other states"): a heading in any case."""
 _SHORT_NUMBERED = re.compile(r"\s*\d{1,2}\.\s+(?P<h>[A-Z][^\n]{2,70}?)\s*")
@@ -403,7 +403,7 @@ _HELD = re.compile(
 )
 """A meeting record's line on where and when it was held."""
 _RULE = re.compile(r"[-*_]{3,}")
-_PICTOGRAPHS = re.compile(
+_OPENING_MARKS = re.compile(
     r"(?:\.\.\.|\u2026)?\s*[\u2190-\u21ff\u2300-\u23ff\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d\U0001f000-\U0001faff]*\s*"
 )
 """Flags, emoji and arrows opening a social-media post, or the ellipsis opening a snippet cut from its story: no
@@ -774,7 +774,7 @@ class _Reader:
             heading = None  # "A reporter asked: Will the measures affect trade?": a question, however short
         if heading is not None and listed and _BULLET.match(line.text):
             heading = None  # "... to the control list:" then "1. Cascade Ridge Avionics": an item, not a heading
-        if _END_MATTER.match(heading or _SECTION_NUMBER.sub("", line.text.strip())):
+        if _END_MATTER.match(heading or SECTION_NUMBER.sub("", line.text.strip())):
             return False  # "SOURCES", "5 See also": the footnotes' list or the links, not the body
         if heading is not None and self.mode == "overview" and _CUE_LABEL.fullmatch(line.text.strip()):
             return True  # "HEADLINES" over "READER:": a script's cue to its reader, the summary goes on under it
@@ -829,7 +829,7 @@ class _Reader:
             self.mode = "body"
         kind = "overview" if self.mode == "overview" or self._summary_bullet(bullet) else "body"
         start = line.start + (bullet.end() if bullet else label_end)
-        start = _PICTOGRAPHS.match(self.text, start).end()  # a post's flag before "Canada on Sunday imposed ..."
+        start = _OPENING_MARKS.match(self.text, start).end()  # a post's flag before "Canada on Sunday imposed ..."
         spoken_at = _SPOKEN_LABEL.match(line.text)
         labelled = (  # "MINISTER AL-RUBAIE (in Arabic, as interpreted):", "Bremer (AA):" are no "PLACE (Agency):"
             _TURN.match(line.text)

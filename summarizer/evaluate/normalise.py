@@ -6,7 +6,6 @@ apart for a similarity threshold to join them without also joining different peo
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
@@ -17,6 +16,7 @@ from rapidfuzz.distance import Indel, JaroWinkler
 from rapidfuzz.process import cdist
 
 from ..aliases import key as alias_key
+from ..layout import SECTION_NUMBER
 
 
 @lru_cache(maxsize=1 << 16)
@@ -31,12 +31,9 @@ def name_key(name: str | None) -> str:
     return folded[4:] if folded.startswith("the ") and len(folded) > 4 else folded
 
 
-_SECTION_NUMBER = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*\.?\s+(?=\S)")
-
-
 def heading_key(heading: str) -> str:
     """A section heading without its number: "2. IRAQ" is the section "IRAQ"."""
-    return _SECTION_NUMBER.sub("", heading)
+    return SECTION_NUMBER.sub("", heading)
 
 
 _DATE_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y", "%B %d %Y", "%Y/%m/%d")

@@ -164,8 +164,7 @@ async def _new_statements(
         said = answer.speaker if answer else None
         speaker = _in(sent.text, said) or _in(context, said) or ""
         ok = (
-            bool(re.search(r"[A-Z]", speaker))
-            and len(speaker.split()) <= 6
+            len(speaker.split()) <= 6
             and not _OUTLET.search(speaker)  # an outlet reporting news is a citation, not an actor
             and len(cue.content.split()) >= 3
             and verify.attributed(sent.flat, flat(context), speaker, cue.verb)
